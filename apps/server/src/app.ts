@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { installProblemHandlers, sendProblem } from './core/problem.ts';
+import { catalogueRoutes } from './modules/catalogue/catalogue.routes.ts';
+import { networkRoutes } from './modules/network/network.routes.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
+import { SearchService } from './modules/search/search.service.ts';
+
+const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface AppDeps { config: Config; database: Database; search?: SearchService; logger?: boolean }
+
+/** Builds the HTTP application (plugins, error handling, module routes) without listening. */
+export async function buildApp({ config, database, search, logger }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger === false ? false : { level: config.log.level },
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: config.http.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const db = database.db;
+  const searchService = search ?? new SearchService(db);
+  await searchService.refresh(true);
+  app.decorate('searchService', searchService);
+
+  installProblemHandlers(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.http.trustProxy ? undefined : false,
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'CL.O.C.K. API',
+        version: '1',
+        description: 'The catalogue, search and (later) requests, bookings and governance of a regional network of technology-transfer centres. Errors are RFC 9457 problem+json listing every invalid field.',
+        license: { name: 'EUPL-1.2' },
+      },
+      tags: [{ name: 'catalogue' }, { name: 'search' }, { name: 'network' }, { name: 'system' }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/api/health', {
+    schema: { tags: ['system'], summary: 'Ready once migrations are applied', response: { 200: Type.Object({ status: Type.Literal('ok') }) } },
+  }, async () => ({ status: 'ok' as const }));
+
+  await app.register(async (v1) => {
+    await v1.register(catalogueRoutes, { db });
+    await v1.register(searchRoutes, { search: searchService });
+    await v1.register(networkRoutes, { db });
+  }, { prefix: '/api/v1' });
+
+  // The web app, with a fallback to index.html for its client-side routes.
+  const dist = config.web.distDir ?? DEFAULT_WEB_DIST;
+  if (fs.existsSync(path.join(dist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'], maxAge: '1h' });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) {
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      }
+      return sendProblem(reply, req, 'NOT_FOUND', 'Not found', `No route ${req.method} ${req.url.split('?')[0]}`, []);
+    });
+  }
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance { searchService: SearchService }
+}

@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { AppError } from './core/errors.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { DataDirLockedError } from './db/lock.ts';
+import { prepareDatabase } from './db/prepare.ts';
+import { seedDemo } from './db/seed/demo.ts';
+import { exportBundle, importBundle } from './modules/catalogue/bundle.service.ts';
+import { startServer } from './server.ts';
+
+const HELP = `clock — CL.O.C.K. command line
+
+Usage:
+  clock serve                 start the web server (PORT, HOST; loads the demo network into an empty database)
+  clock import FILE|-         import a clock-bundle/1 file (or standard input): all or nothing
+  clock export [FILE]         write the catalogue as clock-bundle/1 (standard output without FILE)
+  clock seed demo             load the demo network (idempotent)
+  clock migrate               apply database migrations
+
+Environment:
+  DATABASE_URL     postgres:// URL for PostgreSQL; unset: embedded PGlite in CLOCK_DATA_DIR (default ./data)
+  CLOCK_SEED       demo (default) or none: what serve loads into an empty database
+  PORT, HOST       where serve listens (default 3000, 0.0.0.0)
+  LOG_LEVEL        fatal|error|warn|info|debug|trace|silent (default info)
+`;
+
+async function withDatabase<T>(config: Config, command: string, fn: (d: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(config.database, command);
+  try {
+    await database.migrate();
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function progressPrinter(total: number | null) {
+  const tty = process.stderr.isTTY;
+  let last = 0;
+  return (p: { bytes: number; records: number; errors: number }, done = false) => {
+    const now = Date.now();
+    if (!done && now - last < 200) return;
+    last = now;
+    const pct = total ? ` ${Math.floor((p.bytes / total) * 100)}%` : '';
+    const line = `import:${pct} ${(p.bytes / 1048576).toFixed(1)} MiB read, ${p.records} records, ${p.errors} problems`;
+    if (tty) process.stderr.write(`\r${line}\x1b[K${done ? '\n' : ''}`);
+    else if (done) process.stderr.write(line + '\n');
+  };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } }, strict: false });
+  const [command, arg] = positionals;
+  if (values.help || !command || command === 'help') {
+    process.stdout.write(HELP);
+    return command || values.help ? 0 : 1;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve': {
+      const server = await startServer(config);
+      console.log(`CL.O.C.K. is running at ${server.url}`);
+      return -1; // keep running
+    }
+    case 'migrate':
+      await withDatabase(config, 'clock migrate', (d) => prepareDatabase(d, 'none'));
+      console.log('Migrations applied.');
+      return 0;
+    case 'seed': {
+      if (arg !== 'demo') { console.error('Usage: clock seed demo'); return 2; }
+      const r = await withDatabase(config, 'clock seed demo', async (d) => { await prepareDatabase(d, 'none'); return seedDemo(d.db); });
+      console.log(`Demo network loaded: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.`);
+      return 0;
+    }
+    case 'import': {
+      if (!arg) { console.error('Usage: clock import FILE (or - for standard input)'); return 2; }
+      const size = arg === '-' ? null : fs.statSync(arg, { throwIfNoEntry: false })?.size ?? null;
+      if (arg !== '-' && size === null) { console.error(`No such file: ${arg}`); return 2; }
+      const source = arg === '-' ? process.stdin : fs.createReadStream(arg);
+      const print = progressPrinter(size);
+      const started = Date.now();
+      const r = await withDatabase(config, 'clock import', (d) => importBundle(d.db, source, print));
+      print({ bytes: size ?? 0, records: r.records, errors: 0 }, true);
+      const by = Object.entries(r.byCollection).filter(([, n]) => n).map(([c, n]) => `${n} ${c}`).join(', ');
+      console.log(`Imported ${r.records} records (${by}): ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      return 0;
+    }
+    case 'export': {
+      const out = arg && arg !== '-' ? fs.createWriteStream(arg) : process.stdout;
+      const counts = await withDatabase(config, 'clock export', (d) => exportBundle(d.db, out));
+      if (out !== process.stdout) await new Promise<void>((resolve, reject) => (out as fs.WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
+      const by = Object.entries(counts).filter(([, n]) => n).map(([c, n]) => `${n} ${c}`).join(', ');
+      console.error(`Exported ${by || 'nothing'}${arg && arg !== '-' ? ` to ${arg}` : ''}.`);
+      return 0;
+    }
+    default:
+      console.error(`Unknown command "${command}".\n`);
+      process.stderr.write(HELP);
+      return 2;
+  }
+}
+
+/** Prints an error for a person: configuration, lock and bundle problems in full, anything else with its stack. */
+export function reportError(e: unknown): number {
+  if (e instanceof ConfigError || e instanceof DataDirLockedError) { console.error(e.message); return 1; }
+  if (e instanceof AppError) {
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    console.error(e.message);
+    for (const p of e.errors) console.error(`  ${p.pointer || '/'}: ${p.message}`);
+    return 1;
+  }
+  console.error(e);
+  return 1;
+}

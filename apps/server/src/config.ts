@@ -1,0 +1,63 @@
+import path from 'node:path';
+
+/** The whole configuration, read once from the environment; nothing else reads process.env. */
+export interface Config {
+  http: { port: number; host: string; bodyLimitBytes: number; trustProxy: boolean };
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  seed: 'demo' | 'none';
+  log: { level: string };
+  web: { distDir: string | null };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Builds the config from an environment, listing every invalid variable at once. Throws ConfigError. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const port = int('PORT', 3000, 0, 65535);
+  const bodyLimitBytes = int('CLOCK_BODY_LIMIT', 1_048_576, 1024, 1_073_741_824);
+  const host = env.HOST || '0.0.0.0';
+
+  let database: Config['database'];
+  const url = env.DATABASE_URL;
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)');
+    }
+    database = { kind: 'postgres', url };
+  } else {
+    database = { kind: 'pglite', dataDir: path.resolve(cwd, env.CLOCK_DATA_DIR || 'data') };
+  }
+
+  const seedRaw = env.CLOCK_SEED || 'demo';
+  if (seedRaw !== 'demo' && seedRaw !== 'none') problems.push(`CLOCK_SEED must be "demo" or "none" (got "${seedRaw}")`);
+  const level = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(level)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${level}")`);
+  const trustProxyRaw = env.CLOCK_TRUST_PROXY || 'false';
+  if (!['true', 'false'].includes(trustProxyRaw)) problems.push(`CLOCK_TRUST_PROXY must be true or false (got "${trustProxyRaw}")`);
+
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    http: { port, host, bodyLimitBytes, trustProxy: trustProxyRaw === 'true' },
+    database,
+    seed: seedRaw as Config['seed'],
+    log: { level },
+    web: { distDir: env.CLOCK_WEB_DIST === '' ? null : (env.CLOCK_WEB_DIST ?? null) },
+  };
+}

@@ -1,0 +1,52 @@
+/** One problem with one field, located by its JSON pointer into the request (`/query/limit`, `/services/1/title`). */
+export interface FieldProblem { pointer: string; message: string }
+
+/** The closed list of error codes and the HTTP status each one means. */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INVALID_BUNDLE: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+const TITLES: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: 'The request has invalid fields',
+  BAD_REQUEST: 'The request could not be understood',
+  UNAUTHENTICATED: 'Sign-in required',
+  FORBIDDEN: 'Not allowed',
+  NOT_FOUND: 'Not found',
+  CONFLICT: 'Conflict with the current state',
+  PAYLOAD_TOO_LARGE: 'The request body is too large',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
+  INVALID_BUNDLE: 'The bundle is invalid and nothing was imported',
+  RATE_LIMITED: 'Too many requests',
+  INTERNAL: 'Internal error',
+  UNAVAILABLE: 'Service unavailable',
+};
+
+/** The only error type services throw on purpose; the HTTP layer turns it into problem+json. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    detail?: string,
+    readonly errors: FieldProblem[] = [],
+  ) {
+    super(detail ?? TITLES[code]);
+    this.status = ERROR_STATUS[code];
+  }
+  get title(): string {
+    return TITLES[this.code];
+  }
+}
+
+export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `No ${what} with id "${id}"`);

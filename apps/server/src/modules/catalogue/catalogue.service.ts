@@ -1,0 +1,56 @@
+import type { Db } from '../../db/client.ts';
+import { canSeeNetworkContent, type Actor } from '../../core/actor.ts';
+import { notFound } from '../../core/errors.ts';
+import type { OfferType, TaxonomyScheme } from '../../db/schema/index.ts';
+import type { Taxonomies } from '@clock/contracts';
+import * as repo from './catalogue.repo.ts';
+import { presentExpert, presentOffer, presentOrganization } from './catalogue.presenter.ts';
+
+export interface Paging { page: number; limit: number }
+const EMPTY = { competence: 0, service: 0, equipment: 0, expert: 0 };
+
+/** Reads of the public catalogue, shaped for the API; experts without consent are shown only to network members. */
+export async function listOrganizations(db: Db, actor: Actor, f: repo.OrganizationFilter, p: Paging) {
+  const { items, total } = await repo.listOrganizations(db, f, p.page, p.limit);
+  const counts = await repo.countRecordsByOrganization(db, !canSeeNetworkContent(actor));
+  return { items: items.map((o) => presentOrganization(o, counts.get(o.id) ?? EMPTY)), total, ...p };
+}
+
+export async function getOrganization(db: Db, actor: Actor, id: string) {
+  const o = await repo.getOrganization(db, id);
+  if (!o) throw notFound('organisation', id);
+  const counts = await repo.countRecordsByOrganization(db, !canSeeNetworkContent(actor));
+  return presentOrganization(o, counts.get(o.id) ?? EMPTY);
+}
+
+export async function listOffers(db: Db, _actor: Actor, f: repo.OfferFilter, p: Paging) {
+  const { items, total } = await repo.listOffers(db, f, p.page, p.limit);
+  return { items: items.map(presentOffer), total, ...p };
+}
+
+const TYPE_NAMES: Record<OfferType, string> = { competence: 'competence', service: 'service', equipment: 'equipment' };
+export async function getOffer(db: Db, _actor: Actor, type: OfferType, id: string) {
+  const r = await repo.getOffer(db, type, id);
+  if (!r) throw notFound(TYPE_NAMES[type], id);
+  return presentOffer(r);
+}
+
+export async function listExperts(db: Db, actor: Actor, f: { organization?: string }, p: Paging) {
+  const { items, total } = await repo.listExperts(db, { ...f, publicOnly: !canSeeNetworkContent(actor) }, p.page, p.limit);
+  return { items: items.map(presentExpert), total, ...p };
+}
+
+export async function getExpert(db: Db, actor: Actor, id: string) {
+  const e = await repo.getExpert(db, id);
+  // A profile without consent does not exist for the public: same answer as an unknown id.
+  if (!e || (!e.publicProfile && !canSeeNetworkContent(actor))) throw notFound('expert', id);
+  return presentExpert(e);
+}
+
+export async function getTaxonomies(db: Db): Promise<Taxonomies> {
+  const out: Taxonomies = { sector: [], filiera: [], s3: [], technologyArea: [] };
+  for (const t of await repo.listTaxonomyTerms(db)) {
+    out[t.scheme as TaxonomyScheme].push({ code: t.code, label: t.label, ...(t.parentCode ? { parent: t.parentCode } : {}) });
+  }
+  return out;
+}

@@ -1,0 +1,204 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fold, isStopWord, stem, tokenize, type Lang } from './text.rules.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const GLOSSARY_DIR = path.join(here, 'glossary');
+export const VOCAB_DIR = path.resolve(here, '../../../vocab');
+
+export interface Concept {
+  id: string;
+  it: string[];
+  en: string[];
+  abbr: string[];
+  broader: string[];
+  related: { to: string; kind: string }[];
+}
+
+/** A concept found in a text: which tokens (by index into the analysed token list) it spans. */
+export interface ConceptHit { concept: string; from: number; to: number; via: string }
+
+export interface AnalysedToken {
+  surface: string;
+  folded: string;
+  stem: string;
+  start: number;
+  end: number;
+  stop: boolean;
+  upper: boolean;
+}
+
+/** Tokenises and stems a text in one language, keeping stop words flagged (needed for offsets and highlighting). */
+export function analyse(text: string, lang: Lang): AnalysedToken[] {
+  return tokenize(text).map((t) => ({
+    surface: t.surface,
+    folded: t.folded,
+    stem: stem(t.surface, lang),
+    start: t.start,
+    end: t.end,
+    stop: isStopWord(t.folded, lang),
+    upper: /^[A-Z0-9-]{2,}$/.test(text.slice(t.start, t.end)) && /[A-Z]/.test(text.slice(t.start, t.end)),
+  }));
+}
+
+const phraseKey = (lang: Lang, stems: string[]) => `${lang}|${stems.join(' ')}`;
+
+/**
+ * The bilingual concept glossary: finds concepts in Italian or English text (by stemmed phrases and acronyms) and
+ * walks their broader and related links.
+ */
+export class Glossary {
+  readonly concepts = new Map<string, Concept>();
+  private phrases = new Map<string, string[]>();
+  private abbrs = new Map<string, string[]>();
+  private maxLen = 1;
+  /** Every folded surface word of every term, for typo correction. */
+  readonly words = new Set<string>();
+  /** Folded word → its accented spellings in the glossary ("qualita" → "qualità"). */
+  readonly accented = new Map<string, Set<string>>();
+
+  static load(dir = GLOSSARY_DIR): Glossary {
+    const g = new Glossary();
+    const file = path.join(dir, 'glossary.tsv');
+    if (!fs.existsSync(file)) return g;
+    const split = (s: string | undefined) => (s ?? '').split('|').map((x) => x.trim()).filter(Boolean);
+    const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+    for (const line of lines.slice(1)) {
+      if (!line.trim()) continue;
+      const [id, broader, it, en, abbr] = line.split('\t');
+      if (!id) continue;
+      g.add({ id, broader: split(broader), it: split(it), en: split(en), abbr: split(abbr), related: [] });
+    }
+    const rel = path.join(dir, 'related.tsv');
+    if (fs.existsSync(rel)) {
+      for (const line of fs.readFileSync(rel, 'utf8').split(/\r?\n/).slice(1)) {
+        const [from, to, kind] = line.split('\t');
+        if (from && to && g.concepts.has(from) && g.concepts.has(to)) g.concepts.get(from)!.related.push({ to, kind: kind ?? 'related' });
+      }
+    }
+    return g;
+  }
+
+  add(c: Concept): void {
+    this.concepts.set(c.id, c);
+    for (const lang of ['it', 'en'] as const) {
+      for (const term of c[lang]) {
+        const toks = analyse(term, lang).filter((t) => !t.stop);
+        if (!toks.length) continue;
+        for (const t of toks) {
+          this.words.add(t.folded);
+          if (t.surface !== t.folded) {
+            const set = this.accented.get(t.folded) ?? new Set<string>();
+            set.add(t.surface);
+            this.accented.set(t.folded, set);
+          }
+        }
+        const key = phraseKey(lang, toks.map((t) => t.stem));
+        const list = this.phrases.get(key) ?? [];
+        if (!list.includes(c.id)) list.push(c.id);
+        this.phrases.set(key, list);
+        this.maxLen = Math.max(this.maxLen, toks.length);
+      }
+    }
+    for (const a of c.abbr) {
+      const f = fold(a).replace(/[^a-z0-9]/g, '');
+      if (f.length < 2) continue;
+      const list = this.abbrs.get(f) ?? [];
+      if (!list.includes(c.id)) list.push(c.id);
+      this.abbrs.set(f, list);
+      this.words.add(f);
+    }
+  }
+
+  /**
+   * Concepts named in an analysed text: the longest glossary phrase starting at each word, plus acronyms.
+   * `lenientAcronyms` accepts lower-case acronyms (queries are typed in lower case); in documents an acronym of two
+   * letters must be written in capitals.
+   */
+  find(tokens: AnalysedToken[], lang: Lang, lenientAcronyms: boolean): ConceptHit[] {
+    const hits: ConceptHit[] = [];
+    const content = tokens.map((t, i) => ({ t, i })).filter((x) => !x.t.stop);
+    for (let s = 0; s < content.length; s++) {
+      for (let len = Math.min(this.maxLen, content.length - s); len >= 1; len--) {
+        const slice = content.slice(s, s + len);
+        const ids = this.phrases.get(phraseKey(lang, slice.map((x) => x.t.stem)));
+        if (ids) {
+          for (const concept of ids) hits.push({ concept, from: slice[0]!.i, to: slice[len - 1]!.i, via: slice.map((x) => x.t.surface).join(' ') });
+          break;
+        }
+      }
+    }
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const key = t.folded.replace(/[^a-z0-9]/g, '');
+      const ids = this.abbrs.get(key);
+      if (!ids) continue;
+      if (!(t.upper || (lenientAcronyms && key.length >= 3 && !t.stop))) continue;
+      for (const concept of ids) hits.push({ concept, from: i, to: i, via: t.surface });
+    }
+    return hits;
+  }
+
+  /** Broader concepts up to `depth` levels, nearest first. */
+  ancestors(id: string, depth = 2): string[] {
+    const out: string[] = [];
+    let frontier = [id];
+    for (let d = 0; d < depth; d++) {
+      const next: string[] = [];
+      for (const f of frontier) for (const b of this.concepts.get(f)?.broader ?? []) if (!out.includes(b) && b !== id) { out.push(b); next.push(b); }
+      frontier = next;
+    }
+    return out;
+  }
+
+  label(id: string, lang: Lang): string {
+    const c = this.concepts.get(id);
+    if (!c) return id;
+    return (lang === 'it' ? c.it[0] ?? c.en[0] : c.en[0] ?? c.it[0]) ?? id;
+  }
+}
+
+/**
+ * General vocabularies (EuroVoc, GEMET, MultiWordNet) used only to translate words the glossary does not know:
+ * folded label → labels in the other language.
+ */
+export class Translator {
+  private it2en = new Map<string, string[]>();
+  private en2it = new Map<string, string[]>();
+
+  static load(dir = VOCAB_DIR): Translator {
+    const t = new Translator();
+    const read = (name: string, each: (cols: string[]) => void) => {
+      const file = path.join(dir, name);
+      if (!fs.existsSync(file)) return;
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      for (let i = 1; i < lines.length; i++) if (lines[i]) each(lines[i]!.split('\t'));
+    };
+    const clean = (s: string) => s.replace(/\s*\(.*?\)\s*/g, ' ').replace(/_/g, ' ').trim();
+    // Thesaurus labels first: they are domain terms; WordNet after, limited to its first synsets per word.
+    read('gemet-it-en.tsv', ([, it, en]) => it && en && t.pair(clean(it), clean(en), 3));
+    read('eurovoc-tc-it-en.tsv', ([, it, en]) => it && en && t.pair(clean(it), clean(en), 3));
+    read('mwn-ita-en-synsets.tsv', ([, its, ens]) => {
+      if (!its || !ens) return;
+      const itl = its.split('|').slice(0, 3).map(clean);
+      const enl = ens.split('|').slice(0, 2).map(clean);
+      for (const i of itl) for (const e of enl) t.pair(i, e, 4);
+    });
+    return t;
+  }
+
+  private pair(it: string, en: string, cap: number): void {
+    if (!it || !en || it.split(' ').length > 3 || en.split(' ').length > 3) return;
+    const fi = fold(it), fe = fold(en);
+    const a = this.it2en.get(fi) ?? [];
+    if (a.length < cap && !a.includes(en)) { a.push(en); this.it2en.set(fi, a); }
+    const b = this.en2it.get(fe) ?? [];
+    if (b.length < cap && !b.includes(it)) { b.push(it); this.en2it.set(fe, b); }
+  }
+
+  /** Labels in the other language for a folded word or phrase in `from`. */
+  translate(folded: string, from: Lang): string[] {
+    return (from === 'it' ? this.it2en : this.en2it).get(folded) ?? [];
+  }
+}

@@ -1,0 +1,382 @@
+import { analyse, type AnalysedToken, type Glossary, type Translator } from './concepts.ts';
+import { compoundParts, editDistance, fold, guessLanguage, isStopWord, LANGS, stem, tokenize, type Lang } from './text.rules.ts';
+
+export type DocType = 'organization' | 'competence' | 'service' | 'equipment' | 'expert';
+export type Localized = { it?: string; en?: string };
+
+/** One text of a document to index, in a known language or in both when unknown (keywords, names). */
+export interface DocField { text: string; lang: Lang | 'both'; weight: number }
+
+export interface DocInput {
+  type: DocType;
+  id: string;
+  organization: string;
+  /** Public documents are visible to everyone; network documents only to signed-in network members. */
+  visibility: 'public' | 'network';
+  title: Localized;
+  /** Text shown in snippets, per language. */
+  summary: Localized;
+  fields: DocField[];
+  sectors: string[];
+  filiere: string[];
+  s3: string[];
+}
+
+interface Doc extends DocInput { key: string; length: number; alive: boolean; sectorSet: Set<string> }
+
+class Postings {
+  docs = new Int32Array(4);
+  tf = new Float32Array(4);
+  n = 0;
+  add(doc: number, tf: number) {
+    if (this.n === this.docs.length) {
+      const d = new Int32Array(this.n * 2); d.set(this.docs); this.docs = d;
+      const t = new Float32Array(this.n * 2); t.set(this.tf); this.tf = t;
+    }
+    this.docs[this.n] = doc;
+    this.tf[this.n++] = tf;
+  }
+}
+
+export interface QueryAlt { term: string; weight: number }
+export interface QueryUnit { label: string; alts: QueryAlt[] }
+export interface ParsedQuery {
+  units: QueryUnit[];
+  corrections: { from: string; to: string }[];
+  concepts: string[];
+  lang: Lang | null;
+}
+
+export interface SearchFilters { type?: string; organization?: string; sector?: string; filiera?: string; s3?: string }
+export interface RankedDoc { doc: DocInput; score: number; matched: number }
+export type FacetName = 'type' | 'organization' | 'sector' | 'filiera' | 's3';
+export type Facets = Record<FacetName, { value: string; count: number }[]>;
+
+const K1 = 1.2;
+const B = 0.75;
+const CONCEPT_WEIGHT = 1.2;
+const ANCESTOR_WEIGHT = 0.5;
+const TRANSLATION_WEIGHT = 0.45;
+const CORRECTION_WEIGHT = 0.9;
+
+/** "C17.12" → C, C17, C17.1, C17.12: a filter on a division finds its classes. */
+export function sectorAncestors(code: string): string[] {
+  const m = /^([A-U])(\d{2})?(?:\.(\d)(\d)?)?$/.exec(code.trim().toUpperCase());
+  if (!m) return [code];
+  const [, sec, div, g, c] = m;
+  const out = [sec!];
+  if (div) out.push(`${sec}${div}`);
+  if (div && g) out.push(`${sec}${div}.${g}`);
+  if (div && g && c) out.push(`${sec}${div}.${g}${c}`);
+  return out;
+}
+const sectorDivision = (code: string) => sectorAncestors(code).slice(0, 2).pop()!;
+
+/**
+ * The in-memory search index of the catalogue: BM25F over language-tagged stems (`it:prov`), concept terms from the
+ * glossary (`c:fatigue-testing`, with broader concepts at a lower weight), typo correction towards the index's own
+ * words, and translation through general vocabularies for words the glossary does not know.
+ */
+export class SearchIndex {
+  private docs: Doc[] = [];
+  private byKey = new Map<string, number>();
+  private postings = new Map<string, Postings>();
+  private totalLength = 0;
+  private aliveCount = 0;
+  /** folded word → document frequency (for typo correction) */
+  private vocabulary = new Map<string, number>();
+  private accented = new Map<string, Set<string>>();
+  private deletes: Map<string, string[]> | null = null;
+  private scratch = new Float32Array(0);
+  private total = new Float32Array(0);
+  private matchedUnits = new Uint8Array(0);
+
+  constructor(readonly glossary: Glossary, readonly translator: Translator | null) {}
+
+  get size(): number { return this.aliveCount; }
+
+  /** Adds or replaces a document. */
+  upsert(input: DocInput): void {
+    const key = `${input.type}:${input.id}`;
+    this.remove(input.type, input.id);
+    const terms = new Map<string, number>();
+    let length = 0;
+    const addTerm = (term: string, w: number) => terms.set(term, (terms.get(term) ?? 0) + w);
+    for (const field of input.fields) {
+      if (!field.text) continue;
+      const langs = field.lang === 'both' ? LANGS : [field.lang];
+      const w = field.lang === 'both' ? field.weight * 0.75 : field.weight;
+      for (const lang of langs) {
+        const tokens = analyse(field.text, lang);
+        for (const t of tokens) {
+          if (t.stop) continue;
+          addTerm(`${lang}:${t.stem}`, w);
+          length += w;
+          for (const part of compoundParts(t.folded)) if (part.length > 1) addTerm(`${lang}:${stem(part, lang)}`, w * 0.5);
+          this.noteWord(t);
+        }
+        for (const hit of this.glossary.find(tokens, lang, false)) {
+          addTerm(`c:${hit.concept}`, w);
+          for (const a of this.glossary.ancestors(hit.concept)) addTerm(`c:${a}`, w * ANCESTOR_WEIGHT);
+        }
+      }
+    }
+    const docNo = this.docs.length;
+    const sectorSet = new Set(input.sectors.flatMap(sectorAncestors));
+    this.docs.push({ ...input, key, length, alive: true, sectorSet });
+    this.byKey.set(key, docNo);
+    for (const [term, tf] of terms) {
+      let p = this.postings.get(term);
+      if (!p) { p = new Postings(); this.postings.set(term, p); }
+      p.add(docNo, tf);
+    }
+    this.totalLength += length;
+    this.aliveCount++;
+  }
+
+  remove(type: DocType, id: string): void {
+    const key = `${type}:${id}`;
+    const n = this.byKey.get(key);
+    if (n === undefined) return;
+    const d = this.docs[n]!;
+    if (d.alive) {
+      d.alive = false;
+      this.totalLength -= d.length;
+      this.aliveCount--;
+    }
+    this.byKey.delete(key);
+  }
+
+  get(type: DocType, id: string): DocInput | null {
+    const n = this.byKey.get(`${type}:${id}`);
+    return n === undefined ? null : this.docs[n]!;
+  }
+
+  private noteWord(t: AnalysedToken) {
+    if (t.folded.length < 3 || /^\d+$/.test(t.folded)) return;
+    const df = this.vocabulary.get(t.folded);
+    this.vocabulary.set(t.folded, (df ?? 0) + 1);
+    if (df === undefined && this.deletes && t.folded.length >= 4) this.addDeletes(t.folded);
+    if (t.surface !== t.folded) {
+      let s = this.accented.get(t.folded);
+      if (!s) { s = new Set(); this.accented.set(t.folded, s); }
+      s.add(t.surface);
+    }
+  }
+
+  private addDeletes(word: string) {
+    const d = this.deletes!;
+    for (const del of deletions(word)) {
+      const list = d.get(del);
+      if (!list) d.set(del, [word]);
+      else if (!list.includes(word)) list.push(word);
+    }
+  }
+
+  /** The best known word within one edit (two for words of nine letters or more) of an unknown word. */
+  correct(word: string): string | null {
+    if (!this.deletes) {
+      this.deletes = new Map();
+      for (const w of this.vocabulary.keys()) if (w.length >= 4) this.addDeletes(w);
+      for (const w of this.glossary.words) if (w.length >= 4) this.addDeletes(w);
+    }
+    const candidates = new Set<string>();
+    const probe = (k: string) => { for (const w of this.deletes!.get(k) ?? []) candidates.add(w); };
+    probe(word);
+    const dels = deletions(word);
+    for (const del of dels) { probe(del); if (this.vocabulary.has(del) || this.glossary.words.has(del)) candidates.add(del); }
+    if (word.length >= 9) for (const del of dels) for (const d2 of deletions(del)) probe(d2);
+    let best: string | null = null;
+    let bestScore = -1;
+    const max = word.length >= 9 ? 2 : 1;
+    for (const c of candidates) {
+      const dist = editDistance(word, c, max);
+      if (dist > max || c === word) continue;
+      const score = (this.vocabulary.get(c) ?? 0) + (this.glossary.words.has(c) ? 5 : 0) - dist * 1000;
+      if (score > bestScore) { best = c; bestScore = score; }
+    }
+    return best;
+  }
+
+  private known(folded: string): boolean {
+    return this.vocabulary.has(folded) || this.glossary.words.has(folded);
+  }
+
+  /** Turns a query into units (one per content word) with their alternative terms. */
+  parse(q: string, hint: Lang | null = null): ParsedQuery {
+    const lang = guessLanguage(q) ?? hint;
+    const raw = tokenize(q);
+    const isStop = (f: string) => (lang ? isStopWord(f, lang) : isStopWord(f, 'it') && isStopWord(f, 'en'))
+      || (f.length <= 2 && (isStopWord(f, 'it') || isStopWord(f, 'en')));
+    const corrections: { from: string; to: string }[] = [];
+    // Corrected, accent-restored spellings of each raw token.
+    const spellings: string[][] = raw.map((t) => {
+      const out = new Set<string>([t.surface]);
+      if (isStop(t.folded)) return [...out];
+      for (const s of this.accented.get(t.folded) ?? []) out.add(s);
+      for (const s of this.glossary.accented.get(t.folded) ?? []) out.add(s);
+      if (!this.known(t.folded) && t.folded.length >= 5 && !/\d/.test(t.folded)) {
+        const fix = this.correct(t.folded);
+        if (fix) {
+          corrections.push({ from: t.surface, to: fix });
+          out.add(fix);
+          for (const s of this.accented.get(fix) ?? []) out.add(s);
+          for (const s of this.glossary.accented.get(fix) ?? []) out.add(s);
+        }
+      }
+      return [...out];
+    });
+    const units: (QueryUnit | null)[] = raw.map((t, i) => {
+      if (isStop(t.folded)) return null;
+      const alts: QueryAlt[] = [];
+      const fixed = corrections.find((c) => c.from === t.surface)?.to;
+      for (const s of spellings[i]!) {
+        const w = fixed && fold(s) !== t.folded ? CORRECTION_WEIGHT : 1;
+        for (const l of LANGS) pushAlt(alts, `${l}:${stem(s, l)}`, w);
+        for (const part of compoundParts(fold(s))) if (part.length > 1) for (const l of LANGS) pushAlt(alts, `${l}:${stem(part, l)}`, w * 0.6);
+      }
+      return { label: t.surface, alts };
+    });
+
+    // Concepts, in both languages, over the best spelling of each token.
+    const concepts = new Set<string>();
+    const best = raw.map((t, i) => spellings[i]![spellings[i]!.length - 1] ?? t.surface);
+    const text = best.join(' ');
+    const covered = new Set<number>();
+    for (const l of LANGS) {
+      const toks = analyse(text, l).map((tok, i) => ({ ...tok, stop: units[i] === null }));
+      for (const hit of this.glossary.find(toks, l, true)) {
+        concepts.add(hit.concept);
+        for (let i = hit.from; i <= hit.to; i++) {
+          const u = units[i];
+          if (!u) continue;
+          covered.add(i);
+          pushAlt(u.alts, `c:${hit.concept}`, CONCEPT_WEIGHT);
+        }
+      }
+    }
+    // General vocabularies translate what the glossary missed (single words and pairs).
+    if (this.translator) {
+      for (let i = 0; i < raw.length; i++) {
+        const u = units[i];
+        if (!u || covered.has(i)) continue;
+        const phrases: string[] = [fold(best[i]!)];
+        if (units[i + 1]) phrases.unshift(`${fold(best[i]!)} ${fold(best[i + 1]!)}`);
+        let added = 0;
+        for (const p of phrases) {
+          for (const from of LANGS) {
+            const to: Lang = from === 'it' ? 'en' : 'it';
+            for (const label of this.translator.translate(p, from)) {
+              const toks = analyse(label, to);
+              for (const hit of this.glossary.find(toks, to, false)) { pushAlt(u.alts, `c:${hit.concept}`, TRANSLATION_WEIGHT * 1.5); }
+              const content = toks.filter((x) => !x.stop);
+              for (const tok of content) {
+                if (added >= 8) break;
+                if (pushAlt(u.alts, `${to}:${tok.stem}`, TRANSLATION_WEIGHT / content.length ** 0.5)) added++;
+              }
+            }
+          }
+        }
+      }
+    }
+    return { units: units.filter((u): u is QueryUnit => u !== null), corrections, concepts: [...concepts], lang };
+  }
+
+  private ensureScratch() {
+    const n = this.docs.length;
+    if (this.scratch.length < n) {
+      const size = Math.max(1024, n * 2);
+      this.scratch = new Float32Array(size);
+      this.total = new Float32Array(size);
+      this.matchedUnits = new Uint8Array(size);
+    }
+  }
+
+  /**
+   * Ranks documents for a parsed query: each unit scores a document by its best alternative term; a document's score
+   * is the sum over units, scaled by the share of units it matches. An empty query lists every document.
+   */
+  search(query: ParsedQuery, filters: SearchFilters, visible: (d: DocInput) => boolean, offset: number, limit: number) {
+    this.ensureScratch();
+    const avgdl = this.aliveCount ? this.totalLength / this.aliveCount : 1;
+    const N = Math.max(1, this.aliveCount);
+    const touched: number[] = [];
+    const browse = query.units.length === 0;
+    if (!browse) {
+      const { scratch, total, matchedUnits } = this;
+      for (const unit of query.units) {
+        const unitTouched: number[] = [];
+        for (const alt of unit.alts) {
+          const p = this.postings.get(alt.term);
+          if (!p) continue;
+          const idf = Math.log(1 + (N - p.n + 0.5) / (p.n + 0.5));
+          const w = alt.weight * idf;
+          for (let i = 0; i < p.n; i++) {
+            const d = p.docs[i]!;
+            const doc = this.docs[d]!;
+            if (!doc.alive) continue;
+            const tf = p.tf[i]!;
+            const s = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / avgdl));
+            if (scratch[d] === 0) unitTouched.push(d);
+            if (s > scratch[d]!) scratch[d] = s;
+          }
+        }
+        for (const d of unitTouched) {
+          if (matchedUnits[d] === 0) touched.push(d);
+          total[d]! += scratch[d]!;
+          matchedUnits[d]! += 1;
+          scratch[d] = 0;
+        }
+      }
+    }
+    const candidates = browse ? this.docs.map((_, i) => i) : touched;
+    const facetCounts: Record<FacetName, Map<string, number>> = {
+      type: new Map(), organization: new Map(), sector: new Map(), filiera: new Map(), s3: new Map(),
+    };
+    const bump = (f: FacetName, v: string) => facetCounts[f].set(v, (facetCounts[f].get(v) ?? 0) + 1);
+    const results: { d: number; score: number }[] = [];
+    const units = query.units.length;
+    for (const d of candidates) {
+      const doc = this.docs[d]!;
+      let score = 0;
+      if (!browse) {
+        score = this.total[d]! * (this.matchedUnits[d]! / units);
+        this.total[d] = 0;
+        this.matchedUnits[d] = 0;
+      }
+      if (!doc.alive || !visible(doc)) continue;
+      const okType = !filters.type || doc.type === filters.type;
+      const okOrg = !filters.organization || doc.organization === filters.organization;
+      const okSector = !filters.sector || doc.sectorSet.has(filters.sector.toUpperCase());
+      const okFiliera = !filters.filiera || doc.filiere.includes(filters.filiera);
+      const okS3 = !filters.s3 || doc.s3.includes(filters.s3);
+      // Each facet counts the documents that pass every other filter.
+      if (okOrg && okSector && okFiliera && okS3) bump('type', doc.type);
+      if (okType && okSector && okFiliera && okS3) bump('organization', doc.organization);
+      if (okType && okOrg && okFiliera && okS3) for (const s of new Set(doc.sectors.map(sectorDivision))) bump('sector', s);
+      if (okType && okOrg && okSector && okS3) for (const f of doc.filiere) bump('filiera', f);
+      if (okType && okOrg && okSector && okFiliera) for (const s of doc.s3) bump('s3', s);
+      if (okType && okOrg && okSector && okFiliera && okS3) results.push({ d, score });
+    }
+    if (!browse) results.sort((a, b) => b.score - a.score || a.d - b.d);
+    const facets = {} as Facets;
+    for (const f of Object.keys(facetCounts) as FacetName[]) {
+      facets[f] = [...facetCounts[f]].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    }
+    const page = results.slice(offset, offset + limit).map((r) => ({ doc: this.docs[r.d]! as DocInput, score: r.score }));
+    return { total: results.length, hits: page, facets };
+  }
+}
+
+function pushAlt(alts: QueryAlt[], term: string, weight: number): boolean {
+  const existing = alts.find((a) => a.term === term);
+  if (existing) { if (weight > existing.weight) existing.weight = weight; return false; }
+  alts.push({ term, weight });
+  return true;
+}
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}

@@ -1,0 +1,144 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, NavLink, useLocation } from 'react-router';
+import { useI18n } from '../lib/i18n.tsx';
+import type { MessageKey } from '../lib/messages.it.ts';
+import { Icon } from '../components/ui/icon.tsx';
+import { SearchBox } from '../features/search/search-box.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+
+const NAV: { to: string; label: MessageKey; end?: boolean }[] = [
+  { to: '/organizzazioni', label: 'nav.organizations' },
+  { to: '/competenze', label: 'nav.competences' },
+  { to: '/servizi', label: 'nav.services' },
+  { to: '/attrezzature', label: 'nav.equipment' },
+  { to: '/esperti', label: 'nav.experts' },
+  { to: '/cerca', label: 'nav.search' },
+  { to: '/chi-siamo', label: 'nav.about' },
+];
+
+const MENU_ID = 'main-menu';
+
+/** The bootstrap-italia header: slim bar (Region, language), brand with search, and the main navigation. */
+export function SiteHeader() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  const toggler = useRef<HTMLButtonElement>(null);
+  const closer = useRef<HTMLButtonElement>(null);
+
+  // A followed link closes the mobile menu.
+  useEffect(() => setOpen(false), [location.pathname]);
+
+  useEffect(() => {
+    if (!open) return;
+    closer.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        toggler.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    toggler.current?.focus();
+  };
+
+  return (
+    <header className="it-header-wrapper">
+      <div className="it-header-slim-wrapper">
+        <div className="container">
+          <div className="row">
+            <div className="col-12">
+              <div className="it-header-slim-wrapper-content">
+                <a className="navbar-brand slim-region-link" href="https://www.regione.toscana.it/">
+                  {t('header.region')}
+                </a>
+                <div className="it-header-slim-right-zone">
+                  <LanguageSwitch />
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+      <div className="it-nav-wrapper">
+        <div className="it-header-center-wrapper">
+          <div className="container">
+            <div className="row">
+              <div className="col-12">
+                <div className="it-header-center-content-wrapper">
+                  <div className="it-brand-wrapper">
+                    <Link to="/" aria-label={t('header.home_link')}>
+                      <svg className="icon brand-logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+                        <circle cx="16" cy="16" r="13" fill="none" stroke="currentColor" strokeWidth="2.5" />
+                        <path d="M16 8v8l5.5 4" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
+                      </svg>
+                      <div className="it-brand-text">
+                        <div className="it-brand-title">{t('site.name')}</div>
+                        <div className="it-brand-tagline">{t('site.tagline')}</div>
+                      </div>
+                    </Link>
+                  </div>
+                  <div className="it-right-zone">
+                    <div className="header-search d-none d-lg-block">
+                      <SearchBox variant="header" />
+                    </div>
+                    <Link to="/cerca" className="header-search-link d-lg-none">
+                      <Icon name="search" className="icon-white" />
+                      <span className="visually-hidden">{t('nav.search')}</span>
+                    </Link>
+                  </div>
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+        <div className="it-header-navbar-wrapper">
+          <div className="container">
+            <div className="row">
+              <div className="col-12">
+                <nav className="navbar navbar-expand-lg" aria-label={t('nav.label')}>
+                  <button
+                    ref={toggler}
+                    className="custom-navbar-toggler"
+                    type="button"
+                    aria-controls={MENU_ID}
+                    aria-expanded={open}
+                    onClick={() => setOpen(true)}
+                  >
+                    <Icon name="burger" />
+                    <span className="menu-toggler-text">{t('nav.menu')}</span>
+                  </button>
+                  <div className={open ? 'navbar-collapsable expanded' : 'navbar-collapsable'} id={MENU_ID}>
+                    <div className="overlay" onClick={close} aria-hidden="true" />
+                    <div className="close-div">
+                      <button ref={closer} className="btn close-menu" type="button" onClick={close}>
+                        <span className="visually-hidden">{t('nav.close_menu')}</span>
+                        <Icon name="close-big" />
+                      </button>
+                    </div>
+                    <div className="menu-wrapper">
+                      <ul className="navbar-nav">
+                        {NAV.map((item) => (
+                          <li key={item.to} className="nav-item">
+                            <NavLink to={item.to} end={item.end} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+                              <span>{t(item.label)}</span>
+                            </NavLink>
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  </div>
+                </nav>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+    </header>
+  );
+}

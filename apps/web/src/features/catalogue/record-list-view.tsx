@@ -1,0 +1,85 @@
+import { useRef } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { endpoints, type CatalogueRecord, type Page } from '../../lib/api.ts';
+import { useApi } from '../../lib/use-api.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import { pageParam, withParams } from '../../lib/url-state.ts';
+import { LoadingState } from '../../components/ui/loading-state.tsx';
+import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
+import { EmptyState } from '../../components/ui/empty-state.tsx';
+import { Pagination } from '../../components/ui/pagination.tsx';
+import { RECORD_KINDS, type RecordType } from './record-kinds.ts';
+import { RecordFilters, type ListFilterName } from './record-filters.tsx';
+import { RecordCard } from './record-card.tsx';
+import { useFocusOnPageChange } from './use-page-focus.ts';
+
+const PAGE_SIZE = 20;
+const FILTERS: ListFilterName[] = ['organization', 'sector', 'filiera'];
+
+/** A paged, filterable list of one record type; filters and page live in the URL. */
+export function RecordListView({ type }: { type: RecordType }) {
+  const kind = RECORD_KINDS[type];
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const { t, tp } = useI18n();
+  const page = pageParam(params);
+  const values = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<ListFilterName, string>;
+  const list = useApi<Page<CatalogueRecord>>(
+    endpoints.records(kind.collection, {
+      organization: values.organization || undefined,
+      sector: values.sector || undefined,
+      filiera: values.filiera || undefined,
+      page,
+      limit: PAGE_SIZE,
+    }),
+  );
+  const previous = useRef<Page<CatalogueRecord> | undefined>(undefined);
+  if (list.data) previous.current = list.data;
+  const shown = list.data ?? (list.loading ? previous.current : undefined);
+  const heading = useFocusOnPageChange<HTMLHeadingElement>(page);
+  const filtered = FILTERS.some((f) => values[f]);
+
+  const go = (changes: Record<string, string | undefined>) =>
+    navigate({ search: withParams(params, { ...changes, page: undefined }) });
+
+  return (
+    <>
+      <RecordFilters
+        values={values}
+        onChange={(name, value) => go({ [name]: value || undefined })}
+        onClear={() => go({ organization: undefined, sector: undefined, filiera: undefined })}
+      />
+      <p className="list-status" role="status">
+        {list.loading ? t('state.loading') : list.data ? tp('list.count', list.data.total) : ''}
+      </p>
+      <section aria-labelledby="list-results-title" aria-busy={list.loading}>
+        <h2 id="list-results-title" className="visually-hidden" ref={heading} tabIndex={-1}>
+          {t('list.results', { what: t(kind.plural) })}
+          {shown && shown.total > PAGE_SIZE ? ` – ${t('search.page_of', { page, pages: Math.ceil(shown.total / PAGE_SIZE) })}` : ''}
+        </h2>
+        {list.loading && !shown ? <LoadingState /> : null}
+        {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
+        {shown && shown.items.length > 0 ? (
+          <>
+            <ul className="record-list">
+              {shown.items.map((record) => (
+                <li key={record.id}>
+                  <RecordCard record={record} headingLevel={3} />
+                </li>
+              ))}
+            </ul>
+            <Pagination
+              page={shown.page}
+              total={shown.total}
+              limit={shown.limit}
+              hrefFor={(p) => `${kind.path}${withParams(params, { page: p > 1 ? p : undefined })}`}
+            />
+          </>
+        ) : null}
+        {list.data && list.data.items.length === 0 ? (
+          <EmptyState>{filtered ? t('list.empty_filtered') : t('list.empty')}</EmptyState>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Localized } from '@clock/contracts';
+import { it, type MessageKey, type Messages } from './messages.it.ts';
+import { en } from './messages.en.ts';
+
+export type Lang = 'it' | 'en';
+export const LANGS: readonly Lang[] = ['it', 'en'];
+export const DEFAULT_LANG: Lang = 'it';
+const STORAGE_KEY = 'clock.lang';
+const DICTIONARIES: Record<Lang, Messages> = { it, en };
+const LOCALES: Record<Lang, string> = { it: 'it-IT', en: 'en-GB' };
+
+export type MessageVars = Record<string, string | number>;
+/** Keys that exist in a `.one`/`.other` pair, usable with `tp`. */
+export type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.one` ? B : never) : never;
+
+/** A localized text resolved for the current language; `isFallback` when only the other language had it. */
+export interface PickedText {
+  text: string;
+  lang: Lang;
+  isFallback: boolean;
+}
+
+export interface I18n {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  /** The message for `key` in the current language, with `{name}` placeholders filled from `vars`. */
+  t: (key: MessageKey, vars?: MessageVars) => string;
+  /** A count-dependent message: `base.one` or `base.other`; `{count}` is the formatted count. */
+  tp: (base: PluralBase, count: number, vars?: MessageVars) => string;
+  pick: (text: Localized | undefined | null) => PickedText | undefined;
+  formatNumber: (n: number) => string;
+  formatDate: (iso: string) => string;
+}
+
+function isLang(value: unknown): value is Lang {
+  return value === 'it' || value === 'en';
+}
+
+/** Reads the saved language; storage can be unavailable (private mode, disabled cookies). */
+export function readStoredLang(): Lang {
+  try {
+    const saved = window.localStorage.getItem(STORAGE_KEY);
+    return isLang(saved) ? saved : DEFAULT_LANG;
+  } catch {
+    return DEFAULT_LANG;
+  }
+}
+
+function interpolate(template: string, vars?: MessageVars): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(readStoredLang);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // The choice then lasts for this visit only.
+    }
+  }, []);
+
+  const value = useMemo<I18n>(() => {
+    const dict = DICTIONARIES[lang];
+    const numberFormat = new Intl.NumberFormat(LOCALES[lang]);
+    const dateFormat = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const plural = new Intl.PluralRules(LOCALES[lang]);
+    const t = (key: MessageKey, vars?: MessageVars) => interpolate(dict[key], vars);
+    return {
+      lang,
+      setLang,
+      t,
+      tp: (base, count, vars) => {
+        const category = plural.select(count) === 'one' ? 'one' : 'other';
+        return interpolate(dict[`${base}.${category}` as MessageKey], { ...vars, count: numberFormat.format(count) });
+      },
+      pick: (text) => {
+        if (!text) return undefined;
+        const own = text[lang];
+        if (own) return { text: own, lang, isFallback: false };
+        const other: Lang = lang === 'it' ? 'en' : 'it';
+        const theirs = text[other];
+        return theirs ? { text: theirs, lang: other, isFallback: true } : undefined;
+      },
+      formatNumber: (n) => numberFormat.format(n),
+      formatDate: (iso) => {
+        const date = new Date(iso);
+        return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+      },
+    };
+  }, [lang, setLang]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n must be used inside <I18nProvider>');
+  return value;
+}

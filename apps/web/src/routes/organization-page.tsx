@@ -1,0 +1,53 @@
+import { useParams } from 'react-router';
+import type { Organization } from '@clock/contracts';
+import { endpoints } from '../lib/api.ts';
+import { useApi } from '../lib/use-api.ts';
+import { useI18n } from '../lib/i18n.tsx';
+import { PageHeading } from '../components/ui/page-heading.tsx';
+import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
+import { LoadingState } from '../components/ui/loading-state.tsx';
+import { ProblemAlert } from '../components/ui/problem-alert.tsx';
+import { OrganizationProfile } from '../features/catalogue/organization-profile.tsx';
+import { OrganizationOfferTabs } from '../features/catalogue/organization-offer-tabs.tsx';
+import { NotFoundContent } from './not-found-page.tsx';
+
+export function OrganizationPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const org = useApi<Organization>(endpoints.organization(id));
+  const crumbs = [
+    { key: 'home', label: t('nav.home'), to: '/' },
+    { key: 'orgs', label: t('nav.organizations'), to: '/organizzazioni' },
+  ];
+
+  if (org.error?.status === 404) return <NotFoundContent what={t('organization.not_found')} />;
+  if (!org.data) {
+    return (
+      <div aria-busy={org.loading}>
+        <Breadcrumbs items={[...crumbs, { key: 'current', label: t('state.loading') }]} />
+        <PageHeading documentTitle={org.error ? t('error.title') : t('state.loading')} ready={!!org.error}>
+          {org.error ? t('error.title') : t('type.organization')}
+        </PageHeading>
+        {org.loading ? <LoadingState /> : null}
+        {org.error ? <ProblemAlert error={org.error} onRetry={org.reload} /> : null}
+      </div>
+    );
+  }
+  const o = org.data;
+  return (
+    <>
+      <Breadcrumbs items={[...crumbs, { key: 'current', label: o.shortName ?? o.name }]} />
+      <PageHeading documentTitle={o.shortName ?? o.name}>
+        {o.shortName ?? o.name}
+      </PageHeading>
+      {o.shortName && o.shortName !== o.name ? <p className="lead">{o.name}</p> : null}
+      <OrganizationProfile organization={o} />
+      <section aria-labelledby="org-offer" className="mt-5">
+        <h2 id="org-offer" className="h3">
+          {t('organization.offer')}
+        </h2>
+        <OrganizationOfferTabs organization={o} />
+      </section>
+    </>
+  );
+}

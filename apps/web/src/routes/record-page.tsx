@@ -1,0 +1,54 @@
+import { useParams } from 'react-router';
+import { endpoints, type CatalogueRecord } from '../lib/api.ts';
+import { useApi } from '../lib/use-api.ts';
+import { useI18n } from '../lib/i18n.tsx';
+import { PageHeading } from '../components/ui/page-heading.tsx';
+import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
+import { LoadingState } from '../components/ui/loading-state.tsx';
+import { ProblemAlert } from '../components/ui/problem-alert.tsx';
+import { FallbackNote } from '../components/ui/localized-text.tsx';
+import { RECORD_KINDS, type RecordType } from '../features/catalogue/record-kinds.ts';
+import { RecordDetail } from '../features/catalogue/record-detail.tsx';
+import { recordTitle } from '../features/catalogue/record-text.ts';
+import { NotFoundContent } from './not-found-page.tsx';
+
+/** The page of one competence, service, equipment or expert. */
+export function RecordPage({ type }: { type: RecordType }) {
+  const { id = '' } = useParams();
+  const { t, pick } = useI18n();
+  const kind = RECORD_KINDS[type];
+  const record = useApi<CatalogueRecord>(endpoints.record(kind.collection, id));
+  const crumbs = [
+    { key: 'home', label: t('nav.home'), to: '/' },
+    { key: 'list', label: t(kind.plural), to: kind.path },
+  ];
+
+  if (record.error?.status === 404) return <NotFoundContent what={t('record.not_found', { what: t(kind.singular) })} />;
+  if (!record.data) {
+    return (
+      <div aria-busy={record.loading}>
+        <Breadcrumbs items={[...crumbs, { key: 'current', label: t('state.loading') }]} />
+        <PageHeading documentTitle={record.error ? t('error.title') : t('state.loading')} ready={!!record.error}>
+          {record.error ? t('error.title') : t(kind.singular)}
+        </PageHeading>
+        {record.loading ? <LoadingState /> : null}
+        {record.error ? <ProblemAlert error={record.error} onRetry={record.reload} /> : null}
+      </div>
+    );
+  }
+  const title = pick(recordTitle(record.data));
+  const text = title?.text ?? record.data.id;
+  return (
+    <>
+      <Breadcrumbs items={[...crumbs, { key: 'current', label: text }]} />
+      <p className="record-kicker">
+        <span className="badge type-badge">{t(kind.singular)}</span>
+      </p>
+      <PageHeading documentTitle={`${text} – ${t(kind.singular)}`} lang={title?.isFallback ? title.lang : undefined}>
+        {text}
+        {title ? <FallbackNote picked={title} /> : null}
+      </PageHeading>
+      <RecordDetail record={record.data} type={type} />
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+// The fonts ship with bootstrap-italia; its own loader injects an inline <style>, which our CSP forbids,
+// so src/fonts.css declares them and this alias lets the CSS reach them wherever npm hoisted the package.
+const bootstrapItaliaDist = path.dirname(path.dirname(require.resolve('bootstrap-italia/dist/css/bootstrap-italia.min.css')));
+
+export default defineConfig({
+  root: here,
+  plugins: [react()],
+  resolve: {
+    alias: { '@bootstrap-italia-dist': bootstrapItaliaDist },
+  },
+  build: {
+    outDir: path.join(here, 'dist'),
+    emptyOutDir: true,
+    sourcemap: true,
+    // Keep assets as files: the CSP allows data: only for images.
+    assetsInlineLimit: 0,
+  },
+  server: {
+    port: 5173,
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+});

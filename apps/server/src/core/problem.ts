@@ -7,7 +7,17 @@ interface ValidationIssue { instancePath?: string; message?: string; params?: Re
 
 /** Turns Ajv issues of one request part into JSON-pointer problems (`/query/limit`). */
 export function toFieldProblems(issues: ValidationIssue[], context: string): FieldProblem[] {
-  return issues.map((issue) => {
+  // A union of literals fails as one `const` issue per member plus an `anyOf`: report the allowed values once.
+  const allowedByPath = new Map<string, unknown[]>();
+  for (const i of issues) {
+    if (i.keyword === 'const') {
+      const list = allowedByPath.get(i.instancePath ?? '') ?? [];
+      list.push(i.params?.allowedValue);
+      allowedByPath.set(i.instancePath ?? '', list);
+    }
+  }
+  const anyOfPaths = new Set(issues.filter((i) => i.keyword === 'anyOf').map((i) => i.instancePath ?? ''));
+  return issues.filter((i) => i.keyword !== 'const' || !anyOfPaths.has(i.instancePath ?? '')).map((issue) => {
     let pointer = `/${context}${issue.instancePath ?? ''}`;
     const p = issue.params ?? {};
     if (issue.keyword === 'required' && typeof p.missingProperty === 'string') pointer += `/${p.missingProperty}`;
@@ -16,7 +26,7 @@ export function toFieldProblems(issues: ValidationIssue[], context: string): Fie
     }
     let message = issue.message ?? 'is invalid';
     if (issue.keyword === 'enum' || issue.keyword === 'anyOf' || issue.keyword === 'const') {
-      const allowed = (p.allowedValues as unknown[]) ?? undefined;
+      const allowed = (p.allowedValues as unknown[]) ?? allowedByPath.get(issue.instancePath ?? '');
       message = allowed ? `must be one of ${allowed.join(', ')}` : 'is not an allowed value';
     }
     return { pointer, message };

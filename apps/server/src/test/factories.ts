@@ -1,0 +1,36 @@
+import crypto from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { Config } from '../config.ts';
+
+/** A config for tests: nothing read from the environment, quiet logs, no web app. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    http: { port: 0, host: '127.0.0.1', bodyLimitBytes: 65536, trustProxy: false },
+    database: { kind: 'pglite', dataDir: '' },
+    seed: 'none',
+    log: { level: 'silent' },
+    web: { distDir: '' },
+    ...overrides,
+  };
+}
+
+const uid = () => crypto.randomBytes(4).toString('hex');
+
+/** Bundle records with unique ids, so tests never depend on each other's data. */
+export function buildOrganization(over: Record<string, unknown> = {}) {
+  return { id: `org-${uid()}`, kind: 'centre', name: `Centro ${uid()}`, ...over };
+}
+export function buildOffer(organization: string, over: Record<string, unknown> = {}) {
+  return { id: `rec-${uid()}`, organization, title: { it: 'Servizio di prova' }, ...over };
+}
+export function buildExpert(organization: string, over: Record<string, unknown> = {}) {
+  return { id: `exp-${uid()}`, organization, name: 'Giulia Bianchi', publicProfile: true, ...over };
+}
+export function bundleStream(bundle: unknown): Readable {
+  const text = typeof bundle === 'string' ? bundle : JSON.stringify(bundle);
+  // Small chunks exercise the streaming parser.
+  const chunks: Buffer[] = [];
+  const buf = Buffer.from(text);
+  for (let i = 0; i < buf.length; i += 64) chunks.push(buf.subarray(i, i + 64));
+  return Readable.from(chunks);
+}

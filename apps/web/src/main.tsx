@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import 'bootstrap-italia/dist/css/bootstrap-italia.min.css';
+import './fonts.css';
+import './styles.css';
+import { readStoredLang } from './lib/i18n.tsx';
+import { AppProviders } from './app/app-providers.tsx';
+import { AppRouter } from './app/app-router.tsx';
+
+// Set the language before the first paint, so screen readers never start in the wrong one.
+document.documentElement.lang = readStoredLang();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <AppProviders>
+      <AppRouter />
+    </AppProviders>
+  </StrictMode>,
+);

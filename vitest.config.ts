@@ -1,0 +1,44 @@
+import { defineConfig } from 'vitest/config';
+
+// Three projects: `server` (unit, integration and API tests on PGlite), `postgres` (the integration and API tests
+// again on PostgreSQL) and `e2e` (browser journeys in Chromium). scripts/test.mjs decides which can run here.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'server',
+          include: ['apps/server/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          globalSetup: ['apps/server/src/test/global-setup.ts'],
+          env: { TZ: 'Europe/Rome', CLOCK_TEST_DB: 'pglite' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
+      {
+        test: {
+          name: 'postgres',
+          include: ['apps/server/src/**/*.test.ts'],
+          exclude: ['apps/server/src/**/*.unit.test.ts'],
+          globalSetup: ['apps/server/src/test/global-setup.ts'],
+          env: { TZ: 'America/New_York', CLOCK_TEST_DB: 'postgres' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.ts'],
+          env: { TZ: 'Europe/Rome' },
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -10,7 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
-import { installProblemHandlers, sendProblem } from './core/problem.ts';
+import { installProblemHandlers } from './core/problem.ts';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
@@ -35,7 +35,16 @@ export async function buildApp({ config, database, search, logger }: AppDeps): P
   await searchService.refresh(true);
   app.decorate('searchService', searchService);
 
-  installProblemHandlers(app);
+  // The web app's client-side routes fall back to index.html; API paths never do.
+  const dist = config.web.distDir ?? DEFAULT_WEB_DIST;
+  const hasWeb = config.web.distDir !== '' && fs.existsSync(path.join(dist, 'index.html'));
+  installProblemHandlers(app, {
+    fallback: hasWeb
+      ? (req, reply) => (req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')
+        ? reply.header('cache-control', 'no-cache').sendFile('index.html')
+        : undefined)
+      : undefined,
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -68,7 +77,13 @@ export async function buildApp({ config, database, search, logger }: AppDeps): P
       tags: [{ name: 'catalogue' }, { name: 'search' }, { name: 'network' }, { name: 'system' }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Same rules as the rest of the site: no framing, no inline scripts.
+    transformStaticCSP: (header) => header.replace(/frame-ancestors [^;]+;/, "frame-ancestors 'none';").replace(/ ?upgrade-insecure-requests;/, ''),
+    uiConfig: { docExpansion: 'list' },
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.get('/api/health', {
@@ -81,17 +96,7 @@ export async function buildApp({ config, database, search, logger }: AppDeps): P
     await v1.register(networkRoutes, { db });
   }, { prefix: '/api/v1' });
 
-  // The web app, with a fallback to index.html for its client-side routes.
-  const dist = config.web.distDir ?? DEFAULT_WEB_DIST;
-  if (fs.existsSync(path.join(dist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'], maxAge: '1h' });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html');
-      }
-      return sendProblem(reply, req, 'NOT_FOUND', 'Not found', `No route ${req.method} ${req.url.split('?')[0]}`, []);
-    });
-  }
+  if (hasWeb) await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'], maxAge: '1h' });
   return app;
 }
 

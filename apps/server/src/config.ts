@@ -6,6 +6,7 @@ export interface Config {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   seed: 'demo' | 'none';
   log: { level: string };
+  /** The built web app; null: apps/web/dist; empty: serve no web app. */
   web: { distDir: string | null };
 }
 
@@ -58,6 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     database,
     seed: seedRaw as Config['seed'],
     log: { level },
-    web: { distDir: env.CLOCK_WEB_DIST === '' ? null : (env.CLOCK_WEB_DIST ?? null) },
+    web: { distDir: env.CLOCK_WEB_DIST ?? null },
   };
 }

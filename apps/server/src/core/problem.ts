@@ -49,7 +49,10 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, code: 
 }
 
 /** Installs the one error handler and the 404 handler: every failure answers RFC 9457 problem+json. */
-export function installProblemHandlers(app: FastifyInstance): void {
+export function installProblemHandlers(
+  app: FastifyInstance,
+  { fallback }: { fallback?: (request: FastifyRequest, reply: FastifyReply) => unknown } = {},
+): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       return sendProblem(reply, request, error.code, error.title, error.message, error.errors);
@@ -70,9 +73,13 @@ export function installProblemHandlers(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, request, 'INTERNAL', 'Internal error', `Something went wrong; quote ${request.id} when reporting it.`, []);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, 'NOT_FOUND', 'Not found', `No route ${request.method} ${request.url.split('?')[0]}`, []),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    if (fallback) {
+      const handled = fallback(request, reply);
+      if (handled) return handled;
+    }
+    return sendProblem(reply, request, 'NOT_FOUND', 'Not found', `No route ${request.method} ${request.url.split('?')[0]}`, []);
+  });
 }
 
 function dedupe(errors: FieldProblem[]): FieldProblem[] {

@@ -187,7 +187,7 @@ export class SearchIndex {
     for (const del of dels) { probe(del); if (this.vocabulary.has(del) || this.glossary.words.has(del)) candidates.add(del); }
     if (word.length >= 9) for (const del of dels) for (const d2 of deletions(del)) probe(d2);
     let best: string | null = null;
-    let bestScore = -1;
+    let bestScore = -Infinity;
     const max = word.length >= 9 ? 2 : 1;
     for (const c of candidates) {
       const dist = editDistance(word, c, max);

@@ -17,4 +17,16 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }> 
     const q = req.query;
     return search.search(ANONYMOUS, { ...q, page: q.page ?? 1, limit: q.limit ?? 20 });
   });
+
+  app.post('/search', {
+    schema: {
+      tags: ['search'],
+      summary: 'The same search with the parameters in a JSON body (for long queries)',
+      body: SearchQuery,
+      response: { 200: SearchResponse, ...problems(400, 413, 415) },
+    },
+  }, async (req) => {
+    const q = req.body;
+    return search.search(ANONYMOUS, { ...q, page: q.page ?? 1, limit: q.limit ?? 20 });
+  });
 };

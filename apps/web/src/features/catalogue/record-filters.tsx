@@ -7,27 +7,41 @@ export type ListFilterName = 'organization' | 'sector' | 'filiera';
 
 interface RecordFiltersProps {
   values: Record<ListFilterName, string>;
+  /** The codes worth offering (those used by records of this type); all known terms when absent. */
+  options?: Partial<Record<'sector' | 'filiera', string[]>>;
   onChange: (name: ListFilterName, value: string) => void;
   onClear: () => void;
 }
 
-function TermSelect({ facet, value, onChange }: { facet: TaxonomyFacet & ListFilterName; value: string; onChange: (v: string) => void }) {
+// The sector taxonomy is the whole NACE tree (about a thousand terms); without a list of used codes, offer its divisions.
+const NACE_DIVISION = /^[A-U]\d{2}$/;
+
+interface TermSelectProps {
+  facet: TaxonomyFacet & ListFilterName;
+  value: string;
+  codes: string[] | undefined;
+  onChange: (v: string) => void;
+}
+
+function TermSelect({ facet, value, codes, onChange }: TermSelectProps) {
   const id = useId();
   const { t } = useI18n();
   const { taxonomies } = useReferenceData();
   const facetTitle = useFacetTitle();
   const termText = useTermText();
-  const terms = [...(taxonomies?.[facet] ?? [])].sort((a, b) => termText(facet, a.code).localeCompare(termText(facet, b.code)));
-  const known = terms.some((term) => term.code === value);
+  const all = (taxonomies?.[facet] ?? []).map((term) => term.code);
+  const offered = codes ?? (facet === 'sector' ? all.filter((c) => NACE_DIVISION.test(c)) : all);
+  const sorted = [...new Set(offered)].sort((a, b) => termText(facet, a).localeCompare(termText(facet, b)));
+  const known = sorted.includes(value);
   return (
     <div className="select-wrapper">
       <label htmlFor={id}>{facetTitle(facet)}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('filters.any')}</option>
         {!known && value ? <option value={value}>{value}</option> : null}
-        {terms.map((term) => (
-          <option key={term.code} value={term.code}>
-            {termText(facet, term.code)}
+        {sorted.map((code) => (
+          <option key={code} value={code}>
+            {termText(facet, code)}
           </option>
         ))}
       </select>
@@ -36,7 +50,7 @@ function TermSelect({ facet, value, onChange }: { facet: TaxonomyFacet & ListFil
 }
 
 /** Organisation, sector and supply-chain selects of a list page; each change applies at once. */
-export function RecordFilters({ values, onChange, onClear }: RecordFiltersProps) {
+export function RecordFilters({ values, options, onChange, onClear }: RecordFiltersProps) {
   const orgId = useId();
   const { t } = useI18n();
   const { organizations } = useReferenceData();
@@ -61,10 +75,10 @@ export function RecordFilters({ values, onChange, onClear }: RecordFiltersProps)
           </div>
         </div>
         <div className="col-12 col-md-4">
-          <TermSelect facet="sector" value={values.sector} onChange={(v) => onChange('sector', v)} />
+          <TermSelect facet="sector" value={values.sector} codes={options?.sector} onChange={(v) => onChange('sector', v)} />
         </div>
         <div className="col-12 col-md-4">
-          <TermSelect facet="filiera" value={values.filiera} onChange={(v) => onChange('filiera', v)} />
+          <TermSelect facet="filiera" value={values.filiera} codes={options?.filiera} onChange={(v) => onChange('filiera', v)} />
         </div>
       </div>
       {active ? (

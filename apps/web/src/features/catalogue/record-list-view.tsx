@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { endpoints, type CatalogueRecord, type Page } from '../../lib/api.ts';
+import { endpoints, type CatalogueRecord, type Page, type SearchResponse } from '../../lib/api.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { pageParam, withParams } from '../../lib/url-state.ts';
@@ -21,8 +21,13 @@ export function RecordListView({ type }: { type: RecordType }) {
   const kind = RECORD_KINDS[type];
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const { t, tp } = useI18n();
+  const { t, tp, lang } = useI18n();
   const page = pageParam(params);
+  // The search facets of this type say which sectors and supply chains its records use: those are the options.
+  const facets = useApi<SearchResponse>(endpoints.search({ type, lang, limit: 1 }));
+  const options = facets.data
+    ? { sector: facets.data.facets.sector.map((f) => f.value), filiera: facets.data.facets.filiera.map((f) => f.value) }
+    : undefined;
   const values = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<ListFilterName, string>;
   const list = useApi<Page<CatalogueRecord>>(
     endpoints.records(kind.collection, {
@@ -46,6 +51,7 @@ export function RecordListView({ type }: { type: RecordType }) {
     <>
       <RecordFilters
         values={values}
+        options={options}
         onChange={(name, value) => go({ [name]: value || undefined })}
         onClear={() => go({ organization: undefined, sector: undefined, filiera: undefined })}
       />

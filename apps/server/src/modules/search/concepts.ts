@@ -6,6 +6,7 @@ import { fold, isStopWord, stem, tokenize, type Lang } from './text.rules.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const GLOSSARY_DIR = path.join(here, 'glossary');
 export const VOCAB_DIR = path.resolve(here, '../../../vocab');
+export const DICTIONARY_DIR = path.join(here, 'dictionary');
 
 export interface Concept {
   id: string;
@@ -164,8 +165,15 @@ export class Glossary {
  * folded label → labels in the other language.
  */
 export class Translator {
+  // A hand-written dictionary of generic technical words (test/prova, plant/impianto) that are too common to be glossary
+  // concepts but still need a translation; first in line.
+  private coreIt2en = new Map<string, string[]>();
+  private coreEn2it = new Map<string, string[]>();
   private it2en = new Map<string, string[]>();
   private en2it = new Map<string, string[]>();
+  // WordNet is consulted only for words the domain thesauri do not know: its many senses add noise.
+  private wnIt2en = new Map<string, string[]>();
+  private wnEn2it = new Map<string, string[]>();
 
   static load(dir = VOCAB_DIR): Translator {
     const t = new Translator();
@@ -176,29 +184,45 @@ export class Translator {
       for (let i = 1; i < lines.length; i++) if (lines[i]) each(lines[i]!.split('\t'));
     };
     const clean = (s: string) => s.replace(/\s*\(.*?\)\s*/g, ' ').replace(/_/g, ' ').trim();
+    const core = path.join(DICTIONARY_DIR, 'core-words.tsv');
+    if (fs.existsSync(core)) {
+      for (const line of fs.readFileSync(core, 'utf8').split('\n').slice(1)) {
+        const [its, ens] = line.split('\t');
+        if (!its || !ens) continue;
+        const itl = its.split('|').map((x) => x.trim()).filter(Boolean);
+        const enl = ens.split('|').map((x) => x.trim()).filter(Boolean);
+        for (const i of itl) for (const e of enl.slice(0, 2)) t.pair(t.coreIt2en, new Map(), i, e, 4);
+        for (const e of enl) for (const i of itl.slice(0, 2)) t.pair(new Map(), t.coreEn2it, i, e, 4);
+      }
+    }
     // Thesaurus labels first: they are domain terms; WordNet after, limited to its first synsets per word.
-    read('gemet-it-en.tsv', ([, it, en]) => it && en && t.pair(clean(it), clean(en), 3));
-    read('eurovoc-tc-it-en.tsv', ([, it, en]) => it && en && t.pair(clean(it), clean(en), 3));
+    read('gemet-it-en.tsv', ([, it, en]) => it && en && t.pair(t.it2en, t.en2it, clean(it), clean(en), 3));
+    read('eurovoc-tc-it-en.tsv', ([, it, en]) => it && en && t.pair(t.it2en, t.en2it, clean(it), clean(en), 3));
     read('mwn-ita-en-synsets.tsv', ([, its, ens]) => {
       if (!its || !ens) return;
-      const itl = its.split('|').slice(0, 3).map(clean);
+      const itl = its.split('|').slice(0, 2).map(clean);
       const enl = ens.split('|').slice(0, 2).map(clean);
-      for (const i of itl) for (const e of enl) t.pair(i, e, 4);
+      for (const i of itl) for (const e of enl) t.pair(t.wnIt2en, t.wnEn2it, i, e, 2);
     });
     return t;
   }
 
-  private pair(it: string, en: string, cap: number): void {
+  private pair(toEn: Map<string, string[]>, toIt: Map<string, string[]>, it: string, en: string, cap: number): void {
     if (!it || !en || it.split(' ').length > 3 || en.split(' ').length > 3) return;
     const fi = fold(it), fe = fold(en);
-    const a = this.it2en.get(fi) ?? [];
-    if (a.length < cap && !a.includes(en)) { a.push(en); this.it2en.set(fi, a); }
-    const b = this.en2it.get(fe) ?? [];
-    if (b.length < cap && !b.includes(it)) { b.push(it); this.en2it.set(fe, b); }
+    if (fi === fe) return;
+    const a = toEn.get(fi) ?? [];
+    if (a.length < cap && !a.includes(en)) { a.push(en); toEn.set(fi, a); }
+    const b = toIt.get(fe) ?? [];
+    if (b.length < cap && !b.includes(it)) { b.push(it); toIt.set(fe, b); }
   }
 
-  /** Labels in the other language for a folded word or phrase in `from`. */
+  /** Labels in the other language for a folded word or phrase in `from`: thesaurus labels, else WordNet's. */
   translate(folded: string, from: Lang): string[] {
-    return (from === 'it' ? this.it2en : this.en2it).get(folded) ?? [];
+    const core = (from === 'it' ? this.coreIt2en : this.coreEn2it).get(folded);
+    if (core?.length) return core;
+    const thesaurus = (from === 'it' ? this.it2en : this.en2it).get(folded);
+    if (thesaurus?.length) return thesaurus;
+    return (from === 'it' ? this.wnIt2en : this.wnEn2it).get(folded) ?? [];
   }
 }

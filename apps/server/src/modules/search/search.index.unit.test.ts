@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { Glossary, Translator } from './concepts.ts';
+import { SearchIndex, sectorAncestors, type DocInput } from './search.index.ts';
+import { highlight } from './search.snippet.ts';
+import { editDistance, fold, stem } from './text.rules.ts';
+
+// A tiny glossary written for the test, so these tests do not depend on the shipped one.
+function testGlossary(): Glossary {
+  const g = new Glossary();
+  g.add({ id: 'welding', it: ['saldatura'], en: ['welding', 'weld'], abbr: [], broader: ['joining'], related: [] });
+  g.add({ id: 'joining', it: ['giunzione'], en: ['joining'], abbr: [], broader: [], related: [] });
+  g.add({ id: 'lca', it: ['valutazione del ciclo di vita'], en: ['life cycle assessment'], abbr: ['LCA'], broader: [], related: [] });
+  g.add({ id: 'nmr', it: ['risonanza magnetica nucleare'], en: ['nuclear magnetic resonance'], abbr: ['NMR', 'RMN'], broader: [], related: [] });
+  g.add({ id: 'fdm', it: ['stampa a filamento'], en: ['fused deposition modelling'], abbr: ['FDM'], broader: ['additive-manufacturing'], related: [] });
+  g.add({ id: 'additive-manufacturing', it: ['manifattura additiva', 'stampa 3d'], en: ['additive manufacturing', '3d printing'], abbr: [], broader: [], related: [] });
+  return g;
+}
+
+let n = 0;
+function doc(over: Partial<DocInput> & { it?: string; en?: string }): DocInput {
+  const fields = [];
+  if (over.it) fields.push({ text: over.it, lang: 'it' as const, weight: 1 });
+  if (over.en) fields.push({ text: over.en, lang: 'en' as const, weight: 1 });
+  return {
+    type: 'service', id: `d${++n}`, organization: 'org-a', visibility: 'public',
+    title: { it: over.it, en: over.en }, summary: { it: over.it, en: over.en }, fields,
+    sectors: [], filiere: [], s3: [], ...over,
+  };
+}
+
+function build(docs: DocInput[], glossary = testGlossary(), translator: Translator | null = null) {
+  const index = new SearchIndex(glossary, translator);
+  for (const d of docs) index.upsert(d);
+  const ids = (q: string, filters = {}) =>
+    index.search(index.parse(q), filters, () => true, 0, 50).hits.map((h) => h.doc.id);
+  return { index, ids };
+}
+
+describe('text analysis', () => {
+  it('folds accents and stems per language', () => {
+    expect(fold('Qualità ÈCO')).toBe('qualita eco');
+    expect(stem('prove', 'it')).toBe(stem('prova', 'it'));
+    expect(stem('saldature', 'it')).toBe(stem('saldatura', 'it'));
+    expect(stem('tests', 'en')).toBe(stem('testing', 'en'));
+    expect(stem('characterisation', 'en')).toBe(stem('characterization', 'en'));
+  });
+  it('measures edit distance with transpositions', () => {
+    expect(editDistance('corrosion', 'corrosoin')).toBe(1);
+    expect(editDistance('imbalaggi', 'imballaggi')).toBe(1);
+    expect(editDistance('abc', 'xyz', 1)).toBe(2);
+  });
+  it('expands NACE codes to their ancestors', () => {
+    expect(sectorAncestors('C17.12')).toEqual(['C', 'C17', 'C17.1', 'C17.12']);
+    expect(sectorAncestors('M72')).toEqual(['M', 'M72']);
+  });
+});
+
+describe('search', () => {
+  const prove = doc({ it: 'Prove meccaniche su campioni metallici' });
+  const saldature = doc({ it: 'Controllo delle saldature nei telai in acciaio' });
+  const tests = doc({ en: 'Climatic tests on electronic boards' });
+  const qualita = doc({ it: 'Sistemi di gestione per la qualità' });
+  const imballaggi = doc({ it: 'Progettazione di imballaggi in cartone ondulato' });
+  const lca = doc({ en: 'Life cycle assessment of building products' });
+  const nmrIt = doc({ it: 'Spettroscopia di risonanza magnetica nucleare per molecole organiche' });
+  const weldEn = doc({ en: 'Robotic welding cells for shipyards' });
+  const fdm = doc({ en: 'FDM printers for polymer prototypes', type: 'equipment' });
+  const noise = doc({ it: 'Consulenza finanziaria per start-up', en: 'Financial advice for start-ups' });
+  const { ids, index } = build([prove, saldature, tests, qualita, imballaggi, lca, nmrIt, weldEn, fdm, noise]);
+
+  it('finds inflected forms in Italian and English', () => {
+    expect(ids('prova meccanica')).toContain(prove.id);
+    expect(ids('saldatura')[0]).toBe(saldature.id);
+    expect(ids('testing')).toContain(tests.id);
+  });
+  it('finds words typed without accents', () => {
+    expect(ids('qualita')).toEqual([qualita.id]);
+  });
+  it('corrects a one-letter typo towards the catalogue\'s own words', () => {
+    expect(ids('imbalaggi')).toEqual([imballaggi.id]);
+    expect(ids('cartnoe ondulato')).toEqual([imballaggi.id]);
+    const parsed = index.parse('imbalaggi');
+    expect(parsed.corrections).toEqual([{ from: 'imbalaggi', to: 'imballaggi' }]);
+  });
+  it('matches acronyms and their expansions both ways', () => {
+    expect(ids('LCA')).toEqual([lca.id]);
+    expect(ids('nmr')).toEqual([nmrIt.id]);
+    expect(ids('valutazione del ciclo di vita')).toEqual([lca.id]);
+  });
+  it('crosses languages through concepts', () => {
+    expect(ids('welding')).toEqual(expect.arrayContaining([saldature.id, weldEn.id]));
+    expect(ids('saldatura')).toContain(weldEn.id);
+    expect(ids('nuclear magnetic resonance')).toEqual([nmrIt.id]);
+  });
+  it('finds narrower concepts from a broader query', () => {
+    expect(ids('stampa 3d')).toEqual([fdm.id]);
+  });
+  it('prefers documents that match every word of the query', () => {
+    const r = ids('saldature acciaio');
+    expect(r[0]).toBe(saldature.id);
+  });
+  it('filters and counts facets without their own filter', () => {
+    const res = index.search(index.parse(''), { type: 'equipment' }, () => true, 0, 50);
+    expect(res.hits.map((h) => h.doc.id)).toEqual([fdm.id]);
+    expect(res.facets.type).toEqual(expect.arrayContaining([{ value: 'equipment', count: 1 }, { value: 'service', count: 9 }]));
+  });
+  it('hides documents the caller may not see and forgets removed ones', () => {
+    const secret = doc({ it: 'Riservatissimo progetto segreto', visibility: 'network' });
+    index.upsert(secret);
+    expect(index.search(index.parse('riservatissimo'), {}, (d) => d.visibility === 'public', 0, 10).total).toBe(0);
+    expect(index.search(index.parse('riservatissimo'), {}, () => true, 0, 10).total).toBe(1);
+    index.remove('service', secret.id);
+    expect(index.search(index.parse('riservatissimo'), {}, () => true, 0, 10).total).toBe(0);
+  });
+  it('highlights matched words and concept phrases in snippets, escaping HTML', () => {
+    const q = index.parse('welding <b>');
+    const html = highlight('Controllo delle saldature & dei <giunti>', 'it', q, index.glossary);
+    expect(html).toBe('Controllo delle <mark>saldature</mark> &amp; dei &lt;giunti&gt;');
+  });
+});
+
+describe('search with the shipped glossary and vocabularies', () => {
+  const g = Glossary.load();
+  const t = Translator.load();
+  it('loads a glossary of several hundred concepts', () => {
+    expect(g.concepts.size).toBeGreaterThan(300);
+  });
+  it('crosses languages for common technology terms', () => {
+    const corrosion = doc({ it: 'Prove di corrosione in nebbia salina su componenti metallici' });
+    const fatigue = doc({ en: 'Fatigue testing of welded joints' });
+    const packaging = doc({ it: 'Imballaggi in carta riciclabile' });
+    const { ids } = build([corrosion, fatigue, packaging, doc({ it: 'Formazione per manager' })], g, t);
+    expect(ids('corrosion testing')[0]).toBe(corrosion.id);
+    expect(ids('prove di fatica')[0]).toBe(fatigue.id);
+    expect(ids('paper packaging')[0]).toBe(packaging.id);
+  });
+});

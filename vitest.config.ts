@@ -20,7 +20,8 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: ['apps/server/src/**/*.test.ts'],
-          exclude: ['apps/server/src/**/*.unit.test.ts'],
+          // unit tests need no database; *.local tests exercise the embedded data directory itself
+          exclude: ['apps/server/src/**/*.unit.test.ts', 'apps/server/src/**/*.local.test.ts'],
           globalSetup: ['apps/server/src/test/global-setup.ts'],
           env: { TZ: 'America/New_York', CLOCK_TEST_DB: 'postgres' },
           testTimeout: 60_000,

@@ -1,0 +1,93 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// The `clock` command as a user runs it, on a real embedded data directory.
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/clock.mjs');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clock-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function clock(args: string[], env: Record<string, string>, input?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, input, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+async function waitFor(url: string, ms = 90_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try { if ((await fetch(url)).ok) return; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+describe('the clock command', () => {
+  it('imports, exports the same bundle, and rejects a bad one listing every problem', () => {
+    const env = { CLOCK_DATA_DIR: path.join(tmp, 'a') };
+    const bundle = {
+      format: 'clock-bundle/1',
+      organizations: [{ id: 'centro-uno', kind: 'centre', name: 'Centro Uno', town: 'Lucca', province: 'LU' }],
+      services: [{ id: 'servizio-uno', organization: 'centro-uno', title: { it: 'Prove', en: 'Tests' }, kind: 'testing' }],
+    };
+    const file = path.join(tmp, 'in.json');
+    fs.writeFileSync(file, JSON.stringify(bundle));
+    const imp = clock(['import', file], env);
+    expect(imp.code, imp.err).toBe(0);
+    expect(imp.out).toMatch(/Imported 2 records .*2 created/);
+    const again = clock(['import', '-'], env, JSON.stringify(bundle));
+    expect(again.out).toMatch(/2 unchanged/);
+    const exp = clock(['export'], env);
+    expect(exp.code).toBe(0);
+    expect(JSON.parse(exp.out)).toEqual(bundle);
+
+    const bad = clock(['import', '-'], env, JSON.stringify({ format: 'clock-bundle/1', organizations: [{ id: 'X' }], services: [{ id: 's', organization: 'ghost', title: { it: 'x' } }] }));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('/organizations/0/kind: is required');
+    expect(bad.err).toContain('/organizations/0/id: must be');
+    expect(bad.err).toContain('/services/0/organization: unknown organisation "ghost"');
+    expect(JSON.parse(clock(['export'], env).out)).toEqual(bundle);
+  });
+
+  it('explains unknown commands and invalid configuration', () => {
+    const r = clock(['frobnicate'], {});
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Unknown command "frobnicate"');
+    const c = clock(['migrate'], { PORT: 'abc', CLOCK_SEED: 'maybe', DATABASE_URL: 'mysql://x' });
+    expect(c.code).toBe(1);
+    expect(c.err).toContain('PORT must be an integer');
+    expect(c.err).toContain('CLOCK_SEED must be "demo" or "none"');
+    expect(c.err).toContain('DATABASE_URL must be a postgres://');
+  });
+
+  it('serves the demo network, locks its data directory against a second process, and stops cleanly on SIGTERM', async () => {
+    const dir = path.join(tmp, 'served');
+    const port = 30000 + Math.floor(Math.random() * 20000);
+    const server = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, CLOCK_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: 'pipe' });
+    let log = '';
+    server.stdout.on('data', (d) => { log += d; });
+    server.stderr.on('data', (d) => { log += d; });
+    try {
+      await waitFor(`http://127.0.0.1:${port}/api/health`);
+      const orgs = await (await fetch(`http://127.0.0.1:${port}/api/v1/organizations?limit=100`)).json();
+      const ids = orgs.items.map((o: { id: string }) => o.id);
+      expect(ids).toEqual(expect.arrayContaining(['regione-toscana', 'lucense', 'asev', 'cosvig', 'cptm', 'navigo', 'tls']));
+
+      const second = clock(['import', '-'], { CLOCK_DATA_DIR: dir }, '{}');
+      expect(second.code).toBe(1);
+      expect(second.err).toContain(`in use by another CL.O.C.K. process (pid ${server.pid}`);
+      expect(second.err).toContain('clock serve');
+    } finally {
+      server.kill('SIGTERM');
+    }
+    const code = await new Promise<number | null>((resolve) => server.on('exit', (c) => resolve(c)));
+    expect(code, log).toBe(0);
+    expect(fs.existsSync(path.join(dir, '.clock.lock'))).toBe(false);
+    // The data survives a restart and the lock can be taken again.
+    const exp = clock(['export'], { CLOCK_DATA_DIR: dir });
+    expect(exp.code).toBe(0);
+    expect(JSON.parse(exp.out).organizations.length).toBeGreaterThanOrEqual(7);
+  });
+});

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -10,9 +10,24 @@ const require = createRequire(import.meta.url);
 // so src/fonts.css declares them and this alias lets the CSS reach them wherever npm hoisted the package.
 const bootstrapItaliaDist = path.dirname(path.dirname(require.resolve('bootstrap-italia/dist/css/bootstrap-italia.min.css')));
 
+/**
+ * bootstrap-italia's CSS embeds the VideoJS icon font as a data: URL. We play no video, and a strict CSP
+ * (font-src 'self') blocks it with a console error, so the build leaves that @font-face out.
+ */
+function dropVideoJsFont(): Plugin {
+  return {
+    name: 'clock:drop-videojs-font',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.includes('bootstrap-italia.min.css')) return null;
+      return { code: code.replace(/@font-face\{font-family:VideoJS;[^}]*\}/g, ''), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [dropVideoJsFont(), react()],
   resolve: {
     alias: { '@bootstrap-italia-dist': bootstrapItaliaDist },
   },

@@ -71,7 +71,7 @@ describe('the clock command', () => {
     server.stderr.on('data', (d) => { log += d; });
     try {
       await waitFor(`http://127.0.0.1:${port}/api/health`);
-      const orgs = await (await fetch(`http://127.0.0.1:${port}/api/v1/organizations?limit=100`)).json();
+      const orgs = (await (await fetch(`http://127.0.0.1:${port}/api/v1/organizations?limit=100`)).json()) as { items: { id: string }[] };
       const ids = orgs.items.map((o: { id: string }) => o.id);
       expect(ids).toEqual(expect.arrayContaining(['regione-toscana', 'lucense', 'asev', 'cosvig', 'cptm', 'navigo', 'tls']));
 

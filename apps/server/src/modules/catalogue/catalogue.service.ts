@@ -54,3 +54,28 @@ export async function getTaxonomies(db: Db): Promise<Taxonomies> {
   }
   return out;
 }
+
+/** Everything that changed in the catalogue after `revision` (retired rows included), for indexes kept in memory. */
+export async function catalogueChangesSince(db: Db, revision: number) {
+  const current = await repo.currentRevision(db);
+  if (current === revision) return { revision, organizations: [], offers: [], experts: [] };
+  const organizations = await repo.organizationsChangedSince(db, revision);
+  // A changed organisation changes what its records inherit (name, S3 priorities): hand back all records then.
+  const from = organizations.length ? 0 : revision;
+  const [offers, experts] = await Promise.all([repo.offersChangedSince(db, from), repo.expertsChangedSince(db, from)]);
+  return { revision: current, organizations, offers, experts, full: from === 0 };
+}
+
+/** The network's settings document (protocol, aims), or null. */
+export function getNetworkSettings<T>(db: Db): Promise<T | null> {
+  return repo.getNetworkSetting<T>(db, 'network');
+}
+
+/** Members shown on the home page: the centres and the Region, in import order. */
+export function findNetworkMembers(db: Db) {
+  return repo.findOrganizationsByKind(db, ['centre', 'region']);
+}
+
+export function countRecordsByOrganization(db: Db, actor: Actor) {
+  return repo.countRecordsByOrganization(db, !canSeeNetworkContent(actor));
+}

@@ -1,7 +1,7 @@
 import type { NetworkOverview } from '@clock/contracts';
 import type { Db } from '../../db/client.ts';
-import { canSeeNetworkContent, type Actor } from '../../core/actor.ts';
-import * as repo from '../catalogue/catalogue.repo.ts';
+import type { Actor } from '../../core/actor.ts';
+import * as catalogue from '../catalogue/catalogue.service.ts';
 import { presentOrganization } from '../catalogue/catalogue.presenter.ts';
 
 export interface NetworkSettings {
@@ -17,11 +17,11 @@ const DEFAULT_SETTINGS: NetworkSettings = {
 
 /** The network at a glance: the protocol, the Region and the centres with their districts, and catalogue totals. */
 export async function describeNetwork(db: Db, actor: Actor): Promise<NetworkOverview & { aims?: NetworkSettings['aims'] }> {
-  const settings = (await repo.getNetworkSetting<NetworkSettings>(db, 'network')) ?? DEFAULT_SETTINGS;
-  const members = await repo.findOrganizationsByKind(db, ['centre', 'region']);
-  const counts = await repo.countRecordsByOrganization(db, !canSeeNetworkContent(actor));
+  const settings = (await catalogue.getNetworkSettings<NetworkSettings>(db)) ?? DEFAULT_SETTINGS;
+  const members = await catalogue.findNetworkMembers(db);
+  const counts = await catalogue.countRecordsByOrganization(db, actor);
   const totals = { organization: 0, competence: 0, service: 0, equipment: 0, expert: 0 };
-  totals.organization = (await repo.listOrganizations(db, {}, 1, 1)).total;
+  totals.organization = (await catalogue.listOrganizations(db, actor, {}, { page: 1, limit: 1 })).total;
   for (const c of counts.values()) {
     totals.competence += c.competence; totals.service += c.service; totals.equipment += c.equipment; totals.expert += c.expert;
   }

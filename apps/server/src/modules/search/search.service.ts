@@ -1,7 +1,8 @@
 import type { SearchResponse } from '@clock/contracts';
 import type { Db } from '../../db/client.ts';
 import { canSeeNetworkContent, type Actor } from '../../core/actor.ts';
-import * as repo from '../catalogue/catalogue.repo.ts';
+import { catalogueChangesSince } from '../catalogue/catalogue.service.ts';
+import type * as repo from '../catalogue/catalogue.repo.ts';
 import { Glossary, Translator } from './concepts.ts';
 import { SearchIndex, type DocInput, type Localized } from './search.index.ts';
 import { highlight } from './search.snippet.ts';
@@ -92,26 +93,22 @@ export class SearchService {
 
   private async doRefresh() {
     this.lastCheck = Date.now();
-    const current = await repo.currentRevision(this.db);
-    if (current === this.revision) return;
-    const since = this.revision;
-    const orgRows = await repo.organizationsChangedSince(this.db, since);
-    for (const o of orgRows) this.orgs.set(o.id, o);
-    // A changed organisation changes what its records inherit: re-read them all then.
-    const all = orgRows.length > 0 ? 0 : since;
-    for (const o of orgRows) {
+    const changes = await catalogueChangesSince(this.db, this.revision);
+    if (changes.revision === this.revision) return;
+    for (const o of changes.organizations) this.orgs.set(o.id, o);
+    for (const o of changes.organizations) {
       if (o.retiredAt) this.index.remove('organization', o.id);
       else this.index.upsert(organizationDoc(o));
     }
-    for (const r of await repo.offersChangedSince(this.db, all)) {
+    for (const r of changes.offers) {
       if (r.retiredAt) this.index.remove(r.type, r.id);
       else this.index.upsert(offerDoc(r, this.orgs.get(r.organizationId)));
     }
-    for (const e of await repo.expertsChangedSince(this.db, all)) {
+    for (const e of changes.experts) {
       if (e.retiredAt) this.index.remove('expert', e.id);
       else this.index.upsert(expertDoc(e, this.orgs.get(e.organizationId)));
     }
-    this.revision = current;
+    this.revision = changes.revision;
   }
 
   async search(actor: Actor, p: SearchParams): Promise<SearchResponse> {

@@ -80,6 +80,7 @@ function tokenCaseOk(token) {
 // ---------------------------------------------------------------- glossary
 const concepts = new Map(); // id -> { broader, it, en, abbr, no }
 const termOwners = new Map(); // normalised term -> Set(id)
+const abbrTerms = new Set(); // normalised terms that come from the abbr column
 let nIt = 0;
 let nEn = 0;
 let nAbbr = 0;
@@ -147,6 +148,7 @@ if (g) {
         return;
       }
       seenInConcept.set(norm, col);
+      if (col === 'abbr') abbrTerms.add(norm);
       if (!termOwners.has(norm)) termOwners.set(norm, new Set());
       termOwners.get(norm).add(id);
     };
@@ -209,6 +211,31 @@ if (g) {
       const msg = `term "${term}" appears under ${[...owners].join(', ')}`;
       if (ALLOWED_SHARED_TERMS.has(term)) warn('glossary.tsv', `${msg} (allowed: deliberately ambiguous)`);
       else err('glossary.tsv', msg);
+    }
+  }
+
+  // Near-duplicates: the search stems, so "laboratorio accreditato" and
+  // "laboratori accreditati" are the same term. A crude stem (accents folded,
+  // final vowels / plural "s" dropped from each word) approximates that.
+  const crude = (t) =>
+    t
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .split(/[\s\-/]+/)
+      .map((w) => (w.length > 4 ? w.replace(/(?:es|s)$/, '').replace(/[aeiou]+$/, '') : w))
+      .join(' ');
+  const crudeOwners = new Map();
+  for (const [term, owners] of termOwners) {
+    if (abbrTerms.has(term)) continue; // acronyms are matched as they are
+    const k = crude(term);
+    if (!crudeOwners.has(k)) crudeOwners.set(k, new Map());
+    for (const o of owners) crudeOwners.get(k).set(o, term);
+  }
+  for (const [k, owners] of crudeOwners) {
+    if (owners.size > 1 && ![...owners.values()].every((t) => ALLOWED_SHARED_TERMS.has(t))) {
+      const list = [...owners].map(([id, t]) => `"${t}" (${id})`).join(', ');
+      if (new Set(owners.values()).size > 1) warn('glossary.tsv', `near-duplicate terms after stemming: ${list}`);
     }
   }
 }

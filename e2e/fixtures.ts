@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { loadConfig } from '../apps/server/src/config.ts';
+import { startServer, type RunningServer } from '../apps/server/src/server.ts';
+
+/** A real server on a fresh embedded database with the demo network, and a real Chromium. */
+export interface Stack { server: RunningServer; browser: Browser; baseUrl: string; close(): Promise<void> }
+
+export async function startStack(): Promise<Stack> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clock-e2e-'));
+  const config = loadConfig({ CLOCK_DATA_DIR: path.join(dir, 'data'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', CLOCK_SEED: 'demo' });
+  const server = await startServer(config, { handleSignals: false, logger: false });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    server, browser, baseUrl: server.url,
+    async close() {
+      await browser.close();
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A page that records console errors and failed requests, so every test can assert there were none. */
+export async function openPage(stack: Stack, opts: { lang?: 'it' | 'en'; mobile?: boolean } = {}) {
+  const context: BrowserContext = await stack.browser.newContext({
+    baseURL: stack.baseUrl,
+    viewport: opts.mobile ? { width: 375, height: 740 } : { width: 1280, height: 900 },
+    locale: opts.lang === 'en' ? 'en-GB' : 'it-IT',
+  });
+  if (opts.lang) await context.addInitScript((l) => localStorage.setItem('clock.lang', l), opts.lang);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('response', (r) => { if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`); });
+  return { page, problems, close: () => context.close() };
+}
+
+/** WCAG 2.1 A and AA violations found by axe on the page as it is now. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+/** Waits until the page shows its h1 and has finished loading data. */
+export async function settled(page: Page): Promise<void> {
+  await page.locator('h1').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 15_000 });
+}

@@ -2,12 +2,17 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { AppError } from './core/errors.ts';
-import { openDatabase, type Database } from './db/client.ts';
+import type { Database } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
-import { prepareDatabase } from './db/prepare.ts';
-import { seedDemo } from './db/seed/demo.ts';
-import { exportBundle, importBundle } from './modules/catalogue/bundle.service.ts';
-import { startServer } from './server.ts';
+
+// Heavy modules (database, HTTP server, search vocabularies) load only for the command that needs them.
+const load = {
+  db: () => import('./db/client.ts'),
+  prepare: () => import('./db/prepare.ts'),
+  seed: () => import('./db/seed/demo.ts'),
+  bundle: () => import('./modules/catalogue/bundle.service.ts'),
+  server: () => import('./server.ts'),
+};
 
 const HELP = `clock — CL.O.C.K. command line
 
@@ -26,7 +31,7 @@ Environment:
 `;
 
 async function withDatabase<T>(config: Config, command: string, fn: (d: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(config.database, command);
+  const database = await (await load.db()).openDatabase(config.database, command);
   try {
     await database.migrate();
     return await fn(database);
@@ -59,16 +64,18 @@ export async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'serve': {
-      const server = await startServer(config);
+      const server = await (await load.server()).startServer(config);
       console.log(`CL.O.C.K. is running at ${server.url}`);
       return -1; // keep running
     }
     case 'migrate':
+      const { prepareDatabase } = await load.prepare();
       await withDatabase(config, 'clock migrate', (d) => prepareDatabase(d, 'none'));
       console.log('Migrations applied.');
       return 0;
     case 'seed': {
       if (arg !== 'demo') { console.error('Usage: clock seed demo'); return 2; }
+      const [{ prepareDatabase }, { seedDemo }] = await Promise.all([load.prepare(), load.seed()]);
       const r = await withDatabase(config, 'clock seed demo', async (d) => { await prepareDatabase(d, 'none'); return seedDemo(d.db); });
       console.log(`Demo network loaded: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.`);
       return 0;
@@ -80,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
       const source = arg === '-' ? process.stdin : fs.createReadStream(arg);
       const print = progressPrinter(size);
       const started = Date.now();
+      const { importBundle } = await load.bundle();
       const r = await withDatabase(config, 'clock import', (d) => importBundle(d.db, source, print));
       print({ bytes: size ?? 0, records: r.records, errors: 0 }, true);
       const by = Object.entries(r.byCollection).filter(([, n]) => n).map(([c, n]) => `${n} ${c}`).join(', ');
@@ -88,6 +96,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'export': {
       const out = arg && arg !== '-' ? fs.createWriteStream(arg) : process.stdout;
+      const { exportBundle } = await load.bundle();
       const counts = await withDatabase(config, 'clock export', (d) => exportBundle(d.db, out));
       if (out !== process.stdout) await new Promise<void>((resolve, reject) => (out as fs.WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
       const by = Object.entries(counts).filter(([, n]) => n).map(([c, n]) => `${n} ${c}`).join(', ');

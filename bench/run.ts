@@ -1,0 +1,437 @@
+/**
+ * The CL.O.C.K. benchmark (`npm run bench`): for each catalogue size, generates a deterministic bundle, imports it into a
+ * fresh embedded database (and into a fresh PostgreSQL database when CLOCK_BENCH_POSTGRES_URL is set), starts the server
+ * as a child process and measures start-up, memory and search latency. Prints the results; writes nothing to the repo.
+ *
+ *   npm run bench                                   # 10,000 and 100,000 offers
+ *   npm run bench -- --sizes 1000,10000             # other sizes
+ *   npm run bench -- --sizes 100000 --profile /tmp/prof   # also CPU profiles of the import and of the server
+ *
+ * Options: --sizes, --seed (1), --clients (4), --requests (2000), --seconds (30), --profile DIR.
+ * Only 127.0.0.1 is contacted; every loop is bounded by count and time; temporary directories, child processes and the
+ * PostgreSQL database are removed even when something fails.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { openDatabase, type Database } from '../apps/server/src/db/client.ts';
+import { prepareDatabase } from '../apps/server/src/db/prepare.ts';
+import { importBundle } from '../apps/server/src/modules/catalogue/bundle.service.ts';
+import { generateBundleFile, generateQueries, type BenchQuery, type BundleSummary, type QueryCategory } from './generate.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER_BIN = path.join(ROOT, 'apps/server/bin/clock.mjs');
+const TARGET_IMPORT_S = 60; // 100,000 offers imported in under 60 s
+const TARGET_P95_MS = 50; // search p95 under 50 ms at 100,000 offers
+const READY_TIMEOUT_MS = 10 * 60_000;
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Options
+
+const { values: opts } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,100000' },
+    seed: { type: 'string', default: '1' },
+    clients: { type: 'string', default: '4' },
+    requests: { type: 'string', default: '2000' },
+    seconds: { type: 'string', default: '30' },
+    profile: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (opts.help) {
+  console.log('Usage: npm run bench -- [--sizes 10000,100000] [--seed 1] [--clients 4] [--requests 2000] [--seconds 30] [--profile DIR]');
+  process.exit(0);
+}
+const int = (name: string, v: string, min: number) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min} (got "${v}")`);
+  return n;
+};
+const SIZES = opts.sizes.split(',').map((s) => int('sizes', s.trim(), 1));
+const SEED = int('seed', opts.seed, 0);
+const CLIENTS = int('clients', opts.clients, 1);
+const REQUESTS = int('requests', opts.requests, 1);
+const SECONDS = int('seconds', opts.seconds, 1);
+const PROFILE_DIR = opts.profile ? path.resolve(opts.profile) : null;
+const PG_URL = process.env.CLOCK_BENCH_POSTGRES_URL || null;
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Clean-up of everything this run creates, even on failure or Ctrl-C
+
+const tempDirs = new Set<string>();
+const children = new Set<ChildProcess>();
+const cleanupSync = () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null && c.pid) { try { process.kill(c.pid, 'SIGKILL'); } catch { /* gone */ } }
+  children.clear();
+  for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
+  tempDirs.clear();
+};
+process.on('exit', cleanupSync);
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => { console.error(`\n${sig}: cleaning up`); cleanupSync(); process.exit(130); });
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Helpers
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const MiB = (bytes: number) => bytes / 1048576;
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmtInt = (n: number) => Math.round(n).toLocaleString('en-GB');
+const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+/** VmRSS and VmHWM (peak) of a process, in bytes, from /proc (Linux). */
+function procMemory(pid: number): { rss: number; hwm: number } | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  } catch { return null; }
+}
+
+function dirSize(dir: string): number {
+  let total = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    total += e.isDirectory() ? dirSize(p) : fs.statSync(p).size;
+  }
+  return total;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    ramGiB: os.totalmem() / 1024 ** 3,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+  };
+}
+
+async function withCpuProfile<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return fn();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    const file = path.join(PROFILE_DIR, `${name}.cpuprofile`);
+    fs.writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    log(`CPU profile: ${file}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Import
+
+interface ImportResult { migrateMs: number; importMs: number; records: number; created: number; peakRssMiB: number; storeMiB: number | null }
+
+async function runImport(database: Database, file: string, label: string): Promise<ImportResult> {
+  const t0 = performance.now();
+  await prepareDatabase(database, 'none');
+  const migrateMs = performance.now() - t0;
+  let peak = process.memoryUsage.rss();
+  let lastLog = 0;
+  const t1 = performance.now();
+  const report = await withCpuProfile(`import-${label}`, () => importBundle(database.db, fs.createReadStream(file), (p) => {
+    const now = performance.now();
+    if (now - lastLog > 200) {
+      peak = Math.max(peak, process.memoryUsage.rss());
+      if (now - lastLog > 5000) { log(`  import ${label}: ${p.records} records read`); lastLog = now; }
+    }
+  }));
+  const importMs = performance.now() - t1;
+  peak = Math.max(peak, process.memoryUsage.rss());
+  return { migrateMs, importMs, records: report.records, created: report.created, peakRssMiB: MiB(peak), storeMiB: null };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Server and load
+
+interface LatencyStats { n: number; errors: number; p50: number; p95: number; p99: number; max: number; mean: number; rps: number; seconds: number; avgKiB: number }
+interface ServeResult {
+  readyMs: number;
+  ready: { rss: number; hwm: number } | null;
+  afterLoad: { rss: number; hwm: number } | null;
+  cold: { label: string; ms: number }[];
+  single: LatencyStats;
+  concurrent: LatencyStats;
+  byCategory: Map<QueryCategory, LatencyStats>;
+}
+
+function stats(samples: number[], errors: number, seconds: number, bytes: number): LatencyStats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const n = sorted.length;
+  return {
+    n, errors, seconds,
+    p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), max: sorted[n - 1] ?? NaN,
+    mean: n ? sorted.reduce((s, x) => s + x, 0) / n : NaN,
+    rps: seconds > 0 ? n / seconds : NaN,
+    avgKiB: n ? bytes / n / 1024 : NaN,
+  };
+}
+
+async function startChild(env: Record<string, string>, label: string): Promise<{ child: ChildProcess; url: string; readyMs: number; output: () => string }> {
+  const childEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) childEnv[k] = v;
+  for (const k of ['DATABASE_URL', 'CLOCK_DATA_DIR', 'PORT', 'HOST', 'CLOCK_SEED', 'LOG_LEVEL', 'CLOCK_WEB_DIST', 'NODE_OPTIONS']) delete childEnv[k];
+  Object.assign(childEnv, { PORT: '0', HOST: '127.0.0.1', CLOCK_SEED: 'none', LOG_LEVEL: 'warn', CLOCK_WEB_DIST: '' }, env);
+  const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, `server-${label}`)}`] : [];
+  const started = performance.now();
+  const child = spawn(process.execPath, [...nodeArgs, SERVER_BIN, 'serve'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  let out = '';
+  const append = (c: Buffer) => { out = (out + c.toString()).slice(-20_000); };
+  child.stdout!.on('data', append);
+  child.stderr!.on('data', append);
+  const deadline = started + READY_TIMEOUT_MS;
+  let url: string | null = null;
+  while (performance.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${out}`);
+    url ??= /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] ?? null;
+    if (url) {
+      try {
+        const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) });
+        await res.arrayBuffer();
+        if (res.status === 200) return { child, url, readyMs: performance.now() - started, output: () => out };
+      } catch { /* not yet */ }
+    }
+    await sleep(url ? 20 : 50);
+  }
+  throw new Error(`the server was not ready within ${READY_TIMEOUT_MS / 1000} s:\n${out}`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill('SIGTERM');
+    const exited = once(child, 'exit');
+    const timeout = sleep(15_000).then(() => 'timeout' as const);
+    if ((await Promise.race([exited, timeout])) === 'timeout') { child.kill('SIGKILL'); await once(child, 'exit'); }
+  }
+  children.delete(child);
+}
+
+/** Runs `clients` concurrent fetch loops over the queries until `maxRequests` or `maxSeconds`, whichever comes first. */
+async function load(url: string, queries: BenchQuery[], start: number, clients: number, maxRequests: number, maxSeconds: number) {
+  const samples: { category: QueryCategory; ms: number }[] = [];
+  let errors = 0;
+  let bytes = 0;
+  let next = 0;
+  const t0 = performance.now();
+  const deadline = t0 + maxSeconds * 1000;
+  const worker = async () => {
+    while (next < maxRequests && performance.now() < deadline) {
+      const q = queries[(start + next++) % queries.length]!;
+      const target = `${url}/api/v1/search?${new URLSearchParams(q.params).toString()}`;
+      const t = performance.now();
+      try {
+        const res = await fetch(target, { signal: AbortSignal.timeout(30_000) });
+        const body = await res.arrayBuffer();
+        const ms = performance.now() - t;
+        if (res.status !== 200) { errors++; if (errors <= 3) log(`  HTTP ${res.status} for ${target}: ${Buffer.from(body).toString().slice(0, 200)}`); continue; }
+        bytes += body.byteLength;
+        samples.push({ category: q.category, ms });
+      } catch (e) {
+        errors++;
+        if (errors <= 3) log(`  request failed: ${(e as Error).message}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, worker));
+  const seconds = (performance.now() - t0) / 1000;
+  const byCategory = new Map<QueryCategory, LatencyStats>();
+  for (const c of [...new Set(samples.map((s) => s.category))].sort()) {
+    byCategory.set(c, stats(samples.filter((s) => s.category === c).map((s) => s.ms), 0, seconds, 0));
+  }
+  return { overall: stats(samples.map((s) => s.ms), errors, seconds, bytes), byCategory, used: next };
+}
+
+async function serveAndMeasure(env: Record<string, string>, label: string, queries: BenchQuery[]): Promise<ServeResult> {
+  const { child, url, readyMs } = await startChild(env, label);
+  try {
+    const pid = child.pid!;
+    const ready = procMemory(pid);
+    // Cold requests: the first plain query, then the first misspelt one (typo correction builds its tables lazily).
+    const cold: { label: string; ms: number }[] = [];
+    for (const category of ['phrase', 'typo'] as const) {
+      const q = queries.find((x) => x.category === category)!;
+      const t = performance.now();
+      const res = await fetch(`${url}/api/v1/search?${new URLSearchParams(q.params).toString()}`, { signal: AbortSignal.timeout(120_000) });
+      await res.arrayBuffer();
+      cold.push({ label: `first ${category} query (${res.status})`, ms: performance.now() - t });
+    }
+    let cursor = 0;
+    const warm = await load(url, queries, cursor, 1, 100, 30);
+    cursor += warm.used;
+    log(`  ${label}: single client`);
+    const single = await load(url, queries, cursor, 1, Math.min(500, REQUESTS), Math.min(15, SECONDS));
+    cursor += single.used;
+    log(`  ${label}: ${CLIENTS} clients`);
+    const concurrent = await load(url, queries, cursor, CLIENTS, REQUESTS, SECONDS);
+    const afterLoad = procMemory(pid);
+    return { readyMs, ready, afterLoad, cold, single: single.overall, concurrent: concurrent.overall, byCategory: concurrent.byCategory };
+  } finally {
+    await stopChild(child);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// PostgreSQL: a fresh database per size, dropped afterwards
+
+async function withPostgresDatabase<T>(size: number, fn: (url: string) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: PG_URL!, connectionTimeoutMillis: 5000 });
+  await admin.connect();
+  const name = `clock_bench_${size}_${process.pid}_${Date.now()}`;
+  try {
+    await admin.query(`create database ${name}`);
+    const url = new URL(PG_URL!);
+    url.pathname = `/${name}`;
+    return await fn(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`).catch((e) => log(`could not drop database ${name}: ${(e as Error).message}`));
+    await admin.end().catch(() => {});
+  }
+}
+
+async function postgresSize(url: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try { return Number((await c.query('select pg_database_size(current_database()) as s')).rows[0].s); } finally { await c.end(); }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Report
+
+interface Run { backend: 'PGlite' | 'PostgreSQL'; imp: ImportResult; serve: ServeResult }
+interface SizeResult { size: number; bundle: BundleSummary; genMs: number; runs: Run[] }
+
+function table(rows: string[][], header: string[]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function printSize(r: SizeResult) {
+  const b = r.bundle;
+  console.log(`\n=== ${fmtInt(r.size)} offers: ${fmtInt(b.total)} records (${fmtInt(b.organizations)} organisations, ${fmtInt(b.competences)} competences, ` +
+    `${fmtInt(b.services)} services, ${fmtInt(b.equipment)} equipment, ${fmtInt(b.experts)} experts), ${fmt(MiB(b.bytes))} MiB JSON, generated in ${fmt(r.genMs / 1000)} s`);
+  const big = r.size >= 100_000;
+  const importTarget = (ms: number) => (big ? (ms / 1000 < TARGET_IMPORT_S ? 'ok' : 'MISSED') : '');
+  const p95Target = (ms: number) => (big ? (ms < TARGET_P95_MS ? 'ok' : 'MISSED') : '');
+  const rows: string[][] = [];
+  const add = (name: string, f: (x: Run) => string, target = '') => rows.push([name, ...r.runs.map(f), target]);
+  add('migrate + reference data', (x) => `${fmt(x.imp.migrateMs / 1000)} s`);
+  add('import (importBundle)', (x) => `${fmt(x.imp.importMs / 1000)} s ${importTarget(x.imp.importMs)}`, big ? `< ${TARGET_IMPORT_S} s` : `(100k: < ${TARGET_IMPORT_S} s)`);
+  add('import rate', (x) => `${fmtInt(x.imp.records / (x.imp.importMs / 1000))} rec/s`);
+  add('importing process peak RSS', (x) => `${fmtInt(x.imp.peakRssMiB)} MiB`);
+  add('database size on disk', (x) => (x.imp.storeMiB === null ? 'n/a' : `${fmtInt(x.imp.storeMiB)} MiB`));
+  add('server: time to ready (health 200)', (x) => `${fmt(x.serve.readyMs / 1000)} s`);
+  add('server RSS when ready (index built)', (x) => `${fmtInt(MiB(x.serve.ready?.rss ?? NaN))} MiB`);
+  add('server peak RSS (VmHWM) at ready', (x) => `${fmtInt(MiB(x.serve.ready?.hwm ?? NaN))} MiB`);
+  add('server RSS after load', (x) => `${fmtInt(MiB(x.serve.afterLoad?.rss ?? NaN))} MiB`);
+  add('server peak RSS after load', (x) => `${fmtInt(MiB(x.serve.afterLoad?.hwm ?? NaN))} MiB`);
+  for (let i = 0; i < 2; i++) add(`cold: ${r.runs[0]?.serve.cold[i]?.label ?? ''}`, (x) => `${fmt(x.serve.cold[i]?.ms ?? NaN)} ms`);
+  add('1 client: p50 / p95', (x) => `${fmt(x.serve.single.p50)} / ${fmt(x.serve.single.p95)} ms`);
+  add('1 client: throughput', (x) => `${fmt(x.serve.single.rps)} req/s (${x.serve.single.n})`);
+  const c = `${CLIENTS} clients`;
+  add(`${c}: p50`, (x) => `${fmt(x.serve.concurrent.p50)} ms`);
+  add(`${c}: p95`, (x) => `${fmt(x.serve.concurrent.p95)} ms ${p95Target(x.serve.concurrent.p95)}`, big ? `< ${TARGET_P95_MS} ms` : `(100k: < ${TARGET_P95_MS} ms)`);
+  add(`${c}: p99`, (x) => `${fmt(x.serve.concurrent.p99)} ms`);
+  add(`${c}: max`, (x) => `${fmt(x.serve.concurrent.max)} ms`);
+  add(`${c}: throughput`, (x) => `${fmt(x.serve.concurrent.rps)} req/s`);
+  add(`${c}: requests / errors / seconds`, (x) => `${x.serve.concurrent.n} / ${x.serve.concurrent.errors} / ${fmt(x.serve.concurrent.seconds)}`);
+  add(`${c}: mean response size`, (x) => `${fmt(x.serve.concurrent.avgKiB)} KiB`);
+  console.log(table(rows, ['', ...r.runs.map((x) => x.backend), 'target']));
+
+  for (const run of r.runs) {
+    const cats = [...run.serve.byCategory].map(([cat, s]) => [cat, String(s.n), fmt(s.p50), fmt(s.p95), fmt(s.max)]);
+    console.log(`\n${run.backend}, ${CLIENTS} clients, latency by query kind (ms):`);
+    console.log(table(cats, ['kind', 'n', 'p50', 'p95', 'max']));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Main
+
+async function main() {
+  const m = machine();
+  console.log(`CL.O.C.K. benchmark — ${new Date().toISOString()}`);
+  console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${fmt(m.ramGiB)} GiB RAM, Node ${m.node}, ${m.os}; load average at start ${m.load}`);
+  console.log(`Sizes ${SIZES.join(', ')} offers; seed ${SEED}; load: ${CLIENTS} clients, at most ${REQUESTS} requests or ${SECONDS} s; single client: at most ${Math.min(500, REQUESTS)} requests or ${Math.min(15, SECONDS)} s`);
+  if (!PG_URL) console.log('PostgreSQL: skipped (set CLOCK_BENCH_POSTGRES_URL=postgres://user:pass@127.0.0.1:5432/postgres to include it; a fresh database is created and dropped).');
+  const results: SizeResult[] = [];
+  for (const size of SIZES) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clock-bench-'));
+    tempDirs.add(dir);
+    try {
+      const file = path.join(dir, 'bundle.json');
+      log(`${size} offers: generating ${file}`);
+      const g0 = performance.now();
+      const bundle = await generateBundleFile(file, { records: size, seed: SEED });
+      const genMs = performance.now() - g0;
+      const queries = generateQueries({ seed: SEED, count: 5000, organizationIds: bundle.organizationIds });
+      const runs: Run[] = [];
+
+      log(`${size} offers: importing into PGlite`);
+      const dataDir = path.join(dir, 'pglite');
+      const database = await openDatabase({ kind: 'pglite', dataDir }, 'clock bench');
+      let imp: ImportResult;
+      try { imp = await runImport(database, file, `${size}-pglite`); } finally { await database.close(); }
+      imp.storeMiB = MiB(dirSize(dataDir));
+      log(`${size} offers: PGlite import ${fmt(imp.importMs / 1000)} s; starting the server`);
+      runs.push({ backend: 'PGlite', imp, serve: await serveAndMeasure({ CLOCK_DATA_DIR: dataDir }, `${size}-pglite`, queries) });
+
+      if (PG_URL) {
+        await withPostgresDatabase(size, async (url) => {
+          log(`${size} offers: importing into PostgreSQL`);
+          const pgDb = await openDatabase({ kind: 'postgres', url }, 'clock bench');
+          let pimp: ImportResult;
+          try { pimp = await runImport(pgDb, file, `${size}-postgres`); } finally { await pgDb.close(); }
+          pimp.storeMiB = MiB(await postgresSize(url));
+          log(`${size} offers: PostgreSQL import ${fmt(pimp.importMs / 1000)} s; starting the server`);
+          runs.push({ backend: 'PostgreSQL', imp: pimp, serve: await serveAndMeasure({ DATABASE_URL: url }, `${size}-postgres`, queries) });
+        });
+      }
+      const r = { size, bundle, genMs, runs };
+      results.push(r);
+      printSize(r);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      tempDirs.delete(dir);
+    }
+  }
+
+  console.log('\n=== Summary');
+  const rows = results.flatMap((r) => r.runs.map((x) => [
+    fmtInt(r.size), x.backend, fmt(x.imp.importMs / 1000), fmtInt(x.imp.records / (x.imp.importMs / 1000)), fmt(x.serve.readyMs / 1000),
+    fmtInt(MiB(x.serve.ready?.rss ?? NaN)), fmtInt(MiB(x.serve.afterLoad?.hwm ?? NaN)),
+    fmt(x.serve.single.p50), fmt(x.serve.single.p95),
+    fmt(x.serve.concurrent.p50), fmt(x.serve.concurrent.p95), fmt(x.serve.concurrent.p99), fmt(x.serve.concurrent.max), fmt(x.serve.concurrent.rps),
+  ]));
+  console.log(table(rows, ['offers', 'backend', 'import s', 'rec/s', 'ready s', 'RSS MiB', 'peak MiB', '1c p50', '1c p95',
+    `${CLIENTS}c p50`, `${CLIENTS}c p95`, `${CLIENTS}c p99`, `${CLIENTS}c max`, 'req/s']));
+  console.log(`Targets: ${fmtInt(100_000)} offers imported in under ${TARGET_IMPORT_S} s; search p95 under ${TARGET_P95_MS} ms at ${fmtInt(100_000)} offers (${CLIENTS} clients). Latencies in ms, measured by the client over HTTP on 127.0.0.1.`);
+  console.log(`Load average at end: ${machine().load}`);
+}
+
+main().then(() => { cleanupSync(); process.exit(0); }, (e) => { console.error(e); cleanupSync(); process.exit(1); });

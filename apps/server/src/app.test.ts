@@ -103,6 +103,20 @@ describe('the read API', () => {
     expect(filtered.json().facets.type).toEqual(expect.arrayContaining([{ value: 'service', count: 1 }, { value: 'equipment', count: 1 }]));
   });
 
+  it('sees catalogue changes made after start (by any process) within a second', async () => {
+    const late = buildOffer(centre.id, { title: { it: 'Tomografia computerizzata industriale' } });
+    await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [], equipment: [late] }));
+    await new Promise((r) => setTimeout(r, 1100));
+    const r = await get('/api/v1/search?q=tomografia');
+    expect(r.json().hits.map((h: { id: string }) => h.id)).toEqual([late.id]);
+    const renamed = { ...centre, name: 'Centro Rinominato' };
+    await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [renamed] }));
+    await new Promise((r) => setTimeout(r, 1100));
+    const again = await get('/api/v1/search?q=tomografia');
+    expect(again.json().total).toBe(1);
+    expect((await get('/api/v1/search?q=rinominato&type=organization')).json().hits[0].id).toBe(centre.id);
+  });
+
   it('publishes OpenAPI 3.1 and its documentation page, with security headers', async () => {
     const spec = await get('/api/openapi.json');
     expect(spec.json().openapi).toBe('3.1.0');

@@ -58,7 +58,7 @@ export async function getTaxonomies(db: Db): Promise<Taxonomies> {
 /** Everything that changed in the catalogue after `revision` (retired rows included), for indexes kept in memory. */
 export async function catalogueChangesSince(db: Db, revision: number) {
   const current = await repo.currentRevision(db);
-  if (current === revision) return { revision, organizations: [], offers: [], experts: [] };
+  if (current === revision) return { revision, organizations: [], offers: [], experts: [], full: false };
   const organizations = await repo.organizationsChangedSince(db, revision);
   // A changed organisation changes what its records inherit (name, S3 priorities): hand back all records then.
   const from = organizations.length ? 0 : revision;

@@ -73,7 +73,8 @@ export function expertDoc(e: ExpertRow, org: OrgRow | undefined): DocInput {
  * PostgreSQL all see every write) and answers search queries for an actor.
  */
 export class SearchService {
-  readonly index: SearchIndex;
+  index: SearchIndex;
+  private readonly translator: Translator | null;
   private revision = 0;
   private orgs = new Map<string, OrgRow>();
   private lastCheck = 0;
@@ -81,6 +82,7 @@ export class SearchService {
 
   constructor(private readonly db: Db, readonly glossary = Glossary.load(), translator: Translator | null = Translator.load(),
     private readonly checkEveryMs = 1000) {
+    this.translator = translator;
     this.index = new SearchIndex(glossary, translator);
   }
 
@@ -96,18 +98,22 @@ export class SearchService {
     const changes = await catalogueChangesSince(this.db, this.revision);
     if (changes.revision === this.revision) return;
     for (const o of changes.organizations) this.orgs.set(o.id, o);
-    for (const o of changes.organizations) {
+    // A full reload builds a new index and swaps it in, so replaced documents leave no tombstones behind.
+    const index = changes.full ? new SearchIndex(this.glossary, this.translator) : this.index;
+    if (changes.full) for (const o of this.orgs.values()) if (!o.retiredAt) index.upsert(organizationDoc(o));
+    for (const o of changes.full ? [] : changes.organizations) {
       if (o.retiredAt) this.index.remove('organization', o.id);
       else this.index.upsert(organizationDoc(o));
     }
     for (const r of changes.offers) {
-      if (r.retiredAt) this.index.remove(r.type, r.id);
-      else this.index.upsert(offerDoc(r, this.orgs.get(r.organizationId)));
+      if (r.retiredAt) index.remove(r.type, r.id);
+      else index.upsert(offerDoc(r, this.orgs.get(r.organizationId)));
     }
     for (const e of changes.experts) {
-      if (e.retiredAt) this.index.remove('expert', e.id);
-      else this.index.upsert(expertDoc(e, this.orgs.get(e.organizationId)));
+      if (e.retiredAt) index.remove('expert', e.id);
+      else index.upsert(expertDoc(e, this.orgs.get(e.organizationId)));
     }
+    this.index = index;
     this.revision = changes.revision;
   }
 

@@ -30,7 +30,19 @@ porto port fusione stampa press cantiere cella cell batteria batteri fibra fibre
 pelle skin fatica fatigue frattura fracture wear olio oil polpa pulp gara rifiuto pietra stone
 app software piattaforma platform rete network networks certificato valutazione assessment evaluation
 verifica check ispezione inspection monitoraggio monitoring componente componenti component components
-prodotto-finito impresa imprese azienda aziende company companies business mercato market
+impresa imprese azienda aziende company companies business mercato market
+`.trim().split(/\s+/));
+
+// Single words that look technical but are homographs in the other sense that
+// matters here (found while writing the glossary). Use a multi-word term instead,
+// e.g. "serre agricole" (not "serra": gas serra), "leather tanning" (not
+// "tanning": sun tanning), "pellet di legno" (not "pellet": plastic pellets).
+const HOMOGRAPH_TRAPS = new Set(`
+serra greenhouse greenhouses paper tanning pellet primer primers scaffold scaffolds mould mold moulds molds
+flash board cloud ottica viscosa rettifica galvanica compensato malta lime porti pasta feed drugs marina
+crosta borsa borse telai maglia onda colle cotto rinvenimento imbarcamento turning milling grinding
+infusione ultrasuoni programmazione incubazione diagnostica spellatura swelling gold silver shipping
+dematerializzazione autoclave esco ape foundry forming plaster render fibre fiber pulp tissue
 `.trim().split(/\s+/));
 
 // Terms deliberately shared by two concepts. Keep this list very short.
@@ -133,6 +145,8 @@ if (g) {
         }
         if (!t.includes(' ') && FORBIDDEN_SINGLE_WORDS.has(t.toLowerCase())) {
           err(where, `${id}: "${t}" is a forbidden generic single word`);
+        } else if (!t.includes(' ') && HOMOGRAPH_TRAPS.has(t.toLowerCase())) {
+          err(where, `${id}: "${t}" is a known homograph trap; use a multi-word term`);
         }
       } else {
         if (t.length < 2) err(where, `${id}: abbreviation "${t}" is too short`);

@@ -111,7 +111,7 @@ export function SiteHeader() {
                     onClick={() => setOpen(true)}
                   >
                     <Icon name="burger" />
-                    <span className="menu-toggler-text">{t('nav.menu')}</span>
+                    <span className="visually-hidden">{t('nav.menu')}</span>
                   </button>
                   <div className={open ? 'navbar-collapsable expanded' : 'navbar-collapsable'} id={MENU_ID}>
                     <div className="overlay" onClick={close} aria-hidden="true" />

@@ -38,7 +38,9 @@ export interface LabelBox {
  * left, then shifted up or down. Width is estimated from the character count (no DOM measuring needed).
  */
 export function placeLabels(points: { x: number; y: number; text: string }[], fontSize: number): LabelBox[] {
-  const placed: LabelBox['box'][] = [];
+  // Every dot is an obstacle from the start, so no label covers another member's dot.
+  const DOT = 8;
+  const placed: LabelBox['box'][] = points.map(({ x, y }) => ({ left: x - DOT, right: x + DOT, top: y - DOT, bottom: y + DOT }));
   const overlaps = (b: LabelBox['box']) =>
     placed.some((p) => b.left < p.right && b.right > p.left && b.top < p.bottom && b.bottom > p.top);
   return points.map(({ x, y, text }) => {
@@ -51,6 +53,10 @@ export function placeLabels(points: { x: number; y: number; text: string }[], fo
       { dx: -gap, dy: -fontSize, anchor: 'end' },
       { dx: gap, dy: fontSize, anchor: 'start' },
       { dx: -gap, dy: fontSize, anchor: 'end' },
+      { dx: 0, dy: -fontSize * 1.1, anchor: 'start' },
+      { dx: 0, dy: fontSize * 1.3, anchor: 'start' },
+      { dx: 0, dy: -fontSize * 1.1, anchor: 'end' },
+      { dx: 0, dy: fontSize * 1.3, anchor: 'end' },
       { dx: gap, dy: -2 * fontSize, anchor: 'start' },
       { dx: -gap, dy: 2 * fontSize, anchor: 'end' },
     ];

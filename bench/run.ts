@@ -231,7 +231,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** Runs `clients` concurrent fetch loops over the queries until `maxRequests` or `maxSeconds`, whichever comes first. */
-async function load(url: string, queries: BenchQuery[], start: number, clients: number, maxRequests: number, maxSeconds: number) {
+async function load(url: string, queries: BenchQuery[], start: number, clients: number, maxRequests: number, maxSeconds: number, alive: () => boolean) {
   const samples: { category: QueryCategory; ms: number }[] = [];
   let errors = 0;
   let bytes = 0;
@@ -239,7 +239,7 @@ async function load(url: string, queries: BenchQuery[], start: number, clients: 
   const t0 = performance.now();
   const deadline = t0 + maxSeconds * 1000;
   const worker = async () => {
-    while (next < maxRequests && performance.now() < deadline) {
+    while (next < maxRequests && performance.now() < deadline && alive()) {
       const q = queries[(start + next++) % queries.length]!;
       const target = `${url}/api/v1/search?${new URLSearchParams(q.params).toString()}`;
       const t = performance.now();
@@ -266,7 +266,11 @@ async function load(url: string, queries: BenchQuery[], start: number, clients: 
 }
 
 async function serveAndMeasure(env: Record<string, string>, label: string, queries: BenchQuery[]): Promise<ServeResult> {
-  const { child, url, readyMs } = await startChild(env, label);
+  const { child, url, readyMs, output } = await startChild(env, label);
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  const checkAlive = () => {
+    if (!alive()) throw new Error(`the server (pid ${child.pid}) exited during the measurement (${child.exitCode ?? child.signalCode}):\n${output().slice(-3000)}`);
+  };
   try {
     const pid = child.pid!;
     const ready = procMemory(pid);
@@ -280,13 +284,16 @@ async function serveAndMeasure(env: Record<string, string>, label: string, queri
       cold.push({ label: `first ${category} query (${res.status})`, ms: performance.now() - t });
     }
     let cursor = 0;
-    const warm = await load(url, queries, cursor, 1, 100, 30);
+    const warm = await load(url, queries, cursor, 1, 100, 30, alive);
     cursor += warm.used;
+    checkAlive();
     log(`  ${label}: single client`);
-    const single = await load(url, queries, cursor, 1, Math.min(500, REQUESTS), Math.min(15, SECONDS));
+    const single = await load(url, queries, cursor, 1, Math.min(500, REQUESTS), Math.min(15, SECONDS), alive);
     cursor += single.used;
+    checkAlive();
     log(`  ${label}: ${CLIENTS} clients`);
-    const concurrent = await load(url, queries, cursor, CLIENTS, REQUESTS, SECONDS);
+    const concurrent = await load(url, queries, cursor, CLIENTS, REQUESTS, SECONDS, alive);
+    checkAlive();
     const afterLoad = procMemory(pid);
     return { readyMs, ready, afterLoad, cold, single: single.overall, concurrent: concurrent.overall, byCategory: concurrent.byCategory };
   } finally {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { useI18n } from '../lib/i18n.tsx';
 import type { MessageKey } from '../lib/messages.it.ts';
@@ -45,6 +45,23 @@ export function SiteHeader() {
   const close = () => {
     setOpen(false);
     toggler.current?.focus();
+  };
+
+  // While the mobile menu covers the page, Tab cycles inside it (close button and links).
+  const panel = useRef<HTMLDivElement>(null);
+  const trapFocus = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    if (!open || event.key !== 'Tab' || !panel.current) return;
+    const focusable = [...panel.current.querySelectorAll<HTMLElement>('button, a[href]')].filter((el) => el.offsetParent !== null);
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
   };
 
   return (
@@ -113,7 +130,7 @@ export function SiteHeader() {
                     <Icon name="burger" />
                     <span className="visually-hidden">{t('nav.menu')}</span>
                   </button>
-                  <div className={open ? 'navbar-collapsable expanded' : 'navbar-collapsable'} id={MENU_ID}>
+                  <div ref={panel} className={open ? 'navbar-collapsable expanded' : 'navbar-collapsable'} id={MENU_ID} onKeyDown={trapFocus}>
                     <div className="overlay" onClick={close} aria-hidden="true" />
                     <div className="close-div">
                       <button ref={closer} className="btn close-menu" type="button" onClick={close}>

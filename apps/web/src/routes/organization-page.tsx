@@ -10,6 +10,7 @@ import { ProblemAlert } from '../components/ui/problem-alert.tsx';
 import { OrganizationProfile } from '../features/catalogue/organization-profile.tsx';
 import { OrganizationOfferTabs } from '../features/catalogue/organization-offer-tabs.tsx';
 import { NotFoundContent } from './not-found-page.tsx';
+import { hasDistinctFullName } from '../features/catalogue/record-text.ts';
 
 export function OrganizationPage() {
   const { id = '' } = useParams();
@@ -40,7 +41,7 @@ export function OrganizationPage() {
       <PageHeading documentTitle={o.shortName ?? o.name}>
         {o.shortName ?? o.name}
       </PageHeading>
-      {o.shortName && o.shortName !== o.name ? <p className="lead">{o.name}</p> : null}
+      {hasDistinctFullName(o) ? <p className="lead">{o.name}</p> : null}
       <OrganizationProfile organization={o} />
       <section aria-labelledby="org-offer" className="mt-5">
         <h2 id="org-offer" className="h3">

@@ -5,6 +5,7 @@ import { LocalizedText } from '../../components/ui/localized-text.tsx';
 import { Icon } from '../../components/ui/icon.tsx';
 import { itemHref, organizationKindLabel } from './record-kinds.ts';
 import { OrganizationCounts } from './organization-counts.tsx';
+import { hasDistinctFullName } from './record-text.ts';
 
 interface OrganizationCardProps {
   organization: Organization;
@@ -27,7 +28,7 @@ export function OrganizationCard({ organization, headingLevel = 3 }: Organizatio
             {organization.shortName ?? organization.name}
           </Link>
         </Heading>
-        {organization.shortName && organization.shortName !== organization.name ? (
+        {hasDistinctFullName(organization) ? (
           <p className="organization-fullname">{organization.name}</p>
         ) : null}
         {organization.profile?.district ? (

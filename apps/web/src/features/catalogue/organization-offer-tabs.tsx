@@ -77,7 +77,7 @@ export function OrganizationOfferTabs({ organization }: { organization: Organiza
 
   return (
     <div className="offer-tabs">
-      <div className="nav nav-tabs nav-tabs-cards" role="tablist" aria-label={t('organization.offer_tabs')}>
+      <div className="nav nav-tabs" role="tablist" aria-label={t('organization.offer_tabs')}>
         {RECORD_TYPES.map((type, index) => (
           <button
             key={type}
@@ -95,7 +95,7 @@ export function OrganizationOfferTabs({ organization }: { organization: Organiza
             onKeyDown={(e) => onKeyDown(e, index)}
           >
             {t(RECORD_KINDS[type].plural)}
-            {counts ? <span className="tab-count"> ({formatNumber(counts[type])})</span> : null}
+            {counts ? <span className="tab-count">({formatNumber(counts[type])})</span> : null}
           </button>
         ))}
       </div>

@@ -6,6 +6,7 @@ import { Icon } from '../../components/ui/icon.tsx';
 import { organizationKindLabel } from './record-kinds.ts';
 import { TermChips } from './term-label.tsx';
 import { OrganizationCounts } from './organization-counts.tsx';
+import { hasDistinctFullName } from './record-text.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -48,7 +49,7 @@ export function OrganizationProfile({ organization }: { organization: Organizati
             </h2>
             <dl className="record-fields">
               <Field label={t('organization.kind')}>{t(organizationKindLabel(organization.kind))}</Field>
-              {organization.shortName && organization.shortName !== organization.name ? (
+              {hasDistinctFullName(organization) ? (
                 <Field label={t('organization.full_name')}>{organization.name}</Field>
               ) : null}
               {organization.profile?.district ? (

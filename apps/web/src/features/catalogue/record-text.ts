@@ -22,3 +22,8 @@ export function excerpt(text: string, max = 220): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
+
+/** True when an organisation's full name adds something to its short name (not just different capitals). */
+export function hasDistinctFullName(org: { name: string; shortName?: string }): boolean {
+  return !!org.shortName && org.shortName.toLocaleLowerCase() !== org.name.toLocaleLowerCase();
+}

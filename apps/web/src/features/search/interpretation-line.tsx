@@ -23,7 +23,7 @@ export function InterpretationLine({ query, interpretation }: InterpretationLine
   if (corrections.length === 0 && concepts.length === 0) return null;
   const corrected = correctedQuery(query, corrections);
   return (
-    <div className="interpretation callout note">
+    <div className="interpretation">
       {corrections.length > 0 ? (
         <p className="mb-1">
           {t('search.understood_as')}{' '}

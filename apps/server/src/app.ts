@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -11,6 +12,10 @@ import { Type } from 'typebox';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { installProblemHandlers } from './core/problem.ts';
+import { installAuth } from './core/auth.ts';
+import { editingRoutes } from './modules/catalogue/editing.routes.ts';
+import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { actorFromApiToken, actorFromSession, SESSION_COOKIE } from './modules/identity/identity.service.ts';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
@@ -45,6 +50,19 @@ export async function buildApp({ config, database, search, logger }: AppDeps): P
         : undefined)
       : undefined,
   });
+  // Every route is recorded, so tests can check each write route names its permission rule.
+  const routes: { method: string; url: string; permission?: string }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url, permission: (r.config as { permission?: string } | undefined)?.permission });
+  });
+  app.decorate('routeTable', routes);
+
+  await app.register(cookie);
+  installAuth(app, {
+    sessionCookie: SESSION_COOKIE,
+    fromSession: (token) => actorFromSession(db, token),
+    fromApiToken: (token) => actorFromApiToken(db, token),
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -74,7 +92,7 @@ export async function buildApp({ config, database, search, logger }: AppDeps): P
         description: 'The catalogue, search and (later) requests, bookings and governance of a regional network of technology-transfer centres. Errors are RFC 9457 problem+json listing every invalid field.',
         license: { name: 'EUPL-1.2' },
       },
-      tags: [{ name: 'catalogue' }, { name: 'search' }, { name: 'network' }, { name: 'system' }],
+      tags: [{ name: 'catalogue' }, { name: 'search' }, { name: 'network' }, { name: 'identity' }, { name: 'system' }],
     },
   });
   await app.register(swaggerUi, {
@@ -92,6 +110,8 @@ export async function buildApp({ config, database, search, logger }: AppDeps): P
 
   await app.register(async (v1) => {
     await v1.register(catalogueRoutes, { db });
+    await v1.register(editingRoutes, { db, onChange: () => searchService.refresh(true) });
+    await v1.register(identityRoutes, { db });
     await v1.register(searchRoutes, { search: searchService });
     await v1.register(networkRoutes, { db });
   }, { prefix: '/api/v1' });
@@ -101,5 +121,5 @@ export async function buildApp({ config, database, search, logger }: AppDeps): P
 }
 
 declare module 'fastify' {
-  interface FastifyInstance { searchService: SearchService }
+  interface FastifyInstance { searchService: SearchService; routeTable: { method: string; url: string; permission?: string }[] }
 }

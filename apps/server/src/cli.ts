@@ -12,7 +12,14 @@ const load = {
   seed: () => import('./db/seed/demo.ts'),
   bundle: () => import('./modules/catalogue/bundle.service.ts'),
   server: () => import('./server.ts'),
+  identity: () => import('./modules/identity/identity.service.ts'),
 };
+
+async function readStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) text += chunk;
+  return text.replace(/\r?\n$/, '');
+}
 
 const HELP = `clock — CL.O.C.K. command line
 
@@ -22,6 +29,9 @@ Usage:
   clock export [FILE]         write the catalogue as clock-bundle/1 (standard output without FILE)
   clock seed demo             load the demo network (idempotent)
   clock migrate               apply database migrations
+  clock user create --email E --name N --role ROLE [--org ORG] --password-stdin
+                              create an account (roles: admin, region, nucleus, centre-manager, centre-staff, company;
+                              the four last need --org); the password is read from standard input
 
 Environment:
   DATABASE_URL     postgres:// URL for PostgreSQL; unset: embedded PGlite in CLOCK_DATA_DIR (default ./data)
@@ -55,7 +65,13 @@ function progressPrinter(total: number | null) {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } }, strict: false });
+  const { positionals, values } = parseArgs({
+    args: argv, allowPositionals: true, strict: false,
+    options: {
+      help: { type: 'boolean', short: 'h' }, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' },
+      org: { type: 'string' }, 'password-stdin': { type: 'boolean' },
+    },
+  });
   const [command, arg] = positionals;
   if (values.help || !command || command === 'help') {
     process.stdout.write(HELP);
@@ -101,6 +117,18 @@ export async function main(argv: string[]): Promise<number> {
       if (out !== process.stdout) await new Promise<void>((resolve, reject) => (out as fs.WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
       const by = Object.entries(counts).filter(([, n]) => n).map(([c, n]) => `${n} ${c}`).join(', ');
       console.error(`Exported ${by || 'nothing'}${arg && arg !== '-' ? ` to ${arg}` : ''}.`);
+      return 0;
+    }
+    case 'user': {
+      if (arg !== 'create') { console.error('Usage: clock user create --email E --name N --role ROLE [--org ORG] --password-stdin'); return 2; }
+      if (!values['password-stdin']) { console.error('Give the password on standard input with --password-stdin (never on the command line).'); return 2; }
+      const password = await readStdin();
+      const { createUser } = await load.identity();
+      const user = await withDatabase(config, 'clock user create', (d) => createUser(d.db, {
+        email: String(values.email ?? ''), name: String(values.name ?? ''), role: String(values.role ?? ''),
+        organization: values.org === undefined ? undefined : String(values.org), password,
+      }));
+      console.log(`Created ${user.email} (${String(values.role)}${values.org ? ` at ${String(values.org)}` : ''}).`);
       return 0;
     }
     default:

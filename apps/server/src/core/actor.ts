@@ -1,11 +1,25 @@
+import type { MembershipRole, PlatformRole } from '../db/schema/index.ts';
+
+export interface Membership { organization: string; role: MembershipRole }
+
 /**
- * Who is asking. Only anonymous visitors exist until accounts arrive; every read already takes an actor so that
- * visibility rules (public vs network-only records) are decided in one place.
+ * Who is asking. Every read and write takes an actor so that visibility and permission rules are decided in one place
+ * (the policies), never in routes.
  */
 export type Actor =
   | { kind: 'anonymous' }
-  | { kind: 'member'; userId: string; organizations: string[]; roles: string[] };
+  | {
+      kind: 'member';
+      userId: string | null;
+      /** Set when the request carries an API token instead of a session. */
+      tokenId: string | null;
+      platformRole: PlatformRole | null;
+      memberships: Membership[];
+      /** Session-bound token a cookie-authenticated write must echo (null for API tokens). */
+      csrfToken: string | null;
+    };
 
+export type Member = Extract<Actor, { kind: 'member' }>;
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
 /** Network-only content (experts without a public profile, later network requests) needs a signed-in member. */

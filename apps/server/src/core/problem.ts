@@ -55,6 +55,8 @@ export function installProblemHandlers(
 ): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
+      const retryAfter = (error as AppError & { retryAfter?: number }).retryAfter;
+      if (retryAfter) reply.header('retry-after', String(retryAfter));
       return sendProblem(reply, request, error.code, error.title, error.message, error.errors);
     }
     const fe = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };

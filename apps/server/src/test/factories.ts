@@ -34,3 +34,14 @@ export function bundleStream(bundle: unknown): Readable {
   for (let i = 0; i < buf.length; i += 64) chunks.push(buf.subarray(i, i + 64));
   return Readable.from(chunks);
 }
+
+/** Signs in through the API and returns headers for cookie-authenticated requests (with the CSRF token). */
+export async function signInHeaders(app: import('fastify').FastifyInstance, email: string, password: string) {
+  const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (r.statusCode !== 200) throw new Error(`sign-in failed: ${r.statusCode} ${r.body}`);
+  const cookie = r.cookies.find((c) => c.name === 'clock_session')!;
+  return { cookie: `clock_session=${cookie.value}`, 'x-csrf-token': r.json().csrfToken as string };
+}
+export const PASSWORD = 'correct horse battery';
+let userSeq = 0;
+export const uniqueEmail = (role: string) => `${role}-${Date.now().toString(36)}-${++userSeq}@example.org`;

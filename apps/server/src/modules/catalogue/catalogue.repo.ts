@@ -222,3 +222,28 @@ export async function currentRevision(tx: Conn): Promise<number> {
   const r = (rows as unknown as { rows: { r: string | number }[] }).rows[0]?.r ?? 0;
   return Number(r);
 }
+
+// ---- edits ----
+
+export async function findOfferAnyState(tx: Conn, type: OfferType, id: string) {
+  const [row] = await tx.select().from(offers).where(and(eq(offers.type, type), eq(offers.id, id)));
+  return row ?? null;
+}
+export async function findExpertAnyState(tx: Conn, id: string) {
+  const [row] = await tx.select().from(experts).where(eq(experts.id, id));
+  return row ?? null;
+}
+export async function findOrganizationAnyState(tx: Conn, id: string) {
+  const [row] = await tx.select().from(organizations).where(eq(organizations.id, id));
+  return row ?? null;
+}
+export async function retireOffer(tx: Conn, type: OfferType, id: string) {
+  await tx.update(offers).set({ retiredAt: sql`now()`, updatedAt: sql`now()`, revision: sql`nextval('catalogue_revision_seq')` })
+    .where(and(eq(offers.type, type), eq(offers.id, id)));
+}
+export async function retireExpert(tx: Conn, id: string) {
+  await tx.update(experts).set({ retiredAt: sql`now()`, updatedAt: sql`now()`, revision: sql`nextval('catalogue_revision_seq')` }).where(eq(experts.id, id));
+}
+export async function retireOrganization(tx: Conn, id: string) {
+  await tx.update(organizations).set({ retiredAt: sql`now()`, updatedAt: sql`now()`, revision: sql`nextval('catalogue_revision_seq')` }).where(eq(organizations.id, id));
+}

@@ -19,6 +19,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }> 
   });
 
   app.post('/search', {
+    config: { permission: 'public' },
     schema: {
       tags: ['search'],
       summary: 'The same search with the parameters in a JSON body (for long queries)',

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../../app.ts';
+import type { Database } from '../../db/client.ts';
+import { importBundle } from '../catalogue/bundle.service.ts';
+import { freshDatabase } from '../../test/db.ts';
+import { buildExpert, buildOffer, buildOrganization, bundleStream, PASSWORD, signInHeaders, testConfig, uniqueEmail } from '../../test/factories.ts';
+import { createUser } from './identity.service.ts';
+
+// The permission matrix: every write route × every role × own/other organisation → the expected status. It is
+// generated from the app's route table, so a new write route without a rule here fails.
+let database: Database;
+let app: FastifyInstance;
+const centre = buildOrganization({ kind: 'centre' });
+const company = buildOrganization({ kind: 'company' });
+const otherCentre = buildOrganization({ kind: 'centre' });
+const ROLES = ['anonymous', 'admin', 'region', 'nucleus', 'centre-manager', 'centre-staff', 'company'] as const;
+type Role = (typeof ROLES)[number];
+const headers: Partial<Record<Role, Record<string, string>>> = { anonymous: {} };
+const ownOrg = (role: Role) => (role === 'company' ? company.id : centre.id);
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [centre, company, otherCentre] }));
+  app = await buildApp({ config: testConfig(), database, logger: false });
+  for (const role of ROLES.slice(1)) {
+    const email = uniqueEmail(role);
+    const platform = role === 'admin' || role === 'region';
+    await createUser(database.db, { email, name: role, role, organization: platform ? undefined : ownOrg(role), password: PASSWORD });
+    headers[role] = await signInHeaders(app, email, PASSWORD);
+  }
+});
+afterAll(async () => { await app.close(); await database.close(); });
+
+const COLLECTION_TYPES: Record<string, 'competences' | 'services' | 'equipment' | 'experts'> = {
+  competences: 'competences', services: 'services', equipment: 'equipment', experts: 'experts',
+};
+async function seedRecord(collection: string, organization: string): Promise<string> {
+  const rec = collection === 'experts' ? buildExpert(organization) : buildOffer(organization);
+  await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [], [collection]: [rec] }));
+  return rec.id;
+}
+async function seedToken(organization: string): Promise<string> {
+  const r = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: headers.admin, payload: { name: 't', organization, role: 'centre-staff' } });
+  return r.json().id;
+}
+
+type Scope = 'own' | 'other';
+interface Case { url: string; payload?: unknown }
+/** How to exercise each permission rule: the request for a route, and the expected status per role and scope. */
+const RULES: Record<string, { request(method: string, url: string, target: string): Promise<Case>; expect(role: Role, scope: Scope, ok: number): number }> = {
+  'organization-records': {
+    async request(method, url, target) {
+      const collection = COLLECTION_TYPES[url.split('/')[3]!]!;
+      if (method === 'POST') return { url, payload: collection === 'experts' ? { organization: target, name: 'Nuova Persona' } : { organization: target, title: { it: 'Nuovo record' } } };
+      const id = await seedRecord(collection, target);
+      return { url: url.replace(':id', id), payload: method === 'PATCH' ? (collection === 'experts' ? { name: 'Cambiato' } : { title: { en: 'Changed' } }) : undefined };
+    },
+    expect(role, scope, ok) {
+      if (role === 'anonymous') return 401;
+      if (role === 'admin') return ok;
+      if (scope === 'own' && ['nucleus', 'centre-manager', 'centre-staff'].includes(role)) return ok;
+      return 403;
+    },
+  },
+  'organization-profile': {
+    async request(_m, url, target) { return { url: url.replace(':id', target), payload: { town: 'Lucca' } }; },
+    expect(role, scope, ok) {
+      if (role === 'anonymous') return 401;
+      if (role === 'admin') return ok;
+      if (scope === 'own' && ['nucleus', 'centre-manager', 'company'].includes(role)) return ok;
+      return 403;
+    },
+  },
+  'platform-admin': {
+    async request(method, url) {
+      if (method === 'POST') return { url, payload: buildOrganization() };
+      const org = buildOrganization();
+      await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [org] }));
+      return { url: url.replace(':id', org.id) };
+    },
+    expect(role, _scope, ok) { return role === 'anonymous' ? 401 : role === 'admin' ? ok : 403; },
+  },
+  manager: {
+    async request(method, url, target) {
+      if (method === 'POST') return { url, payload: { name: 'integration', organization: target, role: 'centre-staff' } };
+      return { url: url.replace(':id', await seedToken(target)) };
+    },
+    expect(role, scope, ok) {
+      if (role === 'anonymous') return 401;
+      if (role === 'admin') return ok;
+      if (scope === 'own' && ['nucleus', 'centre-manager'].includes(role)) return ok;
+      return 403;
+    },
+  },
+};
+// Routes about one's own session, tested in identity.test.ts, and sign-in itself.
+const NOT_ORGANIZATION_SCOPED = new Set(['self', 'public']);
+const SUCCESS: Record<string, number> = { POST: 201, PATCH: 200, DELETE: 204, PUT: 200 };
+
+describe('the permission matrix', () => {
+  const writeRoutes = () => app.routeTable.filter((r) => ['POST', 'PATCH', 'PUT', 'DELETE'].includes(r.method) && r.url.startsWith('/api/'));
+
+  it('has a rule for every write route', () => {
+    const routes = writeRoutes();
+    expect(routes.length).toBeGreaterThan(15);
+    const unruled = routes.filter((r) => !r.permission || (!RULES[r.permission] && !NOT_ORGANIZATION_SCOPED.has(r.permission)));
+    expect(unruled).toEqual([]);
+  });
+
+  it('gives every role on its own and on another organisation the expected status', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of writeRoutes().filter((r) => RULES[r.permission!])) {
+      const rule = RULES[route.permission!]!;
+      for (const role of ROLES) {
+        for (const scope of ['own', 'other'] as const) {
+          const target = scope === 'own' ? ownOrg(role) : otherCentre.id;
+          const c = await rule.request(route.method, route.url, target);
+          const r = await app.inject({ method: route.method as 'POST', url: c.url, headers: headers[role], ...(c.payload === undefined ? {} : { payload: c.payload as object }) });
+          const expected = rule.expect(role, scope, SUCCESS[route.method]!);
+          checked++;
+          if (r.statusCode !== expected) failures.push(`${route.method} ${route.url} as ${role} (${scope}): ${r.statusCode}, expected ${expected} — ${r.body.slice(0, 160)}`);
+          if (r.statusCode >= 400) expect(r.headers['content-type']).toMatch(/problem\+json/);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(200);
+  });
+});
+
+describe('invalid bodies on every write route', () => {
+  it('always answer 4xx problem+json, never 5xx, and write nothing', async () => {
+    const state = async () => {
+      const rows = await database.db.execute(sql`select (select count(*) from audit_log) as a,
+        (select coalesce(max(revision), 0) from offers) + (select coalesce(max(revision), 0) from experts) + (select coalesce(max(revision), 0) from organizations) as r`);
+      return JSON.stringify((rows as unknown as { rows: unknown[] }).rows[0]);
+    };
+    const routes = app.routeTable.filter((r) => ['POST', 'PATCH'].includes(r.method) && r.url.startsWith('/api/v1/') && !r.url.startsWith('/api/v1/auth/'));
+    const junk = fc.oneof(
+      fc.anything(),
+      fc.dictionary(fc.constantFrom('id', 'organization', 'title', 'name', 'kind', 'trl', 'access', 'bookable', 'keywords', 'role', 'sectors', 'description', 'extra'),
+        fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.anything(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string()))),
+    );
+    const existing = await seedRecord('services', centre.id);
+    for (const route of routes) {
+      const url = route.url.replace(':id', route.url.startsWith('/api/v1/organizations') ? centre.id : route.url.startsWith('/api/v1/tokens') ? '00000000-0000-0000-0000-000000000000' : existing);
+      await fc.assert(fc.asyncProperty(junk, async (body) => {
+        const before = await state();
+        const r = await app.inject({ method: route.method as 'POST', url, headers: { ...headers.admin, 'content-type': 'application/json' }, payload: JSON.stringify(body) ?? 'null' });
+        expect(r.statusCode, `${route.method} ${url} ${JSON.stringify(body)}: ${r.body}`).toBeLessThan(500);
+        if (r.statusCode >= 400) {
+          expect(r.headers['content-type']).toMatch(/problem\+json/);
+          expect(await state()).toBe(before);
+        }
+      }), { numRuns: 25, seed: 20261127 });
+    }
+  });
+});

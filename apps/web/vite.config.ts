@@ -37,6 +37,18 @@ export default defineConfig({
     sourcemap: true,
     // Keep assets as files: the CSP allows data: only for images.
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      output: {
+        // React and the router change far less often than the app: a chunk of their own stays cached across releases.
+        codeSplitting: {
+          groups: [
+            { name: 'vendor', test: /node_modules/ },
+            // The dictionaries and UI kit every page uses.
+            { name: 'shared', test: /src[\\/](lib|components)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     port: 5173,

@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { installProblemHandlers } from './core/problem.ts';
 import { installAuth } from './core/auth.ts';
+import { createMailer, type Mailer } from './core/mailer.ts';
 import { editingRoutes } from './modules/catalogue/editing.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { actorFromApiToken, actorFromSession, SESSION_COOKIE } from './modules/identity/identity.service.ts';
@@ -23,10 +24,10 @@ import { SearchService } from './modules/search/search.service.ts';
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export interface AppDeps { config: Config; database: Database; search?: SearchService; logger?: boolean }
+export interface AppDeps { config: Config; database: Database; search?: SearchService; mailer?: Mailer; logger?: boolean }
 
 /** Builds the HTTP application (plugins, error handling, module routes) without listening. */
-export async function buildApp({ config, database, search, logger }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, database, search, mailer, logger }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger === false ? false : { level: config.log.level },
     bodyLimit: config.http.bodyLimitBytes,
@@ -36,6 +37,8 @@ export async function buildApp({ config, database, search, logger }: AppDeps): P
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const db = database.db;
+  const mail = mailer ?? createMailer(config.mail, (m) => app.log.info(m));
+  app.addHook('onClose', async () => mail.close());
   const searchService = search ?? new SearchService(db);
   await searchService.refresh(true);
   app.decorate('searchService', searchService);
@@ -111,7 +114,7 @@ export async function buildApp({ config, database, search, logger }: AppDeps): P
   await app.register(async (v1) => {
     await v1.register(catalogueRoutes, { db });
     await v1.register(editingRoutes, { db, onChange: () => searchService.refresh(true) });
-    await v1.register(identityRoutes, { db });
+    await v1.register(identityRoutes, { db, accounts: { db, mailer: mail, publicUrl: config.publicUrl } });
     await v1.register(searchRoutes, { search: searchService });
     await v1.register(networkRoutes, { db });
   }, { prefix: '/api/v1' });

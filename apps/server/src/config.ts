@@ -8,6 +8,10 @@ export interface Config {
   log: { level: string };
   /** The built web app; null: apps/web/dist; empty: serve no web app. */
   web: { distDir: string | null };
+  /** Where people reach the site: links in e-mails point here. */
+  publicUrl: string;
+  /** SMTP server for e-mail; null: e-mails are written to the log (development). */
+  mail: { url: string | null; from: string };
 }
 
 export class ConfigError extends Error {
@@ -53,6 +57,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const trustProxyRaw = env.CLOCK_TRUST_PROXY || 'false';
   if (!['true', 'false'].includes(trustProxyRaw)) problems.push(`CLOCK_TRUST_PROXY must be true or false (got "${trustProxyRaw}")`);
 
+  const publicUrl = (env.CLOCK_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`CLOCK_PUBLIC_URL must be an http(s) URL (got "${publicUrl}")`);
+  const smtp = env.SMTP_URL || null;
+  if (smtp && !/^smtps?:\/\//.test(smtp)) problems.push(`SMTP_URL must be an smtp:// or smtps:// URL (got "${smtp}")`);
+  const from = env.CLOCK_MAIL_FROM || 'CL.O.C.K. <no-reply@localhost>';
+
   if (problems.length) throw new ConfigError(problems);
   return {
     http: { port, host, bodyLimitBytes, trustProxy: trustProxyRaw === 'true' },
@@ -60,5 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seed: seedRaw as Config['seed'],
     log: { level },
     web: { distDir: env.CLOCK_WEB_DIST ?? null },
+    publicUrl,
+    mail: { url: smtp, from },
   };
 }

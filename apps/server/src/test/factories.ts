@@ -10,6 +10,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     seed: 'none',
     log: { level: 'silent' },
     web: { distDir: '' },
+    publicUrl: 'http://localhost',
+    mail: { url: null, from: 'CL.O.C.K. <no-reply@example.org>' },
     ...overrides,
   };
 }

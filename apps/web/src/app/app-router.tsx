@@ -1,5 +1,6 @@
 import { lazy } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import { AppLayout } from './app-layout.tsx';
 import { RouteError } from './route-error.tsx';
 import { HomePage } from '../routes/home-page.tsx';

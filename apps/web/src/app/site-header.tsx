@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { useI18n } from '../lib/i18n.tsx';
+import { SITE_CONFIG } from '../lib/site-config.ts';
 import type { MessageKey } from '../lib/messages.it.ts';
 import { Icon } from '../components/ui/icon.tsx';
 import { SearchBox } from '../features/search/search-box.tsx';
@@ -71,7 +72,7 @@ export function SiteHeader() {
           <div className="row">
             <div className="col-12">
               <div className="it-header-slim-wrapper-content">
-                <a className="navbar-brand slim-region-link" href="https://www.regione.toscana.it/">
+                <a className="navbar-brand slim-region-link" href={SITE_CONFIG.regionUrl}>
                   {t('header.region')}
                 </a>
                 <div className="it-header-slim-right-zone">

@@ -225,6 +225,7 @@ export const en: Messages = {
   'organization.offer_empty': 'Nothing under “{what}”.',
   'organization.see_all.one': 'See the item under “{what}”',
   'organization.see_all.other': 'See all {count} items under “{what}”',
+  'organization.no_records': 'No records in the catalogue yet.',
   'organization.not_found': 'Organisation not found',
 
   'record.description': 'Description',
@@ -285,7 +286,8 @@ export const en: Messages = {
   'a11y.limit_third_party': 'The websites of the centres and of other linked bodies are not under our control.',
   'a11y.limit_users': 'We have not yet tested with people who use assistive technologies; this is planned before the public release.',
   'a11y.preparation_title': 'Preparation of this statement',
-  'a11y.preparation_text': 'This statement is based on a self-assessment, last updated on {date}; it is reviewed with every release.',
+  'a11y.preparation_text': 'This statement is based on a self-assessment; it is reviewed with every release.',
+  'a11y.preparation_date': 'Last updated: {date}.',
   'a11y.feedback_title': 'Feedback and contact',
   'a11y.feedback_text':
     'To report an accessibility problem, or to ask for information or content in an accessible format, write to',

@@ -226,6 +226,7 @@ export const it = {
   'organization.offer_empty': 'Nessun elemento in «{what}».',
   'organization.see_all.one': 'Vedi l’elemento in «{what}»',
   'organization.see_all.other': 'Vedi tutti i {count} elementi in «{what}»',
+  'organization.no_records': 'Nessuna scheda nel catalogo per ora.',
   'organization.not_found': 'Organizzazione non trovata',
 
   'record.description': 'Descrizione',
@@ -287,7 +288,8 @@ export const it = {
   'a11y.limit_third_party': 'I siti web dei centri e degli altri enti collegati non sono sotto il nostro controllo.',
   'a11y.limit_users': 'Non abbiamo ancora svolto test con persone che usano tecnologie assistive; li prevediamo prima del rilascio pubblico.',
   'a11y.preparation_title': 'Redazione della dichiarazione',
-  'a11y.preparation_text': 'Dichiarazione redatta sulla base di un’autovalutazione e aggiornata il {date}; viene riesaminata a ogni rilascio.',
+  'a11y.preparation_text': 'Dichiarazione redatta sulla base di un’autovalutazione; viene riesaminata a ogni rilascio.',
+  'a11y.preparation_date': 'Ultimo aggiornamento: {date}.',
   'a11y.feedback_title': 'Feedback e recapiti',
   'a11y.feedback_text':
     'Per segnalare un problema di accessibilità, o per chiedere informazioni e contenuti in un formato accessibile, scrivi a',

@@ -9,5 +9,6 @@ export const SITE_CONFIG = {
   regionUrl: 'https://www.regione.toscana.it/',
   agidFormUrl: 'https://form.agid.gov.it/',
   wcagUrl: 'https://www.w3.org/TR/WCAG21/',
-  statementUpdated: '2025-01-01',
-} as const;
+  /** ISO date of the last review of the accessibility statement; the operator of an instance fills it in. */
+  statementUpdated: null as string | null,
+};

@@ -41,7 +41,10 @@ export function AccessibilityPage() {
         </ul>
 
         <h2>{t('a11y.preparation_title')}</h2>
-        <p>{t('a11y.preparation_text', { date: formatDate(SITE_CONFIG.statementUpdated) })}</p>
+        <p>
+          {t('a11y.preparation_text')}
+          {SITE_CONFIG.statementUpdated ? ` ${t('a11y.preparation_date', { date: formatDate(SITE_CONFIG.statementUpdated) })}` : ''}
+        </p>
 
         <h2>{t('a11y.feedback_title')}</h2>
         <p>

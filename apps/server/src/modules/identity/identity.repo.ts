@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { apiTokens, auditLog, authFailures, memberships, sessions, users, type MembershipRole, type PlatformRole } from '../../db/schema/index.ts';
+import { apiTokens, auditLog, authFailures, memberships, oneTimeTokens, sessions, users, type MembershipRole, type PlatformRole } from '../../db/schema/index.ts';
 
 type Conn = Db | Tx;
 
@@ -104,4 +104,21 @@ export async function revokeApiToken(tx: Conn, id: string) {
 }
 export async function touchApiToken(tx: Conn, id: string) {
   await tx.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, id));
+}
+
+export async function insertOneTimeToken(tx: Conn, t: typeof oneTimeTokens.$inferInsert) {
+  await tx.insert(oneTimeTokens).values(t);
+}
+export async function findUsableOneTimeToken(tx: Conn, id: string, purpose: string) {
+  const [row] = await tx.select().from(oneTimeTokens)
+    .where(and(eq(oneTimeTokens.id, id), eq(oneTimeTokens.purpose, purpose as never), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, sql`now()`)));
+  return row ?? null;
+}
+/** Marks a token used; false when someone used it first (the update is the race's referee). */
+export async function consumeOneTimeToken(tx: Conn, id: string): Promise<boolean> {
+  const rows = await tx.update(oneTimeTokens).set({ usedAt: sql`now()` }).where(and(eq(oneTimeTokens.id, id), isNull(oneTimeTokens.usedAt))).returning({ id: oneTimeTokens.id });
+  return rows.length === 1;
+}
+export async function markEmailVerified(tx: Conn, userId: string) {
+  await tx.update(users).set({ emailVerifiedAt: sql`coalesce(email_verified_at, now())` }).where(eq(users.id, userId));
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors.ts';
 import { problems } from '../../core/http.ts';
 import type { Db } from '../../db/client.ts';
 import * as identity from './identity.service.ts';
+import * as accounts from './account.service.ts';
 
 const Me = Type.Object({
   id: Type.String(), email: Type.String(), name: Type.String(), locale: Type.String(),
@@ -27,7 +28,84 @@ function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
 }
 
 /** Sign-in, sign-out, the current account and API tokens. */
-export const identityRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+export const identityRoutes: FastifyPluginAsyncTypebox<{ db: Db; accounts: accounts.AccountDeps }> = async (app, { db, accounts: deps }) => {
+  const Secret = Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }) });
+  const Accepted = Type.Object({ status: Type.Literal('accepted') });
+
+  app.post('/auth/signup', {
+    config: { permission: 'public' },
+    schema: {
+      tags: ['identity'], summary: 'Create an account (confirmed by an e-mailed link); answers the same for a known address',
+      body: Type.Object({ email: Type.String({ maxLength: 320 }), name: Type.String({ maxLength: 200 }), password: Type.String({ maxLength: 200 }) }, { additionalProperties: false }),
+      response: { 202: Accepted, ...problems(400, 403) },
+    },
+  }, async (req, reply) => {
+    await accounts.signUp(deps, req.body);
+    return reply.status(202).send({ status: 'accepted' as const });
+  });
+
+  app.post('/auth/verify', {
+    config: { permission: 'public' },
+    schema: { tags: ['identity'], summary: 'Confirm an e-mail address with the link\'s token', body: Secret, response: { 204: Type.Null(), ...problems(400, 403, 404) } },
+  }, async (req, reply) => {
+    await accounts.verifyEmail(deps, req.body.token);
+    return reply.status(204).send(null);
+  });
+
+  app.post('/auth/password-reset', {
+    config: { permission: 'public' },
+    schema: {
+      tags: ['identity'], summary: 'E-mail a password reset link (answers the same for an unknown address)',
+      body: Type.Object({ email: Type.String({ maxLength: 320 }) }, { additionalProperties: false }),
+      response: { 202: Accepted, ...problems(400, 403) },
+    },
+  }, async (req, reply) => {
+    await accounts.requestPasswordReset(deps, req.body.email);
+    return reply.status(202).send({ status: 'accepted' as const });
+  });
+
+  app.post('/auth/password-reset/confirm', {
+    config: { permission: 'public' },
+    schema: {
+      tags: ['identity'], summary: 'Set a new password with a reset link\'s token; every session ends',
+      body: Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }), password: Type.String({ maxLength: 200 }) }, { additionalProperties: false }),
+      response: { 204: Type.Null(), ...problems(400, 403, 404) },
+    },
+  }, async (req, reply) => {
+    await accounts.resetPassword(deps, req.body.token, req.body.password);
+    return reply.status(204).send(null);
+  });
+
+  app.post('/invitations', {
+    config: { permission: 'manager' },
+    schema: {
+      tags: ['identity'], summary: 'Invite someone to an organisation (an e-mail with a sign-up link)',
+      body: Type.Object({ email: Type.String({ maxLength: 320 }), organization: Type.String({ minLength: 1, maxLength: 100 }), role: Type.String({ maxLength: 30 }) }, { additionalProperties: false }),
+      response: { 201: Type.Object({ email: Type.String(), organization: Type.String(), role: Type.String(), expiresInDays: Type.Integer() }), ...problems(400, 401, 403) },
+    },
+  }, async (req, reply) => reply.status(201).send(await accounts.inviteMember(deps, req.actor, req.body)));
+
+  app.get('/invitations/:token', {
+    schema: {
+      tags: ['identity'], summary: 'What an invitation link offers', params: Secret,
+      response: { 200: Type.Object({ email: Type.String(), organization: Type.String(), role: Type.String() }), ...problems(400, 404) },
+    },
+  }, async (req) => accounts.describeInvitation(deps, req.params.token));
+
+  app.post('/invitations/:token/accept', {
+    config: { permission: 'public' },
+    schema: {
+      tags: ['identity'], summary: 'Accept an invitation: create the account and sign in', params: Secret,
+      body: Type.Object({ name: Type.String({ maxLength: 200 }), password: Type.String({ maxLength: 200 }) }, { additionalProperties: false }),
+      response: { 201: Me, ...problems(400, 403, 404, 409) },
+    },
+  }, async (req, reply) => {
+    const s = await accounts.acceptInvitation(deps, req.params.token, req.body, req.headers['user-agent'] ?? null);
+    setSessionCookie(req, reply, s.token, s.expiresAt);
+    const actor = await identity.actorFromSession(db, s.token);
+    return reply.status(201).send(await identity.describeMe(db, actor!));
+  });
+
   app.post('/auth/login', {
     config: { permission: 'public' },
     schema: {

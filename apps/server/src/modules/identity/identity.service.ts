@@ -81,6 +81,7 @@ export async function signIn(db: Db, input: { email: string; password: string; a
     throw new AppError('UNAUTHENTICATED', 'Wrong e-mail or password');
   }
   await repo.clearAuthFailures(db, accountKey);
+  if (!user.emailVerifiedAt) throw new AppError('FORBIDDEN', 'Confirm your e-mail address first: follow the link we sent you');
   return openSession(db, user.id, input.userAgent ?? null);
 }
 

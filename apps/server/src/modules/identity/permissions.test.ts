@@ -85,6 +85,7 @@ const RULES: Record<string, { request(method: string, url: string, target: strin
   },
   manager: {
     async request(method, url, target) {
+      if (url === '/api/v1/invitations') return { url, payload: { email: uniqueEmail('invitee'), organization: target, role: 'centre-staff' } };
       if (method === 'POST') return { url, payload: { name: 'integration', organization: target, role: 'centre-staff' } };
       return { url: url.replace(':id', await seedToken(target)) };
     },

@@ -12,16 +12,19 @@ const COUNT_KEY: Record<RecordType, PluralBase> = {
 
 /** How many records of each type an organisation offers, each linking to the filtered list. */
 export function OrganizationCounts({ organization, links = true }: { organization: Organization; links?: boolean }) {
-  const { tp } = useI18n();
+  const { t, tp } = useI18n();
   const counts = organization.counts;
   if (!counts) return null;
+  // Zero counts are noise on a card; an organisation with nothing listed says so once.
+  const present = RECORD_TYPES.filter((type) => counts[type] > 0);
+  if (present.length === 0) return <p className="organization-counts-none">{t('organization.no_records')}</p>;
   return (
     <ul className="organization-counts">
-      {RECORD_TYPES.map((type) => {
+      {present.map((type) => {
         const text = tp(COUNT_KEY[type], counts[type]);
         return (
           <li key={type}>
-            {links && counts[type] > 0 ? (
+            {links ? (
               <Link to={`${RECORD_KINDS[type].path}?organization=${encodeURIComponent(organization.id)}`}>{text}</Link>
             ) : (
               <span>{text}</span>

@@ -39,7 +39,7 @@ export function OrganizationListView() {
               <select
                 id={selectId}
                 value={kind}
-                onChange={(e) => navigate({ search: withParams(params, { kind: e.target.value || undefined, page: undefined }) })}
+                onChange={(e) => navigate({ search: withParams(params, { kind: e.target.value || undefined, page: undefined }) }, { flushSync: true })}
               >
                 <option value="">{t('organizations.all_kinds')}</option>
                 {ORGANIZATION_KINDS.map((k) => (
@@ -52,7 +52,7 @@ export function OrganizationListView() {
           </div>
         </div>
       </form>
-      <p className="list-status" role="status">
+      <p className="list-status" role="status" aria-live="polite">
         {list.loading ? t('state.loading') : list.data ? tp('organizations.count', list.data.total) : ''}
       </p>
       <section aria-labelledby="org-results-title" aria-busy={list.loading}>

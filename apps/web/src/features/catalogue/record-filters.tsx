@@ -9,6 +9,8 @@ interface RecordFiltersProps {
   values: Record<ListFilterName, string>;
   /** The codes worth offering (those used by records of this type); all known terms when absent. */
   options?: Partial<Record<'sector' | 'filiera', string[]>>;
+  /** Experts carry no sectors or supply chains: their list filters by organisation only. */
+  byOrganizationOnly?: boolean;
   onChange: (name: ListFilterName, value: string) => void;
   onClear: () => void;
 }
@@ -50,7 +52,7 @@ function TermSelect({ facet, value, codes, onChange }: TermSelectProps) {
 }
 
 /** Organisation, sector and supply-chain selects of a list page; each change applies at once. */
-export function RecordFilters({ values, options, onChange, onClear }: RecordFiltersProps) {
+export function RecordFilters({ values, options, byOrganizationOnly = false, onChange, onClear }: RecordFiltersProps) {
   const orgId = useId();
   const { t } = useI18n();
   const { organizations } = useReferenceData();
@@ -74,12 +76,16 @@ export function RecordFilters({ values, options, onChange, onClear }: RecordFilt
             </select>
           </div>
         </div>
-        <div className="col-12 col-md-4">
-          <TermSelect facet="sector" value={values.sector} codes={options?.sector} onChange={(v) => onChange('sector', v)} />
-        </div>
-        <div className="col-12 col-md-4">
-          <TermSelect facet="filiera" value={values.filiera} codes={options?.filiera} onChange={(v) => onChange('filiera', v)} />
-        </div>
+        {byOrganizationOnly ? null : (
+          <>
+            <div className="col-12 col-md-4">
+              <TermSelect facet="sector" value={values.sector} codes={options?.sector} onChange={(v) => onChange('sector', v)} />
+            </div>
+            <div className="col-12 col-md-4">
+              <TermSelect facet="filiera" value={values.filiera} codes={options?.filiera} onChange={(v) => onChange('filiera', v)} />
+            </div>
+          </>
+        )}
       </div>
       {active ? (
         <button type="button" className="btn btn-link px-0 mt-2" onClick={onClear}>

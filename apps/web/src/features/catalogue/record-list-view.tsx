@@ -14,21 +14,27 @@ import { RecordCard } from './record-card.tsx';
 import { useFocusOnPageChange } from './use-page-focus.ts';
 
 const PAGE_SIZE = 20;
-const FILTERS: ListFilterName[] = ['organization', 'sector', 'filiera'];
+const ALL_FILTERS: ListFilterName[] = ['organization', 'sector', 'filiera'];
 
 /** A paged, filterable list of one record type; filters and page live in the URL. */
 export function RecordListView({ type }: { type: RecordType }) {
   const kind = RECORD_KINDS[type];
+  // The experts endpoint filters by organisation only (experts have no sectors or supply chains).
+  const byOrganizationOnly = type === 'expert';
+  const FILTERS: ListFilterName[] = byOrganizationOnly ? ['organization'] : ALL_FILTERS;
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const { t, tp, lang } = useI18n();
   const page = pageParam(params);
   // The search facets of this type say which sectors and supply chains its records use: those are the options.
-  const facets = useApi<SearchResponse>(endpoints.search({ type, lang, limit: 1 }));
+  const facets = useApi<SearchResponse>(byOrganizationOnly ? null : endpoints.search({ type, lang, limit: 1 }));
   const options = facets.data
     ? { sector: facets.data.facets.sector.map((f) => f.value), filiera: facets.data.facets.filiera.map((f) => f.value) }
     : undefined;
-  const values = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<ListFilterName, string>;
+  const values = Object.fromEntries(ALL_FILTERS.map((f) => [f, FILTERS.includes(f) ? (params.get(f) ?? '') : ''])) as Record<
+    ListFilterName,
+    string
+  >;
   const list = useApi<Page<CatalogueRecord>>(
     endpoints.records(kind.collection, {
       organization: values.organization || undefined,
@@ -45,17 +51,19 @@ export function RecordListView({ type }: { type: RecordType }) {
   const filtered = FILTERS.some((f) => values[f]);
 
   const go = (changes: Record<string, string | undefined>) =>
-    navigate({ search: withParams(params, { ...changes, page: undefined }) });
+    // flushSync: a checkbox or select reflects the new URL at once, not after a transition.
+    navigate({ search: withParams(params, { ...changes, page: undefined }) }, { flushSync: true });
 
   return (
     <>
       <RecordFilters
         values={values}
         options={options}
+        byOrganizationOnly={byOrganizationOnly}
         onChange={(name, value) => go({ [name]: value || undefined })}
         onClear={() => go({ organization: undefined, sector: undefined, filiera: undefined })}
       />
-      <p className="list-status" role="status">
+      <p className="list-status" role="status" aria-live="polite">
         {list.loading ? t('state.loading') : list.data ? tp('list.count', list.data.total) : ''}
       </p>
       <section aria-labelledby="list-results-title" aria-busy={list.loading}>

@@ -43,7 +43,8 @@ export function SearchView() {
   }, [state.page]);
 
   const go = (changes: Record<string, string | undefined>) =>
-    navigate({ search: withParams(params, { ...changes, page: undefined }) });
+    // flushSync: a checkbox or select reflects the new URL at once, not after a transition.
+    navigate({ search: withParams(params, { ...changes, page: undefined }) }, { flushSync: true });
   const onToggle = (facet: FacetName, value: string, checked: boolean) => go({ [facet]: checked ? value : undefined });
   const clearFilters = () => go(Object.fromEntries(FACETS.map((f) => [f, undefined])));
 
@@ -60,7 +61,7 @@ export function SearchView() {
     <div className="search-view">
       <SearchBox variant="page" initialQuery={state.q} onSearch={(q) => go({ q: q || undefined })} />
 
-      <p className="search-status" role="status">
+      <p className="search-status" role="status" aria-live="polite">
         {status}
       </p>
 

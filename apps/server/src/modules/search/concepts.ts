@@ -56,6 +56,8 @@ export class Glossary {
   private maxLen = 1;
   /** Every folded surface word of every term, for typo correction. */
   readonly words = new Set<string>();
+  /** Every language-tagged stem of every term (`it:saldatur`): an inflected form of a known word is no typo. */
+  readonly stems = new Set<string>();
   /** Folded word → its accented spellings in the glossary ("qualita" → "qualità"). */
   readonly accented = new Map<string, Set<string>>();
 
@@ -89,6 +91,7 @@ export class Glossary {
         if (!toks.length) continue;
         for (const t of toks) {
           this.words.add(t.folded);
+          this.stems.add(`${lang}:${t.stem}`);
           if (t.surface !== t.folded) {
             const set = this.accented.get(t.folded) ?? new Set<string>();
             set.add(t.surface);

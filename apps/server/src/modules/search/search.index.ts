@@ -198,8 +198,13 @@ export class SearchIndex {
     return best;
   }
 
-  private known(folded: string): boolean {
-    return this.vocabulary.has(folded) || this.glossary.words.has(folded);
+  /** A word is known when it, or another form of it (same stem in either language), is in the index or glossary. */
+  private known(surface: string, folded: string): boolean {
+    if (this.vocabulary.has(folded) || this.glossary.words.has(folded)) return true;
+    return LANGS.some((l) => {
+      const term = `${l}:${stem(surface, l)}`;
+      return this.postings.has(term) || this.glossary.stems.has(term);
+    });
   }
 
   /** Turns a query into units (one per content word) with their alternative terms. */
@@ -215,7 +220,7 @@ export class SearchIndex {
       if (isStop(t.folded)) return [...out];
       for (const s of this.accented.get(t.folded) ?? []) out.add(s);
       for (const s of this.glossary.accented.get(t.folded) ?? []) out.add(s);
-      if (!this.known(t.folded) && t.folded.length >= 5 && !/\d/.test(t.folded)) {
+      if (!this.known(t.surface, t.folded) && t.folded.length >= 5 && !/\d/.test(t.folded)) {
         const fix = this.correct(t.folded);
         if (fix) {
           corrections.push({ from: t.surface, to: fix });

@@ -73,6 +73,11 @@ describe('search', () => {
     expect(ids('saldatura')[0]).toBe(saldature.id);
     expect(ids('testing')).toContain(tests.id);
   });
+  it('never corrects an inflected form of a known word', () => {
+    expect(index.parse('saldatura').corrections).toEqual([]);
+    expect(index.parse('saldature').corrections).toEqual([]);
+    expect(index.parse('imballaggio').corrections).toEqual([]);
+  });
   it('finds words typed without accents', () => {
     expect(ids('qualita')).toEqual([qualita.id]);
   });

@@ -4,24 +4,45 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { loadConfig } from '../apps/server/src/config.ts';
+import net from 'node:net';
 import { startServer, type RunningServer } from '../apps/server/src/server.ts';
+import { startSmtp } from '../apps/server/src/test/smtp.ts';
 
-/** A real server on a fresh embedded database with the demo network, and a real Chromium. */
-export interface Stack { server: RunningServer; browser: Browser; baseUrl: string; close(): Promise<void> }
+/** A real server on a fresh embedded database with the demo network, a real SMTP server, and a real Chromium. */
+export interface Stack {
+  server: RunningServer; browser: Browser; baseUrl: string; smtp: Awaited<ReturnType<typeof startSmtp>>;
+  /** Runs a service function against the stack's database (e.g. to create accounts). */
+  database: RunningServer['database'];
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address() as net.AddressInfo; s.close(() => resolve(port)); });
+  });
+}
 
 export async function startStack(): Promise<Stack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clock-e2e-'));
-  const config = loadConfig({ CLOCK_DATA_DIR: path.join(dir, 'data'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', CLOCK_SEED: 'demo' });
+  const smtp = await startSmtp();
+  const port = await freePort();
+  const config = loadConfig({
+    CLOCK_DATA_DIR: path.join(dir, 'data'), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', CLOCK_SEED: 'demo',
+    SMTP_URL: smtp.url, CLOCK_PUBLIC_URL: `http://127.0.0.1:${port}`,
+  });
   const server = await startServer(config, { handleSignals: false, logger: false });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   return {
-    server, browser, baseUrl: server.url,
+    server, browser, baseUrl: `http://127.0.0.1:${port}`, smtp, database: server.database,
     async close() {
       await browser.close();
       await server.close();
+      await smtp.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

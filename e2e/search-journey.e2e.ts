@@ -38,7 +38,7 @@ describe('searching the catalogue', () => {
       await first.click();
       await page.waitForURL(/\/servizi\//);
       await settled(page);
-      expect((await page.locator('h1').textContent())?.trim()).toBe(title);
+      await expect.poll(async () => (await page.locator('h1').textContent())?.trim(), { timeout: 15_000 }).toBe(title);
 
       // Switch to English: the interface changes language and remembers it.
       await page.getByRole('button', { name: 'English' }).click();

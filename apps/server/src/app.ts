@@ -17,6 +17,7 @@ import { createMailer, type Mailer } from './core/mailer.ts';
 import { editingRoutes } from './modules/catalogue/editing.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { actorFromApiToken, actorFromSession, SESSION_COOKIE } from './modules/identity/identity.service.ts';
+import { OidcSignIn } from './modules/identity/oidc.service.ts';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
@@ -114,7 +115,8 @@ export async function buildApp({ config, database, search, mailer, logger }: App
   await app.register(async (v1) => {
     await v1.register(catalogueRoutes, { db });
     await v1.register(editingRoutes, { db, onChange: () => searchService.refresh(true) });
-    await v1.register(identityRoutes, { db, accounts: { db, mailer: mail, publicUrl: config.publicUrl } });
+    const oidc = config.oidc ? new OidcSignIn(config.oidc, `${config.publicUrl}/api/v1/auth/oidc/callback`) : null;
+    await v1.register(identityRoutes, { db, accounts: { db, mailer: mail, publicUrl: config.publicUrl }, oidc });
     await v1.register(searchRoutes, { search: searchService });
     await v1.register(networkRoutes, { db });
   }, { prefix: '/api/v1' });

@@ -12,6 +12,8 @@ export interface Config {
   publicUrl: string;
   /** SMTP server for e-mail; null: e-mails are written to the log (development). */
   mail: { url: string | null; from: string };
+  /** An OpenID Connect provider for single sign-on (e.g. a regional gateway to SPID/CIE); null: none. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -63,6 +65,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (smtp && !/^smtps?:\/\//.test(smtp)) problems.push(`SMTP_URL must be an smtp:// or smtps:// URL (got "${smtp}")`);
   const from = env.CLOCK_MAIL_FROM || 'CL.O.C.K. <no-reply@localhost>';
 
+  let oidc: Config['oidc'] = null;
+  if (env.OIDC_ISSUER) {
+    if (!/^https?:\/\//.test(env.OIDC_ISSUER)) problems.push(`OIDC_ISSUER must be an http(s) URL (got "${env.OIDC_ISSUER}")`);
+    if (!env.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID is required with OIDC_ISSUER');
+    if (!env.OIDC_CLIENT_SECRET) problems.push('OIDC_CLIENT_SECRET is required with OIDC_ISSUER');
+    oidc = { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID ?? '', clientSecret: env.OIDC_CLIENT_SECRET ?? '', name: env.OIDC_NAME || 'SSO' };
+  }
+
   if (problems.length) throw new ConfigError(problems);
   return {
     http: { port, host, bodyLimitBytes, trustProxy: trustProxyRaw === 'true' },
@@ -72,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     web: { distDir: env.CLOCK_WEB_DIST ?? null },
     publicUrl,
     mail: { url: smtp, from },
+    oidc,
   };
 }

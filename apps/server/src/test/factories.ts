@@ -12,6 +12,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     web: { distDir: '' },
     publicUrl: 'http://localhost',
     mail: { url: null, from: 'CL.O.C.K. <no-reply@example.org>' },
+    oidc: null,
     ...overrides,
   };
 }

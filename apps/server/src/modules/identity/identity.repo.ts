@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { apiTokens, auditLog, authFailures, memberships, oneTimeTokens, sessions, users, type MembershipRole, type PlatformRole } from '../../db/schema/index.ts';
+import { apiTokens, auditLog, authFailures, memberships, oidcIdentities, oneTimeTokens, sessions, users, type MembershipRole, type PlatformRole } from '../../db/schema/index.ts';
 
 type Conn = Db | Tx;
 
@@ -121,4 +121,12 @@ export async function consumeOneTimeToken(tx: Conn, id: string): Promise<boolean
 }
 export async function markEmailVerified(tx: Conn, userId: string) {
   await tx.update(users).set({ emailVerifiedAt: sql`coalesce(email_verified_at, now())` }).where(eq(users.id, userId));
+}
+
+export async function findUserByOidc(tx: Conn, issuer: string, subject: string) {
+  const [row] = await tx.select({ userId: oidcIdentities.userId }).from(oidcIdentities).where(and(eq(oidcIdentities.issuer, issuer), eq(oidcIdentities.subject, subject)));
+  return row ? findUserById(tx, row.userId) : null;
+}
+export async function linkOidc(tx: Conn, issuer: string, subject: string, userId: string) {
+  await tx.insert(oidcIdentities).values({ issuer, subject, userId }).onConflictDoNothing();
 }

@@ -6,6 +6,7 @@ import { problems } from '../../core/http.ts';
 import type { Db } from '../../db/client.ts';
 import * as identity from './identity.service.ts';
 import * as accounts from './account.service.ts';
+import type { OidcFlow, OidcSignIn } from './oidc.service.ts';
 
 const Me = Type.Object({
   id: Type.String(), email: Type.String(), name: Type.String(), locale: Type.String(),
@@ -28,7 +29,49 @@ function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
 }
 
 /** Sign-in, sign-out, the current account and API tokens. */
-export const identityRoutes: FastifyPluginAsyncTypebox<{ db: Db; accounts: accounts.AccountDeps }> = async (app, { db, accounts: deps }) => {
+export const identityRoutes: FastifyPluginAsyncTypebox<{ db: Db; accounts: accounts.AccountDeps; oidc: OidcSignIn | null }> = async (app, { db, accounts: deps, oidc }) => {
+  const FLOW_COOKIE = 'clock_oidc';
+  app.get('/auth/providers', {
+    schema: {
+      tags: ['identity'], summary: 'How people can sign in here',
+      response: { 200: Type.Object({ password: Type.Boolean(), oidc: Type.Union([Type.Object({ name: Type.String(), start: Type.String() }), Type.Null()]) }) },
+    },
+  }, async () => ({ password: true, oidc: oidc ? { name: oidc.name, start: '/api/v1/auth/oidc/start' } : null }));
+
+  app.get('/auth/oidc/start', {
+    schema: {
+      tags: ['identity'], summary: 'Begin single sign-on: redirects to the identity provider',
+      querystring: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+      response: { 302: Type.Null(), ...problems(400, 404, 503) },
+    },
+  }, async (req, reply) => {
+    if (!oidc) throw new AppError('NOT_FOUND', 'Single sign-on is not configured here');
+    const { url, flow } = await oidc.start(req.query.returnTo ?? '/');
+    reply.setCookie(FLOW_COOKIE, Buffer.from(JSON.stringify(flow)).toString('base64url'), {
+      path: '/api/v1/auth/oidc', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: 600,
+    });
+    return reply.redirect(url, 302);
+  });
+
+  app.get('/auth/oidc/callback', {
+    schema: { tags: ['identity'], summary: 'Where the identity provider sends the browser back', hide: false, response: { 302: Type.Null(), ...problems(400, 401, 404, 409, 503) } },
+  }, async (req, reply) => {
+    if (!oidc) throw new AppError('NOT_FOUND', 'Single sign-on is not configured here');
+    let flow: OidcFlow;
+    try {
+      flow = JSON.parse(Buffer.from(req.cookies[FLOW_COOKIE] ?? '', 'base64url').toString('utf8')) as OidcFlow;
+      if (!flow.state || !flow.verifier) throw new Error('incomplete');
+    } catch {
+      throw new AppError('BAD_REQUEST', 'The sign-in attempt expired or was started elsewhere; start again');
+    }
+    reply.clearCookie(FLOW_COOKIE, { path: '/api/v1/auth/oidc' });
+    // The redirect URI registered at the provider is built on the public URL, so compare against that one.
+    const callbackUrl = new URL(req.url, deps.publicUrl);
+    const { session, returnTo } = await oidc.finish(db, callbackUrl, flow, req.headers['user-agent'] ?? null);
+    setSessionCookie(req, reply, session.token, session.expiresAt);
+    return reply.redirect(returnTo, 302);
+  });
+
   const Secret = Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }) });
   const Accepted = Type.Object({ status: Type.Literal('accepted') });
 

@@ -117,6 +117,19 @@ describe('the read API', () => {
     expect((await get('/api/v1/search?q=rinominato&type=organization')).json().hits[0].id).toBe(centre.id);
   });
 
+  it('sends the security headers on every kind of response', async () => {
+    for (const url of ['/api/health', '/api/v1/organizations', '/api/v1/nope', '/api/v1/services?limit=abc']) {
+      const r = await get(url);
+      const csp = String(r.headers['content-security-policy']);
+      expect(csp, url).toContain("script-src 'self'");
+      expect(csp, url).toContain("frame-ancestors 'none'");
+      expect(csp, url).not.toContain('unsafe-eval');
+      expect(r.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(r.headers['referrer-policy'], url).toBeDefined();
+      expect(r.headers['x-frame-options'], url).toBeDefined();
+    }
+  });
+
   it('publishes OpenAPI 3.1 and its documentation page, with security headers', async () => {
     const spec = await get('/api/openapi.json');
     expect(spec.json().openapi).toBe('3.1.0');

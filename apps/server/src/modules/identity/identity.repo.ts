@@ -130,3 +130,29 @@ export async function findUserByOidc(tx: Conn, issuer: string, subject: string) 
 export async function linkOidc(tx: Conn, issuer: string, subject: string, userId: string) {
   await tx.insert(oidcIdentities).values({ issuer, subject, userId }).onConflictDoNothing();
 }
+
+/** Everything stored about a person, for their own download. */
+export async function personalData(tx: Conn, userId: string) {
+  const [user] = await tx.select({
+    id: users.id, email: users.email, name: users.name, locale: users.locale, platformRole: users.platformRole,
+    emailVerifiedAt: users.emailVerifiedAt, createdAt: users.createdAt,
+  }).from(users).where(eq(users.id, userId));
+  const [member, sess, ids, tokens, audit] = await Promise.all([
+    tx.select().from(memberships).where(eq(memberships.userId, userId)),
+    tx.select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt, userAgent: sessions.userAgent }).from(sessions).where(eq(sessions.userId, userId)),
+    tx.select({ issuer: oidcIdentities.issuer, subject: oidcIdentities.subject, createdAt: oidcIdentities.createdAt }).from(oidcIdentities).where(eq(oidcIdentities.userId, userId)),
+    tx.select({ id: apiTokens.id, name: apiTokens.name, organizationId: apiTokens.organizationId, role: apiTokens.role, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt }).from(apiTokens).where(eq(apiTokens.createdBy, userId)),
+    tx.select({ at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId }).from(auditLog).where(eq(auditLog.actorUserId, userId)).orderBy(auditLog.id),
+  ]);
+  return { user, memberships: member, sessions: sess, singleSignOn: ids, apiTokensCreated: tokens, changes: audit };
+}
+
+/** Erases a person's personal data; their id stays on the records and audit entries they made, now anonymous. */
+export async function eraseUser(tx: Conn, userId: string) {
+  await tx.update(users).set({ email: null, name: null, passwordHash: null, deletedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(users.id, userId));
+  await tx.delete(memberships).where(eq(memberships.userId, userId));
+  await tx.delete(oidcIdentities).where(eq(oidcIdentities.userId, userId));
+  await tx.update(sessions).set({ revokedAt: sql`now()`, userAgent: null }).where(eq(sessions.userId, userId));
+  await tx.update(apiTokens).set({ revokedAt: sql`coalesce(revoked_at, now())` }).where(eq(apiTokens.createdBy, userId));
+  await tx.delete(oneTimeTokens).where(eq(oneTimeTokens.userId, userId));
+}

@@ -198,6 +198,26 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ db: Db; accounts: accou
     schema: { tags: ['identity'], summary: 'The signed-in account, its memberships and its CSRF token', response: { 200: Me, ...problems(401) } },
   }, async (req) => identity.describeMe(db, req.actor));
 
+  app.get('/me/data', {
+    schema: { tags: ['identity'], summary: 'Download everything stored about me (JSON)', response: { 200: Type.Object({}, { additionalProperties: true }), ...problems(401) } },
+  }, async (req, reply) => {
+    reply.header('content-disposition', 'attachment; filename="clock-my-data.json"');
+    return identity.exportPersonalData(db, req.actor);
+  });
+
+  app.delete('/me', {
+    config: { permission: 'self' },
+    schema: {
+      tags: ['identity'], summary: 'Delete my account: personal data erased, records kept without it',
+      body: Type.Optional(Type.Object({ password: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false })),
+      response: { 204: Type.Null(), ...problems(400, 401, 403) },
+    },
+  }, async (req, reply) => {
+    await identity.deleteAccount(db, req.actor, req.body?.password);
+    clearSessionCookie(req, reply);
+    return reply.status(204).send(null);
+  });
+
   app.get('/tokens', {
     schema: { tags: ['identity'], summary: 'API tokens of the organisations this account manages', response: { 200: Type.Array(ApiToken), ...problems(401) } },
   }, async (req) => identity.listApiTokens(db, req.actor));

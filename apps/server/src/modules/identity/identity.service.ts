@@ -212,3 +212,26 @@ export async function revokeApiToken(db: Db, actor: Actor, id: string) {
   if (!(actor.platformRole === 'admin' || (own && ROLE_RANK[own.role] >= 2))) throw new AppError('FORBIDDEN', 'Only the organisation\'s managers revoke its tokens');
   await repo.revokeApiToken(db, id);
 }
+
+/** A person's own data, as one JSON document (GDPR access and portability). */
+export async function exportPersonalData(db: Db, actor: Actor) {
+  if (actor.kind !== 'member' || !actor.userId) throw new AppError('UNAUTHENTICATED');
+  return { exportedAt: new Date().toISOString(), ...(await repo.personalData(db, actor.userId)) };
+}
+
+/**
+ * Deletes the signed-in person's account: personal data erased, memberships and sessions ended, tokens they created
+ * revoked; the catalogue records and the audit trail stay, without the person. Accounts with a password must confirm it.
+ */
+export async function deleteAccount(db: Db, actor: Actor, password: string | undefined) {
+  if (actor.kind !== 'member' || !actor.userId) throw new AppError('UNAUTHENTICATED');
+  const user = await repo.findUserById(db, actor.userId);
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  if (user.passwordHash && !(password && (await verify(user.passwordHash, password).catch(() => false)))) {
+    throw new AppError('VALIDATION_FAILED', 'Confirm with your password', [{ pointer: '/body/password', message: 'is wrong' }]);
+  }
+  await db.transaction(async (tx) => {
+    await recordAudit(tx, actor, { action: 'delete-account', entityType: 'user', entityId: user.id, organizationId: null, before: null, after: null });
+    await repo.eraseUser(tx, user.id);
+  });
+}

@@ -161,3 +161,22 @@ describe('API tokens', () => {
     expect((await app.inject({ method: 'POST', url: '/api/v1/competences', headers: bearer, payload: { title: { en: 'Again' } } })).statusCode).toBe(401);
   });
 });
+
+describe('personal data', () => {
+  it('lets a person download their data and delete their account, keeping the records they made', async () => {
+    const email = await staff();
+    const h = await signInHeaders(app, email, PASSWORD);
+    const created = await app.inject({ method: 'POST', url: '/api/v1/competences', headers: h, payload: { title: { it: 'Competenza che resta' } } });
+    const id = created.json().id;
+    const data = await app.inject({ method: 'GET', url: '/api/v1/me/data', headers: h });
+    expect(data.statusCode).toBe(200);
+    expect(data.json()).toMatchObject({ user: { email }, memberships: [{ organizationId: centre.id }], changes: [{ action: 'create', entityId: id }] });
+    expect((await app.inject({ method: 'DELETE', url: '/api/v1/me', headers: h, payload: { password: 'wrong password!' } })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'DELETE', url: '/api/v1/me', headers: h, payload: { password: PASSWORD } })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: h })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/competences/${id}` })).statusCode).toBe(200);
+    const rows = await database.db.execute(sql`select email, name, password_hash from users where deleted_at is not null`);
+    for (const r of (rows as unknown as { rows: Record<string, unknown>[] }).rows) expect(r).toEqual({ email: null, name: null, password_hash: null });
+  });
+});

@@ -29,7 +29,8 @@ for (const file of walk(src).filter((f) => f.endsWith('.ts') && !f.endsWith('.te
       const other = spec.split('/')[1];
       const own = rel.split(path.sep)[1];
       const target = spec.split('/').pop() ?? '';
-      const allowed = /\.(service|presenter)\.ts$/.test(target);
+      // services, and pure code (rules, policies) that cannot reach the database
+      const allowed = /\.(service|presenter|rules|policy)\.ts$/.test(target);
       if (other !== own && !allowed) problems.push(`${rel}: use module "${other}" through its service (imports ${spec})`);
     }
   }

@@ -21,6 +21,7 @@ import { OidcSignIn } from './modules/identity/oidc.service.ts';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
+import { matchingRoutes } from './modules/matching/matching.routes.ts';
 import { SearchService } from './modules/search/search.service.ts';
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -96,7 +97,7 @@ export async function buildApp({ config, database, search, mailer, logger }: App
         description: 'The catalogue, search and (later) requests, bookings and governance of a regional network of technology-transfer centres. Errors are RFC 9457 problem+json listing every invalid field.',
         license: { name: 'EUPL-1.2' },
       },
-      tags: [{ name: 'catalogue' }, { name: 'search' }, { name: 'network' }, { name: 'identity' }, { name: 'system' }],
+      tags: [{ name: 'catalogue' }, { name: 'search' }, { name: 'matching' }, { name: 'network' }, { name: 'identity' }, { name: 'system' }],
     },
   });
   await app.register(swaggerUi, {
@@ -118,6 +119,7 @@ export async function buildApp({ config, database, search, mailer, logger }: App
     const oidc = config.oidc ? new OidcSignIn(config.oidc, `${config.publicUrl}/api/v1/auth/oidc/callback`) : null;
     await v1.register(identityRoutes, { db, accounts: { db, mailer: mail, publicUrl: config.publicUrl }, oidc });
     await v1.register(searchRoutes, { search: searchService });
+    await v1.register(matchingRoutes, { search: searchService });
     await v1.register(networkRoutes, { db });
   }, { prefix: '/api/v1' });
 

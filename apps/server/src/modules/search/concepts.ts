@@ -220,6 +220,12 @@ export class Translator {
     if (b.length < cap && !b.includes(it)) { b.push(it); toIt.set(fe, b); }
   }
 
+  /** Whether a folded word is a real word of either language (a label in the dictionaries): such a word is no typo. */
+  knows(folded: string): boolean {
+    return this.it2en.has(folded) || this.en2it.has(folded) || this.wnIt2en.has(folded) || this.wnEn2it.has(folded)
+      || this.coreIt2en.has(folded) || this.coreEn2it.has(folded);
+  }
+
   /** Labels in the other language for a folded word or phrase in `from`: thesaurus labels, else WordNet's. */
   translate(folded: string, from: Lang): string[] {
     const core = (from === 'it' ? this.coreIt2en : this.coreEn2it).get(folded);

@@ -200,7 +200,7 @@ export class SearchIndex {
 
   /** A word is known when it, or another form of it (same stem in either language), is in the index or glossary. */
   private known(surface: string, folded: string): boolean {
-    if (this.vocabulary.has(folded) || this.glossary.words.has(folded)) return true;
+    if (this.vocabulary.has(folded) || this.glossary.words.has(folded) || this.translator?.knows(folded)) return true;
     return LANGS.some((l) => {
       const term = `${l}:${stem(surface, l)}`;
       return this.postings.has(term) || this.glossary.stems.has(term);

@@ -4,7 +4,7 @@ import { canSeeNetworkContent, type Actor } from '../../core/actor.ts';
 import { catalogueChangesSince } from '../catalogue/catalogue.service.ts';
 import type * as repo from '../catalogue/catalogue.repo.ts';
 import { Glossary, Translator } from './concepts.ts';
-import { SearchIndex, type DocInput, type Localized } from './search.index.ts';
+import { SearchIndex, type DocInput, type Localized, type ParsedQuery } from './search.index.ts';
 import { highlight } from './search.snippet.ts';
 import type { Lang } from './text.rules.ts';
 
@@ -115,6 +115,11 @@ export class SearchService {
     }
     this.index = index;
     this.revision = changes.revision;
+  }
+
+  /** The words of `text` that match a query, marked as in search snippets (used to explain matches). */
+  highlight(text: string, lang: Lang, query: ParsedQuery, maxWords = 32): string {
+    return highlight(text, lang, query, this.glossary, maxWords);
   }
 
   async search(actor: Actor, p: SearchParams): Promise<SearchResponse> {

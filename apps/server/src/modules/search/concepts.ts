@@ -54,6 +54,8 @@ export class Glossary {
   private phrases = new Map<string, string[]>();
   private abbrs = new Map<string, string[]>();
   private maxLen = 1;
+  /** Multi-word terms by each of their stems, for matching words in another order or with words between (queries). */
+  private termsByStem = new Map<string, { concept: string; stems: string[] }[]>();
   /** Every folded surface word of every term, for typo correction. */
   readonly words = new Set<string>();
   /** Every language-tagged stem of every term (`it:saldatur`): an inflected form of a known word is no typo. */
@@ -99,6 +101,15 @@ export class Glossary {
           }
         }
         const key = phraseKey(lang, toks.map((t) => t.stem));
+        if (toks.length >= 2) {
+          const ref = { concept: c.id, stems: toks.map((t) => t.stem) };
+          for (const st of new Set(ref.stems)) {
+            const k = `${lang}|${st}`;
+            const refs = this.termsByStem.get(k) ?? [];
+            refs.push(ref);
+            this.termsByStem.set(k, refs);
+          }
+        }
         const list = this.phrases.get(key) ?? [];
         if (!list.includes(c.id)) list.push(c.id);
         this.phrases.set(key, list);
@@ -130,6 +141,23 @@ export class Glossary {
         if (ids) {
           for (const concept of ids) hits.push({ concept, from: slice[0]!.i, to: slice[len - 1]!.i, via: slice.map((x) => x.t.surface).join(' ') });
           break;
+        }
+      }
+    }
+    // In queries people word things their own way ("il gelcoat fa le bolle" for "bolle nel gelcoat"): a multi-word
+    // term also matches when all its words occur, in any order, within a short window.
+    if (lenientAcronyms) {
+      const found = new Set(hits.map((h) => h.concept));
+      for (let s = 0; s < content.length; s++) {
+        for (const ref of this.termsByStem.get(`${lang}|${content[s]!.t.stem}`) ?? []) {
+          if (found.has(ref.concept)) continue;
+          const window = content.slice(Math.max(0, s - ref.stems.length - 1), s + ref.stems.length + 2);
+          const positions = ref.stems.map((st) => window.find((x) => x.t.stem === st));
+          if (positions.every(Boolean)) {
+            const idx = positions.map((p) => p!.i);
+            hits.push({ concept: ref.concept, from: Math.min(...idx), to: Math.max(...idx), via: positions.map((p) => p!.t.surface).join(' ') });
+            found.add(ref.concept);
+          }
         }
       }
     }

@@ -12,11 +12,6 @@ export interface UpsertCounts { created: number; updated: number; unchanged: num
 // (no new revision, no new updated_at). `xmax = 0` tells an insert from an update.
 const changed = (table: string, cols: string[]) =>
   sql.raw(`(${cols.map((c) => `"${table}"."${c}"`).join(',')}, "${table}"."retired_at") is distinct from (${cols.map((c) => `excluded."${c}"`).join(',')}, null)`);
-const setFromExcluded = (cols: string[]) => {
-  const set: Record<string, SQL> = {};
-  for (const c of cols) set[c] = sql.raw(`excluded."${c}"`);
-  return set;
-};
 const bump = { revision: sql`nextval('catalogue_revision_seq')`, updatedAt: sql`now()`, retiredAt: sql`null` };
 const tally = (rows: { inserted: boolean }[], total: number): UpsertCounts => {
   const created = rows.filter((r) => r.inserted).length;
@@ -34,7 +29,6 @@ const mapSet = (m: Record<string, string>) => {
   for (const [k, c] of Object.entries(m)) set[k] = sql.raw(`excluded."${c}"`);
   return set;
 };
-void setFromExcluded;
 
 export async function upsertOrganizations(tx: Conn, rows: OrganizationRowIn[]): Promise<UpsertCounts> {
   if (!rows.length) return { created: 0, updated: 0, unchanged: 0 };

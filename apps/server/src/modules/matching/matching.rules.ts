@@ -77,17 +77,22 @@ export function composeTeams(aspects: string[], orgs: OrgCoverage[], maxSize = 4
   for (const seed of candidates.slice(0, 6)) {
     const team = [seed];
     const covered = new Set(seed.covers);
-    while (team.length < maxSize && covered.size < aspects.length) {
-      let best: OrgCoverage | null = null;
-      let bestGain = 0;
+    const best: Record<string, number> = Object.fromEntries(aspects.map((a) => [a, seed.strength[a] ?? 0]));
+    // Add the partner that covers new aspects, or clearly strengthens a covered one (the best organisation for each
+    // aspect belongs in the team), until nothing adds enough or the team is full.
+    while (team.length < maxSize) {
+      let pick: OrgCoverage | null = null;
+      let pickGain = 0;
       for (const o of candidates) {
         if (team.includes(o)) continue;
-        const gain = o.covers.filter((a) => !covered.has(a)).reduce((s, a) => s + 1 + (o.strength[a] ?? 0) * 0.01, 0);
-        if (gain > bestGain) { best = o; bestGain = gain; }
+        const gain = o.covers.filter((a) => !covered.has(a)).length
+          + aspects.reduce((s, a) => s + Math.max(0, (o.strength[a] ?? 0) - best[a]!), 0);
+        if (gain > pickGain) { pick = o; pickGain = gain; }
       }
-      if (!best) break;
-      team.push(best);
-      for (const a of best.covers) covered.add(a);
+      if (!pick || pickGain < 0.3) break;
+      team.push(pick);
+      for (const a of pick.covers) covered.add(a);
+      for (const a of aspects) best[a] = Math.max(best[a]!, pick.strength[a] ?? 0);
     }
     const strength = aspects.reduce((s, a) => s + Math.max(0, ...team.map((o) => o.strength[a] ?? 0)), 0);
     const score = covered.size / aspects.length + strength / (aspects.length * 10) - (team.length - 1) * 0.02;

@@ -25,6 +25,9 @@ function dropVideoJsFont(): Plugin {
   };
 }
 
+/** Used only by the sign-in, account and editing pages: kept out of the chunk every visitor downloads. */
+const FORM_KIT = /[\\/](form-fields|error-summary|copy-button|form-errors|use-submit)\.tsx?$/;
+
 export default defineConfig({
   root: here,
   plugins: [dropVideoJsFont(), react()],
@@ -43,8 +46,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'vendor', test: /node_modules/ },
-            // The dictionaries and UI kit every page uses.
-            { name: 'shared', test: /src[\\/](lib|components)[\\/]/ },
+            // The dictionaries and UI kit every page uses; the form kit stays with the (lazy) pages that have forms.
+            { name: 'shared', test: (id) => /src[\\/](lib|components)[\\/]/.test(id) && !FORM_KIT.test(id) },
           ],
         },
       },

@@ -2,12 +2,15 @@ import type { ReactNode } from 'react';
 import { I18nProvider } from '../lib/i18n.tsx';
 import { RouteFocusProvider } from '../lib/route-focus.tsx';
 import { ReferenceDataProvider } from '../features/catalogue/reference-data.tsx';
+import { SessionProvider } from '../features/identity/session.tsx';
 
 export function AppProviders({ children }: { children: ReactNode }) {
   return (
     <I18nProvider>
       <RouteFocusProvider>
-        <ReferenceDataProvider>{children}</ReferenceDataProvider>
+        <SessionProvider>
+          <ReferenceDataProvider>{children}</ReferenceDataProvider>
+        </SessionProvider>
       </RouteFocusProvider>
     </I18nProvider>
   );

@@ -14,6 +14,17 @@ const RecordPage = lazy(() => import('../routes/record-page.tsx').then((m) => ({
 const RecordListPage = lazy(() => import('../routes/record-list-page.tsx').then((m) => ({ default: m.RecordListPage })));
 const AboutPage = lazy(() => import('../routes/about-page.tsx').then((m) => ({ default: m.AboutPage })));
 const AccessibilityPage = lazy(() => import('../routes/accessibility-page.tsx').then((m) => ({ default: m.AccessibilityPage })));
+// Accounts and editing: only people who sign in download them.
+const SignInPage = lazy(() => import('../routes/sign-in-page.tsx').then((m) => ({ default: m.SignInPage })));
+const SignUpPage = lazy(() => import('../routes/sign-up-page.tsx').then((m) => ({ default: m.SignUpPage })));
+const VerifyEmailPage = lazy(() => import('../routes/verify-email-page.tsx').then((m) => ({ default: m.VerifyEmailPage })));
+const ForgotPasswordPage = lazy(() => import('../routes/forgot-password-page.tsx').then((m) => ({ default: m.ForgotPasswordPage })));
+const ResetPasswordPage = lazy(() => import('../routes/reset-password-page.tsx').then((m) => ({ default: m.ResetPasswordPage })));
+const InvitationPage = lazy(() => import('../routes/invitation-page.tsx').then((m) => ({ default: m.InvitationPage })));
+const AccountPage = lazy(() => import('../routes/account-page.tsx').then((m) => ({ default: m.AccountPage })));
+const RecordEditPage = lazy(() => import('../routes/record-edit-page.tsx').then((m) => ({ default: m.RecordEditPage })));
+const RecordCreatePage = lazy(() => import('../routes/record-create-page.tsx').then((m) => ({ default: m.RecordCreatePage })));
+const OrganizationEditPage = lazy(() => import('../routes/organization-edit-page.tsx').then((m) => ({ default: m.OrganizationEditPage })));
 
 const router = createBrowserRouter([
   {
@@ -26,16 +37,29 @@ const router = createBrowserRouter([
           { path: 'cerca', element: <SearchPage /> },
           { path: 'organizzazioni', element: <OrganizationsPage /> },
           { path: 'organizzazioni/:id', element: <OrganizationPage /> },
+          { path: 'organizzazioni/:id/modifica', element: <OrganizationEditPage /> },
+          { path: 'organizzazioni/:id/aggiungi/:kind', element: <RecordCreatePage /> },
           { path: 'competenze', element: <RecordListPage type="competence" /> },
           { path: 'competenze/:id', element: <RecordPage type="competence" /> },
+          { path: 'competenze/:id/modifica', element: <RecordEditPage type="competence" /> },
           { path: 'servizi', element: <RecordListPage type="service" /> },
           { path: 'servizi/:id', element: <RecordPage type="service" /> },
+          { path: 'servizi/:id/modifica', element: <RecordEditPage type="service" /> },
           { path: 'attrezzature', element: <RecordListPage type="equipment" /> },
           { path: 'attrezzature/:id', element: <RecordPage type="equipment" /> },
+          { path: 'attrezzature/:id/modifica', element: <RecordEditPage type="equipment" /> },
           { path: 'esperti', element: <RecordListPage type="expert" /> },
           { path: 'esperti/:id', element: <RecordPage type="expert" /> },
+          { path: 'esperti/:id/modifica', element: <RecordEditPage type="expert" /> },
           { path: 'chi-siamo', element: <AboutPage /> },
           { path: 'accessibilita', element: <AccessibilityPage /> },
+          { path: 'accedi', element: <SignInPage /> },
+          { path: 'registrati', element: <SignUpPage /> },
+          { path: 'verifica/:token', element: <VerifyEmailPage /> },
+          { path: 'password-dimenticata', element: <ForgotPasswordPage /> },
+          { path: 'nuova-password/:token', element: <ResetPasswordPage /> },
+          { path: 'invito/:token', element: <InvitationPage /> },
+          { path: 'account', element: <AccountPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

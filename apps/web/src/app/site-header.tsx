@@ -5,6 +5,7 @@ import { SITE_CONFIG } from '../lib/site-config.ts';
 import type { MessageKey } from '../lib/messages.it.ts';
 import { Icon } from '../components/ui/icon.tsx';
 import { SearchBox } from '../features/search/search-box.tsx';
+import { AccountControl } from '../features/identity/account-control.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
 const NAV: { to: string; label: MessageKey; end?: boolean }[] = [
@@ -76,6 +77,7 @@ export function SiteHeader() {
                   {t('header.region')}
                 </a>
                 <div className="it-header-slim-right-zone">
+                  <AccountControl />
                   <LanguageSwitch />
                 </div>
               </div>

@@ -31,6 +31,8 @@ export interface I18n {
   pick: (text: Localized | undefined | null) => PickedText | undefined;
   formatNumber: (n: number) => string;
   formatDate: (iso: string) => string;
+  /** Date and time in the reader's time zone, e.g. for a record's history. */
+  formatDateTime: (iso: string) => string;
 }
 
 function isLang(value: unknown): value is Lang {
@@ -74,6 +76,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const dict = DICTIONARIES[lang];
     const numberFormat = new Intl.NumberFormat(LOCALES[lang]);
     const dateFormat = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const dateTimeFormat = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'short' });
     const plural = new Intl.PluralRules(LOCALES[lang]);
     const t = (key: MessageKey, vars?: MessageVars) => interpolate(dict[key], vars);
     return {
@@ -96,6 +99,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formatDate: (iso) => {
         const date = new Date(iso);
         return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+      },
+      formatDateTime: (iso) => {
+        const date = new Date(iso);
+        return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
       },
     };
   }, [lang, setLang]);

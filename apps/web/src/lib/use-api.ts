@@ -15,6 +15,11 @@ function remember(url: string, value: unknown) {
   }
 }
 
+/** Forgets every remembered answer: after a write, or when the visitor signs in or out (what they may see changes). */
+export function clearApiCache(): void {
+  cache.clear();
+}
+
 export interface ApiState<T> {
   data: T | undefined;
   error: ApiError | undefined;

@@ -10,6 +10,7 @@ import { SearchBox } from '../features/search/search-box.tsx';
 import { OrganizationCard } from '../features/catalogue/organization-card.tsx';
 import { TuscanyMap } from '../features/network/tuscany-map.tsx';
 import { NetworkTotals } from '../features/network/network-totals.tsx';
+import { FlashNotice } from '../components/ui/flash-notice.tsx';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -25,6 +26,7 @@ export function HomePage() {
             <PageHeading documentTitle={t('home.document_title')}>
               <span id="home-title">{t('home.title')}</span>
             </PageHeading>
+            <FlashNotice />
             <p className="lead home-lead">{t('home.lead')}</p>
           </div>
         </div>

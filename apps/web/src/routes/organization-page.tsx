@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router';
 import type { Organization } from '@clock/contracts';
 import { endpoints } from '../lib/api.ts';
@@ -11,10 +12,17 @@ import { OrganizationProfile } from '../features/catalogue/organization-profile.
 import { OrganizationOfferTabs } from '../features/catalogue/organization-offer-tabs.tsx';
 import { NotFoundContent } from './not-found-page.tsx';
 import { hasDistinctFullName } from '../features/catalogue/record-text.ts';
+import { FlashNotice } from '../components/ui/flash-notice.tsx';
+import { OrganizationEditActions } from '../features/editing/organization-edit-actions.tsx';
+import { useSession } from '../features/identity/session.tsx';
+import { canReadHistory } from '../features/identity/permissions.ts';
+
+const RecordHistory = lazy(() => import('../features/editing/record-history.tsx').then((m) => ({ default: m.RecordHistory })));
 
 export function OrganizationPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
+  const { user } = useSession();
   const org = useApi<Organization>(endpoints.organization(id));
   const crumbs = [
     { key: 'home', label: t('nav.home'), to: '/' },
@@ -42,6 +50,8 @@ export function OrganizationPage() {
         {o.shortName ?? o.name}
       </PageHeading>
       {hasDistinctFullName(o) ? <p className="lead">{o.name}</p> : null}
+      <FlashNotice />
+      <OrganizationEditActions organization={o} />
       <OrganizationProfile organization={o} />
       <section aria-labelledby="org-offer" className="mt-5">
         <h2 id="org-offer" className="h3">
@@ -49,6 +59,11 @@ export function OrganizationPage() {
         </h2>
         <OrganizationOfferTabs organization={o} />
       </section>
+      {canReadHistory(user, o.id) ? (
+        <Suspense fallback={<div aria-busy="true" />}>
+          <RecordHistory collection="organizations" id={o.id} organization={o.id} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

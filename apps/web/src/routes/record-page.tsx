@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router';
 import { endpoints, type CatalogueRecord } from '../lib/api.ts';
 import { useApi } from '../lib/use-api.ts';
@@ -11,11 +12,19 @@ import { RECORD_KINDS, type RecordType } from '../features/catalogue/record-kind
 import { RecordDetail } from '../features/catalogue/record-detail.tsx';
 import { recordTitle } from '../features/catalogue/record-text.ts';
 import { NotFoundContent } from './not-found-page.tsx';
+import { FlashNotice } from '../components/ui/flash-notice.tsx';
+import { RecordEditActions } from '../features/editing/record-edit-actions.tsx';
+import { useSession } from '../features/identity/session.tsx';
+import { canReadHistory } from '../features/identity/permissions.ts';
+
+// Only members of the record's organisation see its history: the others never download it.
+const RecordHistory = lazy(() => import('../features/editing/record-history.tsx').then((m) => ({ default: m.RecordHistory })));
 
 /** The page of one competence, service, equipment or expert. */
 export function RecordPage({ type }: { type: RecordType }) {
   const { id = '' } = useParams();
   const { t, pick } = useI18n();
+  const { user } = useSession();
   const kind = RECORD_KINDS[type];
   const record = useApi<CatalogueRecord>(endpoints.record(kind.collection, id));
   const crumbs = [
@@ -48,7 +57,14 @@ export function RecordPage({ type }: { type: RecordType }) {
         {text}
         {title ? <FallbackNote picked={title} /> : null}
       </PageHeading>
+      <FlashNotice />
+      <RecordEditActions type={type} record={record.data} title={text} />
       <RecordDetail record={record.data} type={type} />
+      {canReadHistory(user, record.data.organization) ? (
+        <Suspense fallback={<div aria-busy="true" />}>
+          <RecordHistory collection={kind.collection} id={record.data.id} organization={record.data.organization} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -2,7 +2,8 @@ import { ApiError } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.it.ts';
 
-function messageFor(error: ApiError): MessageKey {
+/** The reader-facing sentence for an API failure. */
+export function problemMessageKey(error: ApiError): MessageKey {
   if (error.kind === 'network') return 'error.network';
   if (error.status === 404) return 'error.not_found';
   if (error.status === 429) return 'error.rate_limited';
@@ -24,7 +25,7 @@ export function ProblemAlert({ error, onRetry }: ProblemAlertProps) {
   return (
     <div className="alert alert-danger problem-alert" role="alert">
       <h2 className="h5 alert-heading">{t('error.title')}</h2>
-      <p>{t(messageFor(error))}</p>
+      <p>{t(problemMessageKey(error))}</p>
       {problem?.errors?.length ? (
         <>
           <p className="mb-1">{t('error.fields')}</p>

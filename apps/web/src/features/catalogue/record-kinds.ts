@@ -11,14 +11,21 @@ interface RecordKind {
   path: string;
   singular: MessageKey;
   plural: MessageKey;
+  /** The Italian slug of "add one" under an organisation: /organizzazioni/<id>/aggiungi/<slug>. */
+  addSlug: string;
 }
 
 export const RECORD_KINDS: Record<RecordType, RecordKind> = {
-  competence: { collection: 'competences', path: '/competenze', singular: 'type.competence', plural: 'types.competence' },
-  service: { collection: 'services', path: '/servizi', singular: 'type.service', plural: 'types.service' },
-  equipment: { collection: 'equipment', path: '/attrezzature', singular: 'type.equipment', plural: 'types.equipment' },
-  expert: { collection: 'experts', path: '/esperti', singular: 'type.expert', plural: 'types.expert' },
+  competence: { collection: 'competences', path: '/competenze', singular: 'type.competence', plural: 'types.competence', addSlug: 'competenza' },
+  service: { collection: 'services', path: '/servizi', singular: 'type.service', plural: 'types.service', addSlug: 'servizio' },
+  equipment: { collection: 'equipment', path: '/attrezzature', singular: 'type.equipment', plural: 'types.equipment', addSlug: 'attrezzatura' },
+  expert: { collection: 'experts', path: '/esperti', singular: 'type.expert', plural: 'types.expert', addSlug: 'esperto' },
 };
+
+/** The record type of an "add" slug (`competenza` → competence). */
+export function typeOfAddSlug(slug: string): RecordType | undefined {
+  return RECORD_TYPES.find((type) => RECORD_KINDS[type].addSlug === slug);
+}
 
 export const TYPE_LABEL: Record<SearchableType, MessageKey> = {
   organization: 'type.organization',

@@ -13,7 +13,7 @@ const PatchBody = (collection: Collection) =>
   Type.Object({}, { additionalProperties: true, description: `Fields of a ${collection} record to change; null removes an optional field` });
 const Any = Type.Object({}, { additionalProperties: true });
 const History = Type.Array(Type.Object({
-  at: Type.String(), action: Type.String(), actor: Type.Union([Type.String(), Type.Null()]),
+  at: Type.String(), action: Type.String(), actor: Type.Union([Type.String(), Type.Null()]), actorName: Type.Union([Type.String(), Type.Null()]),
   before: Type.Unknown(), after: Type.Unknown(),
 }));
 

@@ -143,6 +143,8 @@ export async function recordHistory(db: Db, actor: Actor, collection: Collection
   const rows = await historyOf(db, kind, id);
   return rows.map((r) => ({
     at: r.at.toISOString(), action: r.action, actor: r.actorUserId ?? (r.actorTokenId ? `token:${r.actorTokenId}` : null),
+    // A deleted account's name is erased: its changes stay, anonymous.
+    actorName: r.actorName ?? (r.actorTokenId ? 'API token' : null),
     before: r.before ?? null, after: r.after ?? null,
   }));
 }

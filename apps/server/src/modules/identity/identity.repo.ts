@@ -76,7 +76,11 @@ export async function appendAudit(tx: Conn, e: typeof auditLog.$inferInsert) {
   await tx.insert(auditLog).values(e);
 }
 export function auditFor(tx: Conn, entityType: string, entityId: string) {
-  return tx.select().from(auditLog).where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId))).orderBy(auditLog.id);
+  return tx.select({
+    at: auditLog.at, action: auditLog.action, actorUserId: auditLog.actorUserId, actorTokenId: auditLog.actorTokenId,
+    actorName: users.name, before: auditLog.before, after: auditLog.after,
+  }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId))).orderBy(auditLog.id);
 }
 
 export async function insertApiToken(tx: Conn, t: { tokenHash: string; name: string; organizationId: string; role: MembershipRole; createdBy: string | null; expiresAt: Date }) {

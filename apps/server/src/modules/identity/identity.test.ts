@@ -124,7 +124,7 @@ describe('editing and the audit trail', () => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/search?q=climatic%20chamber' })).json().total).toBe(0);
     const history = await app.inject({ method: 'GET', url: '/api/v1/services/svc-audit-1/history', headers: h });
     expect(history.json().map((e: { action: string }) => e.action)).toEqual(['create', 'update', 'retire']);
-    expect(history.json()[1]).toMatchObject({ before: { kind: 'testing' }, after: { description: { en: 'Climatic chamber tests' } } });
+    expect(history.json()[1]).toMatchObject({ actorName: 'Staff', before: { kind: 'testing' }, after: { description: { en: 'Climatic chamber tests' } } });
     expect((await app.inject({ method: 'GET', url: '/api/v1/services/svc-audit-1/history' })).statusCode).toBe(401);
   });
 

@@ -339,6 +339,7 @@ export async function generateBundle(opts: GenerateOptions, out: Writable): Prom
 export async function generateBundleFile(file: string, opts: GenerateOptions): Promise<BundleSummary> {
   const out = fs.createWriteStream(file);
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  failed.catch(() => {}); // observed through the races below
   const summary = await Promise.race([generateBundle(opts, out), failed]);
   out.end();
   await Promise.race([once(out, 'finish'), failed]);

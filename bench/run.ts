@@ -26,7 +26,8 @@ import { importBundle } from '../apps/server/src/modules/catalogue/bundle.servic
 import { generateBundleFile, generateQueries, type BenchQuery, type BundleSummary, type QueryCategory } from './generate.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SERVER_BIN = path.join(ROOT, 'apps/server/bin/clock.mjs');
+/** Runs `clock serve` (apps/server/src/cli.ts, like apps/server/bin/clock.mjs) under a bench-specific command line. */
+const SERVER_BIN = path.join(ROOT, 'bench/serve-child.mjs');
 const TARGET_IMPORT_S = 60; // 100,000 offers imported in under 60 s
 const TARGET_P95_MS = 50; // search p95 under 50 ms at 100,000 offers
 const READY_TIMEOUT_MS = 10 * 60_000;
@@ -67,15 +68,33 @@ const PG_URL = process.env.CLOCK_BENCH_POSTGRES_URL || null;
 
 const tempDirs = new Set<string>();
 const children = new Set<ChildProcess>();
+/** A process that has exited (a zombie not yet reaped counts as gone). */
+const gone = (pid: number) => {
+  try { return /^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')); } catch { return true; }
+};
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 const cleanupSync = () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null && c.pid) { try { process.kill(c.pid, 'SIGKILL'); } catch { /* gone */ } }
+  const pids = [...children].filter((c) => c.exitCode === null && c.signalCode === null && c.pid).map((c) => c.pid!);
+  for (const pid of pids) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
   children.clear();
-  for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
+  // Wait (up to 5 s) for the children to die so that none still writes into a directory being removed.
+  const deadline = Date.now() + 5000;
+  for (const pid of pids) while (!gone(pid) && Date.now() < deadline) sleepSync(20);
+  for (const d of tempDirs) {
+    try { fs.rmSync(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }); } catch (e) { console.error(`could not remove ${d}: ${(e as Error).message}`); }
+  }
   tempDirs.clear();
 };
+/** Drops the PostgreSQL database of the current run, if any (set by withPostgresDatabase). */
+let dropPostgres: (() => Promise<void>) | null = null;
 process.on('exit', cleanupSync);
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(sig, () => { console.error(`\n${sig}: cleaning up`); cleanupSync(); process.exit(130); });
+  process.once(sig, () => {
+    console.error(`\n${sig}: cleaning up`);
+    cleanupSync();
+    const drop = dropPostgres ? Promise.race([dropPostgres(), new Promise((r) => setTimeout(r, 5000))]) : Promise.resolve();
+    drop.catch(() => {}).finally(() => process.exit(130));
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -99,6 +118,15 @@ function procMemory(pid: number): { rss: number; hwm: number } | null {
     const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
     return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
   } catch { return null; }
+}
+
+/** User + system CPU time of a process in ms, from /proc/<pid>/stat (Linux reports it in USER_HZ = 100 ticks/s). */
+function procCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (fields 14 and 15 of the whole line)
+  } catch { return NaN; }
 }
 
 function dirSize(dir: string): number {
@@ -143,7 +171,7 @@ async function withCpuProfile<T>(name: string, fn: () => Promise<T>): Promise<T>
 // ---------------------------------------------------------------------------------------------------------------------
 // Import
 
-interface ImportResult { migrateMs: number; importMs: number; records: number; created: number; peakRssMiB: number; storeMiB: number | null }
+interface ImportResult { migrateMs: number; importMs: number; cpuMs: number; records: number; created: number; peakRssMiB: number; storeMiB: number | null }
 
 async function runImport(database: Database, file: string, label: string): Promise<ImportResult> {
   const t0 = performance.now();
@@ -152,6 +180,7 @@ async function runImport(database: Database, file: string, label: string): Promi
   let peak = process.memoryUsage.rss();
   let lastLog = 0;
   const t1 = performance.now();
+  const cpu0 = process.cpuUsage();
   const report = await withCpuProfile(`import-${label}`, () => importBundle(database.db, fs.createReadStream(file), (p) => {
     const now = performance.now();
     if (now - lastLog > 200) {
@@ -160,8 +189,9 @@ async function runImport(database: Database, file: string, label: string): Promi
     }
   }));
   const importMs = performance.now() - t1;
+  const cpu = process.cpuUsage(cpu0);
   peak = Math.max(peak, process.memoryUsage.rss());
-  return { migrateMs, importMs, records: report.records, created: report.created, peakRssMiB: MiB(peak), storeMiB: null };
+  return { migrateMs, importMs, cpuMs: (cpu.user + cpu.system) / 1000, records: report.records, created: report.created, peakRssMiB: MiB(peak), storeMiB: null };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -170,6 +200,10 @@ async function runImport(database: Database, file: string, label: string): Promi
 interface LatencyStats { n: number; errors: number; p50: number; p95: number; p99: number; max: number; mean: number; rps: number; seconds: number; avgKiB: number }
 interface ServeResult {
   readyMs: number;
+  /** Server CPU time (user + system) until ready, and per request in each load phase. */
+  readyCpuMs: number;
+  singleCpuMsPerRequest: number;
+  concurrentCpuMsPerRequest: number;
   ready: { rss: number; hwm: number } | null;
   afterLoad: { rss: number; hwm: number } | null;
   cold: { label: string; ms: number }[];
@@ -197,7 +231,7 @@ async function startChild(env: Record<string, string>, label: string): Promise<{
   Object.assign(childEnv, { PORT: '0', HOST: '127.0.0.1', CLOCK_SEED: 'none', LOG_LEVEL: 'warn', CLOCK_WEB_DIST: '' }, env);
   const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, `server-${label}`)}`] : [];
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, SERVER_BIN, 'serve'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, SERVER_BIN], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   let out = '';
   const append = (c: Buffer) => { out = (out + c.toString()).slice(-20_000); };
@@ -269,11 +303,12 @@ async function serveAndMeasure(env: Record<string, string>, label: string, queri
   const { child, url, readyMs, output } = await startChild(env, label);
   const alive = () => child.exitCode === null && child.signalCode === null;
   const checkAlive = () => {
-    if (!alive()) throw new Error(`the server (pid ${child.pid}) exited during the measurement (${child.exitCode ?? child.signalCode}):\n${output().slice(-3000)}`);
+    if (!alive()) throw new ServerExited(`the server (pid ${child.pid}) exited during the measurement (${child.exitCode ?? child.signalCode}):\n${output().slice(-3000)}`);
   };
   try {
     const pid = child.pid!;
     const ready = procMemory(pid);
+    const readyCpuMs = procCpuMs(pid);
     // Cold requests: the first plain query, then the first misspelt one (typo correction builds its tables lazily).
     const cold: { label: string; ms: number }[] = [];
     for (const category of ['phrase', 'typo'] as const) {
@@ -288,16 +323,35 @@ async function serveAndMeasure(env: Record<string, string>, label: string, queri
     cursor += warm.used;
     checkAlive();
     log(`  ${label}: single client`);
+    const cpuA = procCpuMs(pid);
     const single = await load(url, queries, cursor, 1, Math.min(500, REQUESTS), Math.min(15, SECONDS), alive);
+    const cpuB = procCpuMs(pid);
     cursor += single.used;
     checkAlive();
     log(`  ${label}: ${CLIENTS} clients`);
     const concurrent = await load(url, queries, cursor, CLIENTS, REQUESTS, SECONDS, alive);
+    const cpuC = procCpuMs(pid);
     checkAlive();
     const afterLoad = procMemory(pid);
-    return { readyMs, ready, afterLoad, cold, single: single.overall, concurrent: concurrent.overall, byCategory: concurrent.byCategory };
+    return {
+      readyMs, readyCpuMs, ready, afterLoad, cold, single: single.overall, concurrent: concurrent.overall, byCategory: concurrent.byCategory,
+      singleCpuMsPerRequest: (cpuB - cpuA) / Math.max(1, single.used), concurrentCpuMsPerRequest: (cpuC - cpuB) / Math.max(1, concurrent.used),
+    };
   } finally {
     await stopChild(child);
+  }
+}
+
+class ServerExited extends Error {}
+
+/** Measures again (once) when the server was stopped from outside during a measurement, e.g. by another user's tools. */
+async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!(e instanceof ServerExited)) throw e;
+    log(`${e.message.split('\n')[0]!.replace(/:$/, '')}; measuring again`);
+    return fn();
   }
 }
 
@@ -308,13 +362,18 @@ async function withPostgresDatabase<T>(size: number, fn: (url: string) => Promis
   const admin = new pg.Client({ connectionString: PG_URL!, connectionTimeoutMillis: 5000 });
   await admin.connect();
   const name = `clock_bench_${size}_${process.pid}_${Date.now()}`;
+  let dropped: Promise<void> | null = null;
+  const drop = () => (dropped ??= admin.query(`drop database if exists ${name} with (force)`).then(
+    () => {}, (e) => { log(`could not drop database ${name}: ${(e as Error).message}`); }));
   try {
     await admin.query(`create database ${name}`);
+    dropPostgres = drop;
     const url = new URL(PG_URL!);
     url.pathname = `/${name}`;
     return await fn(url.toString());
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`).catch((e) => log(`could not drop database ${name}: ${(e as Error).message}`));
+    await drop();
+    dropPostgres = null;
     await admin.end().catch(() => {});
   }
 }
@@ -350,9 +409,11 @@ function printSize(r: SizeResult) {
   add('migrate + reference data', (x) => `${fmt(x.imp.migrateMs / 1000)} s`);
   add('import (importBundle)', (x) => `${fmt(x.imp.importMs / 1000)} s ${importTarget(x.imp.importMs)}`, big ? `< ${TARGET_IMPORT_S} s` : `(100k: < ${TARGET_IMPORT_S} s)`);
   add('import rate', (x) => `${fmtInt(x.imp.records / (x.imp.importMs / 1000))} rec/s`);
+  add('import CPU time (importing process)', (x) => `${fmt(x.imp.cpuMs / 1000)} s`);
   add('importing process peak RSS', (x) => `${fmtInt(x.imp.peakRssMiB)} MiB`);
   add('database size on disk', (x) => (x.imp.storeMiB === null ? 'n/a' : `${fmtInt(x.imp.storeMiB)} MiB`));
   add('server: time to ready (health 200)', (x) => `${fmt(x.serve.readyMs / 1000)} s`);
+  add('server CPU time until ready', (x) => `${fmt(x.serve.readyCpuMs / 1000)} s`);
   add('server RSS when ready (index built)', (x) => `${fmtInt(MiB(x.serve.ready?.rss ?? NaN))} MiB`);
   add('server peak RSS (VmHWM) at ready', (x) => `${fmtInt(MiB(x.serve.ready?.hwm ?? NaN))} MiB`);
   add('server RSS after load', (x) => `${fmtInt(MiB(x.serve.afterLoad?.rss ?? NaN))} MiB`);
@@ -360,6 +421,7 @@ function printSize(r: SizeResult) {
   for (let i = 0; i < 2; i++) add(`cold: ${r.runs[0]?.serve.cold[i]?.label ?? ''}`, (x) => `${fmt(x.serve.cold[i]?.ms ?? NaN)} ms`);
   add('1 client: p50 / p95', (x) => `${fmt(x.serve.single.p50)} / ${fmt(x.serve.single.p95)} ms`);
   add('1 client: throughput', (x) => `${fmt(x.serve.single.rps)} req/s (${x.serve.single.n})`);
+  add('1 client: server CPU per request', (x) => `${fmt(x.serve.singleCpuMsPerRequest)} ms`);
   const c = `${CLIENTS} clients`;
   add(`${c}: p50`, (x) => `${fmt(x.serve.concurrent.p50)} ms`);
   add(`${c}: p95`, (x) => `${fmt(x.serve.concurrent.p95)} ms ${p95Target(x.serve.concurrent.p95)}`, big ? `< ${TARGET_P95_MS} ms` : `(100k: < ${TARGET_P95_MS} ms)`);
@@ -367,6 +429,7 @@ function printSize(r: SizeResult) {
   add(`${c}: max`, (x) => `${fmt(x.serve.concurrent.max)} ms`);
   add(`${c}: throughput`, (x) => `${fmt(x.serve.concurrent.rps)} req/s`);
   add(`${c}: requests / errors / seconds`, (x) => `${x.serve.concurrent.n} / ${x.serve.concurrent.errors} / ${fmt(x.serve.concurrent.seconds)}`);
+  add(`${c}: server CPU per request`, (x) => `${fmt(x.serve.concurrentCpuMsPerRequest)} ms`);
   add(`${c}: mean response size`, (x) => `${fmt(x.serve.concurrent.avgKiB)} KiB`);
   console.log(table(rows, ['', ...r.runs.map((x) => x.backend), 'target']));
 
@@ -406,7 +469,7 @@ async function main() {
       try { imp = await runImport(database, file, `${size}-pglite`); } finally { await database.close(); }
       imp.storeMiB = MiB(dirSize(dataDir));
       log(`${size} offers: PGlite import ${fmt(imp.importMs / 1000)} s; starting the server`);
-      runs.push({ backend: 'PGlite', imp, serve: await serveAndMeasure({ CLOCK_DATA_DIR: dataDir }, `${size}-pglite`, queries) });
+      runs.push({ backend: 'PGlite', imp, serve: await withRetry(() => serveAndMeasure({ CLOCK_DATA_DIR: dataDir }, `${size}-pglite`, queries)) });
 
       if (PG_URL) {
         await withPostgresDatabase(size, async (url) => {
@@ -416,28 +479,30 @@ async function main() {
           try { pimp = await runImport(pgDb, file, `${size}-postgres`); } finally { await pgDb.close(); }
           pimp.storeMiB = MiB(await postgresSize(url));
           log(`${size} offers: PostgreSQL import ${fmt(pimp.importMs / 1000)} s; starting the server`);
-          runs.push({ backend: 'PostgreSQL', imp: pimp, serve: await serveAndMeasure({ DATABASE_URL: url }, `${size}-postgres`, queries) });
+          runs.push({ backend: 'PostgreSQL', imp: pimp, serve: await withRetry(() => serveAndMeasure({ DATABASE_URL: url }, `${size}-postgres`, queries)) });
         });
       }
       const r = { size, bundle, genMs, runs };
       results.push(r);
       printSize(r);
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
       tempDirs.delete(dir);
     }
   }
 
   console.log('\n=== Summary');
   const rows = results.flatMap((r) => r.runs.map((x) => [
-    fmtInt(r.size), x.backend, fmt(x.imp.importMs / 1000), fmtInt(x.imp.records / (x.imp.importMs / 1000)), fmt(x.serve.readyMs / 1000),
+    fmtInt(r.size), x.backend, fmt(x.imp.importMs / 1000), fmtInt(x.imp.records / (x.imp.importMs / 1000)), fmt(x.serve.readyMs / 1000), fmt(x.serve.readyCpuMs / 1000),
     fmtInt(MiB(x.serve.ready?.rss ?? NaN)), fmtInt(MiB(x.serve.afterLoad?.hwm ?? NaN)),
     fmt(x.serve.single.p50), fmt(x.serve.single.p95),
     fmt(x.serve.concurrent.p50), fmt(x.serve.concurrent.p95), fmt(x.serve.concurrent.p99), fmt(x.serve.concurrent.max), fmt(x.serve.concurrent.rps),
+    fmt(x.serve.concurrentCpuMsPerRequest),
   ]));
-  console.log(table(rows, ['offers', 'backend', 'import s', 'rec/s', 'ready s', 'RSS MiB', 'peak MiB', '1c p50', '1c p95',
-    `${CLIENTS}c p50`, `${CLIENTS}c p95`, `${CLIENTS}c p99`, `${CLIENTS}c max`, 'req/s']));
+  console.log(table(rows, ['offers', 'backend', 'import s', 'rec/s', 'ready s', 'ready CPU s', 'RSS MiB', 'peak MiB', '1c p50', '1c p95',
+    `${CLIENTS}c p50`, `${CLIENTS}c p95`, `${CLIENTS}c p99`, `${CLIENTS}c max`, 'req/s', 'CPU ms/req']));
   console.log(`Targets: ${fmtInt(100_000)} offers imported in under ${TARGET_IMPORT_S} s; search p95 under ${TARGET_P95_MS} ms at ${fmtInt(100_000)} offers (${CLIENTS} clients). Latencies in ms, measured by the client over HTTP on 127.0.0.1.`);
+  console.log('CPU times (server process from /proc, importing process from process.cpuUsage) depend much less on other load on the machine than wall times.');
   console.log(`Load average at end: ${machine().load}`);
 }
 

@@ -54,6 +54,8 @@ export class Glossary {
   private phrases = new Map<string, string[]>();
   private abbrs = new Map<string, string[]>();
   private maxLen = 1;
+  /** Lengths (longest first) of the phrases starting with each stem: most words start none, and are skipped at once. */
+  private startLengths = new Map<string, number[]>();
   /** Multi-word terms by each of their stems, for matching words in another order or with words between (queries). */
   private termsByStem = new Map<string, { concept: string; stems: string[] }[]>();
   /** Every folded surface word of every term, for typo correction. */
@@ -113,6 +115,10 @@ export class Glossary {
         const list = this.phrases.get(key) ?? [];
         if (!list.includes(c.id)) list.push(c.id);
         this.phrases.set(key, list);
+        const startKey = `${lang}|${toks[0]!.stem}`;
+        const lens = this.startLengths.get(startKey) ?? [];
+        if (!lens.includes(toks.length)) { lens.push(toks.length); lens.sort((a, b) => b - a); }
+        this.startLengths.set(startKey, lens);
         this.maxLen = Math.max(this.maxLen, toks.length);
       }
     }
@@ -135,7 +141,10 @@ export class Glossary {
     const hits: ConceptHit[] = [];
     const content = tokens.map((t, i) => ({ t, i })).filter((x) => !x.t.stop);
     for (let s = 0; s < content.length; s++) {
-      for (let len = Math.min(this.maxLen, content.length - s); len >= 1; len--) {
+      const lens = this.startLengths.get(`${lang}|${content[s]!.t.stem}`);
+      if (!lens) continue;
+      for (const len of lens) {
+        if (s + len > content.length) continue;
         const slice = content.slice(s, s + len);
         const ids = this.phrases.get(phraseKey(lang, slice.map((x) => x.t.stem)));
         if (ids) {

@@ -22,7 +22,18 @@ export interface DocInput {
   s3: string[];
 }
 
-interface Doc extends DocInput { key: string; length: number; alive: boolean; sectorSet: Set<string> }
+/** Facet values as small integers, so counting is an array increment. */
+class Dictionary {
+  ids = new Map<string, number>();
+  values: string[] = [];
+  id(v: string): number {
+    let n = this.ids.get(v);
+    if (n === undefined) { n = this.values.length; this.values.push(v); this.ids.set(v, n); }
+    return n;
+  }
+}
+const FACETS = ['type', 'organization', 'sector', 'filiera', 's3'] as const;
+const MAX_FACET_VALUES = 100;
 
 class Postings {
   docs = new Int32Array(4);
@@ -78,7 +89,17 @@ const sectorDivision = (code: string) => sectorAncestors(code).slice(0, 2).pop()
  * words, and translation through general vocabularies for words the glossary does not know.
  */
 export class SearchIndex {
-  private docs: Doc[] = [];
+  private docs: DocInput[] = [];
+  // Per-document data read in the hot loops lives in typed arrays (documents as objects made scoring 20× slower).
+  private docLength = new Float32Array(1024);
+  private docAlive = new Uint8Array(1024);
+  private docType = new Int32Array(1024);
+  private docOrg = new Int32Array(1024);
+  private docSectors: number[][] = [];
+  private docFiliere: number[][] = [];
+  private docS3: number[][] = [];
+  private docSectorSet: Set<string>[] = [];
+  private dict: Record<FacetName, Dictionary> = { type: new Dictionary(), organization: new Dictionary(), sector: new Dictionary(), filiera: new Dictionary(), s3: new Dictionary() };
   private byKey = new Map<string, number>();
   private postings = new Map<string, Postings>();
   private totalLength = 0;
@@ -122,8 +143,16 @@ export class SearchIndex {
       }
     }
     const docNo = this.docs.length;
-    const sectorSet = new Set(input.sectors.flatMap(sectorAncestors));
-    this.docs.push({ ...input, key, length, alive: true, sectorSet });
+    this.growTo(docNo + 1);
+    this.docs.push(input);
+    this.docLength[docNo] = length;
+    this.docAlive[docNo] = 1;
+    this.docType[docNo] = this.dict.type.id(input.type);
+    this.docOrg[docNo] = this.dict.organization.id(input.organization);
+    this.docSectors[docNo] = [...new Set(input.sectors.map(sectorDivision))].map((v) => this.dict.sector.id(v));
+    this.docFiliere[docNo] = [...new Set(input.filiere)].map((v) => this.dict.filiera.id(v));
+    this.docS3[docNo] = [...new Set(input.s3)].map((v) => this.dict.s3.id(v));
+    this.docSectorSet[docNo] = new Set(input.sectors.flatMap(sectorAncestors));
     this.byKey.set(key, docNo);
     for (const [term, tf] of terms) {
       let p = this.postings.get(term);
@@ -138,18 +167,27 @@ export class SearchIndex {
     const key = `${type}:${id}`;
     const n = this.byKey.get(key);
     if (n === undefined) return;
-    const d = this.docs[n]!;
-    if (d.alive) {
-      d.alive = false;
-      this.totalLength -= d.length;
+    if (this.docAlive[n]) {
+      this.docAlive[n] = 0;
+      this.totalLength -= this.docLength[n]!;
       this.aliveCount--;
     }
     this.byKey.delete(key);
   }
 
+  private growTo(n: number) {
+    if (n <= this.docLength.length) return;
+    const size = Math.max(n, this.docLength.length * 2);
+    const grow = <T extends Float32Array | Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => { const b = make(size); b.set(a); return b; };
+    this.docLength = grow(this.docLength, (k) => new Float32Array(k));
+    this.docAlive = grow(this.docAlive, (k) => new Uint8Array(k));
+    this.docType = grow(this.docType, (k) => new Int32Array(k));
+    this.docOrg = grow(this.docOrg, (k) => new Int32Array(k));
+  }
+
   get(type: DocType, id: string): DocInput | null {
     const n = this.byKey.get(`${type}:${id}`);
-    return n === undefined ? null : this.docs[n]!;
+    return n === undefined || !this.docAlive[n] ? null : this.docs[n]!;
   }
 
   private noteWord(t: AnalysedToken) {
@@ -308,7 +346,7 @@ export class SearchIndex {
     const touched: number[] = [];
     const browse = query.units.length === 0;
     if (!browse) {
-      const { scratch, total, matchedUnits } = this;
+      const { scratch, total, matchedUnits, docAlive, docLength } = this;
       for (const unit of query.units) {
         const unitTouched: number[] = [];
         for (const alt of unit.alts) {
@@ -318,10 +356,9 @@ export class SearchIndex {
           const w = alt.weight * idf;
           for (let i = 0; i < p.n; i++) {
             const d = p.docs[i]!;
-            const doc = this.docs[d]!;
-            if (!doc.alive) continue;
+            if (!docAlive[d]) continue;
             const tf = p.tf[i]!;
-            const s = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / avgdl));
+            const s = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * docLength[d]!) / avgdl));
             if (scratch[d] === 0) unitTouched.push(d);
             if (s > scratch[d]!) scratch[d] = s;
           }
@@ -335,41 +372,75 @@ export class SearchIndex {
       }
     }
     const candidates = browse ? this.docs.map((_, i) => i) : touched;
-    const facetCounts: Record<FacetName, Map<string, number>> = {
-      type: new Map(), organization: new Map(), sector: new Map(), filiera: new Map(), s3: new Map(),
-    };
-    const bump = (f: FacetName, v: string) => facetCounts[f].set(v, (facetCounts[f].get(v) ?? 0) + 1);
-    const results: { d: number; score: number }[] = [];
+    // Filters as dictionary ids (-2: a value no document has, so nothing passes).
+    const want = (f: FacetName, v: string | undefined) => (v === undefined || v === '' ? -1 : this.dict[f].ids.get(v) ?? -2);
+    const fType = want('type', filters.type);
+    const fOrg = want('organization', filters.organization);
+    const fFiliera = want('filiera', filters.filiera);
+    const fS3 = want('s3', filters.s3);
+    const fSector = filters.sector ? filters.sector.toUpperCase() : null;
+    const counts = {} as Record<FacetName, Int32Array>;
+    for (const f of FACETS) counts[f] = new Int32Array(this.dict[f].values.length);
     const units = query.units.length;
+    // Top (offset + limit) by score in a min-heap; everything that passes the filters is counted.
+    const k = offset + limit;
+    const heapD: number[] = [];
+    const heapS: number[] = [];
+    let total = 0;
+    const worse = (i: number, j: number) => heapS[i]! < heapS[j]! || (heapS[i] === heapS[j] && heapD[i]! > heapD[j]!);
+    const swap = (i: number, j: number) => { [heapD[i], heapD[j]] = [heapD[j]!, heapD[i]!]; [heapS[i], heapS[j]] = [heapS[j]!, heapS[i]!]; };
+    const siftDown = (i: number) => {
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < heapD.length && worse(l, m)) m = l;
+        if (r < heapD.length && worse(r, m)) m = r;
+        if (m === i) return;
+        swap(i, m); i = m;
+      }
+    };
+    const offer = (d: number, score: number) => {
+      if (heapD.length < k) {
+        heapD.push(d); heapS.push(score);
+        for (let i = heapD.length - 1; i > 0;) { const p = (i - 1) >> 1; if (!worse(i, p)) break; swap(i, p); i = p; }
+      } else if (k > 0 && (score > heapS[0]! || (score === heapS[0] && d < heapD[0]!))) {
+        heapD[0] = d; heapS[0] = score; siftDown(0);
+      }
+    };
+    const has = (list: number[], v: number) => v === -1 || list.includes(v);
     for (const d of candidates) {
-      const doc = this.docs[d]!;
       let score = 0;
       if (!browse) {
         score = this.total[d]! * (this.matchedUnits[d]! / units);
         this.total[d] = 0;
         this.matchedUnits[d] = 0;
       }
-      if (!doc.alive || !visible(doc)) continue;
-      const okType = !filters.type || doc.type === filters.type;
-      const okOrg = !filters.organization || doc.organization === filters.organization;
-      const okSector = !filters.sector || doc.sectorSet.has(filters.sector.toUpperCase());
-      const okFiliera = !filters.filiera || doc.filiere.includes(filters.filiera);
-      const okS3 = !filters.s3 || doc.s3.includes(filters.s3);
+      if (!this.docAlive[d] || !visible(this.docs[d]!)) continue;
+      const okType = fType === -1 || this.docType[d] === fType;
+      const okOrg = fOrg === -1 || this.docOrg[d] === fOrg;
+      const okSector = !fSector || this.docSectorSet[d]!.has(fSector);
+      const okFiliera = has(this.docFiliere[d]!, fFiliera);
+      const okS3 = has(this.docS3[d]!, fS3);
       // Each facet counts the documents that pass every other filter.
-      if (okOrg && okSector && okFiliera && okS3) bump('type', doc.type);
-      if (okType && okSector && okFiliera && okS3) bump('organization', doc.organization);
-      if (okType && okOrg && okFiliera && okS3) for (const s of new Set(doc.sectors.map(sectorDivision))) bump('sector', s);
-      if (okType && okOrg && okSector && okS3) for (const f of doc.filiere) bump('filiera', f);
-      if (okType && okOrg && okSector && okFiliera) for (const s of doc.s3) bump('s3', s);
-      if (okType && okOrg && okSector && okFiliera && okS3) results.push({ d, score });
+      if (okOrg && okSector && okFiliera && okS3) counts.type[this.docType[d]!]!++;
+      if (okType && okSector && okFiliera && okS3) counts.organization[this.docOrg[d]!]!++;
+      if (okType && okOrg && okFiliera && okS3) for (const v of this.docSectors[d]!) counts.sector[v]!++;
+      if (okType && okOrg && okSector && okS3) for (const v of this.docFiliere[d]!) counts.filiera[v]!++;
+      if (okType && okOrg && okSector && okFiliera) for (const v of this.docS3[d]!) counts.s3[v]!++;
+      if (okType && okOrg && okSector && okFiliera && okS3) { total++; offer(d, score); }
     }
-    if (!browse) results.sort((a, b) => b.score - a.score || a.d - b.d);
+    const order = heapD.map((d, i) => ({ d, score: heapS[i]! }));
+    order.sort((a, b) => b.score - a.score || a.d - b.d);
     const facets = {} as Facets;
-    for (const f of Object.keys(facetCounts) as FacetName[]) {
-      facets[f] = [...facetCounts[f]].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    for (const f of FACETS) {
+      const rows: { value: string; count: number }[] = [];
+      const c = counts[f];
+      for (let i = 0; i < c.length; i++) if (c[i]! > 0) rows.push({ value: this.dict[f].values[i]!, count: c[i]! });
+      rows.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+      facets[f] = rows.slice(0, MAX_FACET_VALUES);
     }
-    const page = results.slice(offset, offset + limit).map((r) => ({ doc: this.docs[r.d]! as DocInput, score: r.score }));
-    return { total: results.length, hits: page, facets };
+    const page = order.slice(offset, offset + limit).map((r) => ({ doc: this.docs[r.d]!, score: r.score }));
+    return { total, hits: page, facets };
   }
 }
 

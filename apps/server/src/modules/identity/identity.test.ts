@@ -89,6 +89,16 @@ describe('sessions', () => {
   });
 });
 
+describe('the coordination nucleus', () => {
+  it('has at most one representative per centre, refused by the database itself', async () => {
+    await createUser(database.db, { email: uniqueEmail('nucleus'), name: 'N1', role: 'nucleus', organization: other.id, password: PASSWORD });
+    await expect(createUser(database.db, { email: uniqueEmail('nucleus'), name: 'N2', role: 'nucleus', organization: other.id, password: PASSWORD }))
+      .rejects.toMatchObject({ code: 'CONFLICT' });
+    const direct = await database.db.execute(sql`select count(*)::int as n from memberships where organization_id = ${other.id} and role = 'nucleus'`);
+    expect((direct as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+  });
+});
+
 describe('cross-site protection', () => {
   it('refuses a foreign Origin and a cookie write without the CSRF token', async () => {
     const email = await staff();

@@ -2,11 +2,10 @@ import { Link, useParams } from 'react-router';
 import type { Organization } from '@clock/contracts';
 import { endpoints } from '../lib/api.ts';
 import { useApi } from '../lib/use-api.ts';
+import { PendingPage } from '../components/ui/pending-page.tsx';
 import { useI18n } from '../lib/i18n.tsx';
 import { PageHeading } from '../components/ui/page-heading.tsx';
 import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
-import { LoadingState } from '../components/ui/loading-state.tsx';
-import { ProblemAlert } from '../components/ui/problem-alert.tsx';
 import { itemHref } from '../features/catalogue/record-kinds.ts';
 import { OrganizationForm } from '../features/editing/organization-form.tsx';
 import { RequireSignIn } from '../features/identity/require-sign-in.tsx';
@@ -24,18 +23,7 @@ function OrganizationEdit() {
     { key: 'orgs', label: t('nav.organizations'), to: '/organizzazioni' },
   ];
   if (org.error?.status === 404) return <NotFoundContent what={t('organization.not_found')} />;
-  if (!org.data) {
-    return (
-      <div aria-busy={org.loading}>
-        <Breadcrumbs items={[...crumbs, { key: 'current', label: t('state.loading') }]} />
-        <PageHeading documentTitle={org.error ? t('error.title') : t('state.loading')} ready={!!org.error}>
-          {org.error ? t('error.title') : t('state.loading')}
-        </PageHeading>
-        {org.loading ? <LoadingState /> : null}
-        {org.error ? <ProblemAlert error={org.error} onRetry={org.reload} /> : null}
-      </div>
-    );
-  }
+  if (!org.data) return <PendingPage state={org} crumbs={crumbs} heading={t('state.loading')} />;
   const o = org.data;
   const name = o.shortName ?? o.name;
   const heading = t('edit.profile_title', { organization: name });

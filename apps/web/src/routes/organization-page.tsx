@@ -3,11 +3,10 @@ import { useParams } from 'react-router';
 import type { Organization } from '@clock/contracts';
 import { endpoints } from '../lib/api.ts';
 import { useApi } from '../lib/use-api.ts';
+import { PendingPage } from '../components/ui/pending-page.tsx';
 import { useI18n } from '../lib/i18n.tsx';
 import { PageHeading } from '../components/ui/page-heading.tsx';
 import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
-import { LoadingState } from '../components/ui/loading-state.tsx';
-import { ProblemAlert } from '../components/ui/problem-alert.tsx';
 import { OrganizationProfile } from '../features/catalogue/organization-profile.tsx';
 import { OrganizationOfferTabs } from '../features/catalogue/organization-offer-tabs.tsx';
 import { NotFoundContent } from './not-found-page.tsx';
@@ -30,18 +29,7 @@ export function OrganizationPage() {
   ];
 
   if (org.error?.status === 404) return <NotFoundContent what={t('organization.not_found')} />;
-  if (!org.data) {
-    return (
-      <div aria-busy={org.loading}>
-        <Breadcrumbs items={[...crumbs, { key: 'current', label: t('state.loading') }]} />
-        <PageHeading documentTitle={org.error ? t('error.title') : t('state.loading')} ready={!!org.error}>
-          {org.error ? t('error.title') : t('type.organization')}
-        </PageHeading>
-        {org.loading ? <LoadingState /> : null}
-        {org.error ? <ProblemAlert error={org.error} onRetry={org.reload} /> : null}
-      </div>
-    );
-  }
+  if (!org.data) return <PendingPage state={org} crumbs={crumbs} heading={t('type.organization')} />;
   const o = org.data;
   return (
     <>

@@ -2,11 +2,10 @@ import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router';
 import { endpoints, type CatalogueRecord } from '../lib/api.ts';
 import { useApi } from '../lib/use-api.ts';
+import { PendingPage } from '../components/ui/pending-page.tsx';
 import { useI18n } from '../lib/i18n.tsx';
 import { PageHeading } from '../components/ui/page-heading.tsx';
 import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
-import { LoadingState } from '../components/ui/loading-state.tsx';
-import { ProblemAlert } from '../components/ui/problem-alert.tsx';
 import { FallbackNote } from '../components/ui/localized-text.tsx';
 import { RECORD_KINDS, type RecordType } from '../features/catalogue/record-kinds.ts';
 import { RecordDetail } from '../features/catalogue/record-detail.tsx';
@@ -33,18 +32,7 @@ export function RecordPage({ type }: { type: RecordType }) {
   ];
 
   if (record.error?.status === 404) return <NotFoundContent what={t('record.not_found', { what: t(kind.singular) })} />;
-  if (!record.data) {
-    return (
-      <div aria-busy={record.loading}>
-        <Breadcrumbs items={[...crumbs, { key: 'current', label: t('state.loading') }]} />
-        <PageHeading documentTitle={record.error ? t('error.title') : t('state.loading')} ready={!!record.error}>
-          {record.error ? t('error.title') : t(kind.singular)}
-        </PageHeading>
-        {record.loading ? <LoadingState /> : null}
-        {record.error ? <ProblemAlert error={record.error} onRetry={record.reload} /> : null}
-      </div>
-    );
-  }
+  if (!record.data) return <PendingPage state={record} crumbs={crumbs} heading={t(kind.singular)} />;
   const title = pick(recordTitle(record.data));
   const text = title?.text ?? record.data.id;
   return (

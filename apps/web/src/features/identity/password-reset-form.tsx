@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { endpoints, sendJson } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { SuccessPanel } from '../../components/ui/success-panel.tsx';
 import { localErrors } from '../../lib/form-errors.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { ErrorSummary } from '../../components/ui/error-summary.tsx';
@@ -16,23 +17,15 @@ export function PasswordResetForm({ token }: { token: string }) {
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
   const submit = useSubmit(FIELDS);
-  const doneHeading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    if (done) doneHeading.current?.focus();
-  }, [done]);
 
   if (done) {
     return (
-      <div className="success-panel" role="status">
-        <h2 className="h4" ref={doneHeading} tabIndex={-1}>
-          {t('reset.done_title')}
-        </h2>
+      <SuccessPanel title={t('reset.done_title')}>
         <p>{t('reset.done_text')}</p>
         <p>
           <Link to="/accedi">{t('signup.to_sign_in')}</Link>
         </p>
-      </div>
+      </SuccessPanel>
     );
   }
 

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { endpoints, sendJson } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { SuccessPanel } from '../../components/ui/success-panel.tsx';
 import { localErrors } from '../../lib/form-errors.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { ErrorSummary } from '../../components/ui/error-summary.tsx';
@@ -19,24 +20,16 @@ export function SignUpForm() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const submit = useSubmit(FIELDS);
   const { byField } = submit.errors;
-  const done = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    if (sentTo) done.current?.focus();
-  }, [sentTo]);
 
   if (sentTo) {
     return (
-      <div className="success-panel" role="status">
-        <h2 className="h4" ref={done} tabIndex={-1}>
-          {t('signup.done_title')}
-        </h2>
+      <SuccessPanel title={t('signup.done_title')}>
         <p>{t('signup.done_text', { email: sentTo })}</p>
         <p>{t('signup.done_hint')}</p>
         <p>
           <Link to="/accedi">{t('signup.to_sign_in')}</Link>
         </p>
-      </div>
+      </SuccessPanel>
     );
   }
 

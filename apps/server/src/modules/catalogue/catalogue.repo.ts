@@ -241,3 +241,10 @@ export async function retireExpert(tx: Conn, id: string) {
 export async function retireOrganization(tx: Conn, id: string) {
   await tx.update(organizations).set({ retiredAt: sql`now()`, updatedAt: sql`now()`, revision: sql`nextval('catalogue_revision_seq')` }).where(eq(organizations.id, id));
 }
+
+export function offersOfOrganizations(tx: Conn, ids: string[]) {
+  return tx.select().from(offers).where(inArray(offers.organizationId, ids));
+}
+export function expertsOfOrganizations(tx: Conn, ids: string[]) {
+  return tx.select().from(experts).where(inArray(experts.organizationId, ids));
+}

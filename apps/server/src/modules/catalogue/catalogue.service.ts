@@ -55,15 +55,27 @@ export async function getTaxonomies(db: Db): Promise<Taxonomies> {
   return out;
 }
 
-/** Everything that changed in the catalogue after `revision` (retired rows included), for indexes kept in memory. */
+/**
+ * Everything that changed in the catalogue after `revision` (retired rows included), for indexes kept in memory.
+ * Records inherit from their organisation (name, S3 priorities), so a changed organisation brings back its records;
+ * `full` (everything, for a rebuild) on the first load or when many organisations changed at once.
+ */
 export async function catalogueChangesSince(db: Db, revision: number) {
   const current = await repo.currentRevision(db);
   if (current === revision) return { revision, organizations: [], offers: [], experts: [], full: false };
   const organizations = await repo.organizationsChangedSince(db, revision);
-  // A changed organisation changes what its records inherit (name, S3 priorities): hand back all records then.
-  const from = organizations.length ? 0 : revision;
-  const [offers, experts] = await Promise.all([repo.offersChangedSince(db, from), repo.expertsChangedSince(db, from)]);
-  return { revision: current, organizations, offers, experts, full: from === 0 };
+  if (revision === 0 || organizations.length > 50) {
+    const [offers, experts] = await Promise.all([repo.offersChangedSince(db, 0), repo.expertsChangedSince(db, 0)]);
+    return { revision: current, organizations, offers, experts, full: true };
+  }
+  const ids = organizations.map((o) => o.id);
+  const [changedOffers, changedExperts, orgOffers, orgExperts] = await Promise.all([
+    repo.offersChangedSince(db, revision), repo.expertsChangedSince(db, revision),
+    ids.length ? repo.offersOfOrganizations(db, ids) : [], ids.length ? repo.expertsOfOrganizations(db, ids) : [],
+  ]);
+  const offers = [...new Map([...changedOffers, ...orgOffers].map((r) => [`${r.type}:${r.id}`, r])).values()];
+  const experts = [...new Map([...changedExperts, ...orgExperts].map((r) => [r.id, r])).values()];
+  return { revision: current, organizations, offers, experts, full: false };
 }
 
 /** The network's settings document (protocol, aims), or null. */

@@ -23,6 +23,9 @@ import { networkRoutes } from './modules/network/network.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { matchingRoutes } from './modules/matching/matching.routes.ts';
 import { SearchService } from './modules/search/search.service.ts';
+import { requestsRoutes } from './modules/requests/requests.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { startWorker } from './worker.ts';
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -94,10 +97,10 @@ export async function buildApp({ config, database, search, mailer, logger }: App
       info: {
         title: 'CL.O.C.K. API',
         version: '1',
-        description: 'The catalogue, search and (later) requests, bookings and governance of a regional network of technology-transfer centres. Errors are RFC 9457 problem+json listing every invalid field.',
+        description: 'The catalogue, search, matching and requests (later bookings and governance) of a regional network of technology-transfer centres. Errors are RFC 9457 problem+json listing every invalid field.',
         license: { name: 'EUPL-1.2' },
       },
-      tags: [{ name: 'catalogue' }, { name: 'search' }, { name: 'matching' }, { name: 'network' }, { name: 'identity' }, { name: 'system' }],
+      tags: [{ name: 'catalogue' }, { name: 'search' }, { name: 'matching' }, { name: 'requests' }, { name: 'notifications' }, { name: 'network' }, { name: 'identity' }, { name: 'system' }],
     },
   });
   await app.register(swaggerUi, {
@@ -121,6 +124,13 @@ export async function buildApp({ config, database, search, mailer, logger }: App
     await v1.register(searchRoutes, { search: searchService });
     await v1.register(matchingRoutes, { search: searchService });
     await v1.register(networkRoutes, { db });
+    const requestDeps = { db, search: searchService, publicUrl: config.publicUrl };
+    const worker = config.worker.intervalMs > 0
+      ? startWorker({ deps: requestDeps, mailer: mail, intervalMs: config.worker.intervalMs, digestHour: config.worker.digestHour, log: (m, e) => app.log.error({ err: e }, m) })
+      : null;
+    if (worker) app.addHook('onClose', async () => worker.stop());
+    await v1.register(requestsRoutes, { deps: requestDeps, onMail: () => worker?.kick() });
+    await v1.register(notificationsRoutes, { db });
   }, { prefix: '/api/v1' });
 
   if (hasWeb) await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'], maxAge: '1h' });

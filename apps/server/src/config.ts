@@ -14,6 +14,8 @@ export interface Config {
   mail: { url: string | null; from: string };
   /** An OpenID Connect provider for single sign-on (e.g. a regional gateway to SPID/CIE); null: none. */
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+  /** Background work: e-mail delivery every `intervalMs` (0: no worker in this process), reminders, the daily digest. */
+  worker: { intervalMs: number; digestHour: number };
 }
 
 export class ConfigError extends Error {
@@ -73,6 +75,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     oidc = { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID ?? '', clientSecret: env.OIDC_CLIENT_SECRET ?? '', name: env.OIDC_NAME || 'SSO' };
   }
 
+  const workerIntervalMs = int('CLOCK_WORKER_INTERVAL_MS', 10_000, 0, 3_600_000);
+  const digestHour = int('CLOCK_DIGEST_HOUR', 7, 0, 23);
+
   if (problems.length) throw new ConfigError(problems);
   return {
     http: { port, host, bodyLimitBytes, trustProxy: trustProxyRaw === 'true' },
@@ -83,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl,
     mail: { url: smtp, from },
     oidc,
+    worker: { intervalMs: workerIntervalMs, digestHour },
   };
 }

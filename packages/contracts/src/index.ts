@@ -1,3 +1,4 @@
 export * from './common.ts';
 export * from './catalogue.ts';
 export * from './search.ts';
+export * from './requests.ts';

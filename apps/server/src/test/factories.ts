@@ -13,6 +13,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicUrl: 'http://localhost',
     mail: { url: null, from: 'CL.O.C.K. <no-reply@example.org>' },
     oidc: null,
+    worker: { intervalMs: 0, digestHour: 7 },
     ...overrides,
   };
 }

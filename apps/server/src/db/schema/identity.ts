@@ -19,6 +19,8 @@ export const users = pgTable(
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     platformRole: text('platform_role').$type<PlatformRole>(),
     locale: text('locale').notNull().default('it'),
+    /** E-mail copies of notifications: each at once, one daily digest, or none. */
+    notificationEmail: text('notification_email').notNull().default('immediate').$type<'immediate' | 'daily' | 'off'>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
@@ -28,6 +30,7 @@ export const users = pgTable(
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
     check('users_platform_role_check', sql`${t.platformRole} is null or ${t.platformRole} in ('admin','region')`),
     check('users_locale_check', sql`${t.locale} in ('it','en')`),
+    check('users_notification_email_check', sql`${t.notificationEmail} in ('immediate','daily','off')`),
   ],
 );
 

@@ -97,8 +97,9 @@ const RULES: Record<string, { request(method: string, url: string, target: strin
     },
   },
 };
-// Routes about one's own session, tested in identity.test.ts, and sign-in itself.
-const NOT_ORGANIZATION_SCOPED = new Set(['self', 'public']);
+// Routes about one's own session, tested in identity.test.ts, and sign-in itself; request routes have their own
+// matrix (every action × every role, in each state) in requests/requests.test.ts.
+const NOT_ORGANIZATION_SCOPED = new Set(['self', 'public', 'request']);
 const SUCCESS: Record<string, number> = { POST: 201, PATCH: 200, DELETE: 204, PUT: 200 };
 
 describe('the permission matrix', () => {

@@ -1,0 +1,86 @@
+/**
+ * The words of notifications and their e-mails, in Italian and English. Parameters never carry a confidential
+ * request's title or details: for those the reference alone is shown, and the reader opens the request in the app.
+ */
+type Lang = 'it' | 'en';
+type P = Record<string, string>;
+
+const name = (p: P) => (p.title ? `${p.ref} — ${p.title}` : p.ref!);
+
+const STATE: Record<Lang, Record<string, string>> = {
+  it: { submitted: 'inviata', triage: 'in valutazione', open: 'aperta ai centri', team_agreed: 'squadra concordata', in_progress: 'in corso', closed: 'chiusa', declined: 'non accolta' },
+  en: { submitted: 'submitted', triage: 'in triage', open: 'open to centres', team_agreed: 'team agreed', in_progress: 'in progress', closed: 'closed', declined: 'declined' },
+};
+
+const LINES: Record<string, Record<Lang, (p: P) => string>> = {
+  'request-received': {
+    it: (p) => `Abbiamo ricevuto la richiesta ${name(p)}. Il nucleo di coordinamento la valuterà e risponderà entro il ${p.due ?? 'termine previsto'}.`,
+    en: (p) => `We received request ${name(p)}. The coordination nucleus will review it and answer by ${p.due ?? 'the target date'}.`,
+  },
+  'request-submitted': {
+    it: (p) => `Nuova richiesta da valutare: ${name(p)}.`,
+    en: (p) => `New request to review: ${name(p)}.`,
+  },
+  'request-triage': {
+    it: (p) => `La richiesta ${name(p)} è in valutazione presso il nucleo di coordinamento.`,
+    en: (p) => `Request ${name(p)} is being reviewed by the coordination nucleus.`,
+  },
+  'request-opened': {
+    it: (p) => `La richiesta ${name(p)} è stata aperta ai centri, che ora possono proporsi.`,
+    en: (p) => `Request ${name(p)} is now open to the centres, who can offer to take part.`,
+  },
+  'request-invited': {
+    it: (p) => `Una richiesta è aperta al tuo centro: ${name(p)}. Puoi manifestare interesse con una breve proposta.`,
+    en: (p) => `A request is open to your centre: ${name(p)}. You can express interest with a short proposal.`,
+  },
+  'request-declined': {
+    it: (p) => `La richiesta ${name(p)} non è stata accolta. Motivazione: ${p.reason}`,
+    en: (p) => `Request ${name(p)} was declined. Reason: ${p.reason}`,
+  },
+  'request-interest': {
+    it: (p) => `${p.organization} ha manifestato interesse per la richiesta ${name(p)}.`,
+    en: (p) => `${p.organization} expressed interest in request ${name(p)}.`,
+  },
+  'request-team': {
+    it: (p) => `Squadra concordata per la richiesta ${name(p)}: capofila ${p.lead}${p.partners ? `, partner ${p.partners}` : ''}.`,
+    en: (p) => `Team agreed for request ${name(p)}: lead ${p.lead}${p.partners ? `, partners ${p.partners}` : ''}.`,
+  },
+  'request-started': {
+    it: (p) => `I lavori sulla richiesta ${name(p)} sono iniziati.`,
+    en: (p) => `Work on request ${name(p)} has started.`,
+  },
+  'request-closed': {
+    it: (p) => `La richiesta ${name(p)} è chiusa. Puoi lasciare una valutazione.`,
+    en: (p) => `Request ${name(p)} is closed. You can leave a rating.`,
+  },
+  'request-rated': {
+    it: (p) => `L'azienda ha valutato la richiesta ${name(p)}: ${p.rating}/5.`,
+    en: (p) => `The company rated request ${name(p)}: ${p.rating}/5.`,
+  },
+  'request-overdue': {
+    it: (p) => `La richiesta ${name(p)} è in ritardo: è ${STATE.it[p.state!] ?? p.state} dal ${p.since} e andava gestita entro il ${p.due}.`,
+    en: (p) => `Request ${name(p)} is overdue: it has been ${STATE.en[p.state!] ?? p.state} since ${p.since} and was due by ${p.due}.`,
+  },
+};
+
+export function notificationLine(kind: string, params: P, lang: Lang): string {
+  return LINES[kind]?.[lang](params) ?? `${kind}: ${name(params)}`;
+}
+
+const FOOTER: Record<Lang, (url: string) => string> = {
+  it: (url) => `Ricevi questo messaggio perché partecipi a CL.O.C.K. Puoi scegliere un riepilogo giornaliero o nessuna e-mail: ${url}/account`,
+  en: (url) => `You receive this message because you take part in CL.O.C.K. You can choose a daily digest or no e-mail: ${url}/account`,
+};
+
+export function eventMail(kind: string, params: P, lang: Lang, publicUrl: string, requestId: string | null) {
+  const subject = `[CL.O.C.K.] ${params.ref ?? ''} ${lang === 'it' ? 'aggiornamento' : 'update'}`.replace(/\s+/g, ' ');
+  const link = requestId ? `${lang === 'it' ? 'Apri la richiesta' : 'Open the request'}: ${publicUrl}/richieste/${requestId}` : '';
+  return { subject, body: [notificationLine(kind, params, lang), '', link, '', '--', FOOTER[lang](publicUrl)].join('\n') };
+}
+
+export function digestMail(items: { kind: string; params: P; requestId: string | null }[], lang: Lang, publicUrl: string) {
+  const subject = lang === 'it' ? `[CL.O.C.K.] Riepilogo giornaliero: ${items.length} aggiornamenti` : `[CL.O.C.K.] Daily digest: ${items.length} updates`;
+  const lines = items.map((i) => `- ${notificationLine(i.kind, i.params, lang)}${i.requestId ? `\n  ${publicUrl}/richieste/${i.requestId}` : ''}`);
+  const head = lang === 'it' ? 'Gli aggiornamenti delle ultime 24 ore:' : 'Updates of the last 24 hours:';
+  return { subject, body: [head, '', ...lines, '', '--', FOOTER[lang](publicUrl)].join('\n') };
+}

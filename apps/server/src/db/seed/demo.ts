@@ -5,6 +5,7 @@ import type { Db } from '../client.ts';
 import type { LocalizedText } from '../schema/index.ts';
 import * as repo from '../../modules/catalogue/catalogue.repo.ts';
 import { importBundle, type ImportReport } from '../../modules/catalogue/bundle.service.ts';
+import { seedDemoRequests } from './demo-requests.ts';
 
 export const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo');
 
@@ -25,6 +26,7 @@ export async function seedDemo(db: Db): Promise<ImportReport> {
     }
     for (const [id, profile] of Object.entries(net.profiles)) await repo.setOrganizationProfile(tx, id, profile);
   });
+  await seedDemoRequests(db, DEMO_DIR);
   return report;
 }
 

@@ -15,6 +15,11 @@ export async function insertRequest(tx: Conn, row: typeof requests.$inferInsert)
   return r!;
 }
 
+export async function countRequests(tx: Conn): Promise<number> {
+  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(requests);
+  return r?.n ?? 0;
+}
+
 export async function findRequest(tx: Conn, id: string): Promise<RequestRow | null> {
   const [r] = await tx.select().from(requests).where(eq(requests.id, id));
   return r ?? null;

@@ -70,15 +70,17 @@ const MAX_ATTEMPTS = 10;
 export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50) {
   const claimed = await repo.claimMail(db, limit);
   let sent = 0, failed = 0;
-  for (const m of claimed) {
-    try {
-      await mailer.send({ to: m.to, subject: m.subject, text: m.body });
+  // The batch goes out in parallel over the mailer's pooled connections; each result is recorded on its own.
+  const results = await Promise.allSettled(claimed.map((m) => mailer.send({ to: m.to, subject: m.subject, text: m.body })));
+  for (const [i, r] of results.entries()) {
+    const m = claimed[i]!;
+    if (r.status === 'fulfilled') {
       await repo.markMailSent(db, m.id);
       sent++;
-    } catch (e) {
+    } else {
       failed++;
       const minutes = m.attempts >= MAX_ATTEMPTS ? 60 * 24 * 365 * 100 : Math.min(2 ** (m.attempts - 1), 360);
-      await repo.markMailFailed(db, m.id, (e as Error).message, new Date(Date.now() + minutes * 60_000));
+      await repo.markMailFailed(db, m.id, (r.reason as Error).message, new Date(Date.now() + minutes * 60_000));
     }
   }
   return { sent, failed };

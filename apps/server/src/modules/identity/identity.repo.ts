@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { apiTokens, auditLog, authFailures, memberships, oidcIdentities, oneTimeTokens, sessions, users, type MembershipRole, type PlatformRole } from '../../db/schema/index.ts';
+import { apiTokens, auditLog, authFailures, memberships, notifications, oidcIdentities, oneTimeTokens, requests, sessions, users, type MembershipRole, type PlatformRole } from '../../db/schema/index.ts';
 
 type Conn = Db | Tx;
 
@@ -141,20 +141,23 @@ export async function personalData(tx: Conn, userId: string) {
     id: users.id, email: users.email, name: users.name, locale: users.locale, platformRole: users.platformRole,
     emailVerifiedAt: users.emailVerifiedAt, createdAt: users.createdAt,
   }).from(users).where(eq(users.id, userId));
-  const [member, sess, ids, tokens, audit] = await Promise.all([
+  const [member, sess, ids, tokens, audit, submitted, notes] = await Promise.all([
     tx.select().from(memberships).where(eq(memberships.userId, userId)),
     tx.select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt, userAgent: sessions.userAgent }).from(sessions).where(eq(sessions.userId, userId)),
     tx.select({ issuer: oidcIdentities.issuer, subject: oidcIdentities.subject, createdAt: oidcIdentities.createdAt }).from(oidcIdentities).where(eq(oidcIdentities.userId, userId)),
     tx.select({ id: apiTokens.id, name: apiTokens.name, organizationId: apiTokens.organizationId, role: apiTokens.role, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt }).from(apiTokens).where(eq(apiTokens.createdBy, userId)),
     tx.select({ at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId }).from(auditLog).where(eq(auditLog.actorUserId, userId)).orderBy(auditLog.id),
+    tx.select({ id: requests.id, title: requests.title, state: requests.state, submittedAt: requests.submittedAt, contactEmail: requests.contactEmail }).from(requests).where(eq(requests.submittedBy, userId)),
+    tx.select({ at: notifications.at, kind: notifications.kind, requestId: notifications.requestId, readAt: notifications.readAt }).from(notifications).where(eq(notifications.userId, userId)).orderBy(notifications.id),
   ]);
-  return { user, memberships: member, sessions: sess, singleSignOn: ids, apiTokensCreated: tokens, changes: audit };
+  return { user, memberships: member, sessions: sess, singleSignOn: ids, apiTokensCreated: tokens, changes: audit, requestsSubmitted: submitted, notifications: notes };
 }
 
 /** Erases a person's personal data; their id stays on the records and audit entries they made, now anonymous. */
 export async function eraseUser(tx: Conn, userId: string) {
   await tx.update(users).set({ email: null, name: null, passwordHash: null, deletedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(users.id, userId));
   await tx.delete(memberships).where(eq(memberships.userId, userId));
+  await tx.delete(notifications).where(eq(notifications.userId, userId));
   await tx.delete(oidcIdentities).where(eq(oidcIdentities.userId, userId));
   await tx.update(sessions).set({ revokedAt: sql`now()`, userAgent: null }).where(eq(sessions.userId, userId));
   await tx.update(apiTokens).set({ revokedAt: sql`coalesce(revoked_at, now())` }).where(eq(apiTokens.createdBy, userId));

@@ -13,6 +13,9 @@ const load = {
   bundle: () => import('./modules/catalogue/bundle.service.ts'),
   server: () => import('./server.ts'),
   identity: () => import('./modules/identity/identity.service.ts'),
+  notifications: () => import('./modules/notifications/notifications.service.ts'),
+  requests: () => import('./modules/requests/requests.service.ts'),
+  mailer: () => import('./core/mailer.ts'),
 };
 
 async function readStdin(): Promise<string> {
@@ -32,6 +35,9 @@ Usage:
   clock user create --email E --name N --role ROLE [--org ORG] --password-stdin
                               create an account (roles: admin, region, nucleus, centre-manager, centre-staff, company;
                               the four last need --org); the password is read from standard input
+  clock jobs run [--digest]   run the background work once: reminders for overdue requests, the daily digest (with
+                              --digest), and delivery of queued e-mail (for servers run with CLOCK_WORKER_INTERVAL_MS=0
+                              and a scheduler such as cron)
 
 Environment:
   DATABASE_URL     postgres:// URL for PostgreSQL; unset: embedded PGlite in CLOCK_DATA_DIR (default ./data)
@@ -69,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
     args: argv, allowPositionals: true, strict: false,
     options: {
       help: { type: 'boolean', short: 'h' }, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' },
-      org: { type: 'string' }, 'password-stdin': { type: 'boolean' },
+      org: { type: 'string' }, 'password-stdin': { type: 'boolean' }, digest: { type: 'boolean' },
     },
   });
   const [command, arg] = positionals;
@@ -130,6 +136,29 @@ export async function main(argv: string[]): Promise<number> {
       }));
       console.log(`Created ${user.email} (${String(values.role)}${values.org ? ` at ${String(values.org)}` : ''}).`);
       return 0;
+    }
+    case 'jobs': {
+      if (arg !== 'run') { console.error('Usage: clock jobs run [--digest]'); return 2; }
+      const [notifications, requests, { createMailer }] = await Promise.all([load.notifications(), load.requests(), load.mailer()]);
+      const mailer = createMailer(config.mail, (m) => console.error(m));
+      try {
+        const r = await withDatabase(config, 'clock jobs run', async (d) => {
+          const now = new Date();
+          const reminders = await requests.sendReminders({ db: d.db, publicUrl: config.publicUrl }, now);
+          const digest = values.digest ? await notifications.sendDigests(d.db, config.publicUrl, now) : null;
+          let sent = 0, failed = 0;
+          for (let round = 0; round < 1000; round++) {
+            const b = await notifications.deliverOutbox(d.db, mailer);
+            sent += b.sent; failed += b.failed;
+            if (!b.sent) break;
+          }
+          return { reminders: reminders.reminded, digests: digest?.mails ?? null, sent, failed };
+        });
+        console.log(`Reminders: ${r.reminders} overdue request(s). ${r.digests === null ? '' : `Digests: ${r.digests}. `}E-mail: ${r.sent} sent, ${r.failed} failed (retried later).`);
+        return r.failed ? 1 : 0;
+      } finally {
+        mailer.close();
+      }
     }
     default:
       console.error(`Unknown command "${command}".\n`);

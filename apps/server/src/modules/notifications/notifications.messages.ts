@@ -6,6 +6,12 @@ type Lang = 'it' | 'en';
 type P = Record<string, string>;
 
 const name = (p: P) => (p.title ? `${p.ref} — ${p.title}` : p.ref!);
+/** 2026-11-27 → 27/11/2026 (it) or 27 Nov 2026 (en). */
+const date = (iso: string | undefined, lang: Lang) => {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso ?? '';
+  const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+  return lang === 'it' ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+};
 
 const STATE: Record<Lang, Record<string, string>> = {
   it: { submitted: 'inviata', triage: 'in valutazione', open: 'aperta ai centri', team_agreed: 'squadra concordata', in_progress: 'in corso', closed: 'chiusa', declined: 'non accolta' },
@@ -14,8 +20,8 @@ const STATE: Record<Lang, Record<string, string>> = {
 
 const LINES: Record<string, Record<Lang, (p: P) => string>> = {
   'request-received': {
-    it: (p) => `Abbiamo ricevuto la richiesta ${name(p)}. Il nucleo di coordinamento la valuterà e risponderà entro il ${p.due ?? 'termine previsto'}.`,
-    en: (p) => `We received request ${name(p)}. The coordination nucleus will review it and answer by ${p.due ?? 'the target date'}.`,
+    it: (p) => `Abbiamo ricevuto la richiesta ${name(p)}. Il nucleo di coordinamento la valuterà e risponderà entro il ${p.due ? date(p.due, 'it') : 'termine previsto'}.`,
+    en: (p) => `We received request ${name(p)}. The coordination nucleus will review it and answer by ${p.due ? date(p.due, 'en') : 'the target date'}.`,
   },
   'request-submitted': {
     it: (p) => `Nuova richiesta da valutare: ${name(p)}.`,
@@ -58,8 +64,8 @@ const LINES: Record<string, Record<Lang, (p: P) => string>> = {
     en: (p) => `The company rated request ${name(p)}: ${p.rating}/5.`,
   },
   'request-overdue': {
-    it: (p) => `La richiesta ${name(p)} è in ritardo: è ${STATE.it[p.state!] ?? p.state} dal ${p.since} e andava gestita entro il ${p.due}.`,
-    en: (p) => `Request ${name(p)} is overdue: it has been ${STATE.en[p.state!] ?? p.state} since ${p.since} and was due by ${p.due}.`,
+    it: (p) => `La richiesta ${name(p)} è in ritardo: è nello stato «${STATE.it[p.state!] ?? p.state}» dal ${date(p.since, 'it')} e andava gestita entro il ${date(p.due, 'it')}.`,
+    en: (p) => `Request ${name(p)} is overdue: it has been ${STATE.en[p.state!] ?? p.state} since ${date(p.since, 'en')} and was due by ${date(p.due, 'en')}.`,
   },
 };
 

@@ -196,7 +196,7 @@ interface Audience {
  * Notifies the audience of an event. Each recipient is checked against the visibility rules before anything is
  * written, so a confidential request never reaches someone who may not see it; its title is never put in the message.
  */
-async function tellPeople(deps: RequestDeps, tx: Tx, r: Row, centres: CentreRow[], a: Audience, except: Member | null) {
+async function tellPeople(deps: Pick<RequestDeps, 'publicUrl'>, tx: Tx, r: Row, centres: CentreRow[], a: Audience, except: Member | null) {
   const candidates = await repo.usersFor(tx, {
     organizations: [...(a.organizations ?? []), ...(a.owners && r.companyOrganizationId ? [r.companyOrganizationId] : [])],
     roles: [...(a.roles ?? []), ...(a.allCentres ? ['nucleus', 'centre-manager', 'centre-staff'] : [])],
@@ -426,7 +426,7 @@ export async function teamProposal(deps: RequestDeps, actor: Actor, id: string) 
  * E-mails the nucleus about every request past its response-time target (and, once open, the centres invited), at
  * most once a day per request, and marks it in the app. Runs from the worker.
  */
-export async function sendReminders(deps: RequestDeps, now = nowOf(deps)) {
+export async function sendReminders(deps: Pick<RequestDeps, 'db' | 'publicUrl' | 'now'>, now = deps.now ? deps.now() : new Date()) {
   const due = await deps.db.transaction(async (tx) => {
     const rows = await repo.overdueRequests(tx, now);
     const centres = await repo.centresOf(tx, rows.map((r) => r.id));

@@ -31,6 +31,8 @@ export async function startStack(): Promise<Stack> {
   const config = loadConfig({
     CLOCK_DATA_DIR: path.join(dir, 'data'), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', CLOCK_SEED: 'demo',
     SMTP_URL: smtp.url, CLOCK_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    // The worker delivers queued mail (request notifications) quickly, so journeys can read it.
+    CLOCK_WORKER_INTERVAL_MS: '300',
   });
   const server = await startServer(config, { handleSignals: false, logger: false });
   const browser = await chromium.launch({

@@ -18,6 +18,7 @@ const PAGES = [
   '/servizi',
   '/attrezzature',
   '/esperti',
+  '/richieste',
   '/chi-siamo',
   '/accessibilita',
   '/pagina-che-non-esiste',

@@ -24,6 +24,12 @@ const InvitationPage = lazy(() => import('../routes/invitation-page.tsx').then((
 const AccountPage = lazy(() => import('../routes/account-page.tsx').then((m) => ({ default: m.AccountPage })));
 const RecordEditPage = lazy(() => import('../routes/record-edit-page.tsx').then((m) => ({ default: m.RecordEditPage })));
 const RecordCreatePage = lazy(() => import('../routes/record-create-page.tsx').then((m) => ({ default: m.RecordCreatePage })));
+// Requests and notifications: the network's front door for companies' problems.
+const RequestsPage = lazy(() => import('../routes/requests-page.tsx').then((m) => ({ default: m.RequestsPage })));
+const RequestCreatePage = lazy(() => import('../routes/request-create-page.tsx').then((m) => ({ default: m.RequestCreatePage })));
+const RequestPage = lazy(() => import('../routes/request-page.tsx').then((m) => ({ default: m.RequestPage })));
+const TriageBoardPage = lazy(() => import('../routes/triage-board-page.tsx').then((m) => ({ default: m.TriageBoardPage })));
+const NotificationsPage = lazy(() => import('../routes/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })));
 const OrganizationEditPage = lazy(() => import('../routes/organization-edit-page.tsx').then((m) => ({ default: m.OrganizationEditPage })));
 
 const router = createBrowserRouter([
@@ -51,6 +57,11 @@ const router = createBrowserRouter([
           { path: 'esperti', element: <RecordListPage type="expert" /> },
           { path: 'esperti/:id', element: <RecordPage type="expert" /> },
           { path: 'esperti/:id/modifica', element: <RecordEditPage type="expert" /> },
+          { path: 'richieste', element: <RequestsPage /> },
+          { path: 'richieste/nuova', element: <RequestCreatePage /> },
+          { path: 'richieste/coordinamento', element: <TriageBoardPage /> },
+          { path: 'richieste/:id', element: <RequestPage /> },
+          { path: 'notifiche', element: <NotificationsPage /> },
           { path: 'chi-siamo', element: <AboutPage /> },
           { path: 'accessibilita', element: <AccessibilityPage /> },
           { path: 'accedi', element: <SignInPage /> },

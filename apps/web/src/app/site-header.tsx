@@ -6,6 +6,9 @@ import type { MessageKey } from '../lib/messages.it.ts';
 import { Icon } from '../components/ui/icon.tsx';
 import { SearchBox } from '../features/search/search-box.tsx';
 import { AccountControl } from '../features/identity/account-control.tsx';
+import { useSession } from '../features/identity/session.tsx';
+import { canCoordinate } from '../features/requests/request-roles.ts';
+import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
 const NAV: { to: string; label: MessageKey; end?: boolean }[] = [
@@ -14,9 +17,12 @@ const NAV: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: '/servizi', label: 'nav.services' },
   { to: '/attrezzature', label: 'nav.equipment' },
   { to: '/esperti', label: 'nav.experts' },
+  { to: '/richieste', label: 'nav.requests' },
   { to: '/cerca', label: 'nav.search' },
   { to: '/chi-siamo', label: 'nav.about' },
 ];
+/** Shown to the coordination nucleus (and the Region's officers and administrators), after "Richieste". */
+const COORDINATION: { to: string; label: MessageKey; end?: boolean } = { to: '/richieste/coordinamento', label: 'nav.coordination' };
 
 const MENU_ID = 'main-menu';
 
@@ -24,6 +30,8 @@ const MENU_ID = 'main-menu';
 export function SiteHeader() {
   const { t } = useI18n();
   const location = useLocation();
+  const { user } = useSession();
+  const nav = canCoordinate(user) ? NAV.flatMap((item) => (item.to === '/richieste' ? [item, COORDINATION] : [item])) : NAV;
   const [open, setOpen] = useState(false);
   const toggler = useRef<HTMLButtonElement>(null);
   const closer = useRef<HTMLButtonElement>(null);
@@ -77,6 +85,7 @@ export function SiteHeader() {
                   {t('header.region')}
                 </a>
                 <div className="it-header-slim-right-zone">
+                  <NotificationBell />
                   <AccountControl />
                   <LanguageSwitch />
                 </div>
@@ -143,9 +152,9 @@ export function SiteHeader() {
                     </div>
                     <div className="menu-wrapper">
                       <ul className="navbar-nav">
-                        {NAV.map((item) => (
+                        {nav.map((item) => (
                           <li key={item.to} className="nav-item">
-                            <NavLink to={item.to} end={item.end} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+                            <NavLink to={item.to} end={item.end || (item.to === '/richieste' && location.pathname.startsWith(COORDINATION.to))} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
                               <span>{t(item.label)}</span>
                             </NavLink>
                           </li>

@@ -44,7 +44,16 @@ export function translateFieldMessage(message: string, t: T): FieldMessage {
   if (/^(is required|must not be empty|must have required property .+|must NOT have fewer than 1 characters?)$/.test(m)) return { text: t('form.error.required') };
   if (/^must have text in at least one language/.test(m)) return { text: t('form.error.one_language') };
   if ((match = /^must (?:be at most|NOT have more than) (\d+) characters?$/.exec(m))) return { text: t('form.error.too_long', { max: match[1]! }) };
-  if ((match = /^must (?:be at least|NOT have fewer than) (\d+) characters?$/.exec(m))) return { text: t('form.error.too_short', { min: match[1]! }) };
+  if ((match = /^must (?:be at least|NOT have fewer than|have at least) (\d+) characters?$/.exec(m))) return { text: t('form.error.too_short', { min: match[1]! }) };
+  // The requests' rules (requests.service.ts).
+  if (/^a public request needs a summary/.test(m)) return { text: t('request.error.summary_public') };
+  if (/^must not be in the past$/.test(m)) return { text: t('request.error.past') };
+  if (/^must be a date/.test(m)) return { text: t('request.error.date') };
+  if (/^name the company the request is for$/.test(m)) return { text: t('request.error.company_name') };
+  if (/^you may submit only for your own company$/.test(m)) return { text: t('request.error.own_company') };
+  if (/^must be a centre that expressed interest$/.test(m)) return { text: t('request.error.not_interested') };
+  if (/^is already the lead$/.test(m)) return { text: t('request.error.already_lead') };
+  if (/^a confidential request is opened only to the centres named/.test(m)) return { text: t('request.action.open.centres_required') };
   if ((match = /^must be (?:one|equal to one) of(?: the allowed values)?:? ?(.*)$/.exec(m))) {
     return { text: match[1] ? t('form.error.one_of', { values: match[1] }) : t('form.error.one_of_short') };
   }

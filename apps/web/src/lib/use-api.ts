@@ -27,27 +27,34 @@ export interface ApiState<T> {
   reload: () => void;
 }
 
+export interface ApiOptions {
+  /** Always ask the server and remember nothing: for things others change while one reads them (requests). */
+  fresh?: boolean;
+}
+
 /** Loads `url` (null: nothing to load) and follows its changes; aborts the previous request. */
-export function useApi<T>(url: string | null): ApiState<T> {
+export function useApi<T>(url: string | null, options?: ApiOptions): ApiState<T> {
+  const fresh = options?.fresh ?? false;
+  const cached = (u: string | null) => (u && !fresh ? (cache.get(u) as T | undefined) : undefined);
   const [state, setState] = useState<{ url: string | null; data: T | undefined; error: ApiError | undefined }>(() => ({
     url,
-    data: url ? (cache.get(url) as T | undefined) : undefined,
+    data: cached(url),
     error: undefined,
   }));
   const [attempt, setAttempt] = useState(0);
 
   // A new url resets the state during render, so the old data never shows under the new address.
   if (state.url !== url) {
-    setState({ url, data: url ? (cache.get(url) as T | undefined) : undefined, error: undefined });
+    setState({ url, data: cached(url), error: undefined });
   }
 
   useEffect(() => {
     if (!url) return;
-    if (cache.has(url)) return;
+    if (!fresh && cache.has(url)) return;
     const controller = new AbortController();
     getJson<T>(url, controller.signal).then(
       (data) => {
-        remember(url, data);
+        if (!fresh) remember(url, data);
         setState((s) => (s.url === url ? { ...s, data, error: undefined } : s));
       },
       (error: unknown) => {
@@ -57,7 +64,7 @@ export function useApi<T>(url: string | null): ApiState<T> {
       },
     );
     return () => controller.abort();
-  }, [url, attempt]);
+  }, [url, attempt, fresh]);
 
   const reload = useCallback(() => {
     if (url) cache.delete(url);

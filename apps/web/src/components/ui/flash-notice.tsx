@@ -10,6 +10,7 @@ const NOTICES: Record<string, MessageKey> = {
   joined: 'notice.joined',
   'signed-out': 'notice.signed_out',
   'signed-out-everywhere': 'notice.signed_out_everywhere',
+  'request-submitted': 'notice.request_submitted',
 };
 
 /** The outcome of the action that led here (saved, retired, signed out…), passed in the navigation state. */

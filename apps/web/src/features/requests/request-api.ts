@@ -1,0 +1,56 @@
+import type { NotificationView, RequestList, RequestState, RequestView, ResponseTargets, TeamProposal } from '@clock/contracts';
+import { apiUrl } from '../../lib/api.ts';
+
+export type { RequestList, RequestState, RequestView, ResponseTargets, TeamProposal };
+export type RequestAction = RequestView['actions'][number];
+export type Confidentiality = RequestView['confidentiality'];
+export type RequestScope = 'mine' | 'inbox' | 'all';
+export type EmailPreference = 'immediate' | 'daily' | 'off';
+
+export interface NotificationList {
+  items: NotificationView[];
+  unread: number;
+}
+export type { NotificationView };
+
+/** The answer of POST /matching: the aspects of a problem and who covers them. */
+export interface MatchingAnswer {
+  aspects: { label: string }[];
+  results: { id: string; type: string; organization: string; title: string; score: number }[];
+  organizations: { id: string; score: number; covers: string[] }[];
+  teams: { organizations: string[]; covers: string[]; missing: string[]; score: number }[];
+}
+
+export interface RequestListParams {
+  scope?: RequestScope;
+  state?: string;
+  q?: string;
+  overdue?: boolean;
+  page?: number;
+  limit?: number;
+}
+
+/** The request's steps, in order; `declined` ends it from any of the first three. */
+export const REQUEST_STEPS: readonly RequestState[] = ['submitted', 'triage', 'open', 'team_agreed', 'in_progress', 'closed'];
+/** The states the coordination board shows as columns. */
+export const ACTIVE_STATES: readonly RequestState[] = ['submitted', 'triage', 'open', 'team_agreed', 'in_progress'];
+export const CONFIDENTIALITY: readonly Confidentiality[] = ['public', 'network', 'confidential'];
+
+const enc = encodeURIComponent;
+
+/** The URLs of the requests and notifications API. */
+export const requestEndpoints = {
+  list: (p: RequestListParams) => apiUrl('/requests', { ...p, overdue: p.overdue ? 'true' : undefined }),
+  create: () => apiUrl('/requests'),
+  one: (id: string) => apiUrl(`/requests/${enc(id)}`),
+  proposal: (id: string) => apiUrl(`/requests/${enc(id)}/proposal`),
+  action: (id: string, path: string) => apiUrl(`/requests/${enc(id)}/${path}`),
+  targets: () => apiUrl('/requests/targets'),
+  matching: () => apiUrl('/matching'),
+  notifications: (limit: number) => apiUrl('/notifications', { limit }),
+  notificationsRead: () => apiUrl('/notifications/read'),
+  preferences: () => apiUrl('/notifications/preferences'),
+};
+
+/** The page of one request. */
+export const requestHref = (id: string) => `/richieste/${enc(id)}`;

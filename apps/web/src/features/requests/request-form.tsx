@@ -1,0 +1,257 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { sendJson } from '../../lib/api.ts';
+import { clearApiCache } from '../../lib/use-api.ts';
+import { useI18n, type Lang } from '../../lib/i18n.tsx';
+import { useSubmit } from '../../lib/use-submit.ts';
+import { localErrors } from '../../lib/form-errors.ts';
+import { ErrorSummary, type SummaryField } from '../../components/ui/error-summary.tsx';
+import { RadioGroup, SelectField, TextField } from '../../components/ui/form-fields.tsx';
+import { useReferenceData } from '../catalogue/reference-data.tsx';
+import { useEditFailureText } from '../editing/edit-failure.ts';
+import { useSession } from '../identity/session.tsx';
+import { CONFIDENTIALITY, requestEndpoints, requestHref, type Confidentiality, type RequestView } from './request-api.ts';
+import { confidentialityLabel } from './request-bits.tsx';
+import { submitsForOthers } from './request-roles.ts';
+import { MatchingPanel } from './matching-panel.tsx';
+
+const ID = 'nr';
+const FIELDS = ['title', 'description', 'summary', 'desiredOutcome', 'confidentiality', 'sector', 'filiera', 'deadline', 'lang', 'company', 'companyName', 'contactEmail'] as const;
+
+interface Draft {
+  title: string;
+  description: string;
+  summary: string;
+  desiredOutcome: string;
+  confidentiality: Confidentiality | '';
+  sector: string;
+  filiera: string;
+  deadline: string;
+  lang: Lang;
+  company: string;
+  companyName: string;
+  contactEmail: string;
+}
+
+/** Leaves out what was not filled in, so the server sees only the fields given. */
+function bodyOf(d: Draft, forOthers: boolean) {
+  const opt = (s: string) => (s.trim() ? s.trim() : undefined);
+  return {
+    title: d.title,
+    description: d.description,
+    summary: opt(d.summary),
+    desiredOutcome: opt(d.desiredOutcome),
+    sector: opt(d.sector),
+    filiera: opt(d.filiera),
+    deadline: opt(d.deadline),
+    confidentiality: d.confidentiality,
+    lang: d.lang,
+    ...(forOthers ? { company: opt(d.company), companyName: d.company ? undefined : opt(d.companyName), contactEmail: d.company ? undefined : opt(d.contactEmail) } : {}),
+  };
+}
+
+/**
+ * A company's problem for the network. The matching engine answers beside the form while it is written; the server
+ * validates and every problem it lists is shown next to its field and in the summary; nothing typed is lost.
+ */
+export function RequestForm() {
+  const { t, lang, pick } = useI18n();
+  const navigate = useNavigate();
+  const { user } = useSession();
+  const { organizations, taxonomies, term } = useReferenceData();
+  const forOthers = submitsForOthers(user);
+  const [draft, setDraft] = useState<Draft>({
+    title: '', description: '', summary: '', desiredOutcome: '', confidentiality: '', sector: '', filiera: '', deadline: '', lang,
+    company: '', companyName: '', contactEmail: '',
+  });
+  const submit = useSubmit(FIELDS);
+  const e = submit.errors.byField;
+  const failureText = useEditFailureText(submit.failure);
+  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const local = localErrors([['confidentiality', draft.confidentiality === '', t('request.form.confidentiality_required')]], FIELDS);
+    void submit.run(async () => {
+      const created = await sendJson<RequestView>('POST', requestEndpoints.create(), bodyOf(draft, forOthers));
+      clearApiCache();
+      navigate(requestHref(created.id), { state: { notice: 'request-submitted' } });
+    }, local);
+  };
+
+  const companies = organizations
+    .filter((o) => o.kind === 'company')
+    .map((o) => ({ value: o.id, label: o.name }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  const filiere = (taxonomies?.filiera ?? [])
+    .map((x) => ({ value: x.code, label: pick(x.label)?.text ?? x.code }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  const sectorLabel = draft.sector.trim() ? pick(term('sector', draft.sector.trim())?.label) : undefined;
+
+  const fields: Partial<Record<string, SummaryField>> = {
+    title: { id: `${ID}-title`, label: t('request.field.title') },
+    description: { id: `${ID}-description`, label: t('request.field.description') },
+    summary: { id: `${ID}-summary`, label: t('request.field.summary') },
+    desiredOutcome: { id: `${ID}-desiredOutcome`, label: t('request.field.desired_outcome') },
+    confidentiality: { id: `${ID}-confidentiality`, label: t('request.field.confidentiality') },
+    sector: { id: `${ID}-sector`, label: t('request.field.sector') },
+    filiera: { id: `${ID}-filiera`, label: t('request.field.filiera') },
+    deadline: { id: `${ID}-deadline`, label: t('request.field.deadline') },
+    lang: { id: `${ID}-lang`, label: t('request.field.lang') },
+    company: { id: `${ID}-company`, label: t('request.field.company') },
+    companyName: { id: `${ID}-companyName`, label: t('request.field.company_name') },
+    contactEmail: { id: `${ID}-contactEmail`, label: t('request.field.contact_email') },
+  };
+
+  return (
+    <div className="row g-4 request-form-layout">
+      <div className="col-12 col-lg-7">
+        <form className="clock-form request-form" noValidate onSubmit={onSubmit}>
+          <ErrorSummary items={submit.errors.items} fields={fields} attempt={submit.attempt} intro={failureText} />
+          <p className="form-required-note">{t('request.form.required_note')}</p>
+
+          <section aria-labelledby={`${ID}-problem`} className="form-section">
+            <h2 id={`${ID}-problem`} className="h4">
+              {t('request.form.section_problem')}
+            </h2>
+            <TextField id={`${ID}-title`} label={t('request.field.title')} hint={t('request.form.title_hint')} value={draft.title} onChange={set('title')} error={e.title} required />
+            <TextField
+              id={`${ID}-description`}
+              label={t('request.field.description')}
+              hint={t('request.form.description_hint')}
+              value={draft.description}
+              onChange={set('description')}
+              error={e.description}
+              multiline
+              rows={7}
+              required
+            />
+            <TextField
+              id={`${ID}-desiredOutcome`}
+              label={t('request.field.desired_outcome')}
+              hint={t('request.form.desired_outcome_hint')}
+              value={draft.desiredOutcome}
+              onChange={set('desiredOutcome')}
+              error={e.desiredOutcome}
+              multiline
+              rows={3}
+              markOptional
+            />
+          </section>
+
+          <section aria-labelledby={`${ID}-visibility`} className="form-section">
+            <h2 id={`${ID}-visibility`} className="h4">
+              {t('request.form.section_visibility')}
+            </h2>
+            <RadioGroup
+              id={`${ID}-confidentiality`}
+              name="confidentiality"
+              legend={t('request.field.confidentiality')}
+              value={draft.confidentiality}
+              onChange={(v) => set('confidentiality')(v as Confidentiality)}
+              options={CONFIDENTIALITY.map((c) => ({ value: c, label: `${t(confidentialityLabel(c))}: ${t(`request.confidentiality.${c}.meaning`)}` }))}
+              error={e.confidentiality}
+              required
+            />
+            <TextField
+              id={`${ID}-summary`}
+              label={t('request.field.summary')}
+              hint={t('request.form.summary_hint')}
+              value={draft.summary}
+              onChange={set('summary')}
+              error={e.summary}
+              multiline
+              rows={3}
+              required={draft.confidentiality === 'public'}
+              markOptional={draft.confidentiality !== 'public'}
+            />
+          </section>
+
+          <section aria-labelledby={`${ID}-details`} className="form-section">
+            <h2 id={`${ID}-details`} className="h4">
+              {t('request.form.section_details')}
+            </h2>
+            <TextField
+              id={`${ID}-sector`}
+              label={t('request.field.sector')}
+              hint={sectorLabel ? t('request.form.sector_read_as', { label: sectorLabel.text }) : t('request.form.sector_hint')}
+              value={draft.sector}
+              onChange={set('sector')}
+              error={e.sector}
+              markOptional
+              spellCheck={false}
+            />
+            <SelectField
+              id={`${ID}-filiera`}
+              label={t('request.field.filiera')}
+              value={draft.filiera}
+              onChange={set('filiera')}
+              options={filiere}
+              emptyLabel={t('edit.not_stated')}
+              error={e.filiera}
+              markOptional
+            />
+            <TextField id={`${ID}-deadline`} type="date" label={t('request.field.deadline')} hint={t('request.form.deadline_hint')} value={draft.deadline} onChange={set('deadline')} error={e.deadline} markOptional />
+            <RadioGroup
+              id={`${ID}-lang`}
+              name="lang"
+              legend={t('request.field.lang')}
+              value={draft.lang}
+              onChange={(v) => set('lang')(v as Lang)}
+              options={[
+                { value: 'it', label: t('request.lang.it') },
+                { value: 'en', label: t('request.lang.en') },
+              ]}
+              error={e.lang}
+            />
+          </section>
+
+          {forOthers ? (
+            <section aria-labelledby={`${ID}-company-title`} className="form-section">
+              <h2 id={`${ID}-company-title`} className="h4">
+                {t('request.form.section_company')}
+              </h2>
+              <p>{t('request.form.company_intro')}</p>
+              <SelectField
+                id={`${ID}-company`}
+                label={t('request.field.company')}
+                value={draft.company}
+                onChange={set('company')}
+                options={companies}
+                emptyLabel={t('request.form.company_not_registered')}
+                error={e.company}
+              />
+              {draft.company === '' ? (
+                <>
+                  <TextField id={`${ID}-companyName`} label={t('request.field.company_name')} value={draft.companyName} onChange={set('companyName')} error={e.companyName} autoComplete="organization" required />
+                  <TextField
+                    id={`${ID}-contactEmail`}
+                    type="email"
+                    label={t('request.field.contact_email')}
+                    value={draft.contactEmail}
+                    onChange={set('contactEmail')}
+                    error={e.contactEmail}
+                    autoComplete="email"
+                    markOptional
+                  />
+                </>
+              ) : null}
+            </section>
+          ) : null}
+
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={submit.busy}>
+              {submit.busy ? t('state.saving') : t('request.form.submit')}
+            </button>
+            <Link to="/richieste" className="btn btn-outline-primary">
+              {t('action.cancel')}
+            </Link>
+          </div>
+        </form>
+      </div>
+      <div className="col-12 col-lg-5">
+        <MatchingPanel title={draft.title} description={draft.description} lang={draft.lang} sector={draft.sector.trim()} filiera={draft.filiera} />
+      </div>
+    </div>
+  );
+}

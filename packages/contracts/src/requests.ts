@@ -200,7 +200,9 @@ export const NotificationView = Type.Object({
 });
 export type NotificationView = Static<typeof NotificationView>;
 export const NotificationList = Type.Object({ items: Type.Array(NotificationView), unread: Type.Integer() });
+export type NotificationList = Static<typeof NotificationList>;
 export const NotificationPreferences = Type.Object(
   { email: Type.Union([Type.Literal('immediate'), Type.Literal('daily'), Type.Literal('off')]) },
   { additionalProperties: false },
 );
+export type NotificationPreferences = Static<typeof NotificationPreferences>;

@@ -8,7 +8,7 @@ import { centreOrganizations, isNucleus, type RequestFacts } from './requests.ru
 
 type Conn = Db | Tx;
 export type RequestRow = typeof requests.$inferSelect;
-export type CentreRow = typeof requestCentres.$inferSelect & { name: string };
+export type CentreRow = typeof requestCentres.$inferSelect & { name: string; interestByName: string | null };
 
 export async function insertRequest(tx: Conn, row: typeof requests.$inferInsert): Promise<RequestRow> {
   const [r] = await tx.insert(requests).values(row).returning();
@@ -41,7 +41,9 @@ export function centresOf(tx: Conn, requestIds: string[]): Promise<CentreRow[]> 
     requestId: requestCentres.requestId, organizationId: requestCentres.organizationId, invitedAt: requestCentres.invitedAt,
     interestAt: requestCentres.interestAt, interestBy: requestCentres.interestBy, proposal: requestCentres.proposal,
     aspects: requestCentres.aspects, teamRole: requestCentres.teamRole, name: sql<string>`coalesce(${organizations.shortName}, ${organizations.name})`,
+    interestByName: users.name,
   }).from(requestCentres).innerJoin(organizations, eq(organizations.id, requestCentres.organizationId))
+    .leftJoin(users, eq(users.id, requestCentres.interestBy))
     .where(inArray(requestCentres.requestId, requestIds)).orderBy(asc(requestCentres.organizationId));
 }
 
@@ -105,6 +107,7 @@ export interface ListFilter {
   state?: RequestState;
   q?: string;
   overdueAt?: Date;
+  now: Date;
   offset: number;
   limit: number;
 }
@@ -141,9 +144,8 @@ export async function listRequests(tx: Conn, actor: Actor, f: ListFilter) {
     .orderBy(desc(requests.submittedAt), desc(requests.number)).limit(f.limit).offset(f.offset);
   const [{ total }] = await tx.select({ total: sql<number>`count(*)::int` }).from(requests).where(where) as [{ total: number }];
   const byStateRows = await tx.select({ state: requests.state, n: sql<number>`count(*)::int` }).from(requests).where(base).groupBy(requests.state);
-  const overdueAt = new Date();
   const [{ overdue }] = await tx.select({ overdue: sql<number>`count(*)::int` }).from(requests)
-    .where(and(base, sql`${requests.dueAt} < ${overdueAt.toISOString()}`)) as [{ overdue: number }];
+    .where(and(base, sql`${requests.dueAt} < ${f.now.toISOString()}`)) as [{ overdue: number }];
   return { rows, total, byState: Object.fromEntries(byStateRows.map((r) => [r.state, r.n])), overdue };
 }
 

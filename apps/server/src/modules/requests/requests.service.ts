@@ -72,7 +72,7 @@ function present(actor: Actor, r: Row, centres: CentreRow[], now: Date, events?:
     rating: r.rating, ratingComment: r.ratingComment,
     centres: mine.map((c) => ({
       organization: c.organizationId, name: c.name, invited: !!c.invitedAt, teamRole: c.teamRole,
-      interest: c.interestAt ? { at: c.interestAt.toISOString(), proposal: c.proposal ?? '', aspects: c.aspects, by: null } : null,
+      interest: c.interestAt ? { at: c.interestAt.toISOString(), proposal: c.proposal ?? '', aspects: c.aspects, by: c.interestByName } : null,
     })),
     ...(events ? {
       timeline: events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, from: e.fromState, to: e.toState, message: e.message, actorName: e.actorName, organization: e.organization })),
@@ -100,7 +100,7 @@ export async function listRequests(deps: RequestDeps, actor: Actor, q: { scope?:
   const page = q.page ?? 1, limit = q.limit ?? 50;
   const now = nowOf(deps);
   const { rows, total, byState, overdue } = await repo.listRequests(deps.db, actor, {
-    scope: q.scope ?? 'all', state: q.state, q: q.q?.trim() || undefined, overdueAt: q.overdue ? now : undefined, offset: (page - 1) * limit, limit,
+    scope: q.scope ?? 'all', state: q.state, q: q.q?.trim() || undefined, overdueAt: q.overdue ? now : undefined, now, offset: (page - 1) * limit, limit,
   });
   const centres = await repo.centresOf(deps.db, rows.map((r) => r.id));
   // The SQL filter and the rules must agree; the rules have the last word.

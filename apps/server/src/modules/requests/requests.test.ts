@@ -139,6 +139,7 @@ describe('the life cycle', () => {
     expect((await post('managerB', 'interest', { proposal: 'Prove di fatica sui giunti saldati con la nostra servoidraulica.' })).statusCode).toBe(200);
     const c = await post('staffC', 'interest', { proposal: 'Ciclo di verniciatura anticorrosione e prove in nebbia salina.', aspects: ['verniciatura'] });
     expect(c.json().interestCount).toBe(2);
+    expect(c.json().centres.find((x: { organization: string }) => x.organization === centreC.id).interest.by).toBe('Persona staffC');
     // The team proposal shows who covers what and the equipment involved.
     const proposal = (await call('company', 'GET', `/api/v1/requests/${id}/proposal`)).json();
     expect(proposal.centres.map((x: { organization: string }) => x.organization).sort()).toEqual([centreB.id, centreC.id].sort());

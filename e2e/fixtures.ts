@@ -5,6 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import AxeBuilder from '@axe-core/playwright';
 import { loadConfig } from '../apps/server/src/config.ts';
 import net from 'node:net';
+import pg from 'pg';
 import { startServer, type RunningServer } from '../apps/server/src/server.ts';
 import { startSmtp } from '../apps/server/src/test/smtp.ts';
 
@@ -24,11 +25,25 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startStack(): Promise<Stack> {
+/** With `postgresUrl` (a server's admin URL) the stack runs on a fresh PostgreSQL database, dropped at the end. */
+export async function startStack(opts: { postgresUrl?: string } = {}): Promise<Stack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clock-e2e-'));
   const smtp = await startSmtp();
   const port = await freePort();
+  let dropDatabase = async () => {};
+  let databaseUrl: string | undefined;
+  if (opts.postgresUrl) {
+    const name = `clock_e2e_${process.pid}_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: opts.postgresUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(opts.postgresUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => { await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await admin.end(); };
+  }
   const config = loadConfig({
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     CLOCK_DATA_DIR: path.join(dir, 'data'), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', CLOCK_SEED: 'demo',
     SMTP_URL: smtp.url, CLOCK_PUBLIC_URL: `http://127.0.0.1:${port}`,
     // The worker delivers queued mail (request notifications) quickly, so journeys can read it.
@@ -44,6 +59,7 @@ export async function startStack(): Promise<Stack> {
     async close() {
       await browser.close();
       await server.close();
+      await dropDatabase();
       await smtp.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

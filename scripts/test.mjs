@@ -49,7 +49,11 @@ if (projects.includes('e2e')) {
 const report = path.join(os.tmpdir(), `clock-vitest-${process.pid}.json`);
 const run = spawnSync('npx', ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args.filter((a, i) => a !== '--only' && args[i - 1] !== '--only')], {
   stdio: 'inherit',
-  env: { ...process.env, CLOCK_TEST_POSTGRES_URL: pgUrl, CHROMIUM_PATH: chromium },
+  env: {
+    ...process.env, CLOCK_TEST_POSTGRES_URL: pgUrl, CHROMIUM_PATH: chromium,
+    // The browser journey of the front door runs once more on PostgreSQL when a server is there.
+    ...(projects.includes('postgres') && projects.includes('e2e') ? { CLOCK_E2E_POSTGRES_URL: pgUrl } : {}),
+  },
 });
 let summary = '';
 try {

@@ -27,6 +27,9 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 export async function openDatabase(config: Config['database'], command = 'clock'): Promise<Database> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle connection the server ends (restart, failover, an administrator) must not take the process down: the
+    // pool drops it and opens a new one for the next query.
+    pool.on('error', (e) => console.error(`database: an idle connection was closed (${e.message})`));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return {
       db,

@@ -266,7 +266,7 @@ async function main(): Promise<number> {
   worst(rows, catalogue, engineOn ? 'engine' : 'bm25');
 
   if (opts.json) {
-    fs.writeFileSync(opts.json, `${JSON.stringify(rows.map((r) => ({ id: r.problem.id, kind: r.problem.kind, lang: r.problem.lang, engine: r.engine, bm25: r.bm25, engineMs: r.engineAnswer?.ms ?? null, engineTop: r.engineAnswer?.records.slice(0, 10) ?? null, bm25Top: r.bm25Answer.records.slice(0, 10) })), null, 2)}\n`);
+    fs.writeFileSync(opts.json, `${JSON.stringify(rows.map((r) => ({ id: r.problem.id, kind: r.problem.kind, lang: r.problem.lang, engine: r.engine, bm25: r.bm25, engineMs: r.engineAnswer?.ms ?? null, engineTop: r.engineAnswer?.records.slice(0, 10) ?? null, engineTeam: r.engineAnswer?.team ?? null, bm25Top: r.bm25Answer.records.slice(0, 10) })), null, 2)}\n`);
     console.log(`\nPer-problem figures written to ${opts.json}`);
   }
   return 0;

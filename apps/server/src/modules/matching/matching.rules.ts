@@ -1,10 +1,15 @@
 import type { Glossary } from '../search/concepts.ts';
 import type { ParsedQuery, QueryUnit } from '../search/search.index.ts';
+import { tokenize } from '../search/text.rules.ts';
 
-/** One aspect of a problem: the words of the text it spans, the concepts it names, and its query. */
-export interface Aspect { id: string; label: string; concepts: string[]; words: string[]; query: ParsedQuery }
+/**
+ * One aspect of a problem: the words of the text it spans, the concepts it names, and its query. `concept` aspects
+ * come from glossary concepts; `clause` aspects from a clause of the text that names a need no concept caught.
+ */
+export interface Aspect { id: string; label: string; kind: 'concept' | 'clause'; concepts: string[]; words: string[]; query: ParsedQuery }
 
 const RELATED_WEIGHT = 0.85;
+const CONTEXT_WEIGHT = 0.35;
 
 /**
  * Breaks a parsed problem into aspects: each glossary concept named in the text is an aspect, unless a more specific
@@ -38,8 +43,13 @@ export function splitIntoAspects(parsed: ParsedQuery, glossary: Glossary, lang: 
   }
   const covered = new Set(concepts.flatMap((c) => [...unitsOf.get(c)!]));
   const context = parsed.units.filter((_, i) => !covered.has(i));
+  // Context words help rank within an aspect but do not count against records that miss them: they are shared by every
+  // unit of the aspect's query (a unit scores a record by the best of its own terms and these).
+  const shared = new Map<string, number>();
+  for (const u of context) for (const a of u.alts) shared.set(a.term, Math.max(shared.get(a.term) ?? 0, a.weight * CONTEXT_WEIGHT));
+  const sharedAlts = [...shared].map(([term, weight]) => ({ term, weight }));
   if (!groups.length) {
-    return [{ id: 'a1', label: parsed.units.map((u) => u.label).slice(0, 6).join(' '), concepts: [], words: parsed.units.map((u) => u.label), query: parsed }];
+    return [{ id: 'a1', kind: 'concept', label: parsed.units.map((u) => u.label).slice(0, 6).join(' '), concepts: [], words: parsed.units.map((u) => u.label), query: parsed }];
   }
   return groups.map((group, n) => {
     const idx = [...new Set(group.flatMap((c) => [...unitsOf.get(c)!]))].sort((a, b) => a - b);
@@ -50,59 +60,174 @@ export function splitIntoAspects(parsed: ParsedQuery, glossary: Glossary, lang: 
       for (const r of related) if (!alts.some((a) => a.term === `c:${r}`)) alts.push({ term: `c:${r}`, weight: RELATED_WEIGHT });
       return { label: u.label, alts };
     });
-    // Context words help rank within the aspect but do not count against records that miss them.
-    const contextAlts = context.flatMap((u) => u.alts.map((a) => ({ term: a.term, weight: a.weight * 0.35 })));
-    if (contextAlts.length) for (const u of units) u.alts.push(...contextAlts.filter((c) => !u.alts.some((a) => a.term === c.term)));
     return {
       id: `a${n + 1}`,
+      kind: 'concept' as const,
       label: glossary.label(group[0]!, lang),
       concepts: group,
       words: idx.map((i) => parsed.units[i]!.label),
-      query: { ...parsed, units, concepts: [...group, ...related] },
+      query: { ...parsed, units, shared: sharedAlts.length ? sharedAlts : undefined, concepts: [...group, ...related] },
     };
   });
+}
+
+/** Where a clause ends: sentence punctuation, a colon or semicolon, a line break, a dash between spaces. */
+const CLAUSE_END = /[.!?;:]+(?=\s|$)|\n+|\s[–—]\s|\s-\s/g;
+/** A clause needs this many content words of its own (not part of a concept aspect) to become an aspect. */
+const MIN_CLAUSE_WORDS = 2;
+/** Pieces between commas shorter than this (content words) stay with the piece before them. */
+const MIN_PIECE_WORDS = 3;
+
+/** A clause of the text: the indices of its content words in the parsed units, and where it lies in the text. */
+export interface Clause { units: number[]; start: number; end: number }
+
+/**
+ * The clauses of a text, with their content words (indices into `units`, the parsed content words in text order):
+ * sentences, split again at colons and semicolons and, when `commas`, at commas (requests often list their needs in
+ * one sentence: "we need a pilot, someone to improve the catalyst, and a safety course"). A comma piece with fewer
+ * than three content words stays with the piece before it.
+ */
+export function clauseUnits(text: string, units: QueryUnit[], commas = true): Clause[] {
+  const ends = [...text.matchAll(commas ? new RegExp(`${CLAUSE_END.source}|,`, 'g') : CLAUSE_END)].map((m) => ({ at: m.index!, comma: m[0] === ',' }));
+  // Align each unit with its token in the text (units are the content words, in order).
+  const tokens = tokenize(text);
+  const clauses: { idx: number[]; comma: boolean; start: number; end: number }[] = [{ idx: [], comma: false, start: -1, end: -1 }];
+  let t = 0, e = 0;
+  units.forEach((u, i) => {
+    let k = t;
+    while (k < tokens.length && tokens[k]!.surface !== u.label) k++;
+    if (k >= tokens.length) { clauses[clauses.length - 1]!.idx.push(i); return; }
+    t = k;
+    const tok = tokens[t]!;
+    let opened = false;
+    while (e < ends.length && ends[e]!.at < tok.start) {
+      if (!opened) { clauses.push({ idx: [], comma: ends[e]!.comma, start: -1, end: -1 }); opened = true; } else clauses[clauses.length - 1]!.comma &&= ends[e]!.comma;
+      e++;
+    }
+    const c = clauses[clauses.length - 1]!;
+    c.idx.push(i);
+    if (c.start < 0) c.start = tok.start;
+    c.end = tok.end;
+    t++;
+  });
+  const out: Clause[] = [];
+  for (const c of clauses) {
+    if (!c.idx.length) continue;
+    const prev = out[out.length - 1];
+    if (c.comma && prev && (c.idx.length < MIN_PIECE_WORDS || prev.units.length < MIN_PIECE_WORDS)) {
+      prev.units.push(...c.idx);
+      if (c.end >= 0) prev.end = c.end;
+    } else out.push({ units: [...c.idx], start: c.start, end: c.end });
+  }
+  return out;
+}
+
+/** A short label for a clause: its own text, cut at a word boundary. */
+function clauseLabel(text: string, c: Clause, max = 70): string {
+  let s = c.start >= 0 ? text.slice(c.start, c.end).replace(/\s+/g, ' ').trim() : '';
+  if (s.length > max) s = `${s.slice(0, s.lastIndexOf(' ', max - 1) > 20 ? s.lastIndexOf(' ', max - 1) : max - 1)}…`;
+  return s;
+}
+
+/**
+ * Adds an aspect for each clause of the text with at least two content words that no concept aspect spans: needs the
+ * glossary does not name ("find a cheaper way to deal with the wet sludge", "someone to improve the catalyst") still
+ * get their own ranking, so the team composer sees them. A clause aspect's query is its own words (with the concepts
+ * and related services they carry); its label is the clause itself.
+ */
+export function addClauseAspects(text: string, parsed: ParsedQuery, aspects: Aspect[], glossary: Glossary, commas = true): Aspect[] {
+  if (parsed.units.length === 0) return aspects;
+  const concept = aspects.filter((a) => a.kind === 'concept' && a.concepts.length);
+  const spanned = new Set(concept.flatMap((a) => a.query.units.map((u) => u.label)));
+  const out = [...concept];
+  const labels = new Set(out.map((a) => a.label));
+  for (const clause of clauseUnits(text, parsed.units, commas)) {
+    const idx = clause.units;
+    const own = idx.filter((i) => !spanned.has(parsed.units[i]!.label));
+    if (own.length < MIN_CLAUSE_WORDS) continue;
+    const concepts = [...new Set(idx.flatMap((i) => parsed.units[i]!.alts.filter((a) => a.term.startsWith('c:') && a.weight >= 1).map((a) => a.term.slice(2))))];
+    const related = concepts.flatMap((c) => glossary.concepts.get(c)?.related.map((r) => r.to) ?? []);
+    const units: QueryUnit[] = idx.map((i) => {
+      const u = parsed.units[i]!;
+      const alts = u.alts.map((a) => ({ ...a }));
+      if (alts.some((a) => a.term.startsWith('c:') && a.weight >= 1)) {
+        for (const r of related) if (!alts.some((a) => a.term === `c:${r}`)) alts.push({ term: `c:${r}`, weight: RELATED_WEIGHT });
+      }
+      return { label: u.label, alts };
+    });
+    const base = clauseLabel(text, clause) || own.slice(0, 5).map((i) => parsed.units[i]!.label).join(' ');
+    let label = base;
+    for (let n = 2; labels.has(label); n++) label = `${base} (${n})`;
+    labels.add(label);
+    out.push({ id: '', kind: 'clause', label, concepts, words: idx.map((i) => parsed.units[i]!.label), query: { ...parsed, units, concepts: [...concepts, ...related] } });
+  }
+  if (!out.length) return aspects;
+  return out.map((a, n) => ({ ...a, id: `a${n + 1}` }));
 }
 
 export interface OrgCoverage { id: string; score: number; covers: string[]; strength: Record<string, number> }
 export interface Team { organizations: string[]; covers: string[]; missing: string[]; score: number }
 
+export interface TeamOptions {
+  maxSize?: number;
+  maxTeams?: number;
+  /** Weight of each aspect (1 when missing). */
+  weights?: Record<string, number>;
+  /** Strength from which an organisation covers an aspect. */
+  coverThreshold?: number;
+  /** Cost of each partner after the first, in aspects' worth of strength. */
+  partnerCost?: number;
+  /** Worth of each member's relevance to the whole problem (its score over the best organisation's), in aspects. */
+  relevanceWeight?: number;
+  /** How many organisations, per aspect, are candidates. */
+  perAspect?: number;
+}
+
 /**
- * Proposes teams of at most `maxSize` organisations that together cover the aspects: greedy set cover started from
- * each of the strongest organisations, ranked by aspects covered, then by the strength of the best member on each
- * aspect, then by fewer partners.
+ * Proposes teams of at most `maxSize` organisations that together cover the aspects. Candidates are the strongest
+ * organisations on each aspect and overall; every combination of them up to `maxSize` is scored (a few thousand at
+ * most, so the search is exhaustive): for each aspect the strength of the team's best member on it, plus a bonus when
+ * that member covers it, weighted by the aspect's weight, minus a cost per partner so that a partner joins only when
+ * it adds enough. Ties go to the organisations more relevant to the whole problem.
  */
-export function composeTeams(aspects: string[], orgs: OrgCoverage[], maxSize = 4, maxTeams = 3): Team[] {
-  const candidates = orgs.filter((o) => o.covers.length).slice(0, 15);
-  const teams = new Map<string, Team>();
-  for (const seed of candidates.slice(0, 6)) {
-    const team = [seed];
-    const covered = new Set(seed.covers);
-    const best: Record<string, number> = Object.fromEntries(aspects.map((a) => [a, seed.strength[a] ?? 0]));
-    // Add the partner that covers new aspects, or clearly strengthens a covered one (the best organisation for each
-    // aspect belongs in the team), until nothing adds enough or the team is full.
-    while (team.length < maxSize) {
-      let pick: OrgCoverage | null = null;
-      let pickGain = 0;
-      for (const o of candidates) {
-        if (team.includes(o)) continue;
-        const gain = o.covers.filter((a) => !covered.has(a)).length
-          + aspects.reduce((s, a) => s + Math.max(0, (o.strength[a] ?? 0) - best[a]!), 0);
-        if (gain > pickGain) { pick = o; pickGain = gain; }
-      }
-      if (!pick || pickGain < 0.3) break;
-      team.push(pick);
-      for (const a of pick.covers) covered.add(a);
-      for (const a of aspects) best[a] = Math.max(best[a]!, pick.strength[a] ?? 0);
-    }
-    const strength = aspects.reduce((s, a) => s + Math.max(0, ...team.map((o) => o.strength[a] ?? 0)), 0);
-    const score = covered.size / aspects.length + strength / (aspects.length * 10) - (team.length - 1) * 0.02;
-    const key = team.map((o) => o.id).sort().join('|');
-    if (!teams.has(key)) {
-      teams.set(key, {
-        organizations: team.map((o) => o.id), covers: aspects.filter((a) => covered.has(a)), missing: aspects.filter((a) => !covered.has(a)),
-        score: Math.round(score * 1000) / 1000,
-      });
-    }
+export function composeTeams(aspects: string[], orgs: OrgCoverage[], options: TeamOptions = {}): Team[] {
+  const { maxTeams = 3, weights = {}, coverThreshold = 0.35, partnerCost = 0.1, perAspect = 3, relevanceWeight = 0.1 } = options;
+  if (!aspects.length || !orgs.length) return [];
+  // A team needs no more partners than the problem has aspects (and never more than four).
+  const maxSize = Math.min(options.maxSize ?? 4, aspects.length);
+  const w = aspects.map((a) => weights[a] ?? 1);
+  const totalW = w.reduce((x, y) => x + y, 0) || 1;
+  const pool = new Set<OrgCoverage>(orgs.filter((o) => o.covers.length).slice(0, 6));
+  for (const a of aspects) {
+    for (const o of [...orgs].filter((x) => (x.strength[a] ?? 0) >= coverThreshold).sort((x, y) => (y.strength[a] ?? 0) - (x.strength[a] ?? 0) || y.score - x.score).slice(0, perAspect)) pool.add(o);
   }
-  return [...teams.values()].sort((a, b) => b.covers.length - a.covers.length || b.score - a.score || a.organizations.length - b.organizations.length).slice(0, maxTeams);
+  const candidates = [...pool].slice(0, 18);
+  if (!candidates.length) return [];
+  const maxScore = Math.max(...candidates.map((o) => o.score), 1e-9);
+  const strength = candidates.map((o) => aspects.map((a) => o.strength[a] ?? 0));
+  const found: { members: number[]; value: number }[] = [];
+  const best = new Float64Array(aspects.length);
+  const visit = (members: number[]) => {
+    best.fill(0);
+    for (const m of members) for (let a = 0; a < aspects.length; a++) if (strength[m]![a]! > best[a]!) best[a] = strength[m]![a]!;
+    let v = 0;
+    for (let a = 0; a < aspects.length; a++) v += w[a]! * (best[a]! + (best[a]! >= coverThreshold ? 0.5 : 0));
+    const relevance = members.reduce((s, m) => s + candidates[m]!.score / maxScore, 0);
+    found.push({ members: [...members], value: (v + relevanceWeight * relevance - partnerCost * (members.length - 1)) / totalW });
+  };
+  const walk = (from: number, members: number[]) => {
+    if (members.length) visit(members);
+    if (members.length === maxSize) return;
+    for (let i = from; i < candidates.length; i++) { members.push(i); walk(i + 1, members); members.pop(); }
+  };
+  walk(0, []);
+  found.sort((a, b) => b.value - a.value || a.members.length - b.members.length);
+  return found.slice(0, maxTeams).map(({ members, value }) => {
+    const team = members.map((m) => candidates[m]!).sort((a, b) => b.score - a.score);
+    const covered = (a: string) => team.some((o) => (o.strength[a] ?? 0) >= coverThreshold);
+    return {
+      organizations: team.map((o) => o.id), covers: aspects.filter(covered), missing: aspects.filter((a) => !covered(a)),
+      score: Math.round(value * 1000) / 1000,
+    };
+  });
 }

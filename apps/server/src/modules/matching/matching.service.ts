@@ -1,17 +1,35 @@
 import { canSeeNetworkContent, type Actor } from '../../core/actor.ts';
 import { AppError } from '../../core/errors.ts';
-import type { DocInput, ParsedQuery } from '../search/search.index.ts';
+import type { DocInput, ParsedQuery, QueryAlt } from '../search/search.index.ts';
 import type { SearchService } from '../search/search.service.ts';
 import { guessLanguage, type Lang } from '../search/text.rules.ts';
-import { composeTeams, splitIntoAspects, type Aspect, type OrgCoverage } from './matching.rules.ts';
+import { addClauseAspects, composeTeams, splitIntoAspects, type Aspect, type OrgCoverage } from './matching.rules.ts';
 
 export interface MatchInput { text: string; lang?: Lang; sector?: string; filiera?: string; limit?: number }
 
 const COVER_THRESHOLD = 0.35;
+/**
+ * A clause aspect counts half a concept aspect for teams; its ranking weighs 0.5 in the record ranking of a problem with
+ * several concept aspects, and nothing otherwise (on single-need problems it only added noise).
+ */
+const CLAUSE_WEIGHT = 0.5;
+const CLAUSE_RANK_WEIGHT = 0.5;
+/**
+ * Team value, in aspects' worth: each partner after the first costs 0.2; each member adds up to 0.5 for its relevance to
+ * the whole problem (its organisation score over the best one's), because the organisation ranking is the strongest
+ * signal of who is needed when the aspects are missed or noisy.
+ */
+const PARTNER_COST = 0.2;
+const RELEVANCE_WEIGHT = 0.5;
 const EQUIPMENT_WORDS = /\b(strument\w*|macchin\w*|attrezzatur\w*|apparecchi\w*|banco prova|prenot\w*|equipment|instrument\w*|machine\w*|apparatus|facility|book(ing)?)\b/i;
 const EXPERT_WORDS = /\b(espert\w*|consulent\w*|ricercator\w*|expert\w*|consultant\w*|researcher\w*|specialist\w*)\b/i;
 
-const marks = (html: string) => [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"'));
+/** One alternative per term, with its best weight. */
+function bestOf(alts: QueryAlt[]): QueryAlt[] {
+  const best = new Map<string, number>();
+  for (const a of alts) if (a.weight > (best.get(a.term) ?? 0)) best.set(a.term, a.weight);
+  return [...best].map(([term, weight]) => ({ term, weight }));
+}
 
 /**
  * Matches a company's problem to the network: aspects, ranked records and organisations, and teams of at most four
@@ -27,16 +45,29 @@ export async function matchProblem(search: SearchService, actor: Actor, input: M
   const network = canSeeNetworkContent(actor);
   const visible = (d: DocInput) => (network || d.visibility === 'public') && d.type !== 'organization';
   const parsed = index.parse(text, input.lang ?? null);
-  const aspects = splitIntoAspects(parsed, index.glossary, lang);
+  const conceptAspects = splitIntoAspects(parsed, index.glossary, lang);
+  const allAspects = addClauseAspects(text, parsed, conceptAspects, index.glossary);
 
   const rank = (q: ParsedQuery) => {
-    const r = index.search(q, {}, visible, 0, 200);
+    const r = index.search(q, {}, visible, 0, 200, { rankOnly: true });
     const max = r.hits[0]?.score ?? 1;
     return new Map(r.hits.map((h) => [`${h.doc.type}:${h.doc.id}`, { doc: h.doc, score: h.score / max }]));
   };
   // The whole problem, plus each aspect on its own so secondary aspects keep their best records near the top.
-  const full = rank({ ...parsed, units: aspects.length > 1 ? parsed.units.map((u, i) => ({ ...u, alts: [...u.alts, ...aspects.flatMap((a) => a.query.units.filter((x) => x.label === parsed.units[i]!.label).flatMap((x) => x.alts))] })) : aspects[0]!.query.units });
-  const perAspect = aspects.map((a) => ({ aspect: a, ranked: rank(a.query) }));
+  // (Words an aspect spans also reach its related services and, at a lower weight, the context words, which are the
+  // same for every concept aspect.)
+  const full = rank(conceptAspects.length > 1
+    ? {
+      ...parsed, shared: conceptAspects[0]!.query.shared,
+      units: parsed.units.map((u) => {
+        const spans = conceptAspects.flatMap((a) => a.query.units.filter((x) => x.label === u.label));
+        return { ...u, alts: bestOf([...u.alts, ...spans.flatMap((x) => x.alts)]), shares: spans.length > 0 };
+      }),
+    }
+    : { ...parsed, units: conceptAspects[0]!.query.units, shared: conceptAspects[0]!.query.shared });
+  // A clause aspect that matches nothing in the catalogue is dropped (it is context, or words the network does not know).
+  const perAspect = allAspects.map((a) => ({ aspect: a, ranked: rank(a.query) })).filter((p) => p.aspect.kind === 'concept' || p.ranked.size > 0);
+  const aspects = perAspect.map((p) => p.aspect);
 
   const wantsEquipment = EQUIPMENT_WORDS.test(text);
   const wantsExpert = EXPERT_WORDS.test(text);
@@ -51,7 +82,8 @@ export async function matchProblem(search: SearchService, actor: Actor, input: M
     for (const [key, { doc, score }] of ranked) {
       const c = consider(key, doc);
       c.aspects[aspect.label] = score;
-      c.score = Math.max(c.score, (aspects.length > 1 ? 0.95 : 1) * score);
+      const f = aspect.kind === 'clause' ? (conceptAspects.length > 1 ? CLAUSE_RANK_WEIGHT : 0) : (conceptAspects.length > 1 ? 0.95 : 1);
+      c.score = Math.max(c.score, f * score);
     }
   }
   for (const c of combined.values()) {
@@ -75,11 +107,14 @@ export async function matchProblem(search: SearchService, actor: Actor, input: M
     const strength: Record<string, number> = {};
     for (const a of aspects) strength[a.label] = Math.max(0, ...list.map((r) => r.aspects[a.label] ?? 0));
     const covers = aspects.filter((a) => strength[a.label]! >= COVER_THRESHOLD).map((a) => a.label);
-    const score = list.slice(0, 5).reduce((s, r, i) => s + r.score * 0.5 ** i, 0) + 0.25 * covers.length;
+    const score = list.slice(0, 5).reduce((s, r, i) => s + r.score * 0.5 ** i, 0) + 0.25 * aspects.filter((a) => a.kind === 'concept' && strength[a.label]! >= COVER_THRESHOLD).length;
     return { id, score: Math.round(score * 1000) / 1000, covers, strength };
   }).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 
-  const teams = composeTeams(aspects.map((a) => a.label), orgs);
+  const teams = composeTeams(aspects.map((a) => a.label), orgs, {
+    coverThreshold: COVER_THRESHOLD, partnerCost: PARTNER_COST, relevanceWeight: RELEVANCE_WEIGHT,
+    weights: Object.fromEntries(aspects.map((a) => [a.label, a.kind === 'clause' ? CLAUSE_WEIGHT : 1])),
+  });
   return {
     lang,
     aspects: aspects.map((a) => ({
@@ -98,19 +133,22 @@ export async function matchProblem(search: SearchService, actor: Actor, input: M
   };
 }
 
-/** Which words and concepts of the problem matched which part of the record. */
+/**
+ * Which words and concepts of the problem matched which part of the record: for each aspect and field, the phrases the
+ * search snippets would mark. Each field is analysed once for all the aspects.
+ */
 function explain(search: SearchService, doc: DocInput, aspects: Aspect[], parsed: ParsedQuery) {
   const out: { aspect: string | null; field: string; matched: string[] }[] = [];
-  const fields: [string, 'it' | 'en', string][] = [];
+  const fields: { name: string; text: ReturnType<SearchService['markable']> }[] = [];
   for (const l of ['it', 'en'] as const) {
-    if (doc.title[l]) fields.push(['title', l, doc.title[l]!]);
-    if (doc.summary[l] && doc.summary[l] !== doc.title[l]) fields.push(['description', l, doc.summary[l]!]);
+    if (doc.title[l]) fields.push({ name: `title.${l}`, text: search.markable(doc.title[l]!, l) });
+    if (doc.summary[l] && doc.summary[l] !== doc.title[l]) fields.push({ name: `description.${l}`, text: search.markable(doc.summary[l]!, l) });
   }
   const queries = aspects.length ? aspects.map((a) => ({ aspect: a.label as string | null, q: a.query })) : [{ aspect: null, q: parsed }];
   for (const { aspect, q } of queries) {
-    for (const [field, l, text] of fields) {
-      const matched = [...new Set(marks(search.highlight(text, l, q, 400)))];
-      if (matched.length) out.push({ aspect, field: `${field}.${l}`, matched });
+    for (const f of fields) {
+      const matched = search.markedPhrases(f.text, q);
+      if (matched.length) out.push({ aspect, field: f.name, matched });
     }
   }
   return out;

@@ -50,15 +50,27 @@ class Postings {
 }
 
 export interface QueryAlt { term: string; weight: number }
-export interface QueryUnit { label: string; alts: QueryAlt[] }
+/** `shares: false` keeps a unit out of the query's shared alternatives (by default every unit shares them). */
+export interface QueryUnit { label: string; alts: QueryAlt[]; shares?: boolean }
 export interface ParsedQuery {
   units: QueryUnit[];
+  /**
+   * Alternatives that count for every unit (context words of a matching aspect) unless the unit says `shares: false`:
+   * such a unit scores a document by the best of its own alternatives and these. Scanning them once instead of once
+   * per unit gives the same ranking.
+   */
+  shared?: QueryAlt[];
   corrections: { from: string; to: string }[];
   concepts: string[];
   lang: Lang | null;
 }
 
 export interface SearchFilters { type?: string; organization?: string; sector?: string; filiera?: string; s3?: string }
+/**
+ * `rankOnly`: for callers that only want the best documents (matching): no facet counts, and `total` is the number of
+ * hits returned rather than of all matching documents, so documents that cannot reach the page are never looked at.
+ */
+export interface SearchOptions { rankOnly?: boolean }
 export interface RankedDoc { doc: DocInput; score: number; matched: number }
 export type FacetName = 'type' | 'organization' | 'sector' | 'filiera' | 's3';
 export type Facets = Record<FacetName, { value: string; count: number }[]>;
@@ -111,6 +123,11 @@ export class SearchIndex {
   private scratch = new Float32Array(0);
   private total = new Float32Array(0);
   private matchedUnits = new Uint8Array(0);
+  private sharedScore = new Float32Array(0);
+  private matchedSharing = new Uint8Array(0);
+  /** Scores of shared alternatives by query object, valid while `version` (bumped by every change) is unchanged. */
+  private sharedCache = new WeakMap<QueryAlt[], { version: number; docs: number[]; scores: Float32Array }>();
+  private version = 0;
 
   constructor(readonly glossary: Glossary, readonly translator: Translator | null) {}
 
@@ -118,6 +135,7 @@ export class SearchIndex {
 
   /** Adds or replaces a document. */
   upsert(input: DocInput): void {
+    this.version++;
     const key = `${input.type}:${input.id}`;
     this.remove(input.type, input.id);
     const terms = new Map<string, number>();
@@ -164,6 +182,7 @@ export class SearchIndex {
   }
 
   remove(type: DocType, id: string): void {
+    this.version++;
     const key = `${type}:${id}`;
     const n = this.byKey.get(key);
     if (n === undefined) return;
@@ -332,6 +351,8 @@ export class SearchIndex {
       this.scratch = new Float32Array(size);
       this.total = new Float32Array(size);
       this.matchedUnits = new Uint8Array(size);
+      this.sharedScore = new Float32Array(size);
+      this.matchedSharing = new Uint8Array(size);
     }
   }
 
@@ -339,37 +360,65 @@ export class SearchIndex {
    * Ranks documents for a parsed query: each unit scores a document by its best alternative term; a document's score
    * is the sum over units, scaled by the share of units it matches. An empty query lists every document.
    */
-  search(query: ParsedQuery, filters: SearchFilters, visible: (d: DocInput) => boolean, offset: number, limit: number) {
+  search(query: ParsedQuery, filters: SearchFilters, visible: (d: DocInput) => boolean, offset: number, limit: number, options: SearchOptions = {}) {
     this.ensureScratch();
     const avgdl = this.aliveCount ? this.totalLength / this.aliveCount : 1;
     const N = Math.max(1, this.aliveCount);
     const touched: number[] = [];
     const browse = query.units.length === 0;
     if (!browse) {
-      const { scratch, total, matchedUnits, docAlive, docLength } = this;
+      const { scratch, total, matchedUnits, docAlive, docLength, sharedScore } = this;
+      // Scores of every posting of `alt` into `into` (best alternative wins); newly touched documents go to `list`.
+      const scan = (alt: QueryAlt, into: Float32Array, list: number[]) => {
+        const p = this.postings.get(alt.term);
+        if (!p) return;
+        const idf = Math.log(1 + (N - p.n + 0.5) / (p.n + 0.5));
+        const w = alt.weight * idf;
+        for (let i = 0; i < p.n; i++) {
+          const d = p.docs[i]!;
+          if (!docAlive[d]) continue;
+          const tf = p.tf[i]!;
+          const s = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * docLength[d]!) / avgdl));
+          if (into[d] === 0) list.push(d);
+          if (s > into[d]!) into[d] = s;
+        }
+      };
+      let sharedTouched: number[] = [];
+      if (query.shared?.length) {
+        // Matching sends one problem's context words with several aspects: their scores are computed once.
+        const cached = this.sharedCache.get(query.shared);
+        if (cached && cached.version === this.version) {
+          sharedTouched = cached.docs;
+          for (let i = 0; i < cached.docs.length; i++) sharedScore[cached.docs[i]!] = cached.scores[i]!;
+        } else {
+          for (const alt of query.shared) scan(alt, sharedScore, sharedTouched);
+          this.sharedCache.set(query.shared, { version: this.version, docs: sharedTouched, scores: Float32Array.from(sharedTouched, (d) => sharedScore[d]!) });
+        }
+      }
+      const { matchedSharing } = this;
+      let sharing = 0;
       for (const unit of query.units) {
         const unitTouched: number[] = [];
-        for (const alt of unit.alts) {
-          const p = this.postings.get(alt.term);
-          if (!p) continue;
-          const idf = Math.log(1 + (N - p.n + 0.5) / (p.n + 0.5));
-          const w = alt.weight * idf;
-          for (let i = 0; i < p.n; i++) {
-            const d = p.docs[i]!;
-            if (!docAlive[d]) continue;
-            const tf = p.tf[i]!;
-            const s = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * docLength[d]!) / avgdl));
-            if (scratch[d] === 0) unitTouched.push(d);
-            if (s > scratch[d]!) scratch[d] = s;
-          }
-        }
+        for (const alt of unit.alts) scan(alt, scratch, unitTouched);
+        const shares = unit.shares !== false;
+        if (shares) sharing++;
         for (const d of unitTouched) {
           if (matchedUnits[d] === 0) touched.push(d);
-          total[d]! += scratch[d]!;
+          total[d]! += shares ? Math.max(scratch[d]!, sharedScore[d]!) : scratch[d]!;
           matchedUnits[d]! += 1;
+          if (shares) matchedSharing[d]! += 1;
           scratch[d] = 0;
         }
       }
+      // A shared alternative matches every sharing unit whose own alternatives did not.
+      for (const d of sharedTouched) {
+        if (matchedUnits[d] === 0) touched.push(d);
+        const extra = sharing - matchedSharing[d]!;
+        total[d]! += extra * sharedScore[d]!;
+        matchedUnits[d]! += extra;
+        sharedScore[d] = 0;
+      }
+      for (const d of touched) matchedSharing[d] = 0;
     }
     const candidates = browse ? this.docs.map((_, i) => i) : touched;
     // Filters as dictionary ids (-2: a value no document has, so nothing passes).
@@ -379,8 +428,10 @@ export class SearchIndex {
     const fFiliera = want('filiera', filters.filiera);
     const fS3 = want('s3', filters.s3);
     const fSector = filters.sector ? filters.sector.toUpperCase() : null;
+    const rankOnly = options.rankOnly === true;
+    const counting = !rankOnly;
     const counts = {} as Record<FacetName, Int32Array>;
-    for (const f of FACETS) counts[f] = new Int32Array(this.dict[f].values.length);
+    for (const f of FACETS) counts[f] = new Int32Array(counting ? this.dict[f].values.length : 0);
     const units = query.units.length;
     // Top (offset + limit) by score in a min-heap; everything that passes the filters is counted.
     const k = offset + limit;
@@ -415,6 +466,8 @@ export class SearchIndex {
         this.total[d] = 0;
         this.matchedUnits[d] = 0;
       }
+      // Ranking only: a document that cannot enter the page is not even checked for visibility.
+      if (rankOnly && heapD.length >= k && (score < heapS[0]! || (score === heapS[0] && d > heapD[0]!))) continue;
       if (!this.docAlive[d] || !visible(this.docs[d]!)) continue;
       const okType = fType === -1 || this.docType[d] === fType;
       const okOrg = fOrg === -1 || this.docOrg[d] === fOrg;
@@ -422,11 +475,13 @@ export class SearchIndex {
       const okFiliera = has(this.docFiliere[d]!, fFiliera);
       const okS3 = has(this.docS3[d]!, fS3);
       // Each facet counts the documents that pass every other filter.
-      if (okOrg && okSector && okFiliera && okS3) counts.type[this.docType[d]!]!++;
-      if (okType && okSector && okFiliera && okS3) counts.organization[this.docOrg[d]!]!++;
-      if (okType && okOrg && okFiliera && okS3) for (const v of this.docSectors[d]!) counts.sector[v]!++;
-      if (okType && okOrg && okSector && okS3) for (const v of this.docFiliere[d]!) counts.filiera[v]!++;
-      if (okType && okOrg && okSector && okFiliera) for (const v of this.docS3[d]!) counts.s3[v]!++;
+      if (counting) {
+        if (okOrg && okSector && okFiliera && okS3) counts.type[this.docType[d]!]!++;
+        if (okType && okSector && okFiliera && okS3) counts.organization[this.docOrg[d]!]!++;
+        if (okType && okOrg && okFiliera && okS3) for (const v of this.docSectors[d]!) counts.sector[v]!++;
+        if (okType && okOrg && okSector && okS3) for (const v of this.docFiliere[d]!) counts.filiera[v]!++;
+        if (okType && okOrg && okSector && okFiliera) for (const v of this.docS3[d]!) counts.s3[v]!++;
+      }
       if (okType && okOrg && okSector && okFiliera && okS3) { total++; offer(d, score); }
     }
     const order = heapD.map((d, i) => ({ d, score: heapS[i]! }));
@@ -440,7 +495,7 @@ export class SearchIndex {
       facets[f] = rows.slice(0, MAX_FACET_VALUES);
     }
     const page = order.slice(offset, offset + limit).map((r) => ({ doc: this.docs[r.d]!, score: r.score }));
-    return { total, hits: page, facets };
+    return { total: rankOnly ? page.length : total, hits: page, facets };
   }
 }
 

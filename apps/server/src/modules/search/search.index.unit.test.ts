@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Glossary, Translator } from './concepts.ts';
 import { SearchIndex, sectorAncestors, type DocInput } from './search.index.ts';
-import { highlight } from './search.snippet.ts';
+import { highlight, markable, markedPhrases } from './search.snippet.ts';
 import { editDistance, fold, stem } from './text.rules.ts';
 
 // A tiny glossary written for the test, so these tests do not depend on the shipped one.
@@ -116,6 +116,29 @@ describe('search', () => {
     expect(index.search(index.parse('riservatissimo'), {}, () => true, 0, 10).total).toBe(1);
     index.remove('service', secret.id);
     expect(index.search(index.parse('riservatissimo'), {}, () => true, 0, 10).total).toBe(0);
+  });
+  it('ranks with shared alternatives as with the same alternatives in every unit, and the same when ranking only', () => {
+    const ix = new SearchIndex(testGlossary(), null);
+    for (const d of [doc({ it: 'Saldatura di giunti in acciaio' }), doc({ it: 'Acciaio inox per cantieri' }), doc({ it: 'Giunti saldati e cantieri navali' }), doc({ it: 'Formazione' })]) ix.upsert(d);
+    const q = ix.parse('saldatura giunti');
+    const context = ix.parse('acciaio cantieri').units.flatMap((u) => u.alts.map((a) => ({ term: a.term, weight: a.weight * 0.35 })));
+    const appended = { ...q, units: q.units.map((u) => ({ ...u, alts: [...u.alts, ...context.filter((c) => !u.alts.some((a) => a.term === c.term))] })) };
+    const shared = { ...q, shared: context };
+    const rank = (x: typeof q, limit = 10, rankOnly = false) => ix.search(x, {}, () => true, 0, limit, { rankOnly }).hits.map((h) => [h.doc.id, h.score.toFixed(4)]);
+    expect(rank(shared)).toEqual(rank(appended));
+    expect(rank(shared).length).toBe(3);
+    expect(rank(shared, 10, true)).toEqual(rank(shared));
+    expect(rank(shared, 2, true)).toEqual(rank(shared, 2));
+    const only = ix.search(shared, {}, (d) => d.title.it !== 'Saldatura di giunti in acciaio', 0, 1, { rankOnly: true });
+    expect(only.hits.map((h) => h.doc.title.it)).toEqual(ix.search(shared, {}, (d) => d.title.it !== 'Saldatura di giunti in acciaio', 0, 1).hits.map((h) => h.doc.title.it));
+    expect(only.facets.type).toEqual([]);
+  });
+  it('lists the phrases a snippet would mark, from a text analysed once', () => {
+    const q = index.parse('welding <b>');
+    const text = 'Controllo delle saldature & dei <giunti>, saldature ad arco';
+    const marks = [...highlight(text, 'it', q, index.glossary, 400).matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]);
+    expect(markedPhrases(markable(text, 'it', index.glossary), q)).toEqual([...new Set(marks)]);
+    expect(markedPhrases(markable(text, 'it', index.glossary), q)).toEqual(['saldature']);
   });
   it('highlights matched words and concept phrases in snippets, escaping HTML', () => {
     const q = index.parse('welding <b>');

@@ -5,7 +5,7 @@ import { catalogueChangesSince } from '../catalogue/catalogue.service.ts';
 import type * as repo from '../catalogue/catalogue.repo.ts';
 import { Glossary, Translator } from './concepts.ts';
 import { SearchIndex, type DocInput, type Localized, type ParsedQuery } from './search.index.ts';
-import { highlight } from './search.snippet.ts';
+import { highlight, markable, markedPhrases, type MarkableText } from './search.snippet.ts';
 import type { Lang } from './text.rules.ts';
 
 type OrgRow = Awaited<ReturnType<typeof repo.getOrganization>> & {};
@@ -120,6 +120,16 @@ export class SearchService {
   /** The words of `text` that match a query, marked as in search snippets (used to explain matches). */
   highlight(text: string, lang: Lang, query: ParsedQuery, maxWords = 32): string {
     return highlight(text, lang, query, this.glossary, maxWords);
+  }
+
+  /** A text analysed once, to list the phrases several queries match in it (used to explain matches). */
+  markable(text: string, lang: Lang): MarkableText {
+    return markable(text, lang, this.glossary);
+  }
+
+  /** The phrases of an analysed text that a query matches, as `highlight` would mark them. */
+  markedPhrases(text: MarkableText, query: ParsedQuery): string[] {
+    return markedPhrases(text, query);
   }
 
   async search(actor: Actor, p: SearchParams): Promise<SearchResponse> {

@@ -1,4 +1,4 @@
-import { analyse, type Glossary } from './concepts.ts';
+import { analyse, type AnalysedToken, type Glossary } from './concepts.ts';
 import type { ParsedQuery } from './search.index.ts';
 import type { Lang } from './text.rules.ts';
 
@@ -52,4 +52,33 @@ export function highlight(text: string, lang: Lang, query: ParsedQuery, glossary
   out += escapeHtml(text.slice(pos, to));
   if (to < text.length) out += '…';
   return out;
+}
+
+/** A text analysed once, so that the matches of several queries can be marked in it (`markedPhrases`). */
+export interface MarkableText { text: string; lang: Lang; tokens: AnalysedToken[]; hits: { from: number; to: number; concepts: Set<string> }[] }
+
+export function markable(text: string, lang: Lang, glossary: Glossary): MarkableText {
+  const tokens = analyse(text, lang);
+  const hits = glossary.find(tokens, lang, false).map((h) => ({ from: h.from, to: h.to, concepts: new Set([h.concept, ...glossary.ancestors(h.concept)]) }));
+  return { text, lang, tokens, hits };
+}
+
+/**
+ * The phrases of a text that `highlight` would mark for a query (words whose stem matched, including the query's
+ * shared alternatives, and phrases naming a matched concept or a narrower one; adjacent marks joined), each once.
+ */
+export function markedPhrases(m: MarkableText, query: ParsedQuery): string[] {
+  const terms = new Set([...query.units.flatMap((u) => u.alts.map((a) => a.term)), ...(query.shared ?? []).map((a) => a.term)]);
+  const wanted = new Set(query.concepts);
+  const marked = m.tokens.map((t) => !t.stop && terms.has(`${m.lang}:${t.stem}`));
+  if (wanted.size) for (const h of m.hits) if ([...h.concepts].some((c) => wanted.has(c))) for (let i = h.from; i <= h.to; i++) marked[i] = true;
+  const out = new Set<string>();
+  for (let i = 0; i < m.tokens.length; i++) {
+    if (!marked[i]) continue;
+    let j = i;
+    while (j + 1 < m.tokens.length && marked[j + 1] && /^[\s-]*$/.test(m.text.slice(m.tokens[j]!.end, m.tokens[j + 1]!.start))) j++;
+    out.add(m.text.slice(m.tokens[i]!.start, m.tokens[j]!.end));
+    i = j;
+  }
+  return [...out];
 }

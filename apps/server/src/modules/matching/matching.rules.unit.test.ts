@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { QueryUnit } from '../search/search.index.ts';
+import { tokenize } from '../search/text.rules.ts';
+import { clauseUnits, composeTeams, type OrgCoverage } from './matching.rules.ts';
+
+const STOP = new Set(['we', 'a', 'to', 'the', 'and', 'need', 'someone', 'our', 'of', 'for']);
+const unitsOf = (text: string): QueryUnit[] => tokenize(text).filter((t) => !STOP.has(t.folded)).map((t) => ({ label: t.surface, alts: [] }));
+const words = (text: string) => {
+  const units = unitsOf(text);
+  return clauseUnits(text, units).map((c) => c.units.map((i) => units[i]!.label).join(' '));
+};
+
+describe('clauses of a problem', () => {
+  it('splits sentences, colons and enumerating commas, keeping short comma pieces together', () => {
+    expect(words('We run a tissue mill. Two goals: recycle the sludge from the plant, improve the catalyst performance, and train operators on safety'))
+      .toEqual(['run tissue mill', 'two goals', 'recycle sludge from plant', 'improve catalyst performance', 'train operators on safety']);
+    expect(words('Our mill in Lucca, two machines, needs help')).toEqual(['mill in lucca two machines needs help']);
+  });
+});
+
+describe('composing teams', () => {
+  const org = (id: string, score: number, strength: Record<string, number>): OrgCoverage =>
+    ({ id, score, strength, covers: Object.keys(strength).filter((a) => strength[a]! >= 0.35) });
+
+  it('finds the combination that covers every aspect, with the best organisation on each', () => {
+    const orgs = [
+      org('generalist', 3, { a: 0.5, b: 0.5, c: 0.4 }),
+      org('a-lab', 2, { a: 1 }),
+      org('b-lab', 1.5, { b: 1 }),
+      org('c-lab', 1, { c: 1 }),
+    ];
+    const [best] = composeTeams(['a', 'b', 'c'], orgs, { relevanceWeight: 0, partnerCost: 0.2 });
+    expect(best!.organizations.sort()).toEqual(['a-lab', 'b-lab', 'c-lab']);
+    expect(best!.missing).toEqual([]);
+  });
+
+  it('adds no partner that brings nothing when relevance does not count', () => {
+    const orgs = [org('one', 3, { a: 1, b: 1 }), org('other', 1, { a: 0.4 })];
+    const [best] = composeTeams(['a', 'b'], orgs, { relevanceWeight: 0, partnerCost: 0.2 });
+    expect(best!.organizations).toEqual(['one']);
+  });
+
+  it('lists what no team member covers', () => {
+    const [best] = composeTeams(['a', 'b'], [org('one', 1, { a: 1, b: 0.1 })]);
+    expect(best!.covers).toEqual(['a']);
+    expect(best!.missing).toEqual(['b']);
+  });
+});

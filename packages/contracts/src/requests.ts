@@ -156,7 +156,8 @@ export const RateBody = Type.Object({ rating: Type.Integer({ minimum: 1, maximum
 
 /** The team proposal: who covers which aspect of the problem, what is missing, the equipment involved. */
 export const TeamProposal = Type.Object({
-  aspects: Type.Array(Type.Object({ label: Type.String() })),
+  /** `clause`: a part of the problem's text no glossary concept covers, labelled with its own words. */
+  aspects: Type.Array(Type.Object({ label: Type.String(), kind: Type.Union([Type.Literal('concept'), Type.Literal('clause')]) })),
   /** The matching engine's teams (at most four organisations each). */
   suggested: Type.Array(Type.Object({
     organizations: Type.Array(Type.String()), covers: Type.Array(Type.String()), missing: Type.Array(Type.String()), score: Type.Number(),

@@ -38,6 +38,9 @@ export async function seedDemoRequests(db: Db, demoDir: string, now = new Date()
         declineReason: d.declineReason ?? null, outcome: d.outcome ?? null, rating: d.rating ?? null, ratingComment: d.ratingComment ?? null,
       });
       await repo.insertEvent(tx, { requestId: r.id, at: submittedAt, actorOrganizationId: d.company, kind: 'submitted', toState: 'submitted' });
+      // The nucleus (here Lucense's representative) triages, opens and declines; the company agrees the team; the lead runs it.
+      const lead = d.centres.find((c) => c.teamRole === 'lead')?.organization ?? null;
+      const actorOf = (state: RequestState) => (state === 'team_agreed' ? d.company : state === 'in_progress' || state === 'closed' ? lead : 'lucense');
       let from: RequestState = 'submitted';
       for (const [state, days] of d.path) {
         // The centres' interest comes between the opening and the team agreement.
@@ -47,7 +50,7 @@ export async function seedDemoRequests(db: Db, demoDir: string, now = new Date()
           }
         }
         await repo.insertEvent(tx, {
-          requestId: r.id, at: ago(days), actorOrganizationId: state === 'in_progress' || state === 'closed' ? (d.centres.find((c) => c.teamRole === 'lead')?.organization ?? null) : null,
+          requestId: r.id, at: ago(days), actorOrganizationId: actorOf(state),
           kind: 'state', fromState: from, toState: state, message: state === 'declined' ? d.declineReason ?? null : state === 'closed' ? d.outcome ?? null : null,
         });
         from = state;

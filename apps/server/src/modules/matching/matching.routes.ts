@@ -23,7 +23,7 @@ export const matchingRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }
       response: {
         200: Type.Object({
           lang: Type.String(),
-          aspects: Type.Array(Type.Object({ label: Type.String(), concepts: Type.Array(Type.String()), words: Type.Array(Type.String()), best: Type.Array(Type.String()) })),
+          aspects: Type.Array(Type.Object({ label: Type.String(), kind: Type.Union([Type.Literal('concept'), Type.Literal('clause')], { description: 'concept: a need the glossary names; clause: a part of the text no concept covers, labelled with its own words' }), concepts: Type.Array(Type.String()), words: Type.Array(Type.String()), best: Type.Array(Type.String()) })),
           results: Type.Array(Type.Object({
             id: Type.String(), type: Type.String(), organization: Type.String(), title: Type.String(), score: Type.Number(),
             aspects: Type.Array(Type.String()), why: Type.Array(Why),

@@ -118,7 +118,7 @@ export async function matchProblem(search: SearchService, actor: Actor, input: M
   return {
     lang,
     aspects: aspects.map((a) => ({
-      label: a.label, concepts: a.concepts, words: a.words,
+      label: a.label, kind: a.kind, concepts: a.concepts, words: a.words,
       best: perAspect.find((p) => p.aspect === a)!.ranked.size ? [...perAspect.find((p) => p.aspect === a)!.ranked.values()].slice(0, 3).map((r) => r.doc.id) : [],
     })),
     results: ranked.slice(0, limit).map((r) => ({

@@ -413,7 +413,7 @@ export async function teamProposal(deps: RequestDeps, actor: Actor, id: string) 
   });
   const covered = new Set(rows.flatMap((c) => [...c.covers, ...c.claims]));
   return {
-    aspects: match.aspects.map((a) => ({ label: a.label })),
+    aspects: match.aspects.map((a) => ({ label: a.label, kind: a.kind })),
     suggested: match.teams.map((t) => ({ organizations: t.organizations, covers: t.covers, missing: t.missing, score: t.score })),
     centres: rows,
     missing: match.aspects.map((a) => a.label).filter((l) => !covered.has(l)),

@@ -79,7 +79,7 @@ export function MatchingPanel(props: MatchingInput) {
                 <h3 className="h6">{t('matching.aspects')}</h3>
                 <ul className="matching-aspects">
                   {answer.aspects.map((a) => (
-                    <li key={a.label}>{a.label}</li>
+                    <li key={a.label}>{a.kind === 'clause' ? <q>{a.label}</q> : a.label}</li>
                   ))}
                 </ul>
               </>

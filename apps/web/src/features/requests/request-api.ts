@@ -15,7 +15,8 @@ export type { NotificationView };
 
 /** The answer of POST /matching: the aspects of a problem and who covers them. */
 export interface MatchingAnswer {
-  aspects: { label: string }[];
+  /** `clause`: a part of the text no glossary concept covers, labelled with its own words (shown as a quotation). */
+  aspects: { label: string; kind?: 'concept' | 'clause' }[];
   results: { id: string; type: string; organization: string; title: string; score: number }[];
   organizations: { id: string; score: number; covers: string[] }[];
   teams: { organizations: string[]; covers: string[]; missing: string[]; score: number }[];

@@ -71,7 +71,7 @@ export function TeamProposalView({ state }: { state: ApiState<TeamProposal> }) {
                 <tbody>
                   {p.aspects.map((a) => (
                     <tr key={a.label}>
-                      <th scope="row">{a.label}</th>
+                      <th scope="row">{a.kind === 'clause' ? <q className="aspect-clause">{a.label}</q> : a.label}</th>
                       {p.centres.map((c) => (
                         <td key={c.organization}>
                           <Coverage catalogue={c.covers.includes(a.label)} declared={c.claims.includes(a.label)} />

@@ -219,6 +219,7 @@ describe('permissions: every request action × every role', () => {
       path: 'interest', state: 'open', body: { proposal: 'Possiamo coprire le prove richieste.' }, invite: [centreB.id], over: { confidentiality: 'confidential' },
       expect: ok(['managerB'], { staffC: 404, otherCompany: 404, admin: 404, region: 404 }),
     },
+    { path: 'interest/withdraw', state: 'open+interest', body: {}, expect: ok(['managerB'], { otherCompany: 404 }) },
     { path: 'team', state: 'open+interest', body: { lead: centreB.id, partners: [] }, expect: ok(['nucleus', 'company'], { otherCompany: 404 }) },
     { path: 'start', state: 'team_agreed', body: {}, expect: ok(['nucleus', 'managerB'], { otherCompany: 404 }) },
     { path: 'close', state: 'in_progress', body: { outcome: 'Lavoro concluso con successo.' }, expect: ok(['nucleus', 'managerB'], { otherCompany: 404 }) },
@@ -251,7 +252,7 @@ describe('permissions: every request action × every role', () => {
 
   it('covers every request write route', () => {
     const routes = app.routeTable.filter((r) => r.permission === 'request').map((r) => `${r.method} ${r.url}`);
-    const tested = new Set([...CASES.map((c) => `POST /api/v1/requests/:id/${c.path}`), 'POST /api/v1/requests', 'PUT /api/v1/requests/targets', 'POST /api/v1/requests/:id/interest/withdraw']);
+    const tested = new Set([...CASES.map((c) => `POST /api/v1/requests/:id/${c.path}`), 'POST /api/v1/requests', 'PUT /api/v1/requests/targets']);
     expect(routes.filter((r) => !tested.has(r))).toEqual([]);
   });
 });

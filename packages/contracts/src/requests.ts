@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 
 export const RequestStateSchema = Type.Union([
   Type.Literal('submitted'), Type.Literal('triage'), Type.Literal('open'), Type.Literal('team_agreed'), Type.Literal('in_progress'),
-  Type.Literal('closed'), Type.Literal('declined'),
+  Type.Literal('closed'), Type.Literal('declined'), Type.Literal('withdrawn'),
 ]);
 export type RequestState = Static<typeof RequestStateSchema>;
 export const ConfidentialitySchema = Type.Union([Type.Literal('public'), Type.Literal('network'), Type.Literal('confidential')]);
@@ -37,6 +37,8 @@ export const RequestListQuery = Type.Object(
   {
     /** mine: my organisation's requests (as company or submitting centre); inbox: open to my centre; all: everything I may see. */
     scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('inbox'), Type.Literal('all')])),
+    /** recent (default): newest first; due: the earliest due date first (overdue on top), then newest. */
+    sort: Type.Optional(Type.Union([Type.Literal('recent'), Type.Literal('due')])),
     state: Type.Optional(RequestStateSchema),
     q: Type.Optional(Type.String({ maxLength: 200 })),
     overdue: Type.Optional(Type.Boolean()),
@@ -71,7 +73,7 @@ export const RequestEvent = Type.Object({
 
 export const RequestActionName = Type.Union([
   Type.Literal('triage'), Type.Literal('open'), Type.Literal('decline'), Type.Literal('interest'), Type.Literal('withdraw-interest'),
-  Type.Literal('agree-team'), Type.Literal('start'), Type.Literal('close'), Type.Literal('rate'),
+  Type.Literal('agree-team'), Type.Literal('start'), Type.Literal('close'), Type.Literal('rate'), Type.Literal('withdraw'),
 ]);
 
 /**
@@ -136,6 +138,8 @@ export const OpenBody = Type.Object(
   { additionalProperties: false },
 );
 export const DeclineBody = Type.Object({ reason: Text(10, 2000) }, { additionalProperties: false });
+/** The company takes its request back (before the work starts); the reason is optional and goes to the nucleus and the centres involved. */
+export const WithdrawBody = Type.Object({ reason: Type.Optional(Text(0, 2000)) }, { additionalProperties: false });
 export const InterestBody = Type.Object(
   {
     /** The centre expressing interest; may be left out by someone acting for exactly one. */

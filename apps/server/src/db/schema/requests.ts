@@ -3,7 +3,7 @@ import { bigserial, check, date, index, integer, jsonb, pgTable, primaryKey, ser
 import { organizations } from './catalogue.ts';
 import { users } from './identity.ts';
 
-export const REQUEST_STATES = ['submitted', 'triage', 'open', 'team_agreed', 'in_progress', 'closed', 'declined'] as const;
+export const REQUEST_STATES = ['submitted', 'triage', 'open', 'team_agreed', 'in_progress', 'closed', 'declined', 'withdrawn'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 export const CONFIDENTIALITY_TIERS = ['public', 'network', 'confidential'] as const;
 export type Confidentiality = (typeof CONFIDENTIALITY_TIERS)[number];

@@ -14,8 +14,8 @@ const date = (iso: string | undefined, lang: Lang) => {
 };
 
 const STATE: Record<Lang, Record<string, string>> = {
-  it: { submitted: 'inviata', triage: 'in valutazione', open: 'aperta ai centri', team_agreed: 'squadra concordata', in_progress: 'in corso', closed: 'chiusa', declined: 'non accolta' },
-  en: { submitted: 'submitted', triage: 'in triage', open: 'open to centres', team_agreed: 'team agreed', in_progress: 'in progress', closed: 'closed', declined: 'declined' },
+  it: { submitted: 'inviata', triage: 'in valutazione', open: 'aperta ai centri', team_agreed: 'squadra concordata', in_progress: 'in corso', closed: 'chiusa', declined: 'non accolta', withdrawn: 'ritirata' },
+  en: { submitted: 'submitted', triage: 'in triage', open: 'open to centres', team_agreed: 'team agreed', in_progress: 'in progress', closed: 'closed', declined: 'declined', withdrawn: 'withdrawn' },
 };
 
 const LINES: Record<string, Record<Lang, (p: P) => string>> = {
@@ -42,6 +42,10 @@ const LINES: Record<string, Record<Lang, (p: P) => string>> = {
   'request-declined': {
     it: (p) => `La richiesta ${name(p)} non è stata accolta. Motivazione: ${p.reason}`,
     en: (p) => `Request ${name(p)} was declined. Reason: ${p.reason}`,
+  },
+  'request-withdrawn': {
+    it: (p) => `La richiesta ${name(p)} è stata ritirata dall'impresa.${p.reason ? ` Motivazione: ${p.reason}` : ''}`,
+    en: (p) => `Request ${name(p)} was withdrawn by the company.${p.reason ? ` Reason: ${p.reason}` : ''}`,
   },
   'request-interest': {
     it: (p) => `${p.organization} ha manifestato interesse per la richiesta ${name(p)}.`,

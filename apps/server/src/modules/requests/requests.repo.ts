@@ -104,6 +104,7 @@ const summarySql = sql`(${requests.confidentiality} = 'public' and ${requests.op
 
 export interface ListFilter {
   scope: 'mine' | 'inbox' | 'all';
+  sort: 'recent' | 'due';
   state?: RequestState;
   q?: string;
   overdueAt?: Date;
@@ -141,7 +142,7 @@ export async function listRequests(tx: Conn, actor: Actor, f: ListFilter) {
   const base = and(...conds)!;
   const where = and(base, f.state ? eq(requests.state, f.state) : undefined, f.overdueAt ? sql`${requests.dueAt} < ${f.overdueAt.toISOString()}` : undefined)!;
   const rows = await tx.select().from(requests).where(where)
-    .orderBy(desc(requests.submittedAt), desc(requests.number)).limit(f.limit).offset(f.offset);
+    .orderBy(...(f.sort === 'due' ? [sql`${requests.dueAt} asc nulls last`] : []), desc(requests.submittedAt), desc(requests.number)).limit(f.limit).offset(f.offset);
   const [{ total }] = await tx.select({ total: sql<number>`count(*)::int` }).from(requests).where(where) as [{ total: number }];
   const byStateRows = await tx.select({ state: requests.state, n: sql<number>`count(*)::int` }).from(requests).where(base).groupBy(requests.state);
   const [{ overdue }] = await tx.select({ overdue: sql<number>`count(*)::int` }).from(requests)

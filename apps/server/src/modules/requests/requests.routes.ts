@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from 'typebox';
 import {
   CloseBody, DeclineBody, InterestBody, OpenBody, RateBody, RequestCreate, RequestList, RequestListQuery, RequestView,
-  ResponseTargets, StartBody, TeamBody, TeamProposal, TriageBody, WithdrawInterestBody,
+  ResponseTargets, StartBody, TeamBody, TeamProposal, TriageBody, WithdrawBody, WithdrawInterestBody,
 } from '@clock/contracts';
 import { problems } from '../../core/http.ts';
 import * as requests from './requests.service.ts';
@@ -75,4 +75,5 @@ export const requestsRoutes: FastifyPluginAsyncTypebox<{ deps: requests.RequestD
   action('start', 'Start the work (lead centre or nucleus)', StartBody, (c, id, b) => requests.startRequest(deps, c, id, b));
   action('close', 'Close the request with its outcome (lead centre or nucleus)', CloseBody, (c, id, b) => requests.closeRequest(deps, c, id, b));
   action('rating', 'Rate the work once closed (the company)', RateBody, (c, id, b) => requests.rateRequest(deps, c, id, b));
+  action('withdraw', 'Withdraw the request before the work starts (the company)', WithdrawBody, (c, id, b) => requests.withdrawRequest(deps, c, id, b));
 };

@@ -4,20 +4,22 @@ import type { Confidentiality, RequestState, TeamRole } from '../../db/schema/in
 /**
  * The life cycle of a request. The nucleus takes it into triage, opens it to centres (or declines it, always with a
  * reason); centres express interest; the company (or the nucleus) agrees a team; the lead centre starts and closes it.
+ * The company may withdraw its request until the work starts.
  */
 export const TRANSITIONS: Record<RequestState, RequestState[]> = {
-  submitted: ['triage', 'open', 'declined'],
-  triage: ['open', 'declined'],
-  open: ['team_agreed', 'declined'],
-  team_agreed: ['in_progress'],
+  submitted: ['triage', 'open', 'declined', 'withdrawn'],
+  triage: ['open', 'declined', 'withdrawn'],
+  open: ['team_agreed', 'declined', 'withdrawn'],
+  team_agreed: ['in_progress', 'withdrawn'],
   in_progress: ['closed'],
   closed: [],
   declined: [],
+  withdrawn: [],
 };
 export const canTransition = (from: RequestState, to: RequestState) => TRANSITIONS[from].includes(to);
 export const ACTIVE_STATES: RequestState[] = ['submitted', 'triage', 'open', 'team_agreed', 'in_progress'];
 
-export type RequestAction = 'triage' | 'open' | 'decline' | 'interest' | 'withdraw-interest' | 'agree-team' | 'start' | 'close' | 'rate';
+export type RequestAction = 'triage' | 'open' | 'decline' | 'interest' | 'withdraw-interest' | 'agree-team' | 'start' | 'close' | 'rate' | 'withdraw';
 
 /** What the rules need to know about one request. */
 export interface RequestFacts {
@@ -108,6 +110,7 @@ export function allowedActions(actor: Actor, r: RequestFacts): RequestAction[] {
   if (r.state === 'team_agreed' && runsIt) out.push('start');
   if (r.state === 'in_progress' && runsIt) out.push('close');
   if (r.state === 'closed' && owner && r.rating === null) out.push('rate');
+  if (owner && canTransition(r.state, 'withdrawn')) out.push('withdraw');
   return out;
 }
 

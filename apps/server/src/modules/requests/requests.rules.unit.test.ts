@@ -33,14 +33,15 @@ describe('working days', () => {
 });
 
 describe('the state machine', () => {
-  it('ends in closed or declined, and every state can reach an end', () => {
-    expect(TRANSITIONS.closed).toEqual([]);
-    expect(TRANSITIONS.declined).toEqual([]);
+  it('ends in closed, declined or withdrawn, and every state can reach an end', () => {
+    const ends: RequestState[] = ['closed', 'declined', 'withdrawn'];
+    for (const e of ends) expect(TRANSITIONS[e]).toEqual([]);
     const reaches = (s: RequestState, seen = new Set<RequestState>()): boolean =>
-      s === 'closed' || s === 'declined' || TRANSITIONS[s].some((n) => !seen.has(n) && reaches(n, new Set([...seen, s])));
+      ends.includes(s) || TRANSITIONS[s].some((n) => !seen.has(n) && reaches(n, new Set([...seen, s])));
     for (const s of REQUEST_STATES) expect(reaches(s), s).toBe(true);
     expect(canTransition('submitted', 'closed')).toBe(false);
     expect(canTransition('in_progress', 'declined')).toBe(false);
+    expect(canTransition('in_progress', 'withdrawn')).toBe(false); // once the work started, it is closed, not withdrawn
   });
 
   it('never offers an action to someone who cannot see the request, for any actor and request', () => {
@@ -67,7 +68,7 @@ describe('the state machine', () => {
       }
       if (a.kind === 'anonymous') expect(access === 'none' || (access === 'summary' && r.confidentiality === 'public' && r.openedAt !== null)).toBe(true);
       for (const action of allowedActions(a, r)) {
-        const target = { triage: 'triage', open: 'open', decline: 'declined', 'agree-team': 'team_agreed', start: 'in_progress', close: 'closed' }[action as string] as RequestState | undefined;
+        const target = { triage: 'triage', open: 'open', decline: 'declined', 'agree-team': 'team_agreed', start: 'in_progress', close: 'closed', withdraw: 'withdrawn' }[action as string] as RequestState | undefined;
         if (target) expect(canTransition(r.state, target), `${action} from ${r.state}`).toBe(true);
       }
     }), { numRuns: 3000, seed: 20261127 });

@@ -96,11 +96,11 @@ async function loadVisible(db: Db | Tx, actor: Actor, id: string) {
   return r;
 }
 
-export async function listRequests(deps: RequestDeps, actor: Actor, q: { scope?: 'mine' | 'inbox' | 'all'; state?: RequestState; q?: string; overdue?: boolean; page?: number; limit?: number }) {
+export async function listRequests(deps: RequestDeps, actor: Actor, q: { scope?: 'mine' | 'inbox' | 'all'; sort?: 'recent' | 'due'; state?: RequestState; q?: string; overdue?: boolean; page?: number; limit?: number }) {
   const page = q.page ?? 1, limit = q.limit ?? 50;
   const now = nowOf(deps);
   const { rows, total, byState, overdue } = await repo.listRequests(deps.db, actor, {
-    scope: q.scope ?? 'all', state: q.state, q: q.q?.trim() || undefined, overdueAt: q.overdue ? now : undefined, now, offset: (page - 1) * limit, limit,
+    scope: q.scope ?? 'all', sort: q.sort ?? 'recent', state: q.state, q: q.q?.trim() || undefined, overdueAt: q.overdue ? now : undefined, now, offset: (page - 1) * limit, limit,
   });
   const centres = await repo.centresOf(deps.db, rows.map((r) => r.id));
   // The SQL filter and the rules must agree; the rules have the last word.
@@ -221,6 +221,7 @@ async function tellPeople(deps: Pick<RequestDeps, 'publicUrl'>, tx: Tx, r: Row, 
 const STATE_OF_ACTION: Record<RequestAction, RequestState[]> = {
   triage: ['submitted'], open: ['submitted', 'triage'], decline: ['submitted', 'triage', 'open'], interest: ['open'],
   'withdraw-interest': ['open'], 'agree-team': ['open'], start: ['team_agreed'], close: ['in_progress'], rate: ['closed'],
+  withdraw: ['submitted', 'triage', 'open', 'team_agreed'],
 };
 
 /**
@@ -248,7 +249,7 @@ async function moveTo(deps: RequestDeps, tx: Tx, ctx: Ctx, actor: Member, r: Row
   const first = r.firstResponseAt ?? (r.state === 'submitted' ? now : null);
   const next = {
     ...patch, state: to, stateChangedAt: now, dueAt: dueDate(to, now, targets), reminderSentAt: null, firstResponseAt: first,
-    ...(to === 'open' && !r.openedAt ? { openedAt: now } : {}), ...(to === 'closed' || to === 'declined' ? { closedAt: now } : {}),
+    ...(to === 'open' && !r.openedAt ? { openedAt: now } : {}), ...(to === 'closed' || to === 'declined' || to === 'withdrawn' ? { closedAt: now } : {}),
   };
   await repo.updateRequest(tx, r.id, next);
   const actorOrg = isNucleus(actor) ? actor.memberships.find((m) => m.role === 'nucleus')!.organization : (centreOrganizations(actor)[0] ?? actor.memberships[0]?.organization ?? null);
@@ -293,6 +294,16 @@ export async function declineRequest(deps: RequestDeps, ctx: Ctx, id: string, bo
   return act(deps, ctx, id, 'decline', async (tx, r, centres, _f, actor, now) => {
     const moved = await moveTo(deps, tx, ctx, actor, r, 'declined', now, { declineReason: reason }, reason);
     await tellPeople(deps, tx, moved, centres, { kind: 'request-declined', owners: true, urgent: true, extra: { reason } }, actor);
+  });
+}
+
+/** The company takes its request back before the work starts; the nucleus and the centres involved are told. */
+export async function withdrawRequest(deps: RequestDeps, ctx: Ctx, id: string, body: { reason?: string }) {
+  return act(deps, ctx, id, 'withdraw', async (tx, r, centres, facts, actor, now) => {
+    const reason = body.reason?.trim() || null;
+    const moved = await moveTo(deps, tx, ctx, actor, r, 'withdrawn', now, {}, reason);
+    const involved = facts.centres.filter((c) => c.invited || c.interested || c.teamRole).map((c) => c.organizationId);
+    await tellPeople(deps, tx, moved, centres, { kind: 'request-withdrawn', roles: ['nucleus'], organizations: involved, extra: reason ? { reason } : {} }, actor);
   });
 }
 

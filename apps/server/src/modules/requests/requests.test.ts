@@ -198,6 +198,26 @@ describe('the life cycle', () => {
     expect(r.json().errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/body/lead', '/body/partners/0']);
   });
 
+  it('lets the company withdraw its request until the work starts, telling the nucleus and the centres involved', async () => {
+    const id = await requestIn('open+interest');
+    const r = await call('company', 'POST', `/api/v1/requests/${id}/withdraw`, { reason: 'Abbiamo trovato una soluzione interna.' });
+    expect(r.json()).toMatchObject({ state: 'withdrawn', actions: [] });
+    expect(r.json().timeline.at(-1)).toMatchObject({ to: 'withdrawn', message: 'Abbiamo trovato una soluzione interna.' });
+    for (const role of ['nucleus', 'managerB'] as const) {
+      const n = (await call(role, 'GET', '/api/v1/notifications')).json().items.find((x: { kind: string; request: string }) => x.kind === 'request-withdrawn' && x.request === id);
+      expect(n?.params, role).toMatchObject({ reason: 'Abbiamo trovato una soluzione interna.' });
+    }
+    const running = await requestIn('in_progress');
+    expect((await call('company', 'POST', `/api/v1/requests/${running}/withdraw`, {})).statusCode).toBe(409);
+  });
+
+  it('orders by due date on request, overdue first', async () => {
+    const list = (await call('nucleus', 'GET', '/api/v1/requests?sort=due&limit=200')).json().items as { dueAt: string | null }[];
+    const dues = list.map((i) => i.dueAt).filter((d): d is string => d !== null);
+    expect(dues).toEqual([...dues].sort());
+    expect(list.findIndex((i) => i.dueAt === null)).toBeGreaterThanOrEqual(dues.length);
+  });
+
   it('lets a centre withdraw its interest', async () => {
     const id = await requestIn('open+interest');
     const r = await call('managerB', 'POST', `/api/v1/requests/${id}/interest/withdraw`, {});
@@ -224,6 +244,7 @@ describe('permissions: every request action × every role', () => {
     { path: 'start', state: 'team_agreed', body: {}, expect: ok(['nucleus', 'managerB'], { otherCompany: 404 }) },
     { path: 'close', state: 'in_progress', body: { outcome: 'Lavoro concluso con successo.' }, expect: ok(['nucleus', 'managerB'], { otherCompany: 404 }) },
     { path: 'rating', state: 'closed', body: { rating: 4 }, expect: ok(['company'], { otherCompany: 404 }) },
+    { path: 'withdraw', state: 'open+interest', body: { reason: 'Abbiamo risolto internamente.' }, expect: ok(['company'], { otherCompany: 404 }) },
   ];
 
   it('answers each role as the rules say, as problem+json when refused', async () => {
@@ -282,7 +303,7 @@ describe('confidential requests leak nowhere', () => {
       expect((await call(role, 'GET', `/api/v1/requests?q=${SECRET}`)).json().total, role).toBe(0);
       expect((await call(role, 'GET', `/api/v1/requests/${id}`)).statusCode, role).toBe(404);
       expect((await call(role, 'GET', `/api/v1/requests/${id}/proposal`)).statusCode, role).toBe(404);
-      for (const path of ['triage', 'open', 'decline', 'interest', 'team', 'start', 'close', 'rating']) {
+      for (const path of ['triage', 'open', 'decline', 'interest', 'team', 'start', 'close', 'rating', 'withdraw']) {
         const r = await call(role, 'POST', `/api/v1/requests/${id}/${path}`, {});
         expect([400, 401, 404], `${role} ${path}`).toContain(r.statusCode);
         expect(r.body).not.toContain(SECRET);

@@ -1,0 +1,2 @@
+ALTER TABLE "requests" DROP CONSTRAINT "requests_state_check";--> statement-breakpoint
+ALTER TABLE "requests" ADD CONSTRAINT "requests_state_check" CHECK ("requests"."state" in ('submitted','triage','open','team_agreed','in_progress','closed','declined','withdrawn'));

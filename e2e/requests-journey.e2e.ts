@@ -7,7 +7,8 @@ import { createUser } from '../apps/server/src/modules/identity/identity.service
 // while they write; a validation error first), the nucleus representative takes it into triage from the board and
 // opens it, NAVIGO and CPTM express interest, the company agrees the team on the team proposal, NAVIGO starts and
 // closes it, the company rates it and reads its notifications and e-mail. A confidential request stays invisible to
-// a centre not invited. Every page has zero axe WCAG 2.1 AA violations and no console errors but those provoked.
+// a centre not invited. Another request is withdrawn by the company, and the nucleus sees it so. Every page has zero
+// axe WCAG 2.1 AA violations and no console errors but those provoked.
 let stack: Stack;
 // scripts/test.mjs sets it when a PostgreSQL server is reachable: the journey then runs once more on PostgreSQL.
 const POSTGRES = process.env.CLOCK_E2E_POSTGRES_URL;
@@ -85,10 +86,26 @@ async function tick(page: Page, input: ReturnType<Page['locator']>, on = true) {
 
 const stateOf = (page: Page) => page.locator('.request-kicker .request-state-badge').textContent();
 
-async function companyToRatedWork() {
+/** The stacks whose people exist already (each test may be the first to run on a stack). */
+const peopleCreated = new WeakSet<Stack>();
+async function createPeople() {
+  if (peopleCreated.has(stack)) return;
   for (const p of Object.values(PEOPLE)) {
     await createUser(stack.database.db, { email: p.email, name: p.name, role: p.role, organization: p.organization, password: PASSWORD });
   }
+  peopleCreated.add(stack);
+}
+
+/** Calls the API as the person signed in on the page (with their CSRF token); expects a success. */
+async function api(page: Page, method: 'post', url: string, data: object) {
+  const me = (await (await page.request.get('/api/v1/me')).json()) as { csrfToken: string };
+  const r = await page.request[method](url, { headers: { 'x-csrf-token': me.csrfToken }, data });
+  expect(r.status(), await r.text()).toBeLessThan(300);
+  return (await r.json()) as { id: string };
+}
+
+async function companyToRatedWork() {
+  await createPeople();
 
   // --- Anyone sees the public list and the call to action.
   const visitor = await openPage(stack);
@@ -155,7 +172,8 @@ async function companyToRatedWork() {
       expect(await page.locator('.request-stepper [aria-current="step"]').textContent()).toContain('Inviata');
       expect(await main.getByRole('region', { name: 'Cronologia' }).textContent()).toContain('Carla Burlamacco');
       expect(await main.textContent()).toContain('Risposta attesa entro il');
-      expect(await main.getByRole('region', { name: 'Che cosa puoi fare' }).count()).toBe(0);
+      // All the company may do now is take it back.
+      expect(await main.locator('.request-action h3').allTextContents()).toEqual(['Ritira la richiesta']);
       await expectAccessible(page);
       expect(unexpected(company.problems, [/status of 400/])).toEqual([]);
       company.problems.length = 0;
@@ -308,12 +326,6 @@ async function companyToRatedWork() {
 
     // --- A confidential request: the centre invited sees it, another centre gets "not found".
     {
-      const api = async (page: Page, method: 'post', url: string, data: object) => {
-        const me = (await (await page.request.get('/api/v1/me')).json()) as { csrfToken: string };
-        const r = await page.request[method](url, { headers: { 'x-csrf-token': me.csrfToken }, data });
-        expect(r.status(), await r.text()).toBeLessThan(300);
-        return (await r.json()) as { id: string };
-      };
       const secret = await api(company.page, 'post', '/api/v1/requests', {
         title: 'Processo riservato di saldatura laser', description: 'Un processo brevettando di saldatura laser produce porosità nei giunti in lega leggera.', confidentiality: 'confidential',
       });
@@ -339,6 +351,63 @@ describe('the requests journey in Italian', () => {
   afterAll(async () => { await stack?.close(); });
 
   it('goes from a company\'s problem to a rated piece of work, and hides confidential requests', companyToRatedWork);
+
+  it('lets the company withdraw its request, and the nucleus sees it withdrawn', async () => {
+    await createPeople();
+    const company = await signedInPage('company');
+    const nucleus = await signedInPage('nucleus');
+    const title = 'Rumore delle eliche di prua in manovra';
+    const reason = 'Abbiamo risolto il problema con il fornitore delle eliche.';
+    try {
+      const created = await api(company.page, 'post', '/api/v1/requests', {
+        title, description: 'Le eliche di prua fanno troppo rumore in manovra nei porti e disturbano gli ospiti a bordo.', confidentiality: 'network',
+      });
+      const url = `/richieste/${created.id}`;
+
+      // The company withdraws it, with a reason, and confirms in the dialog.
+      {
+        const page = company.page;
+        const main = page.getByRole('main');
+        await visit(page, url);
+        const panel = main.getByRole('region', { name: 'Ritira la richiesta', exact: true });
+        expect(await panel.textContent()).toContain('Non si può annullare');
+        await panel.getByLabel(/^Motivazione/).fill(reason);
+        await panel.getByRole('button', { name: 'Ritira la richiesta…', exact: true }).click();
+        const dialog = page.getByRole('dialog', { name: 'Ritirare la richiesta?' });
+        await expect.poll(() => dialog.isVisible()).toBe(true);
+        await dialog.getByRole('button', { name: 'Sì, ritira la richiesta', exact: true }).click();
+        await expect.poll(() => page.locator('.success-panel').textContent(), { timeout: 15_000 }).toContain('Richiesta ritirata');
+        expect(await page.evaluate(() => document.activeElement?.closest('.success-panel') !== null)).toBe(true);
+        expect(await stateOf(page)).toBe('Ritirata');
+        expect(await page.locator('.request-stepper [aria-current="step"]').textContent()).toContain('Ritirata');
+        const callout = main.locator('.request-withdrawn');
+        expect(await callout.textContent()).toContain('L’impresa ha ritirato la richiesta');
+        expect(await callout.textContent()).toContain(reason);
+        expect(await main.getByRole('region', { name: 'Cronologia' }).textContent()).toMatch(/Carla Burlamacco[^.]* ha ritirato la richiesta\./);
+        expect(await main.getByRole('region', { name: 'Che cosa puoi fare' }).count()).toBe(0);
+        await expectAccessible(page);
+        expect(company.problems).toEqual([]);
+      }
+
+      // The nucleus sees it withdrawn, with nothing left to do, and was told.
+      {
+        const page = nucleus.page;
+        const main = page.getByRole('main');
+        await visit(page, url);
+        expect(await stateOf(page)).toBe('Ritirata');
+        expect(await main.locator('.request-withdrawn').textContent()).toContain(reason);
+        expect(await main.getByRole('region', { name: 'Che cosa puoi fare' }).count()).toBe(0);
+        expect(await main.locator('.request-action').count()).toBe(0);
+        await expectAccessible(page);
+        await visit(page, '/notifiche');
+        await expect.poll(() => main.getByRole('region', { name: 'Ultime notifiche' }).textContent()).toContain(`${title} è stata ritirata dall’impresa. Motivazione: ${reason}`);
+        expect(nucleus.problems).toEqual([]);
+      }
+    } finally {
+      await company.close();
+      await nucleus.close();
+    }
+  });
 
   it('the board and a request page fit a phone, and the board is polite to others', async () => {
     const email = 'paolo@asev.example';

@@ -20,6 +20,21 @@ interface Done {
   count: number;
 }
 
+/** The company took its request back: said plainly (not as an error), with its reason when it gave one. */
+function WithdrawnCallout({ request }: { request: RequestView }) {
+  const { t } = useI18n();
+  const reason = request.timeline?.findLast((e) => e.kind === 'state' && e.to === 'withdrawn')?.message;
+  return (
+    <div className="callout request-withdrawn">
+      <div className="callout-title">
+        <Icon name="minus-circle" />
+        <span>{t('request.withdrawn_title')}</span>
+      </div>
+      <p>{reason ? t('request.withdrawn_reason', { reason }) : t('request.withdrawn_no_reason')}</p>
+    </div>
+  );
+}
+
 function RequestContent({ id }: { id: string }) {
   const { t } = useI18n();
   const loaded = useApi<RequestView>(requestEndpoints.one(id), { fresh: true });
@@ -73,6 +88,7 @@ function RequestContent({ id }: { id: string }) {
               <p>{request.declineReason ?? t('request.declined_no_reason')}</p>
             </div>
           ) : null}
+          {request.state === 'withdrawn' ? <WithdrawnCallout request={request} /> : null}
           <div className="row g-4">
             <div className="col-12 col-xl-8">
               <RequestFacts request={request} />

@@ -5,7 +5,7 @@ import { stateLabel } from '../requests/request-bits.tsx';
 
 const KINDS = [
   'request-received', 'request-submitted', 'request-triage', 'request-opened', 'request-invited', 'request-declined',
-  'request-interest', 'request-team', 'request-started', 'request-closed', 'request-rated', 'request-overdue',
+  'request-interest', 'request-team', 'request-started', 'request-closed', 'request-rated', 'request-overdue', 'request-withdrawn',
 ];
 
 /** Tells other parts of the page (the header's count) that notifications were read. */
@@ -34,6 +34,7 @@ export function useNotificationText() {
     };
     if (!KINDS.includes(n.kind)) return t('notification.other', { name });
     if (n.kind === 'request-team' && p.partners) return t('notification.request-team-partners', vars);
+    if (n.kind === 'request-withdrawn' && p.reason) return t('notification.request-withdrawn-reason', vars);
     return t(`notification.${n.kind}` as MessageKey, vars);
   };
 }

@@ -40,7 +40,7 @@ interface PanelProps {
   build: () => { body: object } | { errors: [string, boolean, string][] };
   path: string;
   action: RequestAction;
-  /** Asks for confirmation before sending (declining). */
+  /** Asks for confirmation before sending (declining, withdrawing the request). */
   confirm?: { title: string; text: string; label: string };
   danger?: boolean;
   children?: (errors: ReturnType<typeof useSubmit>['errors']) => ReactNode;
@@ -201,6 +201,52 @@ function DeclinePanel(props: ActionProps) {
       }
     >
       {(errors) => <TextField id="act-decline-reason" label={t('request.field.reason')} hint={t('request.field.reason_hint')} value={reason} onChange={setReason} error={errors.byField.reason} multiline rows={3} required />}
+    </ActionPanel>
+  );
+}
+
+const WITHDRAW_REASON_MAX = 2000;
+
+/** The company takes its request back (before the work starts): a reason if it wishes, then a confirmation. */
+function WithdrawRequestPanel(props: ActionProps) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  return (
+    <ActionPanel
+      {...props}
+      id="act-withdraw-request"
+      action="withdraw"
+      path="withdraw"
+      danger
+      title={t('request.action.withdraw_request')}
+      intro={<p>{t('request.action.withdraw_request.intro')}</p>}
+      fields={['reason']}
+      summary={{ reason: { id: 'act-withdraw-request-reason', label: t('request.field.withdraw_reason') } }}
+      submitLabel={t('request.action.withdraw_request.submit')}
+      confirm={{
+        title: t('request.action.withdraw_request.confirm_title'),
+        text: t('request.action.withdraw_request.confirm_text'),
+        label: t('request.action.withdraw_request.confirm'),
+      }}
+      build={() =>
+        reason.trim().length > WITHDRAW_REASON_MAX
+          ? { errors: [['reason', true, t('form.error.too_long', { max: WITHDRAW_REASON_MAX })]] }
+          : { body: reason.trim() ? { reason: reason.trim() } : {} }
+      }
+    >
+      {(errors) => (
+        <TextField
+          id="act-withdraw-request-reason"
+          label={t('request.field.withdraw_reason')}
+          hint={t('request.field.withdraw_reason_hint')}
+          value={reason}
+          onChange={setReason}
+          error={errors.byField.reason}
+          multiline
+          rows={3}
+          markOptional
+        />
+      )}
     </ActionPanel>
   );
 }
@@ -475,6 +521,7 @@ export function RequestActions({ request, onDone, proposal }: ActionProps & { pr
       {has('close') ? <ClosePanel request={request} onDone={onDone} /> : null}
       {has('rate') ? <RatePanel request={request} onDone={onDone} /> : null}
       {has('decline') ? <DeclinePanel request={request} onDone={onDone} /> : null}
+      {has('withdraw') ? <WithdrawRequestPanel request={request} onDone={onDone} /> : null}
     </section>
   );
 }

@@ -5,6 +5,8 @@ export type { RequestList, RequestState, RequestView, ResponseTargets, TeamPropo
 export type RequestAction = RequestView['actions'][number];
 export type Confidentiality = RequestView['confidentiality'];
 export type RequestScope = 'mine' | 'inbox' | 'all';
+/** recent: newest first; due: the earliest due date first (overdue on top), then newest. */
+export type RequestSort = 'recent' | 'due';
 export type EmailPreference = 'immediate' | 'daily' | 'off';
 
 export interface NotificationList {
@@ -24,6 +26,7 @@ export interface MatchingAnswer {
 
 export interface RequestListParams {
   scope?: RequestScope;
+  sort?: RequestSort;
   state?: string;
   q?: string;
   overdue?: boolean;
@@ -31,8 +34,15 @@ export interface RequestListParams {
   limit?: number;
 }
 
-/** The request's steps, in order; `declined` ends it from any of the first three. */
+/**
+ * The request's steps, in order; `declined` (by the nucleus) ends it from any of the first three, `withdrawn` (by
+ * the company) from any of the first four.
+ */
 export const REQUEST_STEPS: readonly RequestState[] = ['submitted', 'triage', 'open', 'team_agreed', 'in_progress', 'closed'];
+/** The states that end a request before its work is done. */
+export const ENDED_EARLY: readonly RequestState[] = ['declined', 'withdrawn'];
+/** Every state, in the order the filters list them. */
+export const ALL_STATES: readonly RequestState[] = [...REQUEST_STEPS, ...ENDED_EARLY];
 /** The states the coordination board shows as columns. */
 export const ACTIVE_STATES: readonly RequestState[] = ['submitted', 'triage', 'open', 'team_agreed', 'in_progress'];
 export const CONFIDENTIALITY: readonly Confidentiality[] = ['public', 'network', 'confidential'];

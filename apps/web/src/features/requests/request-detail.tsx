@@ -4,17 +4,17 @@ import type { MessageKey } from '../../lib/messages.it.ts';
 import { Icon } from '../../components/ui/icon.tsx';
 import { useOrganizationName } from '../catalogue/organization-name.tsx';
 import { useReferenceData } from '../catalogue/reference-data.tsx';
-import { REQUEST_STEPS, type RequestState, type RequestView } from './request-api.ts';
+import { ENDED_EARLY, REQUEST_STEPS, type RequestState, type RequestView } from './request-api.ts';
 import { confidentialityLabel, DueLine, stateLabel } from './request-bits.tsx';
 
 type Step = { state: RequestState; status: 'done' | 'current' | 'todo' };
 
-/** The steps to show: the usual path, or (declined) the steps reached and then "declined". */
+/** The steps to show: the usual path, or (declined, withdrawn) the steps reached and then how it ended. */
 function stepsOf(request: RequestView): Step[] {
-  if (request.state === 'declined') {
+  if (ENDED_EARLY.includes(request.state)) {
     const reached = new Set<string>(['submitted', ...(request.timeline ?? []).map((e) => e.to ?? '')]);
     const before = REQUEST_STEPS.filter((s) => reached.has(s));
-    return [...before.map((state) => ({ state, status: 'done' as const })), { state: 'declined', status: 'current' }];
+    return [...before.map((state) => ({ state, status: 'done' as const })), { state: request.state, status: 'current' }];
   }
   const at = REQUEST_STEPS.indexOf(request.state);
   return REQUEST_STEPS.map((state, i) => ({ state, status: i < at ? 'done' : i === at ? (state === 'closed' ? 'done' : 'current') : 'todo' }));
@@ -29,9 +29,17 @@ export function RequestStepper({ request }: { request: RequestView }) {
       {steps.map((s, i) => {
         const current = s.state === request.state;
         return (
-          <li key={s.state} className={`step step-${s.status}${s.state === 'declined' ? ' step-declined' : ''}`} aria-current={current ? 'step' : undefined}>
+          <li key={s.state} className={`step step-${s.status}${ENDED_EARLY.includes(s.state) ? ` step-${s.state}` : ''}`} aria-current={current ? 'step' : undefined}>
             <span className="step-marker" aria-hidden="true">
-              {s.status === 'done' ? <Icon name="check-circle" className="icon-sm" /> : s.state === 'declined' ? <Icon name="error" className="icon-sm" /> : i + 1}
+              {s.status === 'done' ? (
+                <Icon name="check-circle" className="icon-sm" />
+              ) : s.state === 'declined' ? (
+                <Icon name="error" className="icon-sm" />
+              ) : s.state === 'withdrawn' ? (
+                <Icon name="minus-circle" className="icon-sm" />
+              ) : (
+                i + 1
+              )}
             </span>
             <span className="step-label">
               {t(stateLabel(s.state))}

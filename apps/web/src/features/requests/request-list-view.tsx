@@ -9,7 +9,7 @@ import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { Pagination } from '../../components/ui/pagination.tsx';
 import { useFocusOnPageChange } from '../catalogue/use-page-focus.ts';
 import { useSession } from '../identity/session.tsx';
-import { REQUEST_STEPS, requestEndpoints, requestHref, type RequestList, type RequestScope, type RequestView } from './request-api.ts';
+import { ALL_STATES, requestEndpoints, requestHref, type RequestList, type RequestScope, type RequestView } from './request-api.ts';
 import { DueLine, StateBadge, stateLabel } from './request-bits.tsx';
 import { canCoordinate, isCentreMember } from './request-roles.ts';
 
@@ -109,7 +109,7 @@ export function RequestListView() {
                 onChange={(e) => navigate({ search: withParams(params, { state: e.target.value || undefined, page: undefined }) }, { flushSync: true })}
               >
                 <option value="">{t('requests.all_states')}</option>
-                {[...REQUEST_STEPS, 'declined' as const].map((s) => (
+                {ALL_STATES.map((s) => (
                   <option key={s} value={s}>
                     {t(stateLabel(s))}
                   </option>

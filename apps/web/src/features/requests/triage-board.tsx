@@ -4,16 +4,10 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { withParams } from '../../lib/url-state.ts';
 import { LoadingState } from '../../components/ui/loading-state.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
-import { ACTIVE_STATES, requestEndpoints, requestHref, type RequestList, type RequestView } from './request-api.ts';
+import { ACTIVE_STATES, requestEndpoints, requestHref, type RequestList } from './request-api.ts';
 import { DueLine, stateLabel } from './request-bits.tsx';
 
 const LIMIT = 200;
-
-/** Overdue first, then the earliest due. */
-function byUrgency(a: RequestView, b: RequestView): number {
-  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
-  return (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999');
-}
 
 /** The nucleus's board: one column per active state (stacked on a phone), overdue requests first and marked. */
 export function TriageBoard() {
@@ -21,7 +15,7 @@ export function TriageBoard() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const onlyOverdue = params.get('ritardo') === '1';
-  const list = useApi<RequestList>(requestEndpoints.list({ scope: 'all', overdue: onlyOverdue || undefined, limit: LIMIT }), { fresh: true });
+  const list = useApi<RequestList>(requestEndpoints.list({ scope: 'all', sort: 'due', overdue: onlyOverdue || undefined, limit: LIMIT }), { fresh: true });
   const data = list.data;
 
   return (
@@ -46,7 +40,8 @@ export function TriageBoard() {
       {data ? (
         <div className="row g-3 board-columns">
           {ACTIVE_STATES.map((state) => {
-            const items = data.items.filter((r) => r.state === state).sort(byUrgency);
+            // The server sorts by urgency (earliest due first, overdue on top): filtering keeps that order.
+            const items = data.items.filter((r) => r.state === state);
             const count = onlyOverdue ? items.length : (data.byState[state] ?? items.length);
             return (
               <div key={state} className="col-12 col-md-6 col-xl board-column-cell">

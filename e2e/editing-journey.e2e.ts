@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, openPage, settled, startStack, type Stack } from './fixtures.ts';
+import { axeViolations, openPage, settled, startStack, type Stack, unexpected } from './fixtures.ts';
 import { createUser } from '../apps/server/src/modules/identity/identity.service.ts';
 import { linkToken } from '../apps/server/src/test/smtp.ts';
 
@@ -39,17 +39,6 @@ const UI = {
     record: 'lucense-recyclability-assessment', lucense: 'Lucense',
   },
 } as const;
-
-/** Console lines the journey provokes on purpose (the browser logs each 4xx answer); any other is a failure. */
-function unexpected(problems: string[], expected: RegExp[]): string[] {
-  const left = [...expected];
-  return problems.filter((p) => {
-    const i = left.findIndex((re) => re.test(p));
-    if (i === -1) return true;
-    left.splice(i, 1);
-    return false;
-  });
-}
 
 /** Client-side navigation changes the URL before the new page renders: wait for its heading too. */
 async function arrive(page: Page, url: RegExp, heading: RegExp) {

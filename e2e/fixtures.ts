@@ -93,3 +93,14 @@ export async function settled(page: Page): Promise<void> {
   await page.locator('h1').first().waitFor();
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 15_000 });
 }
+
+/** Console lines the journey provokes on purpose (the browser logs each 4xx answer); any other is a failure. */
+export function unexpected(problems: string[], expected: RegExp[]): string[] {
+  const left = [...expected];
+  return problems.filter((p) => {
+    const i = left.findIndex((re) => re.test(p));
+    if (i === -1) return true;
+    left.splice(i, 1);
+    return false;
+  });
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, openPage, settled, startStack, type Stack } from './fixtures.ts';
+import { axeViolations, openPage, settled, startStack, type Stack, unexpected } from './fixtures.ts';
 import { createUser } from '../apps/server/src/modules/identity/identity.service.ts';
 
 // The front door, in Italian: a company member of Burlamacco Yachts submits a problem (the live matching panel fills
@@ -26,17 +26,6 @@ const TITLE = 'Cricche a fatica sui giunti saldati delle staffe dello scafo';
 const DESCRIPTION =
   'Le staffe in acciaio saldate che reggono le attrezzature di coperta si criccano vicino al cordone di saldatura dopo pochi mesi di navigazione, ' +
   'e la vernice anticorrosione fa le bolle intorno ai giunti. Servono prove di fatica sui giunti saldati e un ciclo di verniciatura più resistente.';
-
-/** Console lines the journey provokes on purpose (the browser logs each 4xx answer); any other is a failure. */
-function unexpected(problems: string[], expected: RegExp[]): string[] {
-  const left = [...expected];
-  return problems.filter((p) => {
-    const i = left.findIndex((re) => re.test(p));
-    if (i === -1) return true;
-    left.splice(i, 1);
-    return false;
-  });
-}
 
 async function expectAccessible(page: Page) {
   expect(await axeViolations(page)).toEqual([]);

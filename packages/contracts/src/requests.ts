@@ -33,6 +33,25 @@ export const RequestCreate = Type.Object(
 );
 export type RequestCreate = Static<typeof RequestCreate>;
 
+const Nullable = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
+/** Corrections before the request is opened to the centres; null clears an optional field. */
+export const RequestEdit = Type.Object(
+  {
+    title: Type.Optional(Text(0, 200)),
+    description: Type.Optional(Text(0, 10000)),
+    summary: Nullable(Text(0, 600)),
+    desiredOutcome: Nullable(Text(0, 2000)),
+    sector: Nullable(Type.String({ maxLength: 100 })),
+    filiera: Nullable(Type.String({ maxLength: 100 })),
+    deadline: Nullable(Type.String({ format: 'date' })),
+    confidentiality: Type.Optional(ConfidentialitySchema),
+    lang: Type.Optional(Type.Union([Type.Literal('it'), Type.Literal('en')])),
+    contactEmail: Nullable(Type.String({ format: 'email', maxLength: 254 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type RequestEdit = Static<typeof RequestEdit>;
+
 export const RequestListQuery = Type.Object(
   {
     /** mine: my organisation's requests (as company or submitting centre); inbox: open to my centre; all: everything I may see. */
@@ -73,7 +92,7 @@ export const RequestEvent = Type.Object({
 
 export const RequestActionName = Type.Union([
   Type.Literal('triage'), Type.Literal('open'), Type.Literal('decline'), Type.Literal('interest'), Type.Literal('withdraw-interest'),
-  Type.Literal('agree-team'), Type.Literal('start'), Type.Literal('close'), Type.Literal('rate'), Type.Literal('withdraw'),
+  Type.Literal('agree-team'), Type.Literal('start'), Type.Literal('close'), Type.Literal('rate'), Type.Literal('withdraw'), Type.Literal('edit'),
 ]);
 
 /**

@@ -800,6 +800,7 @@ export const en: Messages = {
   'request.done.open': 'Request opened to the centres',
   'request.done.decline': 'Request declined',
   'request.done.withdraw': 'Request withdrawn',
+  'request.done.edit': 'Request corrected',
   'request.done.interest': 'Proposal sent',
   'request.done.withdraw-interest': 'Interest withdrawn',
   'request.done.agree-team': 'Team agreed',

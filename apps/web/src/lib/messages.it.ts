@@ -802,6 +802,7 @@ export const it = {
   'request.done.open': 'Richiesta aperta ai centri',
   'request.done.decline': 'Richiesta non accolta',
   'request.done.withdraw': 'Richiesta ritirata',
+  'request.done.edit': 'Richiesta corretta',
   'request.done.interest': 'Proposta inviata',
   'request.done.withdraw-interest': 'Interesse ritirato',
   'request.done.agree-team': 'Squadra concordata',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from 'typebox';
 import {
-  CloseBody, DeclineBody, InterestBody, OpenBody, RateBody, RequestCreate, RequestList, RequestListQuery, RequestView,
+  CloseBody, DeclineBody, InterestBody, OpenBody, RateBody, RequestCreate, RequestEdit, RequestList, RequestListQuery, RequestView,
   ResponseTargets, StartBody, TeamBody, TeamProposal, TriageBody, WithdrawBody, WithdrawInterestBody,
 } from '@clock/contracts';
 import { problems } from '../../core/http.ts';
@@ -46,6 +46,14 @@ export const requestsRoutes: FastifyPluginAsyncTypebox<{ deps: requests.RequestD
   app.get('/requests/:id', {
     schema: { tags: ['requests'], summary: 'One request with its timeline, as the caller may see it', params: Id, response: { 200: RequestView, ...problems(404) } },
   }, async (req) => requests.getRequest(deps, req.actor, req.params.id));
+
+  app.patch('/requests/:id', {
+    config: { permission: 'request' },
+    schema: {
+      tags: ['requests'], summary: 'Correct a request before it is opened to the centres (its company or the nucleus)',
+      params: Id, body: RequestEdit, response: { 200: RequestView, ...problems(400, 401, 403, 404, 409) },
+    },
+  }, async (req) => requests.editRequest(deps, { actor: req.actor, requestId: req.id }, req.params.id, req.body));
 
   app.get('/requests/:id/proposal', {
     schema: {

@@ -19,7 +19,7 @@ export const TRANSITIONS: Record<RequestState, RequestState[]> = {
 export const canTransition = (from: RequestState, to: RequestState) => TRANSITIONS[from].includes(to);
 export const ACTIVE_STATES: RequestState[] = ['submitted', 'triage', 'open', 'team_agreed', 'in_progress'];
 
-export type RequestAction = 'triage' | 'open' | 'decline' | 'interest' | 'withdraw-interest' | 'agree-team' | 'start' | 'close' | 'rate' | 'withdraw';
+export type RequestAction = 'triage' | 'open' | 'decline' | 'interest' | 'withdraw-interest' | 'agree-team' | 'start' | 'close' | 'rate' | 'withdraw' | 'edit';
 
 /** What the rules need to know about one request. */
 export interface RequestFacts {
@@ -111,6 +111,8 @@ export function allowedActions(actor: Actor, r: RequestFacts): RequestAction[] {
   if (r.state === 'in_progress' && runsIt) out.push('close');
   if (r.state === 'closed' && owner && r.rating === null) out.push('rate');
   if (owner && canTransition(r.state, 'withdrawn')) out.push('withdraw');
+  // Corrections before the centres read it: the company's side, or the nucleus (e.g. to keep details out of a summary).
+  if ((owner || nucleus) && (r.state === 'submitted' || r.state === 'triage')) out.push('edit');
   return out;
 }
 

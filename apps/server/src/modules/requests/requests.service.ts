@@ -118,16 +118,11 @@ export interface SubmitBody {
   confidentiality: 'public' | 'network' | 'confidential'; lang?: 'it' | 'en'; company?: string; companyName?: string; contactEmail?: string;
 }
 
-/**
- * A company (or a centre, a Region officer on its behalf) submits a problem. Every invalid field is reported at once.
- * The nucleus is notified; the company gets a receipt with the date by which it will hear back.
- */
-export async function submitRequest(deps: RequestDeps, ctx: Ctx, body: SubmitBody) {
-  const actor = requireMember(ctx.actor);
-  if (!actor.userId) throw new AppError('FORBIDDEN', 'Requests are submitted by people, not by API tokens');
+const text = (s: string | undefined | null) => (s === undefined || s === null ? undefined : s.trim() || undefined);
+
+/** The rules on a request's own words, for submitting and for editing: every problem at once. */
+function contentProblems(body: Pick<SubmitBody, 'title' | 'description' | 'summary' | 'confidentiality' | 'deadline'>, now: Date): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const now = nowOf(deps);
-  const text = (s: string | undefined) => (s === undefined ? undefined : s.trim() || undefined);
   const title = text(body.title), description = text(body.description), summary = text(body.summary);
   if (!title || title.length < 5) problems.push({ pointer: '/body/title', message: 'must have at least 5 characters' });
   if (!description || description.length < 20) problems.push({ pointer: '/body/description', message: 'must have at least 20 characters' });
@@ -138,6 +133,49 @@ export async function submitRequest(deps: RequestDeps, ctx: Ctx, body: SubmitBod
     if (Number.isNaN(d.getTime())) problems.push({ pointer: '/body/deadline', message: 'must be a date (YYYY-MM-DD)' });
     else if (d.getTime() < now.getTime()) problems.push({ pointer: '/body/deadline', message: 'must not be in the past' });
   }
+  return problems;
+}
+
+const EDITABLE = ['title', 'description', 'summary', 'desiredOutcome', 'sector', 'filiera', 'deadline', 'confidentiality', 'lang', 'contactEmail'] as const;
+export type EditBody = Partial<Record<(typeof EDITABLE)[number], string | null>>;
+
+/**
+ * The company's side (or the nucleus) corrects a request before the nucleus opens it to the centres: its words, the
+ * details and the tier. `null` clears an optional field. The whole result is checked as on submission.
+ */
+export async function editRequest(deps: RequestDeps, ctx: Ctx, id: string, patch: EditBody) {
+  return act(deps, ctx, id, 'edit', async (tx, r, _c, _f, actor, now) => {
+    const before = { title: r.title, description: r.description, summary: r.summary, desiredOutcome: r.desiredOutcome, sector: r.sector, filiera: r.filiera, deadline: r.deadline, confidentiality: r.confidentiality, lang: r.lang, contactEmail: r.contactEmail };
+    const next: Record<string, string | null> = { ...before };
+    for (const k of EDITABLE) if (patch[k] !== undefined) next[k] = patch[k] === null ? null : (text(patch[k]!) ?? null);
+    const problems = contentProblems({
+      title: next.title ?? '', description: next.description ?? '', summary: next.summary ?? undefined,
+      confidentiality: next.confidentiality as SubmitBody['confidentiality'],
+      deadline: patch.deadline ? patch.deadline : undefined,
+    }, now);
+    for (const k of ['title', 'description', 'confidentiality', 'lang'] as const) if (patch[k] === null) problems.push({ pointer: `/body/${k}`, message: 'is required' });
+    if (problems.length) throw new AppError('VALIDATION_FAILED', 'The request has invalid fields', problems);
+    const changed = EDITABLE.filter((k) => next[k] !== before[k]);
+    if (!changed.length) return;
+    await repo.updateRequest(tx, r.id, Object.fromEntries(changed.map((k) => [k, next[k]])) as never);
+    await repo.insertEvent(tx, { requestId: r.id, at: now, actorUserId: actor.userId, actorOrganizationId: isNucleus(actor) ? actor.memberships.find((m) => m.role === 'nucleus')!.organization : r.companyOrganizationId, kind: 'edited', message: changed.join(', ') });
+    await recordAudit(tx, actor, {
+      action: 'request-edit', entityType: 'request', entityId: r.id, organizationId: r.companyOrganizationId,
+      before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, next[k]])), requestId: ctx.requestId,
+    });
+  });
+}
+
+/**
+ * A company (or a centre, a Region officer on its behalf) submits a problem. Every invalid field is reported at once.
+ * The nucleus is notified; the company gets a receipt with the date by which it will hear back.
+ */
+export async function submitRequest(deps: RequestDeps, ctx: Ctx, body: SubmitBody) {
+  const actor = requireMember(ctx.actor);
+  if (!actor.userId) throw new AppError('FORBIDDEN', 'Requests are submitted by people, not by API tokens');
+  const now = nowOf(deps);
+  const problems = contentProblems(body, now);
+  const title = text(body.title), description = text(body.description), summary = text(body.summary);
   // Who is it for: a company member submits for their company; anyone else names the company.
   const companyMemberships = actor.memberships.filter((m) => m.role === 'company').map((m) => m.organization);
   let companyId: string | null = body.company ?? (companyMemberships.length === 1 && !body.companyName ? companyMemberships[0]! : null);
@@ -221,7 +259,7 @@ async function tellPeople(deps: Pick<RequestDeps, 'publicUrl'>, tx: Tx, r: Row, 
 const STATE_OF_ACTION: Record<RequestAction, RequestState[]> = {
   triage: ['submitted'], open: ['submitted', 'triage'], decline: ['submitted', 'triage', 'open'], interest: ['open'],
   'withdraw-interest': ['open'], 'agree-team': ['open'], start: ['team_agreed'], close: ['in_progress'], rate: ['closed'],
-  withdraw: ['submitted', 'triage', 'open', 'team_agreed'],
+  withdraw: ['submitted', 'triage', 'open', 'team_agreed'], edit: ['submitted', 'triage'],
 };
 
 /**

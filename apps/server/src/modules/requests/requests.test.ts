@@ -51,7 +51,7 @@ afterAll(async () => { await app.close(); await database.close(); });
 /** Rows of a raw query, on PGlite and PostgreSQL alike. */
 const rows = async <T = Record<string, unknown>>(q: ReturnType<typeof sql>) => ((await database.db.execute(q)) as unknown as { rows: T[] }).rows;
 
-const call = (role: Role, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+const call = (role: Role, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) =>
   app.inject({ method, url, headers: H[role], ...(payload ? { payload } : {}) });
 
 const PROBLEM = {
@@ -211,6 +211,20 @@ describe('the life cycle', () => {
     expect((await call('company', 'POST', `/api/v1/requests/${running}/withdraw`, {})).statusCode).toBe(409);
   });
 
+  it('lets the company correct its request until it is opened, checked as on submission', async () => {
+    const id = await requestIn('triage');
+    const bad = await call('company', 'PATCH', `/api/v1/requests/${id}`, { confidentiality: 'public', summary: null, title: 'x' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/body/summary', '/body/title']);
+    const ok = await call('company', 'PATCH', `/api/v1/requests/${id}`, { confidentiality: 'public', summary: 'Giunti saldati che si criccano sugli scafi da diporto.', deadline: null });
+    expect(ok.json()).toMatchObject({ confidentiality: 'public', summary: 'Giunti saldati che si criccano sugli scafi da diporto.', state: 'triage' });
+    expect(ok.json().timeline.at(-1)).toMatchObject({ kind: 'edited', message: 'summary, confidentiality' });
+    const audit = await rows<{ before: unknown; after: unknown }>(sql`select before, after from audit_log where entity_id = ${id} and action = 'request-edit'`);
+    expect(audit).toEqual([{ before: { summary: PROBLEM.summary, confidentiality: 'network' }, after: { summary: 'Giunti saldati che si criccano sugli scafi da diporto.', confidentiality: 'public' } }]);
+    await call('nucleus', 'POST', `/api/v1/requests/${id}/open`, {});
+    expect((await call('company', 'PATCH', `/api/v1/requests/${id}`, { title: 'Un altro titolo per la richiesta' })).statusCode).toBe(409);
+  });
+
   it('orders by due date on request, overdue first', async () => {
     const list = (await call('nucleus', 'GET', '/api/v1/requests?sort=due&limit=200')).json().items as { dueAt: string | null }[];
     const dues = list.map((i) => i.dueAt).filter((d): d is string => d !== null);
@@ -230,7 +244,7 @@ describe('permissions: every request action × every role', () => {
   // For each action: the state to start from, the body, and the status each role gets.
   const ok = (roles: Role[], blocked: Partial<Record<Role, number>> = {}) => (role: Role) =>
     role === 'anonymous' ? 401 : roles.includes(role) ? 200 : blocked[role] ?? 403;
-  const CASES: { path: string; state: string; body: object; invite?: string[]; over?: Record<string, unknown>; expect: (r: Role) => number }[] = [
+  const CASES: { path: string; method?: 'PATCH'; state: string; body: object; invite?: string[]; over?: Record<string, unknown>; expect: (r: Role) => number }[] = [
     { path: 'triage', state: 'submitted', body: {}, expect: ok(['nucleus'], { managerB: 404, staffC: 404, otherCompany: 404 }) },
     { path: 'open', state: 'triage', body: {}, expect: ok(['nucleus'], { managerB: 404, staffC: 404, otherCompany: 404 }) },
     { path: 'decline', state: 'submitted', body: { reason: 'Fuori dagli ambiti della rete regionale.' }, expect: ok(['nucleus'], { managerB: 404, staffC: 404, otherCompany: 404 }) },
@@ -244,6 +258,7 @@ describe('permissions: every request action × every role', () => {
     { path: 'start', state: 'team_agreed', body: {}, expect: ok(['nucleus', 'managerB'], { otherCompany: 404 }) },
     { path: 'close', state: 'in_progress', body: { outcome: 'Lavoro concluso con successo.' }, expect: ok(['nucleus', 'managerB'], { otherCompany: 404 }) },
     { path: 'rating', state: 'closed', body: { rating: 4 }, expect: ok(['company'], { otherCompany: 404 }) },
+    { path: '', method: 'PATCH', state: 'submitted', body: { title: 'Cricche sui giunti saldati (corretto)' }, expect: ok(['company', 'nucleus'], { managerB: 404, staffC: 404, otherCompany: 404 }) },
     { path: 'withdraw', state: 'open+interest', body: { reason: 'Abbiamo risolto internamente.' }, expect: ok(['company'], { otherCompany: 404 }) },
   ];
 
@@ -253,7 +268,7 @@ describe('permissions: every request action × every role', () => {
     for (const c of CASES) {
       for (const role of ROLES) {
         const id = await requestIn(c.state, c.over ?? {}, c.invite ?? []);
-        const r = await call(role, 'POST', `/api/v1/requests/${id}/${c.path}`, c.body);
+        const r = await call(role, c.method ?? 'POST', `/api/v1/requests/${id}${c.path ? `/${c.path}` : ''}`, c.body);
         checked++;
         if (r.statusCode !== c.expect(role)) failures.push(`${c.path} (${c.state}${c.over ? ', confidential' : ''}) as ${role}: ${r.statusCode}, expected ${c.expect(role)} — ${r.body.slice(0, 140)}`);
         if (r.statusCode >= 400) expect(r.headers['content-type']).toMatch(/problem\+json/);
@@ -273,7 +288,7 @@ describe('permissions: every request action × every role', () => {
 
   it('covers every request write route', () => {
     const routes = app.routeTable.filter((r) => r.permission === 'request').map((r) => `${r.method} ${r.url}`);
-    const tested = new Set([...CASES.map((c) => `POST /api/v1/requests/:id/${c.path}`), 'POST /api/v1/requests', 'PUT /api/v1/requests/targets']);
+    const tested = new Set([...CASES.map((c) => `${c.method ?? 'POST'} /api/v1/requests/:id${c.path ? `/${c.path}` : ''}`), 'POST /api/v1/requests', 'PUT /api/v1/requests/targets']);
     expect(routes.filter((r) => !tested.has(r))).toEqual([]);
   });
 });

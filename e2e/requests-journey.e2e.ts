@@ -398,6 +398,51 @@ describe('the requests journey in Italian', () => {
     }
   });
 
+  it('lets the company correct its request before it is opened, with the field errors of the submission', async () => {
+    await createPeople();
+    const company = await signedInPage('company');
+    const title = 'Corrosione dei passacavi in bronzo sugli scafi';
+    const summary = 'Passacavi in bronzo che si corrodono in pochi mesi sugli scafi da diporto.';
+    try {
+      const created = await api(company.page, 'post', '/api/v1/requests', {
+        title, description: 'I passacavi in bronzo montati sugli scafi in vetroresina si corrodono e macchiano la coperta dopo pochi mesi in mare.', confidentiality: 'network',
+      });
+      const url = `/richieste/${created.id}`;
+      const page = company.page;
+      const main = page.getByRole('main');
+      await visit(page, url);
+      const actions = main.getByRole('region', { name: 'Che cosa puoi fare' });
+      expect(await actions.textContent()).toContain('finché il nucleo di coordinamento non la apre ai centri');
+      await actions.getByRole('link', { name: 'Correggi la richiesta' }).click();
+      await arrive(page, new RegExp(`${url}/modifica$`), /^Correggi la richiesta$/);
+      // Prefilled from the request, without the company.
+      expect(await main.getByLabel('Titolo', { exact: true }).inputValue()).toBe(title);
+      expect(await main.getByLabel(/^Riservata alla rete:/).isChecked()).toBe(true);
+      expect(await main.getByLabel('Impresa registrata').count()).toBe(0);
+
+      // Public without a summary: the field error and the summary, which takes the focus.
+      await main.getByLabel(/^Pubblica:/).check();
+      await main.getByRole('button', { name: 'Salva le correzioni' }).click();
+      await expect.poll(() => page.locator('#nr-summary-error').textContent()).toContain('sintesi');
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+      expect(await page.locator('.error-summary a').first().textContent()).toContain('Sintesi pubblica');
+      await expectAccessible(page);
+
+      // With the summary: saved, back on the request page with the notice, the new tier and the line in the timeline.
+      await main.getByLabel(/^Sintesi pubblica/).fill(summary);
+      await main.getByRole('button', { name: 'Salva le correzioni' }).click();
+      await arrive(page, new RegExp(`${url}$`), title);
+      expect(await main.getByRole('status').first().textContent()).toContain('Richiesta corretta');
+      expect(await main.getByRole('region', { name: 'In sintesi' }).textContent()).toContain('Pubblica: chiunque legge titolo e sintesi');
+      expect(await main.getByRole('region', { name: 'Sintesi pubblica' }).textContent()).toContain(summary);
+      expect(await main.getByRole('region', { name: 'Cronologia' }).textContent()).toMatch(/Carla Burlamacco[^.]* ha corretto la richiesta \(sintesi pubblica, riservatezza\)\./);
+      await expectAccessible(page);
+      expect(unexpected(company.problems, [/status of 400/])).toEqual([]);
+    } finally {
+      await company.close();
+    }
+  });
+
   it('the board and a request page fit a phone, and the board is polite to others', async () => {
     const email = 'paolo@asev.example';
     await createUser(stack.database.db, { email, name: 'Paolo Asev', role: 'centre-staff', organization: 'asev', password: PASSWORD });

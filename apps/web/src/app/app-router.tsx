@@ -27,6 +27,7 @@ const RecordCreatePage = lazy(() => import('../routes/record-create-page.tsx').t
 // Requests and notifications: the network's front door for companies' problems.
 const RequestsPage = lazy(() => import('../routes/requests-page.tsx').then((m) => ({ default: m.RequestsPage })));
 const RequestCreatePage = lazy(() => import('../routes/request-create-page.tsx').then((m) => ({ default: m.RequestCreatePage })));
+const RequestEditPage = lazy(() => import('../routes/request-edit-page.tsx').then((m) => ({ default: m.RequestEditPage })));
 const RequestPage = lazy(() => import('../routes/request-page.tsx').then((m) => ({ default: m.RequestPage })));
 const TriageBoardPage = lazy(() => import('../routes/triage-board-page.tsx').then((m) => ({ default: m.TriageBoardPage })));
 const NotificationsPage = lazy(() => import('../routes/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })));
@@ -61,6 +62,7 @@ const router = createBrowserRouter([
           { path: 'richieste/nuova', element: <RequestCreatePage /> },
           { path: 'richieste/coordinamento', element: <TriageBoardPage /> },
           { path: 'richieste/:id', element: <RequestPage /> },
+          { path: 'richieste/:id/modifica', element: <RequestEditPage /> },
           { path: 'notifiche', element: <NotificationsPage /> },
           { path: 'chi-siamo', element: <AboutPage /> },
           { path: 'accessibilita', element: <AccessibilityPage /> },

@@ -11,6 +11,7 @@ const NOTICES: Record<string, MessageKey> = {
   'signed-out': 'notice.signed_out',
   'signed-out-everywhere': 'notice.signed_out_everywhere',
   'request-submitted': 'notice.request_submitted',
+  'request-edited': 'request.done.edit',
 };
 
 /** The outcome of the action that led here (saved, retired, signed out…), passed in the navigation state. */

@@ -1,4 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { sendJson, type ApiError } from '../../lib/api.ts';
 import { clearApiCache } from '../../lib/use-api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -10,7 +11,7 @@ import { CheckboxGroup, RadioGroup, TextField } from '../../components/ui/form-f
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { useReferenceData } from '../catalogue/reference-data.tsx';
 import { useOrganizationName } from '../catalogue/organization-name.tsx';
-import { requestEndpoints, type RequestAction, type RequestView, type TeamProposal } from './request-api.ts';
+import { requestEditHref, requestEndpoints, type RequestAction, type RequestView, type TeamProposal } from './request-api.ts';
 
 /** What to say when an action fails for a reason that belongs to no field. */
 function useActionFailureText(failure: ApiError | null): string | undefined {
@@ -512,6 +513,16 @@ export function RequestActions({ request, onDone, proposal }: ActionProps & { pr
       <h2 id="rq-actions" className="h4">
         {t('request.actions')}
       </h2>
+      {has('edit') ? (
+        <div className="request-edit-link">
+          <p>{t('request.action.edit.intro')}</p>
+          <p>
+            <Link to={requestEditHref(request.id)} className="btn btn-outline-primary">
+              {t('request.action.edit')}
+            </Link>
+          </p>
+        </div>
+      ) : null}
       {has('triage') ? <MessagePanel request={request} onDone={onDone} action="triage" path="triage" /> : null}
       {has('open') ? <OpenPanel request={request} onDone={onDone} /> : null}
       {has('interest') ? <InterestPanel request={request} onDone={onDone} proposal={proposal} /> : null}

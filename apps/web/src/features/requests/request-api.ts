@@ -1,7 +1,7 @@
-import type { NotificationView, RequestList, RequestState, RequestView, ResponseTargets, TeamProposal } from '@clock/contracts';
+import type { NotificationView, RequestEdit, RequestList, RequestState, RequestView, ResponseTargets, TeamProposal } from '@clock/contracts';
 import { apiUrl } from '../../lib/api.ts';
 
-export type { RequestList, RequestState, RequestView, ResponseTargets, TeamProposal };
+export type { RequestEdit, RequestList, RequestState, RequestView, ResponseTargets, TeamProposal };
 export type RequestAction = RequestView['actions'][number];
 export type Confidentiality = RequestView['confidentiality'];
 export type RequestScope = 'mine' | 'inbox' | 'all';
@@ -65,3 +65,5 @@ export const requestEndpoints = {
 
 /** The page of one request. */
 export const requestHref = (id: string) => `/richieste/${enc(id)}`;
+/** The page correcting a request (before the nucleus opens it to the centres). */
+export const requestEditHref = (id: string) => `/richieste/${enc(id)}/modifica`;

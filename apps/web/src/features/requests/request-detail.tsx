@@ -196,6 +196,20 @@ export function RequestCentres({ request }: { request: RequestView }) {
 
 type TimelineEvent = NonNullable<RequestView['timeline']>[number];
 
+/** The names of the fields a correction changed, as the timeline says them. */
+const EDITED_FIELDS: Record<string, MessageKey> = {
+  title: 'timeline.field.title',
+  description: 'timeline.field.description',
+  summary: 'timeline.field.summary',
+  desiredOutcome: 'timeline.field.desiredOutcome',
+  sector: 'timeline.field.sector',
+  filiera: 'timeline.field.filiera',
+  deadline: 'timeline.field.deadline',
+  confidentiality: 'timeline.field.confidentiality',
+  lang: 'timeline.field.lang',
+  contactEmail: 'timeline.field.contactEmail',
+};
+
 function eventKey(e: TimelineEvent): MessageKey {
   if (e.kind === 'state' && e.to) return `timeline.to.${e.to}` as MessageKey;
   return `timeline.${e.kind}` as MessageKey;
@@ -207,6 +221,14 @@ export function RequestTimeline({ request }: { request: RequestView }) {
   const orgName = useOrganizationName();
   const events = request.timeline ?? [];
   if (!events.length) return null;
+  // The server lists the changed fields by their names ("summary, confidentiality"): said in words.
+  const editedFields = (message: string | null) =>
+    (message ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean)
+      .map((f) => (EDITED_FIELDS[f] ? t(EDITED_FIELDS[f]) : f))
+      .join(', ');
   return (
     <section aria-labelledby="rq-timeline" className="request-section">
       <h2 id="rq-timeline" className="h4">
@@ -220,8 +242,10 @@ export function RequestTimeline({ request }: { request: RequestView }) {
               <p className="timeline-when">
                 <time dateTime={e.at}>{formatDateTime(e.at)}</time>
               </p>
-              <p className="timeline-what">{t(eventKey(e), { who, organization: e.organization ? orgName(e.organization) : '' })}</p>
-              {e.message && e.kind !== 'rated' ? <p className="timeline-message">«{e.message}»</p> : null}
+              <p className="timeline-what">
+                {e.kind === 'edited' ? t('timeline.edited', { who, fields: editedFields(e.message) }) : t(eventKey(e), { who, organization: e.organization ? orgName(e.organization) : '' })}
+              </p>
+              {e.message && e.kind !== 'rated' && e.kind !== 'edited' ? <p className="timeline-message">«{e.message}»</p> : null}
               {e.kind === 'rated' && e.message ? <p className="timeline-message">{e.message}</p> : null}
             </li>
           );

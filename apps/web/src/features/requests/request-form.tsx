@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { sendJson } from '../../lib/api.ts';
+import { sendJson, type ApiError } from '../../lib/api.ts';
 import { clearApiCache } from '../../lib/use-api.ts';
 import { useI18n, type Lang } from '../../lib/i18n.tsx';
 import { useSubmit } from '../../lib/use-submit.ts';
@@ -9,8 +9,9 @@ import { ErrorSummary, type SummaryField } from '../../components/ui/error-summa
 import { RadioGroup, SelectField, TextField } from '../../components/ui/form-fields.tsx';
 import { useReferenceData } from '../catalogue/reference-data.tsx';
 import { useEditFailureText } from '../editing/edit-failure.ts';
+import { problemMessageKey } from '../../components/ui/problem-alert.tsx';
 import { useSession } from '../identity/session.tsx';
-import { CONFIDENTIALITY, requestEndpoints, requestHref, type Confidentiality, type RequestView } from './request-api.ts';
+import { CONFIDENTIALITY, requestEndpoints, requestHref, type Confidentiality, type RequestEdit, type RequestView } from './request-api.ts';
 import { confidentialityLabel } from './request-bits.tsx';
 import { submitsForOthers } from './request-roles.ts';
 import { MatchingPanel } from './matching-panel.tsx';
@@ -50,29 +51,100 @@ function bodyOf(d: Draft, forOthers: boolean) {
   };
 }
 
+/** The draft of a request being corrected: what it says now. */
+function draftOf(r: RequestView): Draft {
+  return {
+    title: r.title,
+    description: r.description ?? '',
+    summary: r.summary ?? '',
+    desiredOutcome: r.desiredOutcome ?? '',
+    confidentiality: r.confidentiality,
+    sector: r.sector ?? '',
+    filiera: r.filiera ?? '',
+    deadline: r.deadline ? r.deadline.slice(0, 10) : '',
+    lang: r.lang === 'en' ? 'en' : 'it',
+    company: '',
+    companyName: '',
+    contactEmail: r.contactEmail ?? '',
+  };
+}
+
+/** Only what changed: required fields as typed (the server checks them), an emptied optional field as null. */
+function patchOf(d: Draft, r: RequestView): RequestEdit {
+  const patch: RequestEdit = {};
+  if (d.title.trim() !== r.title) patch.title = d.title;
+  if (d.description.trim() !== (r.description ?? '')) patch.description = d.description;
+  if (d.confidentiality && d.confidentiality !== r.confidentiality) patch.confidentiality = d.confidentiality;
+  if (d.lang !== r.lang) patch.lang = d.lang;
+  const optional = (key: 'summary' | 'desiredOutcome' | 'sector' | 'filiera' | 'deadline' | 'contactEmail', before: string | null | undefined) => {
+    const now = d[key].trim();
+    if (now !== (before ?? '')) patch[key] = now || null;
+  };
+  optional('summary', r.summary);
+  optional('desiredOutcome', r.desiredOutcome);
+  optional('sector', r.sector);
+  optional('filiera', r.filiera);
+  optional('deadline', r.deadline?.slice(0, 10));
+  optional('contactEmail', r.contactEmail);
+  return patch;
+}
+
+/** What to say when a correction fails for a reason that belongs to no field. */
+function useCorrectionFailureText(failure: ApiError | null): string | undefined {
+  const { t } = useI18n();
+  if (!failure) return undefined;
+  if (failure.status === 401) return t('edit.failure.signed_out');
+  if (failure.status === 403) return t('request.failure.forbidden');
+  if (failure.status === 404) return t('request.failure.gone');
+  if (failure.status === 409) return t('request.edit.conflict');
+  return t(problemMessageKey(failure));
+}
+
 /**
  * A company's problem for the network. The matching engine answers beside the form while it is written; the server
  * validates and every problem it lists is shown next to its field and in the summary; nothing typed is lost.
+ * Given `request`, the same form corrects it (before the nucleus opens it to the centres): prefilled, without the
+ * company (which cannot change), sending only what changed.
  */
-export function RequestForm() {
+export function RequestForm({ request }: { request?: RequestView } = {}) {
   const { t, lang, pick } = useI18n();
   const navigate = useNavigate();
   const { user } = useSession();
   const { organizations, taxonomies, term } = useReferenceData();
-  const forOthers = submitsForOthers(user);
-  const [draft, setDraft] = useState<Draft>({
-    title: '', description: '', summary: '', desiredOutcome: '', confidentiality: '', sector: '', filiera: '', deadline: '', lang,
-    company: '', companyName: '', contactEmail: '',
-  });
+  const editing = request !== undefined;
+  const forOthers = !editing && submitsForOthers(user);
+  // A correction may touch the contact e-mail of a company that is not registered (or one given already).
+  const editsContact = editing && (request.company?.id === null || !!request.contactEmail);
+  const [draft, setDraft] = useState<Draft>(() =>
+    request
+      ? draftOf(request)
+      : {
+          title: '', description: '', summary: '', desiredOutcome: '', confidentiality: '', sector: '', filiera: '', deadline: '', lang,
+          company: '', companyName: '', contactEmail: '',
+        },
+  );
   const submit = useSubmit(FIELDS);
   const e = submit.errors.byField;
-  const failureText = useEditFailureText(submit.failure);
+  const submitFailureText = useEditFailureText(submit.failure);
+  const correctionFailureText = useCorrectionFailureText(submit.failure);
+  const failureText = editing ? correctionFailureText : submitFailureText;
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const local = localErrors([['confidentiality', draft.confidentiality === '', t('request.form.confidentiality_required')]], FIELDS);
     void submit.run(async () => {
+      if (request) {
+        const patch = patchOf(draft, request);
+        if (Object.keys(patch).length === 0) {
+          navigate(requestHref(request.id), { state: { notice: 'unchanged' } });
+          return;
+        }
+        await sendJson<RequestView>('PATCH', requestEndpoints.one(request.id), patch);
+        clearApiCache();
+        navigate(requestHref(request.id), { state: { notice: 'request-edited' } });
+        return;
+      }
       const created = await sendJson<RequestView>('POST', requestEndpoints.create(), bodyOf(draft, forOthers));
       clearApiCache();
       navigate(requestHref(created.id), { state: { notice: 'request-submitted' } });
@@ -192,6 +264,18 @@ export function RequestForm() {
               markOptional
             />
             <TextField id={`${ID}-deadline`} type="date" label={t('request.field.deadline')} hint={t('request.form.deadline_hint')} value={draft.deadline} onChange={set('deadline')} error={e.deadline} markOptional />
+            {editsContact ? (
+              <TextField
+                id={`${ID}-contactEmail`}
+                type="email"
+                label={t('request.field.contact_email')}
+                value={draft.contactEmail}
+                onChange={set('contactEmail')}
+                error={e.contactEmail}
+                autoComplete="email"
+                markOptional
+              />
+            ) : null}
             <RadioGroup
               id={`${ID}-lang`}
               name="lang"
@@ -241,9 +325,9 @@ export function RequestForm() {
 
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={submit.busy}>
-              {submit.busy ? t('state.saving') : t('request.form.submit')}
+              {submit.busy ? t('state.saving') : t(editing ? 'request.edit.submit' : 'request.form.submit')}
             </button>
-            <Link to="/richieste" className="btn btn-outline-primary">
+            <Link to={request ? requestHref(request.id) : '/richieste'} className="btn btn-outline-primary">
               {t('action.cancel')}
             </Link>
           </div>

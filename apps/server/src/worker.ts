@@ -28,7 +28,12 @@ export function startWorker(o: WorkerOptions) {
     try {
       const now = new Date();
       await runPeriodic(db, 'reminders', now, 15 * 60_000, () => sendReminders(o.deps, now));
-      if (romeHour(now) >= o.digestHour) await runPeriodic(db, 'digest', now, 20 * 3600_000, () => sendDigests(db, o.deps.publicUrl, now));
+      // Once a day, after the digest hour (Italian time): the run counts if none happened since today's digest hour.
+      const hour = romeHour(now);
+      if (hour >= o.digestHour) {
+        const sinceDigestHour = (hour - o.digestHour) * 3600_000 + now.getUTCMinutes() * 60_000 + now.getUTCSeconds() * 1000 + now.getUTCMilliseconds();
+        await runPeriodic(db, 'digest', now, sinceDigestHour, () => sendDigests(db, o.deps.publicUrl, now));
+      }
       const { failed } = await deliverOutbox(db, o.mailer);
       if (failed) o.log(`mail: ${failed} message(s) failed, will retry`);
     } catch (e) {

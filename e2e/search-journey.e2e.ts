@@ -27,9 +27,11 @@ describe('searching the catalogue', () => {
       await page.getByRole('group', { name: 'Tipo' }).getByRole('checkbox', { name: /Servizio/ }).check();
       await page.waitForURL(/type=service/);
       await settled(page);
-      const badges = await page.locator('main .search-hit, main article').allTextContents();
-      expect(badges.length).toBeGreaterThan(0);
-      for (const b of badges) expect(b).toContain('Servizio');
+      // The URL changes before the filtered results replace the previous ones.
+      await expect.poll(async () => {
+        const badges = await page.locator('main .search-hit, main article').allTextContents();
+        return badges.length > 0 && badges.every((b) => b.includes('Servizio'));
+      }, { timeout: 15_000 }).toBe(true);
       expect(await axeViolations(page)).toEqual([]);
 
       // Open the first result.
@@ -92,8 +94,9 @@ describe('searching the catalogue', () => {
       await page.keyboard.type('geotermia');
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/cerca\?.*q=geotermia/);
+      // Client-side navigation changes the URL before the search page renders (the home page's h1 is still there).
+      await expect.poll(() => page.locator('main h3 a').count(), { timeout: 15_000 }).toBeGreaterThan(0);
       await settled(page);
-      expect(await page.locator('main h3 a').count()).toBeGreaterThan(0);
       expect(problems).toEqual([]);
     } finally {
       await close();

@@ -72,9 +72,6 @@ export async function markMailSent(tx: Conn, id: number) {
 export async function markMailFailed(tx: Conn, id: number, error: string, retryAt: Date) {
   await tx.update(mailOutbox).set({ lockedUntil: null, lastError: error.slice(0, 1000), nextAttemptAt: retryAt }).where(eq(mailOutbox.id, id));
 }
-export function outboxState(tx: Conn) {
-  return tx.select().from(mailOutbox).orderBy(asc(mailOutbox.id));
-}
 
 /**
  * Claims a periodic job: true (and the run recorded) when it last ran before `notAfter`, false when another process

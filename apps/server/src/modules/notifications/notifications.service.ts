@@ -117,4 +117,3 @@ export async function runPeriodic(db: Db, name: string, now: Date, everyMs: numb
   return true;
 }
 
-export const outboxState = (db: Db) => repo.outboxState(db);

@@ -17,7 +17,6 @@ export const TRANSITIONS: Record<RequestState, RequestState[]> = {
   withdrawn: [],
 };
 export const canTransition = (from: RequestState, to: RequestState) => TRANSITIONS[from].includes(to);
-export const ACTIVE_STATES: RequestState[] = ['submitted', 'triage', 'open', 'team_agreed', 'in_progress'];
 
 export type RequestAction = 'triage' | 'open' | 'decline' | 'interest' | 'withdraw-interest' | 'agree-team' | 'start' | 'close' | 'rate' | 'withdraw' | 'edit';
 
@@ -41,8 +40,6 @@ export function centreOrganizations(actor: Actor): string[] {
   return actor.memberships.filter((m) => m.role !== 'company').map((m) => m.organization);
 }
 export const isNucleus = (actor: Actor) => actor.kind === 'member' && actor.memberships.some((m) => m.role === 'nucleus');
-/** The network's own people: centre members, the Region's officers and platform administrators (not companies). */
-export const isNetworkViewer = (actor: Actor) => actor.kind === 'member' && (actor.platformRole !== null || centreOrganizations(actor).length > 0);
 
 /** The company's side: whoever submitted it and the members of the company it is for. */
 export function isOwner(actor: Actor, r: RequestFacts): boolean {

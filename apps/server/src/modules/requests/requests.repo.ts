@@ -144,9 +144,12 @@ export async function listRequests(tx: Conn, actor: Actor, f: ListFilter) {
   const rows = await tx.select().from(requests).where(where)
     .orderBy(...(f.sort === 'due' ? [sql`${requests.dueAt} asc nulls last`] : []), desc(requests.submittedAt), desc(requests.number)).limit(f.limit).offset(f.offset);
   const [{ total }] = await tx.select({ total: sql<number>`count(*)::int` }).from(requests).where(where) as [{ total: number }];
-  const byStateRows = await tx.select({ state: requests.state, n: sql<number>`count(*)::int` }).from(requests).where(base).groupBy(requests.state);
-  const [{ overdue }] = await tx.select({ overdue: sql<number>`count(*)::int` }).from(requests)
-    .where(and(base, sql`${requests.dueAt} < ${f.now.toISOString()}`)) as [{ overdue: number }];
+  // Counts per state and overdue, over everything visible, in one pass.
+  const byStateRows = await tx.select({
+    state: requests.state, n: sql<number>`count(*)::int`,
+    overdue: sql<number>`(count(*) filter (where ${requests.dueAt} < ${f.now.toISOString()}))::int`,
+  }).from(requests).where(base).groupBy(requests.state);
+  const overdue = byStateRows.reduce((s, r) => s + r.overdue, 0);
   return { rows, total, byState: Object.fromEntries(byStateRows.map((r) => [r.state, r.n])), overdue };
 }
 

@@ -82,18 +82,19 @@ function present(actor: Actor, r: Row, centres: CentreRow[], now: Date, events?:
 
 /** One request, as the caller may see it; 404 when they may not know it exists. */
 export async function getRequest(deps: RequestDeps, actor: Actor, id: string) {
-  const r = await loadVisible(deps.db, actor, id);
-  const centres = await repo.centresOf(deps.db, [r.id]);
-  const events = accessTo(actor, repo.toFacts(r, centres)) === 'full' ? await repo.eventsOf(deps.db, r.id) : undefined;
+  const { r, centres, access } = await loadVisible(deps.db, actor, id);
+  const events = access === 'full' ? await repo.eventsOf(deps.db, r.id) : undefined;
   return present(actor, r, centres, nowOf(deps), events);
 }
 
+/** The request with its centres and what the caller may see of it; 404 when they may not know it exists. */
 async function loadVisible(db: Db | Tx, actor: Actor, id: string) {
   const r = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findRequest(db, id) : null;
   if (!r) throw new AppError('NOT_FOUND', `No request with id "${id}"`);
   const centres = await repo.centresOf(db, [r.id]);
-  if (accessTo(actor, repo.toFacts(r, centres)) === 'none') throw new AppError('NOT_FOUND', `No request with id "${id}"`);
-  return r;
+  const access = accessTo(actor, repo.toFacts(r, centres));
+  if (access === 'none') throw new AppError('NOT_FOUND', `No request with id "${id}"`);
+  return { r, centres, access };
 }
 
 export async function listRequests(deps: RequestDeps, actor: Actor, q: { scope?: 'mine' | 'inbox' | 'all'; sort?: 'recent' | 'due'; state?: RequestState; q?: string; overdue?: boolean; page?: number; limit?: number }) {
@@ -444,9 +445,8 @@ export async function rateRequest(deps: RequestDeps, ctx: Ctx, id: string, body:
  * that expressed interest (or is in the team) what the catalogue says it covers, what it claims, its equipment.
  */
 export async function teamProposal(deps: RequestDeps, actor: Actor, id: string) {
-  const r = await loadVisible(deps.db, actor, id);
-  const centres = await repo.centresOf(deps.db, [r.id]);
-  if (accessTo(actor, repo.toFacts(r, centres)) !== 'full') throw new AppError('FORBIDDEN', 'Only the network sees the team proposal');
+  const { r, centres, access } = await loadVisible(deps.db, actor, id);
+  if (access !== 'full') throw new AppError('FORBIDDEN', 'Only the network sees the team proposal');
   const text = [r.title, r.description, r.desiredOutcome].filter(Boolean).join('\n');
   const match = await matchProblem(deps.search, actor, { text, lang: r.lang as 'it' | 'en', sector: r.sector ?? undefined, filiera: r.filiera ?? undefined, limit: 50 });
   const involved = centres.filter((c) => c.interestAt || c.teamRole);

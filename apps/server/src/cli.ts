@@ -13,8 +13,7 @@ const load = {
   bundle: () => import('./modules/catalogue/bundle.service.ts'),
   server: () => import('./server.ts'),
   identity: () => import('./modules/identity/identity.service.ts'),
-  notifications: () => import('./modules/notifications/notifications.service.ts'),
-  requests: () => import('./modules/requests/requests.service.ts'),
+  worker: () => import('./worker.ts'),
   mailer: () => import('./core/mailer.ts'),
 };
 
@@ -139,22 +138,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'jobs': {
       if (arg !== 'run') { console.error('Usage: clock jobs run [--digest]'); return 2; }
-      const [notifications, requests, { createMailer }] = await Promise.all([load.notifications(), load.requests(), load.mailer()]);
+      const [{ runJobsOnce }, { createMailer }] = await Promise.all([load.worker(), load.mailer()]);
       const mailer = createMailer(config.mail, (m) => console.error(m));
       try {
-        const r = await withDatabase(config, 'clock jobs run', async (d) => {
-          const now = new Date();
-          const reminders = await requests.sendReminders({ db: d.db, publicUrl: config.publicUrl }, now);
-          const digest = values.digest ? await notifications.sendDigests(d.db, config.publicUrl, now) : null;
-          let sent = 0, failed = 0;
-          for (let round = 0; round < 1000; round++) {
-            const b = await notifications.deliverOutbox(d.db, mailer);
-            sent += b.sent; failed += b.failed;
-            if (!b.sent) break;
-          }
-          return { reminders: reminders.reminded, digests: digest?.mails ?? null, sent, failed };
-        });
-        console.log(`Reminders: ${r.reminders} overdue request(s). ${r.digests === null ? '' : `Digests: ${r.digests}. `}E-mail: ${r.sent} sent, ${r.failed} failed (retried later).`);
+        const r = await withDatabase(config, 'clock jobs run', (d) => runJobsOnce({
+          deps: { db: d.db, publicUrl: config.publicUrl }, mailer, digest: values.digest === true, digestHour: config.worker.digestHour,
+        }));
+        const digest = !r.digestAsked ? '' : r.digests === null ? 'Digest: already sent since the digest hour. ' : `Digests: ${r.digests}. `;
+        console.log(`Reminders: ${r.reminders} overdue request(s). ${digest}E-mail: ${r.sent} sent, ${r.failed} failed (retried later).`);
         return r.failed ? 1 : 0;
       } finally {
         mailer.close();

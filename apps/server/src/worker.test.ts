@@ -31,7 +31,7 @@ describe('periodic jobs run once whoever starts them', () => {
     await database.db.execute(sql`update users set notification_email = 'daily' where id = ${reader.id}`);
     const target = { id: reader.id, email: 'lettrice@asev.example', locale: 'it', notificationEmail: 'daily' as const };
     for (let i = 0; i < 5; i++) await notify(database.db, 'http://localhost', { kind: 'request-submitted', requestId: null, params: { ref: `R-000${i}` } }, [target]);
-    const [{ due }] = await rows<{ due: number }>(sql`select count(*)::int as due from requests where due_at < now()`);
+    const due = (await rows<{ due: number }>(sql`select count(*)::int as due from requests where due_at < now()`))[0]!.due;
     expect(due).toBeGreaterThan(0);
 
     const sent: Mail[] = [];

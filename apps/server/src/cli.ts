@@ -14,6 +14,7 @@ const load = {
   server: () => import('./server.ts'),
   identity: () => import('./modules/identity/identity.service.ts'),
   worker: () => import('./worker.ts'),
+  backup: () => import('./modules/backup/backup.service.ts'),
   mailer: () => import('./core/mailer.ts'),
 };
 
@@ -30,6 +31,9 @@ Usage:
   clock import FILE|-         import a clock-bundle/1 file (or standard input): all or nothing
   clock export [FILE]         write the catalogue as clock-bundle/1 (standard output without FILE)
   clock seed demo             load the demo network (idempotent)
+  clock backup FILE|-         write a backup of everything (catalogue, accounts, requests, notifications, history…)
+  clock restore FILE|- [--force]
+                              restore a backup into an empty database (--force replaces what is there)
   clock migrate               apply database migrations
   clock user create --email E --name N --role ROLE [--org ORG] --password-stdin
                               create an account (roles: admin, region, nucleus, centre-manager, centre-staff, company;
@@ -74,7 +78,7 @@ export async function main(argv: string[]): Promise<number> {
     args: argv, allowPositionals: true, strict: false,
     options: {
       help: { type: 'boolean', short: 'h' }, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' },
-      org: { type: 'string' }, 'password-stdin': { type: 'boolean' }, digest: { type: 'boolean' },
+      org: { type: 'string' }, 'password-stdin': { type: 'boolean' }, digest: { type: 'boolean' }, force: { type: 'boolean' },
     },
   });
   const [command, arg] = positionals;
@@ -122,6 +126,30 @@ export async function main(argv: string[]): Promise<number> {
       if (out !== process.stdout) await new Promise<void>((resolve, reject) => (out as fs.WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
       const by = Object.entries(counts).filter(([, n]) => n).map(([c, n]) => `${n} ${c}`).join(', ');
       console.error(`Exported ${by || 'nothing'}${arg && arg !== '-' ? ` to ${arg}` : ''}.`);
+      return 0;
+    }
+    case 'backup': {
+      if (!arg) { console.error('Usage: clock backup FILE (or - for standard output)'); return 2; }
+      const { writeBackup } = await load.backup();
+      // Written beside the target and renamed when complete: FILE is never a half-written backup.
+      const partial = arg === '-' ? null : `${arg}.partial`;
+      const out = partial ? fs.createWriteStream(partial) : process.stdout;
+      try {
+        const r = await withDatabase(config, 'clock backup', (d) => writeBackup(d, out));
+        if (partial) fs.renameSync(partial, arg);
+        console.error(`Backed up ${r.rows} rows of ${Object.keys(r.tables).length} tables${partial ? ` to ${arg}` : ''}.`);
+      } finally {
+        if (partial) fs.rmSync(partial, { force: true });
+      }
+      return 0;
+    }
+    case 'restore': {
+      if (!arg) { console.error('Usage: clock restore FILE (or - for standard input) [--force]'); return 2; }
+      if (arg !== '-' && !fs.existsSync(arg)) { console.error(`No such file: ${arg}`); return 2; }
+      const { restoreBackup } = await load.backup();
+      const source = arg === '-' ? process.stdin : fs.createReadStream(arg);
+      const r = await withDatabase(config, 'clock restore', (d) => restoreBackup(d, source, { force: values.force === true }));
+      console.log(`Restored ${r.rows} rows of ${Object.keys(r.tables).length} tables.`);
       return 0;
     }
     case 'user': {

@@ -1,5 +1,6 @@
 import type { Db } from './db/client.ts';
 import type { Mailer } from './core/mailer.ts';
+import type { WorkerState } from './modules/system/system.service.ts';
 import { deliverOutbox, romeHour, runPeriodic, sendDigests } from './modules/notifications/notifications.service.ts';
 import { sendReminders, type RequestDeps } from './modules/requests/requests.service.ts';
 
@@ -22,6 +23,7 @@ export function startWorker(o: WorkerOptions) {
   const db: Db = o.deps.db;
   let running = false;
   let stopped = false;
+  const state: WorkerState = { lastTickAt: null, lastTickOk: null, intervalMs: o.intervalMs };
   const tick = async () => {
     if (running || stopped) return;
     running = true;
@@ -32,7 +34,9 @@ export function startWorker(o: WorkerOptions) {
       if (romeHour(now) >= o.digestHour) await runDigest(db, o.deps.publicUrl, now, o.digestHour);
       const { failed } = await deliverOutbox(db, o.mailer);
       if (failed) o.log(`mail: ${failed} message(s) failed, will retry`);
+      Object.assign(state, { lastTickAt: now, lastTickOk: true });
     } catch (e) {
+      Object.assign(state, { lastTickAt: new Date(), lastTickOk: false });
       if (!stopped) o.log('worker tick failed', e);
     } finally {
       running = false;
@@ -41,6 +45,8 @@ export function startWorker(o: WorkerOptions) {
   const timer = setInterval(() => void tick(), o.intervalMs);
   timer.unref();
   return {
+    /** What the worker last did (for /api/health). */
+    state: (): WorkerState => ({ ...state }),
     /** Look at the outbox soon (after a change queued mail). */
     kick: () => { setImmediate(() => void tick()); },
     async stop() {

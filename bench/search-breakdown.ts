@@ -135,9 +135,9 @@ try {
 
     // The same steps as SearchService.doRefresh, timed one by one.
     t = performance.now();
-    const orgRows = await repo.organizationsChangedSince(db, 0);
-    const offerRows = await repo.offersChangedSince(db, 0);
-    const expertRows = await repo.expertsChangedSince(db, 0);
+    const orgRows = await repo.organizationsChangedAfter(db, null);
+    const offerRows = await repo.offersChangedAfter(db, null);
+    const expertRows = await repo.expertsChangedAfter(db, null);
     console.log(`read ${orgRows.length} organisations, ${offerRows.length} offers, ${expertRows.length} experts from the database: ${ms(t)}`);
     const heap0 = process.memoryUsage().heapUsed;
     t = performance.now();
@@ -165,7 +165,7 @@ try {
     }
     // A service over the index just built (the database has not changed since, so it does not rebuild it).
     const service = new SearchService(db, glossary, translator, 60_000);
-    Object.assign(service, { index, revision: await repo.currentRevision(db), orgs, lastCheck: Date.now() });
+    Object.assign(service, { index, marker: await repo.currentSnapshot(db), orgs, lastCheck: Date.now() });
 
     const queries = generateQueries({ seed, count: nQueries, organizationIds: orgRows.map((o) => o.id) });
     type Row = { parse: number[]; rank: number[]; snippets: number[]; total: number[]; candidates: number[] };

@@ -8,7 +8,6 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { installProblemHandlers } from './core/problem.ts';
@@ -25,6 +24,8 @@ import { matchingRoutes } from './modules/matching/matching.routes.ts';
 import { SearchService } from './modules/search/search.service.ts';
 import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { Metrics, type WorkerState } from './modules/system/system.service.ts';
+import { systemRoutes } from './modules/system/system.routes.ts';
 import { startWorker } from './worker.ts';
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -64,6 +65,15 @@ export async function buildApp({ config, database, search, mailer, logger }: App
     for (const method of [r.method].flat()) routes.push({ method, url: r.url, permission: (r.config as { permission?: string } | undefined)?.permission });
   });
   app.decorate('routeTable', routes);
+
+  const indexSize = () => searchService.index.size;
+  const metrics = config.metrics.enabled ? new Metrics({ db, indexSize }) : null;
+  if (metrics) {
+    app.addHook('onResponse', async (req, reply) => {
+      metrics.observe(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    });
+  }
+  let workerState: (() => WorkerState) | null = null;
 
   await app.register(cookie);
   installAuth(app, {
@@ -112,9 +122,9 @@ export async function buildApp({ config, database, search, mailer, logger }: App
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  app.get('/api/health', {
-    schema: { tags: ['system'], summary: 'Ready once migrations are applied', response: { 200: Type.Object({ status: Type.Literal('ok') }) } },
-  }, async () => ({ status: 'ok' as const }));
+  await app.register(systemRoutes, {
+    health: { db, worker: () => workerState?.() ?? null, indexSize }, metrics, metricsToken: config.metrics.token,
+  });
 
   await app.register(async (v1) => {
     await v1.register(catalogueRoutes, { db });
@@ -128,7 +138,10 @@ export async function buildApp({ config, database, search, mailer, logger }: App
     const worker = config.worker.intervalMs > 0
       ? startWorker({ deps: requestDeps, mailer: mail, intervalMs: config.worker.intervalMs, digestHour: config.worker.digestHour, log: (m, e) => app.log.error({ err: e }, m) })
       : null;
-    if (worker) app.addHook('onClose', async () => worker.stop());
+    if (worker) {
+      workerState = worker.state;
+      app.addHook('onClose', async () => worker.stop());
+    }
     await v1.register(requestsRoutes, { deps: requestDeps, onMail: () => worker?.kick() });
     await v1.register(notificationsRoutes, { db });
   }, { prefix: '/api/v1' });

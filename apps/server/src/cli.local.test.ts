@@ -65,6 +65,23 @@ describe('the clock command', () => {
     expect(JSON.parse(clock(['export'], env).out)).toEqual(bundle);
   });
 
+  it('backs up a data directory and restores it into a new one, refusing one that is not empty', () => {
+    const from = { CLOCK_DATA_DIR: path.join(tmp, 'backup-from') };
+    const into = { CLOCK_DATA_DIR: path.join(tmp, 'backup-into') };
+    const file = path.join(tmp, 'clock.backup');
+    expect(clock(['seed', 'demo'], from).code).toBe(0);
+    const backup = clock(['backup', file], from);
+    expect(backup.code, backup.err).toBe(0);
+    expect(backup.err).toMatch(/Backed up \d+ rows of \d+ tables/);
+    const restore = clock(['restore', file], into);
+    expect(restore.code, restore.err).toBe(0);
+    expect(clock(['export'], into).out).toBe(clock(['export'], from).out);
+    const again = clock(['restore', file], into);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('The database is not empty');
+    expect(again.err).toMatch(/\/organizations: holds \d+ row/);
+  }, 600_000);
+
   it('explains unknown commands and invalid configuration', () => {
     const r = clock(['frobnicate'], {});
     expect(r.code).toBe(2);

@@ -13,8 +13,8 @@ const load = {
   bundle: () => import('./modules/catalogue/bundle.service.ts'),
   server: () => import('./server.ts'),
   identity: () => import('./modules/identity/identity.service.ts'),
-  notifications: () => import('./modules/notifications/notifications.service.ts'),
-  requests: () => import('./modules/requests/requests.service.ts'),
+  worker: () => import('./worker.ts'),
+  backup: () => import('./modules/backup/backup.service.ts'),
   mailer: () => import('./core/mailer.ts'),
 };
 
@@ -31,6 +31,9 @@ Usage:
   clock import FILE|-         import a clock-bundle/1 file (or standard input): all or nothing
   clock export [FILE]         write the catalogue as clock-bundle/1 (standard output without FILE)
   clock seed demo             load the demo network (idempotent)
+  clock backup FILE|-         write a backup of everything (catalogue, accounts, requests, notifications, history…)
+  clock restore FILE|- [--force]
+                              restore a backup into an empty database (--force replaces what is there)
   clock migrate               apply database migrations
   clock user create --email E --name N --role ROLE [--org ORG] --password-stdin
                               create an account (roles: admin, region, nucleus, centre-manager, centre-staff, company;
@@ -75,7 +78,7 @@ export async function main(argv: string[]): Promise<number> {
     args: argv, allowPositionals: true, strict: false,
     options: {
       help: { type: 'boolean', short: 'h' }, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' },
-      org: { type: 'string' }, 'password-stdin': { type: 'boolean' }, digest: { type: 'boolean' },
+      org: { type: 'string' }, 'password-stdin': { type: 'boolean' }, digest: { type: 'boolean' }, force: { type: 'boolean' },
     },
   });
   const [command, arg] = positionals;
@@ -125,6 +128,30 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`Exported ${by || 'nothing'}${arg && arg !== '-' ? ` to ${arg}` : ''}.`);
       return 0;
     }
+    case 'backup': {
+      if (!arg) { console.error('Usage: clock backup FILE (or - for standard output)'); return 2; }
+      const { writeBackup } = await load.backup();
+      // Written beside the target and renamed when complete: FILE is never a half-written backup.
+      const partial = arg === '-' ? null : `${arg}.partial`;
+      const out = partial ? fs.createWriteStream(partial) : process.stdout;
+      try {
+        const r = await withDatabase(config, 'clock backup', (d) => writeBackup(d, out));
+        if (partial) fs.renameSync(partial, arg);
+        console.error(`Backed up ${r.rows} rows of ${Object.keys(r.tables).length} tables${partial ? ` to ${arg}` : ''}.`);
+      } finally {
+        if (partial) fs.rmSync(partial, { force: true });
+      }
+      return 0;
+    }
+    case 'restore': {
+      if (!arg) { console.error('Usage: clock restore FILE (or - for standard input) [--force]'); return 2; }
+      if (arg !== '-' && !fs.existsSync(arg)) { console.error(`No such file: ${arg}`); return 2; }
+      const { restoreBackup } = await load.backup();
+      const source = arg === '-' ? process.stdin : fs.createReadStream(arg);
+      const r = await withDatabase(config, 'clock restore', (d) => restoreBackup(d, source, { force: values.force === true }));
+      console.log(`Restored ${r.rows} rows of ${Object.keys(r.tables).length} tables.`);
+      return 0;
+    }
     case 'user': {
       if (arg !== 'create') { console.error('Usage: clock user create --email E --name N --role ROLE [--org ORG] --password-stdin'); return 2; }
       if (!values['password-stdin']) { console.error('Give the password on standard input with --password-stdin (never on the command line).'); return 2; }
@@ -139,22 +166,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'jobs': {
       if (arg !== 'run') { console.error('Usage: clock jobs run [--digest]'); return 2; }
-      const [notifications, requests, { createMailer }] = await Promise.all([load.notifications(), load.requests(), load.mailer()]);
+      const [{ runJobsOnce }, { createMailer }] = await Promise.all([load.worker(), load.mailer()]);
       const mailer = createMailer(config.mail, (m) => console.error(m));
       try {
-        const r = await withDatabase(config, 'clock jobs run', async (d) => {
-          const now = new Date();
-          const reminders = await requests.sendReminders({ db: d.db, publicUrl: config.publicUrl }, now);
-          const digest = values.digest ? await notifications.sendDigests(d.db, config.publicUrl, now) : null;
-          let sent = 0, failed = 0;
-          for (let round = 0; round < 1000; round++) {
-            const b = await notifications.deliverOutbox(d.db, mailer);
-            sent += b.sent; failed += b.failed;
-            if (!b.sent) break;
-          }
-          return { reminders: reminders.reminded, digests: digest?.mails ?? null, sent, failed };
-        });
-        console.log(`Reminders: ${r.reminders} overdue request(s). ${r.digests === null ? '' : `Digests: ${r.digests}. `}E-mail: ${r.sent} sent, ${r.failed} failed (retried later).`);
+        const r = await withDatabase(config, 'clock jobs run', (d) => runJobsOnce({
+          deps: { db: d.db, publicUrl: config.publicUrl }, mailer, digest: values.digest === true, digestHour: config.worker.digestHour,
+        }));
+        const digest = !r.digestAsked ? '' : r.digests === null ? 'Digest: already sent since the digest hour. ' : `Digests: ${r.digests}. `;
+        console.log(`Reminders: ${r.reminders} overdue request(s). ${digest}E-mail: ${r.sent} sent, ${r.failed} failed (retried later).`);
         return r.failed ? 1 : 0;
       } finally {
         mailer.close();

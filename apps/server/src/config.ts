@@ -16,6 +16,8 @@ export interface Config {
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
   /** Background work: e-mail delivery every `intervalMs` (0: no worker in this process), reminders, the daily digest. */
   worker: { intervalMs: number; digestHour: number };
+  /** Prometheus metrics at /metrics (off by default), behind a bearer token when one is given. */
+  metrics: { enabled: boolean; token: string | null };
 }
 
 export class ConfigError extends Error {
@@ -78,6 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const workerIntervalMs = int('CLOCK_WORKER_INTERVAL_MS', 10_000, 0, 3_600_000);
   const digestHour = int('CLOCK_DIGEST_HOUR', 7, 0, 23);
 
+  const metricsRaw = env.CLOCK_METRICS || 'off';
+  if (!['on', 'off'].includes(metricsRaw)) problems.push(`CLOCK_METRICS must be on or off (got "${metricsRaw}")`);
+
   if (problems.length) throw new ConfigError(problems);
   return {
     http: { port, host, bodyLimitBytes, trustProxy: trustProxyRaw === 'true' },
@@ -89,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mail: { url: smtp, from },
     oidc,
     worker: { intervalMs: workerIntervalMs, digestHour },
+    metrics: { enabled: metricsRaw === 'on', token: env.CLOCK_METRICS_TOKEN || null },
   };
 }

@@ -17,8 +17,38 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** Applies the migrations (holding the preparation lock). */
   migrate(): Promise<void>;
+  /**
+   * Runs `fn` while no other process prepares this database (migrations, reference data, the demo): a PostgreSQL
+   * advisory lock, held by one connection and released when it ends; a PGlite directory is locked whole already.
+   * Re-entrant within the process.
+   */
+  exclusively<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** The advisory lock key of database preparation (any constant the application alone uses). */
+const PREPARE_LOCK = 7_436_201_998;
+
+function advisoryLock(pool: pg.Pool) {
+  let depth = 0;
+  return async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (depth > 0) return fn();
+    const client = await pool.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [PREPARE_LOCK]);
+      depth++;
+      try {
+        return await fn();
+      } finally {
+        depth--;
+        await client.query('select pg_advisory_unlock($1)', [PREPARE_LOCK]);
+      }
+    } finally {
+      client.release();
+    }
+  };
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -31,10 +61,12 @@ export async function openDatabase(config: Config['database'], command = 'clock'
     // pool drops it and opens a new one for the next query.
     pool.on('error', (e) => console.error(`database: an idle connection was closed (${e.message})`));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    const exclusively = advisoryLock(pool);
     return {
       db,
       kind: 'postgres',
-      migrate: () => migratePg(db as never, { migrationsFolder }),
+      migrate: () => exclusively(() => migratePg(db as never, { migrationsFolder })),
+      exclusively,
       close: () => pool.end(),
     };
   }
@@ -55,6 +87,7 @@ export function wrapPglite(client: PGlite, onClose: () => void = () => {}): Data
     db,
     kind: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder }),
+    exclusively: (fn) => fn(),
     close: async () => {
       await client.close();
       onClose();

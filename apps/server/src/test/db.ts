@@ -19,6 +19,7 @@ export async function freshDatabase(): Promise<Database> {
     const url = new URL(admin);
     url.pathname = `/${name}`;
     const database = await openDatabase({ kind: 'postgres', url: url.toString() });
+    urls.set(database, url.toString());
     const close = database.close;
     database.close = async () => {
       await close();
@@ -30,4 +31,16 @@ export async function freshDatabase(): Promise<Database> {
   const snapshot = fs.readFileSync(inject('pgliteSnapshot'));
   const client = await PGlite.create({ loadDataDir: new Blob([snapshot]) });
   return wrapPglite(client);
+}
+
+const urls = new WeakMap<Database, string>();
+
+/**
+ * A second, independent connection to the same database, as another app process would have: its own pool on
+ * PostgreSQL; on PGlite (one session per data directory) the same database shared by both. Close it before the first.
+ */
+export async function openAgain(database: Database): Promise<Database> {
+  const url = urls.get(database);
+  if (url) return openDatabase({ kind: 'postgres', url });
+  return { ...database, close: async () => {} };
 }

@@ -14,6 +14,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     mail: { url: null, from: 'CL.O.C.K. <no-reply@example.org>' },
     oidc: null,
     worker: { intervalMs: 0, digestHour: 7 },
+    metrics: { enabled: false, token: null },
     ...overrides,
   };
 }

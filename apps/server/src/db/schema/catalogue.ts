@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint, boolean, check, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp,
+  bigint, boolean, check, customType, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp,
 } from 'drizzle-orm/pg-core';
 
 /** Localised text as stored: `{ it?: string, en?: string }`. */
@@ -12,6 +12,13 @@ export type LocalizedText = { it?: string; en?: string };
  */
 export const catalogueRevision = pgSequence('catalogue_revision_seq');
 const revision = () => bigint('revision', { mode: 'number' }).notNull().default(sql`nextval('catalogue_revision_seq')`);
+/**
+ * The transaction that last wrote the row (set by a trigger on every insert and update). Revisions are taken inside
+ * transactions that may commit in any order; a reader that remembers a database snapshot instead of a revision picks
+ * up exactly the rows whose writers that snapshot did not yet see committed (decision 008).
+ */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
+const changeXid = () => xid8('change_xid').notNull().default(sql`pg_current_xact_id()`);
 const timestamps = () => ({
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -42,12 +49,14 @@ export const organizations = pgTable(
     /** Position of first import, so an export lists records in the order they were given. */
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     revision: revision(),
+    changeXid: changeXid(),
     ...timestamps(),
   },
   (t) => [
     check('organizations_kind_check', sql`${t.kind} in ('centre','company','region','university','research_body','association')`),
     check('organizations_province_check', sql`${t.province} ~ '^[A-Z]{2}$'`),
     index('organizations_revision_idx').on(t.revision),
+    index('organizations_change_xid_idx').on(t.changeXid),
   ],
 );
 
@@ -72,6 +81,7 @@ export const offers = pgTable(
     access: text('access'),
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     revision: revision(),
+    changeXid: changeXid(),
     ...timestamps(),
   },
   (t) => [
@@ -89,6 +99,7 @@ export const offers = pgTable(
     check('offers_access_check', sql`${t.access} is null or ${t.access} in ('internal','network','public')`),
     index('offers_organization_idx').on(t.organizationId),
     index('offers_revision_idx').on(t.revision),
+    index('offers_change_xid_idx').on(t.changeXid),
   ],
 );
 
@@ -105,9 +116,13 @@ export const experts = pgTable(
     publicProfile: boolean('public_profile'),
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     revision: revision(),
+    changeXid: changeXid(),
     ...timestamps(),
   },
-  (t) => [index('experts_organization_idx').on(t.organizationId), index('experts_revision_idx').on(t.revision)],
+  (t) => [
+    index('experts_organization_idx').on(t.organizationId), index('experts_revision_idx').on(t.revision),
+    index('experts_change_xid_idx').on(t.changeXid),
+  ],
 );
 
 export const TAXONOMY_SCHEMES = ['sector', 'filiera', 's3', 'technologyArea'] as const;

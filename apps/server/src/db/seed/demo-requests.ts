@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../client.ts';
+import type { Db, Tx } from '../client.ts';
 import type { Confidentiality, RequestState } from '../schema/index.ts';
 import * as repo from '../../modules/requests/requests.repo.ts';
 import { DEFAULT_TARGETS, dueDate } from '../../modules/requests/requests.rules.ts';
@@ -18,7 +18,7 @@ interface DemoRequest {
  * Loads the demo requests (apps/server/src/db/seed/demo/requests.json) into an empty requests table: a few
  * problems in every state of the life cycle, dated back from today so targets and overdue marks show.
  */
-export async function seedDemoRequests(db: Db, demoDir: string, now = new Date()): Promise<number> {
+export async function seedDemoRequests(db: Db | Tx, demoDir: string, now = new Date()): Promise<number> {
   if ((await repo.countRequests(db)) > 0) return 0;
   const file = JSON.parse(fs.readFileSync(path.join(demoDir, 'requests.json'), 'utf8')) as { requests: DemoRequest[] };
   const ago = (days: number) => new Date(now.getTime() - days * 24 * 3600_000);

@@ -15,19 +15,22 @@ interface NetworkFile {
   taxonomies: Record<'filiera' | 's3' | 'technologyArea', { code: string; label: LocalizedText; parent?: string }[]>;
 }
 
-/** Loads the demo network (the Region, the six centres and their offer) and its taxonomies; safe to repeat. */
-export async function seedDemo(db: Db): Promise<ImportReport> {
-  const net = JSON.parse(fs.readFileSync(path.join(DEMO_DIR, 'network.json'), 'utf8')) as NetworkFile;
-  const report = await importBundle(db, fs.createReadStream(path.join(DEMO_DIR, 'bundle.json')));
-  await db.transaction(async (tx) => {
+/**
+ * Loads the demo network (the Region, the six centres and their offer, profiles, taxonomies, settings and the demo
+ * requests) in one transaction: a crash part-way leaves nothing, and the next start loads it whole. Safe to repeat.
+ */
+export async function seedDemo(db: Db, dir = DEMO_DIR): Promise<ImportReport> {
+  const net = JSON.parse(fs.readFileSync(path.join(dir, 'network.json'), 'utf8')) as NetworkFile;
+  return db.transaction(async (tx) => {
+    const report = await importBundle(tx, fs.createReadStream(path.join(dir, 'bundle.json')));
     await repo.putNetworkSetting(tx, 'network', net.network);
     for (const scheme of ['filiera', 's3', 'technologyArea'] as const) {
       await repo.upsertTaxonomyTerms(tx, net.taxonomies[scheme].map((t) => ({ scheme, code: t.code, label: t.label, parentCode: t.parent ?? null })));
     }
     for (const [id, profile] of Object.entries(net.profiles)) await repo.setOrganizationProfile(tx, id, profile);
+    await seedDemoRequests(tx, dir);
+    return report;
   });
-  await seedDemoRequests(db, DEMO_DIR);
-  return report;
 }
 
 /** True when the catalogue holds no organisation yet (the demo loads only into an empty database). */

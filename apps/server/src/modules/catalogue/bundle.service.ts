@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { JSONParser } from '@streamparser/json';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { AppError, type FieldProblem } from '../../core/errors.ts';
 import type { OfferType } from '../../db/schema/index.ts';
 import * as repo from './catalogue.repo.ts';
@@ -28,7 +28,7 @@ class BundleRejected extends Error {}
  * Imports a clock-bundle/1 document from a byte stream: validates every record, upserts by id in one transaction, and
  * either applies the whole bundle or nothing. Throws AppError INVALID_BUNDLE listing every problem by JSON pointer.
  */
-export async function importBundle(db: Db, source: Readable, onProgress?: (p: ImportProgress) => void): Promise<ImportReport> {
+export async function importBundle(db: Db | Tx, source: Readable, onProgress?: (p: ImportProgress) => void): Promise<ImportReport> {
   const problems: FieldProblem[] = [];
   let problemCount = 0;
   const problem = (pointer: string, message: string) => {

@@ -198,15 +198,35 @@ export async function putNetworkSetting(tx: Conn, key: string, value: unknown) {
 }
 
 // ---- changes for the search index ----
+// A marker is a database snapshot (pg_snapshot as text): the rows changed after it are those whose writing
+// transaction it did not see as committed. The range condition lets the change_xid index do the work.
 
-export function organizationsChangedSince(tx: Conn, revision: number) {
-  return tx.select().from(organizations).where(gt(organizations.revision, revision));
+const notSeenBy = (xid: SQL, snapshot: string) =>
+  sql`${xid} >= pg_snapshot_xmin(${snapshot}::pg_snapshot) and not pg_visible_in_snapshot(${xid}, ${snapshot}::pg_snapshot)`;
+const CHANGE_XID = sql.raw('change_xid');
+
+export function organizationsChangedAfter(tx: Conn, snapshot: string | null) {
+  return tx.select().from(organizations).where(snapshot === null ? undefined : notSeenBy(sql`${organizations.changeXid}`, snapshot));
 }
-export function offersChangedSince(tx: Conn, revision: number) {
-  return tx.select().from(offers).where(gt(offers.revision, revision));
+export function offersChangedAfter(tx: Conn, snapshot: string | null) {
+  return tx.select().from(offers).where(snapshot === null ? undefined : notSeenBy(sql`${offers.changeXid}`, snapshot));
 }
-export function expertsChangedSince(tx: Conn, revision: number) {
-  return tx.select().from(experts).where(gt(experts.revision, revision));
+export function expertsChangedAfter(tx: Conn, snapshot: string | null) {
+  return tx.select().from(experts).where(snapshot === null ? undefined : notSeenBy(sql`${experts.changeXid}`, snapshot));
+}
+/** The snapshot this statement (or this repeatable-read transaction) reads with. */
+export async function currentSnapshot(tx: Conn): Promise<string> {
+  const res = await tx.execute(sql`select pg_current_snapshot()::text as s`);
+  return (res as unknown as { rows: { s: string }[] }).rows[0]!.s;
+}
+/** In one statement: its snapshot, and whether any catalogue row changed after `snapshot` is visible to it. */
+export async function catalogueChangedAfter(tx: Conn, snapshot: string): Promise<{ snapshot: string; changed: boolean }> {
+  const res = await tx.execute(sql`select pg_current_snapshot()::text as s,
+    exists (select 1 from organizations where ${notSeenBy(CHANGE_XID, snapshot)})
+    or exists (select 1 from offers where ${notSeenBy(CHANGE_XID, snapshot)})
+    or exists (select 1 from experts where ${notSeenBy(CHANGE_XID, snapshot)}) as changed`);
+  const row = (res as unknown as { rows: { s: string; changed: boolean }[] }).rows[0]!;
+  return { snapshot: row.s, changed: row.changed };
 }
 export async function currentRevision(tx: Conn): Promise<number> {
   const rows = await tx.execute(sql`select greatest(

@@ -56,26 +56,43 @@ export async function getTaxonomies(db: Db): Promise<Taxonomies> {
 }
 
 /**
- * Everything that changed in the catalogue after `revision` (retired rows included), for indexes kept in memory.
- * Records inherit from their organisation (name, S3 priorities), so a changed organisation brings back its records;
- * `full` (everything, for a rebuild) on the first load or when many organisations changed at once.
+ * Where a reader of catalogue changes stands: a database snapshot (text form of pg_snapshot). Everything its
+ * transactions committed has been read; a transaction still running then, whatever revision it took, is read later.
  */
-export async function catalogueChangesSince(db: Db, revision: number) {
-  const current = await repo.currentRevision(db);
-  if (current === revision) return { revision, organizations: [], offers: [], experts: [], full: false };
-  const organizations = await repo.organizationsChangedSince(db, revision);
-  if (revision === 0 || organizations.length > 50) {
-    const [offers, experts] = await Promise.all([repo.offersChangedSince(db, 0), repo.expertsChangedSince(db, 0)]);
-    return { revision: current, organizations, offers, experts, full: true };
+export type CatalogueMarker = string;
+
+const NO_CHANGES = { organizations: [], offers: [], experts: [], full: false } as const;
+
+/**
+ * Everything that changed in the catalogue after `marker` (retired rows included), for indexes kept in memory, and
+ * the marker to pass next time: each committed change comes back exactly once, whatever order concurrent
+ * transactions commit in (decision 008). Records inherit from their organisation (name, S3 priorities), so a changed
+ * organisation brings back its records; `full` (everything, for a rebuild) on the first load (`null`) or when many
+ * organisations changed at once.
+ */
+export async function catalogueChangesSince(db: Db, marker: CatalogueMarker | null) {
+  if (marker !== null) {
+    const probe = await repo.catalogueChangedAfter(db, marker);
+    if (!probe.changed) return { marker: probe.snapshot, ...NO_CHANGES };
   }
-  const ids = organizations.map((o) => o.id);
-  const [changedOffers, changedExperts, orgOffers, orgExperts] = await Promise.all([
-    repo.offersChangedSince(db, revision), repo.expertsChangedSince(db, revision),
-    ids.length ? repo.offersOfOrganizations(db, ids) : [], ids.length ? repo.expertsOfOrganizations(db, ids) : [],
-  ]);
-  const offers = [...new Map([...changedOffers, ...orgOffers].map((r) => [`${r.type}:${r.id}`, r])).values()];
-  const experts = [...new Map([...changedExperts, ...orgExperts].map((r) => [r.id, r])).values()];
-  return { revision: current, organizations, offers, experts, full: false };
+  // One repeatable-read transaction: the rows and the new marker come from the same snapshot.
+  return db.transaction(async (tx) => {
+    const snapshot = await repo.currentSnapshot(tx);
+    const organizations = await repo.organizationsChangedAfter(tx, marker);
+    if (marker === null || organizations.length > 50) {
+      const offers = await repo.offersChangedAfter(tx, null);
+      const experts = await repo.expertsChangedAfter(tx, null);
+      return { marker: snapshot, organizations, offers, experts, full: true };
+    }
+    const ids = organizations.map((o) => o.id);
+    const changedOffers = await repo.offersChangedAfter(tx, marker);
+    const changedExperts = await repo.expertsChangedAfter(tx, marker);
+    const orgOffers = ids.length ? await repo.offersOfOrganizations(tx, ids) : [];
+    const orgExperts = ids.length ? await repo.expertsOfOrganizations(tx, ids) : [];
+    const offers = [...new Map([...changedOffers, ...orgOffers].map((r) => [`${r.type}:${r.id}`, r])).values()];
+    const experts = [...new Map([...changedExperts, ...orgExperts].map((r) => [r.id, r])).values()];
+    return { marker: snapshot, organizations, offers, experts, full: false };
+  }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
 }
 
 /** The network's settings document (protocol, aims), or null. */

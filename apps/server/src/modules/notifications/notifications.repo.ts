@@ -29,14 +29,14 @@ export async function markEmailed(tx: Conn, ids: number[]) {
   if (ids.length) await tx.update(notifications).set({ emailedAt: sql`now()` }).where(inArray(notifications.id, ids));
 }
 
-/** Notifications still waiting for the daily digest, with their recipient. */
+/** Notifications still waiting for the daily digest, with their recipient, locked (a parallel digest skips them). */
 export function pendingDigest(tx: Conn, before: Date) {
   return tx.select({
     id: notifications.id, userId: notifications.userId, at: notifications.at, kind: notifications.kind, requestId: notifications.requestId,
     params: notifications.params, email: users.email, locale: users.locale,
   }).from(notifications).innerJoin(users, eq(users.id, notifications.userId))
     .where(and(isNull(notifications.emailedAt), lte(notifications.at, before), eq(users.notificationEmail, 'daily'), isNull(users.deletedAt)))
-    .orderBy(asc(notifications.userId), asc(notifications.id));
+    .orderBy(asc(notifications.userId), asc(notifications.id)).for('update', { of: notifications, skipLocked: true });
 }
 
 export async function setEmailPreference(tx: Conn, userId: string, email: 'immediate' | 'daily' | 'off') {

@@ -86,23 +86,22 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50) {
   return { sent, failed };
 }
 
-/** One e-mail per daily-digest reader with everything not yet mailed up to `now`. */
+/**
+ * One e-mail per daily-digest reader with everything not yet mailed up to `now`, in one transaction holding the rows
+ * it sends: a digest running at the same time skips them, and once marked they are not sent again.
+ */
 export async function sendDigests(db: Db, publicUrl: string, now: Date) {
-  const pending = await repo.pendingDigest(db, now);
-  const byUser = new Map<string, typeof pending>();
-  for (const p of pending) byUser.set(p.userId, [...(byUser.get(p.userId) ?? []), p]);
-  let mails = 0;
-  for (const items of byUser.values()) {
-    const first = items[0]!;
-    await db.transaction(async (tx) => {
-      if (first.email) {
-        await repo.enqueueMail(tx, [{ to: first.email, ...digestMail(items.map((i) => ({ kind: i.kind, params: i.params, requestId: i.requestId })), lang(first.locale), publicUrl) }]);
-        mails++;
-      }
-      await repo.markEmailed(tx, items.map((i) => i.id));
-    });
-  }
-  return { mails, notifications: pending.length };
+  return db.transaction(async (tx) => {
+    const pending = await repo.pendingDigest(tx, now);
+    const byUser = new Map<string, typeof pending>();
+    for (const p of pending) byUser.set(p.userId, [...(byUser.get(p.userId) ?? []), p]);
+    const mails = [...byUser.values()].filter((items) => items[0]!.email).map((items) => ({
+      to: items[0]!.email!, ...digestMail(items.map((i) => ({ kind: i.kind, params: i.params, requestId: i.requestId })), lang(items[0]!.locale), publicUrl),
+    }));
+    await repo.enqueueMail(tx, mails);
+    await repo.markEmailed(tx, pending.map((i) => i.id));
+    return { mails: mails.length, notifications: pending.length };
+  });
 }
 
 /** Hour of the day in Italy (the network's working clock). */

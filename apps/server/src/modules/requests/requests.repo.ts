@@ -186,13 +186,16 @@ export async function usersFor(tx: Conn, who: { organizations?: string[]; roles?
   }));
 }
 
-/** Requests past their due date whose reminder has not gone out since they became due (or more than a day ago). */
+/**
+ * Requests past their due date whose reminder has not gone out since they became due (or more than a day ago), locked
+ * for the caller's transaction: a parallel run skips them, and once marked they no longer match.
+ */
 export function overdueRequests(tx: Conn, now: Date) {
   const dayAgo = new Date(now.getTime() - 24 * 3600_000);
   return tx.select().from(requests).where(and(
     sql`${requests.dueAt} < ${now.toISOString()}`,
     or(isNull(requests.reminderSentAt), sql`${requests.reminderSentAt} < ${dayAgo.toISOString()}`),
-  )).orderBy(asc(requests.dueAt)).limit(200);
+  )).orderBy(asc(requests.dueAt)).limit(200).for('update', { skipLocked: true });
 }
 
 // ---- settings ----

@@ -1,7 +1,7 @@
 import type { SearchResponse } from '@clock/contracts';
 import type { Db } from '../../db/client.ts';
 import { canSeeNetworkContent, type Actor } from '../../core/actor.ts';
-import { catalogueChangesSince } from '../catalogue/catalogue.service.ts';
+import { catalogueChangesSince, type CatalogueMarker } from '../catalogue/catalogue.service.ts';
 import type * as repo from '../catalogue/catalogue.repo.ts';
 import { Glossary, Translator } from './concepts.ts';
 import { SearchIndex, type DocInput, type Localized, type ParsedQuery } from './search.index.ts';
@@ -69,13 +69,13 @@ export function expertDoc(e: ExpertRow, org: OrgRow | undefined): DocInput {
 }
 
 /**
- * Keeps an in-memory SearchIndex in step with the database (by catalogue revision, so several processes sharing one
- * PostgreSQL all see every write) and answers search queries for an actor.
+ * Keeps an in-memory SearchIndex in step with the database (by database snapshot, so several processes sharing one
+ * PostgreSQL all see every committed write once) and answers search queries for an actor.
  */
 export class SearchService {
   index: SearchIndex;
   private readonly translator: Translator | null;
-  private revision = 0;
+  private marker: CatalogueMarker | null = null;
   private orgs = new Map<string, OrgRow>();
   private lastCheck = 0;
   private refreshing: Promise<void> | null = null;
@@ -95,8 +95,9 @@ export class SearchService {
 
   private async doRefresh() {
     this.lastCheck = Date.now();
-    const changes = await catalogueChangesSince(this.db, this.revision);
-    if (changes.revision === this.revision) return;
+    const changes = await catalogueChangesSince(this.db, this.marker);
+    this.marker = changes.marker;
+    if (!changes.full && !changes.organizations.length && !changes.offers.length && !changes.experts.length) return;
     for (const o of changes.organizations) this.orgs.set(o.id, o);
     // A full reload builds a new index and swaps it in, so replaced documents leave no tombstones behind.
     const index = changes.full ? new SearchIndex(this.glossary, this.translator) : this.index;
@@ -114,7 +115,6 @@ export class SearchService {
       else index.upsert(expertDoc(e, this.orgs.get(e.organizationId)));
     }
     this.index = index;
-    this.revision = changes.revision;
   }
 
   /** The words of `text` that match a query, marked as in search snippets (used to explain matches). */

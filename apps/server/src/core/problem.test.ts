@@ -38,13 +38,15 @@ describe('framework errors', () => {
   it('answers a known path with another method with 405 and the allowed methods', async () => {
     const { headers } = await expectProblem({ method: 'DELETE', url: '/api/health' }, 405, 'METHOD_NOT_ALLOWED');
     expect(headers.allow).toBe('GET, HEAD');
+    expect(headers['x-content-type-options']).toBe('nosniff');
     const withParam = await expectProblem({ method: 'PUT', url: '/api/v1/services/some-id' }, 405, 'METHOD_NOT_ALLOWED');
     expect(withParam.headers.allow).toContain('GET');
     await expectProblem({ method: 'GET', url: '/api/v1/matching' }, 405, 'METHOD_NOT_ALLOWED');
   });
 
   it('answers 406 when the Accept header admits no JSON, and serves any JSON-admitting Accept', async () => {
-    await expectProblem({ method: 'GET', url: '/api/health', headers: { accept: 'text/csv' } }, 406, 'NOT_ACCEPTABLE');
+    const { headers } = await expectProblem({ method: 'GET', url: '/api/health', headers: { accept: 'text/csv' } }, 406, 'NOT_ACCEPTABLE');
+    expect(headers['x-content-type-options']).toBe('nosniff');
     await expectProblem({ method: 'GET', url: '/api/v1/organizations', headers: { accept: 'application/json;q=0, text/html' } }, 406, 'NOT_ACCEPTABLE');
     for (const accept of ['application/json', 'application/*', '*/*', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', '']) {
       expect((await app.inject({ method: 'GET', url: '/api/health', headers: { accept } })).statusCode, accept).toBe(200);
@@ -56,8 +58,10 @@ describe('framework errors', () => {
   });
 
   it('answers a path segment longer than the router accepts with 414', async () => {
-    const { body } = await expectProblem({ method: 'GET', url: `/api/v1/services/${'a'.repeat(600)}` }, 414, 'URI_TOO_LONG');
+    const { body, headers } = await expectProblem({ method: 'GET', url: `/api/v1/services/${'a'.repeat(600)}` }, 414, 'URI_TOO_LONG');
     expect(body.detail).not.toContain('aaaa');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(String(headers['content-security-policy'])).toContain("frame-ancestors 'none'");
   });
 
   it.each([
@@ -82,7 +86,8 @@ describe('framework errors', () => {
     '/api/v1/services/%zz',
     '/%E0%A4%A',
   ])('answers malformed percent-encoding in the path %s with 400', async (url) => {
-    await expectProblem({ method: 'GET', url }, 400, 'BAD_REQUEST');
+    const { headers } = await expectProblem({ method: 'GET', url }, 400, 'BAD_REQUEST');
+    expect(headers['x-content-type-options']).toBe('nosniff');
   });
 
   it.each([
@@ -91,8 +96,9 @@ describe('framework errors', () => {
     ['/api/v1/search?q=ok&type=%C3%28', ['/querystring/type']],
     ['/api/v1/services?a%2Fb%=1', ['/querystring/a%2Fb%']],
   ])('answers malformed percent-encoding in the query %s with 400 naming the parameter', async (url, pointers) => {
-    const { body } = await expectProblem({ method: 'GET', url }, 400, 'BAD_REQUEST');
+    const { body, headers } = await expectProblem({ method: 'GET', url }, 400, 'BAD_REQUEST');
     expect(body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(pointers);
+    expect(headers['x-content-type-options']).toBe('nosniff');
   });
 });
 

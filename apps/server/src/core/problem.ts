@@ -67,6 +67,9 @@ const sendAppError = (reply: FastifyReply, request: FastifyRequest, error: AppEr
  * is malformed, or a path segment longer than the router accepts.
  */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // No hook runs for these, so the security headers other answers get from helmet are set here (an error body needs
+  // no more than these).
+  reply.headers({ 'content-security-policy': "default-src 'none'; frame-ancestors 'none'", 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
   if (error.code === 'FST_ERR_BAD_URL') return sendAppError(reply, request, new AppError('BAD_REQUEST', 'The path has malformed percent-encoding'));
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendAppError(reply, request, new AppError('URI_TOO_LONG', 'A segment of the path is too long'));
   request.log.error({ err: error }, 'router error');

@@ -99,11 +99,12 @@ export function requestParsingOptions(): Pick<FastifyServerOptions, 'schemaContr
 }
 
 /**
- * Refuses, before any route work, a query string with malformed percent-encoding (400) and, on JSON API routes, an
- * Accept header that admits no JSON (406). Both answer problem+json through the error handler.
+ * Refuses, before validation and any route work, a query string with malformed percent-encoding (400) and, on JSON
+ * API routes, an Accept header that admits no JSON (406). Both answer problem+json through the error handler; the hook
+ * runs after the onRequest hooks, so these answers carry the security headers too.
  */
 export function installRequestChecks(app: FastifyInstance, { isJsonApi }: { isJsonApi: (path: string) => boolean }): void {
-  app.addHook('onRequest', async (request) => {
+  app.addHook('preValidation', async (request) => {
     const malformed = malformedQueryProblems(request.query);
     if (malformed.length) {
       throw new AppError('BAD_REQUEST', 'The query string has malformed percent-encoding', malformed);

@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: `server` (unit, integration and API tests on PGlite), `postgres` (the integration and API tests
-// again on PostgreSQL) and `e2e` (browser journeys in Chromium). scripts/test.mjs decides which can run here.
+// Four projects: `server` (unit, integration and API tests on PGlite), `postgres` (the integration and API tests
+// again on PostgreSQL), `web` (unit tests of the web app's pure modules, no browser) and `e2e` (browser journeys in
+// Chromium). scripts/test.mjs decides which can run here.
 export default defineConfig({
   test: {
     projects: [
@@ -27,6 +28,14 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
+        },
+      },
+      {
+        test: {
+          name: 'web',
+          include: ['apps/web/src/**/*.test.ts'],
+          environment: 'node',
+          env: { TZ: 'Europe/Rome' },
         },
       },
       {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs every test suite that this machine can run: unit, integration and API tests on PGlite always; the same
-// integration and API tests on PostgreSQL when a server is reachable; browser journeys when Chromium is installed.
+// Runs every test suite that this machine can run: unit, integration and API tests on PGlite and the web app's unit
+// tests always; the same integration and API tests on PostgreSQL when a server is reachable; browser journeys when
+// Chromium is installed.
 // A missing PostgreSQL or Chromium is reported loudly and skipped — or, with CI=true, fails the run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +26,7 @@ async function postgresReachable() {
 const projects = [];
 const skipped = [];
 if (!only || only === 'server') projects.push('server');
+if (!only || only === 'web') projects.push('web');
 if (!only || only === 'postgres') {
   const ok = await postgresReachable();
   if (ok === true) projects.push('postgres');

@@ -104,7 +104,7 @@ async function main(): Promise<number> {
       }
 
       log('building the app and the search index');
-      let t = performance.now();
+      const t = performance.now();
       const app = await buildApp({ config: testConfig(), database, logger: false });
       await app.ready();
       const buildMs = performance.now() - t;

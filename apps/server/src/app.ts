@@ -11,6 +11,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { installProblemHandlers } from './core/problem.ts';
+import { installRequestChecks, requestParsingOptions } from './core/request-parsing.ts';
 import { installAuth } from './core/auth.ts';
 import { createMailer, type Mailer } from './core/mailer.ts';
 import { editingRoutes } from './modules/catalogue/editing.routes.ts';
@@ -39,7 +40,7 @@ export async function buildApp({ config, database, search, mailer, logger }: App
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
     genReqId: () => crypto.randomUUID(),
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    ...requestParsingOptions(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const db = database.db;
@@ -59,6 +60,7 @@ export async function buildApp({ config, database, search, mailer, logger }: App
         : undefined)
       : undefined,
   });
+  installRequestChecks(app, { isJsonApi: (p) => p.startsWith('/api/') && !p.startsWith('/api/docs') });
   // Every route is recorded, so tests can check each write route names its permission rule.
   const routes: { method: string; url: string; permission?: string }[] = [];
   app.addHook('onRoute', (r) => {

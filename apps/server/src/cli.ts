@@ -93,11 +93,12 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`CL.O.C.K. is running at ${server.url}`);
       return -1; // keep running
     }
-    case 'migrate':
+    case 'migrate': {
       const { prepareDatabase } = await load.prepare();
       await withDatabase(config, 'clock migrate', (d) => prepareDatabase(d, 'none'));
       console.log('Migrations applied.');
       return 0;
+    }
     case 'seed': {
       if (arg !== 'demo') { console.error('Usage: clock seed demo'); return 2; }
       const [{ prepareDatabase }, { seedDemo }] = await Promise.all([load.prepare(), load.seed()]);

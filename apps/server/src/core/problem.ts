@@ -48,7 +48,51 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, code: 
   return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
 }
 
-/** Installs the one error handler and the 404 handler: every failure answers RFC 9457 problem+json. */
+/** The problem code of each status the framework itself answers with. */
+const FRAMEWORK_CODES: Partial<Record<number, ErrorCode>> = {
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+const sendAppError = (reply: FastifyReply, request: FastifyRequest, error: AppError) =>
+  sendProblem(reply, request, error.code, error.title, error.message, error.errors);
+
+/**
+ * Errors the router raises before any hook runs (Fastify's `frameworkErrors` option): a path whose percent-encoding
+ * is malformed, or a path segment longer than the router accepts.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // No hook runs for these, so the security headers other answers get from helmet are set here (an error body needs
+  // no more than these).
+  reply.headers({ 'content-security-policy': "default-src 'none'; frame-ancestors 'none'", 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
+  if (error.code === 'FST_ERR_BAD_URL') return sendAppError(reply, request, new AppError('BAD_REQUEST', 'The path has malformed percent-encoding'));
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendAppError(reply, request, new AppError('URI_TOO_LONG', 'A segment of the path is too long'));
+  request.log.error({ err: error }, 'router error');
+  return sendAppError(reply, request, new AppError('INTERNAL', `Something went wrong; quote ${request.id} when reporting it.`));
+}
+
+/** Matches a concrete path against the registered route patterns, to tell a 405 (known path, other method) from a 404. */
+function routeMethods() {
+  const routes: { pattern: RegExp; method: string }[] = [];
+  const toRegExp = (url: string) => new RegExp(`^${url
+    .split(/(:[A-Za-z0-9_]+(?:\([^)]*\))?|\*)/)
+    .map((part, i) => (i % 2 === 1 ? (part === '*' ? '.*' : '[^/]+') : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('')}$`);
+  return {
+    add: (url: string, methods: string[]) => { for (const method of methods) routes.push({ pattern: toRegExp(url), method }); },
+    allowed: (path: string) => [...new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method))].sort(),
+  };
+}
+
+/**
+ * Installs the one error handler and the 404/405 handler: every failure answers RFC 9457 problem+json, with the
+ * status the failure means (a framework error keeps its own status: 405, 406, 413, 414, 415, 429).
+ */
 export function installProblemHandlers(
   app: FastifyInstance,
   { fallback }: { fallback?: (request: FastifyRequest, reply: FastifyReply) => unknown } = {},
@@ -57,7 +101,7 @@ export function installProblemHandlers(
     if (error instanceof AppError) {
       const retryAfter = (error as AppError & { retryAfter?: number }).retryAfter;
       if (retryAfter) reply.header('retry-after', String(retryAfter));
-      return sendProblem(reply, request, error.code, error.title, error.message, error.errors);
+      return sendAppError(reply, request, error);
     }
     const fe = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
     if (fe.validation) {
@@ -66,21 +110,26 @@ export function installProblemHandlers(
         `${errors.length} invalid field${errors.length === 1 ? '' : 's'}`, errors);
     }
     const status = fe.statusCode ?? 500;
-    if (status === 413 || fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return sendProblem(reply, request, 'PAYLOAD_TOO_LARGE', 'The request body is too large', fe.message, []);
-    }
-    if (status === 415) return sendProblem(reply, request, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported content type', fe.message, []);
-    if (status === 429) return sendProblem(reply, request, 'RATE_LIMITED', 'Too many requests', fe.message, []);
-    if (status >= 400 && status < 500) return sendProblem(reply, request, 'BAD_REQUEST', 'The request could not be understood', fe.message, []);
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendAppError(reply, request, new AppError('PAYLOAD_TOO_LARGE', fe.message));
+    if (status >= 400 && status < 500) return sendAppError(reply, request, new AppError(FRAMEWORK_CODES[status] ?? 'BAD_REQUEST', fe.message));
     request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(reply, request, 'INTERNAL', 'Internal error', `Something went wrong; quote ${request.id} when reporting it.`, []);
+    return sendAppError(reply, request, new AppError('INTERNAL', `Something went wrong; quote ${request.id} when reporting it.`));
   });
+
+  const known = routeMethods();
+  app.addHook('onRoute', (r) => known.add(r.url, [r.method].flat()));
   app.setNotFoundHandler((request, reply) => {
     if (fallback) {
       const handled = fallback(request, reply);
       if (handled) return handled;
     }
-    return sendProblem(reply, request, 'NOT_FOUND', 'Not found', `No route ${request.method} ${request.url.split('?')[0]}`, []);
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = known.allowed(path);
+    if (allowed.length) {
+      reply.header('allow', allowed.join(', '));
+      return sendAppError(reply, request, new AppError('METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${path}; allowed: ${allowed.join(', ')}`));
+    }
+    return sendAppError(reply, request, new AppError('NOT_FOUND', `No route ${request.method} ${path}`));
   });
 }
 

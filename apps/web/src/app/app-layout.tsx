@@ -33,6 +33,7 @@ export function AppLayout() {
   return (
     <>
       <div className="skiplinks">
+        {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link to #main that also moves focus, as the pattern wants */}
         <a className="visually-hidden-focusable" href="#main" onClick={skipToMain}>
           {t('a11y.skip_to_content')}
         </a>

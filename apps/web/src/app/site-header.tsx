@@ -142,6 +142,7 @@ export function SiteHeader() {
                     <Icon name="burger" />
                     <span className="visually-hidden">{t('nav.menu')}</span>
                   </button>
+                  {/* biome-ignore lint/a11y/noStaticElementInteractions: the open menu traps Tab for the controls inside it */}
                   <div ref={panel} className={open ? 'navbar-collapsable expanded' : 'navbar-collapsable'} id={MENU_ID} onKeyDown={trapFocus}>
                     <div className="overlay" onClick={close} aria-hidden="true" />
                     <div className="close-div">

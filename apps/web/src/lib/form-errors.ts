@@ -40,11 +40,12 @@ type T = I18n['t'];
 /** The server's common field messages in the reader's language; any other stays the server's English text. */
 export function translateFieldMessage(message: string, t: T): FieldMessage {
   const m = message.trim();
-  let match: RegExpMatchArray | null;
   if (/^(is required|must not be empty|must have required property .+|must NOT have fewer than 1 characters?)$/.test(m)) return { text: t('form.error.required') };
   if (/^must have text in at least one language/.test(m)) return { text: t('form.error.one_language') };
-  if ((match = /^must (?:be at most|NOT have more than) (\d+) characters?$/.exec(m))) return { text: t('form.error.too_long', { max: match[1]! }) };
-  if ((match = /^must (?:be at least|NOT have fewer than|have at least) (\d+) characters?$/.exec(m))) return { text: t('form.error.too_short', { min: match[1]! }) };
+  const atMost = /^must (?:be at most|NOT have more than) (\d+) characters?$/.exec(m);
+  if (atMost) return { text: t('form.error.too_long', { max: atMost[1]! }) };
+  const atLeast = /^must (?:be at least|NOT have fewer than|have at least) (\d+) characters?$/.exec(m);
+  if (atLeast) return { text: t('form.error.too_short', { min: atLeast[1]! }) };
   // The requests' rules (requests.service.ts).
   if (/^a public request needs a summary/.test(m)) return { text: t('request.error.summary_public') };
   if (/^must not be in the past$/.test(m)) return { text: t('request.error.past') };
@@ -54,12 +55,15 @@ export function translateFieldMessage(message: string, t: T): FieldMessage {
   if (/^must be a centre that expressed interest$/.test(m)) return { text: t('request.error.not_interested') };
   if (/^is already the lead$/.test(m)) return { text: t('request.error.already_lead') };
   if (/^a confidential request is opened only to the centres named/.test(m)) return { text: t('request.action.open.centres_required') };
-  if ((match = /^must be (?:one|equal to one) of(?: the allowed values)?:? ?(.*)$/.exec(m))) {
-    return { text: match[1] ? t('form.error.one_of', { values: match[1] }) : t('form.error.one_of_short') };
+  const oneOf = /^must be (?:one|equal to one) of(?: the allowed values)?:? ?(.*)$/.exec(m);
+  if (oneOf) {
+    return { text: oneOf[1] ? t('form.error.one_of', { values: oneOf[1] }) : t('form.error.one_of_short') };
   }
   if (/^must be an e-?mail address$|^must match format "email"$/.test(m)) return { text: t('form.error.email') };
-  if ((match = /^must be >= (-?\d+)$/.exec(m))) return { text: t('form.error.min', { min: match[1]! }) };
-  if ((match = /^must be <= (-?\d+)$/.exec(m))) return { text: t('form.error.max', { max: match[1]! }) };
+  const min = /^must be >= (-?\d+)$/.exec(m);
+  if (min) return { text: t('form.error.min', { min: min[1]! }) };
+  const max = /^must be <= (-?\d+)$/.exec(m);
+  if (max) return { text: t('form.error.max', { max: max[1]! }) };
   if (/^must be integer$/.test(m)) return { text: t('form.error.integer') };
   if (/^must be boolean$/.test(m)) return { text: t('form.error.boolean') };
   if (/^must not repeat items$|^must NOT have duplicate items/.test(m)) return { text: t('form.error.unique') };

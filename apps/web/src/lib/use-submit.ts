@@ -32,7 +32,7 @@ export function useSubmit(fields: readonly string[]): Submit {
   const run = useCallback(
     async (action: () => Promise<void>, local?: FormErrors) => {
       if (running.current) return;
-      if (local && local.items.length) {
+      if (local?.items.length) {
         setErrors(local);
         setFailure(null);
         setAttempt((n) => n + 1);

@@ -75,7 +75,7 @@ export async function signIn(db: Db, input: { email: string; password: string; a
   }
   const user = await repo.findUserByEmail(db, email);
   const ok = await verify(user?.passwordHash ?? DUMMY_HASH, input.password).catch(() => false);
-  if (!user || !user.passwordHash || !ok) {
+  if (!user?.passwordHash || !ok) {
     await repo.recordAuthFailure(db, accountKey, LIMITS.windowSeconds);
     await repo.recordAuthFailure(db, addressKey, LIMITS.windowSeconds);
     throw new AppError('UNAUTHENTICATED', 'Wrong e-mail or password');

@@ -283,7 +283,7 @@ async function act<T>(deps: RequestDeps, ctx: Ctx, id: string, action: RequestAc
   return getRequest(deps, actor, id);
 }
 
-async function moveTo(deps: RequestDeps, tx: Tx, ctx: Ctx, actor: Member, r: Row, to: RequestState, now: Date, patch: Partial<typeof requests.$inferInsert>, message: string | null) {
+async function moveTo(_deps: RequestDeps, tx: Tx, ctx: Ctx, actor: Member, r: Row, to: RequestState, now: Date, patch: Partial<typeof requests.$inferInsert>, message: string | null) {
   const targets = await responseTargets(tx);
   const first = r.firstResponseAt ?? (r.state === 'submitted' ? now : null);
   const next = {

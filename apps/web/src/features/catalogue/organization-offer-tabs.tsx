@@ -105,6 +105,7 @@ export function OrganizationOfferTabs({ organization }: { organization: Organiza
           id={`offer-panel-${type}`}
           role="tabpanel"
           aria-labelledby={`offer-tab-${type}`}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a tab panel is focusable (WAI-ARIA tabs pattern)
           tabIndex={0}
           hidden={type !== active}
           className="offer-panel"

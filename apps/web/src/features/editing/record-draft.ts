@@ -137,10 +137,13 @@ export function bodyFromDraft(type: RecordType, draft: RecordDraft): Record<stri
   return body;
 }
 
+/** Absent, an empty list and an empty text in no language all mean "nothing" (the form cannot tell them apart). */
+const blank = (v: unknown) => (v === undefined || v === null || (typeof v === 'object' && Object.keys(v).length === 0) ? null : v);
+
 function same(key: string, a: unknown, b: unknown): boolean {
   // An expert without recorded consent and one recorded as "no consent" read the same.
   if (key === 'publicProfile') return Boolean(a) === Boolean(b);
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return JSON.stringify(blank(a)) === JSON.stringify(blank(b));
 }
 
 /** Only what changed, for PATCH: new values, and null for an optional field that was emptied. */

@@ -16,7 +16,7 @@ export function roleLabel(role: string): MessageKey {
 
 /** Where to go after signing in: a path of this site only (never `//host` or a full URL). */
 export function safeReturnPath(value: string | null | undefined, fallback = '/account'): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
   return value;
 }
 

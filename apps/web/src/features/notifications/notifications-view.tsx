@@ -61,7 +61,7 @@ export function NotificationsView() {
       {list.loading ? <LoadingState /> : null}
       {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
       {data && data.items.length === 0 ? <EmptyState>{t('notifications.empty')}</EmptyState> : null}
-      {data && data.items.length ? (
+      {data?.items.length ? (
         <ul className="notification-list list-unstyled">
           {data.items.map((n) => (
             <li key={n.id} className={n.read ? 'notification' : 'notification is-unread'}>

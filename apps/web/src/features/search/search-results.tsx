@@ -30,6 +30,7 @@ function SearchHitItem({ hit }: { hit: SearchHit }) {
       </h3>
       {hit.snippet ? (
         // The snippet is escaped text with <mark> highlights only (contract), sanitised again here.
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitizeSnippet keeps <mark> and escapes everything else
         <p className="search-hit-snippet" lang={otherLang} dangerouslySetInnerHTML={{ __html: sanitizeSnippet(hit.snippet) }} />
       ) : null}
     </li>

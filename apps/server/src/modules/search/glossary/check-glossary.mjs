@@ -166,9 +166,9 @@ if (g) {
       if (!termOwners.has(norm)) termOwners.set(norm, new Set());
       termOwners.get(norm).add(id);
     };
-    it.forEach((t) => checkTerm(t, 'it'));
-    en.forEach((t) => checkTerm(t, 'en'));
-    abbr.forEach((t) => checkTerm(t, 'abbr'));
+    for (const t of it) checkTerm(t, 'it');
+    for (const t of en) checkTerm(t, 'en');
+    for (const t of abbr) checkTerm(t, 'abbr');
     nIt += it.length;
     nEn += en.length;
     nAbbr += abbr.length;
@@ -246,7 +246,7 @@ if (g) {
     if (!crudeOwners.has(k)) crudeOwners.set(k, new Map());
     for (const o of owners) crudeOwners.get(k).set(o, term);
   }
-  for (const [k, owners] of crudeOwners) {
+  for (const owners of crudeOwners.values()) {
     if (owners.size > 1 && ![...owners.values()].every((t) => ALLOWED_SHARED_TERMS.has(t))) {
       const list = [...owners].map(([id, t]) => `"${t}" (${id})`).join(', ');
       if (new Set(owners.values()).size > 1) warn('glossary.tsv', `near-duplicate terms after stemming: ${list}`);

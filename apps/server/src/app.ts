@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { installProblemHandlers } from './core/problem.ts';
 import { serveWebApp, webAppDir, webAppFallback } from './core/web-app.ts';
+import { installCompression } from './core/compression.ts';
 import { installAuth } from './core/auth.ts';
 import { createMailer, type Mailer } from './core/mailer.ts';
 import { editingRoutes } from './modules/catalogue/editing.routes.ts';
@@ -58,6 +59,7 @@ export async function buildApp({ config, database, search, mailer, logger }: App
   app.decorate('routeTable', routes);
 
   await app.register(cookie);
+  await installCompression(app, SESSION_COOKIE);
   installAuth(app, {
     sessionCookie: SESSION_COOKIE,
     fromSession: (token) => actorFromSession(db, token),

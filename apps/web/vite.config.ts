@@ -3,6 +3,9 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { purgeBootstrapItalia } from './build/purge-bootstrap-italia.ts';
+import { precompress } from './build/precompress.ts';
+import { preloadFonts } from './build/preload-fonts.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -30,7 +33,7 @@ const FORM_KIT = /[\\/](form-fields|error-summary|copy-button|form-errors|use-su
 
 export default defineConfig({
   root: here,
-  plugins: [dropVideoJsFont(), react()],
+  plugins: [dropVideoJsFont(), purgeBootstrapItalia(here), react(), preloadFonts(), precompress()],
   resolve: {
     alias: { '@bootstrap-italia-dist': bootstrapItaliaDist },
   },

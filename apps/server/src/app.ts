@@ -1,10 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -12,6 +10,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { installProblemHandlers } from './core/problem.ts';
 import { installRequestChecks, requestParsingOptions } from './core/request-parsing.ts';
+import { serveWebApp, webAppDir, webAppFallback } from './core/web-app.ts';
+import { installCompression } from './core/compression.ts';
 import { installAuth } from './core/auth.ts';
 import { createMailer, type Mailer } from './core/mailer.ts';
 import { editingRoutes } from './modules/catalogue/editing.routes.ts';
@@ -51,15 +51,8 @@ export async function buildApp({ config, database, search, mailer, logger }: App
   app.decorate('searchService', searchService);
 
   // The web app's client-side routes fall back to index.html; API paths never do.
-  const dist = config.web.distDir ?? DEFAULT_WEB_DIST;
-  const hasWeb = config.web.distDir !== '' && fs.existsSync(path.join(dist, 'index.html'));
-  installProblemHandlers(app, {
-    fallback: hasWeb
-      ? (req, reply) => (req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')
-        ? reply.header('cache-control', 'no-cache').sendFile('index.html')
-        : undefined)
-      : undefined,
-  });
+  const dist = webAppDir(config.web.distDir, DEFAULT_WEB_DIST);
+  installProblemHandlers(app, { fallback: dist ? webAppFallback : undefined });
   installRequestChecks(app, { isJsonApi: (p) => p.startsWith('/api/') && !p.startsWith('/api/docs') });
   // Every route is recorded, so tests can check each write route names its permission rule.
   const routes: { method: string; url: string; permission?: string }[] = [];
@@ -78,6 +71,7 @@ export async function buildApp({ config, database, search, mailer, logger }: App
   let workerState: (() => WorkerState) | null = null;
 
   await app.register(cookie);
+  await installCompression(app, SESSION_COOKIE);
   installAuth(app, {
     sessionCookie: SESSION_COOKIE,
     fromSession: (token) => actorFromSession(db, token),
@@ -148,7 +142,7 @@ export async function buildApp({ config, database, search, mailer, logger }: App
     await v1.register(notificationsRoutes, { db });
   }, { prefix: '/api/v1' });
 
-  if (hasWeb) await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'], maxAge: '1h' });
+  if (dist) await serveWebApp(app, dist);
   return app;
 }
 

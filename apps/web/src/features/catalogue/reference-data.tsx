@@ -1,10 +1,12 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Organization, Taxonomies, TaxonomyTerm } from '@clock/contracts';
 import { endpoints, getJson, type Page } from '../../lib/api.ts';
 
 export type TaxonomyFacet = keyof Taxonomies;
 
 interface ReferenceData {
+  /** Starts the download (once); useReferenceData calls it, so pages that show no label never download them. */
+  need: () => void;
   taxonomies: Taxonomies | undefined;
   organizations: Organization[];
   organizationById: Map<string, Organization>;
@@ -13,6 +15,7 @@ interface ReferenceData {
 }
 
 const EMPTY: ReferenceData = {
+  need: () => undefined,
   taxonomies: undefined,
   organizations: [],
   organizationById: new Map(),
@@ -34,14 +37,18 @@ async function loadAllOrganizations(signal: AbortSignal): Promise<Organization[]
 
 /**
  * Taxonomy labels and organisation names, loaded once: search facets, chips and cards show labels, not codes.
+ * Loaded when the first component that shows one mounts (the home page shows none: a phone skips the download).
  * A failure leaves codes visible; the pages report their own errors.
  */
 export function ReferenceDataProvider({ children }: { children: ReactNode }) {
   const [taxonomies, setTaxonomies] = useState<Taxonomies>();
   const [organizations, setOrganizations] = useState<Organization[]>([]);
   const [loaded, setLoaded] = useState(false);
+  const [needed, setNeeded] = useState(false);
+  const need = useCallback(() => setNeeded(true), []);
 
   useEffect(() => {
+    if (!needed) return;
     const controller = new AbortController();
     const quiet = () => undefined;
     Promise.allSettled([
@@ -51,7 +58,7 @@ export function ReferenceDataProvider({ children }: { children: ReactNode }) {
       if (!controller.signal.aborted) setLoaded(true);
     });
     return () => controller.abort();
-  }, []);
+  }, [needed]);
 
   const value = useMemo<ReferenceData>(() => {
     const index = new Map<string, TaxonomyTerm>();
@@ -61,17 +68,21 @@ export function ReferenceDataProvider({ children }: { children: ReactNode }) {
       }
     }
     return {
+      need,
       taxonomies,
       organizations,
       organizationById: new Map(organizations.map((o) => [o.id, o])),
       term: (facet, code) => index.get(`${facet}:${code}`),
       loaded,
     };
-  }, [taxonomies, organizations, loaded]);
+  }, [need, taxonomies, organizations, loaded]);
 
   return <ReferenceDataContext.Provider value={value}>{children}</ReferenceDataContext.Provider>;
 }
 
 export function useReferenceData(): ReferenceData {
-  return useContext(ReferenceDataContext);
+  const data = useContext(ReferenceDataContext);
+  const { need } = data;
+  useEffect(need, [need]);
+  return data;
 }

@@ -14,6 +14,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     mail: { url: null, from: 'CL.O.C.K. <no-reply@example.org>' },
     oidc: null,
     worker: { intervalMs: 0, digestHour: 7 },
+    // Limits far above what any test sends; rate-limit.test.ts sets low ones.
+    rateLimit: { windowSeconds: 60, anonymous: 1_000_000, member: 1_000_000, notFound: 1_000_000 },
     ...overrides,
   };
 }

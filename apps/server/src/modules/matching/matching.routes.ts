@@ -32,7 +32,7 @@ export const matchingRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }
           teams: Type.Array(Type.Object({ organizations: Type.Array(Type.String()), covers: Type.Array(Type.String()), missing: Type.Array(Type.String()), score: Type.Number() })),
           truncated: Type.Boolean({ description: 'true when the text was longer than the analysis takes or its time ran out: the answer covers the first part' }),
         }),
-        ...problems(400, 413, 415),
+        ...problems(400, 413, 415, 429),
       },
     },
   }, async (req) => matchProblem(search, req.actor, req.body));

@@ -25,6 +25,12 @@ const RELEVANCE_WEIGHT = 0.5;
 const EQUIPMENT_WORDS = /\b(strument\w*|macchin\w*|attrezzatur\w*|apparecchi\w*|banco prova|prenot\w*|equipment|instrument\w*|machine\w*|apparatus|facility|book(ing)?)\b/i;
 const EXPERT_WORDS = /\b(espert\w*|consulent\w*|ricercator\w*|expert\w*|consultant\w*|researcher\w*|specialist\w*)\b/i;
 
+/**
+ * Lets the event loop answer other requests (health checks, pages, sign-ins) between the costly steps of one matching,
+ * which runs on the same thread: each step is bounded, so nothing waits longer than one step.
+ */
+const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** One alternative per term, with its best weight. */
 function bestOf(alts: QueryAlt[]): QueryAlt[] {
   const best = new Map<string, number>();
@@ -50,6 +56,7 @@ export async function matchProblem(search: SearchService, actor: Actor, input: M
   const parsed = index.parse(text, input.lang ?? null, budget);
   const conceptAspects = splitIntoAspects(parsed, index.glossary, lang, budget);
   const allAspects = addClauseAspects(text, parsed, conceptAspects, index.glossary, true, budget);
+  await letOthersIn();
 
   const rank = (q: ParsedQuery) => {
     const r = index.search(q, {}, visible, 0, 200, { rankOnly: true });
@@ -75,9 +82,11 @@ export async function matchProblem(search: SearchService, actor: Actor, input: M
   // Each aspect is ranked while time is left (the first ones are the first named in the text).
   const rankedAspects: { aspect: Aspect; ranked: ReturnType<typeof rank> }[] = [];
   for (const a of allAspects) {
+    await letOthersIn();
     if (!budget.left()) break;
     rankedAspects.push({ aspect: a, ranked: rank(a.query) });
   }
+  await letOthersIn();
   // A clause aspect that matches nothing in the catalogue is dropped (it is context, or words the network does not know).
   const perAspect = rankedAspects.filter((p) => p.aspect.kind === 'concept' || p.ranked.size > 0);
   const aspects = perAspect.map((p) => p.aspect);

@@ -48,6 +48,8 @@ export async function startStack(opts: { postgresUrl?: string } = {}): Promise<S
     SMTP_URL: smtp.url, CLOCK_PUBLIC_URL: `http://127.0.0.1:${port}`,
     // The worker delivers queued mail (request notifications) quickly, so journeys can read it.
     CLOCK_WORKER_INTERVAL_MS: '300',
+    // Every journey comes from one address: limits far above what they send (rate limits have their own tests).
+    CLOCK_RATE_LIMIT_ANONYMOUS: '100000', CLOCK_RATE_LIMIT_MEMBER: '100000', CLOCK_RATE_LIMIT_NOT_FOUND: '100000',
   });
   const server = await startServer(config, { handleSignals: false, logger: false });
   const browser = await chromium.launch({

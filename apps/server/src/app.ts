@@ -13,10 +13,12 @@ import { installRequestChecks, requestParsingOptions } from './core/request-pars
 import { serveWebApp, webAppDir, webAppFallback } from './core/web-app.ts';
 import { installCompression } from './core/compression.ts';
 import { installAuth } from './core/auth.ts';
+import { installRateLimits } from './core/rate-limit.ts';
 import { createMailer, type Mailer } from './core/mailer.ts';
 import { editingRoutes } from './modules/catalogue/editing.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { actorFromApiToken, actorFromSession, SESSION_COOKIE } from './modules/identity/identity.service.ts';
+import { databaseRateCounter } from './modules/identity/rate-limit.service.ts';
 import { OidcSignIn } from './modules/identity/oidc.service.ts';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
@@ -77,6 +79,8 @@ export async function buildApp({ config, database, search, mailer, logger }: App
     fromSession: (token) => actorFromSession(db, token),
     fromApiToken: (token) => actorFromApiToken(db, token),
   });
+  // Counters shared through the database when several processes may serve (PostgreSQL); in memory on PGlite.
+  await installRateLimits(app, config.rateLimit, database.kind === 'postgres' ? databaseRateCounter(db) : null);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -18,7 +18,14 @@ export interface Config {
   worker: { intervalMs: number; digestHour: number };
   /** Prometheus metrics at /metrics (off by default), behind a bearer token when one is given. */
   metrics: { enabled: boolean; token: string | null };
+  /**
+   * Requests per window: POSTs by anonymous callers per address, POSTs by signed-in members per account, and answers
+   * 404 per address (past it, the address is refused until the window ends). 0 turns a limit off.
+   */
+  rateLimit: RateLimitConfig;
 }
+
+export interface RateLimitConfig { windowSeconds: number; anonymous: number; member: number; notFound: number }
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -79,6 +86,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 
   const workerIntervalMs = int('CLOCK_WORKER_INTERVAL_MS', 10_000, 0, 3_600_000);
   const digestHour = int('CLOCK_DIGEST_HOUR', 7, 0, 23);
+  const rateLimit: RateLimitConfig = {
+    windowSeconds: int('CLOCK_RATE_LIMIT_WINDOW_S', 60, 1, 86_400),
+    anonymous: int('CLOCK_RATE_LIMIT_ANONYMOUS', 60, 0, 1_000_000_000),
+    member: int('CLOCK_RATE_LIMIT_MEMBER', 600, 0, 1_000_000_000),
+    notFound: int('CLOCK_RATE_LIMIT_NOT_FOUND', 60, 0, 1_000_000_000),
+  };
 
   const metricsRaw = env.CLOCK_METRICS || 'off';
   if (!['on', 'off'].includes(metricsRaw)) problems.push(`CLOCK_METRICS must be on or off (got "${metricsRaw}")`);
@@ -95,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     oidc,
     worker: { intervalMs: workerIntervalMs, digestHour },
     metrics: { enabled: metricsRaw === 'on', token: env.CLOCK_METRICS_TOKEN || null },
+    rateLimit,
   };
 }

@@ -198,6 +198,8 @@ export const TeamProposal = Type.Object({
   })),
   /** Aspects none of the interested centres covers. */
   missing: Type.Array(Type.String()),
+  /** True when the request's text was longer than the analysis takes, or its time ran out: a partial proposal. */
+  truncated: Type.Optional(Type.Boolean()),
 });
 export type TeamProposal = Static<typeof TeamProposal>;
 

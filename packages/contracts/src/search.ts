@@ -46,5 +46,7 @@ export const SearchResponse = Type.Object({
       concepts: Type.Array(Type.Object({ id: Type.String(), label: Type.String() })),
     }),
   ),
+  /** True when the query was longer than the analysis takes (300 content words) or its time ran out: a partial answer. */
+  truncated: Type.Optional(Type.Boolean()),
 });
 export type SearchResponse = Static<typeof SearchResponse>;

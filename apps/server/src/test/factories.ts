@@ -15,6 +15,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     oidc: null,
     worker: { intervalMs: 0, digestHour: 7 },
     metrics: { enabled: false, token: null },
+    // Limits far above what any test sends; rate-limit.test.ts sets low ones.
+    rateLimit: { windowSeconds: 60, anonymous: 1_000_000, member: 1_000_000, notFound: 1_000_000 },
     ...overrides,
   };
 }

@@ -620,6 +620,7 @@ export const en: Messages = {
   'matching.found.one': 'Found {count} aspect of the problem.',
   'matching.found.other': 'Found {count} aspects of the problem.',
   'matching.none': 'No aspect recognised yet: add some technical detail.',
+  'matching.truncated': 'The text is long: these matches come from its first part.',
   'matching.aspects': 'Aspects of the problem',
   'matching.organizations': 'Best-matching organisations',
   'matching.covers': ' – covers: {aspects}',

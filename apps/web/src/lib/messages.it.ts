@@ -622,6 +622,7 @@ export const it = {
   'matching.found.one': 'Trovato {count} aspetto del problema.',
   'matching.found.other': 'Trovati {count} aspetti del problema.',
   'matching.none': 'Nessun aspetto riconosciuto finora: aggiungi qualche dettaglio tecnico.',
+  'matching.truncated': 'Il testo è lungo: questi suggerimenti vengono dalla sua prima parte.',
   'matching.aspects': 'Aspetti del problema',
   'matching.organizations': 'Organizzazioni più adatte',
   'matching.covers': ' – copre: {aspects}',

@@ -117,6 +117,16 @@ export const authFailures = pgTable('auth_failures', {
   windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Request counters for rate limiting shared by every process on one PostgreSQL database (requests per key and window;
+ * the key names the rule and the address or account). Unlogged (set in the migration): counters need no crash safety.
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull().default(0),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Who changed what, when, before and after. Append-only: a trigger refuses UPDATE and DELETE. */
 export const auditLog = pgTable(
   'audit_log',

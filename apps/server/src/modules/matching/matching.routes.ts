@@ -12,7 +12,7 @@ export const matchingRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }
     schema: {
       tags: ['matching'],
       summary: 'Match a problem described in free text to the network: aspects, records, organisations and teams',
-      description: 'Anonymous callers match against the public catalogue only. Results and organisations are ranked best first; every result explains which words and concepts matched which field.',
+      description: 'Anonymous callers match against the public catalogue only. Results and organisations are ranked best first; every result explains which words and concepts matched which field. The analysis is bounded: the first 300 content words, at most 12 aspects, words analysed by their first 64 characters, and a time budget; `truncated` says when a limit left part of the text out.',
       body: Type.Object({
         text: Type.String({ minLength: 1, maxLength: 10000 }),
         lang: Type.Optional(Type.Union([Type.Literal('it'), Type.Literal('en')])),
@@ -30,8 +30,9 @@ export const matchingRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }
           })),
           organizations: Type.Array(Type.Object({ id: Type.String(), score: Type.Number(), covers: Type.Array(Type.String()) })),
           teams: Type.Array(Type.Object({ organizations: Type.Array(Type.String()), covers: Type.Array(Type.String()), missing: Type.Array(Type.String()), score: Type.Number() })),
+          truncated: Type.Boolean({ description: 'true when the text was longer than the analysis takes or its time ran out: the answer covers the first part' }),
         }),
-        ...problems(400, 413, 415),
+        ...problems(400, 413, 415, 429),
       },
     },
   }, async (req) => matchProblem(search, req.actor, req.body));

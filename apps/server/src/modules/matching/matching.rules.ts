@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../search/budget.rules.ts';
 import type { Glossary } from '../search/concepts.ts';
 import type { ParsedQuery, QueryUnit } from '../search/search.index.ts';
 import { tokenize } from '../search/text.rules.ts';
@@ -8,6 +9,9 @@ import { tokenize } from '../search/text.rules.ts';
  */
 export interface Aspect { id: string; label: string; kind: 'concept' | 'clause'; concepts: string[]; words: string[]; query: ParsedQuery }
 
+/** Told when a limit left part of the text out of the aspects (`TEXT_LIMITS.aspects`). */
+export interface Truncation { truncated: boolean }
+
 const RELATED_WEIGHT = 0.85;
 const CONTEXT_WEIGHT = 0.35;
 
@@ -16,9 +20,9 @@ const CONTEXT_WEIGHT = 0.35;
  * concept covers the same words or it is the broader concept of another one found; concepts linked in the glossary
  * (broader/narrower) merge into one aspect. Each aspect's query also reaches the services that address it (the
  * glossary's tested-by / solved-by / related links). Words no concept covers give context to every aspect; with no
- * concept at all the whole text is one aspect.
+ * concept at all the whole text is one aspect. At most `TEXT_LIMITS.aspects` aspects, the first named in the text.
  */
-export function splitIntoAspects(parsed: ParsedQuery, glossary: Glossary, lang: 'it' | 'en'): Aspect[] {
+export function splitIntoAspects(parsed: ParsedQuery, glossary: Glossary, lang: 'it' | 'en', truncation: Truncation = { truncated: false }): Aspect[] {
   const unitsOf = new Map<string, Set<number>>();
   parsed.units.forEach((u, i) => {
     for (const a of u.alts) {
@@ -30,16 +34,24 @@ export function splitIntoAspects(parsed: ParsedQuery, glossary: Glossary, lang: 
   });
   let concepts = [...unitsOf.keys()];
   const subset = (a: Set<number>, b: Set<number>) => [...a].every((x) => b.has(x));
+  // Each concept's broader ones, looked up once (the comparisons below are between every pair of concepts found).
+  const memo = (depth: number) => { const m = new Map<string, Set<string>>(); return (c: string) => { let a = m.get(c); if (!a) { a = new Set(glossary.ancestors(c, depth)); m.set(c, a); } return a; }; };
+  const ancestors3 = memo(3), ancestors2 = memo(2);
   // Keep the most specific: drop a concept whose words are all inside a longer concept's words, or that is broader than another found.
   concepts = concepts.filter((c) => !concepts.some((o) => o !== c && (
-    (subset(unitsOf.get(c)!, unitsOf.get(o)!) && unitsOf.get(o)!.size > unitsOf.get(c)!.size) ||
-    glossary.ancestors(o, 3).includes(c))));
+    (unitsOf.get(o)!.size > unitsOf.get(c)!.size && subset(unitsOf.get(c)!, unitsOf.get(o)!)) ||
+    ancestors3(o).has(c))));
   // Merge concepts linked by broader/narrower or sharing words into one aspect.
   const groups: string[][] = [];
   for (const c of concepts) {
-    const g = groups.find((grp) => grp.some((o) => glossary.ancestors(o, 2).includes(c) || glossary.ancestors(c, 2).includes(o)
+    const g = groups.find((grp) => grp.some((o) => ancestors2(o).has(c) || ancestors2(c).has(o)
       || [...unitsOf.get(c)!].some((u) => unitsOf.get(o)!.has(u))));
     if (g) g.push(c); else groups.push([c]);
+  }
+  if (groups.length > TEXT_LIMITS.aspects) {
+    for (const c of groups.splice(TEXT_LIMITS.aspects).flat()) unitsOf.delete(c);
+    concepts = concepts.filter((c) => unitsOf.has(c));
+    truncation.truncated = true;
   }
   const covered = new Set(concepts.flatMap((c) => [...unitsOf.get(c)!]));
   const context = parsed.units.filter((_, i) => !covered.has(i));
@@ -72,7 +84,8 @@ export function splitIntoAspects(parsed: ParsedQuery, glossary: Glossary, lang: 
 }
 
 /** Where a clause ends: sentence punctuation, a colon or semicolon, a line break, a dash between spaces. */
-const CLAUSE_END = /[.!?;:]+(?=\s|$)|\n+|\s[–—]\s|\s-\s/g;
+// (A run of punctuation is matched from its start only: trying every position inside a long run is quadratic.)
+const CLAUSE_END = /(?<![.!?;:])[.!?;:]+(?=\s|$)|\n+|\s[–—]\s|\s-\s/g;
 /** A clause needs this many content words of its own (not part of a concept aspect) to become an aspect. */
 const MIN_CLAUSE_WORDS = 2;
 /** Pieces between commas shorter than this (content words) stay with the piece before them. */
@@ -133,9 +146,11 @@ function clauseLabel(text: string, c: Clause, max = 70): string {
  * Adds an aspect for each clause of the text with at least two content words that no concept aspect spans: needs the
  * glossary does not name ("find a cheaper way to deal with the wet sludge", "someone to improve the catalyst") still
  * get their own ranking, so the team composer sees them. A clause aspect's query is its own words (with the concepts
- * and related services they carry); its label is the clause itself.
+ * and related services they carry); its label is the clause itself. Clauses past `TEXT_LIMITS.aspects` aspects in all
+ * are left out (and `truncation` says so).
  */
-export function addClauseAspects(text: string, parsed: ParsedQuery, aspects: Aspect[], glossary: Glossary, commas = true): Aspect[] {
+export function addClauseAspects(text: string, parsed: ParsedQuery, aspects: Aspect[], glossary: Glossary, commas = true,
+  truncation: Truncation = { truncated: false }): Aspect[] {
   if (parsed.units.length === 0) return aspects;
   const concept = aspects.filter((a) => a.kind === 'concept' && a.concepts.length);
   const spanned = new Set(concept.flatMap((a) => a.query.units.map((u) => u.label)));
@@ -145,6 +160,7 @@ export function addClauseAspects(text: string, parsed: ParsedQuery, aspects: Asp
     const idx = clause.units;
     const own = idx.filter((i) => !spanned.has(parsed.units[i]!.label));
     if (own.length < MIN_CLAUSE_WORDS) continue;
+    if (out.length >= TEXT_LIMITS.aspects) { truncation.truncated = true; break; }
     const concepts = [...new Set(idx.flatMap((i) => parsed.units[i]!.alts.filter((a) => a.term.startsWith('c:') && a.weight >= 1).map((a) => a.term.slice(2))))];
     const related = concepts.flatMap((c) => glossary.concepts.get(c)?.related.map((r) => r.to) ?? []);
     const units: QueryUnit[] = idx.map((i) => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { QueryUnit } from '../search/search.index.ts';
+import { TEXT_LIMITS } from '../search/budget.rules.ts';
+import { Glossary } from '../search/concepts.ts';
+import type { ParsedQuery, QueryUnit } from '../search/search.index.ts';
 import { tokenize } from '../search/text.rules.ts';
-import { clauseUnits, composeTeams, type OrgCoverage } from './matching.rules.ts';
+import { addClauseAspects, clauseUnits, composeTeams, splitIntoAspects, type OrgCoverage } from './matching.rules.ts';
 
 const STOP = new Set(['we', 'a', 'to', 'the', 'and', 'need', 'someone', 'our', 'of', 'for']);
 const unitsOf = (text: string): QueryUnit[] => tokenize(text).filter((t) => !STOP.has(t.folded)).map((t) => ({ label: t.surface, alts: [] }));
@@ -15,6 +17,36 @@ describe('clauses of a problem', () => {
     expect(words('We run a tissue mill. Two goals: recycle the sludge from the plant, improve the catalyst performance, and train operators on safety'))
       .toEqual(['run tissue mill', 'two goals', 'recycle sludge from plant', 'improve catalyst performance', 'train operators on safety']);
     expect(words('Our mill in Lucca, two machines, needs help')).toEqual(['mill in lucca two machines needs help']);
+  });
+});
+
+describe('bounded aspects', () => {
+  it('keeps at most TEXT_LIMITS.aspects concept aspects, the first named, and says the rest was left out', () => {
+    const g = new Glossary();
+    const units: QueryUnit[] = [];
+    for (let i = 0; i < 40; i++) {
+      g.add({ id: `c${i}`, it: [`termine${i}`], en: [], abbr: [], broader: [], related: [] });
+      units.push({ label: `termine${i}`, alts: [{ term: `c:c${i}`, weight: 1.2 }] });
+    }
+    const parsed: ParsedQuery = { units, corrections: [], concepts: [], lang: 'it' };
+    const truncation = { truncated: false };
+    const aspects = splitIntoAspects(parsed, g, 'it', truncation);
+    expect(aspects.map((a) => a.concepts[0])).toEqual(Array.from({ length: TEXT_LIMITS.aspects }, (_, i) => `c${i}`));
+    expect(truncation.truncated).toBe(true);
+  });
+
+  it('adds clause aspects only up to the limit, however many clauses the text has', () => {
+    const text = Array.from({ length: 500 }, (_, i) => `serve aiuto${i} urgente${i}`).join('. ');
+    const units = unitsOf(text);
+    const truncation = { truncated: false };
+    const aspects = addClauseAspects(text, { units, corrections: [], concepts: [], lang: 'it' }, [], new Glossary(), true, truncation);
+    expect(aspects).toHaveLength(TEXT_LIMITS.aspects);
+    expect(truncation.truncated).toBe(true);
+  });
+
+  it('finds clause ends in a long run of punctuation (matched once from its start)', () => {
+    const text = `alpha beta${'.'.repeat(5000)} gamma delta${'.'.repeat(5000)}x`;
+    expect(words(text)).toEqual(['alpha beta', `gamma delta x`]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { canSeeNetworkContent, type Actor } from '../../core/actor.ts';
 import { AppError } from '../../core/errors.ts';
+import { WorkBudget } from '../search/budget.rules.ts';
 import type { DocInput, ParsedQuery, QueryAlt } from '../search/search.index.ts';
 import type { SearchService } from '../search/search.service.ts';
 import { guessLanguage, type Lang } from '../search/text.rules.ts';
@@ -24,6 +25,12 @@ const RELEVANCE_WEIGHT = 0.5;
 const EQUIPMENT_WORDS = /\b(strument\w*|macchin\w*|attrezzatur\w*|apparecchi\w*|banco prova|prenot\w*|equipment|instrument\w*|machine\w*|apparatus|facility|book(ing)?)\b/i;
 const EXPERT_WORDS = /\b(espert\w*|consulent\w*|ricercator\w*|expert\w*|consultant\w*|researcher\w*|specialist\w*)\b/i;
 
+/**
+ * Lets the event loop answer other requests (health checks, pages, sign-ins) between the costly steps of one matching,
+ * which runs on the same thread: each step is bounded, so nothing waits longer than one step.
+ */
+const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** One alternative per term, with its best weight. */
 function bestOf(alts: QueryAlt[]): QueryAlt[] {
   const best = new Map<string, number>();
@@ -33,20 +40,23 @@ function bestOf(alts: QueryAlt[]): QueryAlt[] {
 
 /**
  * Matches a company's problem to the network: aspects, ranked records and organisations, and teams of at most four
- * organisations covering the aspects, each result explaining which words and concepts matched where.
+ * organisations covering the aspects, each result explaining which words and concepts matched where. The work is
+ * bounded (see `TEXT_LIMITS`): past a limit or the budget's time the answer is partial and says `truncated`.
  */
-export async function matchProblem(search: SearchService, actor: Actor, input: MatchInput) {
+export async function matchProblem(search: SearchService, actor: Actor, input: MatchInput, workBudget?: WorkBudget) {
   const text = input.text.trim();
   if (!text) throw new AppError('VALIDATION_FAILED', 'Describe the problem', [{ pointer: '/body/text', message: 'must not be empty' }]);
   await search.refresh();
+  const budget = workBudget ?? new WorkBudget();
   const index = search.index;
   const lang: Lang = input.lang ?? guessLanguage(text) ?? 'it';
   const limit = input.limit ?? 10;
   const network = canSeeNetworkContent(actor);
   const visible = (d: DocInput) => (network || d.visibility === 'public') && d.type !== 'organization';
-  const parsed = index.parse(text, input.lang ?? null);
-  const conceptAspects = splitIntoAspects(parsed, index.glossary, lang);
-  const allAspects = addClauseAspects(text, parsed, conceptAspects, index.glossary);
+  const parsed = index.parse(text, input.lang ?? null, budget);
+  const conceptAspects = splitIntoAspects(parsed, index.glossary, lang, budget);
+  const allAspects = addClauseAspects(text, parsed, conceptAspects, index.glossary, true, budget);
+  await letOthersIn();
 
   const rank = (q: ParsedQuery) => {
     const r = index.search(q, {}, visible, 0, 200, { rankOnly: true });
@@ -56,17 +66,29 @@ export async function matchProblem(search: SearchService, actor: Actor, input: M
   // The whole problem, plus each aspect on its own so secondary aspects keep their best records near the top.
   // (Words an aspect spans also reach its related services and, at a lower weight, the context words, which are the
   // same for every concept aspect.)
-  const full = rank(conceptAspects.length > 1
-    ? {
+  let full = new Map<string, { doc: DocInput; score: number }>();
+  if (conceptAspects.length > 1) {
+    // The alternatives each word carries in the aspects that span it (by label, gathered in one pass).
+    const spansOf = new Map<string, QueryAlt[]>();
+    for (const a of conceptAspects) for (const x of a.query.units) spansOf.set(x.label, [...spansOf.get(x.label) ?? [], ...x.alts]);
+    full = rank({
       ...parsed, shared: conceptAspects[0]!.query.shared,
       units: parsed.units.map((u) => {
-        const spans = conceptAspects.flatMap((a) => a.query.units.filter((x) => x.label === u.label));
-        return { ...u, alts: bestOf([...u.alts, ...spans.flatMap((x) => x.alts)]), shares: spans.length > 0 };
+        const spans = spansOf.get(u.label);
+        return { ...u, alts: spans ? bestOf([...u.alts, ...spans]) : u.alts, shares: spans !== undefined };
       }),
-    }
-    : { ...parsed, units: conceptAspects[0]!.query.units, shared: conceptAspects[0]!.query.shared });
+    });
+  } else full = rank({ ...parsed, units: conceptAspects[0]!.query.units, shared: conceptAspects[0]!.query.shared });
+  // Each aspect is ranked while time is left (the first ones are the first named in the text).
+  const rankedAspects: { aspect: Aspect; ranked: ReturnType<typeof rank> }[] = [];
+  for (const a of allAspects) {
+    await letOthersIn();
+    if (!budget.left()) break;
+    rankedAspects.push({ aspect: a, ranked: rank(a.query) });
+  }
+  await letOthersIn();
   // A clause aspect that matches nothing in the catalogue is dropped (it is context, or words the network does not know).
-  const perAspect = allAspects.map((a) => ({ aspect: a, ranked: rank(a.query) })).filter((p) => p.aspect.kind === 'concept' || p.ranked.size > 0);
+  const perAspect = rankedAspects.filter((p) => p.aspect.kind === 'concept' || p.ranked.size > 0);
   const aspects = perAspect.map((p) => p.aspect);
 
   const wantsEquipment = EQUIPMENT_WORDS.test(text);
@@ -111,6 +133,9 @@ export async function matchProblem(search: SearchService, actor: Actor, input: M
     return { id, score: Math.round(score * 1000) / 1000, covers, strength };
   }).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 
+  // The terms of each aspect's query, gathered once for all the results it explains.
+  const termSets = new Map<ParsedQuery, ReadonlySet<string>>();
+  const terms = (q: ParsedQuery) => { let t = termSets.get(q); if (!t) { t = search.queryTerms(q); termSets.set(q, t); } return t; };
   const teams = composeTeams(aspects.map((a) => a.label), orgs, {
     coverThreshold: COVER_THRESHOLD, partnerCost: PARTNER_COST, relevanceWeight: RELEVANCE_WEIGHT,
     weights: Object.fromEntries(aspects.map((a) => [a.label, a.kind === 'clause' ? CLAUSE_WEIGHT : 1])),
@@ -126,10 +151,12 @@ export async function matchProblem(search: SearchService, actor: Actor, input: M
       title: r.doc.title[lang] ?? r.doc.title[lang === 'it' ? 'en' : 'it'] ?? r.doc.id,
       score: Math.round(r.score * 1000) / 1000,
       aspects: Object.entries(r.aspects).filter(([, s]) => s >= COVER_THRESHOLD).map(([label]) => label),
-      why: explain(search, r.doc, aspects, parsed),
+      // Explanations while time is left (a result without one is still ranked).
+      why: budget.left() ? explain(search, r.doc, aspects, parsed, terms) : [],
     })),
     organizations: orgs.slice(0, 20).map(({ id, score, covers }) => ({ id, score, covers })),
     teams,
+    truncated: budget.truncated,
   };
 }
 
@@ -137,7 +164,7 @@ export async function matchProblem(search: SearchService, actor: Actor, input: M
  * Which words and concepts of the problem matched which part of the record: for each aspect and field, the phrases the
  * search snippets would mark. Each field is analysed once for all the aspects.
  */
-function explain(search: SearchService, doc: DocInput, aspects: Aspect[], parsed: ParsedQuery) {
+function explain(search: SearchService, doc: DocInput, aspects: Aspect[], parsed: ParsedQuery, terms: (q: ParsedQuery) => ReadonlySet<string>) {
   const out: { aspect: string | null; field: string; matched: string[] }[] = [];
   const fields: { name: string; text: ReturnType<SearchService['markable']> }[] = [];
   for (const l of ['it', 'en'] as const) {
@@ -147,7 +174,7 @@ function explain(search: SearchService, doc: DocInput, aspects: Aspect[], parsed
   const queries = aspects.length ? aspects.map((a) => ({ aspect: a.label as string | null, q: a.query })) : [{ aspect: null, q: parsed }];
   for (const { aspect, q } of queries) {
     for (const f of fields) {
-      const matched = search.markedPhrases(f.text, q);
+      const matched = search.markedPhrases(f.text, q, terms(q));
       if (matched.length) out.push({ aspect, field: f.name, matched });
     }
   }

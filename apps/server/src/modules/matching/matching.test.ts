@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
 import { importBundle } from '../catalogue/bundle.service.ts';
+import { TEXT_LIMITS } from '../search/budget.rules.ts';
 import { freshDatabase } from '../../test/db.ts';
 import { buildExpert, buildOffer, buildOrganization, bundleStream, testConfig } from '../../test/factories.ts';
 
@@ -55,6 +56,35 @@ describe('matching a problem to the network', () => {
   it('keeps experts without consent out of anonymous answers', async () => {
     const body = (await match({ text: 'diagnosi energetica' })).json();
     expect(body.results.map((x: { id: string }) => x.id)).not.toContain(hidden.id);
+  });
+
+  it('answers hostile texts with a bounded answer, saying when a limit cut the text', async () => {
+    const hostile = [
+      'a'.repeat(10_000), // one huge word: before, about 5 s at 1,200 letters and 33 s at 2,400
+      `https://${'ab.'.repeat(2000)}com/${'x-'.repeat(900)}`, // a long dotted "URL": before, over 2 minutes
+      Array.from({ length: 1200 }, (_, i) => `w${(i * 7919).toString(36)}q`).join(' ').slice(0, 10_000), // thousands of distinct words
+      'riciclo della vetroresina, vernice che si stacca; '.repeat(200).slice(0, 10_000), // repeated phrases and clauses
+      `${'e\u0301'.repeat(1500)} ${'😀'.repeat(1000)} ${'ж字'.repeat(1000)}`, // combining marks, emoji, other scripts
+      `ab${'.'.repeat(9990)}c`,
+    ];
+    for (const text of hostile) {
+      const r = await match({ text, limit: 50 });
+      expect(r.statusCode, text.slice(0, 40)).toBe(200);
+      const body = r.json();
+      expect(typeof body.truncated).toBe('boolean');
+      expect(body.aspects.length).toBeLessThanOrEqual(TEXT_LIMITS.aspects);
+      for (const a of body.aspects) expect(a.words.length).toBeLessThanOrEqual(TEXT_LIMITS.queryWords);
+      expect(r.body.length).toBeLessThan(200_000);
+    }
+    expect((await match({ text: hostile[2] })).json().truncated).toBe(true);
+    expect((await match({ text: 'riciclo della vetroresina' })).json().truncated).toBe(false);
+  });
+
+  it('refuses a text past the documented length with problem+json', async () => {
+    const r = await match({ text: 'a '.repeat(5001) });
+    expect(r.statusCode).toBe(400);
+    expect(r.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(r.json().errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/body/text']);
   });
 
   it('rejects invalid input with every problem listed', async () => {

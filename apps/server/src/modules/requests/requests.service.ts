@@ -466,6 +466,7 @@ export async function teamProposal(deps: RequestDeps, actor: Actor, id: string) 
     suggested: match.teams.map((t) => ({ organizations: t.organizations, covers: t.covers, missing: t.missing, score: t.score })),
     centres: rows,
     missing: match.aspects.map((a) => a.label).filter((l) => !covered.has(l)),
+    truncated: match.truncated,
   };
 }
 

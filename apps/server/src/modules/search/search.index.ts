@@ -1,3 +1,4 @@
+import { TEXT_LIMITS, WorkBudget } from './budget.rules.ts';
 import { analyse, type AnalysedToken, type Glossary, type Translator } from './concepts.ts';
 import { compoundParts, editDistance, fold, guessLanguage, isStopWord, LANGS, stem, tokenize, type Lang } from './text.rules.ts';
 
@@ -63,6 +64,8 @@ export interface ParsedQuery {
   corrections: { from: string; to: string }[];
   concepts: string[];
   lang: Lang | null;
+  /** The text was longer than the analysis takes (`TEXT_LIMITS.queryWords`), or its time ran out: the query is partial. */
+  truncated?: boolean;
 }
 
 export interface SearchFilters { type?: string; organization?: string; sector?: string; filiera?: string; s3?: string }
@@ -222,6 +225,8 @@ export class SearchIndex {
   }
 
   private addDeletes(word: string) {
+    // Only words typo correction can reach (within two letters of a correctable word) are worth their deletions.
+    if (word.length > TEXT_LIMITS.correctableChars + 2) return;
     const d = this.deletes!;
     for (const del of deletions(word)) {
       const list = d.get(del);
@@ -230,15 +235,20 @@ export class SearchIndex {
     }
   }
 
-  /** The best known word within one edit (two for words of nine letters or more) of an unknown word. */
-  correct(word: string): string | null {
+  /**
+   * The best known word within one edit (two for words of nine letters or more) of an unknown word. Words longer than
+   * `TEXT_LIMITS.correctableChars` are never corrected: the probes grow with the square of the length.
+   */
+  correct(word: string, budget: WorkBudget = new WorkBudget()): string | null {
+    if (word.length > TEXT_LIMITS.correctableChars) return null;
+    budget.corrections++;
     if (!this.deletes) {
       this.deletes = new Map();
       for (const w of this.vocabulary.keys()) if (w.length >= 4) this.addDeletes(w);
       for (const w of this.glossary.words) if (w.length >= 4) this.addDeletes(w);
     }
     const candidates = new Set<string>();
-    const probe = (k: string) => { for (const w of this.deletes!.get(k) ?? []) candidates.add(w); };
+    const probe = (k: string) => { budget.probes++; for (const w of this.deletes!.get(k) ?? []) candidates.add(w); };
     probe(word);
     const dels = deletions(word);
     for (const del of dels) { probe(del); if (this.vocabulary.has(del) || this.glossary.words.has(del)) candidates.add(del); }
@@ -247,7 +257,7 @@ export class SearchIndex {
     let bestScore = -Infinity;
     const max = word.length >= 9 ? 2 : 1;
     for (const c of candidates) {
-      const dist = editDistance(word, c, max);
+      const dist = editDistance(word, c, max, budget);
       if (dist > max || c === word) continue;
       const score = (this.vocabulary.get(c) ?? 0) + (this.glossary.words.has(c) ? 5 : 0) - dist * 1000;
       if (score > bestScore) { best = c; bestScore = score; }
@@ -264,34 +274,52 @@ export class SearchIndex {
     });
   }
 
-  /** Turns a query into units (one per content word) with their alternative terms. */
-  parse(q: string, hint: Lang | null = null): ParsedQuery {
+  /**
+   * Turns a query into units (one per content word) with their alternative terms. Bounded work: the first
+   * `TEXT_LIMITS.queryWords` content words are taken, at most `TEXT_LIMITS.corrections` unknown words are corrected,
+   * and none once the budget's time is out; the query says `truncated` when something was left out.
+   */
+  parse(q: string, hint: Lang | null = null, budget: WorkBudget = new WorkBudget()): ParsedQuery {
     const lang = guessLanguage(q) ?? hint;
-    const raw = tokenize(q);
     const isStop = (f: string) => (lang ? isStopWord(f, lang) : isStopWord(f, 'it') && isStopWord(f, 'en'))
       || (f.length <= 2 && (isStopWord(f, 'it') || isStopWord(f, 'en')));
+    const raw = tokenize(q);
+    let words = 0;
+    const cut = raw.findIndex((t) => !isStop(t.folded) && ++words > TEXT_LIMITS.queryWords);
+    if (cut >= 0) { raw.length = cut; budget.truncated = true; }
     const corrections: { from: string; to: string }[] = [];
+    // Each distinct word is looked at once (null: known, or no correction found or tried).
+    const corrected = new Map<string, string | null>();
+    const correction = (t: { surface: string; folded: string }): string | null => {
+      let fix = corrected.get(t.surface);
+      if (fix !== undefined) return fix;
+      fix = null;
+      if (t.folded.length >= 5 && t.folded.length <= TEXT_LIMITS.correctableChars && !/\d/.test(t.folded)
+        && budget.corrections < TEXT_LIMITS.corrections && budget.left() && !this.known(t.surface, t.folded)) {
+        fix = this.correct(t.folded, budget);
+        if (fix) corrections.push({ from: t.surface, to: fix });
+      }
+      corrected.set(t.surface, fix);
+      return fix;
+    };
     // Corrected, accent-restored spellings of each raw token.
     const spellings: string[][] = raw.map((t) => {
       const out = new Set<string>([t.surface]);
       if (isStop(t.folded)) return [...out];
       for (const s of this.accented.get(t.folded) ?? []) out.add(s);
       for (const s of this.glossary.accented.get(t.folded) ?? []) out.add(s);
-      if (!this.known(t.surface, t.folded) && t.folded.length >= 5 && !/\d/.test(t.folded)) {
-        const fix = this.correct(t.folded);
-        if (fix) {
-          corrections.push({ from: t.surface, to: fix });
-          out.add(fix);
-          for (const s of this.accented.get(fix) ?? []) out.add(s);
-          for (const s of this.glossary.accented.get(fix) ?? []) out.add(s);
-        }
+      const fix = correction(t);
+      if (fix) {
+        out.add(fix);
+        for (const s of this.accented.get(fix) ?? []) out.add(s);
+        for (const s of this.glossary.accented.get(fix) ?? []) out.add(s);
       }
       return [...out];
     });
     const units: (QueryUnit | null)[] = raw.map((t, i) => {
       if (isStop(t.folded)) return null;
       const alts: QueryAlt[] = [];
-      const fixed = corrections.find((c) => c.from === t.surface)?.to;
+      const fixed = corrected.get(t.surface);
       for (const s of spellings[i]!) {
         const w = fixed && fold(s) !== t.folded ? CORRECTION_WEIGHT : 1;
         for (const l of LANGS) pushAlt(alts, `${l}:${stem(s, l)}`, w);
@@ -341,7 +369,7 @@ export class SearchIndex {
         }
       }
     }
-    return { units: units.filter((u): u is QueryUnit => u !== null), corrections, concepts: [...concepts], lang };
+    return { units: units.filter((u): u is QueryUnit => u !== null), corrections, concepts: [...concepts], lang, truncated: budget.truncated };
   }
 
   private ensureScratch() {

@@ -24,7 +24,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }> 
       tags: ['search'],
       summary: 'The same search with the parameters in a JSON body (for long queries)',
       body: SearchQuery,
-      response: { 200: SearchResponse, ...problems(400, 413, 415) },
+      response: { 200: SearchResponse, ...problems(400, 413, 415, 429) },
     },
   }, async (req) => {
     const q = req.body;

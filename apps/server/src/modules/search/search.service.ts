@@ -3,9 +3,10 @@ import type { Db } from '../../db/client.ts';
 import { canSeeNetworkContent, type Actor } from '../../core/actor.ts';
 import { catalogueChangesSince, type CatalogueMarker } from '../catalogue/catalogue.service.ts';
 import type * as repo from '../catalogue/catalogue.repo.ts';
+import { WorkBudget } from './budget.rules.ts';
 import { Glossary, Translator } from './concepts.ts';
 import { SearchIndex, type DocInput, type Localized, type ParsedQuery } from './search.index.ts';
-import { highlight, markable, markedPhrases, type MarkableText } from './search.snippet.ts';
+import { highlight, markable, markedPhrases, queryTerms, type MarkableText } from './search.snippet.ts';
 import type { Lang } from './text.rules.ts';
 
 type OrgRow = Awaited<ReturnType<typeof repo.getOrganization>> & {};
@@ -127,15 +128,21 @@ export class SearchService {
     return markable(text, lang, this.glossary);
   }
 
+  /** Every term of a query, for `markedPhrases` over many texts. */
+  queryTerms(query: ParsedQuery): ReadonlySet<string> {
+    return queryTerms(query);
+  }
+
   /** The phrases of an analysed text that a query matches, as `highlight` would mark them. */
-  markedPhrases(text: MarkableText, query: ParsedQuery): string[] {
-    return markedPhrases(text, query);
+  markedPhrases(text: MarkableText, query: ParsedQuery, terms?: ReadonlySet<string>): string[] {
+    return markedPhrases(text, query, terms);
   }
 
   async search(actor: Actor, p: SearchParams): Promise<SearchResponse> {
     await this.refresh();
     const lang: Lang = p.lang ?? 'it';
-    const query = this.index.parse(p.q ?? '', p.lang ?? null);
+    const budget = new WorkBudget();
+    const query = this.index.parse(p.q ?? '', p.lang ?? null, budget);
     const network = canSeeNetworkContent(actor);
     const result = this.index.search(query, p, (d) => network || d.visibility === 'public', (p.page - 1) * p.limit, p.limit);
     return {
@@ -156,6 +163,7 @@ export class SearchService {
         corrections: query.corrections,
         concepts: query.concepts.map((id) => ({ id, label: this.glossary.label(id, lang) })),
       },
+      truncated: budget.truncated,
     };
   }
 }

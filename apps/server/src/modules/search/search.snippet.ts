@@ -63,12 +63,17 @@ export function markable(text: string, lang: Lang, glossary: Glossary): Markable
   return { text, lang, tokens, hits };
 }
 
+/** Every term of a query, the shared alternatives included (what `markedPhrases` marks). */
+export function queryTerms(query: ParsedQuery): ReadonlySet<string> {
+  return new Set([...query.units.flatMap((u) => u.alts.map((a) => a.term)), ...(query.shared ?? []).map((a) => a.term)]);
+}
+
 /**
  * The phrases of a text that `highlight` would mark for a query (words whose stem matched, including the query's
  * shared alternatives, and phrases naming a matched concept or a narrower one; adjacent marks joined), each once.
+ * `terms` (from `queryTerms`) saves gathering them again when one query marks many texts.
  */
-export function markedPhrases(m: MarkableText, query: ParsedQuery): string[] {
-  const terms = new Set([...query.units.flatMap((u) => u.alts.map((a) => a.term)), ...(query.shared ?? []).map((a) => a.term)]);
+export function markedPhrases(m: MarkableText, query: ParsedQuery, terms = queryTerms(query)): string[] {
   const wanted = new Set(query.concepts);
   const marked = m.tokens.map((t) => !t.stop && terms.has(`${m.lang}:${t.stem}`));
   if (wanted.size) for (const h of m.hits) if ([...h.concepts].some((c) => wanted.has(c))) for (let i = h.from; i <= h.to; i++) marked[i] = true;

@@ -1,4 +1,5 @@
 import snowball from 'snowball-stemmers';
+import { TEXT_LIMITS } from './budget.rules.ts';
 
 export type Lang = 'it' | 'en';
 export const LANGS: readonly Lang[] = ['it', 'en'];
@@ -12,23 +13,31 @@ export interface Token { surface: string; folded: string; start: number; end: nu
 
 const WORD = /[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu;
 
+/** The first `max` characters of a word, never cutting a surrogate pair in two. */
+function clip(word: string, max: number): string {
+  if (word.length <= max) return word;
+  const code = word.charCodeAt(max - 1);
+  return word.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
 /**
  * Splits text into word tokens with their offsets. Hyphenated and dotted words ("ICP-MS", "14040.2") become one token
- * plus their parts are left to the caller (see `expandCompound`).
+ * plus their parts are left to the caller (see `compoundParts`). A word longer than `TEXT_LIMITS.tokenChars` keeps its
+ * offsets but is analysed by its first characters only, so that no later step costs more than a word of that length.
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    const surface = m[0].toLowerCase();
+    const surface = clip(m[0], TEXT_LIMITS.tokenChars).toLowerCase();
     // Italian elision: "dell'acciaio" is split by the apostrophe already; "l" "dell" are stop words.
     out.push({ surface, folded: fold(surface), start: m.index!, end: m.index! + m[0].length });
   }
   return out;
 }
 
-/** The parts of a compound token: "icp-ms" → ["icp", "ms"]; a plain token → []. */
+/** The parts of a compound token: "icp-ms" → ["icp", "ms"]; a plain token → []. At most `TEXT_LIMITS.compoundParts`. */
 export function compoundParts(folded: string): string[] {
-  return folded.includes('-') || folded.includes('.') ? folded.split(/[-.]/).filter(Boolean) : [];
+  return folded.includes('-') || folded.includes('.') ? folded.split(/[-.]/, TEXT_LIMITS.compoundParts + 1).filter(Boolean).slice(0, TEXT_LIMITS.compoundParts) : [];
 }
 
 const STOP_IT = new Set(
@@ -83,27 +92,39 @@ export function stem(word: string, lang: Lang): string {
   return s;
 }
 
-/** Damerau–Levenshtein distance, bounded: returns max+1 as soon as it is exceeded. */
-export function editDistance(a: string, b: string, max = 2): number {
+/**
+ * Damerau–Levenshtein (optimal string alignment) distance, bounded: returns max+1 as soon as it is exceeded. Only the
+ * band of cells within `max` of the diagonal is computed (a path outside it costs more than `max`), so the work is
+ * at most (2·max+1) cells a letter; `work.editCells` counts them.
+ */
+export function editDistance(a: string, b: string, max = 2, work?: { editCells: number }): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = a.length, m = b.length;
-  let prev2 = new Array<number>(m + 1).fill(0);
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
-  let cur = new Array<number>(m + 1).fill(0);
+  const FAR = max + 1;
+  let prev2 = new Array<number>(m + 1).fill(FAR);
+  let prev = Array.from({ length: m + 1 }, (_, j) => (j <= max ? j : FAR));
+  let cur = new Array<number>(m + 1).fill(FAR);
+  let cells = 0;
   for (let i = 1; i <= n; i++) {
-    cur[0] = i;
+    const lo = Math.max(1, i - max), hi = Math.min(m, i + max);
+    // Cells just outside the band read as "too far" (the array is reused from two rows before).
+    cur[0] = i <= max ? i : FAR;
+    if (lo > 1) cur[lo - 1] = FAR;
+    if (hi < m) cur[hi + 1] = FAR;
     let rowMin = cur[0];
-    for (let j = 1; j <= m; j++) {
+    for (let j = lo; j <= hi; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
+      cur[j] = Math.min(v, FAR);
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return max + 1;
+    cells += hi - lo + 1;
+    if (rowMin > max) { if (work) work.editCells += cells; return max + 1; }
     [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return prev[m]!;
+  if (work) work.editCells += cells;
+  return Math.min(prev[m]!, FAR);
 }
 
 /** Guesses the language of a short text from stop words and accents; null when unsure. */

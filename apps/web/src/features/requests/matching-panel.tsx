@@ -74,6 +74,7 @@ export function MatchingPanel(props: MatchingInput) {
         {answer ? (
           <>
             <p className="matching-status">{answer.aspects.length ? tp('matching.found', answer.aspects.length) : t('matching.none')}</p>
+            {answer.truncated ? <p className="matching-status">{t('matching.truncated')}</p> : null}
             {answer.aspects.length ? (
               <>
                 <h3 className="h6">{t('matching.aspects')}</h3>

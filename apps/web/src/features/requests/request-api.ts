@@ -22,6 +22,8 @@ export interface MatchingAnswer {
   results: { id: string; type: string; organization: string; title: string; score: number }[];
   organizations: { id: string; score: number; covers: string[] }[];
   teams: { organizations: string[]; covers: string[]; missing: string[]; score: number }[];
+  /** The text was longer than the engine analyses: the answer covers its first part. */
+  truncated?: boolean;
 }
 
 export interface RequestListParams {

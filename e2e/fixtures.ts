@@ -50,6 +50,8 @@ export async function startStack(opts: { postgresUrl?: string } = {}): Promise<S
     CLOCK_WORKER_INTERVAL_MS: '300',
   });
   const server = await startServer(config, { handleSignals: false, logger: false });
+  // The server listens before its search index is built; the journeys expect full search results.
+  await server.app.searchService.ready();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -29,10 +29,14 @@ import { startWorker } from './worker.ts';
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export interface AppDeps { config: Config; database: Database; search?: SearchService; mailer?: Mailer; logger?: boolean }
+/**
+ * `waitForSearchIndex` (default true): resolve only once the search index is built. The server passes false: it
+ * listens at once and answers searches from the database until the index is ready (`/api/health` tells which).
+ */
+export interface AppDeps { config: Config; database: Database; search?: SearchService; mailer?: Mailer; logger?: boolean; waitForSearchIndex?: boolean }
 
 /** Builds the HTTP application (plugins, error handling, module routes) without listening. */
-export async function buildApp({ config, database, search, mailer, logger }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, database, search, mailer, logger, waitForSearchIndex = true }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger === false ? false : { level: config.log.level },
     bodyLimit: config.http.bodyLimitBytes,
@@ -45,7 +49,9 @@ export async function buildApp({ config, database, search, mailer, logger }: App
   const mail = mailer ?? createMailer(config.mail, (m) => app.log.info(m));
   app.addHook('onClose', async () => mail.close());
   const searchService = search ?? new SearchService(db);
-  await searchService.refresh(true);
+  app.addHook('onClose', async () => searchService.close());
+  searchService.start();
+  if (waitForSearchIndex) await searchService.ready();
   app.decorate('searchService', searchService);
 
   // The web app's client-side routes fall back to index.html; API paths never do.
@@ -113,8 +119,21 @@ export async function buildApp({ config, database, search, mailer, logger }: App
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.get('/api/health', {
-    schema: { tags: ['system'], summary: 'Ready once migrations are applied', response: { 200: Type.Object({ status: Type.Literal('ok') }) } },
-  }, async () => ({ status: 'ok' as const }));
+    schema: {
+      tags: ['system'],
+      summary: 'Ready once migrations are applied; says whether the search index is built',
+      description: 'While `search.ready` is false the server answers searches from the database (marked `degraded`) and matching with 503.',
+      response: {
+        200: Type.Object({
+          status: Type.Literal('ok'),
+          search: Type.Object({ ready: Type.Boolean(), documents: Type.Integer({ description: 'documents in the index' }) }),
+        }),
+      },
+    },
+  }, async () => {
+    const { ready, documents } = searchService.status();
+    return { status: 'ok' as const, search: { ready, documents } };
+  });
 
   await app.register(async (v1) => {
     await v1.register(catalogueRoutes, { db });

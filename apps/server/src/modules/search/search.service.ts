@@ -1,27 +1,22 @@
 import type { SearchResponse } from '@clock/contracts';
 import type { Db } from '../../db/client.ts';
 import { canSeeNetworkContent, type Actor } from '../../core/actor.ts';
-import { catalogueChangesSince } from '../catalogue/catalogue.service.ts';
+import { AppError } from '../../core/errors.ts';
+import { AnalysisWorker } from '../../analysis/client.ts';
+import type { WorkerSettings } from '../../analysis/protocol.ts';
+import { catalogueChangesSince, searchCatalogueText } from '../catalogue/catalogue.service.ts';
 import type * as repo from '../catalogue/catalogue.repo.ts';
-import { Glossary, Translator } from './concepts.ts';
-import { SearchIndex, type DocInput, type Localized, type ParsedQuery } from './search.index.ts';
-import { highlight, markable, markedPhrases, type MarkableText } from './search.snippet.ts';
-import type { Lang } from './text.rules.ts';
+import type { MatchInput, MatchResult } from '../matching/matching.engine.ts';
+import { pick, type IndexBatch, type SearchParams } from './search.engine.ts';
+import type { DocInput, Localized } from './search.index.ts';
+import { plainSnippet } from './search.snippet.ts';
+import { isStopWordAny, tokenize, type Lang } from './text.rules.ts';
 
 type OrgRow = Awaited<ReturnType<typeof repo.getOrganization>> & {};
 type OfferRow = Awaited<ReturnType<typeof repo.getOffer>> & {};
 type ExpertRow = Awaited<ReturnType<typeof repo.getExpert>> & {};
 
-export interface SearchParams {
-  q?: string; lang?: Lang; type?: string; organization?: string; sector?: string; filiera?: string; s3?: string;
-  page: number; limit: number;
-}
-
-const pick = (l: Localized | null | undefined, lang: Lang): { text: string; lang: Lang } => {
-  if (l?.[lang]) return { text: l[lang]!, lang };
-  const other: Lang = lang === 'it' ? 'en' : 'it';
-  return { text: l?.[other] ?? '', lang: l?.[other] ? other : lang };
-};
+export type { SearchParams } from './search.engine.ts';
 const langFields = (l: Localized | null | undefined, weight: number) =>
   (['it', 'en'] as const).filter((k) => l?.[k]).map((k) => ({ text: l![k]!, lang: k, weight }));
 
@@ -68,26 +63,90 @@ export function expertDoc(e: ExpertRow, org: OrgRow | undefined): DocInput {
   };
 }
 
+/** Documents per message of a full load: each message is copied to the analysis thread while the event loop waits. */
+const CHUNK = 2000;
+/** Seconds a client is told to wait (Retry-After) for matching while the index is being built. */
+const RETRY_AFTER_S = 10;
+
+export interface SearchServiceOptions {
+  /** How often (ms) a search checks whether the catalogue changed in the database (any process may have written). */
+  checkEveryMs?: number;
+  /** Settings of the analysis thread (tests). */
+  worker?: WorkerSettings;
+}
+
+export interface IndexStatus { ready: boolean; documents: number; revision: number }
+
 /**
- * Keeps an in-memory SearchIndex in step with the database (by catalogue revision, so several processes sharing one
- * PostgreSQL all see every write) and answers search queries for an actor.
+ * Keeps the search index in step with the database (by catalogue revision, so several processes sharing one
+ * PostgreSQL all see every write) and answers search and matching for an actor. The index lives in the analysis
+ * thread (`src/analysis/`): this service reads the catalogue changes (the embedded database cannot be opened from
+ * another thread), sends them there, and sends each query. Until the first index is built, searches are answered
+ * from the database, marked `degraded`.
  */
 export class SearchService {
-  index: SearchIndex;
-  private readonly translator: Translator | null;
+  private worker: AnalysisWorker | null = null;
   private revision = 0;
   private orgs = new Map<string, OrgRow>();
   private lastCheck = 0;
   private refreshing: Promise<void> | null = null;
+  private loaded = false;
+  /** Whether the current thread has been sent a full load. */
+  private sentFull = false;
+  private documents = 0;
+  private whenReady!: Promise<void>;
+  private markReady!: () => void;
+  private closed = false;
+  private readonly checkEveryMs: number;
 
-  constructor(private readonly db: Db, readonly glossary = Glossary.load(), translator: Translator | null = Translator.load(),
-    private readonly checkEveryMs = 1000) {
-    this.translator = translator;
-    this.index = new SearchIndex(glossary, translator);
+  constructor(private readonly db: Db, private readonly options: SearchServiceOptions = {}) {
+    this.checkEveryMs = options.checkEveryMs ?? 1000;
+    this.resetReady();
   }
 
-  /** Brings the index up to date with every catalogue change since the last refresh. */
+  private resetReady() {
+    this.loaded = false;
+    this.whenReady = new Promise((resolve) => { this.markReady = resolve; });
+  }
+
+  /** Starts the analysis thread and the first full load in the background (once); `ready()` tells when it is built. */
+  start(): void {
+    if (this.worker || this.closed) return;
+    this.worker = new AnalysisWorker(this.options.worker ?? {}, {
+      onReady: (documents) => { this.documents = documents; this.loaded = true; this.markReady(); },
+      onExit: (error) => {
+        // A new thread starts from nothing: the next refresh reloads the whole catalogue into it.
+        console.error(error);
+        this.worker = null;
+        this.revision = 0;
+        this.sentFull = false;
+        this.orgs.clear();
+        this.documents = 0;
+        if (this.loaded) this.resetReady();
+        this.start();
+      },
+    });
+    void this.refresh(true).catch((e) => console.error(e));
+  }
+
+  /** Resolves when the first full index has been built (search and matching then run on it). */
+  ready(): Promise<void> {
+    this.start();
+    return this.whenReady;
+  }
+
+  /** Calls sent to the analysis thread and not answered yet. */
+  get busy(): number {
+    return this.worker?.busy ?? 0;
+  }
+
+  status(): IndexStatus {
+    return { ready: this.loaded, documents: this.documents, revision: this.revision };
+  }
+
+  /** Sends every catalogue change since the last refresh to the index (in the order the thread will apply them). */
   refresh(force = false): Promise<void> {
+    this.start();
     if (!force && Date.now() - this.lastCheck < this.checkEveryMs) return Promise.resolve();
     this.refreshing ??= this.doRefresh().finally(() => { this.refreshing = null; });
     return this.refreshing;
@@ -95,67 +154,80 @@ export class SearchService {
 
   private async doRefresh() {
     this.lastCheck = Date.now();
+    const worker = this.worker!;
+    const first = !this.sentFull;
     const changes = await catalogueChangesSince(this.db, this.revision);
-    if (changes.revision === this.revision) return;
+    if (changes.revision === this.revision && !first) return;
     for (const o of changes.organizations) this.orgs.set(o.id, o);
-    // A full reload builds a new index and swaps it in, so replaced documents leave no tombstones behind.
-    const index = changes.full ? new SearchIndex(this.glossary, this.translator) : this.index;
-    if (changes.full) for (const o of this.orgs.values()) if (!o.retiredAt) index.upsert(organizationDoc(o));
-    for (const o of changes.full ? [] : changes.organizations) {
-      if (o.retiredAt) this.index.remove('organization', o.id);
-      else this.index.upsert(organizationDoc(o));
+    const full = changes.full || first;
+    const batch: IndexBatch = { full, first: true, final: true, upserts: [], removals: [] };
+    if (full) for (const o of this.orgs.values()) if (!o.retiredAt) batch.upserts.push(organizationDoc(o));
+    for (const o of full ? [] : changes.organizations) {
+      if (o.retiredAt) batch.removals.push({ type: 'organization', id: o.id });
+      else batch.upserts.push(organizationDoc(o));
     }
     for (const r of changes.offers) {
-      if (r.retiredAt) index.remove(r.type, r.id);
-      else index.upsert(offerDoc(r, this.orgs.get(r.organizationId)));
+      if (r.retiredAt) { if (!full) batch.removals.push({ type: r.type, id: r.id }); }
+      else batch.upserts.push(offerDoc(r, this.orgs.get(r.organizationId)));
     }
     for (const e of changes.experts) {
-      if (e.retiredAt) index.remove('expert', e.id);
-      else index.upsert(expertDoc(e, this.orgs.get(e.organizationId)));
+      if (e.retiredAt) { if (!full) batch.removals.push({ type: 'expert', id: e.id }); }
+      else batch.upserts.push(expertDoc(e, this.orgs.get(e.organizationId)));
     }
-    this.index = index;
     this.revision = changes.revision;
-  }
-
-  /** The words of `text` that match a query, marked as in search snippets (used to explain matches). */
-  highlight(text: string, lang: Lang, query: ParsedQuery, maxWords = 32): string {
-    return highlight(text, lang, query, this.glossary, maxWords);
-  }
-
-  /** A text analysed once, to list the phrases several queries match in it (used to explain matches). */
-  markable(text: string, lang: Lang): MarkableText {
-    return markable(text, lang, this.glossary);
-  }
-
-  /** The phrases of an analysed text that a query matches, as `highlight` would mark them. */
-  markedPhrases(text: MarkableText, query: ParsedQuery): string[] {
-    return markedPhrases(text, query);
+    if (full) this.sentFull = true;
+    // The thread applies batches in the order they are sent, so queries sent after this see the changes; a full load
+    // goes in chunks and is swapped in whole with the last one. Nothing here waits for the thread to apply them.
+    const applied: Promise<{ documents: number }>[] = [];
+    if (!full) applied.push(worker.call({ kind: 'apply', batch }));
+    else {
+      for (let i = 0; i === 0 || i < batch.upserts.length; i += CHUNK) {
+        const upserts = batch.upserts.slice(i, i + CHUNK);
+        applied.push(worker.call({ kind: 'apply', batch: { full, first: i === 0, final: i + CHUNK >= batch.upserts.length, upserts, removals: [] } }));
+      }
+    }
+    for (const p of applied) p.then((r) => { this.documents = r.documents; }, () => { /* the thread died: see onExit */ });
   }
 
   async search(actor: Actor, p: SearchParams): Promise<SearchResponse> {
-    await this.refresh();
-    const lang: Lang = p.lang ?? 'it';
-    const query = this.index.parse(p.q ?? '', p.lang ?? null);
+    this.start();
     const network = canSeeNetworkContent(actor);
-    const result = this.index.search(query, p, (d) => network || d.visibility === 'public', (p.page - 1) * p.limit, p.limit);
+    if (!this.loaded) return this.searchDatabase(network, p);
+    await this.refresh();
+    return this.worker!.call({ kind: 'search', params: p, network });
+  }
+
+  async match(input: MatchInput, network: boolean): Promise<MatchResult> {
+    if (!this.loaded) {
+      const e = new AppError('UNAVAILABLE', 'The search index is being built; try again in a few seconds');
+      (e as AppError & { retryAfter?: number }).retryAfter = RETRY_AFTER_S;
+      throw e;
+    }
+    await this.refresh();
+    return this.worker!.call({ kind: 'match', input, network });
+  }
+
+  /** While the index is built: every query word in the title, description or keywords (SQL), newest import last. */
+  private async searchDatabase(network: boolean, p: SearchParams): Promise<SearchResponse> {
+    const lang: Lang = p.lang ?? 'it';
+    const words = [...new Set(tokenize(p.q ?? '').map((t) => t.surface).filter((w) => w.length > 1 && !isStopWordAny(w)))].slice(0, 8);
+    const { total, rows } = await searchCatalogueText(this.db, words, p, network, (p.page - 1) * p.limit, p.limit);
     return {
-      total: result.total,
-      page: p.page,
-      limit: p.limit,
-      hits: result.hits.map(({ doc, score }) => {
-        const title = pick(doc.title, lang);
-        const summary = pick(doc.summary, title.lang);
-        return {
-          id: doc.id, type: doc.type, organization: doc.organization, title: title.text,
-          snippet: highlight(summary.text, summary.lang, query, this.glossary), score: Math.round(score * 1000) / 1000,
-          lang: title.lang,
-        };
+      total, page: p.page, limit: p.limit, degraded: true,
+      hits: rows.map((r) => {
+        const title = pick(r.title, lang);
+        const summary = pick(r.summary, title.lang);
+        return { id: r.id, type: r.type, organization: r.organization, title: title.text, snippet: plainSnippet(summary.text), score: 0, lang: title.lang };
       }),
-      facets: result.facets,
-      interpretation: {
-        corrections: query.corrections,
-        concepts: query.concepts.map((id) => ({ id, label: this.glossary.label(id, lang) })),
-      },
+      facets: { type: [], organization: [], sector: [], filiera: [], s3: [] },
+      interpretation: { corrections: [], concepts: [] },
     };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.close();
   }
 }

@@ -4,6 +4,12 @@ import type { Lang } from './text.rules.ts';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** The first `maxWords` words of a text, HTML-escaped, nothing marked (answers given without the index). */
+export function plainSnippet(text: string, maxWords = 32): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  return escapeHtml(words.slice(0, maxWords).join(' ')) + (words.length > maxWords ? '…' : '');
+}
+
 /**
  * A short passage of `text` around the words that matched the query, HTML-escaped, with each match wrapped in
  * <mark>: words whose stem matched, and phrases naming a matched concept (or a narrower one).

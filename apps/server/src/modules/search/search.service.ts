@@ -98,6 +98,9 @@ export class SearchService {
   private markReady!: () => void;
   private closed = false;
   private readonly checkEveryMs: number;
+  /** Batches not yet sent to the thread, in order: a full load goes one chunk at a time (see `pump`). */
+  private outbox: IndexBatch[] = [];
+  private pumping = false;
 
   constructor(private readonly db: Db, private readonly options: SearchServiceOptions = {}) {
     this.checkEveryMs = options.checkEveryMs ?? 1000;
@@ -118,6 +121,7 @@ export class SearchService {
         // A new thread starts from nothing: the next refresh reloads the whole catalogue into it.
         console.error(error);
         this.worker = null;
+        this.outbox = [];
         this.revision = 0;
         this.sentFull = false;
         this.orgs.clear();
@@ -176,17 +180,36 @@ export class SearchService {
     }
     this.revision = changes.revision;
     if (full) this.sentFull = true;
-    // The thread applies batches in the order they are sent, so queries sent after this see the changes; a full load
-    // goes in chunks and is swapped in whole with the last one. Nothing here waits for the thread to apply them.
-    const applied: Promise<{ documents: number }>[] = [];
-    if (!full) applied.push(worker.call({ kind: 'apply', batch }));
+    if (!full) this.outbox.push(batch);
     else {
       for (let i = 0; i === 0 || i < batch.upserts.length; i += CHUNK) {
-        const upserts = batch.upserts.slice(i, i + CHUNK);
-        applied.push(worker.call({ kind: 'apply', batch: { full, first: i === 0, final: i + CHUNK >= batch.upserts.length, upserts, removals: [] } }));
+        this.outbox.push({ full, first: i === 0, final: i + CHUNK >= batch.upserts.length, upserts: batch.upserts.slice(i, i + CHUNK), removals: [] });
       }
     }
-    for (const p of applied) p.then((r) => { this.documents = r.documents; }, () => { /* the thread died: see onExit */ });
+    this.pump(worker);
+  }
+
+  /**
+   * Sends queued batches in order. The thread applies them in the order they come, so a query sent after an
+   * incremental batch sees it; a full load is swapped in whole with its last chunk. Chunks of a full load are sent
+   * one at a time, each after the previous one is applied, so that the whole catalogue is never queued in the thread's
+   * memory at once; nothing here makes a caller wait for the thread to apply anything.
+   */
+  private pump(worker: AnalysisWorker) {
+    if (this.pumping) return;
+    this.pumping = true;
+    void (async () => {
+      try {
+        while (this.outbox.length && this.worker === worker) {
+          const batch = this.outbox.shift()!;
+          const applied = worker.call({ kind: 'apply', batch }).then((r) => { this.documents = r.documents; });
+          if (batch.full) await applied;
+          else applied.catch(() => { /* the thread died: see onExit */ });
+        }
+      } catch { /* the thread died: see onExit */ } finally {
+        this.pumping = false;
+      }
+    })();
   }
 
   async search(actor: Actor, p: SearchParams): Promise<SearchResponse> {

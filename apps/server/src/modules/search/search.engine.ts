@@ -1,7 +1,7 @@
 import type { SearchResponse } from '@clock/contracts';
 import { Glossary, Translator } from './concepts.ts';
 import { SearchIndex, type DocInput, type DocType, type Localized, type ParsedQuery } from './search.index.ts';
-import { highlight, markable, markedPhrases, type MarkableText } from './search.snippet.ts';
+import { highlightMarkable, markable, markedPhrases, type MarkableText } from './search.snippet.ts';
 import type { Lang } from './text.rules.ts';
 
 export interface SearchParams {
@@ -28,6 +28,8 @@ export const pick = (l: Localized | null | undefined, lang: Lang): { text: strin
   return { text: l?.[other] ?? '', lang: l?.[other] ? other : lang };
 };
 
+/** Texts kept analysed for snippets and explanations (the records shown most often): about 6 KiB each. */
+const ANALYSED_TEXTS = 2000;
 /** Documents indexed between two yields to the event loop while a full index is built in the background. */
 const SLICE = 250;
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -42,6 +44,8 @@ export class SearchEngine {
   private staging: SearchIndex | null = null;
   /** True once a full load has been applied: before that, the index is incomplete. */
   loaded = false;
+  /** Analysed texts by language and text, least recently used first (a Map keeps insertion order). */
+  private analysed = { it: new Map<string, MarkableText>(), en: new Map<string, MarkableText>() };
 
   constructor(readonly glossary: Glossary = Glossary.load(), readonly translator: Translator | null = Translator.load()) {
     this.index = new SearchIndex(glossary, translator);
@@ -95,7 +99,7 @@ export class SearchEngine {
         const summary = pick(doc.summary, title.lang);
         return {
           id: doc.id, type: doc.type, organization: doc.organization, title: title.text,
-          snippet: highlight(summary.text, summary.lang, query, this.glossary), score: Math.round(score * 1000) / 1000,
+          snippet: summary.text ? highlightMarkable(this.markable(summary.text, summary.lang), query) : '', score: Math.round(score * 1000) / 1000,
           lang: title.lang,
         };
       }),
@@ -107,14 +111,20 @@ export class SearchEngine {
     };
   }
 
-  /** The words of `text` that match a query, marked as in search snippets (used to explain matches). */
-  highlight(text: string, lang: Lang, query: ParsedQuery, maxWords = 32): string {
-    return highlight(text, lang, query, this.glossary, maxWords);
-  }
-
-  /** A text analysed once, to list the phrases several queries match in it (used to explain matches). */
+  /**
+   * A text analysed (tokens, stems, concepts) for marking the matches of any query in it; the most recently used
+   * texts are kept, since the same records come back in many answers.
+   */
   markable(text: string, lang: Lang): MarkableText {
-    return markable(text, lang, this.glossary);
+    const cache = this.analysed[lang];
+    let m = cache.get(text);
+    if (m) cache.delete(text);
+    else {
+      m = markable(text, lang, this.glossary);
+      if (cache.size >= ANALYSED_TEXTS / 2) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(text, m);
+    return m;
   }
 
   /** The phrases of an analysed text that a query matches, as `highlight` would mark them. */

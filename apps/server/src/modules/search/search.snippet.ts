@@ -15,17 +15,20 @@ export function plainSnippet(text: string, maxWords = 32): string {
  * <mark>: words whose stem matched, and phrases naming a matched concept (or a narrower one).
  */
 export function highlight(text: string, lang: Lang, query: ParsedQuery, glossary: Glossary, maxWords = 32): string {
+  return text ? highlightMarkable(markable(text, lang, glossary), query, maxWords) : '';
+}
+
+/** `highlight` over a text analysed beforehand (`markable`), so that a text shown often is analysed once. */
+export function highlightMarkable(m: MarkableText, query: ParsedQuery, maxWords = 32): string {
+  const { text, lang, tokens } = m;
   if (!text) return '';
-  const tokens = analyse(text, lang);
   const terms = new Set(query.units.flatMap((u) => u.alts.map((a) => a.term)));
   const marked = new Array<boolean>(tokens.length).fill(false);
   tokens.forEach((t, i) => { if (!t.stop && terms.has(`${lang}:${t.stem}`)) marked[i] = true; });
   if (query.concepts.length) {
     const wanted = new Set(query.concepts);
-    for (const hit of glossary.find(tokens, lang, false)) {
-      if (wanted.has(hit.concept) || glossary.ancestors(hit.concept).some((a) => wanted.has(a))) {
-        for (let i = hit.from; i <= hit.to; i++) marked[i] = true;
-      }
+    for (const hit of m.hits) {
+      if ([...hit.concepts].some((c) => wanted.has(c))) for (let i = hit.from; i <= hit.to; i++) marked[i] = true;
     }
   }
   // The window of maxWords tokens holding the most marks.

@@ -30,8 +30,9 @@ import { startWorker } from './worker.ts';
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /**
- * `waitForSearchIndex` (default true): resolve only once the search index is built. The server passes false: it
- * listens at once and answers searches from the database until the index is ready (`/api/health` tells which).
+ * `waitForSearchIndex` (default true): resolve only once the search index is built. The server passes false and starts
+ * the index (`searchService.start()`) once it listens, answering searches from the database until the index is ready
+ * (`/api/health` tells which).
  */
 export interface AppDeps { config: Config; database: Database; search?: SearchService; mailer?: Mailer; logger?: boolean; waitForSearchIndex?: boolean }
 
@@ -50,7 +51,6 @@ export async function buildApp({ config, database, search, mailer, logger, waitF
   app.addHook('onClose', async () => mail.close());
   const searchService = search ?? new SearchService(db);
   app.addHook('onClose', async () => searchService.close());
-  searchService.start();
   if (waitForSearchIndex) await searchService.ready();
   app.decorate('searchService', searchService);
 

@@ -99,7 +99,7 @@ export class SearchService {
   private closed = false;
   private readonly checkEveryMs: number;
   /** Batches not yet sent to the thread, in order: a full load goes one chunk at a time (see `pump`). */
-  private outbox: IndexBatch[] = [];
+  private outbox: (Pick<IndexBatch, 'full' | 'first' | 'final'> & { make: () => Pick<IndexBatch, 'upserts' | 'removals'> })[] = [];
   private pumping = false;
 
   constructor(private readonly db: Db, private readonly options: SearchServiceOptions = {}) {
@@ -112,7 +112,11 @@ export class SearchService {
     this.whenReady = new Promise((resolve) => { this.markReady = resolve; });
   }
 
-  /** Starts the analysis thread and the first full load in the background (once); `ready()` tells when it is built. */
+  /**
+   * Starts the analysis thread and the first full load in the background (once); `ready()` tells when it is built.
+   * Reading the whole catalogue keeps the event loop busy for a while (seconds at 100,000 records): a server starts it
+   * once it listens.
+   */
   start(): void {
     if (this.worker || this.closed) return;
     this.worker = new AnalysisWorker(this.options.worker ?? {}, {
@@ -164,27 +168,40 @@ export class SearchService {
     if (changes.revision === this.revision && !first) return;
     for (const o of changes.organizations) this.orgs.set(o.id, o);
     const full = changes.full || first;
-    const batch: IndexBatch = { full, first: true, final: true, upserts: [], removals: [] };
-    if (full) for (const o of this.orgs.values()) if (!o.retiredAt) batch.upserts.push(organizationDoc(o));
-    for (const o of full ? [] : changes.organizations) {
-      if (o.retiredAt) batch.removals.push({ type: 'organization', id: o.id });
-      else batch.upserts.push(organizationDoc(o));
-    }
-    for (const r of changes.offers) {
-      if (r.retiredAt) { if (!full) batch.removals.push({ type: r.type, id: r.id }); }
-      else batch.upserts.push(offerDoc(r, this.orgs.get(r.organizationId)));
-    }
-    for (const e of changes.experts) {
-      if (e.retiredAt) { if (!full) batch.removals.push({ type: 'expert', id: e.id }); }
-      else batch.upserts.push(expertDoc(e, this.orgs.get(e.organizationId)));
-    }
     this.revision = changes.revision;
-    if (full) this.sentFull = true;
-    if (!full) this.outbox.push(batch);
-    else {
-      for (let i = 0; i === 0 || i < batch.upserts.length; i += CHUNK) {
-        this.outbox.push({ full, first: i === 0, final: i + CHUNK >= batch.upserts.length, upserts: batch.upserts.slice(i, i + CHUNK), removals: [] });
+    if (full) {
+      this.sentFull = true;
+      // A full load: documents are made chunk by chunk as each is sent, so that this thread never holds them all.
+      const orgs = [...this.orgs.values()].filter((o) => !o.retiredAt);
+      const offers = changes.offers.filter((r) => !r.retiredAt);
+      const experts = changes.experts.filter((e) => !e.retiredAt);
+      const n = orgs.length + offers.length + experts.length;
+      const docAt = (i: number): DocInput => {
+        if (i < orgs.length) return organizationDoc(orgs[i]!);
+        const r = offers[i - orgs.length];
+        if (r) return offerDoc(r, this.orgs.get(r.organizationId));
+        const e = experts[i - orgs.length - offers.length]!;
+        return expertDoc(e, this.orgs.get(e.organizationId));
+      };
+      for (let from = 0; from === 0 || from < n; from += CHUNK) {
+        const to = Math.min(n, from + CHUNK);
+        this.outbox.push({ full, first: from === 0, final: to >= n, make: () => ({ upserts: Array.from({ length: to - from }, (_, k) => docAt(from + k)), removals: [] }) });
       }
+    } else {
+      const batch: Pick<IndexBatch, 'upserts' | 'removals'> = { upserts: [], removals: [] };
+      for (const o of changes.organizations) {
+        if (o.retiredAt) batch.removals.push({ type: 'organization', id: o.id });
+        else batch.upserts.push(organizationDoc(o));
+      }
+      for (const r of changes.offers) {
+        if (r.retiredAt) batch.removals.push({ type: r.type, id: r.id });
+        else batch.upserts.push(offerDoc(r, this.orgs.get(r.organizationId)));
+      }
+      for (const e of changes.experts) {
+        if (e.retiredAt) batch.removals.push({ type: 'expert', id: e.id });
+        else batch.upserts.push(expertDoc(e, this.orgs.get(e.organizationId)));
+      }
+      this.outbox.push({ full, first: true, final: true, make: () => batch });
     }
     this.pump(worker);
   }
@@ -201,7 +218,8 @@ export class SearchService {
     void (async () => {
       try {
         while (this.outbox.length && this.worker === worker) {
-          const batch = this.outbox.shift()!;
+          const { make, ...flags } = this.outbox.shift()!;
+          const batch: IndexBatch = { ...flags, ...make() };
           const applied = worker.call({ kind: 'apply', batch }).then((r) => { this.documents = r.documents; });
           if (batch.full) await applied;
           else applied.catch(() => { /* the thread died: see onExit */ });

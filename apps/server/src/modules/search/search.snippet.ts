@@ -63,13 +63,21 @@ export function highlightMarkable(m: MarkableText, query: ParsedQuery, maxWords 
   return out;
 }
 
-/** A text analysed once, so that the matches of several queries can be marked in it (`markedPhrases`). */
-export interface MarkableText { text: string; lang: Lang; tokens: AnalysedToken[]; hits: { from: number; to: number; concepts: Set<string> }[] }
+/**
+ * A text analysed once, so that the matches of several queries can be marked in it (`markedPhrases`). The glossary
+ * phrases in it are looked up the first time a query with concepts needs them.
+ */
+export class MarkableText {
+  private found: { from: number; to: number; concepts: Set<string> }[] | null = null;
+  constructor(readonly text: string, readonly lang: Lang, readonly tokens: AnalysedToken[], private readonly glossary: Glossary) {}
+  get hits(): { from: number; to: number; concepts: Set<string> }[] {
+    const g = this.glossary;
+    return (this.found ??= g.find(this.tokens, this.lang, false).map((h) => ({ from: h.from, to: h.to, concepts: new Set([h.concept, ...g.ancestors(h.concept)]) })));
+  }
+}
 
 export function markable(text: string, lang: Lang, glossary: Glossary): MarkableText {
-  const tokens = analyse(text, lang);
-  const hits = glossary.find(tokens, lang, false).map((h) => ({ from: h.from, to: h.to, concepts: new Set([h.concept, ...glossary.ancestors(h.concept)]) }));
-  return { text, lang, tokens, hits };
+  return new MarkableText(text, lang, analyse(text, lang), glossary);
 }
 
 /**

@@ -65,6 +65,26 @@ describe('search before the index is built', () => {
   });
 });
 
+describe('a failed analysis thread', () => {
+  it('is replaced: the database answers meanwhile, then a new index is built', async () => {
+    const search = new SearchService(database.db);
+    try {
+      await search.ready();
+      // Stop the thread as a crash would (not through close()).
+      const thread = (search as unknown as { worker: { worker: { terminate(): Promise<number> } } }).worker.worker;
+      await thread.terminate();
+      expect(search.status().ready).toBe(false);
+      expect((await search.search(ANONYMOUS, { q: 'vetroresina', page: 1, limit: 10 })).degraded).toBe(true);
+      await search.ready();
+      const r = await search.search(ANONYMOUS, { q: 'vetroresina', page: 1, limit: 10 });
+      expect(r.degraded).toBeUndefined();
+      expect(r.hits[0]!.id).toBe(recycling.id);
+    } finally {
+      await search.close();
+    }
+  });
+});
+
 describe('analysis off the event loop', () => {
   let app: FastifyInstance;
   beforeAll(async () => {

@@ -7,7 +7,11 @@
  *   npm run bench -- --sizes 1000,10000             # other sizes
  *   npm run bench -- --sizes 100000 --profile /tmp/prof   # also CPU profiles of the import and of the server
  *
- * Options: --sizes, --seed (1), --clients (4), --requests (2000), --seconds (30), --profile DIR.
+ *   npm run bench -- --sizes 100000 --base HEAD~1     # the same phases on another revision too, side by side
+ *
+ * Options: --sizes, --seed (1), --clients (4), --requests (2000), --seconds (30), --profile DIR, --base REV.
+ * With --base, the base revision is checked out into a temporary git worktree (its node_modules linked to this one's);
+ * each catalogue is imported once and both servers start on identical copies of the database.
  * Only 127.0.0.1 is contacted; every loop is bounded by count and time; temporary directories, child processes and the
  * PostgreSQL database are removed even when something fails.
  */
@@ -23,11 +27,10 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../apps/server/src/db/client.ts';
 import { prepareDatabase } from '../apps/server/src/db/prepare.ts';
 import { importBundle } from '../apps/server/src/modules/catalogue/bundle.service.ts';
+import { checkoutBase, type BaseCheckout } from './base.ts';
 import { generateBundleFile, generateQueries, type BenchQuery, type BundleSummary, type QueryCategory } from './generate.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** Runs `clock serve` (apps/server/src/cli.ts, like apps/server/bin/clock.mjs) under a bench-specific command line. */
-const SERVER_BIN = path.join(ROOT, 'bench/serve-child.mjs');
 const TARGET_IMPORT_S = 60; // 100,000 offers imported in under 60 s
 const TARGET_P95_MS = 50; // search p95 under 50 ms at 100,000 offers
 const READY_TIMEOUT_MS = 10 * 60_000;
@@ -43,11 +46,12 @@ const { values: opts } = parseArgs({
     requests: { type: 'string', default: '2000' },
     seconds: { type: 'string', default: '30' },
     profile: { type: 'string' },
+    base: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (opts.help) {
-  console.log('Usage: npm run bench -- [--sizes 10000,100000] [--seed 1] [--clients 4] [--requests 2000] [--seconds 30] [--profile DIR]');
+  console.log('Usage: npm run bench -- [--sizes 10000,100000] [--seed 1] [--clients 4] [--requests 2000] [--seconds 30] [--profile DIR] [--base REV]');
   process.exit(0);
 }
 const int = (name: string, v: string, min: number) => {
@@ -62,11 +66,13 @@ const REQUESTS = int('requests', opts.requests, 1);
 const SECONDS = int('seconds', opts.seconds, 1);
 const PROFILE_DIR = opts.profile ? path.resolve(opts.profile) : null;
 const PG_URL = process.env.CLOCK_BENCH_POSTGRES_URL || null;
+const BASE_REV = opts.base ?? null;
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Clean-up of everything this run creates, even on failure or Ctrl-C
 
 const tempDirs = new Set<string>();
+let baseCheckout: BaseCheckout | null = null;
 const children = new Set<ChildProcess>();
 /** A process that has exited (a zombie not yet reaped counts as gone). */
 const gone = (pid: number) => {
@@ -84,6 +90,7 @@ const cleanupSync = () => {
     try { fs.rmSync(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }); } catch (e) { console.error(`could not remove ${d}: ${(e as Error).message}`); }
   }
   tempDirs.clear();
+  if (baseCheckout) { baseCheckout.remove(); baseCheckout = null; }
 };
 /** Drops the PostgreSQL database of the current run, if any (set by withPostgresDatabase). */
 let dropPostgres: (() => Promise<void>) | null = null;
@@ -199,7 +206,12 @@ async function runImport(database: Database, file: string, label: string): Promi
 
 interface LatencyStats { n: number; errors: number; p50: number; p95: number; p99: number; max: number; mean: number; rps: number; seconds: number; avgKiB: number }
 interface ServeResult {
+  /** From spawn until /api/health answers 200 (the server answers requests). */
+  listenMs: number;
+  /** From spawn until the search index is built (health says so; a server without that field is ready when it answers). */
   readyMs: number;
+  /** One search sent as soon as the server answered, before its index was built (null if the index was already ready). */
+  early: { ms: number; degraded: boolean; status: number } | null;
   /** Server CPU time (user + system) until ready, and per request in each load phase. */
   readyCpuMs: number;
   singleCpuMsPerRequest: number;
@@ -224,14 +236,25 @@ function stats(samples: number[], errors: number, seconds: number, bytes: number
   };
 }
 
-async function startChild(env: Record<string, string>, label: string): Promise<{ child: ChildProcess; url: string; readyMs: number; output: () => string }> {
+/**
+ * The code a server child runs: this checkout's, or the base's. bench/serve-child.mjs runs `clock serve`
+ * (apps/server/src/cli.ts, like apps/server/bin/clock.mjs) under a bench-specific command line; older revisions had none.
+ */
+interface Code { root: string; label: string }
+const HEAD: Code = { root: ROOT, label: 'this' };
+const serverArgs = (code: Code) => {
+  const child = path.join(code.root, 'bench/serve-child.mjs');
+  return fs.existsSync(child) ? [child] : [path.join(code.root, 'apps/server/bin/clock.mjs'), 'serve'];
+};
+
+async function startChild(env: Record<string, string>, label: string, code: Code, queries: BenchQuery[]): Promise<{ child: ChildProcess; url: string; listenMs: number; readyMs: number; early: ServeResult['early']; output: () => string }> {
   const childEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) childEnv[k] = v;
   for (const k of ['DATABASE_URL', 'CLOCK_DATA_DIR', 'PORT', 'HOST', 'CLOCK_SEED', 'LOG_LEVEL', 'CLOCK_WEB_DIST', 'NODE_OPTIONS']) delete childEnv[k];
   Object.assign(childEnv, { PORT: '0', HOST: '127.0.0.1', CLOCK_SEED: 'none', LOG_LEVEL: 'warn', CLOCK_WEB_DIST: '' }, env);
   const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, `server-${label}`)}`] : [];
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, SERVER_BIN], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...serverArgs(code)], { cwd: code.root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   let out = '';
   const append = (c: Buffer) => { out = (out + c.toString()).slice(-20_000); };
@@ -239,17 +262,31 @@ async function startChild(env: Record<string, string>, label: string): Promise<{
   child.stderr!.on('data', append);
   const deadline = started + READY_TIMEOUT_MS;
   let url: string | null = null;
+  let listenMs: number | null = null;
+  let early: ServeResult['early'] = null;
   while (performance.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${out}`);
     url ??= /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] ?? null;
     if (url) {
       try {
         const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) });
-        await res.arrayBuffer();
-        if (res.status === 200) return { child, url, readyMs: performance.now() - started, output: () => out };
+        const body = await res.json().catch(() => ({})) as { search?: { ready?: boolean } };
+        if (res.status === 200) {
+          const now = performance.now();
+          listenMs ??= now - started;
+          if (body.search?.ready !== false) return { child, url, listenMs, readyMs: now - started, early, output: () => out };
+          if (!early) {
+            // One search while the index is being built: answered from the database.
+            const q = queries.find((x) => x.category === 'phrase')!;
+            const t = performance.now();
+            const r = await fetch(`${url}/api/v1/search?${new URLSearchParams(q.params).toString()}`, { signal: AbortSignal.timeout(60_000) });
+            const answer = await r.json().catch(() => ({})) as { degraded?: boolean };
+            early = { ms: performance.now() - t, degraded: answer.degraded === true, status: r.status };
+          }
+        }
       } catch { /* not yet */ }
     }
-    await sleep(url ? 20 : 50);
+    await sleep(50);
   }
   throw new Error(`the server was not ready within ${READY_TIMEOUT_MS / 1000} s:\n${out}`);
 }
@@ -299,8 +336,8 @@ async function load(url: string, queries: BenchQuery[], start: number, clients: 
   return { overall: stats(samples.map((s) => s.ms), errors, seconds, bytes), byCategory, used: next };
 }
 
-async function serveAndMeasure(env: Record<string, string>, label: string, queries: BenchQuery[]): Promise<ServeResult> {
-  const { child, url, readyMs, output } = await startChild(env, label);
+async function serveAndMeasure(env: Record<string, string>, label: string, queries: BenchQuery[], code: Code = HEAD): Promise<ServeResult> {
+  const { child, url, listenMs, readyMs, early, output } = await startChild(env, label, code, queries);
   const alive = () => child.exitCode === null && child.signalCode === null;
   const checkAlive = () => {
     if (!alive()) throw new ServerExited(`the server (pid ${child.pid}) exited during the measurement (${child.exitCode ?? child.signalCode}):\n${output().slice(-3000)}`);
@@ -334,7 +371,7 @@ async function serveAndMeasure(env: Record<string, string>, label: string, queri
     checkAlive();
     const afterLoad = procMemory(pid);
     return {
-      readyMs, readyCpuMs, ready, afterLoad, cold, single: single.overall, concurrent: concurrent.overall, byCategory: concurrent.byCategory,
+      listenMs, readyMs, early, readyCpuMs, ready, afterLoad, cold, single: single.overall, concurrent: concurrent.overall, byCategory: concurrent.byCategory,
       singleCpuMsPerRequest: (cpuB - cpuA) / Math.max(1, single.used), concurrentCpuMsPerRequest: (cpuC - cpuB) / Math.max(1, concurrent.used),
     };
   } finally {
@@ -387,7 +424,7 @@ async function postgresSize(url: string): Promise<number> {
 // ---------------------------------------------------------------------------------------------------------------------
 // Report
 
-interface Run { backend: 'PGlite' | 'PostgreSQL'; imp: ImportResult; serve: ServeResult }
+interface Run { backend: 'PGlite' | 'PostgreSQL'; code: string; imp: ImportResult; serve: ServeResult }
 interface SizeResult { size: number; bundle: BundleSummary; genMs: number; runs: Run[] }
 
 function table(rows: string[][], header: string[]): string {
@@ -412,7 +449,9 @@ function printSize(r: SizeResult) {
   add('import CPU time (importing process)', (x) => `${fmt(x.imp.cpuMs / 1000)} s`);
   add('importing process peak RSS', (x) => `${fmtInt(x.imp.peakRssMiB)} MiB`);
   add('database size on disk', (x) => (x.imp.storeMiB === null ? 'n/a' : `${fmtInt(x.imp.storeMiB)} MiB`));
-  add('server: time to ready (health 200)', (x) => `${fmt(x.serve.readyMs / 1000)} s`);
+  add('server: time to answer (health 200)', (x) => `${fmt(x.serve.listenMs / 1000)} s`);
+  add('search while the index builds', (x) => (x.serve.early ? `${fmt(x.serve.early.ms)} ms${x.serve.early.degraded ? ' degraded' : ''} (${x.serve.early.status})` : 'n/a'));
+  add('server: time to index ready', (x) => `${fmt(x.serve.readyMs / 1000)} s`);
   add('server CPU time until ready', (x) => `${fmt(x.serve.readyCpuMs / 1000)} s`);
   add('server RSS when ready (index built)', (x) => `${fmtInt(MiB(x.serve.ready?.rss ?? NaN))} MiB`);
   add('server peak RSS (VmHWM) at ready', (x) => `${fmtInt(MiB(x.serve.ready?.hwm ?? NaN))} MiB`);
@@ -431,11 +470,11 @@ function printSize(r: SizeResult) {
   add(`${c}: requests / errors / seconds`, (x) => `${x.serve.concurrent.n} / ${x.serve.concurrent.errors} / ${fmt(x.serve.concurrent.seconds)}`);
   add(`${c}: server CPU per request`, (x) => `${fmt(x.serve.concurrentCpuMsPerRequest)} ms`);
   add(`${c}: mean response size`, (x) => `${fmt(x.serve.concurrent.avgKiB)} KiB`);
-  console.log(table(rows, ['', ...r.runs.map((x) => x.backend), 'target']));
+  console.log(table(rows, ['', ...r.runs.map((x) => `${x.backend} ${x.code}`), 'target']));
 
   for (const run of r.runs) {
     const cats = [...run.serve.byCategory].map(([cat, s]) => [cat, String(s.n), fmt(s.p50), fmt(s.p95), fmt(s.max)]);
-    console.log(`\n${run.backend}, ${CLIENTS} clients, latency by query kind (ms):`);
+    console.log(`\n${run.backend} ${run.code}, ${CLIENTS} clients, latency by query kind (ms):`);
     console.log(table(cats, ['kind', 'n', 'p50', 'p95', 'max']));
   }
 }
@@ -448,6 +487,11 @@ async function main() {
   console.log(`CL.O.C.K. benchmark — ${new Date().toISOString()}`);
   console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${fmt(m.ramGiB)} GiB RAM, Node ${m.node}, ${m.os}; load average at start ${m.load}`);
   console.log(`Sizes ${SIZES.join(', ')} offers; seed ${SEED}; load: ${CLIENTS} clients, at most ${REQUESTS} requests or ${SECONDS} s; single client: at most ${Math.min(500, REQUESTS)} requests or ${Math.min(15, SECONDS)} s`);
+  if (BASE_REV) {
+    baseCheckout = checkoutBase(ROOT, BASE_REV);
+    console.log(`Base for comparison: ${baseCheckout.label}, checked out in a temporary worktree; "this" is the working tree`);
+  }
+  const base: Code | null = baseCheckout ? { root: baseCheckout.dir, label: `base ${BASE_REV}` } : null;
   if (!PG_URL) console.log('PostgreSQL: skipped (set CLOCK_BENCH_POSTGRES_URL=postgres://user:pass@127.0.0.1:5432/postgres to include it; a fresh database is created and dropped).');
   const results: SizeResult[] = [];
   for (const size of SIZES) {
@@ -468,8 +512,16 @@ async function main() {
       let imp: ImportResult;
       try { imp = await runImport(database, file, `${size}-pglite`); } finally { await database.close(); }
       imp.storeMiB = MiB(dirSize(dataDir));
+      if (base) {
+        // The base server starts on an identical copy, before this one touches its own.
+        const baseDir = path.join(dir, 'pglite-base');
+        fs.cpSync(dataDir, baseDir, { recursive: true });
+        log(`${size} offers: PGlite import ${fmt(imp.importMs / 1000)} s; starting the base server`);
+        runs.push({ backend: 'PGlite', code: base.label, imp, serve: await withRetry(() => serveAndMeasure({ CLOCK_DATA_DIR: baseDir }, `${size}-pglite-base`, queries, base)) });
+        fs.rmSync(baseDir, { recursive: true, force: true });
+      }
       log(`${size} offers: PGlite import ${fmt(imp.importMs / 1000)} s; starting the server`);
-      runs.push({ backend: 'PGlite', imp, serve: await withRetry(() => serveAndMeasure({ CLOCK_DATA_DIR: dataDir }, `${size}-pglite`, queries)) });
+      runs.push({ backend: 'PGlite', code: HEAD.label, imp, serve: await withRetry(() => serveAndMeasure({ CLOCK_DATA_DIR: dataDir }, `${size}-pglite`, queries)) });
 
       if (PG_URL) {
         await withPostgresDatabase(size, async (url) => {
@@ -479,7 +531,8 @@ async function main() {
           try { pimp = await runImport(pgDb, file, `${size}-postgres`); } finally { await pgDb.close(); }
           pimp.storeMiB = MiB(await postgresSize(url));
           log(`${size} offers: PostgreSQL import ${fmt(pimp.importMs / 1000)} s; starting the server`);
-          runs.push({ backend: 'PostgreSQL', imp: pimp, serve: await withRetry(() => serveAndMeasure({ DATABASE_URL: url }, `${size}-postgres`, queries)) });
+          if (base) runs.push({ backend: 'PostgreSQL', code: base.label, imp: pimp, serve: await withRetry(() => serveAndMeasure({ DATABASE_URL: url }, `${size}-postgres-base`, queries, base)) });
+          runs.push({ backend: 'PostgreSQL', code: HEAD.label, imp: pimp, serve: await withRetry(() => serveAndMeasure({ DATABASE_URL: url }, `${size}-postgres`, queries)) });
         });
       }
       const r = { size, bundle, genMs, runs };
@@ -493,7 +546,7 @@ async function main() {
 
   console.log('\n=== Summary');
   const rows = results.flatMap((r) => r.runs.map((x) => [
-    fmtInt(r.size), x.backend, fmt(x.imp.importMs / 1000), fmtInt(x.imp.records / (x.imp.importMs / 1000)), fmt(x.serve.readyMs / 1000), fmt(x.serve.readyCpuMs / 1000),
+    fmtInt(r.size), `${x.backend} ${x.code}`, fmt(x.imp.importMs / 1000), fmtInt(x.imp.records / (x.imp.importMs / 1000)), fmt(x.serve.readyMs / 1000), fmt(x.serve.readyCpuMs / 1000),
     fmtInt(MiB(x.serve.ready?.rss ?? NaN)), fmtInt(MiB(x.serve.afterLoad?.hwm ?? NaN)),
     fmt(x.serve.single.p50), fmt(x.serve.single.p95),
     fmt(x.serve.concurrent.p50), fmt(x.serve.concurrent.p95), fmt(x.serve.concurrent.p99), fmt(x.serve.concurrent.max), fmt(x.serve.concurrent.rps),

@@ -7,7 +7,7 @@
  *
  * Times the start-up steps of the search index (glossary, vocabularies, database read, index build) and, for the
  * benchmark's query mix, each step of a search: parsing the query, ranking (SearchIndex.search), building snippets,
- * and the whole SearchService.search call, by query kind.
+ * and the whole SearchEngine.search call (what the analysis thread runs per query), by query kind.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,12 +15,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../apps/server/src/db/client.ts';
 import { prepareDatabase } from '../apps/server/src/db/prepare.ts';
-import { ANONYMOUS } from '../apps/server/src/core/actor.ts';
 import { importBundle } from '../apps/server/src/modules/catalogue/bundle.service.ts';
 import * as repo from '../apps/server/src/modules/catalogue/catalogue.repo.ts';
 import { Glossary, Translator } from '../apps/server/src/modules/search/concepts.ts';
 import { SearchIndex, sectorAncestors, type ParsedQuery, type SearchFilters } from '../apps/server/src/modules/search/search.index.ts';
-import { SearchService, expertDoc, offerDoc, organizationDoc } from '../apps/server/src/modules/search/search.service.ts';
+import { expertDoc, offerDoc, organizationDoc } from '../apps/server/src/modules/search/search.service.ts';
+import { SearchEngine } from '../apps/server/src/modules/search/search.engine.ts';
 import { highlight } from '../apps/server/src/modules/search/search.snippet.ts';
 import { generateBundleFile, generateQueries, type QueryCategory } from './generate.ts';
 
@@ -163,16 +163,16 @@ try {
       }));
       console.log('--same-shape: document objects rebuilt with one shared hidden class');
     }
-    // A service over the index just built (the database has not changed since, so it does not rebuild it).
-    const service = new SearchService(db, glossary, translator, 60_000);
-    Object.assign(service, { index, marker: await repo.currentSnapshot(db), orgs, lastCheck: Date.now() });
+    // The engine the analysis thread runs, over the index just built, here in-process.
+    const service = new SearchEngine(glossary, translator);
+    service.index = index;
 
     const queries = generateQueries({ seed, count: nQueries, organizationIds: orgRows.map((o) => o.id) });
     type Row = { parse: number[]; rank: number[]; snippets: number[]; total: number[]; candidates: number[] };
     const by = new Map<QueryCategory | 'all', Row>();
     const row = (k: QueryCategory | 'all') => { let r = by.get(k); if (!r) { r = { parse: [], rank: [], snippets: [], total: [], candidates: [] }; by.set(k, r); } return r; };
     // Warm-up so that JIT and caches do not count.
-    for (const q of queries.slice(0, 50)) await service.search(ANONYMOUS, { ...q.params, page: Number(q.params.page ?? 1), limit: 20 } as never);
+    for (const q of queries.slice(0, 50)) service.search({ ...q.params, page: Number(q.params.page ?? 1), limit: 20 } as never, false);
     for (const q of queries) {
       const p = { ...q.params, page: Number(q.params.page ?? 1), limit: 20 } as SearchFilters & { page: number; limit: number; q?: string; lang?: 'it' | 'en' };
       const t0 = performance.now();
@@ -182,7 +182,7 @@ try {
       const t2 = performance.now();
       for (const h of result.hits) highlight((h.doc.summary.it ?? h.doc.summary.en ?? ''), h.doc.summary.it ? 'it' : 'en', parsed, glossary);
       const t3 = performance.now();
-      await service.search(ANONYMOUS, p as never);
+      service.search(p as never, false);
       const t4 = performance.now();
       for (const r of [row(q.category), row('all')]) {
         r.parse.push(t1 - t0); r.rank.push(t2 - t1); r.snippets.push(t3 - t2); r.total.push(t4 - t3); r.candidates.push(result.total);
@@ -202,7 +202,7 @@ try {
     const pc = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] ?? NaN; };
     const f = (x: number) => x.toFixed(1).padStart(7);
     console.log(`\nIn-process search, ${queries.length} queries (ms; p50 / p95), ${index.size} documents:`);
-    console.log(`${'kind'.padEnd(10)} ${'n'.padStart(5)}   ${'parse'.padStart(15)}   ${'rank'.padStart(15)}   ${'snippets'.padStart(15)}   ${'service.search'.padStart(15)}   ${'matches p50'.padStart(11)}`);
+    console.log(`${'kind'.padEnd(10)} ${'n'.padStart(5)}   ${'parse'.padStart(15)}   ${'rank'.padStart(15)}   ${'snippets'.padStart(15)}   ${'engine.search'.padStart(15)}   ${'matches p50'.padStart(11)}`);
     for (const [k, r] of [...by].sort((a, b) => String(a[0]).localeCompare(String(b[0])))) {
       console.log(`${String(k).padEnd(10)} ${String(r.total.length).padStart(5)}   ${f(pc(r.parse, 0.5))} /${f(pc(r.parse, 0.95))}   ${f(pc(r.rank, 0.5))} /${f(pc(r.rank, 0.95))}   ${f(pc(r.snippets, 0.5))} /${f(pc(r.snippets, 0.95))}   ${f(pc(r.total, 0.5))} /${f(pc(r.total, 0.95))}   ${String(pc(r.candidates, 0.5)).padStart(11)}`);
     }

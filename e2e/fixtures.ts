@@ -52,6 +52,8 @@ export async function startStack(opts: { postgresUrl?: string } = {}): Promise<S
     CLOCK_RATE_LIMIT_ANONYMOUS: '100000', CLOCK_RATE_LIMIT_MEMBER: '100000', CLOCK_RATE_LIMIT_NOT_FOUND: '100000',
   });
   const server = await startServer(config, { handleSignals: false, logger: false });
+  // The server listens before its search index is built; the journeys expect full search results.
+  await server.app.searchService.ready();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

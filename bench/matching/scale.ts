@@ -14,6 +14,8 @@
  *   npm run bench:matching:scale -- --records 10000    # another size
  *   npm run bench:matching:scale -- --rounds 3         # each problem three times (the figures use every call)
  *   npm run bench:matching:scale -- --data /tmp/m100k  # keep the imported database there, and reuse it next time
+ *   npm run bench:matching:scale -- --clients 4        # also 4 concurrent callers (after the one-at-a-time round)
+ *   npm run bench:matching:scale -- --base HEAD~1      # the base revision's own scale.ts on a copy of the same database
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/matching/scale.ts   # CPU profile (bench/profile-summary.ts)
  *
  * Timings are wall-clock times of in-process `app.inject` calls: they vary with the load of the machine.
@@ -22,6 +24,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { checkoutBase } from '../base.ts';
 import { openDatabase } from '../../apps/server/src/db/client.ts';
 import { prepareDatabase } from '../../apps/server/src/db/prepare.ts';
 import { buildApp } from '../../apps/server/src/app.ts';
@@ -39,18 +44,21 @@ const { values: opts } = parseArgs({
     seed: { type: 'string', default: '1' },
     rounds: { type: 'string', default: '1' },
     data: { type: 'string' },
+    clients: { type: 'string', default: '1' },
+    base: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (opts.help) {
-  console.log('Usage: npm run bench:matching:scale [-- --records 100000] [-- --seed 1] [-- --rounds 1] [-- --data DIR]');
+  console.log('Usage: npm run bench:matching:scale [-- --records 100000] [-- --seed 1] [-- --rounds 1] [-- --data DIR] [-- --clients 4] [-- --base REV]');
   process.exit(0);
 }
 const RECORDS = Number(opts.records);
 const SEED = Number(opts.seed);
 const ROUNDS = Number(opts.rounds);
-if (!Number.isInteger(RECORDS) || RECORDS < 1 || !Number.isInteger(SEED) || !Number.isInteger(ROUNDS) || ROUNDS < 1) {
-  console.error('--records, --seed and --rounds must be positive integers');
+const CLIENTS = Number(opts.clients);
+if (!Number.isInteger(RECORDS) || RECORDS < 1 || !Number.isInteger(SEED) || !Number.isInteger(ROUNDS) || ROUNDS < 1 || !Number.isInteger(CLIENTS) || CLIENTS < 1) {
+  console.error('--records, --seed, --rounds and --clients must be positive integers');
   process.exit(2);
 }
 
@@ -71,6 +79,8 @@ async function main(): Promise<number> {
 
   // A temporary directory (removed at the end), or --data DIR: kept, and reused when it already holds an import.
   const keep = opts.data ? path.resolve(opts.data) : null;
+  // With --base the import is kept (in the temporary directory) so the base can run on a copy of it.
+  const baseRun = opts.base ? { rev: opts.base, output: '' } : null;
   const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'clock-matching-scale-'));
   const dataDir = path.join(dir, 'pglite');
   const marker = path.join(dir, 'imported.json');
@@ -82,7 +92,7 @@ async function main(): Promise<number> {
     const reuse = keep && fs.existsSync(marker) ? JSON.parse(fs.readFileSync(marker, 'utf8')) as typeof summary & { offers: number; seed: number } : null;
     if (reuse && (reuse.offers !== RECORDS || reuse.seed !== SEED)) throw new Error(`${dir} holds ${reuse.offers} offers (seed ${reuse.seed}); use another --data directory`);
     if (!reuse) fs.mkdirSync(dir, { recursive: true });
-    const database = await openDatabase({ kind: 'pglite', dataDir }, 'clock matching bench');
+    let database = await openDatabase({ kind: 'pglite', dataDir }, 'clock matching bench');
     try {
       if (reuse) {
         log(`reusing the database in ${dir}`);
@@ -100,7 +110,13 @@ async function main(): Promise<number> {
         importMs = performance.now() - t;
         fs.rmSync(file, { force: true });
         summary = { total: bundle.total, experts: bundle.experts, organizations: bundle.organizations, records: report.records };
-        if (keep) fs.writeFileSync(marker, JSON.stringify({ ...summary, offers: RECORDS, seed: SEED }));
+        if (keep || baseRun) fs.writeFileSync(marker, JSON.stringify({ ...summary, offers: RECORDS, seed: SEED }));
+      }
+      if (baseRun) {
+        // Closed while it is copied, so the copy is consistent; then opened again for this run.
+        await database.close();
+        baseRun.output = runBase(baseRun.rev, dir);
+        database = await openDatabase({ kind: 'pglite', dataDir }, 'clock matching bench');
       }
 
       log('building the app and the search index');
@@ -144,6 +160,28 @@ async function main(): Promise<number> {
         }
         console.log('\nSlowest calls:');
         for (const s of [...samples].sort((a, b) => b.ms - a.ms).slice(0, 5)) console.log(`  ${s.id} [${s.kind}] ${f1(s.ms)} ms`);
+        if (CLIENTS > 1) {
+          log(`matching ${problems.length * ROUNDS} problems with ${CLIENTS} concurrent callers`);
+          const list = Array.from({ length: ROUNDS }, () => problems).flat();
+          const concurrent: number[] = [];
+          let next = 0;
+          const c0 = process.cpuUsage();
+          const t0 = performance.now();
+          await Promise.all(Array.from({ length: CLIENTS }, async () => {
+            while (next < list.length) { const p = list[next++]!; concurrent.push((await ask(p.text, p.lang, p.sector, p.filiera)).ms); }
+          }));
+          const wall = performance.now() - t0;
+          const c = process.cpuUsage(c0);
+          console.log(`\n${CLIENTS} concurrent callers (${concurrent.length} calls): p50 ${f1(percentile(concurrent, 50))} ms, p95 ${f1(percentile(concurrent, 95))} ms, max ${f1(Math.max(...concurrent))} ms; ${f1(concurrent.length / (wall / 1000))} calls/s; CPU of the process per call ${f1((c.user + c.system) / 1000 / concurrent.length)} ms`);
+        }
+        if (baseRun) {
+          const pick = (re: RegExp) => re.exec(baseRun.output)?.[1] ?? 'n/a';
+          console.log(`\nSide by side (one caller; the base ran first, on a copy of the same database):`);
+          console.log(`  base ${baseRun.rev}: ${pick(/^(Time per problem.*)$/m)}`);
+          console.log(`  base ${baseRun.rev}: ${pick(/^(CPU time of this process per problem.*)$/m)}`);
+          console.log(`  this: Time per problem (${samples.length} calls): p50 ${f1(percentile(times, 50))} ms, p95 ${f1(p95)} ms, max ${f1(Math.max(...times))} ms, mean ${f1(mean(times))} ms`);
+          console.log(`  this: CPU time of this process per problem: p50 ${f1(percentile(cpu, 50))} ms, p95 ${f1(percentile(cpu, 95))} ms, max ${f1(Math.max(...cpu))} ms`);
+        }
         console.log(`\nLoad average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (wall-clock timings vary with other work on the machine)`);
       } finally {
         await app.close();
@@ -155,6 +193,24 @@ async function main(): Promise<number> {
     cleanup();
   }
   return 0;
+}
+
+/** Runs the base revision's own bench/matching/scale.ts on a copy of the imported database; returns its output, also echoed. */
+function runBase(rev: string, dir: string): string {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const base = checkoutBase(root, rev);
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'clock-matching-base-'));
+  try {
+    fs.cpSync(dir, copy, { recursive: true });
+    log(`running the base ${base.label} on a copy of the database`);
+    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(base.dir, 'bench/matching/scale.ts'),
+      '--data', copy, '--records', String(RECORDS), '--seed', String(SEED), '--rounds', String(ROUNDS)], { cwd: base.dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+    console.log(`\n--- base ${base.label} ---\n${r.stdout}${r.status ? `(exit ${r.status}) ${r.stderr.slice(-2000)}` : ''}--- end of base ---`);
+    return r.stdout;
+  } finally {
+    fs.rmSync(copy, { recursive: true, force: true });
+    base.remove();
+  }
 }
 
 main().then((code) => process.exit(code), (e) => {

@@ -30,7 +30,7 @@ describe('the read API', () => {
   it('answers health once migrations are applied', async () => {
     const r = await get('/api/health');
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ status: 'ok', database: { ok: true } });
+    expect(r.json()).toMatchObject({ status: 'ok', database: { ok: true }, search: { ready: true, documents: expect.any(Number) } });
   });
 
   it('lists records with their bundle ids, filters and pagination', async () => {

@@ -33,10 +33,15 @@ import { startWorker } from './worker.ts';
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export interface AppDeps { config: Config; database: Database; search?: SearchService; mailer?: Mailer; logger?: boolean }
+/**
+ * `waitForSearchIndex` (default true): resolve only once the search index is built. The server passes false and starts
+ * the index (`searchService.start()`) once it listens, answering searches from the database until the index is ready
+ * (`/api/health` tells which).
+ */
+export interface AppDeps { config: Config; database: Database; search?: SearchService; mailer?: Mailer; logger?: boolean; waitForSearchIndex?: boolean }
 
 /** Builds the HTTP application (plugins, error handling, module routes) without listening. */
-export async function buildApp({ config, database, search, mailer, logger }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, database, search, mailer, logger, waitForSearchIndex = true }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger === false ? false : { level: config.log.level },
     bodyLimit: config.http.bodyLimitBytes,
@@ -49,7 +54,8 @@ export async function buildApp({ config, database, search, mailer, logger }: App
   const mail = mailer ?? createMailer(config.mail, (m) => app.log.info(m));
   app.addHook('onClose', async () => mail.close());
   const searchService = search ?? new SearchService(db);
-  await searchService.refresh(true);
+  app.addHook('onClose', async () => searchService.close());
+  if (waitForSearchIndex) await searchService.ready();
   app.decorate('searchService', searchService);
 
   // The web app's client-side routes fall back to index.html; API paths never do.
@@ -63,8 +69,8 @@ export async function buildApp({ config, database, search, mailer, logger }: App
   });
   app.decorate('routeTable', routes);
 
-  const indexSize = () => searchService.index.size;
-  const metrics = config.metrics.enabled ? new Metrics({ db, indexSize }) : null;
+  const searchStatus = () => { const { ready, documents } = searchService.status(); return { ready, documents }; };
+  const metrics = config.metrics.enabled ? new Metrics({ db, search: searchStatus }) : null;
   if (metrics) {
     app.addHook('onResponse', async (req, reply) => {
       metrics.observe(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
@@ -123,7 +129,7 @@ export async function buildApp({ config, database, search, mailer, logger }: App
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(systemRoutes, {
-    health: { db, worker: () => workerState?.() ?? null, indexSize }, metrics, metricsToken: config.metrics.token,
+    health: { db, worker: () => workerState?.() ?? null, search: searchStatus }, metrics, metricsToken: config.metrics.token,
   });
 
   await app.register(async (v1) => {

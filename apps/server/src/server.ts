@@ -12,8 +12,10 @@ export async function startServer(config: Config, { handleSignals = true, logger
   let app: FastifyInstance;
   try {
     await prepareDatabase(database, config.seed, (m) => console.log(m));
-    app = await buildApp({ config, database, logger });
+    // Listens first, then builds the search index in the background (searches answer from the database meanwhile).
+    app = await buildApp({ config, database, logger, waitForSearchIndex: false });
     await app.listen({ port: config.http.port, host: config.http.host });
+    app.searchService.start();
   } catch (e) {
     await database.close().catch(() => {});
     throw e;

@@ -39,6 +39,11 @@ export const SearchResponse = Type.Object({
   facets: Type.Object({
     type: FacetCounts, organization: FacetCounts, sector: FacetCounts, filiera: FacetCounts, s3: FacetCounts,
   }),
+  /**
+   * True while the server is still building its search index: the answer comes from a plain text match in the
+   * database (every word in the title, description or keywords), without ranking, facets, typo correction or concepts.
+   */
+  degraded: Type.Optional(Type.Boolean()),
   /** How the query was understood: corrected words, recognised concepts, translations. */
   interpretation: Type.Optional(
     Type.Object({

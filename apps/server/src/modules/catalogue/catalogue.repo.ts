@@ -268,3 +268,47 @@ export function offersOfOrganizations(tx: Conn, ids: string[]) {
 export function expertsOfOrganizations(tx: Conn, ids: string[]) {
   return tx.select().from(experts).where(inArray(experts.organizationId, ids));
 }
+
+// ---- plain text search, while the search index is being built ----
+
+export interface TextSearchFilter { type?: string; organization?: string; sector?: string; filiera?: string; s3?: string }
+export interface TextSearchRow { type: string; id: string; organization: string; title: LocalizedText; summary: LocalizedText; total: number }
+
+const likeAny = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Records whose title, description, keywords (or name) contain every word, organisations first, then in import order;
+ * offers inherit their organisation's sectors and filiere when they have none, and its S3 priorities. A sequential scan:
+ * meant only for the seconds after start-up when the in-memory index is not built yet.
+ */
+export async function searchCatalogueText(tx: Conn, words: string[], f: TextSearchFilter, publicOnly: boolean, offset: number, limit: number) {
+  const conditions: SQL[] = words.map((w) => sql`body ilike ${likeAny(w)}`);
+  if (f.type) conditions.push(sql`type = ${f.type}`);
+  if (f.organization) conditions.push(sql`organization = ${f.organization}`);
+  if (f.filiera) conditions.push(sql`${f.filiera} = any(filiere)`);
+  if (f.s3) conditions.push(sql`${f.s3} = any(s3)`);
+  if (f.sector) conditions.push(sql`exists (select 1 from unnest(sectors) s where upper(s) like ${likeAny(f.sector.toUpperCase()).slice(1)})`);
+  const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  const result = await tx.execute(sql`
+    with docs as (
+      select 0 as kind, g.seq, 'organization' as type, g.id, g.id as organization,
+        jsonb_build_object('it', g.name, 'en', g.name) as title, coalesce(g.description, '{}'::jsonb) as summary,
+        concat_ws(' ', g.name, g.short_name, g.description::text, g.town) as body, g.sectors, g.filiere, g.s3
+      from organizations g where g.retired_at is null
+      union all
+      select 1, o.seq, o.type, o.id, o.organization_id, o.title, coalesce(o.description, o.title),
+        concat_ws(' ', o.title::text, o.description::text, array_to_string(o.keywords, ' '), o.lab, o.location),
+        coalesce(o.sectors, g.sectors), coalesce(o.filiere, g.filiere), g.s3
+      from offers o left join organizations g on g.id = o.organization_id where o.retired_at is null
+      union all
+      select 2, e.seq, 'expert', e.id, e.organization_id, jsonb_build_object('it', e.name, 'en', e.name),
+        coalesce(e.expertise, e.role, '{}'::jsonb),
+        concat_ws(' ', e.name, e.role::text, e.expertise::text, array_to_string(e.keywords, ' ')), g.sectors, g.filiere, g.s3
+      from experts e left join organizations g on g.id = e.organization_id
+      where e.retired_at is null and (${!publicOnly} or e.public_profile is true)
+    )
+    select type, id, organization, title, summary, count(*) over () as total from docs ${where}
+    order by kind, seq limit ${limit} offset ${offset}`);
+  const rows = (result as unknown as { rows: TextSearchRow[] }).rows;
+  return { total: Number(rows[0]?.total ?? 0), rows };
+}

@@ -95,6 +95,14 @@ export async function catalogueChangesSince(db: Db, marker: CatalogueMarker | nu
   }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
 }
 
+/**
+ * Records containing every word (plain SQL, no ranking): the answer while the search index is still being built.
+ * `network`: whether network-only records (experts without a public profile) may be shown.
+ */
+export async function searchCatalogueText(db: Db, words: string[], f: repo.TextSearchFilter, network: boolean, offset: number, limit: number) {
+  return repo.searchCatalogueText(db, words, f, !network, offset, limit);
+}
+
 /** The network's settings document (protocol, aims), or null. */
 export function getNetworkSettings<T>(db: Db): Promise<T | null> {
   return repo.getNetworkSetting<T>(db, 'network');

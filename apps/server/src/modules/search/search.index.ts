@@ -33,6 +33,7 @@ class Dictionary {
     return n;
   }
 }
+const NO_FIELDS: DocField[] = [];
 const FACETS = ['type', 'organization', 'sector', 'filiera', 's3'] as const;
 const MAX_FACET_VALUES = 100;
 
@@ -40,6 +41,10 @@ class Postings {
   docs = new Int32Array(4);
   tf = new Float32Array(4);
   n = 0;
+  /** Drops the unused tail of the arrays (they grow by doubling while the index is built). */
+  trim() {
+    if (this.docs.length > this.n) { this.docs = this.docs.slice(0, this.n); this.tf = this.tf.slice(0, this.n); }
+  }
   add(doc: number, tf: number) {
     if (this.n === this.docs.length) {
       const d = new Int32Array(this.n * 2); d.set(this.docs); this.docs = d;
@@ -165,7 +170,11 @@ export class SearchIndex {
     }
     const docNo = this.docs.length;
     this.growTo(docNo + 1);
-    this.docs.push(input);
+    // The fields' texts are needed only to build the postings: the kept document holds what results show.
+    this.docs.push({
+      type: input.type, id: input.id, organization: input.organization, visibility: input.visibility, title: input.title,
+      summary: input.summary, fields: NO_FIELDS, sectors: input.sectors, filiere: input.filiere, s3: input.s3,
+    });
     this.docLength[docNo] = length;
     this.docAlive[docNo] = 1;
     this.docType[docNo] = this.dict.type.id(input.type);
@@ -182,6 +191,11 @@ export class SearchIndex {
     }
     this.totalLength += length;
     this.aliveCount++;
+  }
+
+  /** Frees the slack left by building (call after a bulk load; later changes still work). */
+  compact(): void {
+    for (const p of this.postings.values()) p.trim();
   }
 
   remove(type: DocType, id: string): void {

@@ -1,28 +1,22 @@
 import type { SearchResponse } from '@clock/contracts';
 import type { Db } from '../../db/client.ts';
 import { canSeeNetworkContent, type Actor } from '../../core/actor.ts';
-import { catalogueChangesSince, type CatalogueMarker } from '../catalogue/catalogue.service.ts';
+import { AppError } from '../../core/errors.ts';
+import { AnalysisWorker } from '../../analysis/client.ts';
+import type { WorkerSettings } from '../../analysis/protocol.ts';
+import { catalogueChangesSince, searchCatalogueText, type CatalogueMarker } from '../catalogue/catalogue.service.ts';
 import type * as repo from '../catalogue/catalogue.repo.ts';
-import { WorkBudget } from './budget.rules.ts';
-import { Glossary, Translator } from './concepts.ts';
-import { SearchIndex, type DocInput, type Localized, type ParsedQuery } from './search.index.ts';
-import { highlight, markable, markedPhrases, queryTerms, type MarkableText } from './search.snippet.ts';
-import type { Lang } from './text.rules.ts';
+import type { MatchInput, MatchResult } from '../matching/matching.engine.ts';
+import { pick, type IndexBatch, type SearchParams } from './search.engine.ts';
+import type { DocInput, Localized } from './search.index.ts';
+import { plainSnippet } from './search.snippet.ts';
+import { isStopWordAny, tokenize, type Lang } from './text.rules.ts';
 
 type OrgRow = Awaited<ReturnType<typeof repo.getOrganization>> & {};
 type OfferRow = Awaited<ReturnType<typeof repo.getOffer>> & {};
 type ExpertRow = Awaited<ReturnType<typeof repo.getExpert>> & {};
 
-export interface SearchParams {
-  q?: string; lang?: Lang; type?: string; organization?: string; sector?: string; filiera?: string; s3?: string;
-  page: number; limit: number;
-}
-
-const pick = (l: Localized | null | undefined, lang: Lang): { text: string; lang: Lang } => {
-  if (l?.[lang]) return { text: l[lang]!, lang };
-  const other: Lang = lang === 'it' ? 'en' : 'it';
-  return { text: l?.[other] ?? '', lang: l?.[other] ? other : lang };
-};
+export type { SearchParams } from './search.engine.ts';
 const langFields = (l: Localized | null | undefined, weight: number) =>
   (['it', 'en'] as const).filter((k) => l?.[k]).map((k) => ({ text: l![k]!, lang: k, weight }));
 
@@ -69,26 +63,98 @@ export function expertDoc(e: ExpertRow, org: OrgRow | undefined): DocInput {
   };
 }
 
+/** Documents per message of a full load: each message is copied to the analysis thread while the event loop waits. */
+const CHUNK = 2000;
+/** Seconds a client is told to wait (Retry-After) for matching while the index is being built. */
+const RETRY_AFTER_S = 10;
+
+export interface SearchServiceOptions {
+  /** How often (ms) a search checks whether the catalogue changed in the database (any process may have written). */
+  checkEveryMs?: number;
+  /** Settings of the analysis thread (tests). */
+  worker?: WorkerSettings;
+}
+
+export interface IndexStatus { ready: boolean; documents: number }
+
 /**
- * Keeps an in-memory SearchIndex in step with the database (by database snapshot, so several processes sharing one
- * PostgreSQL all see every committed write once) and answers search queries for an actor.
+ * Keeps the search index in step with the database (by database snapshot, so several processes sharing one
+ * PostgreSQL all see every committed write once, whatever the commit order) and answers search and matching for an actor. The index lives in the analysis
+ * thread (`src/analysis/`): this service reads the catalogue changes (the embedded database cannot be opened from
+ * another thread), sends them there, and sends each query. Until the first index is built, searches are answered
+ * from the database, marked `degraded`.
  */
 export class SearchService {
-  index: SearchIndex;
-  private readonly translator: Translator | null;
+  private worker: AnalysisWorker | null = null;
   private marker: CatalogueMarker | null = null;
   private orgs = new Map<string, OrgRow>();
   private lastCheck = 0;
   private refreshing: Promise<void> | null = null;
+  private loaded = false;
+  /** Whether the current thread has been sent a full load. */
+  private sentFull = false;
+  private documents = 0;
+  private whenReady!: Promise<void>;
+  private markReady!: () => void;
+  private closed = false;
+  private readonly checkEveryMs: number;
+  /** Batches not yet sent to the thread, in order: a full load goes one chunk at a time (see `pump`). */
+  private outbox: (Pick<IndexBatch, 'full' | 'first' | 'final'> & { make: () => Pick<IndexBatch, 'upserts' | 'removals'> })[] = [];
+  private pumping = false;
 
-  constructor(private readonly db: Db, readonly glossary = Glossary.load(), translator: Translator | null = Translator.load(),
-    private readonly checkEveryMs = 1000) {
-    this.translator = translator;
-    this.index = new SearchIndex(glossary, translator);
+  constructor(private readonly db: Db, private readonly options: SearchServiceOptions = {}) {
+    this.checkEveryMs = options.checkEveryMs ?? 1000;
+    this.resetReady();
   }
 
-  /** Brings the index up to date with every catalogue change since the last refresh. */
+  private resetReady() {
+    this.loaded = false;
+    this.whenReady = new Promise((resolve) => { this.markReady = resolve; });
+  }
+
+  /**
+   * Starts the analysis thread and the first full load in the background (once); `ready()` tells when it is built.
+   * Reading the whole catalogue keeps the event loop busy for a while (seconds at 100,000 records): a server starts it
+   * once it listens.
+   */
+  start(): void {
+    if (this.worker || this.closed) return;
+    this.worker = new AnalysisWorker(this.options.worker ?? {}, {
+      onReady: (documents) => { this.documents = documents; this.loaded = true; this.markReady(); },
+      onExit: (error) => {
+        // A new thread starts from nothing: the next refresh reloads the whole catalogue into it.
+        console.error(error);
+        this.worker = null;
+        this.outbox = [];
+        this.marker = null;
+        this.sentFull = false;
+        this.orgs.clear();
+        this.documents = 0;
+        if (this.loaded) this.resetReady();
+        this.start();
+      },
+    });
+    void this.refresh(true).catch((e) => console.error(e));
+  }
+
+  /** Resolves when the first full index has been built (search and matching then run on it). */
+  ready(): Promise<void> {
+    this.start();
+    return this.whenReady;
+  }
+
+  /** Calls sent to the analysis thread and not answered yet. */
+  get busy(): number {
+    return this.worker?.busy ?? 0;
+  }
+
+  status(): IndexStatus {
+    return { ready: this.loaded, documents: this.documents };
+  }
+
+  /** Sends every catalogue change since the last refresh to the index (in the order the thread will apply them). */
   refresh(force = false): Promise<void> {
+    this.start();
     if (!force && Date.now() - this.lastCheck < this.checkEveryMs) return Promise.resolve();
     this.refreshing ??= this.doRefresh().finally(() => { this.refreshing = null; });
     return this.refreshing;
@@ -96,74 +162,113 @@ export class SearchService {
 
   private async doRefresh() {
     this.lastCheck = Date.now();
-    const changes = await catalogueChangesSince(this.db, this.marker);
+    const worker = this.worker!;
+    const first = !this.sentFull;
+    const changes = await catalogueChangesSince(this.db, first ? null : this.marker);
     this.marker = changes.marker;
-    if (!changes.full && !changes.organizations.length && !changes.offers.length && !changes.experts.length) return;
+    if (!first && !changes.full && !changes.organizations.length && !changes.offers.length && !changes.experts.length) return;
     for (const o of changes.organizations) this.orgs.set(o.id, o);
-    // A full reload builds a new index and swaps it in, so replaced documents leave no tombstones behind.
-    const index = changes.full ? new SearchIndex(this.glossary, this.translator) : this.index;
-    if (changes.full) for (const o of this.orgs.values()) if (!o.retiredAt) index.upsert(organizationDoc(o));
-    for (const o of changes.full ? [] : changes.organizations) {
-      if (o.retiredAt) this.index.remove('organization', o.id);
-      else this.index.upsert(organizationDoc(o));
+    const full = changes.full || first;
+    if (full) {
+      this.sentFull = true;
+      // A full load: documents are made chunk by chunk as each is sent, so that this thread never holds them all.
+      const orgs = [...this.orgs.values()].filter((o) => !o.retiredAt);
+      const offers = changes.offers.filter((r) => !r.retiredAt);
+      const experts = changes.experts.filter((e) => !e.retiredAt);
+      const n = orgs.length + offers.length + experts.length;
+      const docAt = (i: number): DocInput => {
+        if (i < orgs.length) return organizationDoc(orgs[i]!);
+        const r = offers[i - orgs.length];
+        if (r) return offerDoc(r, this.orgs.get(r.organizationId));
+        const e = experts[i - orgs.length - offers.length]!;
+        return expertDoc(e, this.orgs.get(e.organizationId));
+      };
+      for (let from = 0; from === 0 || from < n; from += CHUNK) {
+        const to = Math.min(n, from + CHUNK);
+        this.outbox.push({ full, first: from === 0, final: to >= n, make: () => ({ upserts: Array.from({ length: to - from }, (_, k) => docAt(from + k)), removals: [] }) });
+      }
+    } else {
+      const batch: Pick<IndexBatch, 'upserts' | 'removals'> = { upserts: [], removals: [] };
+      for (const o of changes.organizations) {
+        if (o.retiredAt) batch.removals.push({ type: 'organization', id: o.id });
+        else batch.upserts.push(organizationDoc(o));
+      }
+      for (const r of changes.offers) {
+        if (r.retiredAt) batch.removals.push({ type: r.type, id: r.id });
+        else batch.upserts.push(offerDoc(r, this.orgs.get(r.organizationId)));
+      }
+      for (const e of changes.experts) {
+        if (e.retiredAt) batch.removals.push({ type: 'expert', id: e.id });
+        else batch.upserts.push(expertDoc(e, this.orgs.get(e.organizationId)));
+      }
+      this.outbox.push({ full, first: true, final: true, make: () => batch });
     }
-    for (const r of changes.offers) {
-      if (r.retiredAt) index.remove(r.type, r.id);
-      else index.upsert(offerDoc(r, this.orgs.get(r.organizationId)));
-    }
-    for (const e of changes.experts) {
-      if (e.retiredAt) index.remove('expert', e.id);
-      else index.upsert(expertDoc(e, this.orgs.get(e.organizationId)));
-    }
-    this.index = index;
+    this.pump(worker);
   }
 
-  /** The words of `text` that match a query, marked as in search snippets (used to explain matches). */
-  highlight(text: string, lang: Lang, query: ParsedQuery, maxWords = 32): string {
-    return highlight(text, lang, query, this.glossary, maxWords);
-  }
-
-  /** A text analysed once, to list the phrases several queries match in it (used to explain matches). */
-  markable(text: string, lang: Lang): MarkableText {
-    return markable(text, lang, this.glossary);
-  }
-
-  /** Every term of a query, for `markedPhrases` over many texts. */
-  queryTerms(query: ParsedQuery): ReadonlySet<string> {
-    return queryTerms(query);
-  }
-
-  /** The phrases of an analysed text that a query matches, as `highlight` would mark them. */
-  markedPhrases(text: MarkableText, query: ParsedQuery, terms?: ReadonlySet<string>): string[] {
-    return markedPhrases(text, query, terms);
+  /**
+   * Sends queued batches in order. The thread applies them in the order they come, so a query sent after an
+   * incremental batch sees it; a full load is swapped in whole with its last chunk. Chunks of a full load are sent
+   * one at a time, each after the previous one is applied, so that the whole catalogue is never queued in the thread's
+   * memory at once; nothing here makes a caller wait for the thread to apply anything.
+   */
+  private pump(worker: AnalysisWorker) {
+    if (this.pumping) return;
+    this.pumping = true;
+    void (async () => {
+      try {
+        while (this.outbox.length && this.worker === worker) {
+          const { make, ...flags } = this.outbox.shift()!;
+          const batch: IndexBatch = { ...flags, ...make() };
+          const applied = worker.call({ kind: 'apply', batch }).then((r) => { this.documents = r.documents; });
+          if (batch.full) await applied;
+          else applied.catch(() => { /* the thread died: see onExit */ });
+        }
+      } catch { /* the thread died: see onExit */ } finally {
+        this.pumping = false;
+      }
+    })();
   }
 
   async search(actor: Actor, p: SearchParams): Promise<SearchResponse> {
-    await this.refresh();
-    const lang: Lang = p.lang ?? 'it';
-    const budget = new WorkBudget();
-    const query = this.index.parse(p.q ?? '', p.lang ?? null, budget);
+    this.start();
     const network = canSeeNetworkContent(actor);
-    const result = this.index.search(query, p, (d) => network || d.visibility === 'public', (p.page - 1) * p.limit, p.limit);
+    if (!this.loaded) return this.searchDatabase(network, p);
+    await this.refresh();
+    return this.worker!.call({ kind: 'search', params: p, network });
+  }
+
+  async match(input: MatchInput, network: boolean): Promise<MatchResult> {
+    if (!this.loaded) {
+      const e = new AppError('UNAVAILABLE', 'The search index is being built; try again in a few seconds');
+      (e as AppError & { retryAfter?: number }).retryAfter = RETRY_AFTER_S;
+      throw e;
+    }
+    await this.refresh();
+    return this.worker!.call({ kind: 'match', input, network });
+  }
+
+  /** While the index is built: every query word in the title, description or keywords (SQL), newest import last. */
+  private async searchDatabase(network: boolean, p: SearchParams): Promise<SearchResponse> {
+    const lang: Lang = p.lang ?? 'it';
+    const words = [...new Set(tokenize(p.q ?? '').map((t) => t.surface).filter((w) => w.length > 1 && !isStopWordAny(w)))].slice(0, 8);
+    const { total, rows } = await searchCatalogueText(this.db, words, p, network, (p.page - 1) * p.limit, p.limit);
     return {
-      total: result.total,
-      page: p.page,
-      limit: p.limit,
-      hits: result.hits.map(({ doc, score }) => {
-        const title = pick(doc.title, lang);
-        const summary = pick(doc.summary, title.lang);
-        return {
-          id: doc.id, type: doc.type, organization: doc.organization, title: title.text,
-          snippet: highlight(summary.text, summary.lang, query, this.glossary), score: Math.round(score * 1000) / 1000,
-          lang: title.lang,
-        };
+      total, page: p.page, limit: p.limit, degraded: true,
+      hits: rows.map((r) => {
+        const title = pick(r.title, lang);
+        const summary = pick(r.summary, title.lang);
+        return { id: r.id, type: r.type, organization: r.organization, title: title.text, snippet: plainSnippet(summary.text), score: 0, lang: title.lang };
       }),
-      facets: result.facets,
-      interpretation: {
-        corrections: query.corrections,
-        concepts: query.concepts.map((id) => ({ id, label: this.glossary.label(id, lang) })),
-      },
-      truncated: budget.truncated,
+      facets: { type: [], organization: [], sector: [], filiera: [], s3: [] },
+      interpretation: { corrections: [], concepts: [] },
     };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.close();
   }
 }

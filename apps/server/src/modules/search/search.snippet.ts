@@ -4,22 +4,31 @@ import type { Lang } from './text.rules.ts';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** The first `maxWords` words of a text, HTML-escaped, nothing marked (answers given without the index). */
+export function plainSnippet(text: string, maxWords = 32): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  return escapeHtml(words.slice(0, maxWords).join(' ')) + (words.length > maxWords ? '…' : '');
+}
+
 /**
  * A short passage of `text` around the words that matched the query, HTML-escaped, with each match wrapped in
  * <mark>: words whose stem matched, and phrases naming a matched concept (or a narrower one).
  */
 export function highlight(text: string, lang: Lang, query: ParsedQuery, glossary: Glossary, maxWords = 32): string {
+  return text ? highlightMarkable(markable(text, lang, glossary), query, maxWords) : '';
+}
+
+/** `highlight` over a text analysed beforehand (`markable`), so that a text shown often is analysed once. */
+export function highlightMarkable(m: MarkableText, query: ParsedQuery, maxWords = 32): string {
+  const { text, lang, tokens } = m;
   if (!text) return '';
-  const tokens = analyse(text, lang);
   const terms = new Set(query.units.flatMap((u) => u.alts.map((a) => a.term)));
   const marked = new Array<boolean>(tokens.length).fill(false);
   tokens.forEach((t, i) => { if (!t.stop && terms.has(`${lang}:${t.stem}`)) marked[i] = true; });
   if (query.concepts.length) {
     const wanted = new Set(query.concepts);
-    for (const hit of glossary.find(tokens, lang, false)) {
-      if (wanted.has(hit.concept) || glossary.ancestors(hit.concept).some((a) => wanted.has(a))) {
-        for (let i = hit.from; i <= hit.to; i++) marked[i] = true;
-      }
+    for (const hit of m.hits) {
+      if ([...hit.concepts].some((c) => wanted.has(c))) for (let i = hit.from; i <= hit.to; i++) marked[i] = true;
     }
   }
   // The window of maxWords tokens holding the most marks.
@@ -54,13 +63,21 @@ export function highlight(text: string, lang: Lang, query: ParsedQuery, glossary
   return out;
 }
 
-/** A text analysed once, so that the matches of several queries can be marked in it (`markedPhrases`). */
-export interface MarkableText { text: string; lang: Lang; tokens: AnalysedToken[]; hits: { from: number; to: number; concepts: Set<string> }[] }
+/**
+ * A text analysed once, so that the matches of several queries can be marked in it (`markedPhrases`). The glossary
+ * phrases in it are looked up the first time a query with concepts needs them.
+ */
+export class MarkableText {
+  private found: { from: number; to: number; concepts: Set<string> }[] | null = null;
+  constructor(readonly text: string, readonly lang: Lang, readonly tokens: AnalysedToken[], private readonly glossary: Glossary) {}
+  get hits(): { from: number; to: number; concepts: Set<string> }[] {
+    const g = this.glossary;
+    return (this.found ??= g.find(this.tokens, this.lang, false).map((h) => ({ from: h.from, to: h.to, concepts: new Set([h.concept, ...g.ancestors(h.concept)]) })));
+  }
+}
 
 export function markable(text: string, lang: Lang, glossary: Glossary): MarkableText {
-  const tokens = analyse(text, lang);
-  const hits = glossary.find(tokens, lang, false).map((h) => ({ from: h.from, to: h.to, concepts: new Set([h.concept, ...glossary.ancestors(h.concept)]) }));
-  return { text, lang, tokens, hits };
+  return new MarkableText(text, lang, analyse(text, lang), glossary);
 }
 
 /** Every term of a query, the shared alternatives included (what `markedPhrases` marks). */

@@ -12,7 +12,10 @@ const Health = Type.Object({
   })),
   jobs: Type.Optional(Type.Record(Type.String(), Type.String())),
   outbox: Type.Optional(Type.Object({ queued: Type.Integer(), failing: Type.Integer(), oldestQueuedAt: Type.Union([Type.String(), Type.Null()]) })),
-  search: Type.Optional(Type.Object({ documents: Type.Integer() })),
+  search: Type.Optional(Type.Object({
+    ready: Type.Boolean({ description: 'false while the index is first built: searches are answered from the database (marked `degraded`), matching with 503' }),
+    documents: Type.Integer({ description: 'documents in the index' }),
+  })),
 });
 
 /** /api/health for everyone; /metrics (Prometheus text) when enabled, behind a bearer token when one is set. */

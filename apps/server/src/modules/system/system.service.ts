@@ -6,7 +6,7 @@ import * as repo from './system.repo.ts';
 /** What the background worker of this process last did (null when this process runs none). */
 export interface WorkerState { lastTickAt: Date | null; lastTickOk: boolean | null; intervalMs: number }
 
-export interface HealthDeps { db: Db; worker: () => WorkerState | null; indexSize: () => number }
+export interface HealthDeps { db: Db; worker: () => WorkerState | null; search: () => { ready: boolean; documents: number } }
 
 /**
  * The process's health for a load balancer or an operator: a database round trip (503 when it fails), the worker's
@@ -31,7 +31,7 @@ export async function checkHealth(deps: HealthDeps) {
       : { running: false, intervalMs: 0, lastRunAt: null, lastRunOk: null },
     jobs: Object.fromEntries(jobs.map((j) => [j.name, new Date(j.at).toISOString()])),
     outbox,
-    search: { documents: deps.indexSize() },
+    search: deps.search(),
   };
 }
 
@@ -43,7 +43,7 @@ export class Metrics {
   readonly registry = new Registry();
   private readonly latency: Histogram<'method' | 'route' | 'status'>;
 
-  constructor(deps: { db: Db; indexSize: () => number }) {
+  constructor(deps: { db: Db; search: () => { documents: number } }) {
     collectDefaultMetrics({ register: this.registry, prefix: 'clock_' });
     this.latency = new Histogram({
       name: 'clock_http_request_duration_seconds', help: 'HTTP request latency by route',
@@ -61,7 +61,7 @@ export class Metrics {
     });
     new Gauge({
       name: 'clock_search_index_documents', help: 'Documents in this process\'s search index', registers: [this.registry],
-      collect() { this.set(deps.indexSize()); },
+      collect() { this.set(deps.search().documents); },
     });
   }
 

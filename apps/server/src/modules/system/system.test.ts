@@ -27,7 +27,7 @@ describe('/api/health', () => {
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({
       status: 'ok', database: { ok: true }, worker: { running: true, intervalMs: 3_600_000, lastRunAt: null },
-      outbox: { queued: expect.any(Number), failing: 0 }, search: { documents: 3 },
+      outbox: { queued: expect.any(Number), failing: 0 }, search: { ready: true, documents: 3 },
     });
   });
 

@@ -1,0 +1,24 @@
+import type { SearchResponse } from '@clock/contracts';
+import type { FieldProblem } from '../core/errors.ts';
+import type { MatchInput, MatchResult } from '../modules/matching/matching.engine.ts';
+import type { IndexBatch, SearchParams } from '../modules/search/search.engine.ts';
+
+/**
+ * Messages between the main thread and the analysis thread. Every call carries an id and gets one reply with that id;
+ * the thread also says, unasked, when its first full index is ready. Everything is plain data (structured clone).
+ */
+export type Call =
+  | { kind: 'apply'; batch: IndexBatch }
+  | { kind: 'search'; params: SearchParams; network: boolean }
+  | { kind: 'match'; input: MatchInput; network: boolean };
+
+export interface Results { apply: { documents: number }; search: SearchResponse; match: MatchResult }
+
+export type Request = Call & { id: number };
+export type Reply =
+  | { kind: 'reply'; id: number; ok: true; result: unknown }
+  | { kind: 'reply'; id: number; ok: false; error: { message: string; code?: string; errors?: FieldProblem[] } }
+  | { kind: 'ready'; documents: number };
+
+/** Data the thread starts with. `spinMs` makes every matching call also spin the CPU that long: tests only. */
+export interface WorkerSettings { spinMs?: number }

@@ -1,0 +1,142 @@
+import type { SearchResponse } from '@clock/contracts';
+import { Glossary, Translator } from './concepts.ts';
+import { SearchIndex, type DocInput, type DocType, type Localized, type ParsedQuery } from './search.index.ts';
+import { WorkBudget } from './budget.rules.ts';
+import { highlightMarkable, markable, markedPhrases, queryTerms, type MarkableText } from './search.snippet.ts';
+import type { Lang } from './text.rules.ts';
+
+export interface SearchParams {
+  q?: string; lang?: Lang; type?: string; organization?: string; sector?: string; filiera?: string; s3?: string;
+  page: number; limit: number;
+}
+
+/**
+ * A set of index changes, as the main thread sends them to the analysis thread. A full reload arrives as several
+ * batches (`full`, the first with `first`, the last with `final`): the engine builds a new index from them while the
+ * current one keeps answering, and swaps it in with the last batch.
+ */
+export interface IndexBatch {
+  full: boolean;
+  first: boolean;
+  final: boolean;
+  upserts: DocInput[];
+  removals: { type: DocType; id: string }[];
+}
+
+export const pick = (l: Localized | null | undefined, lang: Lang): { text: string; lang: Lang } => {
+  if (l?.[lang]) return { text: l[lang]!, lang };
+  const other: Lang = lang === 'it' ? 'en' : 'it';
+  return { text: l?.[other] ?? '', lang: l?.[other] ? other : lang };
+};
+
+/** Texts kept analysed for snippets and explanations (the records shown most often): about 6 KiB each. */
+const ANALYSED_TEXTS = 2000;
+/** Documents indexed between two yields to the event loop while a full index is built in the background. */
+const SLICE = 250;
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The search index with the glossary and vocabularies, and the CPU-heavy work on it (query analysis, ranking,
+ * snippets, and the analysis the matching engine runs): what runs in the analysis thread, away from the event loop
+ * that answers HTTP requests. Every input and result is plain data, so it crosses threads by structured clone.
+ */
+export class SearchEngine {
+  index: SearchIndex;
+  private staging: SearchIndex | null = null;
+  /** True once a full load has been applied: before that, the index is incomplete. */
+  loaded = false;
+  /** Analysed texts by language and text, least recently used first (a Map keeps insertion order). */
+  private analysed = { it: new Map<string, MarkableText>(), en: new Map<string, MarkableText>() };
+
+  constructor(readonly glossary: Glossary = Glossary.load(), readonly translator: Translator | null = Translator.load()) {
+    this.index = new SearchIndex(glossary, translator);
+  }
+
+  /** Applies a batch at once (an incremental change, or a whole full load in one go). */
+  applyNow(batch: IndexBatch): void {
+    const target = this.target(batch);
+    for (const r of batch.removals) target.remove(r.type, r.id);
+    for (const d of batch.upserts) target.upsert(d);
+    this.finish(batch);
+  }
+
+  /** Applies a batch in slices, yielding between them so queries keep being answered from the current index. */
+  async applyInSlices(batch: IndexBatch): Promise<void> {
+    const target = this.target(batch);
+    for (const r of batch.removals) target.remove(r.type, r.id);
+    for (let i = 0; i < batch.upserts.length; i += SLICE) {
+      for (const d of batch.upserts.slice(i, i + SLICE)) target.upsert(d);
+      await yieldToEvents();
+    }
+    this.finish(batch);
+  }
+
+  private target(batch: IndexBatch): SearchIndex {
+    if (!batch.full) return this.index;
+    // A full reload builds a new index and swaps it in, so replaced documents leave no tombstones behind.
+    if (batch.first || !this.staging) this.staging = new SearchIndex(this.glossary, this.translator);
+    return this.staging;
+  }
+
+  private finish(batch: IndexBatch) {
+    if (!batch.full || !batch.final || !this.staging) return;
+    this.staging.compact();
+    this.index = this.staging;
+    this.staging = null;
+    this.loaded = true;
+  }
+
+  search(p: SearchParams, network: boolean): SearchResponse {
+    const lang: Lang = p.lang ?? 'it';
+    const index = this.index;
+    const budget = new WorkBudget();
+    const query = index.parse(p.q ?? '', p.lang ?? null, budget);
+    const result = index.search(query, p, (d) => network || d.visibility === 'public', (p.page - 1) * p.limit, p.limit);
+    return {
+      total: result.total,
+      page: p.page,
+      limit: p.limit,
+      hits: result.hits.map(({ doc, score }) => {
+        const title = pick(doc.title, lang);
+        const summary = pick(doc.summary, title.lang);
+        return {
+          id: doc.id, type: doc.type, organization: doc.organization, title: title.text,
+          snippet: summary.text ? highlightMarkable(this.markable(summary.text, summary.lang), query) : '', score: Math.round(score * 1000) / 1000,
+          lang: title.lang,
+        };
+      }),
+      facets: result.facets,
+      interpretation: {
+        corrections: query.corrections,
+        concepts: query.concepts.map((id) => ({ id, label: this.glossary.label(id, lang) })),
+      },
+      truncated: budget.truncated,
+    };
+  }
+
+  /**
+   * A text analysed (tokens, stems, concepts) for marking the matches of any query in it; the most recently used
+   * texts are kept, since the same records come back in many answers.
+   */
+  markable(text: string, lang: Lang): MarkableText {
+    const cache = this.analysed[lang];
+    let m = cache.get(text);
+    if (m) cache.delete(text);
+    else {
+      m = markable(text, lang, this.glossary);
+      if (cache.size >= ANALYSED_TEXTS / 2) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(text, m);
+    return m;
+  }
+
+  /** The phrases of an analysed text that a query matches, as `highlight` would mark them. */
+  markedPhrases(text: MarkableText, query: ParsedQuery, terms?: ReadonlySet<string>): string[] {
+    return markedPhrases(text, query, terms);
+  }
+
+  /** Every term of a query, for `markedPhrases` over many texts. */
+  queryTerms(query: ParsedQuery): ReadonlySet<string> {
+    return queryTerms(query);
+  }
+}

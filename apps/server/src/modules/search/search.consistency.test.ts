@@ -4,7 +4,6 @@ import type { Database } from '../../db/client.ts';
 import { freshDatabase, openAgain } from '../../test/db.ts';
 import { offerToRow, organizationToRow } from '../catalogue/bundle.rules.ts';
 import * as repo from '../catalogue/catalogue.repo.ts';
-import { Glossary, Translator } from './concepts.ts';
 import { SearchService } from './search.service.ts';
 
 // The in-memory index must follow every committed catalogue change exactly once, whatever order concurrent
@@ -12,8 +11,9 @@ import { SearchService } from './search.service.ts';
 // commit first), and in every process sharing the database.
 let database: Database;
 let other: Database;
-const glossary = Glossary.load();
-const translator = Translator.load();
+const services: SearchService[] = [];
+/** A search service as a server process has one (its analysis thread closed after the tests). */
+const newService = (db: Database) => { const s = new SearchService(db.db); services.push(s); return s; };
 const ORG = 'centro-coerenza';
 const postgres = process.env.CLOCK_TEST_DB === 'postgres';
 
@@ -23,6 +23,7 @@ beforeAll(async () => {
   await repo.upsertOrganizations(database.db, [organizationToRow({ id: ORG, kind: 'centre', name: 'Centro Coerenza' })]);
 });
 afterAll(async () => {
+  await Promise.all(services.map((s) => s.close()));
   await other.close();
   await database.close();
 });
@@ -33,6 +34,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Titles of the services found for "saldatura" in the test centre, by id. */
 async function found(s: SearchService): Promise<Map<string, string>> {
+  await s.ready();
   await s.refresh(true);
   const r = await s.search(ANONYMOUS, { q: 'saldatura', lang: 'it', organization: ORG, type: 'service', page: 1, limit: 1000 });
   return new Map(r.hits.map((h) => [h.id, h.title]));
@@ -50,7 +52,7 @@ function heldTransaction(db: Database, write: Parameters<Database['db']['transac
 
 describe('search follows every committed change', () => {
   it.skipIf(!postgres)('sees a write whose transaction commits after a later one (and a retirement likewise)', async () => {
-    const s = new SearchService(database.db, glossary, translator);
+    const s = newService(database);
     await found(s);
     const early = heldTransaction(database, (tx) => repo.upsertOffers(tx, [service('inv-early')]));
     await early.wrote;
@@ -72,8 +74,8 @@ describe('search follows every committed change', () => {
   });
 
   it('converges on every create, update and retirement of many concurrent writers, in two processes', async () => {
-    const a = new SearchService(database.db, glossary, translator);
-    const b = new SearchService(other.db, glossary, translator);
+    const a = newService(database);
+    const b = newService(other);
     await Promise.all([found(a), found(b)]);
     const ids = Array.from({ length: 60 }, (_, i) => `conc-${i}`);
     // Each writer holds its transaction open for a random while, so commits come out of revision order; both

@@ -116,6 +116,9 @@ export async function grantRole(db: Db, actor: AuditActor, ref: { id?: string; e
   const person = await loadPerson(db, ref);
   const { role, organization } = checkRole(input);
   if (!mayAssign(actor, role) || !mayChange(actor, person)) throw new AppError('FORBIDDEN', 'Only platform administrators grant platform roles or change administrators');
+  if (organization === null && person.platformRole === 'admin' && role !== 'admin' && selfId(actor) === person.id) {
+    throw new AppError('CONFLICT', 'You cannot take away your own administrator role; ask another administrator');
+  }
   await db.transaction(async (tx) => {
     if (organization === null) {
       if (person.platformRole === role) return;

@@ -112,10 +112,13 @@ describe('disabling an account', () => {
     expect(actions.slice(0, 2)).toEqual(['enable-account', 'disable-account']);
   });
 
-  it('refuses to disable oneself', async () => {
+  it('refuses to disable oneself or take away one\'s own administrator role', async () => {
     const me = (await app.inject({ method: 'GET', url: '/api/v1/me', headers: admin })).json();
     expect((await post(`/api/v1/admin/people/${me.id}/disable`)).statusCode).toBe(409);
     expect((await post('/api/v1/admin/people/not-a-uuid/disable')).statusCode).toBe(404);
+    // Nor take away one's own administrator role, by revoking it or by granting another platform role.
+    expect((await post(`/api/v1/admin/people/${me.id}/roles/revoke`, { role: 'admin' })).statusCode).toBe(409);
+    expect((await post(`/api/v1/admin/people/${me.id}/roles`, { role: 'region' })).statusCode).toBe(409);
   });
 
   it('lets an operator disable by e-mail and set a password (sessions end)', async () => {

@@ -15,7 +15,7 @@ import type { OperationIO, OperationRequest } from './cli-operations.ts';
  * {"e": text} a line for standard error, {"p": text} a line for standard output, and last {"x": exit code}.
  */
 
-export const CHANNEL_FILE = 'clock.sock';
+const CHANNEL_FILE = 'clock.sock';
 export const channelPath = (dataDir: string) => path.join(dataDir, CHANNEL_FILE);
 /** Linux and macOS refuse longer socket paths (sun_path is 108 and 104 bytes). */
 const MAX_SOCKET_PATH = 103;

@@ -51,9 +51,6 @@ export const USER_USAGE = `Usage:
   clock user grant --email E --role ROLE [--org ORG]
   clock user revoke --email E --role ROLE [--org ORG]`;
 
-/** The commands a running server accepts on its channel (the others open the database, or need no database). */
-export const CHANNEL_COMMANDS = new Set(['user', 'export', 'import', 'seed', 'migrate']);
-
 /** How the audit trail names an operator at the command line. */
 export const operatorLabel = (name: string) => `operator ${name.slice(0, 100)} (clock CLI)`;
 

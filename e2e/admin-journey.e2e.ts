@@ -44,7 +44,10 @@ describe('the administration area', () => {
     await settled(page);
     await signIn(page, { email: 'Indirizzo e-mail', password: 'Password', submit: 'Accedi' }, 'amministra@example.org');
     await arrive(page, /\/amministrazione\/persone$/, /Persone/);
-    expect(await page.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name: 'Amministrazione' }).count()).toBe(1);
+    // The account menu leads to the area.
+    await page.getByRole('button', { name: /menu dell’account/ }).click();
+    expect(await page.locator('.account-menu').getByRole('link', { name: 'Amministrazione' }).count()).toBe(1);
+    await page.getByRole('button', { name: /menu dell’account/ }).click();
     expect(await axeViolations(page)).toEqual([]);
 
     // Find the person by a word of the name.

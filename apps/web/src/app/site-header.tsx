@@ -8,7 +8,6 @@ import { SearchBox } from '../features/search/search-box.tsx';
 import { AccountControl } from '../features/identity/account-control.tsx';
 import { useSession } from '../features/identity/session.tsx';
 import { canCoordinate } from '../features/requests/request-roles.ts';
-import { canAdminister } from '../features/admin/admin-api.ts';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
@@ -25,9 +24,6 @@ const NAV: { to: string; label: MessageKey; end?: boolean }[] = [
 /** Shown to the coordination nucleus (and the Region's officers and administrators), after "Richieste". */
 const COORDINATION: { to: string; label: MessageKey; end?: boolean } = { to: '/richieste/coordinamento', label: 'nav.coordination' };
 
-/** Shown to administrators and Region officers, last. */
-const ADMINISTRATION: { to: string; label: MessageKey; end?: boolean } = { to: '/amministrazione', label: 'nav.administration' };
-
 const MENU_ID = 'main-menu';
 
 /** The bootstrap-italia header: slim bar (Region, language), brand with search, and the main navigation. */
@@ -35,8 +31,7 @@ export function SiteHeader() {
   const { t } = useI18n();
   const location = useLocation();
   const { user } = useSession();
-  const coordination = canCoordinate(user) ? NAV.flatMap((item) => (item.to === '/richieste' ? [item, COORDINATION] : [item])) : NAV;
-  const nav = canAdminister(user) ? [...coordination, ADMINISTRATION] : coordination;
+  const nav = canCoordinate(user) ? NAV.flatMap((item) => (item.to === '/richieste' ? [item, COORDINATION] : [item])) : NAV;
   const [open, setOpen] = useState(false);
   const toggler = useRef<HTMLButtonElement>(null);
   const closer = useRef<HTMLButtonElement>(null);

@@ -17,6 +17,7 @@ import { installRateLimits } from './core/rate-limit.ts';
 import { createMailer, type Mailer } from './core/mailer.ts';
 import { editingRoutes } from './modules/catalogue/editing.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { peopleRoutes } from './modules/identity/people.routes.ts';
 import { actorFromApiToken, actorFromSession, SESSION_COOKIE } from './modules/identity/identity.service.ts';
 import { databaseRateCounter } from './modules/identity/rate-limit.service.ts';
 import { OidcSignIn } from './modules/identity/oidc.service.ts';
@@ -116,7 +117,7 @@ export async function buildApp({ config, database, search, mailer, logger, waitF
         description: 'The catalogue, search, matching and requests (later bookings and governance) of a regional network of technology-transfer centres. Errors are RFC 9457 problem+json listing every invalid field.',
         license: { name: 'EUPL-1.2' },
       },
-      tags: [{ name: 'catalogue' }, { name: 'search' }, { name: 'matching' }, { name: 'requests' }, { name: 'notifications' }, { name: 'network' }, { name: 'identity' }, { name: 'system' }],
+      tags: [{ name: 'catalogue' }, { name: 'search' }, { name: 'matching' }, { name: 'requests' }, { name: 'notifications' }, { name: 'network' }, { name: 'identity' }, { name: 'administration' }, { name: 'system' }],
     },
   });
   await app.register(swaggerUi, {
@@ -137,6 +138,7 @@ export async function buildApp({ config, database, search, mailer, logger, waitF
     await v1.register(editingRoutes, { db, onChange: () => searchService.refresh(true) });
     const oidc = config.oidc ? new OidcSignIn(config.oidc, `${config.publicUrl}/api/v1/auth/oidc/callback`) : null;
     await v1.register(identityRoutes, { db, accounts: { db, mailer: mail, publicUrl: config.publicUrl }, oidc });
+    await v1.register(peopleRoutes, { deps: { db, mailer: mail, publicUrl: config.publicUrl } });
     await v1.register(searchRoutes, { search: searchService });
     await v1.register(matchingRoutes, { search: searchService });
     await v1.register(networkRoutes, { db });

@@ -1,28 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, clock, serveInChild, waitFor } from './test/cli.ts';
+import { operatorScenario } from './test/cli-scenario.ts';
 
 // The `clock` command as a user runs it, on a real embedded data directory.
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/clock.mjs');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clock-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-function clock(args: string[], env: Record<string, string>, input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, input, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-async function waitFor(url: string, ms = 90_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try { if ((await fetch(url)).ok) return; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer`);
-}
 
 describe('the clock command', () => {
   it('runs the background work once: reminds the nucleus of overdue demo requests and delivers the mail', () => {
@@ -106,7 +92,8 @@ describe('the clock command', () => {
       const ids = orgs.items.map((o: { id: string }) => o.id);
       expect(ids).toEqual(expect.arrayContaining(['regione-toscana', 'lucense', 'asev', 'cosvig', 'cptm', 'navigo', 'tls']));
 
-      const second = clock(['import', '-'], { CLOCK_DATA_DIR: dir }, '{}');
+      // A second server on the same directory is refused (operator commands go through the first one instead).
+      const second = clock(['serve'], { CLOCK_DATA_DIR: dir, PORT: '0' });
       expect(second.code).toBe(1);
       expect(second.err).toContain(`in use by another CL.O.C.K. process (pid ${server.pid}`);
       expect(second.err).toContain('clock serve');
@@ -120,5 +107,35 @@ describe('the clock command', () => {
     const exp = clock(['export'], { CLOCK_DATA_DIR: dir });
     expect(exp.code).toBe(0);
     expect(JSON.parse(exp.out).organizations.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('hands every operator command to the server running on the data directory, through an owner-only socket', async () => {
+    const dir = path.join(tmp, 'beside');
+    const server = await serveInChild({ CLOCK_DATA_DIR: dir, CLOCK_SEED: 'none' });
+    const socket = path.join(dir, 'clock.sock');
+    try {
+      const stat = fs.statSync(socket);
+      expect(stat.isSocket()).toBe(true);
+      expect(stat.mode & 0o777).toBe(0o600);
+      await operatorScenario({ CLOCK_DATA_DIR: dir }, server.base, tmp);
+      // The seed and migrate commands too; `serve` is the one that still needs the directory to itself.
+      expect(clock(['migrate'], { CLOCK_DATA_DIR: dir }).out).toContain('the running server applied them');
+    } finally {
+      expect(await server.stop(), server.log()).toBe(0);
+    }
+    expect(fs.existsSync(socket)).toBe(false);
+    // Without a server the same commands open the directory themselves.
+    const list = clock(['user', 'list'], { CLOCK_DATA_DIR: dir });
+    expect(list.code, list.err).toBe(0);
+    expect(list.out).toContain('3 account(s).');
+  }, 400_000);
+
+  it('opens the directory itself when a socket was left behind by a server that died', () => {
+    const dir = path.join(tmp, 'stale');
+    expect(clock(['migrate'], { CLOCK_DATA_DIR: dir }).code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'clock.sock'), '');
+    const r = clock(['user', 'list', '--json'], { CLOCK_DATA_DIR: dir });
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toEqual([]);
   });
 });

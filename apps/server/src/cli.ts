@@ -1,18 +1,18 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { AppError } from './core/errors.ts';
 import type { Database } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
+import { describeFailure, operatorLabel, USER_USAGE, type OperationIO, type OperationRequest } from './cli-operations.ts';
+import { channelPath, sendToServer } from './admin-channel.ts';
 
 // Heavy modules (database, HTTP server, search vocabularies) load only for the command that needs them.
 const load = {
   db: () => import('./db/client.ts'),
-  prepare: () => import('./db/prepare.ts'),
-  seed: () => import('./db/seed/demo.ts'),
-  bundle: () => import('./modules/catalogue/bundle.service.ts'),
   server: () => import('./server.ts'),
-  identity: () => import('./modules/identity/identity.service.ts'),
+  operations: () => import('./cli-operations.ts'),
   worker: () => import('./worker.ts'),
   backup: () => import('./modules/backup/backup.service.ts'),
   mailer: () => import('./core/mailer.ts'),
@@ -38,9 +38,18 @@ Usage:
   clock user create --email E --name N --role ROLE [--org ORG] --password-stdin
                               create an account (roles: admin, region, nucleus, centre-manager, centre-staff, company;
                               the four last need --org); the password is read from standard input
+  clock user list [--json] [--q TEXT] [--org ORG] [--role ROLE] [--status active|disabled|unverified]
+  clock user set-password --email E --password-stdin
+  clock user disable|enable --email E   disable ends the account's sessions and API tokens at once
+  clock user grant|revoke --email E --role ROLE [--org ORG]
   clock jobs run [--digest]   run the background work once: reminders for overdue requests, the daily digest (with
                               --digest), and delivery of queued e-mail (for servers run with CLOCK_WORKER_INTERVAL_MS=0
                               and a scheduler such as cron)
+
+Beside a running server on the embedded database, the commands above (but serve and jobs) are handed to that server
+through its owner-only socket in the data directory; on PostgreSQL they connect to the database directly.
+
+Exit codes: 0 done, 1 refused or failed (the reason is printed), 2 wrong usage.
 
 Environment:
   DATABASE_URL     postgres:// URL for PostgreSQL; unset: embedded PGlite in CLOCK_DATA_DIR (default ./data)
@@ -79,6 +88,7 @@ export async function main(argv: string[]): Promise<number> {
     options: {
       help: { type: 'boolean', short: 'h' }, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' },
       org: { type: 'string' }, 'password-stdin': { type: 'boolean' }, digest: { type: 'boolean' }, force: { type: 'boolean' },
+      json: { type: 'boolean' }, q: { type: 'string' }, status: { type: 'string' },
     },
   });
   const [command, arg] = positionals;
@@ -93,42 +103,12 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`CL.O.C.K. is running at ${server.url}`);
       return -1; // keep running
     }
-    case 'migrate': {
-      const { prepareDatabase } = await load.prepare();
-      await withDatabase(config, 'clock migrate', (d) => prepareDatabase(d, 'none'));
-      console.log('Migrations applied.');
-      return 0;
-    }
-    case 'seed': {
-      if (arg !== 'demo') { console.error('Usage: clock seed demo'); return 2; }
-      const [{ prepareDatabase }, { seedDemo }] = await Promise.all([load.prepare(), load.seed()]);
-      const r = await withDatabase(config, 'clock seed demo', async (d) => { await prepareDatabase(d, 'none'); return seedDemo(d.db); });
-      console.log(`Demo network loaded: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.`);
-      return 0;
-    }
-    case 'import': {
-      if (!arg) { console.error('Usage: clock import FILE (or - for standard input)'); return 2; }
-      const size = arg === '-' ? null : fs.statSync(arg, { throwIfNoEntry: false })?.size ?? null;
-      if (arg !== '-' && size === null) { console.error(`No such file: ${arg}`); return 2; }
-      const source = arg === '-' ? process.stdin : fs.createReadStream(arg);
-      const print = progressPrinter(size);
-      const started = Date.now();
-      const { importBundle } = await load.bundle();
-      const r = await withDatabase(config, 'clock import', (d) => importBundle(d.db, source, print));
-      print({ bytes: size ?? 0, records: r.records, errors: 0 }, true);
-      const by = Object.entries(r.byCollection).filter(([, n]) => n).map(([c, n]) => `${n} ${c}`).join(', ');
-      console.log(`Imported ${r.records} records (${by}): ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-      return 0;
-    }
-    case 'export': {
-      const out = arg && arg !== '-' ? fs.createWriteStream(arg) : process.stdout;
-      const { exportBundle } = await load.bundle();
-      const counts = await withDatabase(config, 'clock export', (d) => exportBundle(d.db, out));
-      if (out !== process.stdout) await new Promise<void>((resolve, reject) => (out as fs.WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
-      const by = Object.entries(counts).filter(([, n]) => n).map(([c, n]) => `${n} ${c}`).join(', ');
-      console.error(`Exported ${by || 'nothing'}${arg && arg !== '-' ? ` to ${arg}` : ''}.`);
-      return 0;
-    }
+    case 'migrate':
+    case 'seed':
+    case 'import':
+    case 'export':
+    case 'user':
+      return runOperatorCommand(config, { command, arg, values: values as OperationRequest['values'] });
     case 'backup': {
       if (!arg) { console.error('Usage: clock backup FILE (or - for standard output)'); return 2; }
       const { writeBackup } = await load.backup();
@@ -153,18 +133,6 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`Restored ${r.rows} rows of ${Object.keys(r.tables).length} tables.`);
       return 0;
     }
-    case 'user': {
-      if (arg !== 'create') { console.error('Usage: clock user create --email E --name N --role ROLE [--org ORG] --password-stdin'); return 2; }
-      if (!values['password-stdin']) { console.error('Give the password on standard input with --password-stdin (never on the command line).'); return 2; }
-      const password = await readStdin();
-      const { createUser } = await load.identity();
-      const user = await withDatabase(config, 'clock user create', (d) => createUser(d.db, {
-        email: String(values.email ?? ''), name: String(values.name ?? ''), role: String(values.role ?? ''),
-        organization: values.org === undefined ? undefined : String(values.org), password,
-      }));
-      console.log(`Created ${user.email} (${String(values.role)}${values.org ? ` at ${String(values.org)}` : ''}).`);
-      return 0;
-    }
     case 'jobs': {
       if (arg !== 'run') { console.error('Usage: clock jobs run [--digest]'); return 2; }
       const [{ runJobsOnce }, { createMailer }] = await Promise.all([load.worker(), load.mailer()]);
@@ -187,14 +155,57 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+const operatorName = () => {
+  try { return os.userInfo().username; } catch { return `uid ${process.getuid?.() ?? '?'}`; }
+};
+
+/**
+ * Runs an operator's command: handed to the running server through its channel when one holds the embedded data
+ * directory, else on a database opened here (PostgreSQL always: the database serves both at once).
+ */
+async function runOperatorCommand(config: Config, req: OperationRequest): Promise<number> {
+  if (req.command === 'import' && !req.arg) { console.error('Usage: clock import FILE (or - for standard input)'); return 2; }
+  if (req.command === 'user' && !req.arg) { console.error(USER_USAGE); return 2; }
+  if (req.command === 'user' && (req.arg === 'create' || req.arg === 'set-password')) {
+    if (!req.values['password-stdin']) { console.error('Give the password on standard input with --password-stdin (never on the command line).'); return 2; }
+    req.password = await readStdin();
+  }
+  let input: NodeJS.ReadableStream | null = null;
+  let size: number | null = null;
+  if (req.command === 'import') {
+    size = req.arg === '-' ? null : fs.statSync(req.arg!, { throwIfNoEntry: false })?.size ?? null;
+    if (req.arg !== '-' && size === null) { console.error(`No such file: ${req.arg}`); return 2; }
+    input = req.arg === '-' ? process.stdin : fs.createReadStream(req.arg!);
+  }
+  const toFile = req.command === 'export' && req.arg && req.arg !== '-';
+  const out = toFile ? fs.createWriteStream(req.arg!) : process.stdout;
+  const finish = async (code: number) => {
+    if (out !== process.stdout) await new Promise<void>((resolve, reject) => (out as fs.WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
+    return code;
+  };
+  const print = (line: string) => console.log(line);
+  const warn = (line: string) => console.error(line);
+  const operator = operatorName();
+
+  if (config.database.kind === 'pglite') {
+    const served = await sendToServer(channelPath(config.database.dataDir), { v: 1, operator, ...req }, input as never, { out, print, warn });
+    if (served !== null) return finish(served);
+  }
+  const { runOperation } = await load.operations();
+  const io: OperationIO = { input: input as never, out, print, warn, progress: req.command === 'import' ? progressPrinter(size) : undefined };
+  const code = await withDatabase(config, `clock ${req.command}${req.arg ? ` ${req.arg}` : ''}`, (database) =>
+    runOperation({ database, operator: { kind: 'operator', label: operatorLabel(operator) }, io, served: false }, req));
+  return finish(code);
+}
+
 /** Prints an error for a person: configuration, lock and bundle problems in full, anything else with its stack. */
 export function reportError(e: unknown): number {
   if (e instanceof ConfigError || e instanceof DataDirLockedError) { console.error(e.message); return 1; }
-  if (e instanceof AppError) {
-    if (process.stderr.isTTY) process.stderr.write('\n');
-    console.error(e.message);
-    for (const p of e.errors) console.error(`  ${p.pointer || '/'}: ${p.message}`);
-    return 1;
+  const failure = describeFailure(e);
+  if (failure) {
+    if (e instanceof AppError && process.stderr.isTTY) process.stderr.write('\n');
+    for (const line of failure.lines) console.error(line);
+    return failure.code;
   }
   console.error(e);
   return 1;

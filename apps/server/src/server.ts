@@ -3,6 +3,8 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { prepareDatabase } from './db/prepare.ts';
+import { openAdminChannel, type AdminChannel } from './admin-channel.ts';
+import { describeFailure, operatorLabel, runOperation } from './cli-operations.ts';
 
 export interface RunningServer { app: FastifyInstance; database: Database; url: string; close(): Promise<void> }
 
@@ -23,8 +25,10 @@ export async function startServer(config: Config, { handleSignals = true, logger
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.http.port;
   const url = `http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${port}`;
+  const channel = await openCommandChannel(config, database, app);
   let closing: Promise<void> | null = null;
   const close = () => (closing ??= (async () => {
+    await channel?.close();
     await app.close();
     await database.close();
   })());
@@ -39,4 +43,26 @@ export async function startServer(config: Config, { handleSignals = true, logger
     }
   }
   return { app, database, url, close };
+}
+
+/**
+ * On the embedded database (which this process holds locked) the operator's `clock` commands reach the database
+ * through this server: an owner-only socket in the data directory (admin-channel.ts). PostgreSQL needs none: the CLI
+ * connects to the database itself.
+ */
+async function openCommandChannel(config: Config, database: Database, app: FastifyInstance): Promise<AdminChannel | null> {
+  if (config.database.kind !== 'pglite') return null;
+  return openAdminChannel(config.database.dataDir, async (req, io) => {
+    const label = operatorLabel(String(req.operator));
+    app.log.info({ command: req.command, arg: req.arg, operator: req.operator }, 'command from the command line');
+    try {
+      return await runOperation({ database, operator: { kind: 'operator', label }, io, served: true }, req);
+    } catch (e) {
+      const failure = describeFailure(e);
+      if (failure) { for (const line of failure.lines) io.warn(line); return failure.code; }
+      app.log.error({ err: e, command: req.command }, 'a command from the command line failed');
+      io.warn(`The command failed in the server: ${(e as Error).message} (details in the server's log).`);
+      return 1;
+    }
+  }, (m) => app.log.warn(m));
 }

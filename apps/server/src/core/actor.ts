@@ -26,3 +26,10 @@ export const ANONYMOUS: Actor = { kind: 'anonymous' };
 export function canSeeNetworkContent(actor: Actor): boolean {
   return actor.kind === 'member';
 }
+
+/**
+ * The person at the server's command line (`clock user …`): whoever may open the data directory or its owner-only
+ * channel, or connect to the database. Never an HTTP caller; named in the audit trail by `label`.
+ */
+export interface Operator { kind: 'operator'; label: string }
+export type AuditActor = Actor | Operator;

@@ -34,6 +34,12 @@ const RequestPage = lazy(() => import('../routes/request-page.tsx').then((m) => 
 const TriageBoardPage = lazy(() => import('../routes/triage-board-page.tsx').then((m) => ({ default: m.TriageBoardPage })));
 const NotificationsPage = lazy(() => import('../routes/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })));
 const OrganizationEditPage = lazy(() => import('../routes/organization-edit-page.tsx').then((m) => ({ default: m.OrganizationEditPage })));
+// The administration area: admins and Region officers.
+const AdminPage = lazy(() => import('../routes/admin-page.tsx').then((m) => ({ default: m.AdminPage })));
+const AdminPeoplePage = lazy(() => import('../routes/admin-people-page.tsx').then((m) => ({ default: m.AdminPeoplePage })));
+const AdminPersonPage = lazy(() => import('../routes/admin-person-page.tsx').then((m) => ({ default: m.AdminPersonPage })));
+const AdminOrganizationsPage = lazy(() => import('../routes/admin-organizations-page.tsx').then((m) => ({ default: m.AdminOrganizationsPage })));
+const AdminOrganizationCreatePage = lazy(() => import('../routes/admin-organizations-page.tsx').then((m) => ({ default: m.AdminOrganizationCreatePage })));
 
 const router = createBrowserRouter([
   {
@@ -75,6 +81,11 @@ const router = createBrowserRouter([
           { path: 'nuova-password/:token', element: <ResetPasswordPage /> },
           { path: 'invito/:token', element: <InvitationPage /> },
           { path: 'account', element: <AccountPage /> },
+          { path: 'amministrazione', element: <AdminPage /> },
+          { path: 'amministrazione/persone', element: <AdminPeoplePage /> },
+          { path: 'amministrazione/persone/:id', element: <AdminPersonPage /> },
+          { path: 'amministrazione/organizzazioni', element: <AdminOrganizationsPage /> },
+          { path: 'amministrazione/organizzazioni/nuova', element: <AdminOrganizationCreatePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -53,8 +53,8 @@ export const editingRoutes: FastifyPluginAsyncTypebox<{ db: Db; onChange: () => 
   }
 
   app.post('/organizations', {
-    config: { permission: 'platform-admin' },
-    schema: { tags: ['catalogue'], summary: 'Add an organisation (platform administrators)', body: RecordBody('organizations'), response: { 201: Any, ...problems(400, 401, 403, 409) } },
+    config: { permission: 'administration' },
+    schema: { tags: ['catalogue'], summary: 'Add an organisation (platform administrators and Region officers)', body: RecordBody('organizations'), response: { 201: Any, ...problems(400, 401, 403, 409) } },
   }, async (req, reply) => {
     const created = await editing.createRecord(db, { actor: req.actor, requestId: req.id }, 'organizations', req.body as Record<string, unknown>);
     await onChange();
@@ -81,6 +81,6 @@ export const editingRoutes: FastifyPluginAsyncTypebox<{ db: Db; onChange: () => 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** The permission rule guarding a write route; the permission-matrix test requires one on every write route. */
-    permission?: 'public' | 'self' | 'manager' | 'organization-records' | 'organization-profile' | 'platform-admin' | 'request';
+    permission?: 'public' | 'self' | 'manager' | 'organization-records' | 'organization-profile' | 'platform-admin' | 'administration' | 'request';
   }
 }

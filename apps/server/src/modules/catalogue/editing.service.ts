@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../core/actor.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { OfferType } from '../../db/schema/index.ts';
-import { canManageOrganizations, canReadHistory, canWriteRecord, type RecordKind } from '../identity/identity.policy.ts';
+import { canAddOrganizations, canManageOrganizations, canReadHistory, canWriteRecord, type RecordKind } from '../identity/identity.policy.ts';
 import { historyOf, recordAudit } from '../identity/identity.service.ts';
 import * as repo from './catalogue.repo.ts';
 import {
@@ -62,7 +62,7 @@ export async function createRecord(db: Db, ctx: EditContext, collection: Collect
   const kind = COLLECTION_TYPE[collection] as RecordKind;
   const record: Json = { ...body };
   if (collection === 'organizations') {
-    if (!canManageOrganizations(actor)) throw new AppError('FORBIDDEN', 'Only platform administrators add organisations');
+    if (!canAddOrganizations(actor)) throw new AppError('FORBIDDEN', 'Only platform administrators and Region officers add organisations');
   } else if (record.organization === undefined && actor.memberships.length === 1) {
     record.organization = actor.memberships[0]!.organization;
   }

@@ -42,15 +42,20 @@ export async function inviteMember(deps: AccountDeps, actor: Actor, input: { ema
     throw new AppError('FORBIDDEN', 'Only the organisation\'s managers invite people, with a role no stronger than their own');
   }
   const inviter = await repo.findUserById(deps.db, actor.userId);
-  const secret = await issue(deps, { purpose: 'invitation', email, organizationId: input.organization, role, createdBy: actor.userId, hours: 7 * 24 });
+  await mailInvitation(deps, { email, organization: input.organization, role, createdBy: actor.userId, inviterName: inviter?.name ?? null });
+  return { email, organization: input.organization, role, expiresInDays: 7 };
+}
+
+/** Issues an invitation link (valid 7 days) and e-mails it; used for new invitations and to send one again. */
+export async function mailInvitation(deps: AccountDeps, t: { email: string; organization: string; role: MembershipRole; createdBy: string | null; inviterName: string | null }) {
+  const secret = await issue(deps, { purpose: 'invitation', email: t.email, organizationId: t.organization, role: t.role, createdBy: t.createdBy, hours: 7 * 24 });
   const link = `${deps.publicUrl}/invito/${secret}`;
   await deps.mailer.send({
-    to: email,
-    subject: `Invito a CL.O.C.K. / Invitation to CL.O.C.K. (${input.organization})`,
-    text: `${inviter?.name ?? 'Un collega'} ti invita a unirti a ${input.organization} su CL.O.C.K.\nCrea il tuo account da questo link (valido 7 giorni):\n${link}\n\n` +
-      `${inviter?.name ?? 'A colleague'} invites you to join ${input.organization} on CL.O.C.K.\nCreate your account from this link (valid for 7 days):\n${link}\n`,
+    to: t.email,
+    subject: `Invito a CL.O.C.K. / Invitation to CL.O.C.K. (${t.organization})`,
+    text: `${t.inviterName ?? 'Un collega'} ti invita a unirti a ${t.organization} su CL.O.C.K.\nCrea il tuo account da questo link (valido 7 giorni):\n${link}\n\n` +
+      `${t.inviterName ?? 'A colleague'} invites you to join ${t.organization} on CL.O.C.K.\nCreate your account from this link (valid for 7 days):\n${link}\n`,
   });
-  return { email, organization: input.organization, role, expiresInDays: 7 };
 }
 
 /** What an invitation link offers, for the sign-up page. Throws 404 when unknown, used or expired. */
@@ -120,7 +125,7 @@ export async function requestPasswordReset(deps: AccountDeps, emailInput: string
   const email = emailInput.trim().toLowerCase();
   if (!EMAIL.test(email)) throw new AppError('VALIDATION_FAILED', 'Invalid e-mail', [{ pointer: '/body/email', message: 'must be an e-mail address' }]);
   const user = await repo.findUserByEmail(deps.db, email);
-  if (!user) return;
+  if (!user || user.disabledAt) return;
   const secret = await issue(deps, { purpose: 'reset-password', email, userId: user.id, hours: 1 });
   await deps.mailer.send({ to: email, subject: 'CL.O.C.K.: nuova password / new password',
     text: `Scegli una nuova password (link valido un'ora): ${deps.publicUrl}/nuova-password/${secret}\n\nChoose a new password (link valid for one hour): ${deps.publicUrl}/nuova-password/${secret}\n` });

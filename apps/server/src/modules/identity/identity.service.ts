@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, type FieldProblem } from '../../core/errors.ts';
-import type { Actor, Member } from '../../core/actor.ts';
+import type { Actor, AuditActor, Member } from '../../core/actor.ts';
 import { MEMBERSHIP_ROLES, PLATFORM_ROLES, type MembershipRole, type PlatformRole, type Role } from '../../db/schema/index.ts';
 import * as repo from './identity.repo.ts';
 
@@ -25,7 +25,7 @@ export function validatePassword(password: string, pointer = '/password'): Field
 export const ROLES: Role[] = [...PLATFORM_ROLES, ...MEMBERSHIP_ROLES];
 
 /** Creates an account with a role (platform-wide, or in one organisation). Throws AppError VALIDATION_FAILED or CONFLICT. */
-export async function createUser(db: Db, input: { email: string; name: string; role: string; organization?: string; password: string }) {
+export async function createUser(db: Db, input: { email: string; name: string; role: string; organization?: string; password: string }, actor?: AuditActor) {
   const email = input.email.trim().toLowerCase();
   const problems: FieldProblem[] = [];
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.push({ pointer: '/email', message: 'must be an e-mail address' });
@@ -46,11 +46,14 @@ export async function createUser(db: Db, input: { email: string; name: string; r
         throw membershipError(e, input.organization!);
       }
     }
+    if (actor) {
+      await recordAudit(tx, actor, { action: 'create-account', entityType: 'user', entityId: user.id, organizationId: platform ? null : input.organization!, before: null, after: { email, name: user.name, role: input.role, organization: platform ? null : input.organization } });
+    }
     return user;
   });
 }
 
-function membershipError(e: unknown, organization: string): Error {
+export function membershipError(e: unknown, organization: string): Error {
   const err = e as { code?: string; constraint?: string; message?: string; cause?: { code?: string; constraint?: string } };
   const code = err.code ?? err.cause?.code;
   const text = `${err.message ?? ''} ${err.constraint ?? ''} ${err.cause?.constraint ?? ''}`;
@@ -91,7 +94,10 @@ function rateLimited(retryAfter: number) {
   return e;
 }
 
+/** Opens a session for an account; a disabled account gets none (403), whichever way it signed in. */
 export async function openSession(db: Db | Tx, userId: string, userAgent: string | null) {
+  const user = await repo.findUserById(db, userId);
+  if (user?.disabledAt) throw new AppError('FORBIDDEN', 'This account is disabled: ask the platform\'s administrators');
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86400_000);
@@ -104,7 +110,7 @@ export async function actorFromSession(db: Db, token: string): Promise<Member | 
   const session = await repo.findLiveSession(db, sha256(token));
   if (!session) return null;
   const user = await repo.findUserById(db, session.userId);
-  if (!user) return null;
+  if (!user || user.disabledAt) return null;
   if (Date.now() - session.lastSeenAt.getTime() > 300_000) await repo.touchSession(db, session.id);
   return {
     kind: 'member', userId: user.id, tokenId: null, platformRole: user.platformRole ?? null,
@@ -145,10 +151,11 @@ export async function describeMe(db: Db, actor: Actor) {
 }
 
 /** Appends one entry to the audit trail (inside the caller's transaction). */
-export function recordAudit(tx: Db | Tx, actor: Actor, entry: { action: string; entityType: string; entityId: string; organizationId: string | null; before: unknown; after: unknown; requestId?: string }) {
+export function recordAudit(tx: Db | Tx, actor: AuditActor, entry: { action: string; entityType: string; entityId: string; organizationId: string | null; before: unknown; after: unknown; requestId?: string }) {
   return repo.appendAudit(tx, {
     actorUserId: actor.kind === 'member' ? actor.userId : null,
     actorTokenId: actor.kind === 'member' ? actor.tokenId : null,
+    actorLabel: actor.kind === 'operator' ? actor.label : null,
     action: entry.action, entityType: entry.entityType, entityId: entry.entityId, organizationId: entry.organizationId,
     before: entry.before ?? null, after: entry.after ?? null, requestId: entry.requestId ?? null,
   });

@@ -48,7 +48,7 @@ async function seedToken(organization: string): Promise<string> {
 }
 
 type Scope = 'own' | 'other';
-interface Case { url: string; payload?: unknown }
+interface Case { url: string; payload?: unknown; ok?: number }
 /** How to exercise each permission rule: the request for a route, and the expected status per role and scope. */
 const RULES: Record<string, { request(method: string, url: string, target: string): Promise<Case>; expect(role: Role, scope: Scope, ok: number): number }> = {
   'organization-records': {
@@ -69,7 +69,7 @@ const RULES: Record<string, { request(method: string, url: string, target: strin
     async request(_m, url, target) { return { url: url.replace(':id', target), payload: { town: 'Lucca' } }; },
     expect(role, scope, ok) {
       if (role === 'anonymous') return 401;
-      if (role === 'admin') return ok;
+      if (role === 'admin' || role === 'region') return ok;
       if (scope === 'own' && ['nucleus', 'centre-manager', 'company'].includes(role)) return ok;
       return 403;
     },
@@ -82,6 +82,24 @@ const RULES: Record<string, { request(method: string, url: string, target: strin
       return { url: url.replace(':id', org.id) };
     },
     expect(role, _scope, ok) { return role === 'anonymous' ? 401 : role === 'admin' ? ok : 403; },
+  },
+  administration: {
+    async request(method, url, target) {
+      if (url === '/api/v1/organizations') return { url, payload: buildOrganization() };
+      if (url === '/api/v1/admin/invitations/:id/resend') {
+        const email = uniqueEmail('invited');
+        await app.inject({ method: 'POST', url: '/api/v1/invitations', headers: headers.admin, payload: { email, organization: target, role: 'centre-staff' } });
+        const pending = (await app.inject({ method: 'GET', url: '/api/v1/admin/invitations', headers: headers.admin })).json() as { id: string; email: string }[];
+        return { url: url.replace(':id', pending.find((i) => i.email === email)!.id), ok: 200 };
+      }
+      // A person to act on, a member of the target organisation.
+      const email = uniqueEmail('person');
+      const person = await createUser(database.db, { email, name: 'Persona', role: 'centre-staff', organization: target, password: PASSWORD });
+      if (url.endsWith('/enable')) await app.inject({ method: 'POST', url: `/api/v1/admin/people/${person.id}/disable`, headers: headers.admin });
+      const payload = url.endsWith('/roles') ? { role: 'centre-manager', organization: target } : url.endsWith('/revoke') ? { role: 'centre-staff', organization: target } : undefined;
+      return { url: url.replace(':id', person.id), payload, ok: 200 };
+    },
+    expect(role, _scope, ok) { return role === 'anonymous' ? 401 : role === 'admin' || role === 'region' ? ok : 403; },
   },
   manager: {
     async request(method, url, target) {
@@ -122,7 +140,7 @@ describe('the permission matrix', () => {
           const target = scope === 'own' ? ownOrg(role) : otherCentre.id;
           const c = await rule.request(route.method, route.url, target);
           const r = await app.inject({ method: route.method as 'POST', url: c.url, headers: headers[role], ...(c.payload === undefined ? {} : { payload: c.payload as object }) });
-          const expected = rule.expect(role, scope, SUCCESS[route.method]!);
+          const expected = rule.expect(role, scope, c.ok ?? SUCCESS[route.method]!);
           checked++;
           if (r.statusCode !== expected) failures.push(`${route.method} ${route.url} as ${role} (${scope}): ${r.statusCode}, expected ${expected} — ${r.body.slice(0, 160)}`);
           if (r.statusCode >= 400) expect(r.headers['content-type']).toMatch(/problem\+json/);
@@ -131,6 +149,32 @@ describe('the permission matrix', () => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(200);
+  });
+});
+
+describe('the administration area', () => {
+  it('is read by admins and Region officers only', async () => {
+    const someone = await createUser(database.db, { email: uniqueEmail('someone'), name: 'Qualcuno', role: 'company', organization: company.id, password: PASSWORD });
+    for (const url of ['/api/v1/admin/people', `/api/v1/admin/people/${someone.id}`, '/api/v1/admin/invitations']) {
+      for (const role of ROLES) {
+        const r = await app.inject({ method: 'GET', url, headers: headers[role] });
+        const expected = role === 'anonymous' ? 401 : role === 'admin' || role === 'region' ? 200 : 403;
+        expect(r.statusCode, `GET ${url} as ${role}: ${r.body.slice(0, 160)}`).toBe(expected);
+      }
+    }
+  });
+
+  it('keeps platform roles and administrators\' accounts to administrators', async () => {
+    const admin2 = await createUser(database.db, { email: uniqueEmail('admin2'), name: 'Altro Admin', role: 'admin', password: PASSWORD });
+    const plain = await createUser(database.db, { email: uniqueEmail('plain'), name: 'Semplice', role: 'company', organization: company.id, password: PASSWORD });
+    const asRegion = (url: string, payload?: object) => app.inject({ method: 'POST', url, headers: headers.region, ...(payload ? { payload } : {}) });
+    expect((await asRegion(`/api/v1/admin/people/${plain.id}/roles`, { role: 'admin' })).statusCode).toBe(403);
+    expect((await asRegion(`/api/v1/admin/people/${plain.id}/roles`, { role: 'region' })).statusCode).toBe(403);
+    expect((await asRegion(`/api/v1/admin/people/${admin2.id}/disable`)).statusCode).toBe(403);
+    expect((await asRegion(`/api/v1/admin/people/${admin2.id}/roles`, { role: 'centre-staff', organization: centre.id })).statusCode).toBe(403);
+    const granted = await app.inject({ method: 'POST', url: `/api/v1/admin/people/${plain.id}/roles`, headers: headers.admin, payload: { role: 'region' } });
+    expect(granted.statusCode, granted.body).toBe(200);
+    expect(granted.json().platformRole).toBe('region');
   });
 });
 

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { canAdminister } from '../admin/admin-api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Icon } from '../../components/ui/icon.tsx';
 import { useSession } from './session.tsx';
@@ -7,7 +8,7 @@ import { signInHref } from './roles.ts';
 
 /**
  * The header's account corner: "Accedi" when signed out; the person's name opening a small menu (disclosure pattern:
- * a button and a list of links) with "Il mio account" and "Esci" when signed in.
+ * a button and a list of links) with "Il mio account" (and "Amministrazione" for admins and Region officers) and "Esci" when signed in.
  */
 export function AccountControl() {
   const { t } = useI18n();
@@ -90,6 +91,11 @@ export function AccountControl() {
           <li>
             <Link to="/account">{t('account.my_account')}</Link>
           </li>
+          {canAdminister(session.user) ? (
+            <li>
+              <Link to="/amministrazione">{t('nav.administration')}</Link>
+            </li>
+          ) : null}
           <li>
             <button type="button" className="account-menu-button" onClick={signOut}>
               {t('account.sign_out')}

@@ -25,10 +25,10 @@ export function canEditRecords(user: Account, organization: string): boolean {
   return !!role && OFFER_EDITORS.includes(role);
 }
 
-/** Change an organisation's profile. */
+/** Change an organisation's profile (Region officers keep the register of organisations). */
 export function canEditProfile(user: Account, organization: string): boolean {
   if (!user) return false;
-  if (isAdmin(user)) return true;
+  if (isAdmin(user) || user.platformRole === 'region') return true;
   const role = roleIn(user, organization);
   return !!role && PROFILE_EDITORS.includes(role);
 }

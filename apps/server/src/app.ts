@@ -25,6 +25,7 @@ import { matchingRoutes } from './modules/matching/matching.routes.ts';
 import { SearchService } from './modules/search/search.service.ts';
 import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { demoRoutes } from './modules/demo/demo.routes.ts';
 import { startWorker } from './worker.ts';
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -131,6 +132,7 @@ export async function buildApp({ config, database, search, mailer, logger }: App
     if (worker) app.addHook('onClose', async () => worker.stop());
     await v1.register(requestsRoutes, { deps: requestDeps, onMail: () => worker?.kick() });
     await v1.register(notificationsRoutes, { db });
+    await v1.register(demoRoutes, { db });
   }, { prefix: '/api/v1' });
 
   if (hasWeb) await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'], maxAge: '1h' });

@@ -6,6 +6,7 @@ import type { LocalizedText } from '../schema/index.ts';
 import * as repo from '../../modules/catalogue/catalogue.repo.ts';
 import { importBundle, type ImportReport } from '../../modules/catalogue/bundle.service.ts';
 import { seedDemoRequests } from './demo-requests.ts';
+import { seedDemoPeople } from './demo-people.ts';
 
 export const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo');
 
@@ -15,7 +16,10 @@ interface NetworkFile {
   taxonomies: Record<'filiera' | 's3' | 'technologyArea', { code: string; label: LocalizedText; parent?: string }[]>;
 }
 
-/** Loads the demo network (the Region, the six centres and their offer) and its taxonomies; safe to repeat. */
+/**
+ * Loads the demo network (the Region, the six centres and their offer), its taxonomies, requests and people (one for
+ * every role, shown on the sign-in page); safe to repeat.
+ */
 export async function seedDemo(db: Db): Promise<ImportReport> {
   const net = JSON.parse(fs.readFileSync(path.join(DEMO_DIR, 'network.json'), 'utf8')) as NetworkFile;
   const report = await importBundle(db, fs.createReadStream(path.join(DEMO_DIR, 'bundle.json')));
@@ -27,6 +31,7 @@ export async function seedDemo(db: Db): Promise<ImportReport> {
     for (const [id, profile] of Object.entries(net.profiles)) await repo.setOrganizationProfile(tx, id, profile);
   });
   await seedDemoRequests(db, DEMO_DIR);
+  await seedDemoPeople(db, DEMO_DIR);
   return report;
 }
 

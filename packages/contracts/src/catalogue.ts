@@ -108,5 +108,7 @@ export const NetworkOverview = Type.Object({
     organization: Type.Integer(), competence: Type.Integer(), service: Type.Integer(),
     equipment: Type.Integer(), expert: Type.Integer(),
   }),
+  /** A demo installation (loaded with the demo network and its people; GET /demo lists the accounts). */
+  demo: Type.Boolean(),
 });
 export type NetworkOverview = Static<typeof NetworkOverview>;

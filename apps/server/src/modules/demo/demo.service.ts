@@ -3,6 +3,11 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../core/errors.ts';
 import * as repo from './demo.repo.ts';
 
+/** True when this database was loaded with the demo people. */
+export async function isDemo(db: Db): Promise<boolean> {
+  return (await repo.demoSetting(db)) !== null;
+}
+
 interface Setting { password: string; people: { email: string }[] }
 
 /**

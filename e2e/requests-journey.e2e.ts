@@ -176,6 +176,8 @@ async function companyToRatedWork() {
     {
       const page = nucleus.page;
       const main = page.getByRole('main');
+      // Signed in straight onto the board, the nucleus comes back to it from the requests, by the menu.
+      await visit(page, '/richieste');
       await page.getByRole('banner').getByRole('link', { name: 'Coordinamento' }).click();
       await arrive(page, /\/richieste\/coordinamento$/, /^Coordinamento delle richieste$/);
       const submitted = main.getByRole('region', { name: /^Inviata/ });

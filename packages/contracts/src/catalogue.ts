@@ -57,6 +57,7 @@ const offerFields = {
   technologyAreas: Type.Optional(Type.Array(Type.String())),
   sectors: Type.Optional(Type.Array(Type.String())),
   filiere: Type.Optional(Type.Array(Type.String())),
+  s3: Type.Optional(Type.Array(Type.String())),
 };
 export const Competence = Type.Object({ ...offerFields, trl: Type.Optional(Type.Integer()) });
 export const Service = Type.Object({ ...offerFields, kind: Type.Optional(Type.String()) });
@@ -136,6 +137,7 @@ const offerWriteFields = {
   keywords: Type.Optional(Codes('Free keywords')),
   technologyAreas: Type.Optional(Codes('Codes of the technologyArea taxonomy')),
   ...taggedFields,
+  s3: Type.Optional(Codes('The record\'s own priorities of the current regional smart-specialisation strategy (S3 2021-2027) in the s3 taxonomy; without them the record takes its organisation\'s')),
 };
 export const CompetenceWrite = Type.Object({ ...offerWriteFields, trl: Type.Optional(Type.Integer({ minimum: 1, maximum: 9 })) }, { additionalProperties: false });
 export const ServiceWrite = Type.Object({ ...offerWriteFields, kind: Type.Optional(ServiceKind) }, { additionalProperties: false });

@@ -25,7 +25,7 @@ export interface BundleOrganization {
 }
 export interface BundleOffer {
   id: string; organization: string; title: LocalizedText; description?: LocalizedText; keywords?: string[];
-  technologyAreas?: string[]; sectors?: string[]; filiere?: string[];
+  technologyAreas?: string[]; sectors?: string[]; filiere?: string[]; s3?: string[];
   trl?: number; kind?: string; lab?: string; location?: string; bookable?: boolean; access?: string;
 }
 export interface BundleExpert {
@@ -146,7 +146,7 @@ export type OrganizationRowIn = ReturnType<typeof organizationToRow>;
 export function offerToRow(type: OfferType, o: BundleOffer) {
   return {
     type, id: o.id, organizationId: o.organization, title: o.title, description: opt(o.description),
-    keywords: opt(o.keywords), technologyAreas: opt(o.technologyAreas), sectors: opt(o.sectors), filiere: opt(o.filiere),
+    keywords: opt(o.keywords), technologyAreas: opt(o.technologyAreas), sectors: opt(o.sectors), filiere: opt(o.filiere), s3: opt(o.s3),
     trl: opt(o.trl), serviceKind: opt(o.kind), lab: opt(o.lab), location: opt(o.location), bookable: opt(o.bookable),
     access: opt(o.access),
   };
@@ -171,7 +171,7 @@ export function organizationFromRow(r: OrganizationRowIn): BundleOrganization {
 export function offerFromRow(r: OfferRowIn): BundleOffer {
   const o = { id: r.id, organization: r.organizationId, title: r.title } as BundleOffer;
   put(o, 'description', r.description); put(o, 'keywords', r.keywords); put(o, 'technologyAreas', r.technologyAreas);
-  put(o, 'sectors', r.sectors); put(o, 'filiere', r.filiere); put(o, 'trl', r.trl); put(o, 'kind', r.serviceKind);
+  put(o, 'sectors', r.sectors); put(o, 'filiere', r.filiere); put(o, 's3', r.s3); put(o, 'trl', r.trl); put(o, 'kind', r.serviceKind);
   put(o, 'lab', r.lab); put(o, 'location', r.location); put(o, 'bookable', r.bookable); put(o, 'access', r.access);
   return o;
 }

@@ -1,38 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../app.ts';
-import type { Database } from '../../db/client.ts';
-import { freshDatabase } from '../../test/db.ts';
-import { buildOrganization, bundleStream, PASSWORD, signInHeaders, testConfig, uniqueEmail } from '../../test/factories.ts';
-import { createUser } from '../identity/identity.service.ts';
-import { importBundle } from './bundle.service.ts';
+import { appWithCentreMember } from '../../test/member-app.ts';
 import { upsertTaxonomyTerms } from './catalogue.repo.ts';
 
 // Records written through the API: every length limit and every code checked against its taxonomy, each problem
 // listed by field; the OpenAPI document states the same limits.
-let database: Database;
+let t: Awaited<ReturnType<typeof appWithCentreMember>>;
 let app: FastifyInstance;
 let h: Record<string, string>;
-const centre = buildOrganization({ kind: 'centre' });
+let centre: { id: string };
 
 beforeAll(async () => {
-  database = await freshDatabase();
-  await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [centre] }));
   const l = (it: string) => ({ it, en: it });
-  await upsertTaxonomyTerms(database.db, [
+  t = await appWithCentreMember('centre-manager', (database) => upsertTaxonomyTerms(database.db, [
     { scheme: 'filiera', code: 'carta', label: l('Carta'), parentCode: null },
     { scheme: 's3', code: 's3-2021-2027', label: l('S3 2021-2027'), parentCode: null },
     { scheme: 's3', code: 's3-technology-priorities', label: l('Priorità'), parentCode: 's3-2021-2027' },
     { scheme: 's3', code: 's3-digital-technologies', label: l('Tecnologie digitali'), parentCode: 's3-technology-priorities' },
     { scheme: 's3', code: 'ris3-2014-2020', label: l('RIS3 2014-2020'), parentCode: null },
     { scheme: 's3', code: 'ris3-ict-photonics', label: l('ICT e fotonica'), parentCode: 'ris3-2014-2020' },
-  ]);
-  app = await buildApp({ config: testConfig(), database, logger: false });
-  const email = uniqueEmail('manager');
-  await createUser(database.db, { email, name: 'Manager', role: 'centre-manager', organization: centre.id, password: PASSWORD });
-  h = await signInHeaders(app, email, PASSWORD);
+  ]));
+  ({ app, headers: h, centre } = t);
 });
-afterAll(async () => { await app.close(); await database.close(); });
+afterAll(async () => { await t.close(); });
 
 const post = (url: string, payload: object) => app.inject({ method: 'POST', url, headers: h, payload });
 const pointers = (r: { json(): { errors?: { pointer: string; message: string }[] } }) => Object.fromEntries((r.json().errors ?? []).map((e) => [e.pointer, e.message]));
@@ -57,6 +47,18 @@ describe('writing records through the API', () => {
     expect(r.statusCode, r.body).toBe(201);
   });
 
+  it('gives records their own S3 priorities, from the current strategy only', async () => {
+    const ok = await post('/api/v1/equipment', { organization: centre.id, title: { it: 'Camera climatica' }, s3: ['s3-digital-technologies'] });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().s3).toEqual(['s3-digital-technologies']);
+    expect((await app.inject({ url: `/api/v1/equipment/${ok.json().id}` })).json().s3).toEqual(['s3-digital-technologies']);
+    const old = await post('/api/v1/equipment', { organization: centre.id, title: { it: 'Camera climatica' }, s3: ['ris3-ict-photonics', 'nope'] });
+    expect(pointers(old)).toEqual({
+      '/body/s3/0': '"ris3-ict-photonics" belongs to an earlier S3 strategy: tag with the current (2021-2027) one',
+      '/body/s3/1': 'unknown S3 priority "nope"',
+    });
+  });
+
   it('tags organisations with the current S3 strategy only, keeping tags of the earlier one that were there', async () => {
     const old = await app.inject({ method: 'PATCH', url: `/api/v1/organizations/${centre.id}`, headers: h, payload: { s3: ['ris3-ict-photonics'] } });
     expect(old.statusCode).toBe(400);
@@ -73,6 +75,7 @@ describe('writing records through the API', () => {
     const competence = body('/api/v1/competences', 'post');
     expect(competence.properties.title.properties.it.maxLength).toBe(200);
     expect(competence.properties.sectors.items.maxLength).toBe(100);
+    expect(competence.properties.s3.description).toMatch(/2021-2027/);
     expect(competence.required).toEqual(expect.arrayContaining(['title']));
     const request = body('/api/v1/requests', 'post');
     expect(request.properties.title.minLength).toBeGreaterThan(0);

@@ -147,3 +147,64 @@ describe('signing in returns to the page one came from', () => {
     }
   });
 });
+
+const FORM_WORDS = {
+  it: { submitRequest: 'Invia la richiesta', addToCatalogue: 'Aggiungi al catalogo', tooLong: 'Usa al massimo 200 caratteri', unknownCode: 'Il codice «XYZ» non è nell’elenco' },
+  en: { submitRequest: 'Submit the request', addToCatalogue: 'Add to the catalogue', tooLong: 'Use at most 200 characters', unknownCode: 'The code “XYZ” is not in the list' },
+} as const;
+
+describe.each(['it', 'en'] as const)('field problems in %s', (lang) => {
+  it('an empty request form flags every missing field at once, each next to its field', async () => {
+    const demo = await demoInfo();
+    const company = demo.accounts.find((a) => a.role === 'company')!;
+    const { page, problems, close } = await openPage(stack, { lang });
+    try {
+      await visit(page, `/accedi?torna=${encodeURIComponent('/richieste/nuova')}`);
+      await signInWith(page, lang, company.name);
+      expect(new URL(page.url()).pathname).toBe('/richieste/nuova');
+      await page.getByRole('main').getByRole('button', { name: FORM_WORDS[lang].submitRequest }).click();
+      for (const field of ['title', 'description', 'confidentiality']) {
+        await expect.poll(() => page.locator(`#nr-${field}-error`).isVisible(), { message: field }).toBe(true);
+      }
+      expect(await page.locator('main .field-error').count()).toBeGreaterThanOrEqual(3);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a record with a 400-character title and an unknown ATECO code shows the server\'s message for each field', async () => {
+    const demo = await demoInfo();
+    const manager = demo.accounts.find((a) => a.role === 'centre-manager' && a.organization?.id === 'lucense')!;
+    const { page, problems, close } = await openPage(stack, { lang });
+    try {
+      await visit(page, `/accedi?torna=${encodeURIComponent('/organizzazioni/lucense/aggiungi/competenza')}`);
+      await signInWith(page, lang, manager.name);
+      await page.locator('#rf-title-it').fill('x'.repeat(400));
+      await page.locator('#rf-sectors').fill('XYZ, C17');
+      await page.getByRole('main').getByRole('button', { name: FORM_WORDS[lang].addToCatalogue }).click();
+      await expect.poll(() => page.getByRole('main').textContent(), { timeout: 15_000 }).toContain(FORM_WORDS[lang].unknownCode);
+      expect(await page.getByRole('main').textContent()).toContain(FORM_WORDS[lang].tooLong);
+      expect(await axeViolations(page)).toEqual([]);
+      // The browser logs the refused write (400) once.
+      expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('labels S3 priorities with their strategy\'s period', async () => {
+    const { page, problems, close } = await openPage(stack, { lang });
+    try {
+      await visit(page, '/organizzazioni/lucense');
+      const text = (await page.getByRole('main').textContent()) ?? '';
+      expect(text).toContain('(S3 2021–2027)');
+      expect(text).toContain('(RIS3 2014–2020)');
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+

@@ -212,6 +212,8 @@ async function companyToRatedWork() {
     const interest = async (who: typeof navigo, proposal: string) => {
       const page = who.page;
       const main = page.getByRole('main');
+      // Signed in straight onto the requests, the centre comes back to them from the home page, by the menu.
+      await visit(page, '/');
       await page.getByRole('banner').getByRole('link', { name: 'Richieste', exact: true }).click();
       await arrive(page, /\/richieste$/, /^Richieste delle imprese$/);
       expect(await main.getByRole('link', { name: 'Per il mio centro' }).getAttribute('aria-current')).toBe('page');

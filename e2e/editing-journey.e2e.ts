@@ -92,7 +92,9 @@ describe.each(['it', 'en'] as const)('editing journey in %s', (lang) => {
 
       await page.getByRole('main').getByLabel(t.password, { exact: true }).fill(PASSWORD);
       await page.getByRole('main').getByRole('button', { name: t.signIn }).click();
-      await arrive(page, /\/account$/, new RegExp(`^${t.myAccount}$`));
+      // Back on the page the manager came from (the home page), not on "My account".
+      await page.waitForURL((url) => url.pathname === '/');
+      await settled(page);
       // The header now names the manager, with a menu holding "My account" and "Sign out".
       const accountButton = page.getByRole('banner').getByRole('button', { name: new RegExp(managerName) });
       expect(await accountButton.getAttribute('aria-expanded')).toBe('false');
@@ -104,6 +106,9 @@ describe.each(['it', 'en'] as const)('editing journey in %s', (lang) => {
       await page.keyboard.press('Escape');
       expect(await accountButton.getAttribute('aria-expanded')).toBe('false');
       await expectAccessible(page);
+      await accountButton.click();
+      await page.getByRole('banner').getByRole('link', { name: t.myAccount }).click();
+      await arrive(page, /\/account$/, new RegExp(`^${t.myAccount}$`));
 
       // --- Invite a colleague from "My account".
       const invite = page.getByRole('region', { name: t.invite });
@@ -231,6 +236,10 @@ describe('the other account pages', () => {
       await main.getByRole('link', { name: 'Accedi' }).click();
       await arrive(page, /\/accedi$/, /^Accedi$/);
       await signIn(page, UI.it, email, PASSWORD);
+      // Straight from the sign-in page, a person with no organisation yet lands on the home page.
+      await page.waitForURL((url) => url.pathname === '/');
+      await settled(page);
+      await page.goto('/account');
       await arrive(page, /\/account$/, /^Il mio account$/);
       expect(await main.textContent()).toContain('Non fai ancora parte di nessuna organizzazione');
 
@@ -286,7 +295,8 @@ describe('on a phone, by keyboard', () => {
       await settled(page);
       await fits();
       await signIn(page, UI.it, email, PASSWORD);
-      await arrive(page, /\/account$/, /^Il mio account$/);
+      // A centre's manager lands on the requests, the centre's work.
+      await arrive(page, /\/richieste$/, /^Richieste/);
       await fits();
       await expectAccessible(page);
 

@@ -14,9 +14,11 @@ let stack: Stack;
 const POSTGRES = process.env.CLOCK_E2E_POSTGRES_URL;
 
 const PASSWORD = 'a long enough password';
+// Each centre has its demo nucleus member already (one per centre): the journey signs in as Lucense's.
+const DEMO_PASSWORD = 'clock-demo';
 const PEOPLE = {
   company: { email: 'carla@burlamacco.example', name: 'Carla Burlamacco', role: 'company', organization: 'cantiere-burlamacco' },
-  nucleus: { email: 'nadia@lucense.example', name: 'Nadia Nucleo', role: 'nucleus', organization: 'lucense' },
+  nucleus: { email: 'chiara.lombardi@lucense.example.org', name: 'Chiara Lombardi', role: 'nucleus', organization: 'lucense', demo: true },
   navigo: { email: 'marco@navigo.example', name: 'Marco Navigo', role: 'centre-manager', organization: 'navigo' },
   cptm: { email: 'sara@cptm.example', name: 'Sara Magona', role: 'centre-staff', organization: 'cptm' },
 } as const;
@@ -45,9 +47,10 @@ async function signedInPage(who: Who, opts: { mobile?: boolean } = {}) {
   await settled(page);
   const main = page.getByRole('main');
   await main.getByLabel('Indirizzo e-mail').fill(PEOPLE[who].email);
-  await main.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await main.getByLabel('Password', { exact: true }).fill('demo' in PEOPLE[who] ? DEMO_PASSWORD : PASSWORD);
   await main.getByRole('button', { name: 'Accedi' }).click();
-  await arrive(page, /\/account$/, /^Il mio account$/);
+  // Straight from the sign-in page: the nucleus lands on its board, the others on the requests.
+  await arrive(page, PEOPLE[who].role === 'nucleus' ? /\/richieste\/coordinamento$/ : /\/richieste$/, /^(Coordinamento delle richieste|Richieste)/);
   return opened;
 }
 
@@ -80,6 +83,7 @@ const peopleCreated = new WeakSet<Stack>();
 async function createPeople() {
   if (peopleCreated.has(stack)) return;
   for (const p of Object.values(PEOPLE)) {
+    if ('demo' in p) continue;
     await createUser(stack.database.db, { email: p.email, name: p.name, role: p.role, organization: p.organization, password: PASSWORD });
   }
   peopleCreated.add(stack);
@@ -172,6 +176,8 @@ async function companyToRatedWork() {
     {
       const page = nucleus.page;
       const main = page.getByRole('main');
+      // Signed in straight onto the board, the nucleus comes back to it from the requests, by the menu.
+      await visit(page, '/richieste');
       await page.getByRole('banner').getByRole('link', { name: 'Coordinamento' }).click();
       await arrive(page, /\/richieste\/coordinamento$/, /^Coordinamento delle richieste$/);
       const submitted = main.getByRole('region', { name: /^Inviata/ });
@@ -206,6 +212,8 @@ async function companyToRatedWork() {
     const interest = async (who: typeof navigo, proposal: string) => {
       const page = who.page;
       const main = page.getByRole('main');
+      // Signed in straight onto the requests, the centre comes back to them from the home page, by the menu.
+      await visit(page, '/');
       await page.getByRole('banner').getByRole('link', { name: 'Richieste', exact: true }).click();
       await arrive(page, /\/richieste$/, /^Richieste delle imprese$/);
       expect(await main.getByRole('link', { name: 'Per il mio centro' }).getAttribute('aria-current')).toBe('page');
@@ -473,7 +481,7 @@ describe('the requests journey in Italian', () => {
       await main.getByLabel('Indirizzo e-mail').fill(email);
       await main.getByLabel('Password', { exact: true }).fill(PASSWORD);
       await main.getByRole('button', { name: 'Accedi' }).click();
-      await arrive(other.page, /\/account$/, /^Il mio account$/);
+      await arrive(other.page, /\/richieste$/, /^Richieste/);
       await visit(other.page, '/richieste/coordinamento');
       expect(await main.textContent()).toContain('Questa pagina è riservata al nucleo di coordinamento');
       expect(await other.page.getByRole('banner').getByRole('link', { name: 'Coordinamento' }).count()).toBe(0);

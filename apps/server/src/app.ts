@@ -30,6 +30,7 @@ import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { Metrics, type WorkerState } from './modules/system/system.service.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
+import { demoRoutes } from './modules/demo/demo.routes.ts';
 import { startWorker } from './worker.ts';
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -152,6 +153,7 @@ export async function buildApp({ config, database, search, mailer, logger, waitF
     }
     await v1.register(requestsRoutes, { deps: requestDeps, onMail: () => worker?.kick() });
     await v1.register(notificationsRoutes, { db });
+    await v1.register(demoRoutes, { db });
   }, { prefix: '/api/v1' });
 
   if (dist) await serveWebApp(app, dist);

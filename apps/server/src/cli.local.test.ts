@@ -14,13 +14,13 @@ describe('the clock command', () => {
   it('runs the background work once: reminds the nucleus of overdue demo requests and delivers the mail', () => {
     const env = { CLOCK_DATA_DIR: path.join(tmp, 'jobs') };
     expect(clock(['seed', 'demo'], env).code).toBe(0);
-    const user = clock(['user', 'create', '--email', 'nucleo@lucense.example', '--name', 'Nucleo Lucense', '--role', 'nucleus', '--org', 'lucense', '--password-stdin'], env, 'una password lunga 123\n');
+    const user = clock(['user', 'create', '--email', 'staff@lucense.example', '--name', 'Staff Lucense', '--role', 'centre-staff', '--org', 'lucense', '--password-stdin'], env, 'una password lunga 123\n');
     expect(user.code, user.err).toBe(0);
     const run = clock(['jobs', 'run', '--digest'], env);
     expect(run.code, run.err).toBe(0);
     expect(run.out).toMatch(/Reminders: [1-9]\d* overdue request\(s\)\. Digests: 0\. E-mail: [1-9]\d* sent, 0 failed/);
-    // Without SMTP_URL the mail is written to the log: the reminder names the request and links to it.
-    expect(run.err).toMatch(/\[mail to nucleo@lucense\.example\] \[CL\.O\.C\.K\.\] R-\d{4} aggiornamento/);
+    // Without SMTP_URL the mail is written to the log: the reminder (to the demo nucleus members) names the request.
+    expect(run.err).toMatch(/\[mail to chiara\.lombardi@lucense\.example\.org\] \[CL\.O\.C\.K\.\] R-\d{4} aggiornamento/);
     expect(run.err).toMatch(/è in ritardo: è nello stato «inviata» dal \d{2}\/\d{2}\/\d{4}/);
     expect(clock(['jobs', 'run'], env).out).toMatch(/Reminders: 0 overdue/);
   });

@@ -3,3 +3,4 @@ export * from './catalogue.ts';
 export * from './search.ts';
 export * from './requests.ts';
 export * from './admin.ts';
+export * from './demo.ts';

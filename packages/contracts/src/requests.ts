@@ -9,14 +9,20 @@ export const ConfidentialitySchema = Type.Union([Type.Literal('public'), Type.Li
 const Text = (min: number, max: number) => Type.String({ minLength: min, maxLength: max });
 const OrgId = Type.String({ minLength: 1, maxLength: 100 });
 
+/** A public request needs a summary (what anyone outside the network reads). */
+const PUBLIC_NEEDS_SUMMARY = {
+  if: { properties: { confidentiality: { const: 'public' } }, required: ['confidentiality'] },
+  then: { required: ['summary'] },
+};
+
 /** A company's problem as submitted (by the company, or by a centre on its behalf). */
 export const RequestCreate = Type.Object(
   {
-    // Lower bounds are checked by the server together with the other rules, so every problem is reported at once.
-    title: Text(0, 200),
-    description: Text(0, 10000),
+    // The server reports these limits together with its other rules (the company, the deadline), all at once.
+    title: Text(5, 200),
+    description: Text(20, 10000),
     /** Required for public requests: the only text anyone outside the network reads. */
-    summary: Type.Optional(Text(0, 600)),
+    summary: Type.Optional(Text(10, 600)),
     desiredOutcome: Type.Optional(Text(0, 2000)),
     sector: Type.Optional(Type.String({ maxLength: 100 })),
     filiera: Type.Optional(Type.String({ maxLength: 100 })),
@@ -29,7 +35,7 @@ export const RequestCreate = Type.Object(
     companyName: Type.Optional(Text(2, 200)),
     contactEmail: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, ...PUBLIC_NEEDS_SUMMARY },
 );
 export type RequestCreate = Static<typeof RequestCreate>;
 
@@ -37,9 +43,9 @@ const Nullable = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.O
 /** Corrections before the request is opened to the centres; null clears an optional field. */
 export const RequestEdit = Type.Object(
   {
-    title: Type.Optional(Text(0, 200)),
-    description: Type.Optional(Text(0, 10000)),
-    summary: Nullable(Text(0, 600)),
+    title: Type.Optional(Text(5, 200)),
+    description: Type.Optional(Text(20, 10000)),
+    summary: Nullable(Text(10, 600)),
     desiredOutcome: Nullable(Text(0, 2000)),
     sector: Nullable(Type.String({ maxLength: 100 })),
     filiera: Nullable(Type.String({ maxLength: 100 })),

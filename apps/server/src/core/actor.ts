@@ -22,9 +22,13 @@ export type Actor =
 export type Member = Extract<Actor, { kind: 'member' }>;
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
-/** Network-only content (experts without a public profile, later network requests) needs a signed-in member. */
+/**
+ * Network-only content (experts without a public profile) needs a network member: someone with a role in an
+ * organisation, or the Region's officers and administrators. An account that belongs to no organisation yet (anyone
+ * may sign up) reads as the public does.
+ */
 export function canSeeNetworkContent(actor: Actor): boolean {
-  return actor.kind === 'member';
+  return actor.kind === 'member' && (actor.platformRole !== null || actor.memberships.length > 0);
 }
 
 /**

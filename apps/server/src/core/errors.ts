@@ -56,3 +56,9 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `No ${what} with id "${id}"`);
+
+/** Problems of two checks of the same body, one per field: the first list's message wins. */
+export function mergeProblems(first: FieldProblem[], second: FieldProblem[]): FieldProblem[] {
+  const seen = new Set(first.map((p) => p.pointer));
+  return [...first, ...second.filter((p) => !seen.has(p.pointer))];
+}

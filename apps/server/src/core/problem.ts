@@ -17,7 +17,8 @@ export function toFieldProblems(issues: ValidationIssue[], context: string): Fie
     }
   }
   const anyOfPaths = new Set(issues.filter((i) => i.keyword === 'anyOf').map((i) => i.instancePath ?? ''));
-  return issues.filter((i) => i.keyword !== 'const' || !anyOfPaths.has(i.instancePath ?? '')).map((issue) => {
+  // An if/then rule fails twice: as the `then` part (the field it requires, reported) and as `if` (no field): drop the latter.
+  return issues.filter((i) => i.keyword !== 'if' && (i.keyword !== 'const' || !anyOfPaths.has(i.instancePath ?? ''))).map((issue) => {
     let pointer = `/${context}${issue.instancePath ?? ''}`;
     const p = issue.params ?? {};
     if (issue.keyword === 'required' && typeof p.missingProperty === 'string') pointer += `/${p.missingProperty}`;
@@ -31,6 +32,18 @@ export function toFieldProblems(issues: ValidationIssue[], context: string): Fie
     }
     return { pointer, message };
   });
+}
+
+/**
+ * For routes that validate with `attachValidation` and then apply their own rules too, so every problem is reported
+ * at once: the schema's problems, and the body without the top-level fields they are about (the rest is well-typed).
+ */
+export function schemaFailure(error: Error | undefined, body: unknown): { problems: FieldProblem[]; clean: Record<string, unknown> } {
+  const fe = error as (FastifyError & { validation?: ValidationIssue[]; validationContext?: string }) | undefined;
+  const problems = fe?.validation ? dedupe(toFieldProblems(fe.validation, fe.validationContext ?? 'body')) : [];
+  const bad = new Set(problems.map((p) => p.pointer.split('/')[2]));
+  const source = body && typeof body === 'object' && !Array.isArray(body) ? body as Record<string, unknown> : {};
+  return { problems, clean: Object.fromEntries(Object.entries(source).filter(([k]) => !bad.has(k))) };
 }
 
 /** Answers with RFC 9457 problem details. */

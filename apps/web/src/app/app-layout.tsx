@@ -5,6 +5,7 @@ import { useRouteFocus } from '../lib/route-focus.tsx';
 import { LoadingState } from '../components/ui/loading-state.tsx';
 import { SiteHeader } from './site-header.tsx';
 import { SiteFooter } from './site-footer.tsx';
+import { DemoBanner } from '../features/demo/demo-banner.tsx';
 
 /** The page frame: skip link, header, the one <main id="main">, footer. */
 export function AppLayout() {
@@ -38,6 +39,7 @@ export function AppLayout() {
           {t('a11y.skip_to_content')}
         </a>
       </div>
+      <DemoBanner />
       <SiteHeader />
       <main id="main" ref={main} tabIndex={-1} className="site-main">
         <div className="container my-4 my-lg-5">

@@ -1,5 +1,6 @@
 import type {
   CatalogueRecord,
+  DemoInfo,
   Competence,
   Equipment,
   Expert,
@@ -146,6 +147,7 @@ export interface SearchParams {
 /** The URLs of the read endpoints; fetch them with getJson or the useApi hook. */
 export const endpoints = {
   network: () => apiUrl('/network'),
+  demo: () => apiUrl('/demo'),
   taxonomies: () => apiUrl('/taxonomies'),
   organizations: (params: { kind?: string; page?: number; limit?: number }) => apiUrl('/organizations', params),
   organization: (id: string) => apiUrl(`/organizations/${encodeURIComponent(id)}`),
@@ -231,6 +233,7 @@ export interface CreatedToken {
 
 export type {
   CatalogueRecord,
+  DemoInfo,
   Competence,
   Equipment,
   Expert,

@@ -1,14 +1,18 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../lib/i18n.tsx';
 import { PageHeading } from '../components/ui/page-heading.tsx';
 import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
 import { FlashNotice } from '../components/ui/flash-notice.tsx';
-import { SignInForm } from '../features/identity/sign-in-form.tsx';
+import { SignInForm, type SignInPreset } from '../features/identity/sign-in-form.tsx';
+import { DemoAccounts } from '../features/demo/demo-accounts.tsx';
 import { useSession } from '../features/identity/session.tsx';
 
 export function SignInPage() {
   const { t } = useI18n();
   const { status, user } = useSession();
+  const [preset, setPreset] = useState<SignInPreset | null>(null);
+  const signedIn = status === 'signed-in' && user;
   return (
     <>
       <Breadcrumbs items={[{ key: 'home', label: t('nav.home'), to: '/' }, { key: 'signin', label: t('signin.title') }]} />
@@ -16,7 +20,7 @@ export function SignInPage() {
         <div className="col-lg-7 col-xl-6">
           <PageHeading documentTitle={t('signin.title')}>{t('signin.title')}</PageHeading>
           <FlashNotice />
-          {status === 'signed-in' && user ? (
+          {signedIn ? (
             <div className="notice-panel">
               <p>{t('signin.already', { name: user.name })}</p>
               <p className="mb-0">
@@ -26,10 +30,15 @@ export function SignInPage() {
           ) : (
             <>
               <p className="lead">{t('signin.lead')}</p>
-              <SignInForm />
+              <SignInForm preset={preset} />
             </>
           )}
         </div>
+        {signedIn ? null : (
+          <div className="col-lg-5 offset-xl-1">
+            <DemoAccounts onChoose={setPreset} />
+          </div>
+        )}
       </div>
     </>
   );

@@ -73,6 +73,8 @@ export const offers = pgTable(
     technologyAreas: text('technology_areas').array(),
     sectors: text('sectors').array(),
     filiere: text('filiere').array(),
+    /** The record's own S3 priorities (the 2021-2027 strategy for new tags); without them it takes its organisation's. */
+    s3: text('s3').array(),
     trl: integer('trl'),
     serviceKind: text('service_kind'),
     lab: text('lab'),

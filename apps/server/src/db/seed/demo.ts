@@ -6,6 +6,7 @@ import type { LocalizedText } from '../schema/index.ts';
 import * as repo from '../../modules/catalogue/catalogue.repo.ts';
 import { importBundle, type ImportReport } from '../../modules/catalogue/bundle.service.ts';
 import { seedDemoRequests } from './demo-requests.ts';
+import { seedDemoPeople } from './demo-people.ts';
 
 export const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo');
 
@@ -17,7 +18,7 @@ interface NetworkFile {
 
 /**
  * Loads the demo network (the Region, the six centres and their offer, profiles, taxonomies, settings and the demo
- * requests) in one transaction: a crash part-way leaves nothing, and the next start loads it whole. Safe to repeat.
+ * requests, and its people: one for every role, shown on the sign-in page) in one transaction: a crash part-way leaves nothing, and the next start loads it whole. Safe to repeat.
  */
 export async function seedDemo(db: Db, dir = DEMO_DIR): Promise<ImportReport> {
   const net = JSON.parse(fs.readFileSync(path.join(dir, 'network.json'), 'utf8')) as NetworkFile;
@@ -29,6 +30,7 @@ export async function seedDemo(db: Db, dir = DEMO_DIR): Promise<ImportReport> {
     }
     for (const [id, profile] of Object.entries(net.profiles)) await repo.setOrganizationProfile(tx, id, profile);
     await seedDemoRequests(tx, dir);
+    await seedDemoPeople(tx, dir);
     return report;
   });
 }

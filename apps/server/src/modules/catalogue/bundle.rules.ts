@@ -25,7 +25,7 @@ export interface BundleOrganization {
 }
 export interface BundleOffer {
   id: string; organization: string; title: LocalizedText; description?: LocalizedText; keywords?: string[];
-  technologyAreas?: string[]; sectors?: string[]; filiere?: string[];
+  technologyAreas?: string[]; sectors?: string[]; filiere?: string[]; s3?: string[];
   trl?: number; kind?: string; lab?: string; location?: string; bookable?: boolean; access?: string;
 }
 export interface BundleExpert {
@@ -86,6 +86,48 @@ export function describeAjvErrors(errors: ErrorObject[], base: string): FieldPro
   return out;
 }
 
+/**
+ * Limits of records written through the API, beyond the bundle format (which imports whatever other tools hold):
+ * a title is a line, not a page. The OpenAPI document states the same (packages/contracts, RECORD_LIMITS).
+ */
+export const RECORD_LIMITS = { title: 200, text: 20000, name: 200 } as const;
+
+/** Where each field's codes come from: the taxonomy scheme they must belong to. */
+export const CODE_FIELDS = { sectors: 'sector', filiere: 'filiera', s3: 's3', technologyAreas: 'technologyArea' } as const;
+const CODE_NAMES: Record<keyof typeof CODE_FIELDS, string> = {
+  sectors: 'NACE/ATECO code', filiere: 'supply chain (filiera)', s3: 'S3 priority', technologyAreas: 'technology area',
+};
+
+/**
+ * The rules of an API write on top of the bundle schema: title lengths, and every code known to its taxonomy
+ * (`known(scheme, code)`). S3 codes of an earlier strategy stay readable but new tags take the current one
+ * (`currentS3`). Every problem is listed, by pointer under `base`.
+ */
+export function recordWriteProblems(collection: Collection, record: Record<string, unknown>, base: string,
+  known: (scheme: string, code: string) => boolean, currentS3: (code: string) => boolean, previous?: Record<string, unknown>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (collection !== 'organizations' && collection !== 'experts') {
+    const title = record.title as Record<string, unknown> | undefined;
+    for (const lang of ['it', 'en']) {
+      const v = title?.[lang];
+      if (typeof v === 'string' && v.trim().length > RECORD_LIMITS.title) problems.push({ pointer: `${base}/title/${lang}`, message: `must be at most ${RECORD_LIMITS.title} characters` });
+      if (typeof v === 'string' && v.length > 0 && !v.trim()) problems.push({ pointer: `${base}/title/${lang}`, message: 'must not be empty' });
+    }
+  }
+  for (const [field, scheme] of Object.entries(CODE_FIELDS)) {
+    const codes = record[field];
+    if (!Array.isArray(codes)) continue;
+    const before = new Set(Array.isArray(previous?.[field]) ? (previous![field] as unknown[]) : []);
+    codes.forEach((code, i) => {
+      // Codes the record had already (an import may carry codes of other vocabularies) are not questioned again.
+      if (typeof code !== 'string' || before.has(code)) return;
+      if (!known(scheme, code)) problems.push({ pointer: `${base}/${field}/${i}`, message: `unknown ${CODE_NAMES[field as keyof typeof CODE_FIELDS]} "${code}"` });
+      else if (field === 's3' && !currentS3(code)) problems.push({ pointer: `${base}/${field}/${i}`, message: `"${code}" belongs to an earlier S3 strategy: tag with the current (2021-2027) one` });
+    });
+  }
+  return problems;
+}
+
 // Bundle record → row and back. A field left out is stored as null and left out again on export.
 
 const opt = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
@@ -104,7 +146,7 @@ export type OrganizationRowIn = ReturnType<typeof organizationToRow>;
 export function offerToRow(type: OfferType, o: BundleOffer) {
   return {
     type, id: o.id, organizationId: o.organization, title: o.title, description: opt(o.description),
-    keywords: opt(o.keywords), technologyAreas: opt(o.technologyAreas), sectors: opt(o.sectors), filiere: opt(o.filiere),
+    keywords: opt(o.keywords), technologyAreas: opt(o.technologyAreas), sectors: opt(o.sectors), filiere: opt(o.filiere), s3: opt(o.s3),
     trl: opt(o.trl), serviceKind: opt(o.kind), lab: opt(o.lab), location: opt(o.location), bookable: opt(o.bookable),
     access: opt(o.access),
   };
@@ -129,7 +171,7 @@ export function organizationFromRow(r: OrganizationRowIn): BundleOrganization {
 export function offerFromRow(r: OfferRowIn): BundleOffer {
   const o = { id: r.id, organization: r.organizationId, title: r.title } as BundleOffer;
   put(o, 'description', r.description); put(o, 'keywords', r.keywords); put(o, 'technologyAreas', r.technologyAreas);
-  put(o, 'sectors', r.sectors); put(o, 'filiere', r.filiere); put(o, 'trl', r.trl); put(o, 'kind', r.serviceKind);
+  put(o, 'sectors', r.sectors); put(o, 'filiere', r.filiere); put(o, 's3', r.s3); put(o, 'trl', r.trl); put(o, 'kind', r.serviceKind);
   put(o, 'lab', r.lab); put(o, 'location', r.location); put(o, 'bookable', r.bookable); put(o, 'access', r.access);
   return o;
 }

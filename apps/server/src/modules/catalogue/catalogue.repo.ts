@@ -20,8 +20,8 @@ const tally = (rows: { inserted: boolean }[], total: number): UpsertCounts => {
 
 const ORG_COLS = ['kind', 'name', 'short_name', 'town', 'province', 'website', 'description', 'sectors', 'filiere', 's3'];
 const ORG_SET = { kind: 'kind', name: 'name', shortName: 'short_name', town: 'town', province: 'province', website: 'website', description: 'description', sectors: 'sectors', filiere: 'filiere', s3: 's3' };
-const OFFER_COLS = ['organization_id', 'title', 'description', 'keywords', 'technology_areas', 'sectors', 'filiere', 'trl', 'service_kind', 'lab', 'location', 'bookable', 'access'];
-const OFFER_SET = { organizationId: 'organization_id', title: 'title', description: 'description', keywords: 'keywords', technologyAreas: 'technology_areas', sectors: 'sectors', filiere: 'filiere', trl: 'trl', serviceKind: 'service_kind', lab: 'lab', location: 'location', bookable: 'bookable', access: 'access' };
+const OFFER_COLS = ['organization_id', 'title', 'description', 'keywords', 'technology_areas', 'sectors', 'filiere', 's3', 'trl', 'service_kind', 'lab', 'location', 'bookable', 'access'];
+const OFFER_SET = { organizationId: 'organization_id', title: 'title', description: 'description', keywords: 'keywords', technologyAreas: 'technology_areas', sectors: 'sectors', filiere: 'filiere', s3: 's3', trl: 'trl', serviceKind: 'service_kind', lab: 'lab', location: 'location', bookable: 'bookable', access: 'access' };
 const EXPERT_COLS = ['organization_id', 'name', 'role', 'expertise', 'keywords', 'public_profile'];
 const EXPERT_SET = { organizationId: 'organization_id', name: 'name', role: 'role', expertise: 'expertise', keywords: 'keywords', publicProfile: 'public_profile' };
 const mapSet = (m: Record<string, string>) => {

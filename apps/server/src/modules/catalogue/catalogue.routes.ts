@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Competence, Equipment, Expert, Organization, Paged, Service, Taxonomies } from '@clock/contracts';
-import { ANONYMOUS } from '../../core/actor.ts';
 import { IdParam, Pagination, problems } from '../../core/http.ts';
 import type { Db } from '../../db/client.ts';
 import * as catalogue from './catalogue.service.ts';
@@ -26,12 +25,12 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
     },
   }, async (req) => {
     const { page, limit, ...filter } = req.query;
-    return catalogue.listOrganizations(db, ANONYMOUS, filter, { page, limit });
+    return catalogue.listOrganizations(db, req.actor, filter, { page, limit });
   });
 
   app.get('/organizations/:id', {
     schema: { tags: ['catalogue'], summary: 'One organisation', params: IdParam, response: { 200: Organization, ...problems(400, 404) } },
-  }, async (req) => catalogue.getOrganization(db, ANONYMOUS, req.params.id));
+  }, async (req) => catalogue.getOrganization(db, req.actor, req.params.id));
 
   const offerRoutes = [
     ['competences', 'competence', Competence],
@@ -43,11 +42,11 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
       schema: { tags: ['catalogue'], summary: `List ${path}`, querystring: OfferListQuery, response: { 200: Paged(schema), ...problems(400) } },
     }, async (req) => {
       const { page, limit, ...filter } = req.query;
-      return catalogue.listOffers(db, ANONYMOUS, { type, ...filter }, { page, limit });
+      return catalogue.listOffers(db, req.actor, { type, ...filter }, { page, limit });
     });
     app.get(`/${path}/:id`, {
       schema: { tags: ['catalogue'], summary: `One ${type}`, params: IdParam, response: { 200: schema, ...problems(400, 404) } },
-    }, async (req) => catalogue.getOffer(db, ANONYMOUS, type, req.params.id));
+    }, async (req) => catalogue.getOffer(db, req.actor, type, req.params.id));
   }
 
   app.get('/experts', {
@@ -58,11 +57,11 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
     },
   }, async (req) => {
     const { page, limit, ...filter } = req.query;
-    return catalogue.listExperts(db, ANONYMOUS, filter, { page, limit });
+    return catalogue.listExperts(db, req.actor, filter, { page, limit });
   });
   app.get('/experts/:id', {
     schema: { tags: ['catalogue'], summary: 'One expert', params: IdParam, response: { 200: Expert, ...problems(400, 404) } },
-  }, async (req) => catalogue.getExpert(db, ANONYMOUS, req.params.id));
+  }, async (req) => catalogue.getExpert(db, req.actor, req.params.id));
 
   app.get('/taxonomies', {
     schema: { tags: ['catalogue'], summary: 'Sectors (NACE/ATECO), supply chains, S3 priorities and technology areas with Italian and English labels', response: { 200: Taxonomies } },

@@ -8,12 +8,15 @@ import { historyOf, recordAudit } from '../identity/identity.service.ts';
 import * as repo from './catalogue.repo.ts';
 import {
   COLLECTION_TYPE, expertFromRow, expertToRow, offerFromRow, offerToRow, organizationFromRow, organizationToRow,
-  validateBundleRecord, type Collection,
+  recordWriteProblems, validateBundleRecord, type Collection,
 } from './bundle.rules.ts';
 import { presentExpert, presentOffer, presentOrganization } from './catalogue.presenter.ts';
 
 type Json = Record<string, unknown>;
 export interface EditContext { actor: Actor; requestId?: string }
+
+/** The root of the current S3 strategy in the s3 taxonomy; the 2014-2020 one (ris3-2014-2020) is history. */
+export const CURRENT_S3 = 's3-2021-2027';
 
 const OFFER_TYPES: Record<string, OfferType> = { competences: 'competence', services: 'service', equipment: 'equipment' };
 
@@ -37,6 +40,24 @@ async function load(db: Db, collection: Collection, id: string) {
   }
   const r = await repo.findOfferAnyState(db, OFFER_TYPES[collection]!, id);
   return r ? { row: r, record: offerFromRow(r) as unknown as Json, organization: r.organizationId, retired: !!r.retiredAt } : null;
+}
+
+/** The bundle schema's problems and the API's own rules (lengths, codes from the taxonomies), all at once. */
+async function problemsOf(db: Db, collection: Collection, record: Json, previous?: Json) {
+  const problems = validateBundleRecord(collection, record, '/body');
+  const terms = await repo.listTaxonomyTerms(db);
+  const byKey = new Map(terms.map((t) => [`${t.scheme}\u0000${t.code}`, t]));
+  const parents = new Set(terms.map((t) => t.parentCode).filter(Boolean));
+  const rootOf = (code: string) => {
+    let t = byKey.get(`s3\u0000${code}`);
+    for (let i = 0; t?.parentCode && i < 10; i++) t = byKey.get(`s3\u0000${t.parentCode}`);
+    return t?.code;
+  };
+  const known = (scheme: string, code: string) => byKey.has(`${scheme}\u0000${code}`);
+  // New S3 tags take a priority or an area of the current strategy, never a heading of it.
+  const currentS3 = (code: string) => rootOf(code) === CURRENT_S3 && !parents.has(code);
+  const seen = new Set(problems.map((p) => p.pointer));
+  return [...problems, ...recordWriteProblems(collection, record, '/body', known, currentS3, previous).filter((p) => !seen.has(p.pointer))];
 }
 
 async function write(tx: Parameters<Parameters<Db['transaction']>[0]>[0], collection: Collection, record: Json) {
@@ -71,7 +92,7 @@ export async function createRecord(db: Db, ctx: EditContext, collection: Collect
     const base = slug(String(record.name ?? title.it ?? title.en ?? kind)) || kind;
     record.id = `${collection === 'organizations' ? '' : `${String(record.organization ?? '')}-`}${base}-${crypto.randomBytes(3).toString('hex')}`.replace(/^-/, '').slice(0, 100);
   }
-  const problems = validateBundleRecord(collection, record, '/body');
+  const problems = await problemsOf(db, collection, record);
   if (problems.length) throw new AppError('VALIDATION_FAILED', 'The record has invalid fields', problems);
   const organization = collection === 'organizations' ? String(record.id) : String(record.organization);
   if (collection !== 'organizations') {
@@ -102,7 +123,7 @@ export async function updateRecord(db: Db, ctx: EditContext, collection: Collect
     if (v === null) delete merged[k];
     else merged[k] = v;
   }
-  const problems = validateBundleRecord(collection, merged, '/body');
+  const problems = await problemsOf(db, collection, merged, existing.record);
   if (patch.id !== undefined && patch.id !== id) problems.push({ pointer: '/body/id', message: 'cannot be changed' });
   if (problems.length) throw new AppError('VALIDATION_FAILED', 'The record has invalid fields', problems);
   if (collection !== 'organizations' && merged.organization !== existing.organization) {

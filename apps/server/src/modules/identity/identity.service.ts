@@ -22,6 +22,9 @@ export function validatePassword(password: string, pointer = '/password'): Field
   return [];
 }
 
+/** The stored form of a password (Argon2id). */
+export const hashPassword = (password: string) => hash(password, ARGON);
+
 export const ROLES: Role[] = [...PLATFORM_ROLES, ...MEMBERSHIP_ROLES];
 
 /** Creates an account with a role (platform-wide, or in one organisation). Throws AppError VALIDATION_FAILED or CONFLICT. */
@@ -36,7 +39,7 @@ export async function createUser(db: Db, input: { email: string; name: string; r
   problems.push(...validatePassword(input.password));
   if (problems.length) throw new AppError('VALIDATION_FAILED', 'The account has invalid fields', problems);
   if (await repo.findUserByEmail(db, email)) throw new AppError('CONFLICT', `An account for ${email} already exists`, [{ pointer: '/email', message: 'is already registered' }]);
-  const passwordHash = await hash(input.password, ARGON);
+  const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const user = await repo.insertUser(tx, { email, name: input.name.trim(), passwordHash, platformRole: platform ? (input.role as PlatformRole) : null, verified: true });
     if (!platform) {

@@ -125,7 +125,7 @@ describe('editing and the audit trail', () => {
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ id: 'svc-audit-1', organization: centre.id, type: 'service' });
     const patched = await app.inject({ method: 'PATCH', url: '/api/v1/services/svc-audit-1', headers: h, payload: { description: { en: 'Climatic chamber tests' }, kind: null } });
-    expect(patched.statusCode).toBe(200);
+    expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json().kind).toBeUndefined();
     await new Promise((r) => setTimeout(r, 50));
     expect((await app.inject({ method: 'GET', url: '/api/v1/search?q=climatic%20chamber' })).json().hits[0].id).toBe('svc-audit-1');

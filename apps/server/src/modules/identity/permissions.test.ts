@@ -7,7 +7,8 @@ import type { Database } from '../../db/client.ts';
 import { importBundle } from '../catalogue/bundle.service.ts';
 import { freshDatabase } from '../../test/db.ts';
 import { buildExpert, buildOffer, buildOrganization, bundleStream, PASSWORD, signInHeaders, testConfig, uniqueEmail } from '../../test/factories.ts';
-import { createUser } from './identity.service.ts';
+import { createUser, hashPassword } from './identity.service.ts';
+import { insertUser } from './identity.repo.ts';
 
 // The permission matrix: every write route × every role × own/other organisation → the expected status. It is
 // generated from the app's route table, so a new write route without a rule here fails.
@@ -16,6 +17,8 @@ let app: FastifyInstance;
 const centre = buildOrganization({ kind: 'centre' });
 const company = buildOrganization({ kind: 'company' });
 const otherCentre = buildOrganization({ kind: 'centre' });
+// An expert who did not consent to a public profile: network content (docs/permissions.md, "Reading").
+const privateExpert = buildExpert(centre.id, { name: 'Ottavia Riservatissima', expertise: { it: 'tribologia dei rivestimenti' }, publicProfile: false });
 const ROLES = ['anonymous', 'admin', 'region', 'nucleus', 'centre-manager', 'centre-staff', 'company'] as const;
 type Role = (typeof ROLES)[number];
 const headers: Partial<Record<Role, Record<string, string>>> = { anonymous: {} };
@@ -23,7 +26,7 @@ const ownOrg = (role: Role) => (role === 'company' ? company.id : centre.id);
 
 beforeAll(async () => {
   database = await freshDatabase();
-  await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [centre, company, otherCentre] }));
+  await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [centre, company, otherCentre], experts: [privateExpert] }));
   app = await buildApp({ config: testConfig(), database, logger: false });
   for (const role of ROLES.slice(1)) {
     const email = uniqueEmail(role);
@@ -175,6 +178,44 @@ describe('the administration area', () => {
     const granted = await app.inject({ method: 'POST', url: `/api/v1/admin/people/${plain.id}/roles`, headers: headers.admin, payload: { role: 'region' } });
     expect(granted.statusCode, granted.body).toBe(200);
     expect(granted.json().platformRole).toBe('region');
+describe('the reading matrix', () => {
+  // What each role reads of the catalogue, search and network: the routes act as the caller, never as the public.
+  const READERS = [...ROLES, 'no-organisation'] as const;
+  const networkReader = (role: (typeof READERS)[number]) => role !== 'anonymous' && role !== 'no-organisation';
+  let bare: Record<string, string>;
+  beforeAll(async () => {
+    // A person who signed up but belongs to no organisation yet reads as the public does.
+    const email = uniqueEmail('bare');
+    await database.db.transaction(async (tx) => insertUser(tx, { email, name: 'Senza Organizzazione', passwordHash: await hashPassword(PASSWORD), platformRole: null, verified: true }));
+    bare = await signInHeaders(app, email, PASSWORD);
+  });
+
+  it('shows experts without a public profile to network members only, in every read route', async () => {
+    const failures: string[] = [];
+    // Counts of experts as the public reads them; other tests of this file may add experts, so compare, not fix.
+    const counts = async (h: Record<string, string>) => {
+      const get = async <T>(url: string) => (await app.inject({ url, headers: h })).json() as T;
+      const org = await get<{ counts: { expert: number } }>(`/api/v1/organizations/${centre.id}`);
+      const orgs = await get<{ items: { id: string; counts: { expert: number } }[] }>('/api/v1/organizations?limit=100');
+      const network = await get<{ totals: { expert: number } }>('/api/v1/network');
+      return { 'GET /organizations/:id': org.counts.expert, 'GET /organizations': orgs.items.find((o) => o.id === centre.id)?.counts.expert ?? -1, 'GET /network': network.totals.expert };
+    };
+    const pub = await counts({});
+    for (const role of READERS) {
+      const h = role === 'no-organisation' ? bare : headers[role]!;
+      const sees = networkReader(role);
+      const get = (url: string) => app.inject({ url, headers: h });
+      const check = (what: string, actual: unknown, expected: unknown) => { if (actual !== expected) failures.push(`${role}: ${what} is ${String(actual)}, expected ${String(expected)}`); };
+      check('GET /experts/:id', (await get(`/api/v1/experts/${privateExpert.id}`)).statusCode, sees ? 200 : 404);
+      const list = (await get(`/api/v1/experts?organization=${centre.id}&limit=100`)).json() as { items: { id: string }[] };
+      check('GET /experts lists it', list.items.some((e) => e.id === privateExpert.id), sees);
+      const found = (await get('/api/v1/search?q=Riservatissima')).json() as { hits: { id: string }[] };
+      check('GET /search finds it', found.hits.some((e) => e.id === privateExpert.id), sees);
+      const posted = (await app.inject({ method: 'POST', url: '/api/v1/search', headers: h, payload: { q: 'tribologia rivestimenti' } })).json() as { hits: { id: string }[] };
+      check('POST /search finds it', posted.hits.some((e) => e.id === privateExpert.id), sees);
+      for (const [what, n] of Object.entries(await counts(h))) check(`${what} counts it`, sees ? n > pub[what as keyof typeof pub] : n === pub[what as keyof typeof pub], true);
+    }
+    expect(failures).toEqual([]);
   });
 });
 

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NetworkOverview } from '@clock/contracts';
-import { ANONYMOUS } from '../../core/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { describeNetwork } from './network.service.ts';
 
 export const networkRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.get('/network', {
     schema: { tags: ['network'], summary: 'The network at a glance: protocol, Region, centres with their districts, totals', response: { 200: NetworkOverview } },
-  }, async () => describeNetwork(db, ANONYMOUS));
+  }, async (req) => describeNetwork(db, req.actor));
 };

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../core/actor.ts';
 import * as catalogue from '../catalogue/catalogue.service.ts';
 import { presentOrganization } from '../catalogue/catalogue.presenter.ts';
+import { isDemo } from '../demo/demo.service.ts';
 
 export interface NetworkSettings {
   name: string;
@@ -34,5 +35,6 @@ export async function describeNetwork(db: Db, actor: Actor): Promise<NetworkOver
     centres: members.filter((m) => m.kind === 'centre').map(present),
     ...(region ? { region: present(region) } : {}),
     totals,
+    demo: await isDemo(db),
   };
 }

@@ -78,8 +78,8 @@ export function notificationLine(kind: string, params: P, lang: Lang): string {
 }
 
 const FOOTER: Record<Lang, (url: string) => string> = {
-  it: (url) => `Ricevi questo messaggio perché partecipi a CL.O.C.K. Puoi scegliere un riepilogo giornaliero o nessuna e-mail: ${url}/account`,
-  en: (url) => `You receive this message because you take part in CL.O.C.K. You can choose a daily digest or no e-mail: ${url}/account`,
+  it: (url) => `Ricevi questo messaggio perché partecipi a CL.O.C.K. Puoi scegliere un riepilogo giornaliero o nessuna e-mail: ${url}/notifiche`,
+  en: (url) => `You receive this message because you take part in CL.O.C.K. You can choose a daily digest or no e-mail: ${url}/notifiche`,
 };
 
 export function eventMail(kind: string, params: P, lang: Lang, publicUrl: string, requestId: string | null) {

@@ -5,6 +5,7 @@ import {
   ResponseTargets, StartBody, TeamBody, TeamProposal, TriageBody, WithdrawBody, WithdrawInterestBody,
 } from '@clock/contracts';
 import { problems } from '../../core/http.ts';
+import { schemaFailure } from '../../core/problem.ts';
 import * as requests from './requests.service.ts';
 
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -14,15 +15,20 @@ const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
  * (permission "request": who may take which action in which state; tested as a matrix in requests.test.ts).
  */
 export const requestsRoutes: FastifyPluginAsyncTypebox<{ deps: requests.RequestDeps; onMail: () => void }> = async (app, { deps, onMail }) => {
+  // Submitting and correcting validate with their own rules too: the schema's problems join them (attachValidation),
+  // so every invalid field is reported at once.
   app.post('/requests', {
     config: { permission: 'request' },
+    attachValidation: true,
     schema: {
       tags: ['requests'], summary: 'Submit a problem to the network',
       description: 'By a company member for their company, or by a centre (or Region officer) on a company\'s behalf (company or companyName). Public requests need a summary.',
       body: RequestCreate, response: { 201: RequestView, ...problems(400, 401, 403, 413, 415) },
     },
   }, async (req, reply) => {
-    const created = await requests.submitRequest(deps, { actor: req.actor, requestId: req.id }, req.body);
+    const invalid = schemaFailure(req.validationError, req.body);
+    const body = (req.validationError ? invalid.clean : req.body) as typeof req.body;
+    const created = await requests.submitRequest(deps, { actor: req.actor, requestId: req.id }, body, invalid.problems);
     onMail();
     return reply.status(201).send(created);
   });
@@ -49,11 +55,16 @@ export const requestsRoutes: FastifyPluginAsyncTypebox<{ deps: requests.RequestD
 
   app.patch('/requests/:id', {
     config: { permission: 'request' },
+    attachValidation: true,
     schema: {
       tags: ['requests'], summary: 'Correct a request before it is opened to the centres (its company or the nucleus)',
       params: Id, body: RequestEdit, response: { 200: RequestView, ...problems(400, 401, 403, 404, 409) },
     },
-  }, async (req) => requests.editRequest(deps, { actor: req.actor, requestId: req.id }, req.params.id, req.body));
+  }, async (req) => {
+    const invalid = schemaFailure(req.validationError, req.body);
+    const patch = (req.validationError ? invalid.clean : req.body) as typeof req.body;
+    return requests.editRequest(deps, { actor: req.actor, requestId: req.id }, req.params.id, patch, invalid.problems);
+  });
 
   app.get('/requests/:id/proposal', {
     schema: {

@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/client.ts';
 import type { Actor, Member } from '../../core/actor.ts';
-import { AppError, type FieldProblem } from '../../core/errors.ts';
+import { AppError, mergeProblems, type FieldProblem } from '../../core/errors.ts';
 import type { RequestState, requests } from '../../db/schema/index.ts';
 import type { SearchService } from '../search/search.service.ts';
 import { matchProblem } from '../matching/matching.service.ts';
@@ -144,7 +144,7 @@ export type EditBody = Partial<Record<(typeof EDITABLE)[number], string | null>>
  * The company's side (or the nucleus) corrects a request before the nucleus opens it to the centres: its words, the
  * details and the tier. `null` clears an optional field. The whole result is checked as on submission.
  */
-export async function editRequest(deps: RequestDeps, ctx: Ctx, id: string, patch: EditBody) {
+export async function editRequest(deps: RequestDeps, ctx: Ctx, id: string, patch: EditBody, schemaProblems: FieldProblem[] = []) {
   return act(deps, ctx, id, 'edit', async (tx, r, _c, _f, actor, now) => {
     const before = { title: r.title, description: r.description, summary: r.summary, desiredOutcome: r.desiredOutcome, sector: r.sector, filiera: r.filiera, deadline: r.deadline, confidentiality: r.confidentiality, lang: r.lang, contactEmail: r.contactEmail };
     const next: Record<string, string | null> = { ...before };
@@ -155,7 +155,8 @@ export async function editRequest(deps: RequestDeps, ctx: Ctx, id: string, patch
       deadline: patch.deadline ? patch.deadline : undefined,
     }, now);
     for (const k of ['title', 'description', 'confidentiality', 'lang'] as const) if (patch[k] === null) problems.push({ pointer: `/body/${k}`, message: 'is required' });
-    if (problems.length) throw new AppError('VALIDATION_FAILED', 'The request has invalid fields', problems);
+    const all = mergeProblems(problems, schemaProblems);
+    if (all.length) throw new AppError('VALIDATION_FAILED', 'The request has invalid fields', all);
     const changed = EDITABLE.filter((k) => next[k] !== before[k]);
     if (!changed.length) return;
     await repo.updateRequest(tx, r.id, Object.fromEntries(changed.map((k) => [k, next[k]])) as never);
@@ -171,7 +172,7 @@ export async function editRequest(deps: RequestDeps, ctx: Ctx, id: string, patch
  * A company (or a centre, a Region officer on its behalf) submits a problem. Every invalid field is reported at once.
  * The nucleus is notified; the company gets a receipt with the date by which it will hear back.
  */
-export async function submitRequest(deps: RequestDeps, ctx: Ctx, body: SubmitBody) {
+export async function submitRequest(deps: RequestDeps, ctx: Ctx, body: SubmitBody, schemaProblems: FieldProblem[] = []) {
   const actor = requireMember(ctx.actor);
   if (!actor.userId) throw new AppError('FORBIDDEN', 'Requests are submitted by people, not by API tokens');
   const now = nowOf(deps);
@@ -193,7 +194,8 @@ export async function submitRequest(deps: RequestDeps, ctx: Ctx, body: SubmitBod
   } else if (!companyName) {
     problems.push({ pointer: '/body/companyName', message: 'name the company the request is for' });
   }
-  if (problems.length) throw new AppError('VALIDATION_FAILED', 'The request has invalid fields', problems);
+  const all = mergeProblems(problems, schemaProblems);
+  if (all.length) throw new AppError('VALIDATION_FAILED', 'The request has invalid fields', all);
 
   const targets = await responseTargets(deps.db);
   const submittedVia = companyId && companyMemberships.includes(companyId) ? null : via;

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SearchQuery, SearchResponse } from '@clock/contracts';
-import { ANONYMOUS } from '../../core/actor.ts';
 import { problems } from '../../core/http.ts';
 import type { SearchService } from './search.service.ts';
 
@@ -15,7 +14,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }> 
     },
   }, async (req) => {
     const q = req.query;
-    return search.search(ANONYMOUS, { ...q, page: q.page ?? 1, limit: q.limit ?? 20 });
+    return search.search(req.actor, { ...q, page: q.page ?? 1, limit: q.limit ?? 20 });
   });
 
   app.post('/search', {
@@ -28,6 +27,6 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }> 
     },
   }, async (req) => {
     const q = req.body;
-    return search.search(ANONYMOUS, { ...q, page: q.page ?? 1, limit: q.limit ?? 20 });
+    return search.search(req.actor, { ...q, page: q.page ?? 1, limit: q.limit ?? 20 });
   });
 };

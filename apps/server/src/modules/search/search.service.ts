@@ -45,7 +45,7 @@ export function offerDoc(r: OfferRow, org: OrgRow | undefined): DocInput {
       { text: [r.lab, r.location].filter(Boolean).join(', '), lang: 'both', weight: 0.7 },
       { text: org ? [org.name, org.shortName].filter(Boolean).join(' ') : '', lang: 'both', weight: 0.4 },
     ],
-    sectors: r.sectors ?? org?.sectors ?? [], filiere: r.filiere ?? org?.filiere ?? [], s3: org?.s3 ?? [],
+    sectors: r.sectors ?? org?.sectors ?? [], filiere: r.filiere ?? org?.filiere ?? [], s3: r.s3 ?? org?.s3 ?? [],
   };
 }
 export function expertDoc(e: ExpertRow, org: OrgRow | undefined): DocInput {

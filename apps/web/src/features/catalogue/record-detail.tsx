@@ -144,6 +144,11 @@ export function RecordDetail({ record, type }: { record: CatalogueRecord; type: 
               <TermChips facet="filiera" codes={offer.filiere} linkToSearch />
             </Field>
           ) : null}
+          {offer?.s3?.length ? (
+            <Field label={t('facet.s3')}>
+              <TermChips facet="s3" codes={offer.s3} linkToSearch />
+            </Field>
+          ) : null}
         </dl>
       </section>
     </div>

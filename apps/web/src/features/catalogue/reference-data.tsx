@@ -67,6 +67,11 @@ export function ReferenceDataProvider({ children }: { children: ReactNode }) {
         for (const term of taxonomies[facet] ?? []) index.set(`${facet}:${term.code}`, term);
       }
     }
+    // S3 priorities name their strategy's period: the 2021-2027 one is current, the 2014-2020 one history.
+    for (const term of taxonomies?.s3 ?? []) {
+      const period = s3Period(term.code, (code) => index.get(`s3:${code}`));
+      if (period && term.parent) index.set(`s3:${term.code}`, { ...term, label: withPeriod(term.label, period) });
+    }
     return {
       need,
       taxonomies,
@@ -78,6 +83,22 @@ export function ReferenceDataProvider({ children }: { children: ReactNode }) {
   }, [need, taxonomies, organizations, loaded]);
 
   return <ReferenceDataContext.Provider value={value}>{children}</ReferenceDataContext.Provider>;
+}
+
+/** The S3 strategy of a term, from its root ancestor; null outside both known strategies. */
+export function s3Period(code: string, find: (code: string) => TaxonomyTerm | undefined): S3Period | null {
+  let term = find(code);
+  for (let i = 0; term?.parent && i < 10; i++) term = find(term.parent);
+  return term?.code === CURRENT_S3 ? 'current' : term?.code === 'ris3-2014-2020' ? 'previous' : null;
+}
+export type S3Period = 'current' | 'previous';
+/** The root of the current regional S3 strategy in the s3 taxonomy (the server accepts new tags under it only). */
+export const CURRENT_S3 = 's3-2021-2027';
+const PERIOD_TEXT: Record<S3Period, string> = { current: 'S3 2021–2027', previous: 'RIS3 2014–2020' };
+
+function withPeriod(label: TaxonomyTerm['label'], period: S3Period): TaxonomyTerm['label'] {
+  const add = (text: string | undefined) => (text ? `${text} (${PERIOD_TEXT[period]})` : undefined);
+  return { ...(label.it ? { it: add(label.it)! } : {}), ...(label.en ? { en: add(label.en)! } : {}) };
 }
 
 export function useReferenceData(): ReferenceData {

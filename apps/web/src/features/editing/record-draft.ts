@@ -11,6 +11,7 @@ export interface RecordDraft {
   keywords: string;
   sectors: string;
   filiere: string[];
+  s3: string[];
   technologyAreas: string[];
   trl: string;
   kind: string;
@@ -28,26 +29,26 @@ export interface RecordDraft {
 
 /** The fields a problem pointer may name, per record type (`title.it` is the Italian title's own input). */
 export const RECORD_FIELDS: Record<RecordType, readonly string[]> = {
-  competence: ['title', 'title.it', 'title.en', 'description', 'description.it', 'description.en', 'trl', 'keywords', 'technologyAreas', 'sectors', 'filiere'],
-  service: ['title', 'title.it', 'title.en', 'description', 'description.it', 'description.en', 'kind', 'keywords', 'technologyAreas', 'sectors', 'filiere'],
+  competence: ['title', 'title.it', 'title.en', 'description', 'description.it', 'description.en', 'trl', 'keywords', 'technologyAreas', 'sectors', 'filiere', 's3'],
+  service: ['title', 'title.it', 'title.en', 'description', 'description.it', 'description.en', 'kind', 'keywords', 'technologyAreas', 'sectors', 'filiere', 's3'],
   equipment: [
     'title', 'title.it', 'title.en', 'description', 'description.it', 'description.en',
-    'lab', 'location', 'bookable', 'access', 'keywords', 'technologyAreas', 'sectors', 'filiere',
+    'lab', 'location', 'bookable', 'access', 'keywords', 'technologyAreas', 'sectors', 'filiere', 's3',
   ],
   expert: ['name', 'role', 'role.it', 'role.en', 'expertise', 'expertise.it', 'expertise.en', 'keywords', 'publicProfile'],
 };
 
 /** The keys of the bundle record the form edits, per type; a patch never touches any other. */
 const EDITED_KEYS: Record<RecordType, readonly string[]> = {
-  competence: ['title', 'description', 'keywords', 'technologyAreas', 'sectors', 'filiere', 'trl'],
-  service: ['title', 'description', 'keywords', 'technologyAreas', 'sectors', 'filiere', 'kind'],
-  equipment: ['title', 'description', 'keywords', 'technologyAreas', 'sectors', 'filiere', 'lab', 'location', 'bookable', 'access'],
+  competence: ['title', 'description', 'keywords', 'technologyAreas', 'sectors', 'filiere', 's3', 'trl'],
+  service: ['title', 'description', 'keywords', 'technologyAreas', 'sectors', 'filiere', 's3', 'kind'],
+  equipment: ['title', 'description', 'keywords', 'technologyAreas', 'sectors', 'filiere', 's3', 'lab', 'location', 'bookable', 'access'],
   expert: ['name', 'role', 'expertise', 'keywords', 'publicProfile'],
 };
 
 export function emptyDraft(): RecordDraft {
   return {
-    titleIt: '', titleEn: '', descriptionIt: '', descriptionEn: '', keywords: '', sectors: '', filiere: [], technologyAreas: [],
+    titleIt: '', titleEn: '', descriptionIt: '', descriptionEn: '', keywords: '', sectors: '', filiere: [], s3: [], technologyAreas: [],
     trl: '', kind: '', lab: '', location: '', bookable: '', access: '', name: '', roleIt: '', roleEn: '', expertiseIt: '',
     expertiseEn: '', publicProfile: false,
   };
@@ -78,6 +79,7 @@ export function draftFromRecord(type: RecordType, record: CatalogueRecord): Reco
     keywords: (o.keywords ?? []).join(', '),
     sectors: (o.sectors ?? []).join(', '),
     filiere: o.filiere ?? [],
+    s3: o.s3 ?? [],
     technologyAreas: o.technologyAreas ?? [],
     trl: o.trl !== undefined ? String(o.trl) : '',
     kind: o.kind ?? '',
@@ -122,6 +124,7 @@ export function bodyFromDraft(type: RecordType, draft: RecordDraft): Record<stri
           technologyAreas: list(draft.technologyAreas),
           sectors: list(splitList(draft.sectors)),
           filiere: list(draft.filiere),
+          s3: list(draft.s3),
           ...(type === 'competence' ? { trl: draft.trl ? Number(draft.trl) : undefined } : {}),
           ...(type === 'service' ? { kind: text(draft.kind) } : {}),
           ...(type === 'equipment'

@@ -79,6 +79,7 @@ export function RecordForm({ type, organization, record, cancelTo }: RecordFormP
     technologyAreas: { id: `${ID}-technologyAreas`, label: label('facet.technologyArea') },
     sectors: { id: `${ID}-sectors`, label: label('edit.sectors') },
     filiere: { id: `${ID}-filiere`, label: label('facet.filiera') },
+    s3: { id: `${ID}-s3`, label: label('facet.s3') },
     trl: { id: `${ID}-trl`, label: label('record.trl') },
     kind: { id: `${ID}-kind`, label: label('record.service_kind') },
     lab: { id: `${ID}-lab`, label: label('record.lab') },
@@ -256,6 +257,7 @@ export function RecordForm({ type, organization, record, cancelTo }: RecordFormP
           />
           <SectorField id={`${ID}-sectors`} value={draft.sectors} onChange={set('sectors')} error={e.sectors} />
           <TermChecks id={`${ID}-filiere`} facet="filiera" legend={t('facet.filiera')} values={draft.filiere} onChange={set('filiere')} error={e.filiere} />
+          <TermChecks id={`${ID}-s3`} facet="s3" legend={t('facet.s3')} hint={t('edit.s3_hint')} values={draft.s3} onChange={set('s3')} error={e.s3} />
         </section>
       ) : null}
 

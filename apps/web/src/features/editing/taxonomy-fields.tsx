@@ -1,14 +1,23 @@
 import { useI18n } from '../../lib/i18n.tsx';
 import type { FieldMessage } from '../../lib/form-errors.ts';
 import { CheckboxGroup, TextField, type Choice } from '../../components/ui/form-fields.tsx';
-import { useReferenceData, type TaxonomyFacet } from '../catalogue/reference-data.tsx';
+import { s3Period, useReferenceData, type TaxonomyFacet } from '../catalogue/reference-data.tsx';
 import { splitList } from './record-draft.ts';
 
-/** The terms of a (small) taxonomy as checkbox choices, labelled in the reader's language and sorted by label. */
-function useTermChoices(facet: TaxonomyFacet): Choice[] {
-  const { taxonomies } = useReferenceData();
+/**
+ * The terms of a (small) taxonomy as checkbox choices, labelled in the reader's language and sorted by label.
+ * The terms one may tag with. S3: the priorities and areas of the current strategy (not its headings), and those of
+ * the earlier one only where the record has them already; each labelled with its period.
+ */
+function useTermChoices(facet: TaxonomyFacet, kept: string[]): Choice[] {
+  const { taxonomies, term: find } = useReferenceData();
   const { pick } = useI18n();
-  return (taxonomies?.[facet] ?? [])
+  const terms = taxonomies?.[facet] ?? [];
+  const headings = new Set(terms.map((x) => x.parent).filter(Boolean));
+  const offered = facet !== 's3' ? terms : terms.filter((x) =>
+    kept.includes(x.code) || (!headings.has(x.code) && s3Period(x.code, (c) => find('s3', c)) === 'current'));
+  return offered
+    .map((x) => find(facet, x.code) ?? x)
     .map((term) => {
       const picked = pick(term.label);
       return { value: term.code, label: picked?.text ?? term.code, lang: picked?.isFallback ? picked.lang : undefined };
@@ -29,7 +38,7 @@ interface TermChecksProps {
 /** Supply chains, technology areas or S3 priorities: a few dozen terms, as checkboxes. */
 export function TermChecks({ id, facet, legend, hint, values, onChange, error }: TermChecksProps) {
   const { t } = useI18n();
-  const options = useTermChoices(facet);
+  const options = useTermChoices(facet, values);
   return (
     <CheckboxGroup
       id={id}

@@ -14,13 +14,27 @@ export function roleLabel(role: string): MessageKey {
   return ROLE_LABELS[role] ?? 'role.other';
 }
 
-/** Where to go after signing in: a path of this site only (never `//host` or a full URL). */
-export function safeReturnPath(value: string | null | undefined, fallback = '/account'): string {
-  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+/**
+ * Where to go after signing in: a relative path of this site only — never `//host`, `/\\host`, a full URL, a path
+ * with control characters, nor the sign-in page itself.
+ */
+export function safeReturnPath(value: string | null | undefined, fallback: string): string {
+  if (!value || !value.startsWith('/') || /^\/[/\\]/.test(value) || /[\\\u0000-\u001f\u007f]/.test(value)) return fallback;
+  if (/^\/accedi(?:[/?#]|$)/.test(value)) return fallback;
   return value;
 }
 
-/** The sign-in address that comes back here afterwards. */
+/** The sign-in address that comes back here afterwards (the home page included). */
 export function signInHref(returnTo: string): string {
-  return returnTo === '/' || returnTo.startsWith('/accedi') ? '/accedi' : `/accedi?torna=${encodeURIComponent(returnTo)}`;
+  return /^\/accedi(?:[/?#]|$)/.test(returnTo) ? '/accedi' : `/accedi?torna=${encodeURIComponent(returnTo)}`;
+}
+
+/**
+ * Where a person who came straight to the sign-in page lands: their role's work — the coordination board for the
+ * nucleus, the Region and administrators, the requests for centres and companies, else the home page.
+ */
+export function landingPath(user: { platformRole: string | null; memberships: { role: string }[] }): string {
+  if (user.platformRole || user.memberships.some((m) => m.role === 'nucleus')) return '/richieste/coordinamento';
+  if (user.memberships.length) return '/richieste';
+  return '/';
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../../lib/i18n.tsx';
 import { localErrors } from '../../lib/form-errors.ts';
@@ -7,13 +7,19 @@ import { ErrorSummary } from '../../components/ui/error-summary.tsx';
 import { TextField } from '../../components/ui/form-fields.tsx';
 import { problemMessageKey } from '../../components/ui/problem-alert.tsx';
 import { useSession } from './session.tsx';
-import { safeReturnPath } from './roles.ts';
+import { landingPath, safeReturnPath } from './roles.ts';
 import { formatWait } from './wait-time.ts';
 
 const FIELDS = ['email', 'password'] as const;
 
-/** E-mail and password; wrong credentials, an unconfirmed address and too many attempts each get their own message. */
-export function SignInForm() {
+/** An account chosen elsewhere on the page (the demo accounts) to fill the form with. */
+export interface SignInPreset { email: string; password: string; name: string }
+
+/**
+ * E-mail and password; wrong credentials, an unconfirmed address and too many attempts each get their own message.
+ * Afterwards: back to the page the person came from (`?torna=`, a path of this site only), else to their role's work.
+ */
+export function SignInForm({ preset }: { preset?: SignInPreset | null }) {
   const { t, tp } = useI18n();
   const session = useSession();
   const navigate = useNavigate();
@@ -22,13 +28,21 @@ export function SignInForm() {
   const [password, setPassword] = useState('');
   const submit = useSubmit(FIELDS);
   const { byField } = submit.errors;
+  const submitButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!preset) return;
+    setEmail(preset.email);
+    setPassword(preset.password);
+    submitButton.current?.focus();
+  }, [preset]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void submit.run(
       async () => {
-        await session.signIn(email.trim(), password);
-        navigate(safeReturnPath(params.get('torna')));
+        const me = await session.signIn(email.trim(), password);
+        navigate(safeReturnPath(params.get('torna'), landingPath(me)));
       },
       localErrors(
         [
@@ -75,8 +89,11 @@ export function SignInForm() {
         error={byField.password}
         required
       />
+      <p className="form-status" role="status">
+        {preset && email === preset.email ? t('demo.filled', { name: preset.name }) : ''}
+      </p>
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={submit.busy}>
+        <button ref={submitButton} type="submit" className="btn btn-primary" disabled={submit.busy}>
           {submit.busy ? t('signin.signing_in') : t('signin.submit')}
         </button>
       </div>

@@ -64,7 +64,7 @@ export function NotificationsView() {
       {data?.items.length ? (
         <ul className="notification-list list-unstyled">
           {data.items.map((n) => (
-            <li key={n.id} className={n.read ? 'notification' : 'notification is-unread'}>
+            <li key={n.id} className={n.read ? 'notification-item' : 'notification-item is-unread'}>
               <p className="notification-meta">
                 <time dateTime={n.at}>{formatDateTime(n.at)}</time>
                 {!n.read ? <span className="badge notification-unread">{t('notifications.unread_mark')}</span> : null}

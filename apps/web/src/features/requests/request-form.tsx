@@ -51,6 +51,27 @@ function bodyOf(d: Draft, forOthers: boolean) {
   };
 }
 
+/**
+ * What the server would refuse, found before sending: every missing or too short field at once, each with its own
+ * message (the server checks the same, and its answer is shown the same way).
+ */
+function draftProblems(d: Draft, forOthers: boolean, t: ReturnType<typeof useI18n>['t']): [string, boolean, string][] {
+  const len = (s: string) => s.trim().length;
+  const short = (s: string, min: number) => len(s) > 0 && len(s) < min;
+  const today = new Date().toISOString().slice(0, 10);
+  return [
+    ['title', len(d.title) === 0, t('form.error.required')],
+    ['title', short(d.title, 5), t('form.error.too_short', { min: '5' })],
+    ['description', len(d.description) === 0, t('form.error.required')],
+    ['description', short(d.description, 20), t('form.error.too_short', { min: '20' })],
+    ['summary', d.confidentiality === 'public' && len(d.summary) === 0, t('request.error.summary_public')],
+    ['summary', short(d.summary, 10), t('form.error.too_short', { min: '10' })],
+    ['confidentiality', d.confidentiality === '', t('request.form.confidentiality_required')],
+    ['deadline', d.deadline !== '' && d.deadline < today, t('request.error.past')],
+    ['companyName', forOthers && !d.company && len(d.companyName) === 0, t('request.error.company_name')],
+  ];
+}
+
 /** The draft of a request being corrected: what it says now. */
 function draftOf(r: RequestView): Draft {
   return {
@@ -132,7 +153,7 @@ export function RequestForm({ request }: { request?: RequestView } = {}) {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const local = localErrors([['confidentiality', draft.confidentiality === '', t('request.form.confidentiality_required')]], FIELDS);
+    const local = localErrors(draftProblems(draft, forOthers, t), FIELDS);
     void submit.run(async () => {
       if (request) {
         const patch = patchOf(draft, request);

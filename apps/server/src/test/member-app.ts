@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.ts';
+import type { Database } from '../db/client.ts';
+import { importBundle } from '../modules/catalogue/bundle.service.ts';
+import { createUser } from '../modules/identity/identity.service.ts';
+import { freshDatabase } from './db.ts';
+import { buildOrganization, bundleStream, PASSWORD, signInHeaders, testConfig, uniqueEmail } from './factories.ts';
+
+/** A fresh database with one centre, the app on it, and a member of that centre signed in (cookie and CSRF headers). */
+export async function appWithCentreMember(role: 'centre-manager' | 'centre-staff', before?: (database: Database) => Promise<void>) {
+  const centre = buildOrganization({ kind: 'centre' });
+  const database = await freshDatabase();
+  await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [centre] }));
+  await before?.(database);
+  const app: FastifyInstance = await buildApp({ config: testConfig(), database, logger: false });
+  const email = uniqueEmail(role);
+  await createUser(database.db, { email, name: role, role, organization: centre.id, password: PASSWORD });
+  const headers = await signInHeaders(app, email, PASSWORD);
+  return { database, app, centre, headers, close: async () => { await app.close(); await database.close(); } };
+}

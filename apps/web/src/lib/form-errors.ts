@@ -73,8 +73,10 @@ export function translateFieldMessage(message: string, t: T): FieldMessage {
   if (/^is already registered$/.test(m)) return { text: t('form.error.registered') };
   if (/^is not an allowed field$/.test(m)) return { text: t('form.error.not_allowed') };
   // Codes checked against the taxonomies (catalogue records).
-  if ((match = /^unknown (?:NACE\/ATECO code|supply chain \(filiera\)|S3 priority|technology area) "(.*)"$/.exec(m))) return { text: t('form.error.unknown_code', { code: match[1]! }) };
-  if ((match = /^"(.*)" belongs to an earlier S3 strategy/.exec(m))) return { text: t('form.error.s3_old', { code: match[1]! }) };
+  const unknownCode = /^unknown (?:NACE\/ATECO code|supply chain \(filiera\)|S3 priority|technology area) "(.*)"$/.exec(m);
+  if (unknownCode) return { text: t('form.error.unknown_code', { code: unknownCode[1]! }) };
+  const oldS3 = /^"(.*)" belongs to an earlier S3 strategy/.exec(m);
+  if (oldS3) return { text: t('form.error.s3_old', { code: oldS3[1]! }) };
   if (/two-letter province code/.test(m)) return { text: t('form.error.province') };
   if (/^must be 1-100 lower-case letters/.test(m)) return { text: t('form.error.identifier') };
   return { text: m, lang: 'en' };

@@ -178,6 +178,9 @@ describe('the administration area', () => {
     const granted = await app.inject({ method: 'POST', url: `/api/v1/admin/people/${plain.id}/roles`, headers: headers.admin, payload: { role: 'region' } });
     expect(granted.statusCode, granted.body).toBe(200);
     expect(granted.json().platformRole).toBe('region');
+  });
+});
+
 describe('the reading matrix', () => {
   // What each role reads of the catalogue, search and network: the routes act as the caller, never as the public.
   const READERS = [...ROLES, 'no-organisation'] as const;

@@ -25,6 +25,9 @@ import { matchingRoutes } from './modules/matching/matching.routes.ts';
 import { SearchService } from './modules/search/search.service.ts';
 import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { companiesRoutes } from './modules/companies/companies.routes.ts';
+import { contactsRoutes } from './modules/companies/contacts.routes.ts';
+import { demandRoutes } from './modules/requests/demand.routes.ts';
 import { startWorker } from './worker.ts';
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -100,7 +103,7 @@ export async function buildApp({ config, database, search, mailer, logger }: App
         description: 'The catalogue, search, matching and requests (later bookings and governance) of a regional network of technology-transfer centres. Errors are RFC 9457 problem+json listing every invalid field.',
         license: { name: 'EUPL-1.2' },
       },
-      tags: [{ name: 'catalogue' }, { name: 'search' }, { name: 'matching' }, { name: 'requests' }, { name: 'notifications' }, { name: 'network' }, { name: 'identity' }, { name: 'system' }],
+      tags: [{ name: 'catalogue' }, { name: 'search' }, { name: 'matching' }, { name: 'requests' }, { name: 'notifications' }, { name: 'network' }, { name: 'companies' }, { name: 'identity' }, { name: 'system' }],
     },
   });
   await app.register(swaggerUi, {
@@ -131,6 +134,9 @@ export async function buildApp({ config, database, search, mailer, logger }: App
     if (worker) app.addHook('onClose', async () => worker.stop());
     await v1.register(requestsRoutes, { deps: requestDeps, onMail: () => worker?.kick() });
     await v1.register(notificationsRoutes, { db });
+    await v1.register(companiesRoutes, { deps: { db, mailer: mail, publicUrl: config.publicUrl, onCatalogueChange: () => searchService.refresh(true) } });
+    await v1.register(contactsRoutes, { db });
+    await v1.register(demandRoutes, { db });
   }, { prefix: '/api/v1' });
 
   if (hasWeb) await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'], maxAge: '1h' });

@@ -2,3 +2,4 @@ export * from './common.ts';
 export * from './catalogue.ts';
 export * from './search.ts';
 export * from './requests.ts';
+export * from './companies.ts';

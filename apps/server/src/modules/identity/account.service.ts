@@ -41,8 +41,17 @@ export async function inviteMember(deps: AccountDeps, actor: Actor, input: { ema
   if (!(actor.platformRole === 'admin' || (own && RANK[own.role] >= 2 && RANK[role] <= RANK[own.role]))) {
     throw new AppError('FORBIDDEN', 'Only the organisation\'s managers invite people, with a role no stronger than their own');
   }
-  const inviter = await repo.findUserById(deps.db, actor.userId);
-  const secret = await issue(deps, { purpose: 'invitation', email, organizationId: input.organization, role, createdBy: actor.userId, hours: 7 * 24 });
+  return sendInvitation(deps, actor.userId, { email, organization: input.organization, role });
+}
+
+/**
+ * Issues an invitation and e-mails its link. The caller has checked that the inviter may invite to the organisation
+ * with this role (managers above; a company's administrators through the companies module).
+ */
+export async function sendInvitation(deps: AccountDeps, inviterId: string, { email, organization, role }: { email: string; organization: string; role: MembershipRole }) {
+  const input = { organization };
+  const inviter = await repo.findUserById(deps.db, inviterId);
+  const secret = await issue(deps, { purpose: 'invitation', email, organizationId: organization, role, createdBy: inviterId, hours: 7 * 24 });
   const link = `${deps.publicUrl}/invito/${secret}`;
   await deps.mailer.send({
     to: email,

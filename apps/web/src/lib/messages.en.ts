@@ -1,3 +1,4 @@
+import { companiesEn } from './messages.companies.en.ts';
 import type { Messages } from './messages.it.ts';
 
 /** English: typed as `Messages`, so a missing or extra key fails the type check. */
@@ -887,4 +888,5 @@ export const en: Messages = {
   'notification.request-closed': 'Request {name} is closed. You can leave a rating.',
   'notification.request-rated': 'The company rated request {name}: {rating}/5.',
   'notification.request-overdue': 'Request {name} is overdue: it has been {state} since {since} and was due by {due}.',
+  ...companiesEn,
 };

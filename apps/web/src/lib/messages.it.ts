@@ -1,3 +1,4 @@
+import { companiesIt } from './messages.companies.it.ts';
 /**
  * Italian, the default language: the source of truth for the keys. messages.en.ts must have exactly these keys.
  * `{name}` is a placeholder; keys ending in `.one`/`.other` are count forms used through `tp`.
@@ -889,6 +890,7 @@ export const it = {
   'notification.request-closed': 'La richiesta {name} è chiusa. Puoi lasciare una valutazione.',
   'notification.request-rated': 'L’azienda ha valutato la richiesta {name}: {rating}/5.',
   'notification.request-overdue': 'La richiesta {name} è in ritardo: è {state} dal {since} e andava gestita entro il {due}.',
+  ...companiesIt,
 } as const;
 
 export type MessageKey = keyof typeof it;

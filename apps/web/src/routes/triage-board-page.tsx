@@ -24,6 +24,10 @@ function Board() {
       {canCoordinate(user) ? (
         <>
           <p className="lead">{t('board.lead')}</p>
+          <p className="d-flex flex-wrap gap-3">
+            <Link to="/richieste/domanda">{t('nav.demand')}</Link>
+            <Link to="/imprese/verifiche">{t('nav.company_claims')}</Link>
+          </p>
           <TriageBoard />
           <ResponseTargetsForm editable={canSetTargets(user)} />
         </>

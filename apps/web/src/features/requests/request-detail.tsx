@@ -116,7 +116,7 @@ export function RequestFacts({ request }: { request: RequestView }) {
           <Fact label={t('request.field.confidentiality')}>
             {t(confidentialityLabel(request.confidentiality))}: {t(`request.confidentiality.${request.confidentiality}.meaning`)}
           </Fact>
-          {request.company ? <Fact label={t('request.field.company')}>{request.company.name}</Fact> : null}
+          {request.company ? <Fact label={t(request.company.id ? 'request.field.company' : 'request.field.company_name')}>{request.company.name}</Fact> : null}
           {request.submittedVia ? <Fact label={t('request.submitted_via')}>{orgName(request.submittedVia)}</Fact> : null}
           {request.contactEmail ? (
             <Fact label={t('request.field.contact_email')}>

@@ -6,6 +6,7 @@ import type { LocalizedText } from '../schema/index.ts';
 import * as repo from '../../modules/catalogue/catalogue.repo.ts';
 import { importBundle, type ImportReport } from '../../modules/catalogue/bundle.service.ts';
 import { seedDemoRequests } from './demo-requests.ts';
+import { seedDemoCompanies } from './demo-companies.ts';
 
 export const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo');
 
@@ -27,6 +28,7 @@ export async function seedDemo(db: Db): Promise<ImportReport> {
     for (const [id, profile] of Object.entries(net.profiles)) await repo.setOrganizationProfile(tx, id, profile);
   });
   await seedDemoRequests(db, DEMO_DIR);
+  await seedDemoCompanies(db, DEMO_DIR);
   return report;
 }
 

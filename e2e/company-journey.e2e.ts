@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { vatNumberProblem } from '@clock/contracts';
-import { axeViolations, openPage, settled, startStack, type Stack, unexpected } from './fixtures.ts';
+import { arrive, expectAccessible, openPage, settled, startStack, type Stack, unexpected } from './fixtures.ts';
 import { createUser } from '../apps/server/src/modules/identity/identity.service.ts';
 import { linkToken } from '../apps/server/src/test/smtp.ts';
 
@@ -22,14 +22,6 @@ function validVat(): string {
   throw new Error('unreachable');
 }
 
-async function expectAccessible(page: Page) {
-  expect(await axeViolations(page)).toEqual([]);
-}
-async function arrive(page: Page, url: RegExp, heading: RegExp | string) {
-  await page.waitForURL(url);
-  await expect.poll(() => page.locator('h1').first().textContent()).toMatch(heading);
-  await settled(page);
-}
 async function signIn(page: Page, email: string, labels: { email: string; submit: string }) {
   const main = page.getByRole('main');
   await main.getByLabel(labels.email).fill(email);
@@ -183,6 +175,7 @@ describe('a visitor asks a centre for a quote (English)', () => {
       await signIn(centre.page, STAFF.email, EN);
       await arrive(centre.page, new RegExp(`${requestPath}$`), 'Request for a quote: Universal tensile tester for paper and board');
       expect(await centre.page.getByRole('main').textContent()).toContain('We need tensile tests');
+      await expect.poll(() => centre.page.locator('.request-facts').textContent()).toContain('Started from the recordUniversal tensile tester for paper and board');
       await expectAccessible(centre.page);
       await centre.page.goto(EQUIPMENT);
       await settled(centre.page);

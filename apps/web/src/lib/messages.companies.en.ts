@@ -116,6 +116,7 @@ export const companiesEn: { readonly [K in keyof typeof companiesIt]: string } =
   'demand.requests': 'Requests',
   'demand.open': 'Open',
   'demand.last': 'Latest',
+  'request.field.source': 'Started from the record',
   'request.field.own_company': 'Your company',
   'request.form.own_company_intro': 'Choose which of your companies the request is for, or write the name of another company.',
   'request.form.no_company_intro': 'Write the name of the company the request is for. If it is yours, you can also register it: a centre will verify it.',

@@ -114,6 +114,7 @@ export const companiesIt = {
   'demand.requests': 'Richieste',
   'demand.open': 'Aperte',
   'demand.last': 'Ultima',
+  'request.field.source': 'Partita dalla scheda',
   'request.field.own_company': 'La tua impresa',
   'request.form.own_company_intro': 'Scegli per quale delle tue imprese chiedi, oppure scrivi il nome di un’altra impresa.',
   'request.form.no_company_intro': 'Scrivi il nome dell’impresa per cui chiedi. Se è la tua, puoi anche registrarla: un centro la verificherà.',

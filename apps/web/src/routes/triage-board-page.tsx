@@ -24,12 +24,12 @@ function Board() {
       {canCoordinate(user) ? (
         <>
           <p className="lead">{t('board.lead')}</p>
-          <p className="d-flex flex-wrap gap-3">
+          <TriageBoard />
+          <ResponseTargetsForm editable={canSetTargets(user)} />
+          <p className="d-flex flex-wrap gap-3 mt-4">
             <Link to="/richieste/domanda">{t('nav.demand')}</Link>
             <Link to="/imprese/verifiche">{t('nav.company_claims')}</Link>
           </p>
-          <TriageBoard />
-          <ResponseTargetsForm editable={canSetTargets(user)} />
         </>
       ) : (
         <div className="notice-panel">

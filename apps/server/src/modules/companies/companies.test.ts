@@ -230,6 +230,18 @@ describe('asking a centre from a record', () => {
     expect(notes.map((n) => n.kind)).toContain('request-addressed');
   });
 
+  it('shows a network request addressed from a record to that centre before the nucleus opens it, and to no other company', async () => {
+    const r = await call('second', 'POST', '/api/v1/requests', { ...REQUEST, companyName: 'Cartotecnica Prova', source: { type: 'equipment', id: equipment.id } });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json().state).toBe('submitted');
+    const seen = await call('staff', 'GET', `/api/v1/requests/${r.json().id}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().access).toBe('full');
+    const listed = await call('manager', 'GET', '/api/v1/requests?scope=all');
+    expect(listed.json().items.map((i: { id: string }) => i.id)).toContain(r.json().id);
+    expect((await call('companyMember', 'GET', `/api/v1/requests/${r.json().id}`)).statusCode).toBe(404);
+  });
+
   it('refuses a record that does not exist or that the person may not see', async () => {
     const r = await call('second', 'POST', '/api/v1/requests', { ...REQUEST, companyName: 'Cartotecnica Prova', source: { type: 'equipment', id: 'nope' } });
     expect(r.statusCode).toBe(400);
@@ -240,13 +252,13 @@ describe('asking a centre from a record', () => {
     await call('second', 'POST', '/api/v1/requests', { ...REQUEST, companyName: 'Altra Impresa', source: { type: 'expert', id: expert.id } });
     const one = await call('staff', 'GET', `/api/v1/requests/demand/equipment/${equipment.id}`);
     expect(one.statusCode, one.body).toBe(200);
-    expect(one.json()).toMatchObject({ requests: 1, open: 1 });
-    expect((await call('nucleus', 'GET', `/api/v1/requests/demand/equipment/${equipment.id}`)).json().requests).toBe(1);
+    expect(one.json()).toMatchObject({ requests: 2, open: 2 });
+    expect((await call('nucleus', 'GET', `/api/v1/requests/demand/equipment/${equipment.id}`)).json().requests).toBe(2);
     expect((await call('companyMember', 'GET', `/api/v1/requests/demand/equipment/${equipment.id}`)).statusCode).toBe(403);
     expect((await call('anonymous', 'GET', '/api/v1/requests/demand')).statusCode).toBe(401);
     const all = await call('nucleus', 'GET', '/api/v1/requests/demand');
     expect(all.json()).toEqual(expect.arrayContaining([
-      expect.objectContaining({ type: 'equipment', id: equipment.id, organization: centre.id, requests: 1, title: { it: 'Dinamometro per carta', en: 'Paper tensile tester' } }),
+      expect.objectContaining({ type: 'equipment', id: equipment.id, organization: centre.id, requests: 2, title: { it: 'Dinamometro per carta', en: 'Paper tensile tester' } }),
       expect.objectContaining({ type: 'expert', id: expert.id, organization: otherCentre.id, requests: 1, title: { it: 'Anna Verdi' } }),
     ]));
     // A centre's own list holds only its records.

@@ -181,6 +181,17 @@ describe('a visitor asks a centre for a quote (English)', () => {
       await settled(centre.page);
       await expect.poll(() => centre.page.locator('.record-demand').textContent()).toContain('1 request started from this record.');
       await expectAccessible(centre.page);
+      // The centre names the lab's contact person, with their consent (refused without it).
+      const card = centre.page.getByRole('region', { name: 'Need this?' });
+      await card.getByRole('button', { name: 'Contact person of the record' }).click();
+      await card.getByLabel('Contact person’s full name').fill('Tecnico Di Prova');
+      await card.getByRole('button', { name: 'Save the contact details' }).click();
+      await expect.poll(() => centre.page.locator('#rc-consent-error').textContent()).toContain('consent');
+      await expectAccessible(centre.page);
+      await centre.page.locator('label[for="rc-consent"]').click();
+      await card.getByRole('button', { name: 'Save the contact details' }).click();
+      await expect.poll(() => card.textContent()).toContain('Contact person: Tecnico Di Prova');
+      await expectAccessible(centre.page);
       expect(unexpected(visitor.problems, [])).toEqual([]);
       expect(centre.problems).toEqual([]);
     } finally {

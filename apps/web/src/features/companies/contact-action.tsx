@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -5,6 +6,7 @@ import { useSession } from '../identity/session.tsx';
 import { signInHref } from '../identity/roles.ts';
 import { canEditRecords } from '../identity/permissions.ts';
 import { companyEndpoints, quoteHref, type RecordContactView } from './company-api.ts';
+import { RecordContactForm } from './record-contact-form.tsx';
 
 type Type = 'competence' | 'service' | 'equipment' | 'expert';
 const COLLECTION: Record<Exclude<Type, 'expert'>, string> = { competence: 'competences', service: 'services', equipment: 'equipment' };
@@ -30,7 +32,9 @@ export function ContactAction({ type, id, organization }: { type: Type; id: stri
   const { t } = useI18n();
   const { user, status } = useSession();
   const href = quoteHref(type, id);
-  const contact = useApi<RecordContactView | null>(type === 'expert' ? null : companyEndpoints.recordContact(COLLECTION[type], id));
+  const contact = useApi<RecordContactView | null>(type === 'expert' ? null : companyEndpoints.recordContact(COLLECTION[type], id), { fresh: true });
+  const [editing, setEditing] = useState(false);
+  const editable = type !== 'expert' && canEditRecords(user, organization);
   const seesDemand = !!user && (!!user.platformRole || user.memberships.some((m) => m.role === 'nucleus') || canEditRecords(user, organization));
   return (
     <section aria-labelledby="record-contact" className="record-contact card card-bg mb-4">
@@ -54,6 +58,14 @@ export function ContactAction({ type, id, organization }: { type: Type; id: stri
           <Link className="btn btn-primary" to={href}>{t('contact.action')}</Link>
         )}
         {seesDemand ? <DemandCount type={type} id={id} /> : null}
+        {editable && !editing ? (
+          <p className="mt-3 mb-0">
+            <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setEditing(true)}>{t('contact.person_edit')}</button>
+          </p>
+        ) : null}
+        {editable && editing ? (
+          <RecordContactForm collection={COLLECTION[type as Exclude<Type, 'expert'>]} id={id} contact={contact.data ?? null} onClose={() => { setEditing(false); contact.reload(); }} />
+        ) : null}
       </div>
     </section>
   );

@@ -3,7 +3,8 @@
  * public, the rest network-wide; in every state, with invited and interested centres) into a fresh embedded database
  * with the demo network, then times the list a person opens every day — `GET /api/v1/requests` as the nucleus, a
  * centre's inbox, a company's own requests, the anonymous public list, a text search and the board ordered by due
- * date — through the app (in-process, `app.inject`). Prints p50/p95 per call. Writes nothing to the repository.
+ * date — through the app (in-process, `app.inject`); a third of them started from an equipment record, so the demand per
+ * record (the nucleus's list, one record's count) is timed too. Prints p50/p95 per call. Writes nothing to the repository.
  *
  *   npm run bench:requests
  *   npm run bench:requests -- --count 50000 --rounds 50
@@ -27,12 +28,15 @@ const WORDS = ['fatica', 'saldature', 'vernice', 'riciclo', 'vetroresina', 'cart
 
 const database = wrapPglite(await PGlite.create());
 await prepareDatabase(database, 'demo');
+const equipmentRows = (await database.db.execute(sql`select id, organization_id as org from offers where type = 'equipment' order by id`)) as unknown as { rows: { id: string; org: string }[] };
+const EQUIPMENT = equipmentRows.rows.map((r) => r.id);
+const cptmEquipment = equipmentRows.rows.find((r) => r.org === 'cptm')!.id;
 let t = performance.now();
 // Generated in SQL, in batches: the benchmark is about reading them.
 for (let done = 0; done < COUNT; done += 5000) {
   const n = Math.min(5000, COUNT - done);
   await database.db.execute(sql.raw(`
-    insert into requests (title, summary, description, confidentiality, state, company_organization_id, company_name, submitted_at, state_changed_at, opened_at, due_at, decline_reason, outcome)
+    insert into requests (title, summary, description, confidentiality, state, company_organization_id, company_name, submitted_at, state_changed_at, opened_at, due_at, decline_reason, outcome, source_type, source_id)
     select
       'Richiesta ' || g || ': ' || (array[${WORDS.map((w) => `'${w}'`).join(',')}])[1 + g % ${WORDS.length}] || ' nella produzione',
       'Sintesi pubblica della richiesta ' || g,
@@ -44,7 +48,9 @@ for (let done = 0; done < COUNT; done += 5000) {
       case when (array[${STATES.map((s) => `'${s}'`).join(',')}])[1 + g % ${STATES.length}] in ('submitted','triage') then null else now() - (g % 30) * interval '1 day' end,
       case when (array[${STATES.map((s) => `'${s}'`).join(',')}])[1 + g % ${STATES.length}] in ('submitted','triage','open') then now() + ((g % 20) - 6) * interval '1 day' else null end,
       case when (array[${STATES.map((s) => `'${s}'`).join(',')}])[1 + g % ${STATES.length}] = 'declined' then 'Fuori ambito' else null end,
-      case when (array[${STATES.map((s) => `'${s}'`).join(',')}])[1 + g % ${STATES.length}] = 'closed' then 'Concluso' else null end
+      case when (array[${STATES.map((s) => `'${s}'`).join(',')}])[1 + g % ${STATES.length}] = 'closed' then 'Concluso' else null end,
+      case when g % 3 = 1 then 'equipment' end,
+      case when g % 3 = 1 then (array[${EQUIPMENT.map((e) => `'${e}'`).join(',')}])[1 + (g / 3) % ${EQUIPMENT.length}] end
     from generate_series(${done + 1}, ${done + n}) g`));
 }
 await database.db.execute(sql.raw(`
@@ -71,6 +77,9 @@ const calls: [string, string, string][] = [
   ['company: mine', 'company', '/api/v1/requests?scope=mine&limit=50'],
   ['anonymous: public list', 'anonymous', '/api/v1/requests?limit=50'],
   ['anonymous: text search', 'anonymous', '/api/v1/requests?q=fatica&limit=50'],
+  ['nucleus: demand per record', 'nucleus', '/api/v1/requests/demand'],
+  ['centre: its records\' demand', 'centre', '/api/v1/requests/demand'],
+  ['centre: one record\'s demand', 'centre', `/api/v1/requests/demand/equipment/${encodeURIComponent(cptmEquipment)}`],
 ];
 console.log(`Requests: ${COUNT.toLocaleString('en')} generated in ${(loadMs / 1000).toFixed(1)} s; ${ROUNDS} calls each (in-process, PGlite)`);
 console.log(`${'call'.padEnd(34)} ${'total'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`);
@@ -82,7 +91,8 @@ for (const [label, who, url] of calls) {
     const r = await app.inject({ method: 'GET', url, headers: headers[who] });
     if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body.slice(0, 200)}`);
     if (i >= 2) times.push(performance.now() - t); // two warm-up calls
-    total = r.json().total;
+    const body = r.json();
+    total = Array.isArray(body) ? body.length : (body.total ?? body.requests);
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;

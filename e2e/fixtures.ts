@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { loadConfig } from '../apps/server/src/config.ts';
@@ -90,6 +91,18 @@ export async function openPage(stack: Stack, opts: { lang?: 'it' | 'en'; mobile?
 export async function axeViolations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+/** No WCAG 2.1 A/AA violation on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+/** Client-side navigation changes the URL before the new page renders: wait for its heading too. */
+export async function arrive(page: Page, url: RegExp, heading: RegExp | string): Promise<void> {
+  await page.waitForURL(url);
+  await expect.poll(() => page.locator('h1').first().textContent()).toMatch(heading);
+  await settled(page);
 }
 
 /** Waits until the page shows its h1 and has finished loading data. */

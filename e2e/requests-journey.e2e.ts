@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, openPage, settled, startStack, type Stack, unexpected } from './fixtures.ts';
+import { arrive, expectAccessible, openPage, settled, startStack, type Stack, unexpected } from './fixtures.ts';
 import { createUser } from '../apps/server/src/modules/identity/identity.service.ts';
 
 // The front door, in Italian: a company member of Burlamacco Yachts submits a problem (the live matching panel fills
@@ -29,16 +29,7 @@ const DESCRIPTION =
   'Le staffe in acciaio saldate che reggono le attrezzature di coperta si criccano vicino al cordone di saldatura dopo pochi mesi di navigazione, ' +
   'e la vernice anticorrosione fa le bolle intorno ai giunti. Servono prove di fatica sui giunti saldati e un ciclo di verniciatura più resistente.';
 
-async function expectAccessible(page: Page) {
-  expect(await axeViolations(page)).toEqual([]);
-}
 
-/** Client-side navigation changes the URL before the new page renders: wait for its heading too. */
-async function arrive(page: Page, url: RegExp, heading: RegExp | string) {
-  await page.waitForURL(url);
-  await expect.poll(() => page.locator('h1').first().textContent()).toMatch(heading);
-  await settled(page);
-}
 
 async function signedInPage(who: Who, opts: { mobile?: boolean } = {}) {
   const opened = await openPage(stack, opts);

@@ -31,6 +31,9 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { Metrics, type WorkerState } from './modules/system/system.service.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { demoRoutes } from './modules/demo/demo.routes.ts';
+import { companiesRoutes } from './modules/companies/companies.routes.ts';
+import { contactsRoutes } from './modules/companies/contacts.routes.ts';
+import { demandRoutes } from './modules/requests/demand.routes.ts';
 import { startWorker } from './worker.ts';
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -118,7 +121,7 @@ export async function buildApp({ config, database, search, mailer, logger, waitF
         description: 'The catalogue, search, matching and requests (later bookings and governance) of a regional network of technology-transfer centres. Errors are RFC 9457 problem+json listing every invalid field.',
         license: { name: 'EUPL-1.2' },
       },
-      tags: [{ name: 'catalogue' }, { name: 'search' }, { name: 'matching' }, { name: 'requests' }, { name: 'notifications' }, { name: 'network' }, { name: 'identity' }, { name: 'administration' }, { name: 'system' }],
+      tags: [{ name: 'catalogue' }, { name: 'search' }, { name: 'matching' }, { name: 'requests' }, { name: 'notifications' }, { name: 'network' }, { name: 'companies' }, { name: 'identity' }, { name: 'administration' }, { name: 'system' }],
     },
   });
   await app.register(swaggerUi, {
@@ -154,6 +157,9 @@ export async function buildApp({ config, database, search, mailer, logger, waitF
     await v1.register(requestsRoutes, { deps: requestDeps, onMail: () => worker?.kick() });
     await v1.register(notificationsRoutes, { db });
     await v1.register(demoRoutes, { db });
+    await v1.register(companiesRoutes, { deps: { db, mailer: mail, publicUrl: config.publicUrl, onCatalogueChange: () => searchService.refresh(true) } });
+    await v1.register(contactsRoutes, { db });
+    await v1.register(demandRoutes, { db });
   }, { prefix: '/api/v1' });
 
   if (dist) await serveWebApp(app, dist);

@@ -4,3 +4,4 @@ export * from './search.ts';
 export * from './requests.ts';
 export * from './admin.ts';
 export * from './demo.ts';
+export * from './companies.ts';

@@ -16,6 +16,15 @@ const PUBLIC_NEEDS_SUMMARY = {
 };
 
 /** A company's problem as submitted (by the company, or by a centre on its behalf). */
+/** A catalogue record a request came from. */
+export const RequestSource = Type.Object(
+  {
+    type: Type.Union([Type.Literal('competence'), Type.Literal('service'), Type.Literal('equipment'), Type.Literal('expert')]),
+    id: Type.String({ minLength: 1, maxLength: 100 }),
+  },
+  { additionalProperties: false },
+);
+
 export const RequestCreate = Type.Object(
   {
     // The server reports these limits together with its other rules (the company, the deadline), all at once.
@@ -34,6 +43,8 @@ export const RequestCreate = Type.Object(
     company: Type.Optional(OrgId),
     companyName: Type.Optional(Text(2, 200)),
     contactEmail: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+    /** The catalogue record the request starts from ("contact / ask for a quote"): its centre is addressed at once. */
+    source: Type.Optional(RequestSource),
   },
   { additionalProperties: false, ...PUBLIC_NEEDS_SUMMARY },
 );
@@ -132,6 +143,7 @@ export const RequestView = Type.Object({
   outcome: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   rating: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
   ratingComment: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  source: Type.Optional(Type.Union([RequestSource, Type.Null()])),
   centres: Type.Optional(Type.Array(RequestCentre)),
   timeline: Type.Optional(Type.Array(RequestEvent)),
   /** What the caller may do now (drives the buttons; the server checks again). */

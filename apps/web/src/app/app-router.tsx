@@ -33,6 +33,9 @@ const RequestEditPage = lazy(() => import('../routes/request-edit-page.tsx').the
 const RequestPage = lazy(() => import('../routes/request-page.tsx').then((m) => ({ default: m.RequestPage })));
 const TriageBoardPage = lazy(() => import('../routes/triage-board-page.tsx').then((m) => ({ default: m.TriageBoardPage })));
 const NotificationsPage = lazy(() => import('../routes/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })));
+const CompanyJoinPage = lazy(() => import('../routes/company-join-page.tsx').then((m) => ({ default: m.CompanyJoinPage })));
+const CompanyClaimsPage = lazy(() => import('../routes/company-claims-page.tsx').then((m) => ({ default: m.CompanyClaimsPage })));
+const DemandPage = lazy(() => import('../routes/demand-page.tsx').then((m) => ({ default: m.DemandPage })));
 const OrganizationEditPage = lazy(() => import('../routes/organization-edit-page.tsx').then((m) => ({ default: m.OrganizationEditPage })));
 // The administration area: admins and Region officers.
 const AdminPage = lazy(() => import('../routes/admin-page.tsx').then((m) => ({ default: m.AdminPage })));
@@ -72,6 +75,9 @@ const router = createBrowserRouter([
           { path: 'richieste/:id', element: <RequestPage /> },
           { path: 'richieste/:id/modifica', element: <RequestEditPage /> },
           { path: 'notifiche', element: <NotificationsPage /> },
+          { path: 'imprese/nuova', element: <CompanyJoinPage /> },
+          { path: 'imprese/verifiche', element: <CompanyClaimsPage /> },
+          { path: 'richieste/domanda', element: <DemandPage /> },
           { path: 'chi-siamo', element: <AboutPage /> },
           { path: 'accessibilita', element: <AccessibilityPage /> },
           { path: 'accedi', element: <SignInPage /> },

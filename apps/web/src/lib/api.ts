@@ -149,7 +149,7 @@ export const endpoints = {
   network: () => apiUrl('/network'),
   demo: () => apiUrl('/demo'),
   taxonomies: () => apiUrl('/taxonomies'),
-  organizations: (params: { kind?: string; page?: number; limit?: number }) => apiUrl('/organizations', params),
+  organizations: (params: { kind?: string; province?: string; filiera?: string; sector?: string; s3?: string; page?: number; limit?: number }) => apiUrl('/organizations', params),
   organization: (id: string) => apiUrl(`/organizations/${encodeURIComponent(id)}`),
   records: (collection: RecordCollection, params: { organization?: string; sector?: string; filiera?: string; s3?: string; page?: number; limit?: number }) =>
     apiUrl(`/${collection}`, params),

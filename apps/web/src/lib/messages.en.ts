@@ -1,3 +1,4 @@
+import { companiesEn } from './messages.companies.en.ts';
 import type { Messages } from './messages.it.ts';
 
 /** English: typed as `Messages`, so a missing or extra key fails the type check. */
@@ -997,4 +998,5 @@ export const en: Messages = {
   'admin.org.count.other': '{count} organisations',
   'admin.org.table_caption': 'The network’s organisations',
   'admin.org.actions': 'Actions',
+  ...companiesEn,
 };

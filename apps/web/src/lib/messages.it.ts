@@ -1,3 +1,4 @@
+import { companiesIt } from './messages.companies.it.ts';
 /**
  * Italian, the default language: the source of truth for the keys. messages.en.ts must have exactly these keys.
  * `{name}` is a placeholder; keys ending in `.one`/`.other` are count forms used through `tp`.
@@ -999,6 +1000,7 @@ export const it = {
   'admin.org.count.other': '{count} organizzazioni',
   'admin.org.table_caption': 'Organizzazioni della rete',
   'admin.org.actions': 'Azioni',
+  ...companiesIt,
 } as const;
 
 export type MessageKey = keyof typeof it;

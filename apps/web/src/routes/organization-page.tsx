@@ -15,6 +15,8 @@ import { FlashNotice } from '../components/ui/flash-notice.tsx';
 import { OrganizationEditActions } from '../features/editing/organization-edit-actions.tsx';
 import { useSession } from '../features/identity/session.tsx';
 import { canReadHistory } from '../features/identity/permissions.ts';
+import { OrganizationContact } from '../features/companies/organization-contact.tsx';
+import { CompanySection } from '../features/companies/company-section.tsx';
 
 const RecordHistory = lazy(() => import('../features/editing/record-history.tsx').then((m) => ({ default: m.RecordHistory })));
 
@@ -41,6 +43,8 @@ export function OrganizationPage() {
       <FlashNotice />
       <OrganizationEditActions organization={o} />
       <OrganizationProfile organization={o} />
+      <OrganizationContact organization={o.id} />
+      {o.kind === 'company' ? <CompanySection id={o.id} /> : null}
       <section aria-labelledby="org-offer" className="mt-5">
         <h2 id="org-offer" className="h3">
           {t('organization.offer')}

@@ -15,6 +15,7 @@ import { FlashNotice } from '../components/ui/flash-notice.tsx';
 import { RecordEditActions } from '../features/editing/record-edit-actions.tsx';
 import { useSession } from '../features/identity/session.tsx';
 import { canReadHistory } from '../features/identity/permissions.ts';
+import { ContactAction } from '../features/companies/contact-action.tsx';
 
 // Only members of the record's organisation see its history: the others never download it.
 const RecordHistory = lazy(() => import('../features/editing/record-history.tsx').then((m) => ({ default: m.RecordHistory })));
@@ -48,6 +49,7 @@ export function RecordPage({ type }: { type: RecordType }) {
       <FlashNotice />
       <RecordEditActions type={type} record={record.data} title={text} />
       <RecordDetail record={record.data} type={type} />
+      <ContactAction type={type} id={record.data.id} organization={record.data.organization} />
       {canReadHistory(user, record.data.organization) ? (
         <Suspense fallback={<div aria-busy="true" />}>
           <RecordHistory collection={kind.collection} id={record.data.id} organization={record.data.organization} />

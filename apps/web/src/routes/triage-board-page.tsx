@@ -26,6 +26,10 @@ function Board() {
           <p className="lead">{t('board.lead')}</p>
           <TriageBoard />
           <ResponseTargetsForm editable={canSetTargets(user)} />
+          <p className="d-flex flex-wrap gap-3 mt-4">
+            <Link to="/richieste/domanda">{t('nav.demand')}</Link>
+            <Link to="/imprese/verifiche">{t('nav.company_claims')}</Link>
+          </p>
         </>
       ) : (
         <div className="notice-panel">

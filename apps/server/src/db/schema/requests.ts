@@ -52,6 +52,9 @@ export const requests = pgTable(
     outcome: text('outcome'),
     rating: integer('rating'),
     ratingComment: text('rating_comment'),
+    /** The catalogue record the request started from ("contact / ask for a quote"): demand per record. */
+    sourceType: text('source_type'),
+    sourceId: text('source_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -64,6 +67,8 @@ export const requests = pgTable(
     check('requests_closed_outcome', sql`${t.state} <> 'closed' or ${t.outcome} is not null`),
     index('requests_state_idx').on(t.state),
     index('requests_company_idx').on(t.companyOrganizationId),
+    check('requests_source_check', sql`(${t.sourceType} is null) = (${t.sourceId} is null) and (${t.sourceType} is null or ${t.sourceType} in ('competence','service','equipment','expert'))`),
+    index('requests_source_idx').on(t.sourceType, t.sourceId),
   ],
 );
 

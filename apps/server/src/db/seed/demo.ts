@@ -7,6 +7,7 @@ import * as repo from '../../modules/catalogue/catalogue.repo.ts';
 import { importBundle, type ImportReport } from '../../modules/catalogue/bundle.service.ts';
 import { seedDemoRequests } from './demo-requests.ts';
 import { seedDemoPeople } from './demo-people.ts';
+import { seedDemoCompanies } from './demo-companies.ts';
 
 export const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo');
 
@@ -30,6 +31,7 @@ export async function seedDemo(db: Db, dir = DEMO_DIR): Promise<ImportReport> {
     }
     for (const [id, profile] of Object.entries(net.profiles)) await repo.setOrganizationProfile(tx, id, profile);
     await seedDemoRequests(tx, dir);
+    await seedDemoCompanies(tx, dir);
     await seedDemoPeople(tx, dir);
     return report;
   });

@@ -130,13 +130,14 @@ export async function getExpert(tx: Conn, id: string) {
   return row ?? null;
 }
 
-export interface OrganizationFilter { kind?: string; sector?: string; filiera?: string; s3?: string }
+export interface OrganizationFilter { kind?: string; sector?: string; filiera?: string; s3?: string; province?: string }
 function organizationWhere(f: OrganizationFilter) {
   const w: SQL[] = [isNull(organizations.retiredAt)];
   if (f.kind) w.push(eq(organizations.kind, f.kind));
   if (f.sector) w.push(sql`exists (select 1 from unnest(${organizations.sectors}) s where s = ${f.sector} or s like ${f.sector + '.%'})`);
   if (f.filiera) w.push(arrayHas(organizations.filiere, f.filiera));
   if (f.s3) w.push(arrayHas(organizations.s3, f.s3));
+  if (f.province) w.push(eq(organizations.province, f.province));
   return and(...w);
 }
 export async function listOrganizations(tx: Conn, f: OrganizationFilter, page: number, limit: number) {

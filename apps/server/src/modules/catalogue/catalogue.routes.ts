@@ -18,7 +18,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
     schema: {
       tags: ['catalogue'], summary: 'List organisations',
       querystring: Type.Object(
-        { ...Pagination, kind: Type.Optional(OrgKind), sector: Type.Optional(code), filiera: Type.Optional(code), s3: Type.Optional(code) },
+        { ...Pagination, kind: Type.Optional(OrgKind), sector: Type.Optional(code), filiera: Type.Optional(code), s3: Type.Optional(code), province: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })) },
         { additionalProperties: false },
       ),
       response: { 200: Paged(Organization), ...problems(400) },

@@ -103,6 +103,7 @@ export const editingRoutes: FastifyPluginAsyncTypebox<{ db: Db; onChange: () => 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** The permission rule guarding a write route; the permission-matrix test requires one on every write route. */
-    permission?: 'public' | 'self' | 'manager' | 'organization-records' | 'organization-profile' | 'platform-admin' | 'administration' | 'request';
+    permission?: 'public' | 'self' | 'manager' | 'organization-records' | 'organization-profile' | 'platform-admin' | 'administration' | 'request'
+      | 'signed-in' | 'company-review' | 'company-profile' | 'company-admin';
   }
 }

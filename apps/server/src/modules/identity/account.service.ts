@@ -41,9 +41,17 @@ export async function inviteMember(deps: AccountDeps, actor: Actor, input: { ema
   if (!(actor.platformRole === 'admin' || (own && RANK[own.role] >= 2 && RANK[role] <= RANK[own.role]))) {
     throw new AppError('FORBIDDEN', 'Only the organisation\'s managers invite people, with a role no stronger than their own');
   }
-  const inviter = await repo.findUserById(deps.db, actor.userId);
-  await mailInvitation(deps, { email, organization: input.organization, role, createdBy: actor.userId, inviterName: inviter?.name ?? null });
-  return { email, organization: input.organization, role, expiresInDays: 7 };
+  return sendInvitation(deps, actor.userId, { email, organization: input.organization, role });
+}
+
+/**
+ * Issues an invitation and e-mails its link. The caller has checked that the inviter may invite to the organisation
+ * with this role (managers above; a company's administrators through the companies module).
+ */
+export async function sendInvitation(deps: AccountDeps, inviterId: string, { email, organization, role }: { email: string; organization: string; role: MembershipRole }) {
+  const inviter = await repo.findUserById(deps.db, inviterId);
+  await mailInvitation(deps, { email, organization, role, createdBy: inviterId, inviterName: inviter?.name ?? null });
+  return { email, organization, role, expiresInDays: 7 };
 }
 
 /** Issues an invitation link (valid 7 days) and e-mails it; used for new invitations and to send one again. */

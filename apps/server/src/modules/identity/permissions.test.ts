@@ -9,6 +9,7 @@ import { freshDatabase } from '../../test/db.ts';
 import { buildExpert, buildOffer, buildOrganization, bundleStream, PASSWORD, signInHeaders, testConfig, uniqueEmail } from '../../test/factories.ts';
 import { createUser, hashPassword } from './identity.service.ts';
 import { insertUser } from './identity.repo.ts';
+import { vatNumberProblem } from '@clock/contracts';
 
 // The permission matrix: every write route × every role × own/other organisation → the expected status. It is
 // generated from the app's route table, so a new write route without a rule here fails.
@@ -19,6 +20,7 @@ const company = buildOrganization({ kind: 'company' });
 const otherCentre = buildOrganization({ kind: 'centre' });
 // An expert who did not consent to a public profile: network content (docs/permissions.md, "Reading").
 const privateExpert = buildExpert(centre.id, { name: 'Ottavia Riservatissima', expertise: { it: 'tribologia dei rivestimenti' }, publicProfile: false });
+const otherCompany = buildOrganization({ kind: 'company' });
 const ROLES = ['anonymous', 'admin', 'region', 'nucleus', 'centre-manager', 'centre-staff', 'company'] as const;
 type Role = (typeof ROLES)[number];
 const headers: Partial<Record<Role, Record<string, string>>> = { anonymous: {} };
@@ -26,7 +28,7 @@ const ownOrg = (role: Role) => (role === 'company' ? company.id : centre.id);
 
 beforeAll(async () => {
   database = await freshDatabase();
-  await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [centre, company, otherCentre], experts: [privateExpert] }));
+  await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [centre, company, otherCentre, otherCompany], experts: [privateExpert] }));
   app = await buildApp({ config: testConfig(), database, logger: false });
   for (const role of ROLES.slice(1)) {
     const email = uniqueEmail(role);
@@ -59,6 +61,7 @@ const RULES: Record<string, { request(method: string, url: string, target: strin
       const collection = COLLECTION_TYPES[url.split('/')[3]!]!;
       if (method === 'POST') return { url, payload: collection === 'experts' ? { organization: target, name: 'Nuova Persona' } : { organization: target, title: { it: 'Nuovo record' } } };
       const id = await seedRecord(collection, target);
+      if (url.endsWith('/contact')) return { url: url.replace(':id', id), payload: method === 'PUT' ? { name: 'Anna Neri', consent: true } : undefined };
       return { url: url.replace(':id', id), payload: method === 'PATCH' ? (collection === 'experts' ? { name: 'Cambiato' } : { title: { en: 'Changed' } }) : undefined };
     },
     expect(role, scope, ok) {
@@ -69,7 +72,7 @@ const RULES: Record<string, { request(method: string, url: string, target: strin
     },
   },
   'organization-profile': {
-    async request(_m, url, target) { return { url: url.replace(':id', target), payload: { town: 'Lucca' } }; },
+    async request(_m, url, target) { return { url: url.replace(':id', target), payload: url.endsWith('/contact') ? { email: 'info@example.org' } : { town: 'Lucca' } }; },
     expect(role, scope, ok) {
       if (role === 'anonymous') return 401;
       if (role === 'admin' || role === 'region') return ok;
@@ -117,7 +120,55 @@ const RULES: Record<string, { request(method: string, url: string, target: strin
       return 403;
     },
   },
+  // Registering or claiming a company: any signed-in person (always a fresh company, so no earlier claim is in the way).
+  'signed-in': {
+    async request(method, url) {
+      if (url === '/api/v1/companies') return { url, payload: { name: 'Impresa Matrice', vatNumber: freshVat(), sectors: ['C17.12'], province: 'LU', sizeClass: 'micro' } };
+      const org = buildOrganization({ kind: 'company' });
+      await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [org] }));
+      return { url: url.replace(':id', org.id), payload: {} };
+    },
+    expect(role, _scope, ok) { return role === 'anonymous' ? 401 : ok; },
+  },
+  // Verifying or rejecting a claim: centre members and administrators (a fresh pending claim each time).
+  'company-review': {
+    async request(_method, url) {
+      const org = buildOrganization({ kind: 'company' });
+      await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [org] }));
+      const claimant = await createUser(database.db, { email: uniqueEmail('claimant'), name: 'claimant', role: 'company', organization: otherCompany.id, password: PASSWORD });
+      const rows = await database.db.execute(sql`insert into company_claims (user_id, organization_id, kind) values (${claimant.id}, ${org.id}, 'join') returning id`);
+      const id = (rows as unknown as { rows: { id: string }[] }).rows[0]!.id;
+      return { url: url.replace(':id', id), payload: url.endsWith('/reject') ? { reason: 'Nessun riscontro presso l\'impresa.' } : undefined };
+    },
+    expect(role) {
+      // A decision on an existing claim answers 200 with the claim, as the request actions do.
+      if (role === 'anonymous') return 401;
+      return ['admin', 'nucleus', 'centre-manager', 'centre-staff'].includes(role) ? 200 : 403;
+    },
+  },
+  // A company's profile: its members; inviting colleagues: its administrators (people a centre verified).
+  'company-profile': {
+    async request(_m, url, target) { return { url: url.replace(':id', target === company.id ? company.id : otherCompany.id), payload: { seeks: { it: 'Fornitori di fibra riciclata' } } }; },
+    expect(role, scope, ok) { return role === 'anonymous' ? 401 : role === 'admin' || (role === 'company' && scope === 'own') ? ok : 403; },
+  },
+  'company-admin': {
+    async request(_m, url, target) {
+      await database.db.execute(sql`insert into company_claims (user_id, organization_id, kind, state, decided_at)
+        select m.user_id, m.organization_id, 'join', 'verified', now() from memberships m
+        where m.organization_id = ${company.id} and m.role = 'company'
+          and not exists (select 1 from company_claims c where c.user_id = m.user_id and c.organization_id = m.organization_id and c.state = 'verified')`);
+      return { url: url.replace(':id', target === company.id ? company.id : otherCompany.id), payload: { email: uniqueEmail('colleague') } };
+    },
+    expect(role, scope, ok) { return role === 'anonymous' ? 401 : role === 'admin' || (role === 'company' && scope === 'own') ? ok : 403; },
+  },
 };
+let vatSeq = 0;
+/** A fresh valid partita IVA for each registration. */
+function freshVat() {
+  const ten = `${String(++vatSeq).padStart(4, '0')}${String(Date.now() % 1000).padStart(3, '0')}046`;
+  for (let d = 0; d <= 9; d++) if (vatNumberProblem(ten + d) === null) return ten + d;
+  throw new Error('unreachable');
+}
 // Routes about one's own session, tested in identity.test.ts, and sign-in itself; request routes have their own
 // matrix (every action × every role, in each state) in requests/requests.test.ts.
 const NOT_ORGANIZATION_SCOPED = new Set(['self', 'public', 'request']);
@@ -237,7 +288,7 @@ describe('invalid bodies on every write route', () => {
     );
     const existing = await seedRecord('services', centre.id);
     for (const route of routes) {
-      const url = route.url.replace(':id', route.url.startsWith('/api/v1/organizations') ? centre.id : route.url.startsWith('/api/v1/tokens') ? '00000000-0000-0000-0000-000000000000' : existing);
+      const url = route.url.replace(':id', route.url.startsWith('/api/v1/organizations') ? centre.id : route.url.startsWith('/api/v1/tokens') || route.url.startsWith('/api/v1/company-claims') ? '00000000-0000-0000-0000-000000000000' : route.url.startsWith('/api/v1/companies') ? company.id : existing);
       await fc.assert(fc.asyncProperty(junk, async (body) => {
         const before = await state();
         const r = await app.inject({ method: route.method as 'POST', url, headers: { ...headers.admin, 'content-type': 'application/json' }, payload: JSON.stringify(body) ?? 'null' });

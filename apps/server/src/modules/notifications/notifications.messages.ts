@@ -67,6 +67,22 @@ const LINES: Record<string, Record<Lang, (p: P) => string>> = {
     it: (p) => `L'azienda ha valutato la richiesta ${name(p)}: ${p.rating}/5.`,
     en: (p) => `The company rated request ${name(p)}: ${p.rating}/5.`,
   },
+  'request-addressed': {
+    it: (p) => `Una richiesta è stata indirizzata al tuo centro da una vostra scheda del catalogo: ${name(p)}.`,
+    en: (p) => `A request was addressed to your centre from one of your catalogue records: ${name(p)}.`,
+  },
+  'company-claim-submitted': {
+    it: (p) => `${p.person} chiede di rappresentare l'impresa ${p.company}: un centro deve verificarlo.`,
+    en: (p) => `${p.person} asks to act for the company ${p.company}: a centre needs to verify it.`,
+  },
+  'company-claim-verified': {
+    it: (p) => `Un centro ha verificato che rappresenti l'impresa ${p.company}: ora ne fai parte su CL.O.C.K. e puoi invitare i colleghi.`,
+    en: (p) => `A centre verified that you act for the company ${p.company}: you are now its member on CL.O.C.K. and can invite colleagues.`,
+  },
+  'company-claim-rejected': {
+    it: (p) => `La richiesta di rappresentare l'impresa ${p.company} non è stata accolta. Motivazione: ${p.reason}`,
+    en: (p) => `Your claim to act for the company ${p.company} was not accepted. Reason: ${p.reason}`,
+  },
   'request-overdue': {
     it: (p) => `La richiesta ${name(p)} è in ritardo: è nello stato «${STATE.it[p.state!] ?? p.state}» dal ${date(p.since, 'it')} e andava gestita entro il ${date(p.due, 'it')}.`,
     en: (p) => `Request ${name(p)} is overdue: it has been ${STATE.en[p.state!] ?? p.state} since ${date(p.since, 'en')} and was due by ${date(p.due, 'en')}.`,
@@ -83,14 +99,15 @@ const FOOTER: Record<Lang, (url: string) => string> = {
 };
 
 export function eventMail(kind: string, params: P, lang: Lang, publicUrl: string, requestId: string | null) {
-  const subject = `[CL.O.C.K.] ${params.ref ?? ''} ${lang === 'it' ? 'aggiornamento' : 'update'}`.replace(/\s+/g, ' ');
-  const link = requestId ? `${lang === 'it' ? 'Apri la richiesta' : 'Open the request'}: ${publicUrl}/richieste/${requestId}` : '';
+  const subject = `[CL.O.C.K.] ${params.ref ?? params.company ?? ''} ${lang === 'it' ? 'aggiornamento' : 'update'}`.replace(/\s+/g, ' ');
+  const link = requestId ? `${lang === 'it' ? 'Apri la richiesta' : 'Open the request'}: ${publicUrl}/richieste/${requestId}`
+    : params.path ? `${lang === 'it' ? 'Apri' : 'Open'}: ${publicUrl}${params.path}` : '';
   return { subject, body: [notificationLine(kind, params, lang), '', link, '', '--', FOOTER[lang](publicUrl)].join('\n') };
 }
 
 export function digestMail(items: { kind: string; params: P; requestId: string | null }[], lang: Lang, publicUrl: string) {
   const subject = lang === 'it' ? `[CL.O.C.K.] Riepilogo giornaliero: ${items.length} aggiornamenti` : `[CL.O.C.K.] Daily digest: ${items.length} updates`;
-  const lines = items.map((i) => `- ${notificationLine(i.kind, i.params, lang)}${i.requestId ? `\n  ${publicUrl}/richieste/${i.requestId}` : ''}`);
+  const lines = items.map((i) => `- ${notificationLine(i.kind, i.params, lang)}${i.requestId ? `\n  ${publicUrl}/richieste/${i.requestId}` : i.params.path ? `\n  ${publicUrl}${i.params.path}` : ''}`);
   const head = lang === 'it' ? 'Gli aggiornamenti delle ultime 24 ore:' : 'Updates of the last 24 hours:';
   return { subject, body: [head, '', ...lines, '', '--', FOOTER[lang](publicUrl)].join('\n') };
 }

@@ -95,7 +95,7 @@ export function fullAccessSql(actor: Actor): SQL {
     : sql`false`;
   const nonConfidential = actor.platformRole
     ? sql`true`
-    : sql`(${requests.openedAt} is not null or ${requests.submittedViaOrganizationId} in (${orgList(mine)}))`;
+    : sql`(${requests.openedAt} is not null or ${assigned})`;
   return sql`(${owner} or (${requests.confidentiality} = 'confidential' and ${assigned}) or (${requests.confidentiality} <> 'confidential' and ${nonConfidential}))`;
 }
 

@@ -59,7 +59,7 @@ export function assignedOrganizations(r: RequestFacts): string[] {
  * How much of a request an actor may see.
  * - its company's side and the nucleus: everything, from submission on;
  * - confidential: otherwise only the members of the centres assigned to it; nobody else learns it exists;
- * - network: centre members once the nucleus opened it (region officers and administrators at any time);
+ * - network: centre members once the nucleus opened it (region officers, administrators and assigned centres at any time);
  * - public: the same, and anyone else sees its summary once opened.
  */
 export function accessTo(actor: Actor, r: RequestFacts): Access {
@@ -70,7 +70,8 @@ export function accessTo(actor: Actor, r: RequestFacts): Access {
     return mine.some((o) => assigned.includes(o)) ? 'full' : 'none';
   }
   if (actor.kind === 'member' && actor.platformRole) return 'full';
-  if (r.submittedViaOrganizationId && mine.includes(r.submittedViaOrganizationId)) return 'full';
+  // Assigned centres (the submitting centre, or the centre a request was addressed to from one of its records) see it from the start.
+  if (mine.some((o) => assignedOrganizations(r).includes(o))) return 'full';
   if (r.openedAt === null) return 'none';
   if (mine.length > 0) return 'full';
   return r.confidentiality === 'public' ? 'summary' : 'none';

@@ -6,6 +6,8 @@ import type { SearchService } from '../search/search.service.ts';
 import { matchProblem } from '../matching/matching.service.ts';
 import { recordAudit } from '../identity/identity.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
+import { pendingClaimCompanies } from '../companies/companies.service.ts';
+import { sourceRecordOwner } from './demand.service.ts';
 import * as repo from './requests.repo.ts';
 import {
   accessTo, allowedActions, centreOrganizations, DEFAULT_TARGETS, dueDate, interestOrganizations, isNucleus, isOverdue,
@@ -69,7 +71,7 @@ function present(actor: Actor, r: Row, centres: CentreRow[], now: Date, events?:
     dueAt: r.dueAt?.toISOString() ?? null, overdue: isOverdue(r.dueAt, now), lead, actions: allowedActions(actor, facts), actingFor: [...acting],
     description: r.description, desiredOutcome: r.desiredOutcome, deadline: r.deadline, company: { id: r.companyOrganizationId, name: r.companyName },
     contactEmail: r.contactEmail, submittedVia: r.submittedViaOrganizationId, declineReason: r.declineReason, outcome: r.outcome,
-    rating: r.rating, ratingComment: r.ratingComment,
+    rating: r.rating, ratingComment: r.ratingComment, source: r.sourceType && r.sourceId ? { type: r.sourceType as 'equipment', id: r.sourceId } : null,
     centres: mine.map((c) => ({
       organization: c.organizationId, name: c.name, invited: !!c.invitedAt, teamRole: c.teamRole,
       interest: c.interestAt ? { at: c.interestAt.toISOString(), proposal: c.proposal ?? '', aspects: c.aspects, by: c.interestByName } : null,
@@ -117,6 +119,7 @@ export async function listRequests(deps: RequestDeps, actor: Actor, q: { scope?:
 export interface SubmitBody {
   title: string; description: string; summary?: string; desiredOutcome?: string; sector?: string; filiera?: string; deadline?: string;
   confidentiality: 'public' | 'network' | 'confidential'; lang?: 'it' | 'en'; company?: string; companyName?: string; contactEmail?: string;
+  source?: { type: 'competence' | 'service' | 'equipment' | 'expert'; id: string };
 }
 
 const text = (s: string | undefined | null) => (s === undefined || s === null ? undefined : s.trim() || undefined);
@@ -180,6 +183,12 @@ export async function submitRequest(deps: RequestDeps, ctx: Ctx, body: SubmitBod
   const title = text(body.title), description = text(body.description), summary = text(body.summary);
   // Who is it for: a company member submits for their company; anyone else names the company.
   const companyMemberships = actor.memberships.filter((m) => m.role === 'company').map((m) => m.organization);
+  // A person whose claim on a company waits for a centre may already submit under its name.
+  const claimed = await pendingClaimCompanies(deps.db, actor.userId);
+  const ownCompanies = [...companyMemberships, ...claimed];
+  // Started from a record ("contact / ask for a quote"): the record's organisation is addressed at once.
+  const addressed = body.source ? await sourceRecordOwner(deps.db, actor, body.source) : null;
+  if (body.source && !addressed) problems.push({ pointer: '/body/source', message: `no ${body.source.type} with id "${body.source.id}"` });
   let companyId: string | null = body.company ?? (companyMemberships.length === 1 && !body.companyName ? companyMemberships[0]! : null);
   let companyName = text(body.companyName) ?? null;
   const via = centreOrganizations(actor)[0] ?? null;
@@ -188,7 +197,7 @@ export async function submitRequest(deps: RequestDeps, ctx: Ctx, body: SubmitBod
     if (!known) problems.push({ pointer: '/body/company', message: `unknown organisation "${companyId}"` });
     else if (known.kind !== 'company') problems.push({ pointer: '/body/company', message: 'is not a company' });
     else companyName = known.name;
-    if (known && !companyMemberships.includes(companyId) && !via && !actor.platformRole) {
+    if (known && !ownCompanies.includes(companyId) && !via && !actor.platformRole) {
       problems.push({ pointer: '/body/company', message: 'you may submit only for your own company' });
     }
   } else if (!companyName) {
@@ -198,20 +207,22 @@ export async function submitRequest(deps: RequestDeps, ctx: Ctx, body: SubmitBod
   if (all.length) throw new AppError('VALIDATION_FAILED', 'The request has invalid fields', all);
 
   const targets = await responseTargets(deps.db);
-  const submittedVia = companyId && companyMemberships.includes(companyId) ? null : via;
+  const submittedVia = companyId && ownCompanies.includes(companyId) ? null : via;
   const created = await deps.db.transaction(async (tx) => {
     const r = await repo.insertRequest(tx, {
       title: title!, description: description!, summary: summary ?? null, desiredOutcome: text(body.desiredOutcome) ?? null,
       sector: text(body.sector) ?? null, filiera: text(body.filiera) ?? null, deadline: body.deadline ?? null, lang: body.lang ?? 'it',
       confidentiality: body.confidentiality, companyOrganizationId: companyId, companyName: companyName!, contactEmail: text(body.contactEmail) ?? null,
       submittedBy: actor.userId, submittedViaOrganizationId: submittedVia, submittedAt: now, stateChangedAt: now,
-      dueAt: dueDate('submitted', now, targets),
+      dueAt: dueDate('submitted', now, targets), sourceType: body.source?.type ?? null, sourceId: body.source?.id ?? null,
     });
     companyId = r.companyOrganizationId;
+    if (addressed && addressed !== submittedVia) await repo.upsertCentre(tx, r.id, addressed, { invitedAt: now });
     await repo.insertEvent(tx, { requestId: r.id, at: now, actorUserId: actor.userId, actorOrganizationId: submittedVia ?? companyId, kind: 'submitted', toState: 'submitted' });
     await recordAudit(tx, actor, { action: 'submit', entityType: 'request', entityId: r.id, organizationId: companyId, before: null, after: auditView(r), requestId: ctx.requestId });
     await tellPeople(deps, tx, r, [], { kind: 'request-submitted', roles: ['nucleus'] }, actor);
     await tellPeople(deps, tx, r, [], { kind: 'request-received', owners: true, extra: { due: r.dueAt ? r.dueAt.toISOString().slice(0, 10) : '' } }, null);
+    if (addressed) await tellPeople(deps, tx, r, await repo.centresOf(tx, [r.id]), { kind: 'request-addressed', organizations: [addressed] }, actor);
     return r;
   });
   return getRequest(deps, actor, created.id);

@@ -12,6 +12,7 @@ import { Pagination } from '../../components/ui/pagination.tsx';
 import { ORGANIZATION_KINDS, organizationKindLabel } from './record-kinds.ts';
 import { OrganizationCard } from './organization-card.tsx';
 import { useFocusOnPageChange } from './use-page-focus.ts';
+import { DirectoryFilters } from '../companies/directory-filters.tsx';
 
 const PAGE_SIZE = 24;
 
@@ -23,7 +24,10 @@ export function OrganizationListView() {
   const { t, tp } = useI18n();
   const page = pageParam(params);
   const kind = params.get('kind') ?? '';
-  const list = useApi<Page<Organization>>(endpoints.organizations({ kind: kind || undefined, page, limit: PAGE_SIZE }));
+  const filter = (key: string) => params.get(key) || undefined;
+  const list = useApi<Page<Organization>>(endpoints.organizations({
+    kind: kind || undefined, province: filter('province'), filiera: filter('filiera'), sector: filter('sector'), s3: filter('s3'), page, limit: PAGE_SIZE,
+  }));
   const previous = useRef<Page<Organization> | undefined>(undefined);
   if (list.data) previous.current = list.data;
   const shown = list.data ?? (list.loading ? previous.current : undefined);
@@ -50,6 +54,7 @@ export function OrganizationListView() {
               </select>
             </div>
           </div>
+          <DirectoryFilters />
         </div>
       </form>
       <p className="list-status" role="status" aria-live="polite">

@@ -13,6 +13,7 @@ import { roleLabel } from './roles.ts';
 import { ChangePasswordForm } from './change-password-form.tsx';
 import { InviteForm } from './invite-form.tsx';
 import { ApiTokens } from './api-tokens.tsx';
+import { CompanyLinks } from '../companies/company-links.tsx';
 
 function SignOutEverywhere() {
   const { t } = useI18n();
@@ -114,6 +115,8 @@ export function AccountView() {
           </ul>
         )}
       </section>
+
+      <CompanyLinks />
 
       {isAdmin || inviteTargets.length > 0 ? (
         <section aria-labelledby="account-invite" className="account-section">

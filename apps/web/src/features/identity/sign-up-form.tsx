@@ -27,8 +27,9 @@ export function SignUpForm() {
         <p>{t('signup.done_text', { email: sentTo })}</p>
         <p>{t('signup.done_hint')}</p>
         <p>
-          <Link to="/accedi">{t('signup.to_sign_in')}</Link>
+          <Link to="/accedi?torna=%2Fimprese%2Fnuova">{t('signup.to_sign_in')}</Link>
         </p>
+        <p>{t('company.join.after_signup')}</p>
       </SuccessPanel>
     );
   }

@@ -6,6 +6,7 @@ import { stateLabel } from '../requests/request-bits.tsx';
 const KINDS = [
   'request-received', 'request-submitted', 'request-triage', 'request-opened', 'request-invited', 'request-declined',
   'request-interest', 'request-team', 'request-started', 'request-closed', 'request-rated', 'request-overdue', 'request-withdrawn',
+  'request-addressed', 'company-claim-submitted', 'company-claim-verified', 'company-claim-rejected',
 ];
 
 /** Tells other parts of the page (the header's count) that notifications were read. */
@@ -31,6 +32,8 @@ export function useNotificationText() {
       rating: p.rating ?? '',
       since: date(p.since),
       state: p.state ? t(stateLabel(p.state)).toLocaleLowerCase() : '',
+      company: p.company ?? '',
+      person: p.person ?? '',
     };
     if (!KINDS.includes(n.kind)) return t('notification.other', { name });
     if (n.kind === 'request-team' && p.partners) return t('notification.request-team-partners', vars);

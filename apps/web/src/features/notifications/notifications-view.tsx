@@ -74,6 +74,10 @@ export function NotificationsView() {
                 <Link to={requestHref(n.request)} onClick={() => (n.read ? undefined : markOne(n.id))}>
                   {t('notifications.open_request', { ref: n.params.ref ?? '' })}
                 </Link>
+              ) : n.params.path?.startsWith('/') ? (
+                <Link to={n.params.path} onClick={() => (n.read ? undefined : markOne(n.id))}>
+                  {t('notifications.open_link')}
+                </Link>
               ) : null}
             </li>
           ))}

@@ -6,6 +6,7 @@ import { useOrganizationName } from '../catalogue/organization-name.tsx';
 import { useReferenceData } from '../catalogue/reference-data.tsx';
 import { ENDED_EARLY, REQUEST_STEPS, type RequestState, type RequestView } from './request-api.ts';
 import { confidentialityLabel, DueLine, stateLabel } from './request-bits.tsx';
+import { RequestSourceLink } from '../companies/request-company.tsx';
 
 type Step = { state: RequestState; status: 'done' | 'current' | 'todo' };
 
@@ -116,8 +117,9 @@ export function RequestFacts({ request }: { request: RequestView }) {
           <Fact label={t('request.field.confidentiality')}>
             {t(confidentialityLabel(request.confidentiality))}: {t(`request.confidentiality.${request.confidentiality}.meaning`)}
           </Fact>
-          {request.company ? <Fact label={t('request.field.company')}>{request.company.name}</Fact> : null}
+          {request.company ? <Fact label={t(request.company.id ? 'request.field.company' : 'request.field.company_name')}>{request.company.name}</Fact> : null}
           {request.submittedVia ? <Fact label={t('request.submitted_via')}>{orgName(request.submittedVia)}</Fact> : null}
+          {request.source ? <Fact label={t('request.field.source')}><RequestSourceLink source={request.source} /></Fact> : null}
           {request.contactEmail ? (
             <Fact label={t('request.field.contact_email')}>
               <a href={`mailto:${request.contactEmail}`}>{request.contactEmail}</a>

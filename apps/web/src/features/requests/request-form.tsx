@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { sendJson, type ApiError } from '../../lib/api.ts';
 import { clearApiCache } from '../../lib/use-api.ts';
 import { useI18n, type Lang } from '../../lib/i18n.tsx';
@@ -13,8 +13,9 @@ import { problemMessageKey } from '../../components/ui/problem-alert.tsx';
 import { useSession } from '../identity/session.tsx';
 import { CONFIDENTIALITY, requestEndpoints, requestHref, type Confidentiality, type RequestEdit, type RequestView } from './request-api.ts';
 import { confidentialityLabel } from './request-bits.tsx';
-import { submitsForOthers } from './request-roles.ts';
 import { MatchingPanel } from './matching-panel.tsx';
+import { isCentreMember } from './request-roles.ts';
+import { OwnCompanyFields, QuoteSource, useOwnCompanies, useQuoteSource } from '../companies/request-company.tsx';
 
 const ID = 'nr';
 const FIELDS = ['title', 'description', 'summary', 'desiredOutcome', 'confidentiality', 'sector', 'filiera', 'deadline', 'lang', 'company', 'companyName', 'contactEmail'] as const;
@@ -35,7 +36,7 @@ interface Draft {
 }
 
 /** Leaves out what was not filled in, so the server sees only the fields given. */
-function bodyOf(d: Draft, forOthers: boolean) {
+function bodyOf(d: Draft, forOthers: boolean, source?: { type: string; id: string } | null) {
   const opt = (s: string) => (s.trim() ? s.trim() : undefined);
   return {
     title: d.title,
@@ -48,6 +49,7 @@ function bodyOf(d: Draft, forOthers: boolean) {
     confidentiality: d.confidentiality,
     lang: d.lang,
     ...(forOthers ? { company: opt(d.company), companyName: d.company ? undefined : opt(d.companyName), contactEmail: d.company ? undefined : opt(d.contactEmail) } : {}),
+    ...(source ? { source } : {}),
   };
 }
 
@@ -133,7 +135,14 @@ export function RequestForm({ request }: { request?: RequestView } = {}) {
   const { user } = useSession();
   const { organizations, taxonomies, term } = useReferenceData();
   const editing = request !== undefined;
-  const forOthers = !editing && submitsForOthers(user);
+  const [params] = useSearchParams();
+  // Centres and Region officers name any company; everyone else chooses among their own (verified or awaiting a
+  // centre) or types the name of another.
+  const onBehalf = !editing && (isCentreMember(user) || !!user?.platformRole);
+  const ownChoice = !editing && !onBehalf;
+  const forOthers = onBehalf || ownChoice;
+  const own = useOwnCompanies(ownChoice);
+  const source = useQuoteSource(editing ? null : params.get('fonte'));
   // A correction may touch the contact e-mail of a company that is not registered (or one given already).
   const editsContact = editing && (request.company?.id === null || !!request.contactEmail);
   const [draft, setDraft] = useState<Draft>(() =>
@@ -150,6 +159,17 @@ export function RequestForm({ request }: { request?: RequestView } = {}) {
   const correctionFailureText = useCorrectionFailureText(submit.failure);
   const failureText = editing ? correctionFailureText : submitFailureText;
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  // The company asked for in the address (after registering it), or the person's only one.
+  const preferred = params.get('impresa');
+  useEffect(() => {
+    if (!ownChoice || !own.loaded) return;
+    const pick = own.options.find((o) => o.value === preferred)?.value ?? (own.options.length === 1 ? own.options[0]!.value : '');
+    if (pick) setDraft((d) => (d.company ? d : { ...d, company: pick }));
+  }, [ownChoice, own.loaded, own.options, preferred]);
+  // Started from a record: the title says what it is about.
+  useEffect(() => {
+    if (source.title) setDraft((d) => (d.title ? d : { ...d, title: t('request.form.quote_title', { title: source.title! }).slice(0, 200) }));
+  }, [source.title, t]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -166,7 +186,7 @@ export function RequestForm({ request }: { request?: RequestView } = {}) {
         navigate(requestHref(request.id), { state: { notice: 'request-edited' } });
         return;
       }
-      const created = await sendJson<RequestView>('POST', requestEndpoints.create(), bodyOf(draft, forOthers));
+      const created = await sendJson<RequestView>('POST', requestEndpoints.create(), bodyOf(draft, forOthers, source.source));
       clearApiCache();
       navigate(requestHref(created.id), { state: { notice: 'request-submitted' } });
     }, local);
@@ -191,7 +211,7 @@ export function RequestForm({ request }: { request?: RequestView } = {}) {
     filiera: { id: `${ID}-filiera`, label: t('request.field.filiera') },
     deadline: { id: `${ID}-deadline`, label: t('request.field.deadline') },
     lang: { id: `${ID}-lang`, label: t('request.field.lang') },
-    company: { id: `${ID}-company`, label: t('request.field.company') },
+    company: { id: `${ID}-company`, label: t(ownChoice ? 'request.field.own_company' : 'request.field.company') },
     companyName: { id: `${ID}-companyName`, label: t('request.field.company_name') },
     contactEmail: { id: `${ID}-contactEmail`, label: t('request.field.contact_email') },
   };
@@ -202,6 +222,7 @@ export function RequestForm({ request }: { request?: RequestView } = {}) {
         <form className="clock-form request-form" noValidate onSubmit={onSubmit}>
           <ErrorSummary items={submit.errors.items} fields={fields} attempt={submit.attempt} intro={failureText} />
           <p className="form-required-note">{t('request.form.required_note')}</p>
+          {source.source ? <QuoteSource state={source} /> : null}
 
           <section aria-labelledby={`${ID}-problem`} className="form-section">
             <h2 id={`${ID}-problem`} className="h4">
@@ -311,7 +332,13 @@ export function RequestForm({ request }: { request?: RequestView } = {}) {
             />
           </section>
 
-          {forOthers ? (
+          {ownChoice ? (
+            <OwnCompanyFields
+              id={ID} own={own} company={draft.company} companyName={draft.companyName} contactEmail={draft.contactEmail}
+              onCompany={set('company')} onCompanyName={set('companyName')} onContactEmail={set('contactEmail')} errors={e}
+            />
+          ) : null}
+          {onBehalf ? (
             <section aria-labelledby={`${ID}-company-title`} className="form-section">
               <h2 id={`${ID}-company-title`} className="h4">
                 {t('request.form.section_company')}

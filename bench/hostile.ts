@@ -179,7 +179,20 @@ async function stopServer(child: ChildProcess) {
 // Load
 
 interface Sample { ms: number; status: number }
-interface RunResult { label: string; idleHealth: Sample[]; matching: Sample[]; search: Sample[]; health: Sample[]; byKind: Map<Kind, number[]> }
+interface RunResult {
+  label: string; idleHealth: Sample[]; matching: Sample[]; search: Sample[]; health: Sample[]; byKind: Map<Kind, number[]>;
+  /** Server CPU time (user + system) during the load: on a shared machine a steadier figure than wall-clock latency. */
+  serverCpuMs: number;
+}
+
+/** User + system CPU time of a process in ms, from /proc/<pid>/stat (Linux: USER_HZ = 100 ticks a second). */
+function procCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch { return NaN; }
+}
 
 async function timed(url: string, init: RequestInit): Promise<Sample> {
   const t = performance.now();
@@ -192,8 +205,8 @@ async function timed(url: string, init: RequestInit): Promise<Sample> {
   }
 }
 
-async function load(label: string, url: string): Promise<RunResult> {
-  const result: RunResult = { label, idleHealth: [], matching: [], search: [], health: [], byKind: new Map() };
+async function load(label: string, url: string, pid: number): Promise<RunResult> {
+  const result: RunResult = { label, idleHealth: [], matching: [], search: [], health: [], byKind: new Map(), serverCpuMs: NaN };
   // The probe alone first: what /api/health costs on this (shared, noisy) machine with no load from the benchmark.
   for (const idleEnd = performance.now() + IDLE_PROBE_MS; performance.now() < idleEnd;) {
     result.idleHealth.push(await timed(`${url}/api/health`, {}));
@@ -222,10 +235,12 @@ async function load(label: string, url: string): Promise<RunResult> {
       await sleep(HEALTH_EVERY_MS);
     }
   };
+  const cpu0 = procCpuMs(pid);
   const probe = health();
   await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
   done = true;
   await probe;
+  result.serverCpuMs = procCpuMs(pid) - cpu0;
   return result;
 }
 
@@ -269,6 +284,9 @@ function report(results: RunResult[]) {
   section('GET /api/v1/search', (r) => r.search);
   section('GET /api/health', (r) => r.health, ['answers', 'p50', 'p99', 'max', '5xx', 'timed out / failed']);
   section('GET /api/health, idle', (r) => r.idleHealth, ['answers', 'p50', 'p99', 'max']);
+  const cpu = (r: RunResult) => { const n = r.matching.length + r.search.length; return n ? `${Math.round(r.serverCpuMs / n)} ms` : '—'; };
+  console.log(`${'server CPU per answer'.padEnd(48)}${results.map((r) => col(cpu(r))).join('')}`);
+  console.log(`${'server CPU, whole load'.padEnd(48)}${results.map((r) => col(ms(r.serverCpuMs))).join('')}`);
   console.log('\nMatching, slowest answer per kind of text');
   for (const kind of KINDS) console.log(`${''.padEnd(28)}${kind.padEnd(20)}${results.map((r) => col(ms(Math.max(...r.byKind.get(kind) ?? [NaN])))).join('')}`);
 }
@@ -280,7 +298,7 @@ async function measure(label: string, tree: string, env: Record<string, string>,
   const { child, url } = await startServer(tree, env, profileDir);
   try {
     log(`${label}: ${CLIENTS} clients for ${SECONDS} s`);
-    return await load(label, url);
+    return await load(label, url, child.pid!);
   } finally {
     await stopServer(child);
   }

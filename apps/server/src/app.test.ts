@@ -103,6 +103,19 @@ describe('the read API', () => {
     expect(filtered.json().facets.type).toEqual(expect.arrayContaining([{ value: 'service', count: 1 }, { value: 'equipment', count: 1 }]));
   });
 
+  it('answers hostile search queries with a bounded answer, and a query past 500 characters with a 400', async () => {
+    const hostile = ['a'.repeat(500), `${'ab.'.repeat(166)}c`, Array.from({ length: 120 }, (_, i) => `x${i}q`).join(' ').slice(0, 500), '😀e\u0301ж字'.repeat(100)];
+    for (const q of hostile) {
+      const r = await get(`/api/v1/search?q=${encodeURIComponent(q)}`);
+      expect(r.statusCode, q.slice(0, 20)).toBe(200);
+      expect(typeof r.json().truncated).toBe('boolean');
+      for (const c of r.json().interpretation.corrections) expect(c.from.length).toBeLessThanOrEqual(64);
+    }
+    const long = await get(`/api/v1/search?q=${'a'.repeat(501)}`);
+    expect(long.statusCode).toBe(400);
+    expect(long.json().errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/querystring/q']);
+  });
+
   it('sees catalogue changes made after start (by any process) within a second', async () => {
     const late = buildOffer(centre.id, { title: { it: 'Tomografia computerizzata industriale' } });
     await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [], equipment: [late] }));

@@ -134,7 +134,10 @@ export class SearchService {
         this.start();
       },
     });
-    void this.refresh(true).catch((e) => console.error(e));
+    // After a refresh still reading for a thread that died, if any (it then leaves everything to this one).
+    const load = () => { void this.refresh(true).catch((e) => console.error(e)); };
+    if (this.refreshing) this.refreshing.then(load, load);
+    else load();
   }
 
   /** Resolves when the first full index has been built (search and matching then run on it). */
@@ -155,6 +158,7 @@ export class SearchService {
   /** Sends every catalogue change since the last refresh to the index (in the order the thread will apply them). */
   refresh(force = false): Promise<void> {
     this.start();
+    if (!this.worker) return Promise.resolve(); // closed
     if (!force && Date.now() - this.lastCheck < this.checkEveryMs) return Promise.resolve();
     this.refreshing ??= this.doRefresh().finally(() => { this.refreshing = null; });
     return this.refreshing;
@@ -165,6 +169,7 @@ export class SearchService {
     const worker = this.worker!;
     const first = !this.sentFull;
     const changes = await catalogueChangesSince(this.db, first ? null : this.marker);
+    if (this.worker !== worker) return; // the thread died meanwhile: its successor starts from a full load
     this.marker = changes.marker;
     if (!first && !changes.full && !changes.organizations.length && !changes.offers.length && !changes.experts.length) return;
     for (const o of changes.organizations) this.orgs.set(o.id, o);

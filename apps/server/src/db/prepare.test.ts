@@ -41,7 +41,7 @@ describe('loading the demo network', () => {
 });
 
 describe.skipIf(process.env.CLOCK_TEST_DB !== 'postgres')('two servers starting together on an empty PostgreSQL database', () => {
-  const admin = process.env.CLOCK_TEST_POSTGRES_URL!;
+  const admin = process.env.CLOCK_TEST_POSTGRES_URL ?? 'postgres://localhost/postgres';
   const name = `clock_t_start_${crypto.randomBytes(6).toString('hex')}`;
   const url = Object.assign(new URL(admin), { pathname: `/${name}` }).toString();
   const run = async (q: string) => {

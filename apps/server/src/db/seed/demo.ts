@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../client.ts';
 import type { LocalizedText } from '../schema/index.ts';
@@ -23,13 +24,13 @@ interface NetworkFile {
  */
 export async function seedDemo(db: Db, dir = DEMO_DIR): Promise<ImportReport> {
   const net = JSON.parse(fs.readFileSync(path.join(dir, 'network.json'), 'utf8')) as NetworkFile;
+  // The organisations' profiles and the network's labels travel in the bundle, as an export would carry them.
+  const bundle = JSON.parse(fs.readFileSync(path.join(dir, 'bundle.json'), 'utf8')) as { organizations: { id: string; profile?: object }[] };
+  for (const o of bundle.organizations) if (net.profiles[o.id]) o.profile = net.profiles[o.id];
+  const withLabels = { ...bundle, taxonomies: net.taxonomies };
   return db.transaction(async (tx) => {
-    const report = await importBundle(tx, fs.createReadStream(path.join(dir, 'bundle.json')));
+    const report = await importBundle(tx, Readable.from([JSON.stringify(withLabels)]));
     await repo.putNetworkSetting(tx, 'network', net.network);
-    for (const scheme of ['filiera', 's3', 'technologyArea'] as const) {
-      await repo.upsertTaxonomyTerms(tx, net.taxonomies[scheme].map((t) => ({ scheme, code: t.code, label: t.label, parentCode: t.parent ?? null })));
-    }
-    for (const [id, profile] of Object.entries(net.profiles)) await repo.setOrganizationProfile(tx, id, profile);
     await seedDemoRequests(tx, dir);
     await seedDemoCompanies(tx, dir);
     await seedDemoPeople(tx, dir);

@@ -22,7 +22,13 @@ export const COLLECTION_TYPE = {
 export interface BundleOrganization {
   id: string; kind: string; name: string; shortName?: string; town?: string; province?: string; website?: string;
   description?: LocalizedText; sectors?: string[]; filiere?: string[]; s3?: string[];
+  profile?: { district?: LocalizedText; lat?: number; lon?: number };
 }
+/** The network's own labels for the codes records use (sector labels ship with the software). */
+export const LABEL_SCHEMES = ['filiera', 's3', 'technologyArea'] as const;
+export type LabelScheme = (typeof LABEL_SCHEMES)[number];
+export interface BundleTerm { code: string; label: LocalizedText; parent?: string }
+export type BundleTaxonomies = Partial<Record<LabelScheme, BundleTerm[]>>;
 export interface BundleOffer {
   id: string; organization: string; title: LocalizedText; description?: LocalizedText; keywords?: string[];
   technologyAreas?: string[]; sectors?: string[]; filiere?: string[]; s3?: string[];
@@ -33,8 +39,8 @@ export interface BundleExpert {
   keywords?: string[]; publicProfile?: boolean;
 }
 
-let validators: Record<Collection, ValidateFunction> | null = null;
-function getValidators(): Record<Collection, ValidateFunction> {
+let validators: Record<Collection | 'taxonomies', ValidateFunction> | null = null;
+function getValidators(): Record<Collection | 'taxonomies', ValidateFunction> {
   if (validators) return validators;
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
@@ -42,13 +48,13 @@ function getValidators(): Record<Collection, ValidateFunction> {
   const def = (name: string) => ajv.getSchema(`${BUNDLE_FORMAT}#/$defs/${name}`)!;
   validators = {
     organizations: def('organization'), competences: def('competence'), services: def('service'),
-    equipment: def('equipment'), experts: def('expert'),
+    equipment: def('equipment'), experts: def('expert'), taxonomies: def('taxonomies'),
   };
   return validators;
 }
 
 /** Validates one record of a collection against the bundle schema; pointers are prefixed with `base`. */
-export function validateBundleRecord(collection: Collection, record: unknown, base: string): FieldProblem[] {
+export function validateBundleRecord(collection: Collection | 'taxonomies', record: unknown, base: string): FieldProblem[] {
   const validate = getValidators()[collection];
   if (validate(record)) return [];
   return describeAjvErrors(validate.errors ?? [], base);
@@ -139,6 +145,7 @@ export function organizationToRow(o: BundleOrganization) {
   return {
     id: o.id, kind: o.kind, name: o.name, shortName: opt(o.shortName), town: opt(o.town), province: opt(o.province),
     website: opt(o.website), description: opt(o.description), sectors: opt(o.sectors), filiere: opt(o.filiere), s3: opt(o.s3),
+    profile: opt(o.profile),
   };
 }
 export type OrganizationRowIn = ReturnType<typeof organizationToRow>;
@@ -165,6 +172,7 @@ export function organizationFromRow(r: OrganizationRowIn): BundleOrganization {
   const o = { id: r.id, kind: r.kind, name: r.name } as BundleOrganization;
   put(o, 'shortName', r.shortName); put(o, 'town', r.town); put(o, 'province', r.province); put(o, 'website', r.website);
   put(o, 'description', r.description); put(o, 'sectors', r.sectors); put(o, 'filiere', r.filiere); put(o, 's3', r.s3);
+  put(o, 'profile', r.profile && Object.keys(r.profile).length ? r.profile : null);
   return o;
 }
 
@@ -180,4 +188,20 @@ export function expertFromRow(r: ExpertRowIn): BundleExpert {
   const e = { id: r.id, organization: r.organizationId, name: r.name } as BundleExpert;
   put(e, 'role', r.role); put(e, 'expertise', r.expertise); put(e, 'keywords', r.keywords); put(e, 'publicProfile', r.publicProfile);
   return e;
+}
+
+export function termsToRows(t: BundleTaxonomies) {
+  return LABEL_SCHEMES.flatMap((scheme) => (t[scheme] ?? []).map((x) => ({ scheme, code: x.code, label: x.label, parentCode: x.parent ?? null })));
+}
+
+/** The network's labels as the bundle writes them (the software's own sector labels left out). */
+export function termsFromRows(rows: { scheme: string; code: string; label: LocalizedText; parentCode: string | null }[]): BundleTaxonomies {
+  const out: BundleTaxonomies = {};
+  for (const r of rows) {
+    if (!(LABEL_SCHEMES as readonly string[]).includes(r.scheme)) continue;
+    const term: BundleTerm = { code: r.code, label: r.label };
+    if (r.parentCode) term.parent = r.parentCode;
+    (out[r.scheme as LabelScheme] ??= []).push(term);
+  }
+  return out;
 }

@@ -53,6 +53,32 @@ describe('clock-bundle/1 import and export', () => {
     expect(await repo.currentRevision(database.db)).toBe(revision);
   });
 
+  it('carries organisation profiles and the network\'s labels (supply chains, S3, technology areas) both ways', async () => {
+    const org = buildOrganization({ profile: { district: { it: 'Distretto cartario di Lucca', en: 'Lucca paper district' }, lat: 43.84, lon: 10.5 } });
+    const taxonomies = {
+      filiera: [{ code: 'carta-prova', label: { it: 'Carta', en: 'Paper' } }, { code: 'tissue-prova', label: { it: 'Tissue' }, parent: 'carta-prova' }],
+      s3: [{ code: 's3-prova', label: { en: 'Smart paper' } }],
+      technologyArea: [{ code: 'ta-prova', label: { it: 'Materiali', en: 'Materials' } }],
+    };
+    const bundle = { format: 'clock-bundle/1', organizations: [org], taxonomies };
+    await importBundle(database.db, bundleStream(bundle));
+    const exported = JSON.parse(await exportText());
+    expect(exported.organizations.find((o: { id: string }) => o.id === org.id)).toEqual(org);
+    for (const scheme of ['filiera', 's3', 'technologyArea'] as const) {
+      for (const term of taxonomies[scheme]) expect(exported.taxonomies[scheme]).toContainEqual(term);
+    }
+    expect(exported.taxonomies.sector).toBeUndefined();
+    expect(await importBundle(database.db, bundleStream(bundle))).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+
+    const bad = await rejection({ format: 'clock-bundle/1', organizations: [{ ...org, profile: { lat: 123 } }], taxonomies: { filiera: [{ code: '' }], colours: [] } });
+    expect(bad.errors).toEqual(expect.arrayContaining([
+      { pointer: `/organizations/0/profile/lat`, message: expect.stringContaining('90') },
+      { pointer: '/taxonomies/filiera/0/label', message: 'is required' },
+      { pointer: '/taxonomies/filiera/0/code', message: 'must not be empty' },
+      { pointer: '/taxonomies/colours', message: 'is not an allowed field' },
+    ]));
+  });
+
   it('updates changed records in place and keeps the others', async () => {
     const org = buildOrganization();
     const rec = buildOffer(org.id, { title: { it: 'Prima versione' } });

@@ -6,7 +6,7 @@ import type { OfferType } from '../../db/schema/index.ts';
 import * as repo from './catalogue.repo.ts';
 import {
   BUNDLE_FORMAT, COLLECTIONS, COLLECTION_TYPE, OFFER_COLLECTION, expertFromRow, expertToRow, offerFromRow, offerToRow,
-  organizationFromRow, organizationToRow, validateBundleRecord,
+  organizationFromRow, organizationToRow, termsFromRows, termsToRows, validateBundleRecord, type BundleTaxonomies,
   type BundleExpert, type BundleOffer, type BundleOrganization, type Collection,
 } from './bundle.rules.ts';
 
@@ -45,6 +45,7 @@ export async function importBundle(db: Db | Tx, source: Readable, onProgress?: (
   /** organisation id → first pointer that refers to it (checked once the whole bundle is read). */
   const references = new Map<string, string>();
   let format: unknown;
+  let taxonomies: BundleTaxonomies | null = null;
   let bytes = 0;
 
   const batches = { organizations: [] as BundleOrganization[], offers: new Map<OfferType, BundleOffer[]>(), experts: [] as BundleExpert[] };
@@ -111,6 +112,11 @@ export async function importBundle(db: Db | Tx, source: Readable, onProgress?: (
         if (stack.length === 1) {
           topKeys.add(String(key));
           if (key === 'format') { format = value; return; }
+          if (key === 'taxonomies') {
+            for (const f of validateBundleRecord('taxonomies', value, '/taxonomies')) problem(f.pointer, f.message);
+            taxonomies = value as BundleTaxonomies;
+            return;
+          }
           if (!(COLLECTIONS as readonly string[]).includes(String(key))) { problem(`/${String(key)}`, 'is not an allowed field'); return; }
           if (!Array.isArray(value)) problem(`/${String(key)}`, 'must be an array');
         }
@@ -143,6 +149,7 @@ export async function importBundle(db: Db | Tx, source: Readable, onProgress?: (
       }
       onProgress?.({ bytes, records: report.records, errors: problemCount });
       if (problemCount > 0) throw new BundleRejected();
+      if (taxonomies) await repo.upsertTaxonomyTerms(tx, termsToRows(taxonomies));
     });
   } catch (e) {
     if (e instanceof BundleRejected) {
@@ -184,6 +191,8 @@ export async function exportBundle(db: Db, out: Writable): Promise<Record<Collec
     await section(OFFER_COLLECTION[type], (a) => repo.pageOffers(db, type, a, PAGE), (r) => offerFromRow(r), false);
   }
   await section('experts', (a) => repo.pageExperts(db, a, PAGE), (r) => expertFromRow(r), false);
+  const labels = termsFromRows(await repo.listTaxonomyTerms(db));
+  if (Object.keys(labels).length) await write(`,\n  "taxonomies": ${JSON.stringify(labels, null, 2).replace(/\n/g, '\n  ')}`);
   await write('\n}\n');
   return counts;
 }

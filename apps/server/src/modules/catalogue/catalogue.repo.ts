@@ -18,8 +18,8 @@ const tally = (rows: { inserted: boolean }[], total: number): UpsertCounts => {
   return { created, updated: rows.length - created, unchanged: total - rows.length };
 };
 
-const ORG_COLS = ['kind', 'name', 'short_name', 'town', 'province', 'website', 'description', 'sectors', 'filiere', 's3'];
-const ORG_SET = { kind: 'kind', name: 'name', shortName: 'short_name', town: 'town', province: 'province', website: 'website', description: 'description', sectors: 'sectors', filiere: 'filiere', s3: 's3' };
+const ORG_COLS = ['kind', 'name', 'short_name', 'town', 'province', 'website', 'description', 'sectors', 'filiere', 's3', 'profile'];
+const ORG_SET = { kind: 'kind', name: 'name', shortName: 'short_name', town: 'town', province: 'province', website: 'website', description: 'description', sectors: 'sectors', filiere: 'filiere', s3: 's3', profile: 'profile' };
 const OFFER_COLS = ['organization_id', 'title', 'description', 'keywords', 'technology_areas', 'sectors', 'filiere', 's3', 'trl', 'service_kind', 'lab', 'location', 'bookable', 'access'];
 const OFFER_SET = { organizationId: 'organization_id', title: 'title', description: 'description', keywords: 'keywords', technologyAreas: 'technology_areas', sectors: 'sectors', filiere: 'filiere', s3: 's3', trl: 'trl', serviceKind: 'service_kind', lab: 'lab', location: 'location', bookable: 'bookable', access: 'access' };
 const EXPERT_COLS = ['organization_id', 'name', 'role', 'expertise', 'keywords', 'public_profile'];
@@ -171,10 +171,6 @@ export async function countRecordsByOrganization(tx: Conn, publicOnly: boolean) 
   for (const r of offerRows) get(r.org)[r.type] = r.n;
   for (const r of expertRows) get(r.org).expert = r.n;
   return out;
-}
-
-export async function setOrganizationProfile(tx: Conn, id: string, profile: { district?: LocalizedText; lat?: number; lon?: number }) {
-  await tx.update(organizations).set({ profile }).where(eq(organizations.id, id));
 }
 
 // ---- taxonomies and network settings ----

@@ -268,6 +268,9 @@ describe('the reading matrix', () => {
       const posted = (await app.inject({ method: 'POST', url: '/api/v1/search', headers: h, payload: { q: 'tribologia rivestimenti' } })).json() as { hits: { id: string }[] };
       check('POST /search finds it', posted.hits.some((e) => e.id === privateExpert.id), sees);
       for (const [what, n] of Object.entries(await counts(h))) check(`${what} counts it`, sees ? n > pub[what as keyof typeof pub] : n === pub[what as keyof typeof pub], true);
+      // Not a demo installation: no demo accounts for anyone (demo-people.test.ts covers a demo one).
+      check('GET /demo', (await get('/api/v1/demo')).statusCode, 404);
+      check('GET /network says demo', ((await get('/api/v1/network')).json() as { demo: boolean }).demo, false);
     }
     expect(failures).toEqual([]);
   });

@@ -49,17 +49,16 @@ export async function inviteMember(deps: AccountDeps, actor: Actor, input: { ema
  * with this role (managers above; a company's administrators through the companies module).
  */
 export async function sendInvitation(deps: AccountDeps, inviterId: string, { email, organization, role }: { email: string; organization: string; role: MembershipRole }) {
-  const input = { organization };
   const inviter = await repo.findUserById(deps.db, inviterId);
   const secret = await issue(deps, { purpose: 'invitation', email, organizationId: organization, role, createdBy: inviterId, hours: 7 * 24 });
   const link = `${deps.publicUrl}/invito/${secret}`;
   await deps.mailer.send({
     to: email,
-    subject: `Invito a CL.O.C.K. / Invitation to CL.O.C.K. (${input.organization})`,
-    text: `${inviter?.name ?? 'Un collega'} ti invita a unirti a ${input.organization} su CL.O.C.K.\nCrea il tuo account da questo link (valido 7 giorni):\n${link}\n\n` +
-      `${inviter?.name ?? 'A colleague'} invites you to join ${input.organization} on CL.O.C.K.\nCreate your account from this link (valid for 7 days):\n${link}\n`,
+    subject: `Invito a CL.O.C.K. / Invitation to CL.O.C.K. (${organization})`,
+    text: `${inviter?.name ?? 'Un collega'} ti invita a unirti a ${organization} su CL.O.C.K.\nCrea il tuo account da questo link (valido 7 giorni):\n${link}\n\n` +
+      `${inviter?.name ?? 'A colleague'} invites you to join ${organization} on CL.O.C.K.\nCreate your account from this link (valid for 7 days):\n${link}\n`,
   });
-  return { email, organization: input.organization, role, expiresInDays: 7 };
+  return { email, organization, role, expiresInDays: 7 };
 }
 
 /** What an invitation link offers, for the sign-up page. Throws 404 when unknown, used or expired. */

@@ -150,8 +150,7 @@ export function sendToServer(
     });
     socket.on('data', (chunk: Buffer) => {
       pending += chunk.toString('utf8');
-      let nl: number;
-      while ((nl = pending.indexOf('\n')) >= 0) {
+      for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n')) {
         const line = pending.slice(0, nl);
         pending = pending.slice(nl + 1);
         const msg = JSON.parse(line) as { o?: string; p?: string; e?: string; x?: number };

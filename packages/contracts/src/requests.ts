@@ -12,6 +12,7 @@ const OrgId = Type.String({ minLength: 1, maxLength: 100 });
 /** A public request needs a summary (what anyone outside the network reads). */
 const PUBLIC_NEEDS_SUMMARY = {
   if: { properties: { confidentiality: { const: 'public' } }, required: ['confidentiality'] },
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a promise
   then: { required: ['summary'] },
 };
 

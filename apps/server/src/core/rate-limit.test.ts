@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
-import { ConfigError, loadConfig, type RateLimitConfig } from '../config.ts';
+import { type ConfigError, loadConfig, type RateLimitConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { createUser } from '../modules/identity/identity.service.ts';
 import { SearchService } from '../modules/search/search.service.ts';

@@ -201,7 +201,9 @@ export function termsFromRows(rows: { scheme: string; code: string; label: Local
     if (!(LABEL_SCHEMES as readonly string[]).includes(r.scheme)) continue;
     const term: BundleTerm = { code: r.code, label: r.label };
     if (r.parentCode) term.parent = r.parentCode;
-    (out[r.scheme as LabelScheme] ??= []).push(term);
+    const terms = out[r.scheme as LabelScheme] ?? [];
+    terms.push(term);
+    out[r.scheme as LabelScheme] = terms;
   }
   return out;
 }

@@ -208,7 +208,7 @@ export async function setPasswordAsOperator(db: Db, actor: AuditActor, ref: { em
 export async function resendInvitation(deps: AccountDeps, actor: AuditActor, id: string) {
   requireAdministrator(actor);
   const invitation = /^[0-9a-f]{64}$/.test(id) ? await people.findPendingInvitation(deps.db, id) : null;
-  if (!invitation || !invitation.organizationId || !invitation.role) throw new AppError('NOT_FOUND', 'No pending invitation with this id (it may have been accepted)');
+  if (!invitation?.organizationId || !invitation.role) throw new AppError('NOT_FOUND', 'No pending invitation with this id (it may have been accepted)');
   if (!mayAssign(actor, invitation.role)) throw new AppError('FORBIDDEN', 'You may not send this invitation');
   const inviter = selfId(actor) ? await repo.findUserById(deps.db, selfId(actor)!) : null;
   await deps.db.transaction(async (tx) => {

@@ -90,7 +90,7 @@ const RULES: Record<string, { request(method: string, url: string, target: strin
     expect(role, _scope, ok) { return role === 'anonymous' ? 401 : role === 'admin' ? ok : 403; },
   },
   administration: {
-    async request(method, url, target) {
+    async request(_method, url, target) {
       if (url === '/api/v1/organizations') return { url, payload: buildOrganization() };
       if (url === '/api/v1/admin/invitations/:id/resend') {
         const email = uniqueEmail('invited');
@@ -122,7 +122,7 @@ const RULES: Record<string, { request(method: string, url: string, target: strin
   },
   // Registering or claiming a company: any signed-in person (always a fresh company, so no earlier claim is in the way).
   'signed-in': {
-    async request(method, url) {
+    async request(_method, url) {
       if (url === '/api/v1/companies') return { url, payload: { name: 'Impresa Matrice', vatNumber: freshVat(), sectors: ['C17.12'], province: 'LU', sizeClass: 'micro' } };
       const org = buildOrganization({ kind: 'company' });
       await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [org] }));

@@ -72,7 +72,8 @@ export class MarkableText {
   constructor(readonly text: string, readonly lang: Lang, readonly tokens: AnalysedToken[], private readonly glossary: Glossary) {}
   get hits(): { from: number; to: number; concepts: Set<string> }[] {
     const g = this.glossary;
-    return (this.found ??= g.find(this.tokens, this.lang, false).map((h) => ({ from: h.from, to: h.to, concepts: new Set([h.concept, ...g.ancestors(h.concept)]) })));
+    this.found ??= g.find(this.tokens, this.lang, false).map((h) => ({ from: h.from, to: h.to, concepts: new Set([h.concept, ...g.ancestors(h.concept)]) }));
+    return this.found;
   }
 }
 

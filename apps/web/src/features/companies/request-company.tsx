@@ -100,5 +100,5 @@ export function QuoteSource({ state }: { state: QuoteSourceState }) {
 /** The record a request started from, linked, by its title. */
 export function RequestSourceLink({ source }: { source: { type: string; id: string } }) {
   const state = useQuoteSource(`${source.type}:${source.id}`);
-  return state.href ? <Link to={state.href}>{state.title ?? source.id}</Link> : <>{source.id}</>;
+  return state.href ? <Link to={state.href}>{state.title ?? source.id}</Link> : source.id;
 }

@@ -14,12 +14,15 @@ export function roleLabel(role: string): MessageKey {
   return ROLE_LABELS[role] ?? 'role.other';
 }
 
+/** A backslash or a control character (C0 or DEL): never part of a path we send people to. */
+const hasControlOrBackslash = (v: string) => [...v].some((c) => c === '\\' || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
 /**
  * Where to go after signing in: a relative path of this site only — never `//host`, `/\\host`, a full URL, a path
  * with control characters, nor the sign-in page itself.
  */
 export function safeReturnPath(value: string | null | undefined, fallback: string): string {
-  if (!value || !value.startsWith('/') || /^\/[/\\]/.test(value) || /[\\\u0000-\u001f\u007f]/.test(value)) return fallback;
+  if (!value?.startsWith('/') || /^\/[/\\]/.test(value) || hasControlOrBackslash(value)) return fallback;
   if (/^\/accedi(?:[/?#]|$)/.test(value)) return fallback;
   return value;
 }

@@ -26,7 +26,7 @@ const rows = async <T>(q: ReturnType<typeof sql>) => (await database.db.execute(
 
 describe('periodic jobs run once whoever starts them', () => {
   it('three parallel runs send each reminder and the digest once', async () => {
-    await createUser(database.db, { email: 'nucleo@lucense.example', name: 'Nucleo', role: 'nucleus', organization: 'lucense', password: 'una password lunga 123' });
+    // The demo network brings Lucense's nucleus member, who is reminded of the overdue requests.
     const reader = await createUser(database.db, { email: 'lettrice@asev.example', name: 'Lettrice', role: 'centre-manager', organization: 'asev', password: 'una password lunga 123' });
     await database.db.execute(sql`update users set notification_email = 'daily' where id = ${reader.id}`);
     const target = { id: reader.id, email: 'lettrice@asev.example', locale: 'it', notificationEmail: 'daily' as const };

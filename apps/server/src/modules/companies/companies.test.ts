@@ -17,7 +17,8 @@ const centre = buildOrganization({ kind: 'centre', name: 'Centro Alfa' });
 const otherCentre = buildOrganization({ kind: 'centre', name: 'Centro Beta' });
 const known = buildOrganization({ kind: 'company', name: 'Cartiera Nota S.p.A.', province: 'LU' });
 const equipment = buildOffer(centre.id, { title: { it: 'Dinamometro per carta', en: 'Paper tensile tester' }, bookable: true });
-const expert = buildExpert(otherCentre.id, { name: 'Anna Verdi', publicProfile: false });
+// A public expert: a person without an organisation ("second", whose claim was rejected) reads the catalogue as the public does.
+const expert = buildExpert(otherCentre.id, { name: 'Anna Verdi', publicProfile: true });
 const ROLES = ['anonymous', 'admin', 'region', 'nucleus', 'manager', 'staff', 'companyMember', 'newcomer', 'second'] as const;
 type Role = (typeof ROLES)[number];
 const H: Partial<Record<Role, Record<string, string>>> = { anonymous: {} };
@@ -249,7 +250,8 @@ describe('asking a centre from a record', () => {
   });
 
   it('counts demand per record for the record\'s centre and the nucleus, and for nobody else', async () => {
-    await call('second', 'POST', '/api/v1/requests', { ...REQUEST, companyName: 'Altra Impresa', source: { type: 'expert', id: expert.id } });
+    const fromExpert = await call('second', 'POST', '/api/v1/requests', { ...REQUEST, companyName: 'Altra Impresa', source: { type: 'expert', id: expert.id } });
+    expect(fromExpert.statusCode, fromExpert.body).toBe(201);
     const one = await call('staff', 'GET', `/api/v1/requests/demand/equipment/${equipment.id}`);
     expect(one.statusCode, one.body).toBe(200);
     expect(one.json()).toMatchObject({ requests: 2, open: 2 });

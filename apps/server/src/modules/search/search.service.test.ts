@@ -52,7 +52,7 @@ describe('search before the index is built', () => {
       const anonymous = await search.search(ANONYMOUS, { q: 'vetroresina', page: 1, limit: 10 });
       expect(anonymous.degraded).toBe(true);
       expect(anonymous.hits.map((h) => h.id)).toEqual([recycling.id]);
-      const member: Actor = { kind: 'member', userId: null, tokenId: null, platformRole: null, memberships: [], csrfToken: null };
+      const member: Actor = { kind: 'member', userId: null, tokenId: null, platformRole: null, memberships: [{ organization: 'centro', role: 'centre-staff' }], csrfToken: null };
       const network = await search.search(member, { q: 'vetroresina', page: 1, limit: 10 });
       expect(network.hits.map((h) => h.id).sort()).toEqual([recycling.id, hidden.id].sort());
       const services = await search.search(ANONYMOUS, { type: 'service', page: 1, limit: 10 });

@@ -214,7 +214,7 @@ export class SearchService {
   /**
    * Sends queued batches in order. The thread applies them in the order they come, so a query sent after an
    * incremental batch sees it; a full load is swapped in whole with its last chunk. Chunks of a full load are sent
-   * one at a time, each after the previous one is applied, so that the whole catalogue is never queued in the thread's
+   * at most two ahead of what the thread has applied, so that the whole catalogue is never queued in the thread's
    * memory at once; nothing here makes a caller wait for the thread to apply anything.
    */
   private pump(worker: AnalysisWorker) {
@@ -222,12 +222,15 @@ export class SearchService {
     this.pumping = true;
     void (async () => {
       try {
+        // Up to two chunks in the thread: it works on one while the next is on its way.
+        const pending: Promise<void>[] = [];
         while (this.outbox.length && this.worker === worker) {
           const { make, ...flags } = this.outbox.shift()!;
           const batch: IndexBatch = { ...flags, ...make() };
           const applied = worker.call({ kind: 'apply', batch }).then((r) => { this.documents = r.documents; });
-          if (batch.full) await applied;
-          else applied.catch(() => { /* the thread died: see onExit */ });
+          applied.catch(() => { /* the thread died: see onExit */ });
+          if (batch.full) pending.push(applied);
+          if (pending.length >= 2) await pending.shift();
         }
       } catch { /* the thread died: see onExit */ } finally {
         this.pumping = false;

@@ -65,6 +65,8 @@ export function expertDoc(e: ExpertRow, org: OrgRow | undefined): DocInput {
 
 /** Documents per message of a full load: each message is copied to the analysis thread while the event loop waits. */
 const CHUNK = 2000;
+/** Wait before a new analysis thread replaces one that died. */
+const RESTART_DELAY_MS = 1000;
 /** Seconds a client is told to wait (Retry-After) for matching while the index is being built. */
 const RETRY_AFTER_S = 10;
 
@@ -131,7 +133,8 @@ export class SearchService {
         this.orgs.clear();
         this.documents = 0;
         if (this.loaded) this.resetReady();
-        this.start();
+        // A second later, so that a thread failing at once (a broken install) does not restart in a tight loop.
+        setTimeout(() => this.start(), RESTART_DELAY_MS).unref();
       },
     });
     // After a refresh still reading for a thread that died, if any (it then leaves everything to this one).

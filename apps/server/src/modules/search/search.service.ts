@@ -65,6 +65,8 @@ export function expertDoc(e: ExpertRow, org: OrgRow | undefined): DocInput {
 
 /** Documents per message of a full load: each message is copied to the analysis thread while the event loop waits. */
 const CHUNK = 2000;
+/** Wait before a new analysis thread replaces one that died. */
+const RESTART_DELAY_MS = 1000;
 /** Seconds a client is told to wait (Retry-After) for matching while the index is being built. */
 const RETRY_AFTER_S = 10;
 
@@ -131,7 +133,8 @@ export class SearchService {
         this.orgs.clear();
         this.documents = 0;
         if (this.loaded) this.resetReady();
-        this.start();
+        // A second later, so that a thread failing at once (a broken install) does not restart in a tight loop.
+        setTimeout(() => this.start(), RESTART_DELAY_MS).unref();
       },
     });
     // After a refresh still reading for a thread that died, if any (it then leaves everything to this one).
@@ -214,7 +217,7 @@ export class SearchService {
   /**
    * Sends queued batches in order. The thread applies them in the order they come, so a query sent after an
    * incremental batch sees it; a full load is swapped in whole with its last chunk. Chunks of a full load are sent
-   * one at a time, each after the previous one is applied, so that the whole catalogue is never queued in the thread's
+   * at most two ahead of what the thread has applied, so that the whole catalogue is never queued in the thread's
    * memory at once; nothing here makes a caller wait for the thread to apply anything.
    */
   private pump(worker: AnalysisWorker) {
@@ -222,12 +225,15 @@ export class SearchService {
     this.pumping = true;
     void (async () => {
       try {
+        // Up to two chunks in the thread: it works on one while the next is on its way.
+        const pending: Promise<void>[] = [];
         while (this.outbox.length && this.worker === worker) {
           const { make, ...flags } = this.outbox.shift()!;
           const batch: IndexBatch = { ...flags, ...make() };
           const applied = worker.call({ kind: 'apply', batch }).then((r) => { this.documents = r.documents; });
-          if (batch.full) await applied;
-          else applied.catch(() => { /* the thread died: see onExit */ });
+          applied.catch(() => { /* the thread died: see onExit */ });
+          if (batch.full) pending.push(applied);
+          if (pending.length >= 2) await pending.shift();
         }
       } catch { /* the thread died: see onExit */ } finally {
         this.pumping = false;

@@ -23,7 +23,9 @@ describe('the clock command', () => {
     expect(run.err).toMatch(/\[mail to chiara\.lombardi@lucense\.example\.org\] \[CL\.O\.C\.K\.\] R-\d{4} aggiornamento/);
     expect(run.err).toMatch(/è in ritardo: è nello stato «inviata» dal \d{2}\/\d{2}\/\d{4}/);
     expect(clock(['jobs', 'run'], env).out).toMatch(/Reminders: 0 overdue/);
-  });
+    // The digest went out with the first run: asked again the same day, it is not sent twice.
+    expect(clock(['jobs', 'run', '--digest'], env).out).toMatch(/Digest: already sent since the digest hour/);
+  }, 600_000);
 
   it('imports, exports the same bundle, and rejects a bad one listing every problem', () => {
     const env = { CLOCK_DATA_DIR: path.join(tmp, 'a') };
@@ -49,7 +51,7 @@ describe('the clock command', () => {
     expect(bad.err).toContain('/organizations/0/id: must be');
     expect(bad.err).toContain('/services/0/organization: unknown organisation "ghost"');
     expect(JSON.parse(clock(['export'], env).out)).toEqual(bundle);
-  });
+  }, 600_000);
 
   it('backs up a data directory and restores it into a new one, refusing one that is not empty', () => {
     const from = { CLOCK_DATA_DIR: path.join(tmp, 'backup-from') };

@@ -27,12 +27,20 @@ export async function writableColumns(tx: Conn, table: string): Promise<string[]
 }
 
 /**
- * The next rows of a table after physical position `after` (stable within one snapshot), each as the JSON text
- * PostgreSQL writes (kept as text, so no value is rounded on the way).
+ * Reads a whole table through a cursor (inside the caller's transaction, so from its snapshot), `batch` rows at a
+ * time, each as the JSON text PostgreSQL writes (kept as text, so no value is rounded on the way).
  */
-export function readRows(tx: Conn, table: string, after: string, limit: number) {
-  return rows<{ at: string; row: string }>(tx, sql`
-    select t.ctid::text as at, to_jsonb(t)::text as row from ${ident(table)} t where t.ctid > ${after}::tid order by t.ctid limit ${limit}`);
+export async function* readTable(tx: Tx, table: string, batch: number): AsyncGenerator<string[]> {
+  await tx.execute(sql`declare clock_backup no scroll cursor for select to_jsonb(t)::text as row from ${ident(table)} t`);
+  try {
+    for (;;) {
+      const r = await rows<{ row: string }>(tx, sql`fetch ${sql.raw(String(Math.trunc(batch)))} from clock_backup`);
+      if (!r.length) return;
+      yield r.map((x) => x.row);
+    }
+  } finally {
+    await tx.execute(sql`close clock_backup`);
+  }
 }
 
 export async function countRows(tx: Conn, table: string): Promise<number> {

@@ -38,12 +38,9 @@ export async function writeBackup(database: Database, out: Writable): Promise<Ba
       for (const table of order) {
         await write(JSON.stringify(['table', table, await repo.writableColumns(tx, table)]));
         counts[table] = 0;
-        for (let after = '(0,0)'; ;) {
-          const batch = await repo.readRows(tx, table, after, BATCH);
-          if (!batch.length) break;
-          for (const r of batch) await write(r.row);
+        for await (const batch of repo.readTable(tx, table, BATCH)) {
+          for (const row of batch) await write(row);
           counts[table] += batch.length;
-          after = batch.at(-1)!.at;
         }
       }
       await write(JSON.stringify(['sequences', await repo.sequences(tx)]));

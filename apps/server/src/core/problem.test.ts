@@ -13,17 +13,29 @@ beforeAll(async () => {
   database = await freshDatabase();
   app = await buildApp({ config: testConfig(), database, logger: false });
 });
-afterAll(async () => { await app.close(); await database.close(); });
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
 
-const json = (payload: string, url = '/api/v1/matching'): InjectOptions =>
-  ({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload });
+const json = (payload: string, url = '/api/v1/matching'): InjectOptions => ({
+  method: 'POST',
+  url,
+  headers: { 'content-type': 'application/json' },
+  payload,
+});
 
 async function expectProblem(request: InjectOptions, status: number, code: string) {
   const r = await app.inject(request);
   expect(r.statusCode, r.body).toBe(status);
   expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
   const body = r.json();
-  expect(body).toMatchObject({ status, code, type: `urn:clock:problem:${code.toLowerCase().replace(/_/g, '-')}`, instance: expect.any(String) });
+  expect(body).toMatchObject({
+    status,
+    code,
+    type: `urn:clock:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+    instance: expect.any(String),
+  });
   expect(body.title).toEqual(expect.any(String));
   expect(body.detail).toEqual(expect.any(String));
   return { body, headers: r.headers };
@@ -39,17 +51,37 @@ describe('framework errors', () => {
     const { headers } = await expectProblem({ method: 'DELETE', url: '/api/health' }, 405, 'METHOD_NOT_ALLOWED');
     expect(headers.allow).toBe('GET, HEAD');
     expect(headers['x-content-type-options']).toBe('nosniff');
-    const withParam = await expectProblem({ method: 'PUT', url: '/api/v1/services/some-id' }, 405, 'METHOD_NOT_ALLOWED');
+    const withParam = await expectProblem(
+      { method: 'PUT', url: '/api/v1/services/some-id' },
+      405,
+      'METHOD_NOT_ALLOWED',
+    );
     expect(withParam.headers.allow).toContain('GET');
     await expectProblem({ method: 'GET', url: '/api/v1/matching' }, 405, 'METHOD_NOT_ALLOWED');
   });
 
   it('answers 406 when the Accept header admits no JSON, and serves any JSON-admitting Accept', async () => {
-    const { headers } = await expectProblem({ method: 'GET', url: '/api/health', headers: { accept: 'text/csv' } }, 406, 'NOT_ACCEPTABLE');
+    const { headers } = await expectProblem(
+      { method: 'GET', url: '/api/health', headers: { accept: 'text/csv' } },
+      406,
+      'NOT_ACCEPTABLE',
+    );
     expect(headers['x-content-type-options']).toBe('nosniff');
-    await expectProblem({ method: 'GET', url: '/api/v1/organizations', headers: { accept: 'application/json;q=0, text/html' } }, 406, 'NOT_ACCEPTABLE');
-    for (const accept of ['application/json', 'application/*', '*/*', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', '']) {
-      expect((await app.inject({ method: 'GET', url: '/api/health', headers: { accept } })).statusCode, accept).toBe(200);
+    await expectProblem(
+      { method: 'GET', url: '/api/v1/organizations', headers: { accept: 'application/json;q=0, text/html' } },
+      406,
+      'NOT_ACCEPTABLE',
+    );
+    for (const accept of [
+      'application/json',
+      'application/*',
+      '*/*',
+      'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+      '',
+    ]) {
+      expect((await app.inject({ method: 'GET', url: '/api/health', headers: { accept } })).statusCode, accept).toBe(
+        200,
+      );
     }
   });
 
@@ -58,7 +90,11 @@ describe('framework errors', () => {
   });
 
   it('answers a path segment longer than the router accepts with 414', async () => {
-    const { body, headers } = await expectProblem({ method: 'GET', url: `/api/v1/services/${'a'.repeat(600)}` }, 414, 'URI_TOO_LONG');
+    const { body, headers } = await expectProblem(
+      { method: 'GET', url: `/api/v1/services/${'a'.repeat(600)}` },
+      414,
+      'URI_TOO_LONG',
+    );
     expect(body.detail).not.toContain('aaaa');
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(String(headers['content-security-policy'])).toContain("frame-ancestors 'none'");
@@ -70,7 +106,11 @@ describe('framework errors', () => {
     ['/////', '{}'],
     ['', '{"text":"abc"}'],
   ])('answers a body of type %j with 415', async (type, payload) => {
-    await expectProblem({ method: 'POST', url: '/api/v1/matching', headers: { 'content-type': type }, payload }, 415, 'UNSUPPORTED_MEDIA_TYPE');
+    await expectProblem(
+      { method: 'POST', url: '/api/v1/matching', headers: { 'content-type': type }, payload },
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   });
 
   it.each([
@@ -81,14 +121,13 @@ describe('framework errors', () => {
     await expectProblem(json(payload), 400, 'BAD_REQUEST');
   });
 
-  it.each([
-    '/api/v1/services/%E0%A4%A',
-    '/api/v1/services/%zz',
-    '/%E0%A4%A',
-  ])('answers malformed percent-encoding in the path %s with 400', async (url) => {
-    const { headers } = await expectProblem({ method: 'GET', url }, 400, 'BAD_REQUEST');
-    expect(headers['x-content-type-options']).toBe('nosniff');
-  });
+  it.each(['/api/v1/services/%E0%A4%A', '/api/v1/services/%zz', '/%E0%A4%A'])(
+    'answers malformed percent-encoding in the path %s with 400',
+    async (url) => {
+      const { headers } = await expectProblem({ method: 'GET', url }, 400, 'BAD_REQUEST');
+      expect(headers['x-content-type-options']).toBe('nosniff');
+    },
+  );
 
   it.each([
     ['/api/v1/search?q=%E0%A4%A', ['/querystring/q']],
@@ -106,8 +145,15 @@ describe('type coercion', () => {
   it('never coerces a JSON body: a number where text is expected is a 400 naming the field', async () => {
     const { body } = await expectProblem(json('{"text": 42}'), 400, 'VALIDATION_FAILED');
     expect(body.errors).toEqual([{ pointer: '/body/text', message: expect.any(String) }]);
-    const search = await expectProblem(json('{"q": "fatica", "limit": "5", "type": ["service"]}', '/api/v1/search'), 400, 'VALIDATION_FAILED');
-    expect([...new Set(search.body.errors.map((e: { pointer: string }) => e.pointer))].sort()).toEqual(['/body/limit', '/body/type']);
+    const search = await expectProblem(
+      json('{"q": "fatica", "limit": "5", "type": ["service"]}', '/api/v1/search'),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect([...new Set(search.body.errors.map((e: { pointer: string }) => e.pointer))].sort()).toEqual([
+      '/body/limit',
+      '/body/type',
+    ]);
   });
 
   it('keeps the documented coercion of query strings and the defaults of bodies', async () => {

@@ -17,10 +17,11 @@ type ValidatorPool = ReturnType<typeof AjvCompiler>;
 function buildValidator(...[externalSchemas, serverOptions]: Parameters<ValidatorPool>) {
   const pool = AjvCompiler();
   // Fastify passes its `ajv` server option (never the JTD mode, which this server does not use).
-  const options = (coerceTypes: 'array' | false) => ({
-    ...serverOptions,
-    customOptions: { ...serverOptions?.customOptions, ...AJV_OPTIONS, coerceTypes },
-  }) as typeof serverOptions;
+  const options = (coerceTypes: 'array' | false) =>
+    ({
+      ...serverOptions,
+      customOptions: { ...serverOptions?.customOptions, ...AJV_OPTIONS, coerceTypes },
+    }) as typeof serverOptions;
   const textParts = pool(externalSchemas, options('array'));
   const body = pool(externalSchemas, options(false));
   return (route: Parameters<ReturnType<ValidatorPool>>[0]) => (route.httpPart === 'body' ? body : textParts)(route);
@@ -72,7 +73,10 @@ const pointerSegment = (key: string) => key.replaceAll('~', '~0').replaceAll('/'
 /** The query parameters that could not be decoded, as field problems (empty when the query string was sound). */
 export function malformedQueryProblems(query: unknown): FieldProblem[] {
   const keys = typeof query === 'object' && query !== null ? (malformedKeys.get(query as Query) ?? []) : [];
-  return [...new Set(keys)].map((k) => ({ pointer: `/querystring/${pointerSegment(k)}`, message: 'has malformed percent-encoding' }));
+  return [...new Set(keys)].map((k) => ({
+    pointer: `/querystring/${pointerSegment(k)}`,
+    message: 'has malformed percent-encoding',
+  }));
 }
 
 /**
@@ -90,7 +94,10 @@ export function acceptsJson(accept: string | undefined): boolean {
 }
 
 /** The server options that make Fastify read requests as described above, and answer router errors as problems. */
-export function requestParsingOptions(): Pick<FastifyServerOptions, 'schemaController' | 'routerOptions' | 'frameworkErrors'> {
+export function requestParsingOptions(): Pick<
+  FastifyServerOptions,
+  'schemaController' | 'routerOptions' | 'frameworkErrors'
+> {
   return {
     frameworkErrors,
     schemaController: { compilersFactory: { buildValidator } },
@@ -103,14 +110,20 @@ export function requestParsingOptions(): Pick<FastifyServerOptions, 'schemaContr
  * API routes, an Accept header that admits no JSON (406). Both answer problem+json through the error handler; the hook
  * runs after the onRequest hooks, so these answers carry the security headers too.
  */
-export function installRequestChecks(app: FastifyInstance, { isJsonApi }: { isJsonApi: (path: string) => boolean }): void {
+export function installRequestChecks(
+  app: FastifyInstance,
+  { isJsonApi }: { isJsonApi: (path: string) => boolean },
+): void {
   app.addHook('preValidation', async (request) => {
     const malformed = malformedQueryProblems(request.query);
     if (malformed.length) {
       throw new AppError('BAD_REQUEST', 'The query string has malformed percent-encoding', malformed);
     }
     if (isJsonApi(request.url.split('?')[0] ?? '') && !acceptsJson(request.headers.accept)) {
-      throw new AppError('NOT_ACCEPTABLE', 'This resource answers application/json only; the Accept header admits no JSON');
+      throw new AppError(
+        'NOT_ACCEPTABLE',
+        'This resource answers application/json only; the Accept header admits no JSON',
+      );
     }
   });
 }

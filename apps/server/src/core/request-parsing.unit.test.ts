@@ -14,7 +14,12 @@ describe('parseQuery', () => {
   it('leaves out and names every parameter whose percent-encoding is malformed', () => {
     const q = parseQuery('ok=1&q=%E0%A4%A&q=%zz&bad%=2&utf=%C3%28&a~b/c=%');
     expect({ ...q }).toEqual({ ok: '1' });
-    expect(malformedQueryProblems(q).map((p) => p.pointer)).toEqual(['/querystring/q', '/querystring/bad%', '/querystring/utf', '/querystring/a~0b~1c']);
+    expect(malformedQueryProblems(q).map((p) => p.pointer)).toEqual([
+      '/querystring/q',
+      '/querystring/bad%',
+      '/querystring/utf',
+      '/querystring/a~0b~1c',
+    ]);
   });
 
   it('costs linear time on a long hostile query', () => {
@@ -26,9 +31,18 @@ describe('parseQuery', () => {
 
 describe('acceptsJson', () => {
   it.each([
-    [undefined, true], ['', true], ['application/json', true], ['application/problem+json', true], ['*/*', true],
-    ['application/*;q=0.5', true], ['text/html, */*;q=0.1', true], ['Application/JSON; charset=utf-8', true],
-    ['text/csv', false], ['text/html', false], ['application/json;q=0', false], ['application/xml, text/plain', false],
+    [undefined, true],
+    ['', true],
+    ['application/json', true],
+    ['application/problem+json', true],
+    ['*/*', true],
+    ['application/*;q=0.5', true],
+    ['text/html, */*;q=0.1', true],
+    ['Application/JSON; charset=utf-8', true],
+    ['text/csv', false],
+    ['text/html', false],
+    ['application/json;q=0', false],
+    ['application/xml, text/plain', false],
   ])('%j → %s', (accept, expected) => {
     expect(acceptsJson(accept)).toBe(expected);
   });

@@ -8,7 +8,13 @@ const t = (key: MessageKey, vars?: Record<string, string | number>) =>
   en[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
 
 const problem = (errors: { pointer: string; message: string }[]) =>
-  new ApiError('problem', 400, { type: 'urn:clock:problem:validation-failed', title: 'The request has invalid fields', status: 400, code: 'VALIDATION_FAILED', errors } as never);
+  new ApiError('problem', 400, {
+    type: 'urn:clock:problem:validation-failed',
+    title: 'The request has invalid fields',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    errors,
+  } as never);
 
 describe('fieldOfPointer', () => {
   const fields = ['title', 'title.it', 'keywords', 'currentPassword'];
@@ -26,7 +32,7 @@ describe('fieldOfPointer', () => {
 
 describe('translateFieldMessage', () => {
   it.each([
-    ['must have required property \'title\'', en['form.error.required']],
+    ["must have required property 'title'", en['form.error.required']],
     ['must NOT have more than 200 characters', t('form.error.too_long', { max: '200' })],
     ['must have at least 3 characters', t('form.error.too_short', { min: '3' })],
     ['must be one of it, en', t('form.error.one_of', { values: 'it, en' })],
@@ -39,7 +45,7 @@ describe('translateFieldMessage', () => {
     expect(translateFieldMessage(message, t).text).toBe(text);
   });
 
-  it('keeps an unknown message as the server\'s English text, marked as such', () => {
+  it("keeps an unknown message as the server's English text, marked as such", () => {
     expect(translateFieldMessage(' must be string ', t)).toEqual({ text: 'must be string', lang: 'en' });
   });
 });
@@ -47,14 +53,18 @@ describe('translateFieldMessage', () => {
 describe('formErrorsFromProblem', () => {
   const fields = ['title', 'title.it', 'keywords', 'trl'];
 
-  it('places each problem by its field, in the form\'s order, the first message per field, then the loose ones', () => {
-    const errors = formErrorsFromProblem(problem([
-      { pointer: '/body/trl', message: 'must be <= 9' },
-      { pointer: '/body/title/it', message: 'must NOT have more than 200 characters' },
-      { pointer: '/body/trl', message: 'must be integer' },
-      { pointer: '/body/colour', message: 'is not an allowed field' },
-      { pointer: '/body/size', message: 'must be string' },
-    ]), fields, t)!;
+  it("places each problem by its field, in the form's order, the first message per field, then the loose ones", () => {
+    const errors = formErrorsFromProblem(
+      problem([
+        { pointer: '/body/trl', message: 'must be <= 9' },
+        { pointer: '/body/title/it', message: 'must NOT have more than 200 characters' },
+        { pointer: '/body/trl', message: 'must be integer' },
+        { pointer: '/body/colour', message: 'is not an allowed field' },
+        { pointer: '/body/size', message: 'must be string' },
+      ]),
+      fields,
+      t,
+    )!;
     expect(errors.items.map((i) => i.field)).toEqual(['title.it', 'trl', null, null]);
     expect(errors.byField.trl).toEqual({ text: t('form.error.max', { max: '9' }) });
     expect(errors.items[2]!.message).toEqual({ text: en['form.error.not_allowed'] });
@@ -69,8 +79,19 @@ describe('formErrorsFromProblem', () => {
 });
 
 describe('localErrors', () => {
-  it('keeps the first failed check per field, in the form\'s order', () => {
-    const errors = localErrors([['trl', true, 'pick a level'], ['title', true, 'give a title'], ['title', true, 'again'], ['keywords', false, 'no']], ['title', 'keywords', 'trl']);
-    expect(errors.items).toEqual([{ field: 'title', message: { text: 'give a title' } }, { field: 'trl', message: { text: 'pick a level' } }]);
+  it("keeps the first failed check per field, in the form's order", () => {
+    const errors = localErrors(
+      [
+        ['trl', true, 'pick a level'],
+        ['title', true, 'give a title'],
+        ['title', true, 'again'],
+        ['keywords', false, 'no'],
+      ],
+      ['title', 'keywords', 'trl'],
+    );
+    expect(errors.items).toEqual([
+      { field: 'title', message: { text: 'give a title' } },
+      { field: 'trl', message: { text: 'pick a level' } },
+    ]);
   });
 });

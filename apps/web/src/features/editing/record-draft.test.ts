@@ -2,17 +2,42 @@ import { describe, expect, it } from 'vitest';
 import type { Organization } from '@clock/contracts';
 import type { CatalogueRecord } from '../../lib/api.ts';
 import {
-  bodyFromDraft, draftFromOrganization, draftFromRecord, emptyDraft, organizationPatch, patchFromDraft, splitList,
+  bodyFromDraft,
+  draftFromOrganization,
+  draftFromRecord,
+  emptyDraft,
+  organizationPatch,
+  patchFromDraft,
+  splitList,
 } from './record-draft.ts';
 
 const competence = {
-  id: 'rec-1', type: 'competence', organization: 'org-1', title: { it: 'Prove di fatica', en: 'Fatigue testing' },
-  keywords: ['fatica', 'giunti'], sectors: ['C25.6'], filiere: ['nautica'], technologyAreas: ['materials'], trl: 6,
+  id: 'rec-1',
+  type: 'competence',
+  organization: 'org-1',
+  title: { it: 'Prove di fatica', en: 'Fatigue testing' },
+  keywords: ['fatica', 'giunti'],
+  sectors: ['C25.6'],
+  filiere: ['nautica'],
+  technologyAreas: ['materials'],
+  trl: 6,
 } as unknown as CatalogueRecord;
 const equipment = {
-  id: 'rec-2', type: 'equipment', organization: 'org-1', title: { it: 'Tomografo' }, bookable: false, access: 'network', lab: 'Lab A',
+  id: 'rec-2',
+  type: 'equipment',
+  organization: 'org-1',
+  title: { it: 'Tomografo' },
+  bookable: false,
+  access: 'network',
+  lab: 'Lab A',
 } as unknown as CatalogueRecord;
-const expert = { id: 'exp-1', type: 'expert', organization: 'org-1', name: 'Giulia Bianchi', role: { en: 'Engineer' } } as unknown as CatalogueRecord;
+const expert = {
+  id: 'exp-1',
+  type: 'expert',
+  organization: 'org-1',
+  name: 'Giulia Bianchi',
+  role: { en: 'Engineer' },
+} as unknown as CatalogueRecord;
 
 describe('splitList', () => {
   it('trims, drops blanks and repeats, keeps the order', () => {
@@ -24,10 +49,20 @@ describe('splitList', () => {
 describe('record drafts', () => {
   it('round-trips a record through the form without reshaping it', () => {
     const draft = draftFromRecord('competence', competence);
-    expect(draft).toMatchObject({ titleIt: 'Prove di fatica', titleEn: 'Fatigue testing', keywords: 'fatica, giunti', sectors: 'C25.6', trl: '6' });
+    expect(draft).toMatchObject({
+      titleIt: 'Prove di fatica',
+      titleEn: 'Fatigue testing',
+      keywords: 'fatica, giunti',
+      sectors: 'C25.6',
+      trl: '6',
+    });
     expect(bodyFromDraft('competence', draft)).toEqual({
-      title: { it: 'Prove di fatica', en: 'Fatigue testing' }, keywords: ['fatica', 'giunti'], technologyAreas: ['materials'],
-      sectors: ['C25.6'], filiere: ['nautica'], trl: 6,
+      title: { it: 'Prove di fatica', en: 'Fatigue testing' },
+      keywords: ['fatica', 'giunti'],
+      technologyAreas: ['materials'],
+      sectors: ['C25.6'],
+      filiere: ['nautica'],
+      trl: 6,
     });
     expect(patchFromDraft('competence', competence, draft)).toEqual({});
   });
@@ -54,18 +89,32 @@ describe('record drafts', () => {
     const draft = draftFromRecord('expert', expert);
     expect(draft).toMatchObject({ name: 'Giulia Bianchi', roleEn: 'Engineer', roleIt: '', publicProfile: false });
     expect(patchFromDraft('expert', expert, draft)).toEqual({});
-    expect(patchFromDraft('expert', expert, { ...draft, publicProfile: true, name: ' Giulia Rossi ' })).toEqual({ name: 'Giulia Rossi', publicProfile: true });
+    expect(patchFromDraft('expert', expert, { ...draft, publicProfile: true, name: ' Giulia Rossi ' })).toEqual({
+      name: 'Giulia Rossi',
+      publicProfile: true,
+    });
   });
 });
 
 describe('organisation drafts', () => {
-  const org = { id: 'org-1', kind: 'centre', name: 'Centro', town: 'Lucca', province: 'LU', sectors: ['C25'], filiere: [], s3: ['s3-a'] } as unknown as Organization;
+  const org = {
+    id: 'org-1',
+    kind: 'centre',
+    name: 'Centro',
+    town: 'Lucca',
+    province: 'LU',
+    sectors: ['C25'],
+    filiere: [],
+    s3: ['s3-a'],
+  } as unknown as Organization;
 
   it('patches the changed fields only, upper-casing the province; an empty list left empty is no change', () => {
     const draft = draftFromOrganization(org);
     expect(organizationPatch(org, draft)).toEqual({});
     expect(organizationPatch(org, { ...draft, province: 'pi', town: '', descriptionEn: 'A centre' })).toEqual({
-      province: 'PI', town: null, description: { en: 'A centre' },
+      province: 'PI',
+      town: null,
+      description: { en: 'A centre' },
     });
   });
 });

@@ -3,7 +3,9 @@ import { sanitizeSnippet } from './sanitize-snippet.ts';
 
 describe('sanitizeSnippet', () => {
   it('keeps the escaped text and its <mark> highlights as they are', () => {
-    expect(sanitizeSnippet('Prove di <mark>fatica</mark> su giunti &amp; saldature')).toBe('Prove di <mark>fatica</mark> su giunti &amp; saldature');
+    expect(sanitizeSnippet('Prove di <mark>fatica</mark> su giunti &amp; saldature')).toBe(
+      'Prove di <mark>fatica</mark> su giunti &amp; saldature',
+    );
     expect(sanitizeSnippet('caf&eacute; &#233; &#xE9;')).toBe('caf&eacute; &#233; &#xE9;');
   });
 

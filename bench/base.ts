@@ -8,7 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export interface BaseCheckout { rev: string; label: string; dir: string; remove(): void }
+export interface BaseCheckout {
+  rev: string;
+  label: string;
+  dir: string;
+  remove(): void;
+}
 
 export function checkoutBase(root: string, rev: string): BaseCheckout {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
@@ -17,9 +22,17 @@ export function checkoutBase(root: string, rev: string): BaseCheckout {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clock-base-'));
   git('worktree', 'add', '--detach', dir, commit);
   const remove = () => {
-    try { git('worktree', 'remove', '--force', dir); } catch { /* already gone */ }
+    try {
+      git('worktree', 'remove', '--force', dir);
+    } catch {
+      /* already gone */
+    }
     fs.rmSync(dir, { recursive: true, force: true });
-    try { git('worktree', 'prune'); } catch { /* nothing to prune */ }
+    try {
+      git('worktree', 'prune');
+    } catch {
+      /* nothing to prune */
+    }
   };
   try {
     const modules = path.join(dir, 'node_modules');
@@ -28,9 +41,14 @@ export function checkoutBase(root: string, rev: string): BaseCheckout {
       if (e !== '@clock') fs.symlinkSync(path.join(root, 'node_modules', e), path.join(modules, e));
     }
     fs.mkdirSync(path.join(modules, '@clock'));
-    const workspaces: Record<string, string> = { contracts: 'packages/contracts', server: 'apps/server', web: 'apps/web' };
+    const workspaces: Record<string, string> = {
+      contracts: 'packages/contracts',
+      server: 'apps/server',
+      web: 'apps/web',
+    };
     for (const [name, where] of Object.entries(workspaces)) {
-      if (fs.existsSync(path.join(dir, where))) fs.symlinkSync(path.join(dir, where), path.join(modules, '@clock', name));
+      if (fs.existsSync(path.join(dir, where)))
+        fs.symlinkSync(path.join(dir, where), path.join(modules, '@clock', name));
     }
   } catch (e) {
     remove();

@@ -18,7 +18,10 @@ const schema = require('../packages/contracts/schemas/catalogue-bundle.schema.js
 const Ajv2020 = require('ajv/dist/2020').default as typeof import('ajv').default;
 const addFormats = require('ajv-formats').default as (ajv: unknown) => void;
 
-async function render(records: number, seed: number): Promise<{ text: string; summary: Awaited<ReturnType<typeof generateBundle>> }> {
+async function render(
+  records: number,
+  seed: number,
+): Promise<{ text: string; summary: Awaited<ReturnType<typeof generateBundle>> }> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -27,7 +30,9 @@ async function render(records: number, seed: number): Promise<{ text: string; su
   return { text: Buffer.concat(chunks).toString('utf8'), summary };
 }
 
-const { values } = parseArgs({ options: { records: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: { records: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' } },
+});
 const records = Number(values.records);
 const seed = Number(values.seed);
 
@@ -47,17 +52,24 @@ if (!validate(doc)) {
   console.error(validate.errors?.slice(0, 20));
   throw new Error(`schema validation failed with ${validate.errors?.length} errors`);
 }
-console.log(`valid clock-bundle/1: ${a.summary.total} records, ${(a.text.length / 1024).toFixed(0)} KiB`, JSON.stringify({
-  organizations: doc.organizations?.length, competences: doc.competences?.length, services: doc.services?.length,
-  equipment: doc.equipment?.length, experts: doc.experts?.length,
-}));
+console.log(
+  `valid clock-bundle/1: ${a.summary.total} records, ${(a.text.length / 1024).toFixed(0)} KiB`,
+  JSON.stringify({
+    organizations: doc.organizations?.length,
+    competences: doc.competences?.length,
+    services: doc.services?.length,
+    equipment: doc.equipment?.length,
+    experts: doc.experts?.length,
+  }),
+);
 
 // Referential integrity: every record's organisation is in the bundle; ids are unique per collection.
 const orgIds = new Set(doc.organizations!.map((o) => o.id as string));
 for (const col of ['competences', 'services', 'equipment', 'experts']) {
   const ids = new Set<string>();
   for (const r of doc[col] ?? []) {
-    if (!orgIds.has(r.organization as string)) throw new Error(`${col} ${String(r.id)}: unknown organisation ${String(r.organization)}`);
+    if (!orgIds.has(r.organization as string))
+      throw new Error(`${col} ${String(r.id)}: unknown organisation ${String(r.organization)}`);
     if (ids.has(r.id as string)) throw new Error(`${col}: duplicate id ${String(r.id)}`);
     ids.add(r.id as string);
   }
@@ -75,7 +87,8 @@ for (const o of offers) {
   for (const s of [t.it, t.en]) if (s) titleWords.push(n(s));
   for (const s of [d.it, d.en]) if (s) descWords.push(n(s));
 }
-const range = (xs: number[]) => `${Math.min(...xs)}-${Math.max(...xs)} (mean ${(xs.reduce((s, x) => s + x, 0) / xs.length).toFixed(1)})`;
+const range = (xs: number[]) =>
+  `${Math.min(...xs)}-${Math.max(...xs)} (mean ${(xs.reduce((s, x) => s + x, 0) / xs.length).toFixed(1)})`;
 const pct = (k: keyof typeof mix) => `${((mix[k] / offers.length) * 100).toFixed(0)}%`;
 console.log(`languages: it-only ${pct('it')}, en-only ${pct('en')}, both ${pct('both')}`);
 console.log(`title words ${range(titleWords)}; description words ${range(descWords)}`);
@@ -83,6 +96,8 @@ if (Math.min(...titleWords) < 4 || Math.max(...titleWords) > 10) throw new Error
 if (Math.min(...descWords) < 20 || Math.max(...descWords) > 60) throw new Error('a description is outside 20-60 words');
 
 console.log('\nsample records:');
-for (const col of ['competences', 'services', 'equipment', 'experts']) console.log(JSON.stringify(doc[col]![3], null, 1));
+for (const col of ['competences', 'services', 'equipment', 'experts'])
+  console.log(JSON.stringify(doc[col]![3], null, 1));
 console.log('\nsample queries:');
-for (const q of generateQueries({ seed, count: 30, organizationIds: [...orgIds] })) console.log(q.category.padEnd(10), new URLSearchParams(q.params).toString());
+for (const q of generateQueries({ seed, count: 30, organizationIds: [...orgIds] }))
+  console.log(q.category.padEnd(10), new URLSearchParams(q.params).toString());

@@ -15,8 +15,22 @@ import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  AUDIENCES, DOMAINS, EQUIPMENT_SENTENCES, FIRST_NAMES_F, FIRST_NAMES_M, LONG_QUERIES, ORG_PATTERNS, QUALIFIERS, ROLES, SENTENCES,
-  SPECS, STREETS, SURNAMES, TOWNS, type Domain, type Pair,
+  AUDIENCES,
+  DOMAINS,
+  EQUIPMENT_SENTENCES,
+  FIRST_NAMES_F,
+  FIRST_NAMES_M,
+  LONG_QUERIES,
+  ORG_PATTERNS,
+  QUALIFIERS,
+  ROLES,
+  SENTENCES,
+  SPECS,
+  STREETS,
+  SURNAMES,
+  TOWNS,
+  type Domain,
+  type Pair,
 } from './vocabulary.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -36,9 +50,15 @@ export function mulberry32(seed: number): () => number {
 
 export class Rng {
   readonly next: () => number;
-  constructor(seed: number) { this.next = mulberry32(seed); }
-  int(lo: number, hi: number): number { return lo + Math.floor(this.next() * (hi - lo + 1)); }
-  chance(p: number): boolean { return this.next() < p; }
+  constructor(seed: number) {
+    this.next = mulberry32(seed);
+  }
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
   pick<T>(list: readonly T[]): T {
     if (!list.length) throw new Error('pick from an empty list');
     return list[Math.floor(this.next() * list.length)]!;
@@ -54,7 +74,10 @@ export class Rng {
     const entries = Object.entries(weights) as [T, number][];
     const total = entries.reduce((s, [, w]) => s + w, 0);
     let r = this.next() * total;
-    for (const [k, w] of entries) { r -= w; if (r < 0) return k; }
+    for (const [k, w] of entries) {
+      r -= w;
+      if (r < 0) return k;
+    }
     return entries[entries.length - 1]![0];
   }
 }
@@ -74,18 +97,24 @@ export const stripPrep = (s: string) => {
   return PREPOSITIONS.has(parts[parts.length - 1]!) ? parts.slice(0, -1).join(' ') : s;
 };
 export function slug(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 const localized = (langs: Langs, it: string, en: string): Localized =>
   langs === 'it' ? { it } : langs === 'en' ? { en } : { it, en };
 
 /** Replaces {X} placeholders: a Pair takes the side of the language, a string is used as is. */
 function fill(template: Pair, ctx: Record<string, Pair | string>): Pair {
-  const one = (t: string, side: 0 | 1) => t.replace(/\{([A-Z0-9]+)\}/g, (_, k: string) => {
-    const v = ctx[k];
-    if (v === undefined) throw new Error(`no value for {${k}} in "${t}"`);
-    return typeof v === 'string' ? v : v[side];
-  });
+  const one = (t: string, side: 0 | 1) =>
+    t.replace(/\{([A-Z0-9]+)\}/g, (_, k: string) => {
+      const v = ctx[k];
+      if (v === undefined) throw new Error(`no value for {${k}} in "${t}"`);
+      return typeof v === 'string' ? v : v[side];
+    });
   return [one(template[0], 0), one(template[1], 1)];
 }
 
@@ -94,10 +123,28 @@ function fill(template: Pair, ctx: Record<string, Pair | string>): Pair {
 
 const KINDS = { company: 55, centre: 15, university: 10, research_body: 10, association: 10 } as const;
 type OrgKind = keyof typeof KINDS;
-const SERVICE_KINDS = ['testing', 'analysis', 'consulting', 'training', 'certification', 'incubation', 'prototyping', 'funding_support', 'technology_scouting', 'other'] as const;
+const SERVICE_KINDS = [
+  'testing',
+  'analysis',
+  'consulting',
+  'training',
+  'certification',
+  'incubation',
+  'prototyping',
+  'funding_support',
+  'technology_scouting',
+  'other',
+] as const;
 const ACCESS = ['internal', 'network', 'public'] as const;
 
-interface OrgInfo { id: string; short: string; town: string; province: string; domain: Domain; second: Domain | null }
+interface OrgInfo {
+  id: string;
+  short: string;
+  town: string;
+  province: string;
+  domain: Domain;
+  second: Domain | null;
+}
 
 export interface GenerateOptions {
   /** Number of offer records (competences + services + equipment). */
@@ -105,7 +152,13 @@ export interface GenerateOptions {
   seed: number;
 }
 
-export interface BundleShape { organizations: number; competences: number; services: number; equipment: number; experts: number }
+export interface BundleShape {
+  organizations: number;
+  competences: number;
+  services: number;
+  equipment: number;
+  experts: number;
+}
 
 /** How many records of each collection a bundle of `records` offers holds. */
 export function bundleShape(records: number): BundleShape {
@@ -129,12 +182,18 @@ export interface BundleSummary extends BundleShape {
 class Generator {
   readonly rng: Rng;
   readonly orgs: OrgInfo[] = [];
-  constructor(seed: number) { this.rng = new Rng(seed); }
+  constructor(seed: number) {
+    this.rng = new Rng(seed);
+  }
 
-  langs(): Langs { return this.rng.weighted({ it: 30, en: 15, both: 55 }); }
+  langs(): Langs {
+    return this.rng.weighted({ it: 30, en: 15, both: 55 });
+  }
 
   /** Larger organisations get more records: a mild skew towards the first ones. */
-  org(): OrgInfo { return this.orgs[Math.floor(this.rng.next() ** 1.6 * this.orgs.length)]!; }
+  org(): OrgInfo {
+    return this.orgs[Math.floor(this.rng.next() ** 1.6 * this.orgs.length)]!;
+  }
 
   domainFor(o: OrgInfo): Domain {
     const r = this.rng.next();
@@ -152,17 +211,31 @@ class Generator {
     const s1 = rng.pick(SURNAMES);
     const s2 = rng.pick(SURNAMES.filter((s) => s !== s1));
     const [name] = fill(rng.pick(ORG_PATTERNS[kind]), {
-      D: cap(domain.label[0].replace(/^(dei|delle|della|del|dell')\s*/, '')), W: rng.pick(domain.companyWords), T: place.town, S: s1, S2: s2,
+      D: cap(domain.label[0].replace(/^(dei|delle|della|del|dell')\s*/, '')),
+      W: rng.pick(domain.companyWords),
+      T: place.town,
+      S: s1,
+      S2: s2,
     });
-    const initials = name.split(/[\s–&-]+/).filter((w) => /^[A-Z]/.test(w) && !/^(S\.r\.l\.|S\.p\.A\.)$/.test(w)).map((w) => w[0]).join('');
-    const short = kind === 'company' ? name.replace(/ S\.(r\.l|p\.A)\.$/, '') : initials.length >= 2 ? initials : name.slice(0, 40);
+    const initials = name
+      .split(/[\s–&-]+/)
+      .filter((w) => /^[A-Z]/.test(w) && !/^(S\.r\.l\.|S\.p\.A\.)$/.test(w))
+      .map((w) => w[0])
+      .join('');
+    const short =
+      kind === 'company' ? name.replace(/ S\.(r\.l|p\.A)\.$/, '') : initials.length >= 2 ? initials : name.slice(0, 40);
     const id = `${slug(short).slice(0, 60)}-${i + 1}`;
     const info: OrgInfo = { id, short, town: place.town, province: place.province, domain, second };
     this.orgs.push(info);
-    const m = rng.pick(domain.methods), s = rng.pick(domain.subjects), a = rng.pick(AUDIENCES), g = rng.pick(domain.goals);
+    const m = rng.pick(domain.methods),
+      s = rng.pick(domain.subjects),
+      a = rng.pick(AUDIENCES),
+      g = rng.pick(domain.goals);
     const [dit, den] = fill(
-      ['{NAME} opera nel settore {L} a {T} e offre {M} {S} alle imprese della rete. Aiuta {A} a {G}.',
-        '{NAME} works in the {L} sector in {T} and offers {M} {S} to network companies. It helps {A} {G}.'],
+      [
+        '{NAME} opera nel settore {L} a {T} e offre {M} {S} alle imprese della rete. Aiuta {A} a {G}.',
+        '{NAME} works in the {L} sector in {T} and offers {M} {S} to network companies. It helps {A} {G}.',
+      ],
       { NAME: name, L: domain.label, T: place.town, M: m, S: s, A: a, G: g },
     );
     const doms = second ? [domain, second] : [domain];
@@ -181,7 +254,8 @@ class Generator {
   /** A description of 20-60 words (in both languages) from the sentence pool. */
   description(first: Pair[], pool: Pair[], ctx: Record<string, Pair | string>): Pair {
     const { rng } = this;
-    let it = '', en = '';
+    let it = '',
+      en = '';
     const order = [...rng.sample(first, 1), ...rng.sample(pool, pool.length)];
     for (const tpl of order) {
       const [si, se] = fill(tpl, ctx);
@@ -197,16 +271,32 @@ class Generator {
     const { rng } = this;
     const [s, s2, s3] = rng.sample(domain.subjects, 3) as [Pair, Pair, Pair];
     return {
-      M: rng.pick(domain.methods), S: s, S2: s2, S3: s3, E: rng.pick(domain.equipment), STD: rng.pick(domain.standards),
-      G: rng.pick(domain.goals), P: rng.pick(domain.problems), A: rng.pick(AUDIENCES), N: String(rng.int(3, 15)),
-      N0: String(rng.int(2, 30) * 10), L: domain.label, ORG: o.short, LAB: rng.pick(domain.labs), Q: rng.pick(QUALIFIERS),
+      M: rng.pick(domain.methods),
+      S: s,
+      S2: s2,
+      S3: s3,
+      E: rng.pick(domain.equipment),
+      STD: rng.pick(domain.standards),
+      G: rng.pick(domain.goals),
+      P: rng.pick(domain.problems),
+      A: rng.pick(AUDIENCES),
+      N: String(rng.int(3, 15)),
+      N0: String(rng.int(2, 30) * 10),
+      L: domain.label,
+      ORG: o.short,
+      LAB: rng.pick(domain.labs),
+      Q: rng.pick(QUALIFIERS),
       SPEC: rng.pick(SPECS),
     };
   }
 
   keywords(domain: Domain, ctx: Record<string, Pair | string>, langs: Langs): string[] {
     const { rng } = this;
-    const pairs = [ctx.S as Pair, [stripPrep((ctx.M as Pair)[0]), stripPrep((ctx.M as Pair)[1])] as Pair, ctx.S2 as Pair];
+    const pairs = [
+      ctx.S as Pair,
+      [stripPrep((ctx.M as Pair)[0]), stripPrep((ctx.M as Pair)[1])] as Pair,
+      ctx.S2 as Pair,
+    ];
     const out: string[] = [];
     for (const p of pairs.slice(0, rng.int(1, 3))) {
       if (langs !== 'en') out.push(p[0].toLowerCase());
@@ -223,10 +313,16 @@ class Generator {
     const domain = this.domainFor(o);
     const ctx = this.context(domain, o);
     const langs = this.langs();
-    const M = ctx.M as Pair, S = ctx.S as Pair, Q = ctx.Q as Pair, E = ctx.E as Pair, SPEC = ctx.SPEC as Pair;
+    const M = ctx.M as Pair,
+      S = ctx.S as Pair,
+      Q = ctx.Q as Pair,
+      E = ctx.E as Pair,
+      SPEC = ctx.SPEC as Pair;
     let title: Pair;
     if (type === 'equipment') {
-      title = rng.chance(0.5) ? [`${E[0]} ${SPEC[0]} per ${S[0]}`, `${E[1]} (${SPEC[1]}) for ${S[1]}`] : [`${E[0]} per ${S[0]}`, `${E[1]} for ${S[1]}`];
+      title = rng.chance(0.5)
+        ? [`${E[0]} ${SPEC[0]} per ${S[0]}`, `${E[1]} (${SPEC[1]}) for ${S[1]}`]
+        : [`${E[0]} per ${S[0]}`, `${E[1]} for ${S[1]}`];
     } else {
       const r = rng.next();
       if (r < 0.45) title = [`${M[0]} ${S[0]}`, `${M[1]} ${S[1]}`];
@@ -236,9 +332,17 @@ class Generator {
     }
     // 4-10 words in both languages: add a qualifier when short, drop trailing words when long.
     if (words(title[0]) < 4 || words(title[1]) < 4) title = [`${title[0]} ${Q[0]}`, `${title[1]} ${Q[1]}`];
-    const clip = (t: string) => t.split(' ').slice(0, 10).join(' ').replace(/[\s(]+$|\s+(di|per|su|in|of|for|on|a|e|and|the|to|with)$/g, '');
+    const clip = (t: string) =>
+      t
+        .split(' ')
+        .slice(0, 10)
+        .join(' ')
+        .replace(/[\s(]+$|\s+(di|per|su|in|of|for|on|a|e|and|the|to|with)$/g, '');
     title = [cap(clip(title[0])), cap(clip(title[1]))];
-    const desc = type === 'equipment' ? this.description(EQUIPMENT_SENTENCES, SENTENCES, ctx) : this.description(SENTENCES.slice(0, 2), SENTENCES, ctx);
+    const desc =
+      type === 'equipment'
+        ? this.description(EQUIPMENT_SENTENCES, SENTENCES, ctx)
+        : this.description(SENTENCES.slice(0, 2), SENTENCES, ctx);
     const prefix = type === 'competence' ? 'cmp' : type === 'service' ? 'srv' : 'eqp';
     const rec: Record<string, unknown> = {
       id: `${prefix}-${String(n + 1).padStart(7, '0')}`,
@@ -274,7 +378,10 @@ class Generator {
     const ctx = this.context(domain, o);
     const m2 = rng.pick(domain.methods);
     const [eit, een] = fill(
-      ['Esperienza in {M} {S} e {M2} {S2}; supporta {A} che vogliono {G}.', 'Experience in {M} {S} and {M2} {S2}; supports {A} who want to {G}.'],
+      [
+        'Esperienza in {M} {S} e {M2} {S2}; supporta {A} che vogliono {G}.',
+        'Experience in {M} {S} and {M2} {S2}; supports {A} who want to {G}.',
+      ],
       { ...ctx, M2: m2 },
     );
     const langs = this.langs();
@@ -349,25 +456,76 @@ export async function generateBundleFile(file: string, opts: GenerateOptions): P
 // ---------------------------------------------------------------------------------------------------------------------
 // Search queries drawn from the same vocabularies
 
-export type QueryCategory = 'word' | 'phrase' | 'long' | 'typo' | 'no-accent' | 'acronym' | 'facet' | 'page2' | 'browse';
-export interface BenchQuery { category: QueryCategory; params: Record<string, string> }
+export type QueryCategory =
+  | 'word'
+  | 'phrase'
+  | 'long'
+  | 'typo'
+  | 'no-accent'
+  | 'acronym'
+  | 'facet'
+  | 'page2'
+  | 'browse';
+export interface BenchQuery {
+  category: QueryCategory;
+  params: Record<string, string>;
+}
 
-const ALL_PAIRS = (): Pair[] => DOMAINS.flatMap((d) => [...d.subjects, ...d.methods.map((m): Pair => [stripPrep(m[0]), stripPrep(m[1])]), ...d.equipment]);
-const STOP = new Set(['di', 'del', 'della', 'delle', 'dei', 'degli', 'per', 'su', 'in', 'a', 'da', 'e', 'con', 'il', 'la', 'le', 'lo', 'gli',
-  'of', 'for', 'the', 'and', 'on', 'to', 'with', 'from', 'a', 'an', 'in']);
+const ALL_PAIRS = (): Pair[] =>
+  DOMAINS.flatMap((d) => [
+    ...d.subjects,
+    ...d.methods.map((m): Pair => [stripPrep(m[0]), stripPrep(m[1])]),
+    ...d.equipment,
+  ]);
+const STOP = new Set([
+  'di',
+  'del',
+  'della',
+  'delle',
+  'dei',
+  'degli',
+  'per',
+  'su',
+  'in',
+  'a',
+  'da',
+  'e',
+  'con',
+  'il',
+  'la',
+  'le',
+  'lo',
+  'gli',
+  'of',
+  'for',
+  'the',
+  'and',
+  'on',
+  'to',
+  'with',
+  'from',
+  'a',
+  'an',
+  'in',
+]);
 
 /** One typing mistake in the longest word of six letters or more: swapped, dropped or replaced letter. */
 function typo(rng: Rng, q: string): string | null {
   const parts = q.split(' ');
   let best = -1;
-  parts.forEach((p, i) => { if (/^[a-zàèéìòù]{6,}$/.test(p) && (best < 0 || p.length > parts[best]!.length)) best = i; });
+  parts.forEach((p, i) => {
+    if (/^[a-zàèéìòù]{6,}$/.test(p) && (best < 0 || p.length > parts[best]!.length)) best = i;
+  });
   if (best < 0) return null;
   const w = parts[best]!;
   const i = rng.int(1, w.length - 2);
   const kind = rng.int(0, 2);
-  const changed = kind === 0 ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2)
-    : kind === 1 ? w.slice(0, i) + w.slice(i + 1)
-      : w.slice(0, i) + (w[i] === 'e' ? 'a' : 'e') + w.slice(i + 1);
+  const changed =
+    kind === 0
+      ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2)
+      : kind === 1
+        ? w.slice(0, i) + w.slice(i + 1)
+        : w.slice(0, i) + (w[i] === 'e' ? 'a' : 'e') + w.slice(i + 1);
   if (changed === w) return null;
   parts[best] = changed;
   return parts.join(' ');
@@ -378,7 +536,15 @@ const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
  * A deterministic mix of realistic search requests: single words, 2-4 word phrases, 10-20 word problem descriptions,
  * typos, missing accents, acronyms, facet filters, second pages and filtered browsing, in Italian and English.
  */
-export function generateQueries({ seed, count, organizationIds }: { seed: number; count: number; organizationIds: string[] }): BenchQuery[] {
+export function generateQueries({
+  seed,
+  count,
+  organizationIds,
+}: {
+  seed: number;
+  count: number;
+  organizationIds: string[];
+}): BenchQuery[] {
   const rng = new Rng((seed ^ 0x9e3779b9) >>> 0);
   const pairs = ALL_PAIRS();
   const accented = pairs.map((p) => p[0]).filter((s) => fold(s) !== s && words(s) <= 4);
@@ -388,7 +554,10 @@ export function generateQueries({ seed, count, organizationIds }: { seed: number
   const out: BenchQuery[] = [];
   const word = (): [string, 'it' | 'en'] => {
     const side = rng.chance(0.6) ? 0 : 1;
-    const content = rng.pick(pairs)[side].split(' ').filter((w) => !STOP.has(w) && w.length > 3);
+    const content = rng
+      .pick(pairs)
+      [side].split(' ')
+      .filter((w) => !STOP.has(w) && w.length > 3);
     return [content.length ? rng.pick(content) : rng.pick(pairs)[side], side ? 'en' : 'it'];
   };
   const phrase = (): [string, 'it' | 'en'] => {
@@ -408,27 +577,57 @@ export function generateQueries({ seed, count, organizationIds }: { seed: number
     for (;;) {
       const m = rng.pick(d.methods);
       const q = fill(rng.pick(LONG_QUERIES), {
-        P: rng.pick(d.problems), M: m, S: rng.pick(d.subjects), G: rng.pick(d.goals), T: rng.pick(TOWNS).town, STD: rng.pick(d.standards),
+        P: rng.pick(d.problems),
+        M: m,
+        S: rng.pick(d.subjects),
+        G: rng.pick(d.goals),
+        T: rng.pick(TOWNS).town,
+        STD: rng.pick(d.standards),
       })[side];
       const n = words(q);
       if (n >= 10 && n <= 20) return [q, side ? 'en' : 'it'];
       if (n > 20) return [q.split(' ').slice(0, 20).join(' '), side ? 'en' : 'it'];
     }
   };
-  const withLang = (params: Record<string, string>, lang: 'it' | 'en') => (rng.chance(0.8) ? { ...params, lang } : params);
+  const withLang = (params: Record<string, string>, lang: 'it' | 'en') =>
+    rng.chance(0.8) ? { ...params, lang } : params;
   while (out.length < count) {
-    const category = rng.weighted<QueryCategory>({ word: 18, phrase: 27, long: 12, typo: 10, 'no-accent': 5, acronym: 5, facet: 13, page2: 5, browse: 3 });
+    const category = rng.weighted<QueryCategory>({
+      word: 18,
+      phrase: 27,
+      long: 12,
+      typo: 10,
+      'no-accent': 5,
+      acronym: 5,
+      facet: 13,
+      page2: 5,
+      browse: 3,
+    });
     switch (category) {
-      case 'word': { const [q, l] = word(); out.push({ category, params: withLang({ q }, l) }); break; }
-      case 'phrase': { const [q, l] = phrase(); out.push({ category, params: withLang({ q }, l) }); break; }
-      case 'long': { const [q, l] = long(); out.push({ category, params: withLang({ q }, l) }); break; }
+      case 'word': {
+        const [q, l] = word();
+        out.push({ category, params: withLang({ q }, l) });
+        break;
+      }
+      case 'phrase': {
+        const [q, l] = phrase();
+        out.push({ category, params: withLang({ q }, l) });
+        break;
+      }
+      case 'long': {
+        const [q, l] = long();
+        out.push({ category, params: withLang({ q }, l) });
+        break;
+      }
       case 'typo': {
         const [q, l] = rng.chance(0.5) ? word() : phrase();
         const t = typo(rng, q);
         if (t) out.push({ category, params: withLang({ q: t }, l) });
         break;
       }
-      case 'no-accent': out.push({ category, params: withLang({ q: fold(rng.pick(accented)) }, 'it') }); break;
+      case 'no-accent':
+        out.push({ category, params: withLang({ q: fold(rng.pick(accented)) }, 'it') });
+        break;
       case 'acronym': {
         const a = rng.pick(acronyms);
         const q = rng.chance(0.5) ? a : `${rng.chance(0.5) ? a.toLowerCase() : a} ${word()[0]}`;
@@ -438,14 +637,26 @@ export function generateQueries({ seed, count, organizationIds }: { seed: number
       case 'facet': {
         const [q, l] = rng.chance(0.5) ? word() : phrase();
         const f = rng.weighted({ type: 40, filiera: 30, sector: 15, organization: 15 });
-        const value = f === 'type' ? rng.pick(['competence', 'service', 'equipment', 'expert', 'organization'])
-          : f === 'filiera' ? rng.pick(filiere) : f === 'sector' ? rng.pick(divisions) : rng.pick(organizationIds);
+        const value =
+          f === 'type'
+            ? rng.pick(['competence', 'service', 'equipment', 'expert', 'organization'])
+            : f === 'filiera'
+              ? rng.pick(filiere)
+              : f === 'sector'
+                ? rng.pick(divisions)
+                : rng.pick(organizationIds);
         out.push({ category, params: withLang({ q, [f]: value }, l) });
         break;
       }
-      case 'page2': { const [q, l] = rng.chance(0.5) ? word() : phrase(); out.push({ category, params: withLang({ q, page: '2' }, l) }); break; }
+      case 'page2': {
+        const [q, l] = rng.chance(0.5) ? word() : phrase();
+        out.push({ category, params: withLang({ q, page: '2' }, l) });
+        break;
+      }
       case 'browse': {
-        const params: Record<string, string> = rng.chance(0.6) ? { filiera: rng.pick(filiere) } : { type: rng.pick(['equipment', 'expert', 'service']) };
+        const params: Record<string, string> = rng.chance(0.6)
+          ? { filiera: rng.pick(filiere) }
+          : { type: rng.pick(['equipment', 'expert', 'service']) };
         out.push({ category, params: withLang(params, rng.chance(0.5) ? 'it' : 'en') });
         break;
       }
@@ -460,7 +671,12 @@ export function generateQueries({ seed, count, organizationIds }: { seed: number
 async function cli(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
-    options: { records: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      records: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log('Usage: tsx bench/generate.ts --records N --seed S [--out FILE]   (standard output without --out)');
@@ -468,13 +684,21 @@ async function cli(argv: string[]) {
   }
   const records = Number(values.records);
   const seed = Number(values.seed);
-  if (!Number.isInteger(records) || records < 1 || !Number.isInteger(seed)) throw new Error('--records and --seed must be integers (records >= 1)');
+  if (!Number.isInteger(records) || records < 1 || !Number.isInteger(seed))
+    throw new Error('--records and --seed must be integers (records >= 1)');
   const started = performance.now();
-  const summary = values.out ? await generateBundleFile(values.out, { records, seed }) : await generateBundle({ records, seed }, process.stdout);
+  const summary = values.out
+    ? await generateBundleFile(values.out, { records, seed })
+    : await generateBundle({ records, seed }, process.stdout);
   const { organizationIds: _ids, ...counts } = summary;
-  console.error(`Generated ${summary.total} records (${JSON.stringify(counts)}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  console.error(
+    `Generated ${summary.total} records (${JSON.stringify(counts)}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  cli(process.argv.slice(2)).catch((e) => { console.error(e instanceof Error ? e.message : e); process.exitCode = 1; });
+  cli(process.argv.slice(2)).catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exitCode = 1;
+  });
 }

@@ -37,7 +37,9 @@ const { values: opts } = parseArgs({
   },
 });
 if (opts.help) {
-  console.log('Usage: npm run bench:hostile -- [--seconds 20] [--clients 4] [--seed 1] [--timeout 60] [--base REV] [--with-defaults] [--profile DIR]');
+  console.log(
+    'Usage: npm run bench:hostile -- [--seconds 20] [--clients 4] [--seed 1] [--timeout 60] [--base REV] [--with-defaults] [--profile DIR]',
+  );
   process.exit(0);
 }
 const int = (name: string, v: string, min: number) => {
@@ -52,7 +54,11 @@ const TIMEOUT_MS = int('timeout', opts.timeout, 1) * 1000;
 const HEALTH_EVERY_MS = 25;
 const IDLE_PROBE_MS = 3000;
 /** Limits far above what the run sends, so that it measures the cost of the texts and not the rate limits. */
-const NO_LIMITS = { CLOCK_RATE_LIMIT_ANONYMOUS: '1000000000', CLOCK_RATE_LIMIT_MEMBER: '1000000000', CLOCK_RATE_LIMIT_NOT_FOUND: '1000000000' };
+const NO_LIMITS = {
+  CLOCK_RATE_LIMIT_ANONYMOUS: '1000000000',
+  CLOCK_RATE_LIMIT_MEMBER: '1000000000',
+  CLOCK_RATE_LIMIT_NOT_FOUND: '1000000000',
+};
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Clean-up of everything this run creates, even on failure or Ctrl-C
@@ -61,50 +67,111 @@ const tempDirs = new Set<string>();
 const worktrees = new Set<string>();
 const children = new Set<ChildProcess>();
 const cleanupSync = () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) { try { c.kill('SIGKILL'); } catch { /* gone */ } }
+  for (const c of children)
+    if (c.exitCode === null && c.signalCode === null) {
+      try {
+        c.kill('SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
   children.clear();
   for (const w of worktrees) {
-    try { execFileSync('git', ['-C', ROOT, 'worktree', 'remove', '--force', w], { stdio: 'ignore' }); } catch { /* removed below */ }
+    try {
+      execFileSync('git', ['-C', ROOT, 'worktree', 'remove', '--force', w], { stdio: 'ignore' });
+    } catch {
+      /* removed below */
+    }
   }
   worktrees.clear();
-  for (const d of tempDirs) { try { fs.rmSync(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }); } catch { /* best effort */ } }
+  for (const d of tempDirs) {
+    try {
+      fs.rmSync(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    } catch {
+      /* best effort */
+    }
+  }
   tempDirs.clear();
-  try { execFileSync('git', ['-C', ROOT, 'worktree', 'prune'], { stdio: 'ignore' }); } catch { /* nothing to prune */ }
+  try {
+    execFileSync('git', ['-C', ROOT, 'worktree', 'prune'], { stdio: 'ignore' });
+  } catch {
+    /* nothing to prune */
+  }
 };
 process.on('exit', cleanupSync);
-for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => { console.error(`\n${sig}: cleaning up`); cleanupSync(); process.exit(130); });
+for (const sig of ['SIGINT', 'SIGTERM'] as const)
+  process.once(sig, () => {
+    console.error(`\n${sig}: cleaning up`);
+    cleanupSync();
+    process.exit(130);
+  });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (m: string) => process.stderr.write(`[bench:hostile] ${m}\n`);
-const tmp = (prefix: string) => { const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix)); tempDirs.add(d); return d; };
+const tmp = (prefix: string) => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.add(d);
+  return d;
+};
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Hostile texts (deterministic for a seed)
 
 function prng(seed: number) {
   let a = seed >>> 0;
-  return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 const KINDS = ['huge word', 'distinct words', 'repeated phrase', 'mixed scripts', 'url-like'] as const;
 type Kind = (typeof KINDS)[number];
 
 /** A hostile text of a kind, at most `max` characters (UTF-16 units; the API counts code points, so this is safe). */
 function hostileText(kind: Kind, random: () => number, max: number): string {
-  const letters = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
+  const letters = (n: number) =>
+    Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
   // Cut at `max` without splitting a surrogate pair (an emoji cut in two is not valid text to send).
-  const cut = (s: string) => (s.length > max && /[\ud800-\udbff]/.test(s[max - 1]!) ? s.slice(0, max - 1) : s.slice(0, max));
-  const fill = (piece: () => string, sep = ' ') => { let s = ''; while (s.length < max) s += (s ? sep : '') + piece(); return cut(s); };
+  const cut = (s: string) =>
+    s.length > max && /[\ud800-\udbff]/.test(s[max - 1]!) ? s.slice(0, max - 1) : s.slice(0, max);
+  const fill = (piece: () => string, sep = ' ') => {
+    let s = '';
+    while (s.length < max) s += (s ? sep : '') + piece();
+    return cut(s);
+  };
   switch (kind) {
-    case 'huge word': return letters(Math.min(max, 1200 + Math.floor(random() * 1200)));
-    case 'distinct words': return fill(() => letters(4 + Math.floor(random() * 9)));
+    case 'huge word':
+      return letters(Math.min(max, 1200 + Math.floor(random() * 1200)));
+    case 'distinct words':
+      return fill(() => letters(4 + Math.floor(random() * 9)));
     case 'repeated phrase': {
-      const phrases = ['prove di fatica su giunti saldati in acciaio', 'riciclo della vetroresina degli scafi, la vernice fa le bolle;', 'energy audit of the kiln and heat recovery.'];
+      const phrases = [
+        'prove di fatica su giunti saldati in acciaio',
+        'riciclo della vetroresina degli scafi, la vernice fa le bolle;',
+        'energy audit of the kiln and heat recovery.',
+      ];
       const p = phrases[Math.floor(random() * phrases.length)]!;
       return fill(() => p);
     }
     case 'mixed scripts': {
-      const pieces = ['e\u0301\u0301\u0301', '😀🚢', 'жидкость', '材料試験', 'اختبار', 'qualità', 'Ωμέγα', '\u200d\u200d', 'a\u0308o\u0308u\u0308'];
-      return fill(() => pieces[Math.floor(random() * pieces.length)]!.repeat(1 + Math.floor(random() * 20)), random() < 0.5 ? ' ' : '');
+      const pieces = [
+        'e\u0301\u0301\u0301',
+        '😀🚢',
+        'жидкость',
+        '材料試験',
+        'اختبار',
+        'qualità',
+        'Ωμέγα',
+        '\u200d\u200d',
+        'a\u0308o\u0308u\u0308',
+      ];
+      return fill(
+        () => pieces[Math.floor(random() * pieces.length)]!.repeat(1 + Math.floor(random() * 20)),
+        random() < 0.5 ? ' ' : '',
+      );
     }
     case 'url-like': {
       const host = Array.from({ length: 400 }, () => letters(2 + Math.floor(random() * 4))).join('.');
@@ -130,34 +197,67 @@ function checkoutBase(rev: string): { dir: string; label: string } {
   }
   // The workspaces point into the checked-out tree, so the previous version runs with its own contracts.
   fs.mkdirSync(path.join(modules, '@clock'));
-  for (const [name, target] of [['contracts', 'packages/contracts'], ['server', 'apps/server'], ['web', 'apps/web']]) {
+  for (const [name, target] of [
+    ['contracts', 'packages/contracts'],
+    ['server', 'apps/server'],
+    ['web', 'apps/web'],
+  ]) {
     fs.symlinkSync(path.join(dir, target!), path.join(modules, '@clock', name!));
   }
   // Older versions may lack the benchmark's server launcher: use this tree's (it loads the tree's own cli.ts).
-  if (!fs.existsSync(path.join(dir, 'bench/serve-child.mjs'))) fs.copyFileSync(path.join(ROOT, 'bench/serve-child.mjs'), path.join(dir, 'bench/serve-child.mjs'));
+  if (!fs.existsSync(path.join(dir, 'bench/serve-child.mjs')))
+    fs.copyFileSync(path.join(ROOT, 'bench/serve-child.mjs'), path.join(dir, 'bench/serve-child.mjs'));
   return { dir, label: `base ${sha}` };
 }
 
 async function startServer(tree: string, env: Record<string, string>, profileDir: string | null) {
   const childEnv: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('CLOCK_') && !['DATABASE_URL', 'PORT', 'HOST', 'LOG_LEVEL', 'NODE_OPTIONS'].includes(k)) childEnv[k] = v;
-  Object.assign(childEnv, {
-    PORT: '0', HOST: '127.0.0.1', CLOCK_SEED: 'demo', LOG_LEVEL: 'warn', CLOCK_WEB_DIST: '', CLOCK_WORKER_INTERVAL_MS: '0',
-    CLOCK_DATA_DIR: path.join(tmp('clock-hostile-data-'), 'data'),
-  }, env);
+  for (const [k, v] of Object.entries(process.env))
+    if (
+      v !== undefined &&
+      !k.startsWith('CLOCK_') &&
+      !['DATABASE_URL', 'PORT', 'HOST', 'LOG_LEVEL', 'NODE_OPTIONS'].includes(k)
+    )
+      childEnv[k] = v;
+  Object.assign(
+    childEnv,
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      CLOCK_SEED: 'demo',
+      LOG_LEVEL: 'warn',
+      CLOCK_WEB_DIST: '',
+      CLOCK_WORKER_INTERVAL_MS: '0',
+      CLOCK_DATA_DIR: path.join(tmp('clock-hostile-data-'), 'data'),
+    },
+    env,
+  );
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, path.join(tree, 'bench/serve-child.mjs')], { cwd: tree, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, path.join(tree, 'bench/serve-child.mjs')], {
+    cwd: tree,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   let out = '';
-  const append = (c: Buffer) => { out = (out + c.toString()).slice(-20_000); };
+  const append = (c: Buffer) => {
+    out = (out + c.toString()).slice(-20_000);
+  };
   child.stdout!.on('data', append);
   child.stderr!.on('data', append);
   const deadline = performance.now() + READY_TIMEOUT_MS;
   while (performance.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited before it was ready:\n${out}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the server exited before it was ready:\n${out}`);
     const url = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
     if (url) {
-      try { const r = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) }); await r.arrayBuffer(); if (r.ok) return { child, url }; } catch { /* not yet */ }
+      try {
+        const r = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) });
+        await r.arrayBuffer();
+        if (r.ok) return { child, url };
+      } catch {
+        /* not yet */
+      }
     }
     await sleep(100);
   }
@@ -178,9 +278,17 @@ async function stopServer(child: ChildProcess) {
 // ---------------------------------------------------------------------------------------------------------------------
 // Load
 
-interface Sample { ms: number; status: number }
+interface Sample {
+  ms: number;
+  status: number;
+}
 interface RunResult {
-  label: string; idleHealth: Sample[]; matching: Sample[]; search: Sample[]; health: Sample[]; byKind: Map<Kind, number[]>;
+  label: string;
+  idleHealth: Sample[];
+  matching: Sample[];
+  search: Sample[];
+  health: Sample[];
+  byKind: Map<Kind, number[]>;
   /** Server CPU time (user + system) during the load: on a shared machine a steadier figure than wall-clock latency. */
   serverCpuMs: number;
 }
@@ -191,7 +299,9 @@ function procCpuMs(pid: number): number {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch { return NaN; }
+  } catch {
+    return NaN;
+  }
 }
 
 async function timed(url: string, init: RequestInit): Promise<Sample> {
@@ -206,9 +316,17 @@ async function timed(url: string, init: RequestInit): Promise<Sample> {
 }
 
 async function load(label: string, url: string, pid: number): Promise<RunResult> {
-  const result: RunResult = { label, idleHealth: [], matching: [], search: [], health: [], byKind: new Map(), serverCpuMs: NaN };
+  const result: RunResult = {
+    label,
+    idleHealth: [],
+    matching: [],
+    search: [],
+    health: [],
+    byKind: new Map(),
+    serverCpuMs: NaN,
+  };
   // The probe alone first: what /api/health costs on this (shared, noisy) machine with no load from the benchmark.
-  for (const idleEnd = performance.now() + IDLE_PROBE_MS; performance.now() < idleEnd;) {
+  for (const idleEnd = performance.now() + IDLE_PROBE_MS; performance.now() < idleEnd; ) {
     result.idleHealth.push(await timed(`${url}/api/health`, {}));
     await sleep(HEALTH_EVERY_MS);
   }
@@ -220,9 +338,13 @@ async function load(label: string, url: string, pid: number): Promise<RunResult>
       const kind = KINDS[(i + n) % KINDS.length]!;
       if (i % 2 === 0) {
         const text = hostileText(kind, random, 9000);
-        const s = await timed(`${url}/api/v1/matching`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
+        const s = await timed(`${url}/api/v1/matching`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text }),
+        });
         result.matching.push(s);
-        result.byKind.set(kind, [...result.byKind.get(kind) ?? [], s.ms]);
+        result.byKind.set(kind, [...(result.byKind.get(kind) ?? []), s.ms]);
       } else {
         const q = hostileText(kind, random, 500);
         result.search.push(await timed(`${url}/api/v1/search?q=${encodeURIComponent(q)}`, {}));
@@ -257,7 +379,10 @@ function rows(samples: Sample[]): [string, string][] {
   const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
   return [
     ['answers', String(samples.length)],
-    ['p50', ms(percentile(sorted, 0.5))], ['p95', ms(percentile(sorted, 0.95))], ['p99', ms(percentile(sorted, 0.99))], ['max', ms(sorted.at(-1) ?? NaN)],
+    ['p50', ms(percentile(sorted, 0.5))],
+    ['p95', ms(percentile(sorted, 0.95))],
+    ['p99', ms(percentile(sorted, 0.99))],
+    ['max', ms(sorted.at(-1) ?? NaN)],
     ['over 2 s', String(sorted.filter((x) => x > 2000).length)],
     ['5xx', String(samples.filter((s) => s.status >= 500).length)],
     ['429', String(samples.filter((s) => s.status === 429).length)],
@@ -269,9 +394,18 @@ function rows(samples: Sample[]): [string, string][] {
 function report(results: RunResult[]) {
   const width = 22;
   const col = (s: string) => s.padStart(width);
-  console.log(`\nHostile input: ${CLIENTS} clients for ${SECONDS} s (matching and search alternately; ${KINDS.join(', ')}),`);
-  console.log(`/api/health probed every ${HEALTH_EVERY_MS} ms (and for ${IDLE_PROBE_MS / 1000} s alone before the load: "idle"); demo network;`);
-  console.log(`request timeout ${TIMEOUT_MS / 1000} s; ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  console.log(
+    `\nHostile input: ${CLIENTS} clients for ${SECONDS} s (matching and search alternately; ${KINDS.join(', ')}),`,
+  );
+  console.log(
+    `/api/health probed every ${HEALTH_EVERY_MS} ms (and for ${IDLE_PROBE_MS / 1000} s alone before the load: "idle"); demo network;`,
+  );
+  console.log(
+    `request timeout ${TIMEOUT_MS / 1000} s; ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
+  );
   console.log(`${''.padEnd(48)}${results.map((r) => col(r.label)).join('')}`);
   const section = (title: string, pick: (r: RunResult) => Sample[], only?: string[]) => {
     const per = results.map((r) => rows(pick(r)));
@@ -284,16 +418,27 @@ function report(results: RunResult[]) {
   section('GET /api/v1/search', (r) => r.search);
   section('GET /api/health', (r) => r.health, ['answers', 'p50', 'p99', 'max', '5xx', 'timed out / failed']);
   section('GET /api/health, idle', (r) => r.idleHealth, ['answers', 'p50', 'p99', 'max']);
-  const cpu = (r: RunResult) => { const n = r.matching.length + r.search.length; return n ? `${Math.round(r.serverCpuMs / n)} ms` : '—'; };
+  const cpu = (r: RunResult) => {
+    const n = r.matching.length + r.search.length;
+    return n ? `${Math.round(r.serverCpuMs / n)} ms` : '—';
+  };
   console.log(`${'server CPU per answer'.padEnd(48)}${results.map((r) => col(cpu(r))).join('')}`);
   console.log(`${'server CPU, whole load'.padEnd(48)}${results.map((r) => col(ms(r.serverCpuMs))).join('')}`);
   console.log('\nMatching, slowest answer per kind of text');
-  for (const kind of KINDS) console.log(`${''.padEnd(28)}${kind.padEnd(20)}${results.map((r) => col(ms(Math.max(...r.byKind.get(kind) ?? [NaN])))).join('')}`);
+  for (const kind of KINDS)
+    console.log(
+      `${''.padEnd(28)}${kind.padEnd(20)}${results.map((r) => col(ms(Math.max(...(r.byKind.get(kind) ?? [NaN]))))).join('')}`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-async function measure(label: string, tree: string, env: Record<string, string>, profileDir: string | null): Promise<RunResult> {
+async function measure(
+  label: string,
+  tree: string,
+  env: Record<string, string>,
+  profileDir: string | null,
+): Promise<RunResult> {
   log(`${label}: starting the server (demo network)`);
   const { child, url } = await startServer(tree, env, profileDir);
   try {
@@ -314,4 +459,7 @@ if (opts.base) {
 results.push(await measure(`this ${head}${dirty}`, ROOT, NO_LIMITS, opts.profile ? path.resolve(opts.profile) : null));
 if (opts['with-defaults']) results.push(await measure(`this, default limits`, ROOT, {}, null));
 report(results);
-if (opts.profile) console.log(`\nCPU profile of this tree's server in ${path.resolve(opts.profile)} (summarise with: npx tsx bench/profile-summary.ts FILE)`);
+if (opts.profile)
+  console.log(
+    `\nCPU profile of this tree's server in ${path.resolve(opts.profile)} (summarise with: npx tsx bench/profile-summary.ts FILE)`,
+  );

@@ -25,22 +25,46 @@ import { parseArgs } from 'node:util';
 import lighthouse, { type Result } from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 
-const { values: opts } = parseArgs({ options: { base: { type: 'string' }, runs: { type: 'string', default: '3' }, save: { type: 'string' } } });
+const { values: opts } = parseArgs({
+  options: { base: { type: 'string' }, runs: { type: 'string', default: '3' }, save: { type: 'string' } },
+});
 const RUNS = Math.max(1, Number(opts.runs));
 const LIGHTHOUSE_VERSION = (createRequire(import.meta.url)('lighthouse/package.json') as { version: string }).version;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const METRICS = [
-  ['FCP ms', 'first-contentful-paint'], ['LCP ms', 'largest-contentful-paint'], ['TBT ms', 'total-blocking-time'],
-  ['CLS', 'cumulative-layout-shift'], ['SI ms', 'speed-index'],
+  ['FCP ms', 'first-contentful-paint'],
+  ['LCP ms', 'largest-contentful-paint'],
+  ['TBT ms', 'total-blocking-time'],
+  ['CLS', 'cumulative-layout-shift'],
+  ['SI ms', 'speed-index'],
 ] as const;
 const RESOURCES = ['total', 'script', 'stylesheet', 'font', 'document'] as const;
 
 const cleanups: (() => void)[] = [];
-function cleanup() { while (cleanups.length) { try { cleanups.pop()!(); } catch (e) { console.error(e); } } }
-process.on('SIGINT', () => { cleanup(); process.exit(130); });
+function cleanup() {
+  while (cleanups.length) {
+    try {
+      cleanups.pop()!();
+    } catch (e) {
+      console.error(e);
+    }
+  }
+}
+process.on('SIGINT', () => {
+  cleanup();
+  process.exit(130);
+});
 
 function run(cmd: string, args: string[], cwd: string) {
   const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
@@ -51,7 +75,10 @@ async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address() as net.AddressInfo; s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
   });
 }
 
@@ -62,39 +89,76 @@ async function startServer(root: string): Promise<{ baseUrl: string; stop: () =>
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bench/serve-child.mjs')], {
     cwd: root,
     env: {
-      ...process.env, CLOCK_BENCH_ROOT: root, CLOCK_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1',
-      CLOCK_SEED: 'demo', LOG_LEVEL: 'warn', CLOCK_WORKER_INTERVAL_MS: '0', CLOCK_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      ...process.env,
+      CLOCK_BENCH_ROOT: root,
+      CLOCK_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CLOCK_SEED: 'demo',
+      LOG_LEVEL: 'warn',
+      CLOCK_WORKER_INTERVAL_MS: '0',
+      CLOCK_PUBLIC_URL: `http://127.0.0.1:${port}`,
       CLOCK_WEB_DIST: path.join(root, 'apps/web/dist'),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const stop = () => { child.kill('SIGTERM'); fs.rmSync(dataDir, { recursive: true, force: true }); };
+  const stop = () => {
+    child.kill('SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
   cleanups.push(stop);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server of ${root} stopped (exit ${child.exitCode})`);
-    try { if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, stop }; } catch { /* not yet listening */ }
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, stop };
+    } catch {
+      /* not yet listening */
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`the server of ${root} was not ready within 180 s`);
 }
 
-interface Sample { scores: Record<string, number>; metrics: Record<string, number>; bytes: Record<string, number>; lcpElement: string; shifts: string[]; benchmarkIndex: number }
+interface Sample {
+  scores: Record<string, number>;
+  metrics: Record<string, number>;
+  bytes: Record<string, number>;
+  lcpElement: string;
+  shifts: string[];
+  benchmarkIndex: number;
+}
 
 function sampleOf(lhr: Result): Sample {
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? NaN]));
   const metrics = Object.fromEntries(METRICS.map(([, id]) => [id, lhr.audits[id]?.numericValue ?? NaN]));
-  const items = ((lhr.audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items) ?? [];
-  const bytes = Object.fromEntries(RESOURCES.map((t) => [t, items.find((i) => i.resourceType === t)?.transferSize ?? 0]));
-  const lcpItems = (lhr.audits['largest-contentful-paint-element']?.details as { items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined)?.items;
+  const items =
+    (
+      lhr.audits['resource-summary']?.details as
+        | { items?: { resourceType: string; transferSize: number }[] }
+        | undefined
+    )?.items ?? [];
+  const bytes = Object.fromEntries(
+    RESOURCES.map((t) => [t, items.find((i) => i.resourceType === t)?.transferSize ?? 0]),
+  );
+  const lcpItems = (
+    lhr.audits['largest-contentful-paint-element']?.details as
+      | { items?: { items?: { node?: { snippet?: string } }[] }[] }
+      | undefined
+  )?.items;
   const lcpElement = lcpItems?.[0]?.items?.[0]?.node?.snippet ?? '?';
-  const shiftItems = (lhr.audits['layout-shifts']?.details as { items?: { node?: { snippet?: string }; score?: number }[] } | undefined)?.items ?? [];
+  const shiftItems =
+    (lhr.audits['layout-shifts']?.details as { items?: { node?: { snippet?: string }; score?: number }[] } | undefined)
+      ?.items ?? [];
   const shifts = shiftItems.map((i) => `${(i.score ?? 0).toFixed(3)} ${i.node?.snippet ?? '?'}`);
   return { scores, metrics, bytes, lcpElement, shifts, benchmarkIndex: lhr.environment.benchmarkIndex };
 }
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]!; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)]!;
+};
 
 async function measure(port: number, url: string, label: string): Promise<Sample[]> {
   const samples: Sample[] = [];
@@ -113,10 +177,14 @@ async function measure(port: number, url: string, label: string): Promise<Sample
 
 /** The pages measured on a running server: the home page, a search and a piece of equipment of the demo network. */
 async function pagesOf(baseUrl: string): Promise<[string, string][]> {
-  const list = await (await fetch(`${baseUrl}/api/v1/equipment?limit=1`)).json() as { items: { id: string }[] };
+  const list = (await (await fetch(`${baseUrl}/api/v1/equipment?limit=1`)).json()) as { items: { id: string }[] };
   const equipment = list.items[0]?.id;
   if (!equipment) throw new Error('the demo network has no equipment');
-  return [['home', `${baseUrl}/`], ['search', `${baseUrl}/cerca?q=prove+di+fatica+saldature`], ['equipment', `${baseUrl}/attrezzature/${encodeURIComponent(equipment)}`]];
+  return [
+    ['home', `${baseUrl}/`],
+    ['search', `${baseUrl}/cerca?q=prove+di+fatica+saldature`],
+    ['equipment', `${baseUrl}/attrezzature/${encodeURIComponent(equipment)}`],
+  ];
 }
 
 /** Prepares a tree (the working tree, or `rev` in a temporary worktree) and measures its three pages. */
@@ -125,7 +193,9 @@ async function measureTree(label: string, rev: string | null, chromePort: number
   if (rev) {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'clock-lighthouse-base-'));
     run('git', ['worktree', 'add', '--detach', root, rev], ROOT);
-    cleanups.push(() => { run('git', ['worktree', 'remove', '--force', root], ROOT); });
+    cleanups.push(() => {
+      run('git', ['worktree', 'remove', '--force', root], ROOT);
+    });
     console.error(`${label}: installing ${rev} in a temporary worktree…`);
     run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], root);
   }
@@ -139,7 +209,9 @@ async function measureTree(label: string, rev: string | null, chromePort: number
       out.set(page, await measure(chromePort, url, `${label}-${page}`));
     }
     return out;
-  } finally { server.stop(); }
+  } finally {
+    server.stop();
+  }
 }
 
 const fmt = {
@@ -152,32 +224,52 @@ const fmt = {
 function printTable(versions: [string, Map<string, Sample[]>][]) {
   const pages = [...versions[0]![1].keys()];
   const rows: [string, (s: Sample[]) => string][] = [
-    ...CATEGORIES.map((c): [string, (s: Sample[]) => string] => [c, (s) => fmt.score(median(s.map((x) => x.scores[c]!)))]),
-    ...METRICS.map(([name, id]): [string, (s: Sample[]) => string] => [name, (s) => (id === 'cumulative-layout-shift' ? fmt.cls : fmt.ms)(median(s.map((x) => x.metrics[id]!)))]),
-    ...RESOURCES.map((t): [string, (s: Sample[]) => string] => [`${t} KiB`, (s) => fmt.kb(median(s.map((x) => x.bytes[t]!)))]),
+    ...CATEGORIES.map((c): [string, (s: Sample[]) => string] => [
+      c,
+      (s) => fmt.score(median(s.map((x) => x.scores[c]!))),
+    ]),
+    ...METRICS.map(([name, id]): [string, (s: Sample[]) => string] => [
+      name,
+      (s) => (id === 'cumulative-layout-shift' ? fmt.cls : fmt.ms)(median(s.map((x) => x.metrics[id]!))),
+    ]),
+    ...RESOURCES.map((t): [string, (s: Sample[]) => string] => [
+      `${t} KiB`,
+      (s) => fmt.kb(median(s.map((x) => x.bytes[t]!))),
+    ]),
   ];
   const cols = pages.flatMap((p) => versions.map(([v]) => `${p} ${v}`));
   const width = Math.max(12, ...cols.map((c) => c.length));
   console.log(`\nLighthouse ${LIGHTHOUSE_VERSION} mobile (simulated throttling), median of ${RUNS} runs per page`);
   console.log(`${''.padEnd(16)}${cols.map((c) => c.padStart(width + 2)).join('')}`);
   for (const [name, f] of rows) {
-    console.log(`${name.padEnd(16)}${pages.flatMap((p) => versions.map(([, m]) => f(m.get(p)!).padStart(width + 2))).join('')}`);
+    console.log(
+      `${name.padEnd(16)}${pages.flatMap((p) => versions.map(([, m]) => f(m.get(p)!).padStart(width + 2))).join('')}`,
+    );
   }
   const indexes = versions.flatMap(([, m]) => [...m.values()].flat().map((x) => x.benchmarkIndex));
   // Lighthouse's CPU slowdown (4x) assumes a fast desktop (benchmark index about 1500 or more); on a slower or busy
   // machine the CPU-bound figures (TBT above all) come out worse than a phone would see.
-  console.log(`Benchmark index (Lighthouse's CPU speed measure): median ${Math.round(median(indexes))}, ${Math.round(Math.min(...indexes))}-${Math.round(Math.max(...indexes))}; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `Benchmark index (Lighthouse's CPU speed measure): median ${Math.round(median(indexes))}, ${Math.round(Math.min(...indexes))}-${Math.round(Math.max(...indexes))}; load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   console.log('\nLCP element (last run):');
-  for (const p of pages) for (const [v, m] of versions) console.log(`  ${p} ${v}: ${m.get(p)!.at(-1)!.lcpElement.slice(0, 140)}`);
+  for (const p of pages)
+    for (const [v, m] of versions) console.log(`  ${p} ${v}: ${m.get(p)!.at(-1)!.lcpElement.slice(0, 140)}`);
   console.log('\nLayout shifts (last run; score, element):');
   for (const p of pages) {
-    for (const [v, m] of versions) for (const shift of m.get(p)!.at(-1)!.shifts.slice(0, 3)) console.log(`  ${p} ${v}: ${shift.slice(0, 140)}`);
+    for (const [v, m] of versions)
+      for (const shift of m.get(p)!.at(-1)!.shifts.slice(0, 3)) console.log(`  ${p} ${v}: ${shift.slice(0, 140)}`);
   }
 }
 
 try {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
-  cleanups.push(() => { chrome.kill(); });
+  cleanups.push(() => {
+    chrome.kill();
+  });
   const versions: [string, Map<string, Sample[]>][] = [];
   if (opts.base) versions.push(['base', await measureTree('base', opts.base, chrome.port)]);
   versions.push(['now', await measureTree('now', null, chrome.port)]);

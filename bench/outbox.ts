@@ -25,9 +25,15 @@ async function run(label: string, database: Database) {
   const smtp = await startSmtp();
   const mailer = createMailer({ url: smtp.url, from: 'CL.O.C.K. <no-reply@example.org>' });
   try {
-    const mails = Array.from({ length: COUNT }, (_, i) => ({ to: `person${i}@example.org`, subject: `[CL.O.C.K.] R-${i} aggiornamento`, body: `La richiesta R-${i} è stata aperta ai centri.\n\nApri la richiesta: http://localhost/richieste/${crypto.randomUUID()}` }));
+    const mails = Array.from({ length: COUNT }, (_, i) => ({
+      to: `person${i}@example.org`,
+      subject: `[CL.O.C.K.] R-${i} aggiornamento`,
+      body: `La richiesta R-${i} è stata aperta ai centri.\n\nApri la richiesta: http://localhost/richieste/${crypto.randomUUID()}`,
+    }));
     let t = performance.now();
-    await database.db.transaction(async (tx) => { await enqueueMail(tx, mails); });
+    await database.db.transaction(async (tx) => {
+      await enqueueMail(tx, mails);
+    });
     const queueMs = performance.now() - t;
     t = performance.now();
     let sent = 0;
@@ -45,7 +51,9 @@ async function run(label: string, database: Database) {
       polls.push(performance.now() - p);
     }
     polls.sort((a, b) => a - b);
-    console.log(`${label.padEnd(10)} queue ${COUNT} in ${queueMs.toFixed(0)} ms · delivered ${sent} (received ${smtp.inbox.length}) in ${(deliverMs / 1000).toFixed(2)} s = ${(sent / (deliverMs / 1000)).toFixed(0)} msg/s · empty poll p50 ${polls[25]!.toFixed(2)} ms`);
+    console.log(
+      `${label.padEnd(10)} queue ${COUNT} in ${queueMs.toFixed(0)} ms · delivered ${sent} (received ${smtp.inbox.length}) in ${(deliverMs / 1000).toFixed(2)} s = ${(sent / (deliverMs / 1000)).toFixed(0)} msg/s · empty poll p50 ${polls[25]!.toFixed(2)} ms`,
+    );
   } finally {
     mailer.close();
     await smtp.close();

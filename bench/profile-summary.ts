@@ -15,14 +15,35 @@ import { decode, type SourceMapSegment } from '@jridgewell/sourcemap-codec';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-interface CallFrame { functionName: string; url: string; lineNumber: number; columnNumber: number }
-interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' }, filter: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { top: { type: 'string', default: '25' }, filter: { type: 'string' } },
+});
 const file = positionals[0];
-if (!file) { console.error('Usage: tsx bench/profile-summary.ts FILE.cpuprofile [--top N] [--filter TEXT]'); process.exit(2); }
+if (!file) {
+  console.error('Usage: tsx bench/profile-summary.ts FILE.cpuprofile [--top N] [--filter TEXT]');
+  process.exit(2);
+}
 const top = Number(values.top);
 const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
 
@@ -41,14 +62,19 @@ if (fs.existsSync(cacheDir)) {
       if (!src || !entry.map?.mappings) continue;
       const mtime = fs.statSync(p).mtimeMs;
       if ((maps.get(src)?.mtime ?? -1) < mtime) maps.set(src, { mtime, lines: decode(entry.map.mappings) });
-    } catch { /* not a cache entry */ }
+    } catch {
+      /* not a cache entry */
+    }
   }
 }
 function originalLine(file: string, line: number, column: number): number {
   const segs = maps.get(file)?.lines[line];
   if (!segs?.length) return line + 1;
   let best: SourceMapSegment | undefined;
-  for (const s of segs) { if (s[0] <= column) best = s; else break; }
+  for (const s of segs) {
+    if (s[0] <= column) best = s;
+    else break;
+  }
   return best && best.length >= 4 ? best[2]! + 1 : line + 1;
 }
 const key = (f: CallFrame) => {
@@ -76,8 +102,12 @@ profile.samples.forEach((id, i) => {
 
 const show = (title: string, m: Map<string, number>) => {
   console.log(`\n${title}`);
-  const rows = [...m].filter(([k]) => !values.filter || k.includes(values.filter)).sort((a, b) => b[1] - a[1]).slice(0, top);
-  for (const [k, ms] of rows) console.log(`${ms.toFixed(0).padStart(8)} ms ${((ms / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
+  const rows = [...m]
+    .filter(([k]) => !values.filter || k.includes(values.filter))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top);
+  for (const [k, ms] of rows)
+    console.log(`${ms.toFixed(0).padStart(8)} ms ${((ms / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
 };
 console.log(`${file}: ${(total / 1000).toFixed(1)} s sampled`);
 show('Self time', self);

@@ -18,24 +18,66 @@ import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig, PASSWORD, signInHeaders } from '../apps/server/src/test/factories.ts';
 import { createUser } from '../apps/server/src/modules/identity/identity.service.ts';
 
-const { values: opts } = parseArgs({ options: { count: { type: 'string', default: '20000' }, rounds: { type: 'string', default: '30' } } });
+const { values: opts } = parseArgs({
+  options: { count: { type: 'string', default: '20000' }, rounds: { type: 'string', default: '30' } },
+});
 const COUNT = Number(opts.count);
 const ROUNDS = Number(opts.rounds);
 const CENTRES = ['lucense', 'asev', 'cosvig', 'cptm', 'navigo', 'tls'];
-const COMPANIES = ['cartiera-brancoli', 'cantiere-burlamacco', 'pietre-del-frigido', 'cantina-colle-sorbaio', 'arbia-therapeutics', 'conceria-usciana', 'cristallerie-badia', 'mobilificio-staggia', 'calzaturificio-segromigno'];
-const STATES = ['submitted', 'triage', 'open', 'open', 'open', 'team_agreed', 'in_progress', 'closed', 'closed', 'declined'];
-const WORDS = ['fatica', 'saldature', 'vernice', 'riciclo', 'vetroresina', 'carta', 'geotermia', 'olio', 'polifenoli', 'marmo', 'RFID', 'tessuto', 'idrogeno', 'fanghi', 'anticorpi'];
+const COMPANIES = [
+  'cartiera-brancoli',
+  'cantiere-burlamacco',
+  'pietre-del-frigido',
+  'cantina-colle-sorbaio',
+  'arbia-therapeutics',
+  'conceria-usciana',
+  'cristallerie-badia',
+  'mobilificio-staggia',
+  'calzaturificio-segromigno',
+];
+const STATES = [
+  'submitted',
+  'triage',
+  'open',
+  'open',
+  'open',
+  'team_agreed',
+  'in_progress',
+  'closed',
+  'closed',
+  'declined',
+];
+const WORDS = [
+  'fatica',
+  'saldature',
+  'vernice',
+  'riciclo',
+  'vetroresina',
+  'carta',
+  'geotermia',
+  'olio',
+  'polifenoli',
+  'marmo',
+  'RFID',
+  'tessuto',
+  'idrogeno',
+  'fanghi',
+  'anticorpi',
+];
 
 const database = wrapPglite(await PGlite.create());
 await prepareDatabase(database, 'demo');
-const equipmentRows = (await database.db.execute(sql`select id, organization_id as org from offers where type = 'equipment' order by id`)) as unknown as { rows: { id: string; org: string }[] };
+const equipmentRows = (await database.db.execute(
+  sql`select id, organization_id as org from offers where type = 'equipment' order by id`,
+)) as unknown as { rows: { id: string; org: string }[] };
 const EQUIPMENT = equipmentRows.rows.map((r) => r.id);
 const cptmEquipment = equipmentRows.rows.find((r) => r.org === 'cptm')!.id;
 let t = performance.now();
 // Generated in SQL, in batches: the benchmark is about reading them.
 for (let done = 0; done < COUNT; done += 5000) {
   const n = Math.min(5000, COUNT - done);
-  await database.db.execute(sql.raw(`
+  await database.db.execute(
+    sql.raw(`
     insert into requests (title, summary, description, confidentiality, state, company_organization_id, company_name, submitted_at, state_changed_at, opened_at, due_at, decline_reason, outcome, source_type, source_id)
     select
       'Richiesta ' || g || ': ' || (array[${WORDS.map((w) => `'${w}'`).join(',')}])[1 + g % ${WORDS.length}] || ' nella produzione',
@@ -51,17 +93,24 @@ for (let done = 0; done < COUNT; done += 5000) {
       case when (array[${STATES.map((s) => `'${s}'`).join(',')}])[1 + g % ${STATES.length}] = 'closed' then 'Concluso' else null end,
       case when g % 3 = 1 then 'equipment' end,
       case when g % 3 = 1 then (array[${EQUIPMENT.map((e) => `'${e}'`).join(',')}])[1 + (g / 3) % ${EQUIPMENT.length}] end
-    from generate_series(${done + 1}, ${done + n}) g`));
+    from generate_series(${done + 1}, ${done + n}) g`),
+  );
 }
-await database.db.execute(sql.raw(`
+await database.db.execute(
+  sql.raw(`
   insert into request_centres (request_id, organization_id, invited_at, interest_at, proposal)
   select r.id, (array[${CENTRES.map((c) => `'${c}'`).join(',')}])[1 + (r.number + k) % 6], r.opened_at, case when k = 0 then r.opened_at end, case when k = 0 then 'Proposta' end
   from requests r, generate_series(0, 1) k where r.opened_at is not null
-  on conflict do nothing`));
+  on conflict do nothing`),
+);
 const loadMs = performance.now() - t;
 
 const app = await buildApp({ config: testConfig(), database, logger: false });
-const people = { nucleus: ['nucleus', 'lucense'], centre: ['centre-staff', 'cptm'], company: ['company', 'cantiere-burlamacco'] } as const;
+const people = {
+  nucleus: ['nucleus', 'lucense'],
+  centre: ['centre-staff', 'cptm'],
+  company: ['company', 'cantiere-burlamacco'],
+} as const;
 const headers: Record<string, Record<string, string>> = { anonymous: {} };
 for (const [who, [role, organization]] of Object.entries(people)) {
   const email = `${who}@bench.example`;
@@ -78,10 +127,12 @@ const calls: [string, string, string][] = [
   ['anonymous: public list', 'anonymous', '/api/v1/requests?limit=50'],
   ['anonymous: text search', 'anonymous', '/api/v1/requests?q=fatica&limit=50'],
   ['nucleus: demand per record', 'nucleus', '/api/v1/requests/demand'],
-  ['centre: its records\' demand', 'centre', '/api/v1/requests/demand'],
-  ['centre: one record\'s demand', 'centre', `/api/v1/requests/demand/equipment/${encodeURIComponent(cptmEquipment)}`],
+  ["centre: its records' demand", 'centre', '/api/v1/requests/demand'],
+  ["centre: one record's demand", 'centre', `/api/v1/requests/demand/equipment/${encodeURIComponent(cptmEquipment)}`],
 ];
-console.log(`Requests: ${COUNT.toLocaleString('en')} generated in ${(loadMs / 1000).toFixed(1)} s; ${ROUNDS} calls each (in-process, PGlite)`);
+console.log(
+  `Requests: ${COUNT.toLocaleString('en')} generated in ${(loadMs / 1000).toFixed(1)} s; ${ROUNDS} calls each (in-process, PGlite)`,
+);
 console.log(`${'call'.padEnd(34)} ${'total'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`);
 for (const [label, who, url] of calls) {
   const times: number[] = [];
@@ -96,7 +147,9 @@ for (const [label, who, url] of calls) {
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  console.log(`${label.padEnd(34)} ${String(total).padStart(7)} ${at(0.5).toFixed(1).padStart(8)} ${at(0.95).toFixed(1).padStart(8)}`);
+  console.log(
+    `${label.padEnd(34)} ${String(total).padStart(7)} ${at(0.5).toFixed(1).padStart(8)} ${at(0.95).toFixed(1).padStart(8)}`,
+  );
 }
 await app.close();
 await database.close();

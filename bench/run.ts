@@ -28,7 +28,13 @@ import { openDatabase, type Database } from '../apps/server/src/db/client.ts';
 import { prepareDatabase } from '../apps/server/src/db/prepare.ts';
 import { importBundle } from '../apps/server/src/modules/catalogue/bundle.service.ts';
 import { checkoutBase, type BaseCheckout } from './base.ts';
-import { generateBundleFile, generateQueries, type BenchQuery, type BundleSummary, type QueryCategory } from './generate.ts';
+import {
+  generateBundleFile,
+  generateQueries,
+  type BenchQuery,
+  type BundleSummary,
+  type QueryCategory,
+} from './generate.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_IMPORT_S = 60; // 100,000 offers imported in under 60 s
@@ -51,7 +57,9 @@ const { values: opts } = parseArgs({
   },
 });
 if (opts.help) {
-  console.log('Usage: npm run bench -- [--sizes 10000,100000] [--seed 1] [--clients 4] [--requests 2000] [--seconds 30] [--profile DIR] [--base REV]');
+  console.log(
+    'Usage: npm run bench -- [--sizes 10000,100000] [--seed 1] [--clients 4] [--requests 2000] [--seconds 30] [--profile DIR] [--base REV]',
+  );
   process.exit(0);
 }
 const int = (name: string, v: string, min: number) => {
@@ -76,21 +84,38 @@ let baseCheckout: BaseCheckout | null = null;
 const children = new Set<ChildProcess>();
 /** A process that has exited (a zombie not yet reaped counts as gone). */
 const gone = (pid: number) => {
-  try { return /^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')); } catch { return true; }
+  try {
+    return /^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
 };
 const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 const cleanupSync = () => {
   const pids = [...children].filter((c) => c.exitCode === null && c.signalCode === null && c.pid).map((c) => c.pid!);
-  for (const pid of pids) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
   children.clear();
   // Wait (up to 5 s) for the children to die so that none still writes into a directory being removed.
   const deadline = Date.now() + 5000;
   for (const pid of pids) while (!gone(pid) && Date.now() < deadline) sleepSync(20);
   for (const d of tempDirs) {
-    try { fs.rmSync(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }); } catch (e) { console.error(`could not remove ${d}: ${(e as Error).message}`); }
+    try {
+      fs.rmSync(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    } catch (e) {
+      console.error(`could not remove ${d}: ${(e as Error).message}`);
+    }
   }
   tempDirs.clear();
-  if (baseCheckout) { baseCheckout.remove(); baseCheckout = null; }
+  if (baseCheckout) {
+    baseCheckout.remove();
+    baseCheckout = null;
+  }
 };
 /** Drops the PostgreSQL database of the current run, if any (set by withPostgresDatabase). */
 let dropPostgres: (() => Promise<void>) | null = null;
@@ -99,7 +124,9 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, () => {
     console.error(`\n${sig}: cleaning up`);
     cleanupSync();
-    const drop = dropPostgres ? Promise.race([dropPostgres(), new Promise((r) => setTimeout(r, 5000))]) : Promise.resolve();
+    const drop = dropPostgres
+      ? Promise.race([dropPostgres(), new Promise((r) => setTimeout(r, 5000))])
+      : Promise.resolve();
     drop.catch(() => {}).finally(() => process.exit(130));
   });
 }
@@ -109,7 +136,8 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MiB = (bytes: number) => bytes / 1048576;
-const fmt = (n: number, digits = 1) => n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (n: number, digits = 1) =>
+  n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const fmtInt = (n: number) => Math.round(n).toLocaleString('en-GB');
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
@@ -124,7 +152,9 @@ function procMemory(pid: number): { rss: number; hwm: number } | null {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
     return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 /** User + system CPU time of a process in ms, from /proc/<pid>/stat (Linux reports it in USER_HZ = 100 ticks/s). */
@@ -133,7 +163,9 @@ function procCpuMs(pid: number): number {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (fields 14 and 15 of the whole line)
-  } catch { return NaN; }
+  } catch {
+    return NaN;
+  }
 }
 
 function dirSize(dir: string): number {
@@ -153,7 +185,10 @@ function machine() {
     ramGiB: os.totalmem() / 1024 ** 3,
     node: process.version,
     os: `${os.type()} ${os.release()}`,
-    load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   };
 }
 
@@ -178,7 +213,15 @@ async function withCpuProfile<T>(name: string, fn: () => Promise<T>): Promise<T>
 // ---------------------------------------------------------------------------------------------------------------------
 // Import
 
-interface ImportResult { migrateMs: number; importMs: number; cpuMs: number; records: number; created: number; peakRssMiB: number; storeMiB: number | null }
+interface ImportResult {
+  migrateMs: number;
+  importMs: number;
+  cpuMs: number;
+  records: number;
+  created: number;
+  peakRssMiB: number;
+  storeMiB: number | null;
+}
 
 async function runImport(database: Database, file: string, label: string): Promise<ImportResult> {
   const t0 = performance.now();
@@ -188,23 +231,47 @@ async function runImport(database: Database, file: string, label: string): Promi
   let lastLog = 0;
   const t1 = performance.now();
   const cpu0 = process.cpuUsage();
-  const report = await withCpuProfile(`import-${label}`, () => importBundle(database.db, fs.createReadStream(file), (p) => {
-    const now = performance.now();
-    if (now - lastLog > 200) {
-      peak = Math.max(peak, process.memoryUsage.rss());
-      if (now - lastLog > 5000) { log(`  import ${label}: ${p.records} records read`); lastLog = now; }
-    }
-  }));
+  const report = await withCpuProfile(`import-${label}`, () =>
+    importBundle(database.db, fs.createReadStream(file), (p) => {
+      const now = performance.now();
+      if (now - lastLog > 200) {
+        peak = Math.max(peak, process.memoryUsage.rss());
+        if (now - lastLog > 5000) {
+          log(`  import ${label}: ${p.records} records read`);
+          lastLog = now;
+        }
+      }
+    }),
+  );
   const importMs = performance.now() - t1;
   const cpu = process.cpuUsage(cpu0);
   peak = Math.max(peak, process.memoryUsage.rss());
-  return { migrateMs, importMs, cpuMs: (cpu.user + cpu.system) / 1000, records: report.records, created: report.created, peakRssMiB: MiB(peak), storeMiB: null };
+  return {
+    migrateMs,
+    importMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    records: report.records,
+    created: report.created,
+    peakRssMiB: MiB(peak),
+    storeMiB: null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Server and load
 
-interface LatencyStats { n: number; errors: number; p50: number; p95: number; p99: number; max: number; mean: number; rps: number; seconds: number; avgKiB: number }
+interface LatencyStats {
+  n: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+  rps: number;
+  seconds: number;
+  avgKiB: number;
+}
 interface ServeResult {
   /** From spawn until /api/health answers 200 (the server answers requests). */
   listenMs: number;
@@ -228,8 +295,13 @@ function stats(samples: number[], errors: number, seconds: number, bytes: number
   const sorted = [...samples].sort((a, b) => a - b);
   const n = sorted.length;
   return {
-    n, errors, seconds,
-    p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), max: sorted[n - 1] ?? NaN,
+    n,
+    errors,
+    seconds,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    max: sorted[n - 1] ?? NaN,
     mean: n ? sorted.reduce((s, x) => s + x, 0) / n : NaN,
     rps: seconds > 0 ? n / seconds : NaN,
     avgKiB: n ? bytes / n / 1024 : NaN,
@@ -240,24 +312,59 @@ function stats(samples: number[], errors: number, seconds: number, bytes: number
  * The code a server child runs: this checkout's, or the base's. bench/serve-child.mjs runs `clock serve`
  * (apps/server/src/cli.ts, like apps/server/bin/clock.mjs) under a bench-specific command line; older revisions had none.
  */
-interface Code { root: string; label: string }
+interface Code {
+  root: string;
+  label: string;
+}
 const HEAD: Code = { root: ROOT, label: 'this' };
 const serverArgs = (code: Code) => {
   const child = path.join(code.root, 'bench/serve-child.mjs');
   return fs.existsSync(child) ? [child] : [path.join(code.root, 'apps/server/bin/clock.mjs'), 'serve'];
 };
 
-async function startChild(env: Record<string, string>, label: string, code: Code, queries: BenchQuery[]): Promise<{ child: ChildProcess; url: string; listenMs: number; readyMs: number; early: ServeResult['early']; output: () => string }> {
+async function startChild(
+  env: Record<string, string>,
+  label: string,
+  code: Code,
+  queries: BenchQuery[],
+): Promise<{
+  child: ChildProcess;
+  url: string;
+  listenMs: number;
+  readyMs: number;
+  early: ServeResult['early'];
+  output: () => string;
+}> {
   const childEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) childEnv[k] = v;
-  for (const k of ['DATABASE_URL', 'CLOCK_DATA_DIR', 'PORT', 'HOST', 'CLOCK_SEED', 'LOG_LEVEL', 'CLOCK_WEB_DIST', 'NODE_OPTIONS']) delete childEnv[k];
-  Object.assign(childEnv, { PORT: '0', HOST: '127.0.0.1', CLOCK_SEED: 'none', LOG_LEVEL: 'warn', CLOCK_WEB_DIST: '' }, env);
+  for (const k of [
+    'DATABASE_URL',
+    'CLOCK_DATA_DIR',
+    'PORT',
+    'HOST',
+    'CLOCK_SEED',
+    'LOG_LEVEL',
+    'CLOCK_WEB_DIST',
+    'NODE_OPTIONS',
+  ])
+    delete childEnv[k];
+  Object.assign(
+    childEnv,
+    { PORT: '0', HOST: '127.0.0.1', CLOCK_SEED: 'none', LOG_LEVEL: 'warn', CLOCK_WEB_DIST: '' },
+    env,
+  );
   const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, `server-${label}`)}`] : [];
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, ...serverArgs(code)], { cwd: code.root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...serverArgs(code)], {
+    cwd: code.root,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   let out = '';
-  const append = (c: Buffer) => { out = (out + c.toString()).slice(-20_000); };
+  const append = (c: Buffer) => {
+    out = (out + c.toString()).slice(-20_000);
+  };
   child.stdout!.on('data', append);
   child.stderr!.on('data', append);
   const deadline = started + READY_TIMEOUT_MS;
@@ -265,26 +372,32 @@ async function startChild(env: Record<string, string>, label: string, code: Code
   let listenMs: number | null = null;
   let early: ServeResult['early'] = null;
   while (performance.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${out}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${out}`);
     url ??= /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] ?? null;
     if (url) {
       try {
         const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) });
-        const body = await res.json().catch(() => ({})) as { search?: { ready?: boolean } };
+        const body = (await res.json().catch(() => ({}))) as { search?: { ready?: boolean } };
         if (res.status === 200) {
           const now = performance.now();
           listenMs ??= now - started;
-          if (body.search?.ready !== false) return { child, url, listenMs, readyMs: now - started, early, output: () => out };
+          if (body.search?.ready !== false)
+            return { child, url, listenMs, readyMs: now - started, early, output: () => out };
           if (!early) {
             // One search while the index is being built: answered from the database.
             const q = queries.find((x) => x.category === 'phrase')!;
             const t = performance.now();
-            const r = await fetch(`${url}/api/v1/search?${new URLSearchParams(q.params).toString()}`, { signal: AbortSignal.timeout(60_000) });
-            const answer = await r.json().catch(() => ({})) as { degraded?: boolean };
+            const r = await fetch(`${url}/api/v1/search?${new URLSearchParams(q.params).toString()}`, {
+              signal: AbortSignal.timeout(60_000),
+            });
+            const answer = (await r.json().catch(() => ({}))) as { degraded?: boolean };
             early = { ms: performance.now() - t, degraded: answer.degraded === true, status: r.status };
           }
         }
-      } catch { /* not yet */ }
+      } catch {
+        /* not yet */
+      }
     }
     await sleep(50);
   }
@@ -296,13 +409,24 @@ async function stopChild(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM');
     const exited = once(child, 'exit');
     const timeout = sleep(15_000).then(() => 'timeout' as const);
-    if ((await Promise.race([exited, timeout])) === 'timeout') { child.kill('SIGKILL'); await once(child, 'exit'); }
+    if ((await Promise.race([exited, timeout])) === 'timeout') {
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    }
   }
   children.delete(child);
 }
 
 /** Runs `clients` concurrent fetch loops over the queries until `maxRequests` or `maxSeconds`, whichever comes first. */
-async function load(url: string, queries: BenchQuery[], start: number, clients: number, maxRequests: number, maxSeconds: number, alive: () => boolean) {
+async function load(
+  url: string,
+  queries: BenchQuery[],
+  start: number,
+  clients: number,
+  maxRequests: number,
+  maxSeconds: number,
+  alive: () => boolean,
+) {
   const samples: { category: QueryCategory; ms: number }[] = [];
   let errors = 0;
   let bytes = 0;
@@ -318,7 +442,11 @@ async function load(url: string, queries: BenchQuery[], start: number, clients: 
         const res = await fetch(target, { signal: AbortSignal.timeout(30_000) });
         const body = await res.arrayBuffer();
         const ms = performance.now() - t;
-        if (res.status !== 200) { errors++; if (errors <= 3) log(`  HTTP ${res.status} for ${target}: ${Buffer.from(body).toString().slice(0, 200)}`); continue; }
+        if (res.status !== 200) {
+          errors++;
+          if (errors <= 3) log(`  HTTP ${res.status} for ${target}: ${Buffer.from(body).toString().slice(0, 200)}`);
+          continue;
+        }
         bytes += body.byteLength;
         samples.push({ category: q.category, ms });
       } catch (e) {
@@ -331,16 +459,41 @@ async function load(url: string, queries: BenchQuery[], start: number, clients: 
   const seconds = (performance.now() - t0) / 1000;
   const byCategory = new Map<QueryCategory, LatencyStats>();
   for (const c of [...new Set(samples.map((s) => s.category))].sort()) {
-    byCategory.set(c, stats(samples.filter((s) => s.category === c).map((s) => s.ms), 0, seconds, 0));
+    byCategory.set(
+      c,
+      stats(
+        samples.filter((s) => s.category === c).map((s) => s.ms),
+        0,
+        seconds,
+        0,
+      ),
+    );
   }
-  return { overall: stats(samples.map((s) => s.ms), errors, seconds, bytes), byCategory, used: next };
+  return {
+    overall: stats(
+      samples.map((s) => s.ms),
+      errors,
+      seconds,
+      bytes,
+    ),
+    byCategory,
+    used: next,
+  };
 }
 
-async function serveAndMeasure(env: Record<string, string>, label: string, queries: BenchQuery[], code: Code = HEAD): Promise<ServeResult> {
+async function serveAndMeasure(
+  env: Record<string, string>,
+  label: string,
+  queries: BenchQuery[],
+  code: Code = HEAD,
+): Promise<ServeResult> {
   const { child, url, listenMs, readyMs, early, output } = await startChild(env, label, code, queries);
   const alive = () => child.exitCode === null && child.signalCode === null;
   const checkAlive = () => {
-    if (!alive()) throw new ServerExited(`the server (pid ${child.pid}) exited during the measurement (${child.exitCode ?? child.signalCode}):\n${output().slice(-3000)}`);
+    if (!alive())
+      throw new ServerExited(
+        `the server (pid ${child.pid}) exited during the measurement (${child.exitCode ?? child.signalCode}):\n${output().slice(-3000)}`,
+      );
   };
   try {
     const pid = child.pid!;
@@ -351,7 +504,9 @@ async function serveAndMeasure(env: Record<string, string>, label: string, queri
     for (const category of ['phrase', 'typo'] as const) {
       const q = queries.find((x) => x.category === category)!;
       const t = performance.now();
-      const res = await fetch(`${url}/api/v1/search?${new URLSearchParams(q.params).toString()}`, { signal: AbortSignal.timeout(120_000) });
+      const res = await fetch(`${url}/api/v1/search?${new URLSearchParams(q.params).toString()}`, {
+        signal: AbortSignal.timeout(120_000),
+      });
       await res.arrayBuffer();
       cold.push({ label: `first ${category} query (${res.status})`, ms: performance.now() - t });
     }
@@ -371,8 +526,18 @@ async function serveAndMeasure(env: Record<string, string>, label: string, queri
     checkAlive();
     const afterLoad = procMemory(pid);
     return {
-      listenMs, readyMs, early, readyCpuMs, ready, afterLoad, cold, single: single.overall, concurrent: concurrent.overall, byCategory: concurrent.byCategory,
-      singleCpuMsPerRequest: (cpuB - cpuA) / Math.max(1, single.used), concurrentCpuMsPerRequest: (cpuC - cpuB) / Math.max(1, concurrent.used),
+      listenMs,
+      readyMs,
+      early,
+      readyCpuMs,
+      ready,
+      afterLoad,
+      cold,
+      single: single.overall,
+      concurrent: concurrent.overall,
+      byCategory: concurrent.byCategory,
+      singleCpuMsPerRequest: (cpuB - cpuA) / Math.max(1, single.used),
+      concurrentCpuMsPerRequest: (cpuC - cpuB) / Math.max(1, concurrent.used),
     };
   } finally {
     await stopChild(child);
@@ -400,8 +565,13 @@ async function withPostgresDatabase<T>(size: number, fn: (url: string) => Promis
   await admin.connect();
   const name = `clock_bench_${size}_${process.pid}_${Date.now()}`;
   let dropped: Promise<void> | null = null;
-  const drop = () => (dropped ??= admin.query(`drop database if exists ${name} with (force)`).then(
-    () => {}, (e) => { log(`could not drop database ${name}: ${(e as Error).message}`); }));
+  const drop = () =>
+    (dropped ??= admin.query(`drop database if exists ${name} with (force)`).then(
+      () => {},
+      (e) => {
+        log(`could not drop database ${name}: ${(e as Error).message}`);
+      },
+    ));
   try {
     await admin.query(`create database ${name}`);
     dropPostgres = drop;
@@ -418,14 +588,28 @@ async function withPostgresDatabase<T>(size: number, fn: (url: string) => Promis
 async function postgresSize(url: string): Promise<number> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { return Number((await c.query('select pg_database_size(current_database()) as s')).rows[0].s); } finally { await c.end(); }
+  try {
+    return Number((await c.query('select pg_database_size(current_database()) as s')).rows[0].s);
+  } finally {
+    await c.end();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Report
 
-interface Run { backend: 'PGlite' | 'PostgreSQL'; code: string; imp: ImportResult; serve: ServeResult }
-interface SizeResult { size: number; bundle: BundleSummary; genMs: number; runs: Run[] }
+interface Run {
+  backend: 'PGlite' | 'PostgreSQL';
+  code: string;
+  imp: ImportResult;
+  serve: ServeResult;
+}
+interface SizeResult {
+  size: number;
+  bundle: BundleSummary;
+  genMs: number;
+  runs: Run[];
+}
 
 function table(rows: string[][], header: string[]): string {
   const all = [header, ...rows];
@@ -436,38 +620,56 @@ function table(rows: string[][], header: string[]): string {
 
 function printSize(r: SizeResult) {
   const b = r.bundle;
-  console.log(`\n=== ${fmtInt(r.size)} offers: ${fmtInt(b.total)} records (${fmtInt(b.organizations)} organisations, ${fmtInt(b.competences)} competences, ` +
-    `${fmtInt(b.services)} services, ${fmtInt(b.equipment)} equipment, ${fmtInt(b.experts)} experts), ${fmt(MiB(b.bytes))} MiB JSON, generated in ${fmt(r.genMs / 1000)} s`);
+  console.log(
+    `\n=== ${fmtInt(r.size)} offers: ${fmtInt(b.total)} records (${fmtInt(b.organizations)} organisations, ${fmtInt(b.competences)} competences, ` +
+      `${fmtInt(b.services)} services, ${fmtInt(b.equipment)} equipment, ${fmtInt(b.experts)} experts), ${fmt(MiB(b.bytes))} MiB JSON, generated in ${fmt(r.genMs / 1000)} s`,
+  );
   const big = r.size >= 100_000;
   const importTarget = (ms: number) => (big ? (ms / 1000 < TARGET_IMPORT_S ? 'ok' : 'MISSED') : '');
   const p95Target = (ms: number) => (big ? (ms < TARGET_P95_MS ? 'ok' : 'MISSED') : '');
   const rows: string[][] = [];
   const add = (name: string, f: (x: Run) => string, target = '') => rows.push([name, ...r.runs.map(f), target]);
   add('migrate + reference data', (x) => `${fmt(x.imp.migrateMs / 1000)} s`);
-  add('import (importBundle)', (x) => `${fmt(x.imp.importMs / 1000)} s ${importTarget(x.imp.importMs)}`, big ? `< ${TARGET_IMPORT_S} s` : `(100k: < ${TARGET_IMPORT_S} s)`);
+  add(
+    'import (importBundle)',
+    (x) => `${fmt(x.imp.importMs / 1000)} s ${importTarget(x.imp.importMs)}`,
+    big ? `< ${TARGET_IMPORT_S} s` : `(100k: < ${TARGET_IMPORT_S} s)`,
+  );
   add('import rate', (x) => `${fmtInt(x.imp.records / (x.imp.importMs / 1000))} rec/s`);
   add('import CPU time (importing process)', (x) => `${fmt(x.imp.cpuMs / 1000)} s`);
   add('importing process peak RSS', (x) => `${fmtInt(x.imp.peakRssMiB)} MiB`);
   add('database size on disk', (x) => (x.imp.storeMiB === null ? 'n/a' : `${fmtInt(x.imp.storeMiB)} MiB`));
   add('server: time to answer (health 200)', (x) => `${fmt(x.serve.listenMs / 1000)} s`);
-  add('search while the index builds', (x) => (x.serve.early ? `${fmt(x.serve.early.ms)} ms${x.serve.early.degraded ? ' degraded' : ''} (${x.serve.early.status})` : 'n/a'));
+  add('search while the index builds', (x) =>
+    x.serve.early
+      ? `${fmt(x.serve.early.ms)} ms${x.serve.early.degraded ? ' degraded' : ''} (${x.serve.early.status})`
+      : 'n/a',
+  );
   add('server: time to index ready', (x) => `${fmt(x.serve.readyMs / 1000)} s`);
   add('server CPU time until ready', (x) => `${fmt(x.serve.readyCpuMs / 1000)} s`);
   add('server RSS when ready (index built)', (x) => `${fmtInt(MiB(x.serve.ready?.rss ?? NaN))} MiB`);
   add('server peak RSS (VmHWM) at ready', (x) => `${fmtInt(MiB(x.serve.ready?.hwm ?? NaN))} MiB`);
   add('server RSS after load', (x) => `${fmtInt(MiB(x.serve.afterLoad?.rss ?? NaN))} MiB`);
   add('server peak RSS after load', (x) => `${fmtInt(MiB(x.serve.afterLoad?.hwm ?? NaN))} MiB`);
-  for (let i = 0; i < 2; i++) add(`cold: ${r.runs[0]?.serve.cold[i]?.label ?? ''}`, (x) => `${fmt(x.serve.cold[i]?.ms ?? NaN)} ms`);
+  for (let i = 0; i < 2; i++)
+    add(`cold: ${r.runs[0]?.serve.cold[i]?.label ?? ''}`, (x) => `${fmt(x.serve.cold[i]?.ms ?? NaN)} ms`);
   add('1 client: p50 / p95', (x) => `${fmt(x.serve.single.p50)} / ${fmt(x.serve.single.p95)} ms`);
   add('1 client: throughput', (x) => `${fmt(x.serve.single.rps)} req/s (${x.serve.single.n})`);
   add('1 client: server CPU per request', (x) => `${fmt(x.serve.singleCpuMsPerRequest)} ms`);
   const c = `${CLIENTS} clients`;
   add(`${c}: p50`, (x) => `${fmt(x.serve.concurrent.p50)} ms`);
-  add(`${c}: p95`, (x) => `${fmt(x.serve.concurrent.p95)} ms ${p95Target(x.serve.concurrent.p95)}`, big ? `< ${TARGET_P95_MS} ms` : `(100k: < ${TARGET_P95_MS} ms)`);
+  add(
+    `${c}: p95`,
+    (x) => `${fmt(x.serve.concurrent.p95)} ms ${p95Target(x.serve.concurrent.p95)}`,
+    big ? `< ${TARGET_P95_MS} ms` : `(100k: < ${TARGET_P95_MS} ms)`,
+  );
   add(`${c}: p99`, (x) => `${fmt(x.serve.concurrent.p99)} ms`);
   add(`${c}: max`, (x) => `${fmt(x.serve.concurrent.max)} ms`);
   add(`${c}: throughput`, (x) => `${fmt(x.serve.concurrent.rps)} req/s`);
-  add(`${c}: requests / errors / seconds`, (x) => `${x.serve.concurrent.n} / ${x.serve.concurrent.errors} / ${fmt(x.serve.concurrent.seconds)}`);
+  add(
+    `${c}: requests / errors / seconds`,
+    (x) => `${x.serve.concurrent.n} / ${x.serve.concurrent.errors} / ${fmt(x.serve.concurrent.seconds)}`,
+  );
   add(`${c}: server CPU per request`, (x) => `${fmt(x.serve.concurrentCpuMsPerRequest)} ms`);
   add(`${c}: mean response size`, (x) => `${fmt(x.serve.concurrent.avgKiB)} KiB`);
   console.log(table(rows, ['', ...r.runs.map((x) => `${x.backend} ${x.code}`), 'target']));
@@ -485,14 +687,23 @@ function printSize(r: SizeResult) {
 async function main() {
   const m = machine();
   console.log(`CL.O.C.K. benchmark — ${new Date().toISOString()}`);
-  console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${fmt(m.ramGiB)} GiB RAM, Node ${m.node}, ${m.os}; load average at start ${m.load}`);
-  console.log(`Sizes ${SIZES.join(', ')} offers; seed ${SEED}; load: ${CLIENTS} clients, at most ${REQUESTS} requests or ${SECONDS} s; single client: at most ${Math.min(500, REQUESTS)} requests or ${Math.min(15, SECONDS)} s`);
+  console.log(
+    `Machine: ${m.cpu}, ${m.cores} cores, ${fmt(m.ramGiB)} GiB RAM, Node ${m.node}, ${m.os}; load average at start ${m.load}`,
+  );
+  console.log(
+    `Sizes ${SIZES.join(', ')} offers; seed ${SEED}; load: ${CLIENTS} clients, at most ${REQUESTS} requests or ${SECONDS} s; single client: at most ${Math.min(500, REQUESTS)} requests or ${Math.min(15, SECONDS)} s`,
+  );
   if (BASE_REV) {
     baseCheckout = checkoutBase(ROOT, BASE_REV);
-    console.log(`Base for comparison: ${baseCheckout.label}, checked out in a temporary worktree; "this" is the working tree`);
+    console.log(
+      `Base for comparison: ${baseCheckout.label}, checked out in a temporary worktree; "this" is the working tree`,
+    );
   }
   const base: Code | null = baseCheckout ? { root: baseCheckout.dir, label: `base ${BASE_REV}` } : null;
-  if (!PG_URL) console.log('PostgreSQL: skipped (set CLOCK_BENCH_POSTGRES_URL=postgres://user:pass@127.0.0.1:5432/postgres to include it; a fresh database is created and dropped).');
+  if (!PG_URL)
+    console.log(
+      'PostgreSQL: skipped (set CLOCK_BENCH_POSTGRES_URL=postgres://user:pass@127.0.0.1:5432/postgres to include it; a fresh database is created and dropped).',
+    );
   const results: SizeResult[] = [];
   for (const size of SIZES) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clock-bench-'));
@@ -510,29 +721,62 @@ async function main() {
       const dataDir = path.join(dir, 'pglite');
       const database = await openDatabase({ kind: 'pglite', dataDir }, 'clock bench');
       let imp: ImportResult;
-      try { imp = await runImport(database, file, `${size}-pglite`); } finally { await database.close(); }
+      try {
+        imp = await runImport(database, file, `${size}-pglite`);
+      } finally {
+        await database.close();
+      }
       imp.storeMiB = MiB(dirSize(dataDir));
       if (base) {
         // The base server starts on an identical copy, before this one touches its own.
         const baseDir = path.join(dir, 'pglite-base');
         fs.cpSync(dataDir, baseDir, { recursive: true });
         log(`${size} offers: PGlite import ${fmt(imp.importMs / 1000)} s; starting the base server`);
-        runs.push({ backend: 'PGlite', code: base.label, imp, serve: await withRetry(() => serveAndMeasure({ CLOCK_DATA_DIR: baseDir }, `${size}-pglite-base`, queries, base)) });
+        runs.push({
+          backend: 'PGlite',
+          code: base.label,
+          imp,
+          serve: await withRetry(() =>
+            serveAndMeasure({ CLOCK_DATA_DIR: baseDir }, `${size}-pglite-base`, queries, base),
+          ),
+        });
         fs.rmSync(baseDir, { recursive: true, force: true });
       }
       log(`${size} offers: PGlite import ${fmt(imp.importMs / 1000)} s; starting the server`);
-      runs.push({ backend: 'PGlite', code: HEAD.label, imp, serve: await withRetry(() => serveAndMeasure({ CLOCK_DATA_DIR: dataDir }, `${size}-pglite`, queries)) });
+      runs.push({
+        backend: 'PGlite',
+        code: HEAD.label,
+        imp,
+        serve: await withRetry(() => serveAndMeasure({ CLOCK_DATA_DIR: dataDir }, `${size}-pglite`, queries)),
+      });
 
       if (PG_URL) {
         await withPostgresDatabase(size, async (url) => {
           log(`${size} offers: importing into PostgreSQL`);
           const pgDb = await openDatabase({ kind: 'postgres', url }, 'clock bench');
           let pimp: ImportResult;
-          try { pimp = await runImport(pgDb, file, `${size}-postgres`); } finally { await pgDb.close(); }
+          try {
+            pimp = await runImport(pgDb, file, `${size}-postgres`);
+          } finally {
+            await pgDb.close();
+          }
           pimp.storeMiB = MiB(await postgresSize(url));
           log(`${size} offers: PostgreSQL import ${fmt(pimp.importMs / 1000)} s; starting the server`);
-          if (base) runs.push({ backend: 'PostgreSQL', code: base.label, imp: pimp, serve: await withRetry(() => serveAndMeasure({ DATABASE_URL: url }, `${size}-postgres-base`, queries, base)) });
-          runs.push({ backend: 'PostgreSQL', code: HEAD.label, imp: pimp, serve: await withRetry(() => serveAndMeasure({ DATABASE_URL: url }, `${size}-postgres`, queries)) });
+          if (base)
+            runs.push({
+              backend: 'PostgreSQL',
+              code: base.label,
+              imp: pimp,
+              serve: await withRetry(() =>
+                serveAndMeasure({ DATABASE_URL: url }, `${size}-postgres-base`, queries, base),
+              ),
+            });
+          runs.push({
+            backend: 'PostgreSQL',
+            code: HEAD.label,
+            imp: pimp,
+            serve: await withRetry(() => serveAndMeasure({ DATABASE_URL: url }, `${size}-postgres`, queries)),
+          });
         });
       }
       const r = { size, bundle, genMs, runs };
@@ -545,18 +789,63 @@ async function main() {
   }
 
   console.log('\n=== Summary');
-  const rows = results.flatMap((r) => r.runs.map((x) => [
-    fmtInt(r.size), `${x.backend} ${x.code}`, fmt(x.imp.importMs / 1000), fmtInt(x.imp.records / (x.imp.importMs / 1000)), fmt(x.serve.readyMs / 1000), fmt(x.serve.readyCpuMs / 1000),
-    fmtInt(MiB(x.serve.ready?.rss ?? NaN)), fmtInt(MiB(x.serve.afterLoad?.hwm ?? NaN)),
-    fmt(x.serve.single.p50), fmt(x.serve.single.p95),
-    fmt(x.serve.concurrent.p50), fmt(x.serve.concurrent.p95), fmt(x.serve.concurrent.p99), fmt(x.serve.concurrent.max), fmt(x.serve.concurrent.rps),
-    fmt(x.serve.concurrentCpuMsPerRequest),
-  ]));
-  console.log(table(rows, ['offers', 'backend', 'import s', 'rec/s', 'ready s', 'ready CPU s', 'RSS MiB', 'peak MiB', '1c p50', '1c p95',
-    `${CLIENTS}c p50`, `${CLIENTS}c p95`, `${CLIENTS}c p99`, `${CLIENTS}c max`, 'req/s', 'CPU ms/req']));
-  console.log(`Targets: ${fmtInt(100_000)} offers imported in under ${TARGET_IMPORT_S} s; search p95 under ${TARGET_P95_MS} ms at ${fmtInt(100_000)} offers (${CLIENTS} clients). Latencies in ms, measured by the client over HTTP on 127.0.0.1.`);
-  console.log('CPU times (server process from /proc, importing process from process.cpuUsage) depend much less on other load on the machine than wall times.');
+  const rows = results.flatMap((r) =>
+    r.runs.map((x) => [
+      fmtInt(r.size),
+      `${x.backend} ${x.code}`,
+      fmt(x.imp.importMs / 1000),
+      fmtInt(x.imp.records / (x.imp.importMs / 1000)),
+      fmt(x.serve.readyMs / 1000),
+      fmt(x.serve.readyCpuMs / 1000),
+      fmtInt(MiB(x.serve.ready?.rss ?? NaN)),
+      fmtInt(MiB(x.serve.afterLoad?.hwm ?? NaN)),
+      fmt(x.serve.single.p50),
+      fmt(x.serve.single.p95),
+      fmt(x.serve.concurrent.p50),
+      fmt(x.serve.concurrent.p95),
+      fmt(x.serve.concurrent.p99),
+      fmt(x.serve.concurrent.max),
+      fmt(x.serve.concurrent.rps),
+      fmt(x.serve.concurrentCpuMsPerRequest),
+    ]),
+  );
+  console.log(
+    table(rows, [
+      'offers',
+      'backend',
+      'import s',
+      'rec/s',
+      'ready s',
+      'ready CPU s',
+      'RSS MiB',
+      'peak MiB',
+      '1c p50',
+      '1c p95',
+      `${CLIENTS}c p50`,
+      `${CLIENTS}c p95`,
+      `${CLIENTS}c p99`,
+      `${CLIENTS}c max`,
+      'req/s',
+      'CPU ms/req',
+    ]),
+  );
+  console.log(
+    `Targets: ${fmtInt(100_000)} offers imported in under ${TARGET_IMPORT_S} s; search p95 under ${TARGET_P95_MS} ms at ${fmtInt(100_000)} offers (${CLIENTS} clients). Latencies in ms, measured by the client over HTTP on 127.0.0.1.`,
+  );
+  console.log(
+    'CPU times (server process from /proc, importing process from process.cpuUsage) depend much less on other load on the machine than wall times.',
+  );
   console.log(`Load average at end: ${machine().load}`);
 }
 
-main().then(() => { cleanupSync(); process.exit(0); }, (e) => { console.error(e); cleanupSync(); process.exit(1); });
+main().then(
+  () => {
+    cleanupSync();
+    process.exit(0);
+  },
+  (e) => {
+    console.error(e);
+    cleanupSync();
+    process.exit(1);
+  },
+);

@@ -7,8 +7,12 @@ import { createUser } from '../apps/server/src/modules/identity/identity.service
 // person's open session stops working at once), re-enables it, and adds an organisation. Then the Region's officer
 // reads the same pages in English. Every page visited has zero axe WCAG 2.1 AA violations and no console errors.
 let stack: Stack;
-beforeAll(async () => { stack = await startStack(); });
-afterAll(async () => { await stack?.close(); });
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
 
 const PASSWORD = 'a long enough password';
 
@@ -27,15 +31,30 @@ async function signIn(page: Page, labels: { email: string; password: string; sub
 
 describe('the administration area', () => {
   it('finds a person, changes their role, disables and re-enables them, and adds an organisation (Italian)', async () => {
-    await createUser(stack.database.db, { email: 'amministra@example.org', name: 'Ada Amministratrice', role: 'admin', password: PASSWORD });
-    await createUser(stack.database.db, { email: 'tecnico@example.org', name: 'Tullio Tecnico', role: 'centre-staff', organization: 'lucense', password: PASSWORD });
+    await createUser(stack.database.db, {
+      email: 'amministra@example.org',
+      name: 'Ada Amministratrice',
+      role: 'admin',
+      password: PASSWORD,
+    });
+    await createUser(stack.database.db, {
+      email: 'tecnico@example.org',
+      name: 'Tullio Tecnico',
+      role: 'centre-staff',
+      organization: 'lucense',
+      password: PASSWORD,
+    });
 
     // The person works in their own browser: a live session.
     const person = await openPage(stack);
     const me = () => person.page.request.get('/api/v1/me').then((r) => r.status());
     await person.page.goto('/accedi');
     await settled(person.page);
-    await signIn(person.page, { email: 'Indirizzo e-mail', password: 'Password', submit: 'Accedi' }, 'tecnico@example.org');
+    await signIn(
+      person.page,
+      { email: 'Indirizzo e-mail', password: 'Password', submit: 'Accedi' },
+      'tecnico@example.org',
+    );
     await person.page.waitForURL((u) => !u.pathname.startsWith('/accedi'));
     expect(await me()).toBe(200);
 
@@ -66,7 +85,9 @@ describe('the administration area', () => {
     await page.getByLabel('Organizzazione').selectOption('lucense');
     await page.getByLabel('Ruolo', { exact: true }).selectOption('centre-manager');
     await page.getByRole('button', { name: 'Assegna', exact: true }).click();
-    await expect.poll(() => page.locator('.person-roles').textContent()).toMatch(/Responsabile del centro presso Lucense/i);
+    await expect
+      .poll(() => page.locator('.person-roles').textContent())
+      .toMatch(/Responsabile del centro presso Lucense/i);
     expect(await page.locator('.person-roles').textContent()).not.toMatch(/Personale del centro/);
 
     // Disable: confirmed in a dialog; the person's session ends at once.
@@ -85,7 +106,11 @@ describe('the administration area', () => {
     await page.getByRole('button', { name: 'Riattiva l’account' }).click();
     await expect.poll(() => page.locator('.person-summary').textContent()).toMatch(/Attivo/);
     await settled(person.page);
-    await signIn(person.page, { email: 'Indirizzo e-mail', password: 'Password', submit: 'Accedi' }, 'tecnico@example.org');
+    await signIn(
+      person.page,
+      { email: 'Indirizzo e-mail', password: 'Password', submit: 'Accedi' },
+      'tecnico@example.org',
+    );
     await person.page.waitForURL((u) => !u.pathname.startsWith('/accedi'));
     expect(await me()).toBe(200);
 
@@ -97,7 +122,10 @@ describe('the administration area', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // Add an organisation: the empty form lists what is missing, then the new organisation has its page.
-    await page.getByRole('navigation', { name: 'Percorso di navigazione' }).getByRole('link', { name: 'Amministrazione' }).click();
+    await page
+      .getByRole('navigation', { name: 'Percorso di navigazione' })
+      .getByRole('link', { name: 'Amministrazione' })
+      .click();
     await arrive(page, /\/amministrazione$/, /Amministrazione/);
     await page.getByRole('main').getByRole('link', { name: 'Organizzazioni' }).click();
     await arrive(page, /\/amministrazione\/organizzazioni$/, /Organizzazioni/);
@@ -123,7 +151,12 @@ describe('the administration area', () => {
   });
 
   it('gives the Region officer the same area in English, without the platform roles', async () => {
-    await createUser(stack.database.db, { email: 'regione@example.org', name: 'Rita Regione', role: 'region', password: PASSWORD });
+    await createUser(stack.database.db, {
+      email: 'regione@example.org',
+      name: 'Rita Regione',
+      role: 'region',
+      password: PASSWORD,
+    });
     const { page, problems, close } = await openPage(stack, { lang: 'en' });
     await page.goto('/accedi?torna=%2Famministrazione');
     await settled(page);

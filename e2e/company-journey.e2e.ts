@@ -11,8 +11,18 @@ import { linkToken } from '../apps/server/src/test/smtp.ts';
 // comes back to the prefilled form; Lucense sees the request and the demand on its record. Axe on every step.
 let stack: Stack;
 const PASSWORD = 'a long enough password';
-const STAFF = { email: 'stella@lucense.example', name: 'Stella Lucense', role: 'centre-staff', organization: 'lucense' } as const;
-const BUYER = { email: 'bruno@burlamacco.example', name: 'Bruno Burlamacco', role: 'company', organization: 'cantiere-burlamacco' } as const;
+const STAFF = {
+  email: 'stella@lucense.example',
+  name: 'Stella Lucense',
+  role: 'centre-staff',
+  organization: 'lucense',
+} as const;
+const BUYER = {
+  email: 'bruno@burlamacco.example',
+  name: 'Bruno Burlamacco',
+  role: 'company',
+  organization: 'cantiere-burlamacco',
+} as const;
 const EQUIPMENT = '/attrezzature/lucense-cqc-universal-tester';
 
 /** A valid partita IVA no one else uses in this run. */
@@ -35,7 +45,9 @@ beforeAll(async () => {
   stack = await startStack();
   for (const p of [STAFF, BUYER]) await createUser(stack.database.db, { ...p, password: PASSWORD });
 }, 180_000);
-afterAll(async () => { await stack?.close(); });
+afterAll(async () => {
+  await stack?.close();
+});
 
 describe('a company joins and is verified (Italian)', () => {
   it('signs up, registers the company, is verified by a centre and submits a request for it', async () => {
@@ -52,7 +64,9 @@ describe('a company joins and is verified (Italian)', () => {
       await main.getByLabel('Indirizzo e-mail').fill(email);
       await main.getByLabel('Password', { exact: true }).fill(PASSWORD);
       await main.getByRole('button', { name: 'Crea l’account' }).click();
-      await expect.poll(() => main.getByRole('status').textContent()).toContain('collegare il tuo account alla tua impresa');
+      await expect
+        .poll(() => main.getByRole('status').textContent())
+        .toContain('collegare il tuo account alla tua impresa');
       await expectAccessible(page);
       await page.goto(`/verifica/${linkToken(await stack.smtp.mailTo(email), '/verifica')}`);
       await settled(page);
@@ -87,7 +101,9 @@ describe('a company joins and is verified (Italian)', () => {
       await main.getByLabel('Che cosa offre').fill('Scatole in cartone ondulato stampate per l’agroalimentare.');
       await main.getByLabel('Che cosa cerca').fill('Carta per onda da fibre riciclate.');
       await main.getByRole('button', { name: 'Registra l’impresa' }).click();
-      await expect.poll(() => page.locator('.success-panel').textContent()).toContain('Cartotecnica Nora S.r.l. è registrata');
+      await expect
+        .poll(() => page.locator('.success-panel').textContent())
+        .toContain('Cartotecnica Nora S.r.l. è registrata');
       await expectAccessible(page);
       await expect.poll(() => main.locator('.claim-list').textContent()).toContain('In attesa di verifica');
 
@@ -100,11 +116,15 @@ describe('a company joins and is verified (Italian)', () => {
       expect(await card.textContent()).toContain(vat);
       await expectAccessible(staff.page);
       await card.getByRole('button', { name: 'Conferma che Nora Cartotecnica rappresenta l’impresa' }).click();
-      await expect.poll(() => staff.page.getByRole('main').getByRole('status').first().textContent()).toContain('ora rappresenta Cartotecnica Nora S.r.l.');
+      await expect
+        .poll(() => staff.page.getByRole('main').getByRole('status').first().textContent())
+        .toContain('ora rappresenta Cartotecnica Nora S.r.l.');
       await expectAccessible(staff.page);
 
       // The person is told by e-mail, and now belongs to the company: its profile lists them as administrator.
-      await expect.poll(async () => (await stack.smtp.mailTo(email)).raw, { timeout: 15_000 }).toContain('Cartotecnica Nora S.r.l. aggiornamento');
+      await expect
+        .poll(async () => (await stack.smtp.mailTo(email)).raw, { timeout: 15_000 })
+        .toContain('Cartotecnica Nora S.r.l. aggiornamento');
       await page.goto('/imprese/nuova');
       await settled(page);
       await expect.poll(() => main.locator('.claim-list').textContent()).toContain('Verificata');
@@ -121,15 +141,23 @@ describe('a company joins and is verified (Italian)', () => {
       await page.goto('/richieste/nuova');
       await settled(page);
       const picker = main.getByLabel('La tua impresa');
-      await expect.poll(async () => (await picker.locator('option:checked').textContent()) ?? '').toBe('Cartotecnica Nora S.r.l.');
+      await expect
+        .poll(async () => (await picker.locator('option:checked').textContent()) ?? '')
+        .toBe('Cartotecnica Nora S.r.l.');
       expect(await main.getByLabel('Impresa registrata').count()).toBe(0);
       await main.getByLabel('Titolo', { exact: true }).fill('Scatole che perdono resistenza in cella frigorifera');
-      await main.getByLabel('Descrizione del problema').fill('Le scatole in cartone ondulato perdono resistenza alla compressione dopo due giorni in cella frigorifera umida: servono prove e una carta più adatta.');
+      await main
+        .getByLabel('Descrizione del problema')
+        .fill(
+          'Le scatole in cartone ondulato perdono resistenza alla compressione dopo due giorni in cella frigorifera umida: servono prove e una carta più adatta.',
+        );
       await main.getByLabel(/^Riservata alla rete:/).check();
       await expectAccessible(page);
       await main.getByRole('button', { name: 'Invia la richiesta' }).click();
       await arrive(page, /\/richieste\/[0-9a-f-]{36}$/, 'Scatole che perdono resistenza in cella frigorifera');
-      expect(await main.locator('.request-facts').textContent()).toContain('Impresa registrataCartotecnica Nora S.r.l.');
+      expect(await main.locator('.request-facts').textContent()).toContain(
+        'Impresa registrataCartotecnica Nora S.r.l.',
+      );
       await expectAccessible(page);
       expect(unexpected(person.problems, [/status of 401/])).toEqual([]);
       expect(staff.problems).toEqual([]);
@@ -157,15 +185,29 @@ describe('a visitor asks a centre for a quote (English)', () => {
       await signIn(page, BUYER.email, EN);
       await arrive(page, /\/richieste\/nuova\?fonte=equipment/, /^Submit a problem$/);
       // The form names the record and its centre, and the title says what it is about.
-      await expect.poll(() => main.locator('.quote-source').textContent()).toContain('Universal tensile tester for paper and board');
+      await expect
+        .poll(() => main.locator('.quote-source').textContent())
+        .toContain('Universal tensile tester for paper and board');
       expect(await main.locator('.quote-source').textContent()).toContain('It will reach Lucense');
-      await expect.poll(() => main.getByLabel('Title', { exact: true }).inputValue()).toBe('Request for a quote: Universal tensile tester for paper and board');
-      await expect.poll(async () => (await main.getByLabel('Your company').locator('option:checked').textContent()) ?? '').toContain('Burlamacco');
-      await main.getByLabel('Description of the problem').fill('We need tensile tests on the paper labels of our hull protection covers, dry and wet, before a supplier change.');
+      await expect
+        .poll(() => main.getByLabel('Title', { exact: true }).inputValue())
+        .toBe('Request for a quote: Universal tensile tester for paper and board');
+      await expect
+        .poll(async () => (await main.getByLabel('Your company').locator('option:checked').textContent()) ?? '')
+        .toContain('Burlamacco');
+      await main
+        .getByLabel('Description of the problem')
+        .fill(
+          'We need tensile tests on the paper labels of our hull protection covers, dry and wet, before a supplier change.',
+        );
       await main.getByLabel(/^Network only:/).check();
       await expectAccessible(page);
       await main.getByRole('button', { name: 'Submit the request' }).click();
-      await arrive(page, /\/richieste\/[0-9a-f-]{36}$/, 'Request for a quote: Universal tensile tester for paper and board');
+      await arrive(
+        page,
+        /\/richieste\/[0-9a-f-]{36}$/,
+        'Request for a quote: Universal tensile tester for paper and board',
+      );
       const requestPath = new URL(page.url()).pathname;
       await expectAccessible(page);
 
@@ -173,13 +215,21 @@ describe('a visitor asks a centre for a quote (English)', () => {
       await centre.page.goto(`/accedi?torna=${encodeURIComponent(requestPath)}`);
       await settled(centre.page);
       await signIn(centre.page, STAFF.email, EN);
-      await arrive(centre.page, new RegExp(`${requestPath}$`), 'Request for a quote: Universal tensile tester for paper and board');
+      await arrive(
+        centre.page,
+        new RegExp(`${requestPath}$`),
+        'Request for a quote: Universal tensile tester for paper and board',
+      );
       expect(await centre.page.getByRole('main').textContent()).toContain('We need tensile tests');
-      await expect.poll(() => centre.page.locator('.request-facts').textContent()).toContain('Started from the recordUniversal tensile tester for paper and board');
+      await expect
+        .poll(() => centre.page.locator('.request-facts').textContent())
+        .toContain('Started from the recordUniversal tensile tester for paper and board');
       await expectAccessible(centre.page);
       await centre.page.goto(EQUIPMENT);
       await settled(centre.page);
-      await expect.poll(() => centre.page.locator('.record-demand').textContent()).toContain('1 request started from this record.');
+      await expect
+        .poll(() => centre.page.locator('.record-demand').textContent())
+        .toContain('1 request started from this record.');
       await expectAccessible(centre.page);
       // The centre names the lab's contact person, with their consent (refused without it).
       const card = centre.page.getByRole('region', { name: 'Need this?' });

@@ -7,23 +7,40 @@ import { axeViolations, openPage, settled, startStack, type Stack } from './fixt
 // notifications counted but invisible, sign-in ending on /account instead of the page one came from, a sign-in text
 // addressed to centres only. Italian and English, zero axe violations, no console errors.
 let stack: Stack;
-beforeAll(async () => { stack = await startStack(); });
-afterAll(async () => { await stack?.close(); });
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
 
 const WORDS = {
   it: {
-    demoAccounts: 'Account demo', signIn: 'Accedi', email: 'Indirizzo e-mail', region: 'Regione Toscana', nucleus: 'Nucleo tecnico di coordinamento',
-    companies: 'Imprese', use: (name: string) => `Compila il modulo con l’account di ${name}`,
+    demoAccounts: 'Account demo',
+    signIn: 'Accedi',
+    email: 'Indirizzo e-mail',
+    region: 'Regione Toscana',
+    nucleus: 'Nucleo tecnico di coordinamento',
+    companies: 'Imprese',
+    use: (name: string) => `Compila il modulo con l’account di ${name}`,
     banner: 'Demo',
   },
   en: {
-    demoAccounts: 'Demo accounts', signIn: 'Sign in', email: 'E-mail address', region: 'Regione Toscana', nucleus: 'Coordination nucleus',
-    companies: 'Companies', use: (name: string) => `Fill in the form with ${name}’s account`,
+    demoAccounts: 'Demo accounts',
+    signIn: 'Sign in',
+    email: 'E-mail address',
+    region: 'Regione Toscana',
+    nucleus: 'Coordination nucleus',
+    companies: 'Companies',
+    use: (name: string) => `Fill in the form with ${name}’s account`,
     banner: 'Demo',
   },
 } as const;
 
-async function demoInfo(): Promise<{ password: string; accounts: { email: string; name: string; role: string; organization: { id: string } | null }[] }> {
+async function demoInfo(): Promise<{
+  password: string;
+  accounts: { email: string; name: string; role: string; organization: { id: string } | null }[];
+}> {
   return (await fetch(`${stack.baseUrl}/api/v1/demo`)).json() as never;
 }
 
@@ -73,7 +90,7 @@ describe.each(['it', 'en'] as const)('the demo in %s', (lang) => {
     }
   });
 
-  it('fills the form in one click: the Region officer lands on the network\'s board of requests', async () => {
+  it("fills the form in one click: the Region officer lands on the network's board of requests", async () => {
     const demo = await demoInfo();
     const region = demo.accounts.find((a) => a.role === 'region')!;
     const { page, problems, close } = await openPage(stack, { lang });
@@ -89,7 +106,7 @@ describe.each(['it', 'en'] as const)('the demo in %s', (lang) => {
     }
   });
 
-  it('shows a nucleus member\'s notifications, each visible on the page', async () => {
+  it("shows a nucleus member's notifications, each visible on the page", async () => {
     const demo = await demoInfo();
     const nucleus = demo.accounts.find((a) => a.role === 'nucleus' && a.organization?.id === 'lucense')!;
     const { page, problems, close } = await openPage(stack, { lang });
@@ -149,8 +166,18 @@ describe('signing in returns to the page one came from', () => {
 });
 
 const FORM_WORDS = {
-  it: { submitRequest: 'Invia la richiesta', addToCatalogue: 'Aggiungi al catalogo', tooLong: 'Usa al massimo 200 caratteri', unknownCode: 'Il codice «XYZ» non è nell’elenco' },
-  en: { submitRequest: 'Submit the request', addToCatalogue: 'Add to the catalogue', tooLong: 'Use at most 200 characters', unknownCode: 'The code “XYZ” is not in the list' },
+  it: {
+    submitRequest: 'Invia la richiesta',
+    addToCatalogue: 'Aggiungi al catalogo',
+    tooLong: 'Usa al massimo 200 caratteri',
+    unknownCode: 'Il codice «XYZ» non è nell’elenco',
+  },
+  en: {
+    submitRequest: 'Submit the request',
+    addToCatalogue: 'Add to the catalogue',
+    tooLong: 'Use at most 200 characters',
+    unknownCode: 'The code “XYZ” is not in the list',
+  },
 } as const;
 
 describe.each(['it', 'en'] as const)('field problems in %s', (lang) => {
@@ -174,7 +201,7 @@ describe.each(['it', 'en'] as const)('field problems in %s', (lang) => {
     }
   });
 
-  it('a record with a 400-character title and an unknown ATECO code shows the server\'s message for each field', async () => {
+  it("a record with a 400-character title and an unknown ATECO code shows the server's message for each field", async () => {
     const demo = await demoInfo();
     const manager = demo.accounts.find((a) => a.role === 'centre-manager' && a.organization?.id === 'lucense')!;
     const { page, problems, close } = await openPage(stack, { lang });
@@ -184,7 +211,9 @@ describe.each(['it', 'en'] as const)('field problems in %s', (lang) => {
       await page.locator('#rf-title-it').fill('x'.repeat(400));
       await page.locator('#rf-sectors').fill('XYZ, C17');
       await page.getByRole('main').getByRole('button', { name: FORM_WORDS[lang].addToCatalogue }).click();
-      await expect.poll(() => page.getByRole('main').textContent(), { timeout: 15_000 }).toContain(FORM_WORDS[lang].unknownCode);
+      await expect
+        .poll(() => page.getByRole('main').textContent(), { timeout: 15_000 })
+        .toContain(FORM_WORDS[lang].unknownCode);
       expect(await page.getByRole('main').textContent()).toContain(FORM_WORDS[lang].tooLong);
       expect(await axeViolations(page)).toEqual([]);
       // The browser logs the refused write (400) once.
@@ -194,7 +223,7 @@ describe.each(['it', 'en'] as const)('field problems in %s', (lang) => {
     }
   });
 
-  it('labels S3 priorities with their strategy\'s period', async () => {
+  it("labels S3 priorities with their strategy's period", async () => {
     const { page, problems, close } = await openPage(stack, { lang });
     try {
       await visit(page, '/organizzazioni/lucense');
@@ -207,4 +236,3 @@ describe.each(['it', 'en'] as const)('field problems in %s', (lang) => {
     }
   });
 });
-

@@ -10,33 +10,85 @@ import { linkToken } from '../apps/server/src/test/smtp.ts';
 // same in English. Every page visited has zero axe WCAG 2.1 AA violations and no console errors except the ones the
 // journey provokes on purpose (the browser logs every 4xx answer).
 let stack: Stack;
-beforeAll(async () => { stack = await startStack(); });
-afterAll(async () => { await stack?.close(); });
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
 
 const PASSWORD = 'a long enough password';
 
 const UI = {
   it: {
-    signIn: 'Accedi', email: 'Indirizzo e-mail', password: 'Password', wrong: 'Indirizzo e-mail o password non corretti',
-    summary: 'C’è un problema', menu: 'menu dell’account', myAccount: 'Il mio account', signOut: 'Esci',
-    invite: 'Invita un collega', inviteEmail: 'Indirizzo e-mail del collega', role: 'Ruolo', staff: 'Personale del centro',
-    sendInvite: 'Invia l’invito', sent: 'Invito inviato a', name: 'Nome e cognome', choosePassword: 'Scegli una password',
-    createAccount: 'Crea l’account e accedi', addCompetence: 'Aggiungi competenza', edit: 'Modifica', retire: 'Ritira',
-    cancel: 'Annulla', titleIt: 'Titolo in italiano', titleEn: 'Titolo in inglese', keywords: 'Parole chiave',
-    save: 'Salva le modifiche', oneLanguage: 'Scrivi il testo in almeno una lingua', saved: 'Modifiche salvate',
-    history: 'Cronologia', changed: 'Modificata', titleField: 'Titolo', newTitle: 'Prove su carta tissue e imballaggi (aggiornato)',
-    record: 'lucense-tissue-packaging-quality', lucense: 'Lucense',
+    signIn: 'Accedi',
+    email: 'Indirizzo e-mail',
+    password: 'Password',
+    wrong: 'Indirizzo e-mail o password non corretti',
+    summary: 'C’è un problema',
+    menu: 'menu dell’account',
+    myAccount: 'Il mio account',
+    signOut: 'Esci',
+    invite: 'Invita un collega',
+    inviteEmail: 'Indirizzo e-mail del collega',
+    role: 'Ruolo',
+    staff: 'Personale del centro',
+    sendInvite: 'Invia l’invito',
+    sent: 'Invito inviato a',
+    name: 'Nome e cognome',
+    choosePassword: 'Scegli una password',
+    createAccount: 'Crea l’account e accedi',
+    addCompetence: 'Aggiungi competenza',
+    edit: 'Modifica',
+    retire: 'Ritira',
+    cancel: 'Annulla',
+    titleIt: 'Titolo in italiano',
+    titleEn: 'Titolo in inglese',
+    keywords: 'Parole chiave',
+    save: 'Salva le modifiche',
+    oneLanguage: 'Scrivi il testo in almeno una lingua',
+    saved: 'Modifiche salvate',
+    history: 'Cronologia',
+    changed: 'Modificata',
+    titleField: 'Titolo',
+    newTitle: 'Prove su carta tissue e imballaggi (aggiornato)',
+    record: 'lucense-tissue-packaging-quality',
+    lucense: 'Lucense',
   },
   en: {
-    signIn: 'Sign in', email: 'E-mail address', password: 'Password', wrong: 'Wrong e-mail address or password',
-    summary: 'There is a problem', menu: 'account menu', myAccount: 'My account', signOut: 'Sign out',
-    invite: 'Invite a colleague', inviteEmail: 'Colleague’s e-mail address', role: 'Role', staff: 'Centre staff',
-    sendInvite: 'Send the invitation', sent: 'Invitation sent to', name: 'Full name', choosePassword: 'Choose a password',
-    createAccount: 'Create the account and sign in', addCompetence: 'Add competence', edit: 'Edit', retire: 'Retire',
-    cancel: 'Cancel', titleIt: 'Title in Italian', titleEn: 'Title in English', keywords: 'Keywords',
-    save: 'Save changes', oneLanguage: 'Write the text in at least one language', saved: 'Changes saved',
-    history: 'History', changed: 'Changed', titleField: 'Title', newTitle: 'Recyclability of fibre-based materials (updated)',
-    record: 'lucense-recyclability-assessment', lucense: 'Lucense',
+    signIn: 'Sign in',
+    email: 'E-mail address',
+    password: 'Password',
+    wrong: 'Wrong e-mail address or password',
+    summary: 'There is a problem',
+    menu: 'account menu',
+    myAccount: 'My account',
+    signOut: 'Sign out',
+    invite: 'Invite a colleague',
+    inviteEmail: 'Colleague’s e-mail address',
+    role: 'Role',
+    staff: 'Centre staff',
+    sendInvite: 'Send the invitation',
+    sent: 'Invitation sent to',
+    name: 'Full name',
+    choosePassword: 'Choose a password',
+    createAccount: 'Create the account and sign in',
+    addCompetence: 'Add competence',
+    edit: 'Edit',
+    retire: 'Retire',
+    cancel: 'Cancel',
+    titleIt: 'Title in Italian',
+    titleEn: 'Title in English',
+    keywords: 'Keywords',
+    save: 'Save changes',
+    oneLanguage: 'Write the text in at least one language',
+    saved: 'Changes saved',
+    history: 'History',
+    changed: 'Changed',
+    titleField: 'Title',
+    newTitle: 'Recyclability of fibre-based materials (updated)',
+    record: 'lucense-recyclability-assessment',
+    lucense: 'Lucense',
   },
 } as const;
 
@@ -66,13 +118,19 @@ async function asevCompetence(): Promise<string> {
 }
 
 describe.each(['it', 'en'] as const)('editing journey in %s', (lang) => {
-  it('a manager invites a colleague, who edits a Lucense record and cannot edit another centre\'s', async () => {
+  it("a manager invites a colleague, who edits a Lucense record and cannot edit another centre's", async () => {
     const t = UI[lang];
     const managerEmail = `manager-${lang}@lucense.example`;
     const managerName = lang === 'it' ? 'Maria Rossi' : 'Mary Reed';
     const colleagueEmail = `colleague-${lang}@lucense.example`;
     const colleagueName = lang === 'it' ? 'Luca Bianchi' : 'Luke White';
-    await createUser(stack.database.db, { email: managerEmail, name: managerName, role: 'centre-manager', organization: 'lucense', password: PASSWORD });
+    await createUser(stack.database.db, {
+      email: managerEmail,
+      name: managerName,
+      role: 'centre-manager',
+      organization: 'lucense',
+      password: PASSWORD,
+    });
 
     // --- The manager signs in through the header link, with a wrong password first.
     const manager = await openPage(stack, { lang });
@@ -140,7 +198,14 @@ describe.each(['it', 'en'] as const)('editing journey in %s', (lang) => {
       await main.getByRole('button', { name: t.createAccount }).click();
       await page.waitForURL(/\/organizzazioni\/lucense$/);
       await settled(page);
-      await expect.poll(() => page.getByRole('banner').getByRole('button', { name: new RegExp(colleagueName) }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('banner')
+            .getByRole('button', { name: new RegExp(colleagueName) })
+            .count(),
+        )
+        .toBe(1);
       // Staff edit their centre's offer: the organisation page offers to add records.
       // (The URL changes before the new page renders: wait for it, not just for the address.)
       await expect.poll(() => main.getByRole('link', { name: t.addCompetence }).count()).toBe(1);
@@ -195,7 +260,12 @@ describe.each(['it', 'en'] as const)('editing journey in %s', (lang) => {
       await page.goto(`/competenze/${asev}`);
       await settled(page);
       // Signed in (the header names the colleague), yet no way to edit.
-      expect(await page.getByRole('banner').getByRole('button', { name: new RegExp(colleagueName) }).count()).toBe(1);
+      expect(
+        await page
+          .getByRole('banner')
+          .getByRole('button', { name: new RegExp(colleagueName) })
+          .count(),
+      ).toBe(1);
       expect(await main.getByRole('link', { name: t.edit, exact: true }).count()).toBe(0);
       expect(await main.getByRole('button', { name: t.retire }).count()).toBe(0);
       expect(await page.getByRole('region', { name: t.history }).count()).toBe(0);
@@ -244,7 +314,10 @@ describe('the other account pages', () => {
       expect(await main.textContent()).toContain('Non fai ancora parte di nessuna organizzazione');
 
       // Sign out from the header menu: back home, told so, with "Accedi" in the header again.
-      await page.getByRole('banner').getByRole('button', { name: /Nina Nuova/ }).click();
+      await page
+        .getByRole('banner')
+        .getByRole('button', { name: /Nina Nuova/ })
+        .click();
       await page.getByRole('banner').getByRole('button', { name: 'Esci' }).click();
       await page.waitForURL((url) => url.pathname === '/');
       await expect.poll(() => main.getByRole('status').first().textContent()).toContain('Sei uscito');
@@ -275,7 +348,9 @@ describe('the other account pages', () => {
       for (let i = 0; i < 5; i++) expect(await attempt()).toBe(401);
       await expect.poll(() => page.locator('.error-summary').textContent()).toContain('non corretti');
       expect(await attempt()).toBe(429);
-      await expect.poll(() => page.locator('.error-summary').textContent()).toMatch(/Troppi tentativi.*riprova tra \d+ minuti/);
+      await expect
+        .poll(() => page.locator('.error-summary').textContent())
+        .toMatch(/Troppi tentativi.*riprova tra \d+ minuti/);
       await expectAccessible(page);
       expect(unexpected(problems, [...Array(5).fill(/status of 401/), /status of 429/])).toEqual([]);
     } finally {
@@ -285,11 +360,20 @@ describe('the other account pages', () => {
 });
 
 describe('on a phone, by keyboard', () => {
-  it('the account page, a record\'s edit actions, the retire dialog and the edit form fit and work', async () => {
+  it("the account page, a record's edit actions, the retire dialog and the edit form fit and work", async () => {
     const email = 'phone@lucense.example';
-    await createUser(stack.database.db, { email, name: 'Paola Telefono', role: 'centre-manager', organization: 'lucense', password: PASSWORD });
+    await createUser(stack.database.db, {
+      email,
+      name: 'Paola Telefono',
+      role: 'centre-manager',
+      organization: 'lucense',
+      password: PASSWORD,
+    });
     const { page, problems, close } = await openPage(stack, { mobile: true });
-    const fits = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    const fits = async () =>
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
     try {
       await page.goto('/accedi');
       await settled(page);

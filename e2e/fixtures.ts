@@ -12,7 +12,10 @@ import { startSmtp } from '../apps/server/src/test/smtp.ts';
 
 /** A real server on a fresh embedded database with the demo network, a real SMTP server, and a real Chromium. */
 export interface Stack {
-  server: RunningServer; browser: Browser; baseUrl: string; smtp: Awaited<ReturnType<typeof startSmtp>>;
+  server: RunningServer;
+  browser: Browser;
+  baseUrl: string;
+  smtp: Awaited<ReturnType<typeof startSmtp>>;
   /** Runs a service function against the stack's database (e.g. to create accounts). */
   database: RunningServer['database'];
   close(): Promise<void>;
@@ -22,7 +25,10 @@ async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address() as net.AddressInfo; s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
   });
 }
 
@@ -41,26 +47,48 @@ export async function startStack(opts: { postgresUrl?: string } = {}): Promise<S
     const url = new URL(opts.postgresUrl);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
-    dropDatabase = async () => { await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await admin.end(); };
+    dropDatabase = async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    };
   }
   const config = loadConfig({
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    CLOCK_DATA_DIR: path.join(dir, 'data'), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', CLOCK_SEED: 'demo',
-    SMTP_URL: smtp.url, CLOCK_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    CLOCK_DATA_DIR: path.join(dir, 'data'),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    CLOCK_SEED: 'demo',
+    SMTP_URL: smtp.url,
+    CLOCK_PUBLIC_URL: `http://127.0.0.1:${port}`,
     // The worker delivers queued mail (request notifications) quickly, so journeys can read it.
     CLOCK_WORKER_INTERVAL_MS: '300',
     // Every journey comes from one address: limits far above what they send (rate limits have their own tests).
-    CLOCK_RATE_LIMIT_ANONYMOUS: '100000', CLOCK_RATE_LIMIT_MEMBER: '100000', CLOCK_RATE_LIMIT_NOT_FOUND: '100000',
+    CLOCK_RATE_LIMIT_ANONYMOUS: '100000',
+    CLOCK_RATE_LIMIT_MEMBER: '100000',
+    CLOCK_RATE_LIMIT_NOT_FOUND: '100000',
   });
   const server = await startServer(config, { handleSignals: false, logger: false });
   // The server listens before its search index is built; the journeys expect full search results.
   await server.app.searchService.ready();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
-    server, browser, baseUrl: `http://127.0.0.1:${port}`, smtp, database: server.database,
+    server,
+    browser,
+    baseUrl: `http://127.0.0.1:${port}`,
+    smtp,
+    database: server.database,
     async close() {
       await browser.close();
       await server.close();
@@ -81,16 +109,26 @@ export async function openPage(stack: Stack, opts: { lang?: 'it' | 'en'; mobile?
   if (opts.lang) await context.addInitScript((l) => localStorage.setItem('clock.lang', l), opts.lang);
   const page = await context.newPage();
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('response', (r) => { if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`);
+  });
   return { page, problems, close: () => context.close() };
 }
 
 /** WCAG 2.1 A and AA violations found by axe on the page as it is now. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  return r.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')})`,
+  );
 }
 
 /** No WCAG 2.1 A/AA violation on the page as it is now. */

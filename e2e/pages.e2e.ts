@@ -4,8 +4,12 @@ import { axeViolations, openPage, settled, startStack, type Stack } from './fixt
 // Every page of the site, in both languages: it renders, has zero axe WCAG 2.1 AA violations, no console errors,
 // and nothing overflows a phone's width.
 let stack: Stack;
-beforeAll(async () => { stack = await startStack(); });
-afterAll(async () => { await stack?.close(); });
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
 
 const PAGES = [
   '/',

@@ -17,8 +17,19 @@ const PASSWORD = 'a long enough password';
 // Each centre has its demo nucleus member already (one per centre): the journey signs in as Lucense's.
 const DEMO_PASSWORD = 'clock-demo';
 const PEOPLE = {
-  company: { email: 'carla@burlamacco.example', name: 'Carla Burlamacco', role: 'company', organization: 'cantiere-burlamacco' },
-  nucleus: { email: 'chiara.lombardi@lucense.example.org', name: 'Chiara Lombardi', role: 'nucleus', organization: 'lucense', demo: true },
+  company: {
+    email: 'carla@burlamacco.example',
+    name: 'Carla Burlamacco',
+    role: 'company',
+    organization: 'cantiere-burlamacco',
+  },
+  nucleus: {
+    email: 'chiara.lombardi@lucense.example.org',
+    name: 'Chiara Lombardi',
+    role: 'nucleus',
+    organization: 'lucense',
+    demo: true,
+  },
   navigo: { email: 'marco@navigo.example', name: 'Marco Navigo', role: 'centre-manager', organization: 'navigo' },
   cptm: { email: 'sara@cptm.example', name: 'Sara Magona', role: 'centre-staff', organization: 'cptm' },
 } as const;
@@ -28,8 +39,6 @@ const TITLE = 'Cricche a fatica sui giunti saldati delle staffe dello scafo';
 const DESCRIPTION =
   'Le staffe in acciaio saldate che reggono le attrezzature di coperta si criccano vicino al cordone di saldatura dopo pochi mesi di navigazione, ' +
   'e la vernice anticorrosione fa le bolle intorno ai giunti. Servono prove di fatica sui giunti saldati e un ciclo di verniciatura più resistente.';
-
-
 
 async function signedInPage(who: Who, opts: { mobile?: boolean } = {}) {
   const opened = await openPage(stack, opts);
@@ -41,7 +50,11 @@ async function signedInPage(who: Who, opts: { mobile?: boolean } = {}) {
   await main.getByLabel('Password', { exact: true }).fill('demo' in PEOPLE[who] ? DEMO_PASSWORD : PASSWORD);
   await main.getByRole('button', { name: 'Accedi' }).click();
   // Straight from the sign-in page: the nucleus lands on its board, the others on the requests.
-  await arrive(page, PEOPLE[who].role === 'nucleus' ? /\/richieste\/coordinamento$/ : /\/richieste$/, /^(Coordinamento delle richieste|Richieste)/);
+  await arrive(
+    page,
+    PEOPLE[who].role === 'nucleus' ? /\/richieste\/coordinamento$/ : /\/richieste$/,
+    /^(Coordinamento delle richieste|Richieste)/,
+  );
   return opened;
 }
 
@@ -53,7 +66,10 @@ async function visit(page: Page, url: string) {
 
 /** Runs one action panel: its region, then the button; waits for the success message. */
 async function act(page: Page, region: string, button: string, done: string) {
-  await page.getByRole('region', { name: region, exact: true }).getByRole('button', { name: button, exact: true }).click();
+  await page
+    .getByRole('region', { name: region, exact: true })
+    .getByRole('button', { name: button, exact: true })
+    .click();
   const panel = page.locator('.success-panel');
   await expect.poll(() => panel.textContent(), { timeout: 15_000 }).toContain(done);
   // The focus moves to the message, which names the new state.
@@ -75,7 +91,13 @@ async function createPeople() {
   if (peopleCreated.has(stack)) return;
   for (const p of Object.values(PEOPLE)) {
     if ('demo' in p) continue;
-    await createUser(stack.database.db, { email: p.email, name: p.name, role: p.role, organization: p.organization, password: PASSWORD });
+    await createUser(stack.database.db, {
+      email: p.email,
+      name: p.name,
+      role: p.role,
+      organization: p.organization,
+      password: PASSWORD,
+    });
   }
   peopleCreated.add(stack);
 }
@@ -96,7 +118,9 @@ async function companyToRatedWork() {
   try {
     await visit(visitor.page, '/richieste');
     expect(await visitor.page.locator('h1').textContent()).toBe('Richieste delle imprese');
-    expect(await visitor.page.getByRole('main').getByRole('link', { name: 'Presenta un problema' }).getAttribute('href')).toBe('/accedi?torna=%2Frichieste%2Fnuova');
+    expect(
+      await visitor.page.getByRole('main').getByRole('link', { name: 'Presenta un problema' }).getAttribute('href'),
+    ).toBe('/accedi?torna=%2Frichieste%2Fnuova');
     await expectAccessible(visitor.page);
     expect(visitor.problems).toEqual([]);
   } finally {
@@ -253,7 +277,10 @@ async function companyToRatedWork() {
       expect(await stateOf(page)).toBe('In corso');
       await expectAccessible(page);
       await companySees('In corso');
-      await main.getByRole('region', { name: 'Chiudi la richiesta' }).getByLabel('Esito').fill('Giunti riprogettati; prove superate su due milioni di cicli e nuovo ciclo di verniciatura.');
+      await main
+        .getByRole('region', { name: 'Chiudi la richiesta' })
+        .getByLabel('Esito')
+        .fill('Giunti riprogettati; prove superate su due milioni di cicli e nuovo ciclo di verniciatura.');
       await act(page, 'Chiudi la richiesta', 'Chiudi con questo esito', 'Richiesta chiusa');
       expect(await stateOf(page)).toBe('Chiusa');
       await expectAccessible(page);
@@ -274,7 +301,15 @@ async function companyToRatedWork() {
       expect(await main.getByRole('region', { name: 'Valutazione dell’impresa' }).textContent()).toContain('5 su 5');
       expect(await main.getByRole('region', { name: 'Che cosa puoi fare' }).count()).toBe(0);
       const history = await main.getByRole('region', { name: 'Cronologia' }).textContent();
-      for (const line of ['ha preso in carico', 'ha aperto la richiesta', 'Marco Navigo (NAVIGO) ha manifestato interesse', 'ha concordato la squadra', 'ha avviato i lavori', 'ha chiuso la richiesta', 'ha valutato il lavoro']) {
+      for (const line of [
+        'ha preso in carico',
+        'ha aperto la richiesta',
+        'Marco Navigo (NAVIGO) ha manifestato interesse',
+        'ha concordato la squadra',
+        'ha avviato i lavori',
+        'ha chiuso la richiesta',
+        'ha valutato il lavoro',
+      ]) {
         expect(history).toContain(line);
       }
       await expectAccessible(page);
@@ -290,7 +325,9 @@ async function companyToRatedWork() {
       expect(await list.textContent()).toContain('NAVIGO ha manifestato interesse');
       await expectAccessible(page);
       await list.getByRole('button', { name: 'Segna tutte come lette' }).click();
-      await expect.poll(() => list.getByRole('status').textContent()).toContain('Tutte le notifiche sono segnate come lette');
+      await expect
+        .poll(() => list.getByRole('status').textContent())
+        .toContain('Tutte le notifiche sono segnate come lette');
       await expect.poll(() => bell.textContent()).toContain('nessuna non letta');
       const prefs = main.getByRole('region', { name: 'Notifiche per e-mail' });
       expect(await prefs.getByLabel('Un’e-mail per ogni evento').isChecked()).toBe(true);
@@ -304,18 +341,25 @@ async function companyToRatedWork() {
       // The worker mailed the company about its request, with the link to it.
       const id = requestUrl.split('/').pop()!;
       const end = Date.now() + 15_000;
-      while (Date.now() < end && !stack.smtp.inbox.some((m) => m.to.includes(PEOPLE.company.email) && m.raw.includes(`/richieste/${id}`))) {
+      while (
+        Date.now() < end &&
+        !stack.smtp.inbox.some((m) => m.to.includes(PEOPLE.company.email) && m.raw.includes(`/richieste/${id}`))
+      ) {
         await new Promise((r) => setTimeout(r, 100));
       }
       const mails = stack.smtp.inbox.filter((m) => m.to.includes(PEOPLE.company.email));
-      expect(mails.some((m) => m.raw.includes(`/richieste/${id}`) && /Abbiamo ricevuto la richiesta/.test(m.raw))).toBe(true);
+      expect(mails.some((m) => m.raw.includes(`/richieste/${id}`) && /Abbiamo ricevuto la richiesta/.test(m.raw))).toBe(
+        true,
+      );
       expect(company.problems).toEqual([]);
     }
 
     // --- A confidential request: the centre invited sees it, another centre gets "not found".
     {
       const secret = await api(company.page, 'post', '/api/v1/requests', {
-        title: 'Processo riservato di saldatura laser', description: 'Un processo brevettando di saldatura laser produce porosità nei giunti in lega leggera.', confidentiality: 'confidential',
+        title: 'Processo riservato di saldatura laser',
+        description: 'Un processo brevettando di saldatura laser produce porosità nei giunti in lega leggera.',
+        confidentiality: 'confidential',
       });
       await api(nucleus.page, 'post', `/api/v1/requests/${secret.id}/open`, { centres: ['navigo'] });
       await visit(navigo.page, `/richieste/${secret.id}`);
@@ -335,10 +379,14 @@ async function companyToRatedWork() {
 }
 
 describe('the requests journey in Italian', () => {
-  beforeAll(async () => { stack = await startStack(); });
-  afterAll(async () => { await stack?.close(); });
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
 
-  it('goes from a company\'s problem to a rated piece of work, and hides confidential requests', companyToRatedWork);
+  it("goes from a company's problem to a rated piece of work, and hides confidential requests", companyToRatedWork);
 
   it('lets the company withdraw its request, and the nucleus sees it withdrawn', async () => {
     await createPeople();
@@ -348,7 +396,9 @@ describe('the requests journey in Italian', () => {
     const reason = 'Abbiamo risolto il problema con il fornitore delle eliche.';
     try {
       const created = await api(company.page, 'post', '/api/v1/requests', {
-        title, description: 'Le eliche di prua fanno troppo rumore in manovra nei porti e disturbano gli ospiti a bordo.', confidentiality: 'network',
+        title,
+        description: 'Le eliche di prua fanno troppo rumore in manovra nei porti e disturbano gli ospiti a bordo.',
+        confidentiality: 'network',
       });
       const url = `/richieste/${created.id}`;
 
@@ -364,14 +414,18 @@ describe('the requests journey in Italian', () => {
         const dialog = page.getByRole('dialog', { name: 'Ritirare la richiesta?' });
         await expect.poll(() => dialog.isVisible()).toBe(true);
         await dialog.getByRole('button', { name: 'Sì, ritira la richiesta', exact: true }).click();
-        await expect.poll(() => page.locator('.success-panel').textContent(), { timeout: 15_000 }).toContain('Richiesta ritirata');
+        await expect
+          .poll(() => page.locator('.success-panel').textContent(), { timeout: 15_000 })
+          .toContain('Richiesta ritirata');
         expect(await page.evaluate(() => document.activeElement?.closest('.success-panel') !== null)).toBe(true);
         expect(await stateOf(page)).toBe('Ritirata');
         expect(await page.locator('.request-stepper [aria-current="step"]').textContent()).toContain('Ritirata');
         const callout = main.locator('.request-withdrawn');
         expect(await callout.textContent()).toContain('L’impresa ha ritirato la richiesta');
         expect(await callout.textContent()).toContain(reason);
-        expect(await main.getByRole('region', { name: 'Cronologia' }).textContent()).toMatch(/Carla Burlamacco[^.]* ha ritirato la richiesta\./);
+        expect(await main.getByRole('region', { name: 'Cronologia' }).textContent()).toMatch(
+          /Carla Burlamacco[^.]* ha ritirato la richiesta\./,
+        );
         expect(await main.getByRole('region', { name: 'Che cosa puoi fare' }).count()).toBe(0);
         await expectAccessible(page);
         expect(company.problems).toEqual([]);
@@ -388,7 +442,9 @@ describe('the requests journey in Italian', () => {
         expect(await main.locator('.request-action').count()).toBe(0);
         await expectAccessible(page);
         await visit(page, '/notifiche');
-        await expect.poll(() => main.getByRole('region', { name: 'Ultime notifiche' }).textContent()).toContain(`${title} è stata ritirata dall’impresa. Motivazione: ${reason}`);
+        await expect
+          .poll(() => main.getByRole('region', { name: 'Ultime notifiche' }).textContent())
+          .toContain(`${title} è stata ritirata dall’impresa. Motivazione: ${reason}`);
         expect(nucleus.problems).toEqual([]);
       }
     } finally {
@@ -404,7 +460,10 @@ describe('the requests journey in Italian', () => {
     const summary = 'Passacavi in bronzo che si corrodono in pochi mesi sugli scafi da diporto.';
     try {
       const created = await api(company.page, 'post', '/api/v1/requests', {
-        title, description: 'I passacavi in bronzo montati sugli scafi in vetroresina si corrodono e macchiano la coperta dopo pochi mesi in mare.', confidentiality: 'network',
+        title,
+        description:
+          'I passacavi in bronzo montati sugli scafi in vetroresina si corrodono e macchiano la coperta dopo pochi mesi in mare.',
+        confidentiality: 'network',
       });
       const url = `/richieste/${created.id}`;
       const page = company.page;
@@ -432,9 +491,13 @@ describe('the requests journey in Italian', () => {
       await main.getByRole('button', { name: 'Salva le correzioni' }).click();
       await arrive(page, new RegExp(`${url}$`), title);
       expect(await main.getByRole('status').first().textContent()).toContain('Richiesta corretta');
-      expect(await main.getByRole('region', { name: 'In sintesi' }).textContent()).toContain('Pubblica: chiunque legge titolo e sintesi');
+      expect(await main.getByRole('region', { name: 'In sintesi' }).textContent()).toContain(
+        'Pubblica: chiunque legge titolo e sintesi',
+      );
       expect(await main.getByRole('region', { name: 'Sintesi pubblica' }).textContent()).toContain(summary);
-      expect(await main.getByRole('region', { name: 'Cronologia' }).textContent()).toMatch(/Carla Burlamacco[^.]* ha corretto la richiesta \(sintesi pubblica, riservatezza\)\./);
+      expect(await main.getByRole('region', { name: 'Cronologia' }).textContent()).toMatch(
+        /Carla Burlamacco[^.]* ha corretto la richiesta \(sintesi pubblica, riservatezza\)\./,
+      );
       await expectAccessible(page);
       expect(unexpected(company.problems, [/status of 400/])).toEqual([]);
     } finally {
@@ -444,9 +507,18 @@ describe('the requests journey in Italian', () => {
 
   it('the board and a request page fit a phone, and the board is polite to others', async () => {
     const email = 'paolo@asev.example';
-    await createUser(stack.database.db, { email, name: 'Paolo Asev', role: 'centre-staff', organization: 'asev', password: PASSWORD });
+    await createUser(stack.database.db, {
+      email,
+      name: 'Paolo Asev',
+      role: 'centre-staff',
+      organization: 'asev',
+      password: PASSWORD,
+    });
     const phone = await signedInPage('nucleus', { mobile: true });
-    const fits = async () => expect(await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    const fits = async () =>
+      expect(
+        await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
     try {
       await visit(phone.page, '/richieste/coordinamento');
       await fits();
@@ -485,8 +557,12 @@ describe('the requests journey in Italian', () => {
 });
 
 describe.runIf(POSTGRES)('the same journey on PostgreSQL', () => {
-  beforeAll(async () => { stack = await startStack({ postgresUrl: POSTGRES }); });
-  afterAll(async () => { await stack?.close(); });
+  beforeAll(async () => {
+    stack = await startStack({ postgresUrl: POSTGRES });
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
 
-  it('goes from a company\'s problem to a rated piece of work, and hides confidential requests', companyToRatedWork);
+  it("goes from a company's problem to a rated piece of work, and hides confidential requests", companyToRatedWork);
 });

@@ -4,8 +4,12 @@ import { axeViolations, openPage, settled, startStack, type Stack } from './fixt
 // A visitor's way through the site: search from the home page with a typo, narrow with a facet, open a record,
 // switch to English, and do the same by keyboard alone.
 let stack: Stack;
-beforeAll(async () => { stack = await startStack(); });
-afterAll(async () => { await stack?.close(); });
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
 
 describe('searching the catalogue', () => {
   it('finds, filters and opens records, in Italian then in English', async () => {
@@ -24,14 +28,22 @@ describe('searching the catalogue', () => {
       expect(await page.locator('main mark').count()).toBeGreaterThan(0);
 
       // Narrow to services with the type facet: every result is then a service.
-      await page.getByRole('group', { name: 'Tipo' }).getByRole('checkbox', { name: /Servizio/ }).check();
+      await page
+        .getByRole('group', { name: 'Tipo' })
+        .getByRole('checkbox', { name: /Servizio/ })
+        .check();
       await page.waitForURL(/type=service/);
       await settled(page);
       // The URL changes before the filtered results replace the previous ones.
-      await expect.poll(async () => {
-        const badges = await page.locator('main .search-hit, main article').allTextContents();
-        return badges.length > 0 && badges.every((b) => b.includes('Servizio'));
-      }, { timeout: 15_000 }).toBe(true);
+      await expect
+        .poll(
+          async () => {
+            const badges = await page.locator('main .search-hit, main article').allTextContents();
+            return badges.length > 0 && badges.every((b) => b.includes('Servizio'));
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(true);
       expect(await axeViolations(page)).toEqual([]);
 
       // Open the first result.
@@ -81,7 +93,11 @@ describe('searching the catalogue', () => {
       const skip = page.locator(':focus');
       expect((await skip.textContent())?.trim()).toBe('Vai al contenuto');
       await page.keyboard.press('Enter');
-      expect(await page.evaluate(() => document.activeElement?.closest('main') !== null || document.activeElement?.id === 'main')).toBe(true);
+      expect(
+        await page.evaluate(
+          () => document.activeElement?.closest('main') !== null || document.activeElement?.id === 'main',
+        ),
+      ).toBe(true);
       // Tab forward to the main search box, type and submit with Enter.
       for (let i = 0; i < 40; i++) {
         await page.keyboard.press('Tab');

@@ -9,13 +9,17 @@ const src = path.join(root, 'apps/server/src');
 const problems = [];
 
 function walk(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 for (const file of walk(src).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
   const rel = path.relative(src, file);
   const text = fs.readFileSync(file, 'utf8');
-  const imports = [...text.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gms)].filter((m) => !/^import\s+type\s/.test(m[0])).map((m) => m[1]);
+  const imports = [...text.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gms)]
+    .filter((m) => !/^import\s+type\s/.test(m[0]))
+    .map((m) => m[1]);
   const name = path.basename(file);
   const inModule = rel.startsWith('modules/');
   const isRepo = name.endsWith('.repo.ts');
@@ -24,14 +28,16 @@ for (const file of walk(src).filter((f) => f.endsWith('.ts') && !f.endsWith('.te
     if (inModule && !isRepo && (spec === 'drizzle-orm' || spec.startsWith('drizzle-orm/'))) {
       problems.push(`${rel}: only *.repo.ts files may use drizzle-orm (imports ${spec})`);
     }
-    if (isRoutes && spec.endsWith('.repo.ts')) problems.push(`${rel}: routes call services, not repositories (imports ${spec})`);
+    if (isRoutes && spec.endsWith('.repo.ts'))
+      problems.push(`${rel}: routes call services, not repositories (imports ${spec})`);
     if (inModule && spec.startsWith('../') && !spec.startsWith('../../')) {
       const other = spec.split('/')[1];
       const own = rel.split(path.sep)[1];
       const target = spec.split('/').pop() ?? '';
       // services, and pure code (rules, policies) that cannot reach the database
       const allowed = /\.(service|presenter|rules|policy)\.ts$/.test(target);
-      if (other !== own && !allowed) problems.push(`${rel}: use module "${other}" through its service (imports ${spec})`);
+      if (other !== own && !allowed)
+        problems.push(`${rel}: use module "${other}" through its service (imports ${spec})`);
     }
   }
   if (!/^[a-z0-9.-]+\.ts$/.test(name)) problems.push(`${rel}: file names are kebab-case`);

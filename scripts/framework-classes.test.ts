@@ -17,7 +17,7 @@ const WEB = path.join(ROOT, 'apps/web/src');
 const ALLOWED: Record<string, string> = {
   'd-none': 'responsive display utilities (d-none d-lg-block): the header search shows on large screens only',
   'd-lg-none': 'responsive display utilities: the mobile menu button hides on large screens',
-  'custom-navbar-toggler': 'the header\'s menu button, shown by the framework below the large breakpoint',
+  'custom-navbar-toggler': "the header's menu button, shown by the framework below the large breakpoint",
   'visually-hidden': 'text for screen readers only, by design',
 };
 
@@ -56,10 +56,11 @@ function classNamesUsed(file: string): string[] {
 describe('framework classes that hide content', () => {
   it('finds the hiding classes of Bootstrap Italia (the check itself works)', () => {
     const hiding = hidingClasses(fs.readFileSync(CSS, 'utf8'));
-    for (const c of ['notification', 'toast', 'modal', 'collapse', 'dropdown-menu', 'd-none']) expect(hiding, c).toContain(c);
+    for (const c of ['notification', 'toast', 'modal', 'collapse', 'dropdown-menu', 'd-none'])
+      expect(hiding, c).toContain(c);
   });
 
-  it('are never used by the web app\'s own markup, except where it means to hide', () => {
+  it("are never used by the web app's own markup, except where it means to hide", () => {
     const hiding = hidingClasses(fs.readFileSync(CSS, 'utf8'));
     const misuse: string[] = [];
     for (const file of sourceFiles(WEB)) {

@@ -11,7 +11,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 // The fonts ship with bootstrap-italia; its own loader injects an inline <style>, which our CSP forbids,
 // so src/fonts.css declares them and this alias lets the CSS reach them wherever npm hoisted the package.
-const bootstrapItaliaDist = path.dirname(path.dirname(require.resolve('bootstrap-italia/dist/css/bootstrap-italia.min.css')));
+const bootstrapItaliaDist = path.dirname(
+  path.dirname(require.resolve('bootstrap-italia/dist/css/bootstrap-italia.min.css')),
+);
 
 /**
  * bootstrap-italia's CSS embeds the VideoJS icon font as a data: URL. We play no video, and a strict CSP

@@ -21,7 +21,10 @@ export interface Scored {
 
 /** Lower-cases and splits on every character that is not a letter (digits and punctuation separate words). */
 export function tokenize(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}]+/u).filter((t) => t.length > 0);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((t) => t.length > 0);
 }
 
 export class Bm25 {
@@ -29,7 +32,11 @@ export class Bm25 {
   private readonly df = new Map<string, number>();
   private readonly avgLength: number;
 
-  constructor(documents: readonly Bm25Document[], private readonly k1 = 1.2, private readonly b = 0.75) {
+  constructor(
+    documents: readonly Bm25Document[],
+    private readonly k1 = 1.2,
+    private readonly b = 0.75,
+  ) {
     this.docs = documents.map((d) => {
       const tokens = tokenize(d.text);
       const tf = new Map<string, number>();
@@ -52,7 +59,7 @@ export class Bm25 {
         if (!tf) continue;
         const df = this.df.get(t) ?? 0;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        score += idf * (tf * (this.k1 + 1)) / (tf + this.k1 * (1 - this.b + (this.b * d.length) / this.avgLength));
+        score += (idf * (tf * (this.k1 + 1))) / (tf + this.k1 * (1 - this.b + (this.b * d.length) / this.avgLength));
       }
       if (score > 0) out.push({ id: d.id, score });
     }

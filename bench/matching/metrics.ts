@@ -37,7 +37,9 @@ export function dcgAtK(ranking: readonly string[], judgements: Judgements, k: nu
 
 /** The best DCG@k any ranking could reach with these judgements. */
 export function idealDcgAtK(judgements: Judgements, k: number): number {
-  const grades = Object.values(judgements).filter((g) => g > 0).sort((a, b) => b - a);
+  const grades = Object.values(judgements)
+    .filter((g) => g > 0)
+    .sort((a, b) => b - a);
   let dcg = 0;
   for (let i = 0; i < grades.length && i < k; i++) dcg += grades[i]! / Math.log2(i + 2);
   return dcg;
@@ -63,16 +65,26 @@ export function organizationNdcgAt5(organizations: readonly string[], judgements
 }
 
 /** Which aspects (by index) a team covers; `ownerOf` maps a record id to its organisation id. */
-export function coveredAspects(team: readonly string[], aspects: readonly LabelledAspect[], ownerOf: (recordId: string) => string | undefined): boolean[] {
+export function coveredAspects(
+  team: readonly string[],
+  aspects: readonly LabelledAspect[],
+  ownerOf: (recordId: string) => string | undefined,
+): boolean[] {
   const members = new Set(team);
-  return aspects.map((a) => a.relevant.some((id) => {
-    const owner = ownerOf(id);
-    return owner !== undefined && members.has(owner);
-  }));
+  return aspects.map((a) =>
+    a.relevant.some((id) => {
+      const owner = ownerOf(id);
+      return owner !== undefined && members.has(owner);
+    }),
+  );
 }
 
 /** Share of the aspects covered by the team, in [0, 1]; 0 for a problem without aspects. */
-export function teamCoverage(team: readonly string[], aspects: readonly LabelledAspect[], ownerOf: (recordId: string) => string | undefined): number {
+export function teamCoverage(
+  team: readonly string[],
+  aspects: readonly LabelledAspect[],
+  ownerOf: (recordId: string) => string | undefined,
+): number {
   if (aspects.length === 0) return 0;
   return coveredAspects(team, aspects, ownerOf).filter(Boolean).length / aspects.length;
 }
@@ -94,7 +106,8 @@ export function percentile(values: readonly number[], p: number): number {
 // Self-test (run by hand: npx tsx bench/matching/metrics.ts)
 
 export function selfTest(): void {
-  const close = (actual: number, expected: number, what: string) => assert.ok(Math.abs(actual - expected) < 1e-9, `${what}: ${actual} ≠ ${expected}`);
+  const close = (actual: number, expected: number, what: string) =>
+    assert.ok(Math.abs(actual - expected) < 1e-9, `${what}: ${actual} ≠ ${expected}`);
   const j = { a: 3, b: 2, c: 1 };
 
   // Perfect order → 1; reversed order → hand-computed value.
@@ -103,7 +116,7 @@ export function selfTest(): void {
   close(idealDcgAtK(j, 10), ideal, 'ideal DCG');
   close(ndcgAtK(['c', 'b', 'a'], j, 10), (1 + 2 / Math.log2(3) + 3 / 2) / ideal, 'reversed ranking');
   // Unjudged ids are 0, and they push relevant ids down.
-  close(ndcgAtK(['x', 'a'], { a: 3 }, 10), (3 / Math.log2(3)) / 3, 'unjudged first');
+  close(ndcgAtK(['x', 'a'], { a: 3 }, 10), 3 / Math.log2(3) / 3, 'unjudged first');
   // Cut at k: a relevant id at rank 3 does not count at k = 2; the ideal is cut at k too.
   close(ndcgAtK(['x', 'y', 'a'], { a: 3 }, 2), 0, 'outside k');
   close(ndcgAtK(['b', 'a'], j, 1), 2 / 3, 'k = 1');
@@ -119,12 +132,19 @@ export function selfTest(): void {
   close(recallAtK(['c'], j, 10), 0, 'grade 1 does not count');
   close(recallAtK(['c'], j, 10, 1), 1 / 3, 'recall with minGrade 1');
 
-  close(organizationNdcgAt5(['o2', 'o1'], { o1: 3, o2: 1 }), (1 + 3 / Math.log2(3)) / (3 + 1 / Math.log2(3)), 'organisation nDCG@5');
+  close(
+    organizationNdcgAt5(['o2', 'o1'], { o1: 3, o2: 1 }),
+    (1 + 3 / Math.log2(3)) / (3 + 1 / Math.log2(3)),
+    'organisation nDCG@5',
+  );
 
   // Team coverage: aspect 1 needs r1 (org A) or r2 (org B); aspect 2 needs r3 (org C).
   const owners: Record<string, string> = { r1: 'A', r2: 'B', r3: 'C' };
   const ownerOf = (id: string) => owners[id];
-  const aspects = [{ label: 'one', relevant: ['r1', 'r2'] }, { label: 'two', relevant: ['r3'] }];
+  const aspects = [
+    { label: 'one', relevant: ['r1', 'r2'] },
+    { label: 'two', relevant: ['r3'] },
+  ];
   close(teamCoverage(['B'], aspects, ownerOf), 1 / 2, 'one of two aspects');
   close(teamCoverage(['A', 'C'], aspects, ownerOf), 1, 'both aspects');
   close(teamCoverage(['D'], aspects, ownerOf), 0, 'no aspect');
@@ -135,7 +155,14 @@ export function selfTest(): void {
   assert.ok(Number.isNaN(mean([])));
   close(percentile([5, 1, 4, 2, 3], 95), 5, 'p95 of 5');
   close(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50), 5, 'p50 of 10');
-  close(percentile(Array.from({ length: 20 }, (_, i) => i + 1), 95), 19, 'p95 of 20');
+  close(
+    percentile(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+      95,
+    ),
+    19,
+    'p95 of 20',
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

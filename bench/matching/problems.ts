@@ -65,7 +65,8 @@ interface RawBundle {
 }
 
 const texts = (t: Text) => Object.values(t ?? {}).filter((v): v is string => typeof v === 'string');
-const langs = (...ts: Text[]) => (['it', 'en'] as const).filter((l) => ts.some((t) => typeof t?.[l] === 'string' && t[l] !== ''));
+const langs = (...ts: Text[]) =>
+  (['it', 'en'] as const).filter((l) => ts.some((t) => typeof t?.[l] === 'string' && t[l] !== ''));
 
 export function loadCatalogue(file = BUNDLE_FILE): Catalogue {
   const bundle = JSON.parse(fs.readFileSync(file, 'utf8')) as RawBundle;
@@ -73,7 +74,10 @@ export function loadCatalogue(file = BUNDLE_FILE): Catalogue {
   const records = new Map<string, CatalogueRecord>();
   const documents: Bm25Document[] = [];
   const groups: [RecordType, RawRecord[] | undefined][] = [
-    ['competence', bundle.competences], ['service', bundle.services], ['equipment', bundle.equipment], ['expert', bundle.experts],
+    ['competence', bundle.competences],
+    ['service', bundle.services],
+    ['equipment', bundle.equipment],
+    ['expert', bundle.experts],
   ];
   for (const [type, list] of groups) {
     for (const r of list ?? []) {
@@ -107,7 +111,8 @@ export function loadProblems(catalogue: Catalogue, file = PROBLEMS_FILE): { prob
     if (!KINDS.includes(p.kind)) errors.push(`${at} unknown kind "${p.kind}"`);
     if (typeof p.text !== 'string' || p.text.trim().length < 20) errors.push(`${at} text too short`);
     if (!Array.isArray(p.aspects) || p.aspects.length === 0) errors.push(`${at} needs at least one aspect`);
-    if (p.kind === 'multi-aspect' && (p.aspects.length < 2 || p.aspects.length > 4)) errors.push(`${at} multi-aspect problems have 2-4 aspects`);
+    if (p.kind === 'multi-aspect' && (p.aspects.length < 2 || p.aspects.length > 4))
+      errors.push(`${at} multi-aspect problems have 2-4 aspects`);
     for (const [id, g] of Object.entries(p.records ?? {})) {
       if (!catalogue.records.has(id)) errors.push(`${at} unknown record "${id}"`);
       if (![1, 2, 3].includes(g)) errors.push(`${at} record "${id}" has grade ${g} (1, 2 or 3)`);
@@ -118,15 +123,19 @@ export function loadProblems(catalogue: Catalogue, file = PROBLEMS_FILE): { prob
       if (![1, 2, 3].includes(g)) errors.push(`${at} organisation "${id}" has grade ${g} (1, 2 or 3)`);
     }
     for (const a of p.aspects ?? []) {
-      if (!a.label || !Array.isArray(a.relevant) || a.relevant.length === 0) errors.push(`${at} aspect "${a.label}" needs a label and relevant records`);
+      if (!a.label || !Array.isArray(a.relevant) || a.relevant.length === 0)
+        errors.push(`${at} aspect "${a.label}" needs a label and relevant records`);
       for (const id of a.relevant ?? []) {
-        if (!(id in (p.records ?? {}))) errors.push(`${at} aspect "${a.label}" lists "${id}", which is not graded in records`);
+        if (!(id in (p.records ?? {})))
+          errors.push(`${at} aspect "${a.label}" lists "${id}", which is not graded in records`);
       }
     }
     if (p.kind === 'cross-language') {
-      const other = (Object.entries(p.records ?? {}) as [string, number][])
-        .filter(([id, g]) => g === 3 && !catalogue.records.get(id)?.languages.includes(p.lang));
-      if (other.length === 0) errors.push(`${at} cross-language problem without a grade-3 record lacking the "${p.lang}" text`);
+      const other = (Object.entries(p.records ?? {}) as [string, number][]).filter(
+        ([id, g]) => g === 3 && !catalogue.records.get(id)?.languages.includes(p.lang),
+      );
+      if (other.length === 0)
+        errors.push(`${at} cross-language problem without a grade-3 record lacking the "${p.lang}" text`);
     }
   }
   return { problems, errors };

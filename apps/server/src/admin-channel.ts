@@ -20,16 +20,28 @@ export const channelPath = (dataDir: string) => path.join(dataDir, CHANNEL_FILE)
 /** Linux and macOS refuse longer socket paths (sun_path is 108 and 104 bytes). */
 const MAX_SOCKET_PATH = 103;
 
-export interface ChannelRequest extends OperationRequest { v: 1; operator: string }
+export interface ChannelRequest extends OperationRequest {
+  v: 1;
+  operator: string;
+}
 export type ChannelHandler = (req: ChannelRequest, io: OperationIO) => Promise<number>;
 
-export interface AdminChannel { path: string; close(): Promise<void> }
+export interface AdminChannel {
+  path: string;
+  close(): Promise<void>;
+}
 
 /** Opens the channel; null (with the reason logged) when the path is too long for a socket. */
-export async function openAdminChannel(dataDir: string, handler: ChannelHandler, log: (m: string) => void): Promise<AdminChannel | null> {
+export async function openAdminChannel(
+  dataDir: string,
+  handler: ChannelHandler,
+  log: (m: string) => void,
+): Promise<AdminChannel | null> {
   const file = channelPath(dataDir);
   if (Buffer.byteLength(file) > MAX_SOCKET_PATH) {
-    log(`The command channel is off: ${file} is too long for a socket; stop the server to run clock commands on this data directory.`);
+    log(
+      `The command channel is off: ${file} is too long for a socket; stop the server to run clock commands on this data directory.`,
+    );
     return null;
   }
   // The caller holds the data directory's lock, so a socket file left here belongs to a process that died.
@@ -46,7 +58,10 @@ export async function openAdminChannel(dataDir: string, handler: ChannelHandler,
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(file, () => { server.off('error', reject); resolve(); });
+      server.listen(file, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
   } finally {
     process.umask(umask);
@@ -55,17 +70,20 @@ export async function openAdminChannel(dataDir: string, handler: ChannelHandler,
   let closing: Promise<void> | null = null;
   return {
     path: file,
-    close: () => (closing ??= new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }).finally(() => fs.rmSync(file, { force: true }))),
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }).finally(() => fs.rmSync(file, { force: true }))),
   };
 }
 
 async function serveConnection(socket: net.Socket, handler: ChannelHandler): Promise<void> {
   // A client that goes away mid-answer ends its command's output, never the server.
   socket.on('error', () => socket.destroy());
-  const send = (msg: object) => { if (!socket.destroyed) socket.write(`${JSON.stringify(msg)}\n`); };
+  const send = (msg: object) => {
+    if (!socket.destroyed) socket.write(`${JSON.stringify(msg)}\n`);
+  };
   const input = new PassThrough();
   let header: ChannelRequest;
   try {
@@ -121,7 +139,11 @@ function readHeader(socket: net.Socket, rest: PassThrough): Promise<ChannelReque
       resolve(header);
     };
     const onEnd = () => fail(new Error('the connection ended before the command'));
-    const fail = (e: Error) => { socket.off('data', onData); socket.off('end', onEnd); reject(e); };
+    const fail = (e: Error) => {
+      socket.off('data', onData);
+      socket.off('end', onEnd);
+      reject(e);
+    };
     socket.on('data', onData);
     socket.on('end', onEnd);
   });
@@ -132,7 +154,9 @@ function readHeader(socket: net.Socket, rest: PassThrough): Promise<ChannelReque
  * there (no socket, or one left by a process that stopped): the caller then opens the database itself.
  */
 export function sendToServer(
-  file: string, req: ChannelRequest, input: Readable | null,
+  file: string,
+  req: ChannelRequest,
+  input: Readable | null,
   sink: { out: Writable; print(line: string): void; warn(line: string): void },
 ): Promise<number | null> {
   if (!fs.existsSync(file)) return Promise.resolve(null);
@@ -158,7 +182,12 @@ export function sendToServer(
           const bytes = Buffer.from(msg.o, 'base64');
           if (!sink.out.write(bytes)) {
             socket.pause();
-            writing = new Promise((r) => sink.out.once('drain', () => { socket.resume(); r(); }));
+            writing = new Promise((r) =>
+              sink.out.once('drain', () => {
+                socket.resume();
+                r();
+              }),
+            );
           }
         }
         if (msg.p !== undefined) sink.print(msg.p);

@@ -8,21 +8,44 @@ import { buildExpert, buildOffer, buildOrganization, bundleStream, testConfig } 
 
 let database: Database;
 let app: FastifyInstance;
-const centre = buildOrganization({ name: 'Centro Prove Materiali', sectors: ['C25.6'], filiere: ['nautica'], s3: ['advanced-manufacturing'] });
+const centre = buildOrganization({
+  name: 'Centro Prove Materiali',
+  sectors: ['C25.6'],
+  filiere: ['nautica'],
+  s3: ['advanced-manufacturing'],
+});
 const company = buildOrganization({ kind: 'company', name: 'Cantiere Esempio' });
-const service = buildOffer(centre.id, { kind: 'testing', title: { it: 'Prove di fatica su giunti saldati' }, sectors: ['C30.12'] });
-const equipment = buildOffer(centre.id, { title: { en: 'Servo-hydraulic fatigue testing machine' }, bookable: true, access: 'network' });
+const service = buildOffer(centre.id, {
+  kind: 'testing',
+  title: { it: 'Prove di fatica su giunti saldati' },
+  sectors: ['C30.12'],
+});
+const equipment = buildOffer(centre.id, {
+  title: { en: 'Servo-hydraulic fatigue testing machine' },
+  bookable: true,
+  access: 'network',
+});
 const hidden = buildExpert(centre.id, { name: 'Persona Riservata', publicProfile: false });
 const visible = buildExpert(centre.id, { name: 'Persona Pubblica' });
 
 beforeAll(async () => {
   database = await freshDatabase();
-  await importBundle(database.db, bundleStream({
-    format: 'clock-bundle/1', organizations: [centre, company], services: [service], equipment: [equipment], experts: [hidden, visible],
-  }));
+  await importBundle(
+    database.db,
+    bundleStream({
+      format: 'clock-bundle/1',
+      organizations: [centre, company],
+      services: [service],
+      equipment: [equipment],
+      experts: [hidden, visible],
+    }),
+  );
   app = await buildApp({ config: testConfig(), database, logger: false });
 });
-afterAll(async () => { await app.close(); await database.close(); });
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
 
 const get = (url: string) => app.inject({ method: 'GET', url });
 
@@ -30,13 +53,22 @@ describe('the read API', () => {
   it('answers health once migrations are applied', async () => {
     const r = await get('/api/health');
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ status: 'ok', database: { ok: true }, search: { ready: true, documents: expect.any(Number) } });
+    expect(r.json()).toMatchObject({
+      status: 'ok',
+      database: { ok: true },
+      search: { ready: true, documents: expect.any(Number) },
+    });
   });
 
   it('lists records with their bundle ids, filters and pagination', async () => {
     const r = await get(`/api/v1/services?organization=${centre.id}&limit=5`);
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ total: 1, page: 1, limit: 5, items: [{ id: service.id, type: 'service', organization: centre.id }] });
+    expect(r.json()).toMatchObject({
+      total: 1,
+      page: 1,
+      limit: 5,
+      items: [{ id: service.id, type: 'service', organization: centre.id }],
+    });
     const bySector = await get('/api/v1/services?sector=C30');
     expect(bySector.json().items.map((i: { id: string }) => i.id)).toContain(service.id);
     const one = await get(`/api/v1/equipment/${equipment.id}`);
@@ -66,7 +98,13 @@ describe('the read API', () => {
     expect(r.statusCode).toBe(400);
     expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
     const body = r.json();
-    expect(body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', type: expect.any(String), title: expect.any(String), instance: expect.any(String) });
+    expect(body).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      type: expect.any(String),
+      title: expect.any(String),
+      instance: expect.any(String),
+    });
     expect(body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual([...pointers].sort());
   });
 
@@ -79,13 +117,28 @@ describe('the read API', () => {
   });
 
   it('refuses a body over the limit and malformed JSON with a 4xx problem', async () => {
-    const big = await app.inject({ method: 'POST', url: '/api/v1/search', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ q: 'x'.repeat(70000) }) });
+    const big = await app.inject({
+      method: 'POST',
+      url: '/api/v1/search',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ q: 'x'.repeat(70000) }),
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/search', headers: { 'content-type': 'application/json' }, payload: '{"q":' });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/search',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"q":',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toMatch(/problem\+json/);
-    const xml = await app.inject({ method: 'POST', url: '/api/v1/search', headers: { 'content-type': 'text/xml' }, payload: '<q/>' });
+    const xml = await app.inject({
+      method: 'POST',
+      url: '/api/v1/search',
+      headers: { 'content-type': 'text/xml' },
+      payload: '<q/>',
+    });
     expect(xml.statusCode).toBe(415);
     const ok = await app.inject({ method: 'POST', url: '/api/v1/search', payload: { q: 'fatica', limit: 5 } });
     expect(ok.statusCode).toBe(200);
@@ -100,11 +153,23 @@ describe('the read API', () => {
     expect(body.facets.organization).toContainEqual({ value: centre.id, count: 2 });
     const filtered = await get(`/api/v1/search?q=fatigue%20testing&type=equipment&organization=${centre.id}`);
     expect(filtered.json().hits.map((h: { id: string }) => h.id)).toEqual([equipment.id]);
-    expect(filtered.json().facets.type).toEqual(expect.arrayContaining([{ value: 'service', count: 1 }, { value: 'equipment', count: 1 }]));
+    expect(filtered.json().facets.type).toEqual(
+      expect.arrayContaining([
+        { value: 'service', count: 1 },
+        { value: 'equipment', count: 1 },
+      ]),
+    );
   });
 
   it('answers hostile search queries with a bounded answer, and a query past 500 characters with a 400', async () => {
-    const hostile = ['a'.repeat(500), `${'ab.'.repeat(166)}c`, Array.from({ length: 120 }, (_, i) => `x${i}q`).join(' ').slice(0, 500), '😀e\u0301ж字'.repeat(100)];
+    const hostile = [
+      'a'.repeat(500),
+      `${'ab.'.repeat(166)}c`,
+      Array.from({ length: 120 }, (_, i) => `x${i}q`)
+        .join(' ')
+        .slice(0, 500),
+      '😀e\u0301ж字'.repeat(100),
+    ];
     for (const q of hostile) {
       const r = await get(`/api/v1/search?q=${encodeURIComponent(q)}`);
       expect(r.statusCode, q.slice(0, 20)).toBe(200);
@@ -146,7 +211,14 @@ describe('the read API', () => {
   it('publishes OpenAPI 3.1 and its documentation page, with security headers', async () => {
     const spec = await get('/api/openapi.json');
     expect(spec.json().openapi).toBe('3.1.0');
-    expect(Object.keys(spec.json().paths)).toEqual(expect.arrayContaining(['/api/v1/search', '/api/v1/organizations/{id}', '/api/v1/competences', '/api/v1/experts/{id}']));
+    expect(Object.keys(spec.json().paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/search',
+        '/api/v1/organizations/{id}',
+        '/api/v1/competences',
+        '/api/v1/experts/{id}',
+      ]),
+    );
     const docs = await get('/api/docs/');
     expect(docs.statusCode).toBe(200);
     const csp = String(docs.headers['content-security-policy']);

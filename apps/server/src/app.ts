@@ -43,10 +43,24 @@ const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url
  * the index (`searchService.start()`) once it listens, answering searches from the database until the index is ready
  * (`/api/health` tells which).
  */
-export interface AppDeps { config: Config; database: Database; search?: SearchService; mailer?: Mailer; logger?: boolean; waitForSearchIndex?: boolean }
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  search?: SearchService;
+  mailer?: Mailer;
+  logger?: boolean;
+  waitForSearchIndex?: boolean;
+}
 
 /** Builds the HTTP application (plugins, error handling, module routes) without listening. */
-export async function buildApp({ config, database, search, mailer, logger, waitForSearchIndex = true }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  search,
+  mailer,
+  logger,
+  waitForSearchIndex = true,
+}: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger === false ? false : { level: config.log.level },
     bodyLimit: config.http.bodyLimitBytes,
@@ -70,11 +84,15 @@ export async function buildApp({ config, database, search, mailer, logger, waitF
   // Every route is recorded, so tests can check each write route names its permission rule.
   const routes: { method: string; url: string; permission?: string }[] = [];
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) routes.push({ method, url: r.url, permission: (r.config as { permission?: string } | undefined)?.permission });
+    for (const method of [r.method].flat())
+      routes.push({ method, url: r.url, permission: (r.config as { permission?: string } | undefined)?.permission });
   });
   app.decorate('routeTable', routes);
 
-  const searchStatus = () => { const { ready, documents } = searchService.status(); return { ready, documents }; };
+  const searchStatus = () => {
+    const { ready, documents } = searchService.status();
+    return { ready, documents };
+  };
   const metrics = config.metrics.enabled ? new Metrics({ db, search: searchStatus }) : null;
   if (metrics) {
     app.addHook('onResponse', async (req, reply) => {
@@ -118,54 +136,84 @@ export async function buildApp({ config, database, search, mailer, logger, waitF
       info: {
         title: 'CL.O.C.K. API',
         version: '1',
-        description: 'The catalogue, search, matching and requests (later bookings and governance) of a regional network of technology-transfer centres. Errors are RFC 9457 problem+json listing every invalid field.',
+        description:
+          'The catalogue, search, matching and requests (later bookings and governance) of a regional network of technology-transfer centres. Errors are RFC 9457 problem+json listing every invalid field.',
         license: { name: 'EUPL-1.2' },
       },
-      tags: [{ name: 'catalogue' }, { name: 'search' }, { name: 'matching' }, { name: 'requests' }, { name: 'notifications' }, { name: 'network' }, { name: 'companies' }, { name: 'identity' }, { name: 'administration' }, { name: 'system' }],
+      tags: [
+        { name: 'catalogue' },
+        { name: 'search' },
+        { name: 'matching' },
+        { name: 'requests' },
+        { name: 'notifications' },
+        { name: 'network' },
+        { name: 'companies' },
+        { name: 'identity' },
+        { name: 'administration' },
+        { name: 'system' },
+      ],
     },
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     staticCSP: true,
     // Same rules as the rest of the site: no framing, no inline scripts.
-    transformStaticCSP: (header) => header.replace(/frame-ancestors [^;]+;/, "frame-ancestors 'none';").replace(/ ?upgrade-insecure-requests;/, ''),
+    transformStaticCSP: (header) =>
+      header.replace(/frame-ancestors [^;]+;/, "frame-ancestors 'none';").replace(/ ?upgrade-insecure-requests;/, ''),
     uiConfig: { docExpansion: 'list' },
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(systemRoutes, {
-    health: { db, worker: () => workerState?.() ?? null, search: searchStatus }, metrics, metricsToken: config.metrics.token,
+    health: { db, worker: () => workerState?.() ?? null, search: searchStatus },
+    metrics,
+    metricsToken: config.metrics.token,
   });
 
-  await app.register(async (v1) => {
-    await v1.register(catalogueRoutes, { db });
-    await v1.register(editingRoutes, { db, onChange: () => searchService.refresh(true) });
-    const oidc = config.oidc ? new OidcSignIn(config.oidc, `${config.publicUrl}/api/v1/auth/oidc/callback`) : null;
-    await v1.register(identityRoutes, { db, accounts: { db, mailer: mail, publicUrl: config.publicUrl }, oidc });
-    await v1.register(peopleRoutes, { deps: { db, mailer: mail, publicUrl: config.publicUrl } });
-    await v1.register(searchRoutes, { search: searchService });
-    await v1.register(matchingRoutes, { search: searchService });
-    await v1.register(networkRoutes, { db });
-    const requestDeps = { db, search: searchService, publicUrl: config.publicUrl };
-    const worker = config.worker.intervalMs > 0
-      ? startWorker({ deps: requestDeps, mailer: mail, intervalMs: config.worker.intervalMs, digestHour: config.worker.digestHour, log: (m, e) => app.log.error({ err: e }, m) })
-      : null;
-    if (worker) {
-      workerState = worker.state;
-      app.addHook('onClose', async () => worker.stop());
-    }
-    await v1.register(requestsRoutes, { deps: requestDeps, onMail: () => worker?.kick() });
-    await v1.register(notificationsRoutes, { db });
-    await v1.register(demoRoutes, { db });
-    await v1.register(companiesRoutes, { deps: { db, mailer: mail, publicUrl: config.publicUrl, onCatalogueChange: () => searchService.refresh(true) } });
-    await v1.register(contactsRoutes, { db });
-    await v1.register(demandRoutes, { db });
-  }, { prefix: '/api/v1' });
+  await app.register(
+    async (v1) => {
+      await v1.register(catalogueRoutes, { db });
+      await v1.register(editingRoutes, { db, onChange: () => searchService.refresh(true) });
+      const oidc = config.oidc ? new OidcSignIn(config.oidc, `${config.publicUrl}/api/v1/auth/oidc/callback`) : null;
+      await v1.register(identityRoutes, { db, accounts: { db, mailer: mail, publicUrl: config.publicUrl }, oidc });
+      await v1.register(peopleRoutes, { deps: { db, mailer: mail, publicUrl: config.publicUrl } });
+      await v1.register(searchRoutes, { search: searchService });
+      await v1.register(matchingRoutes, { search: searchService });
+      await v1.register(networkRoutes, { db });
+      const requestDeps = { db, search: searchService, publicUrl: config.publicUrl };
+      const worker =
+        config.worker.intervalMs > 0
+          ? startWorker({
+              deps: requestDeps,
+              mailer: mail,
+              intervalMs: config.worker.intervalMs,
+              digestHour: config.worker.digestHour,
+              log: (m, e) => app.log.error({ err: e }, m),
+            })
+          : null;
+      if (worker) {
+        workerState = worker.state;
+        app.addHook('onClose', async () => worker.stop());
+      }
+      await v1.register(requestsRoutes, { deps: requestDeps, onMail: () => worker?.kick() });
+      await v1.register(notificationsRoutes, { db });
+      await v1.register(demoRoutes, { db });
+      await v1.register(companiesRoutes, {
+        deps: { db, mailer: mail, publicUrl: config.publicUrl, onCatalogueChange: () => searchService.refresh(true) },
+      });
+      await v1.register(contactsRoutes, { db });
+      await v1.register(demandRoutes, { db });
+    },
+    { prefix: '/api/v1' },
+  );
 
   if (dist) await serveWebApp(app, dist);
   return app;
 }
 
 declare module 'fastify' {
-  interface FastifyInstance { searchService: SearchService; routeTable: { method: string; url: string; permission?: string }[] }
+  interface FastifyInstance {
+    searchService: SearchService;
+    routeTable: { method: string; url: string; permission?: string }[];
+  }
 }

@@ -64,7 +64,10 @@ export async function runOperation(ctx: OperationContext, req: OperationRequest)
   const { database, io } = ctx;
   switch (req.command) {
     case 'migrate': {
-      if (ctx.served) { io.print('Migrations are applied: the running server applied them at start.'); return 0; }
+      if (ctx.served) {
+        io.print('Migrations are applied: the running server applied them at start.');
+        return 0;
+      }
       const { prepareDatabase } = await load.prepare();
       await prepareDatabase(database, 'none');
       io.print('Migrations applied.');
@@ -84,14 +87,22 @@ export async function runOperation(ctx: OperationContext, req: OperationRequest)
       const { importBundle } = await load.bundle();
       const r = await importBundle(database.db, io.input, io.progress);
       io.progress?.({ bytes: 0, records: r.records, errors: 0 }, true);
-      const by = Object.entries(r.byCollection).filter(([, n]) => n).map(([c, n]) => `${n} ${c}`).join(', ');
-      io.print(`Imported ${r.records} records (${by}): ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      const by = Object.entries(r.byCollection)
+        .filter(([, n]) => n)
+        .map(([c, n]) => `${n} ${c}`)
+        .join(', ');
+      io.print(
+        `Imported ${r.records} records (${by}): ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      );
       return 0;
     }
     case 'export': {
       const { exportBundle } = await load.bundle();
       const counts = await exportBundle(database.db, io.out);
-      const by = Object.entries(counts).filter(([, n]) => n).map(([c, n]) => `${n} ${c}`).join(', ');
+      const by = Object.entries(counts)
+        .filter(([, n]) => n)
+        .map(([c, n]) => `${n} ${c}`)
+        .join(', ');
       io.warn(`Exported ${by || 'nothing'}${req.arg && req.arg !== '-' ? ` to ${req.arg}` : ''}.`);
       return 0;
     }
@@ -111,7 +122,8 @@ async function runUserCommand({ database, operator, io }: OperationContext, req:
     return { email };
   };
   const needPassword = () => {
-    if (!v['password-stdin'] || req.password === undefined) throw new UsageError('Give the password on standard input with --password-stdin (never on the command line).');
+    if (!v['password-stdin'] || req.password === undefined)
+      throw new UsageError('Give the password on standard input with --password-stdin (never on the command line).');
     return req.password;
   };
   const role = () => ({ role: str(v.role) ?? '', organization: str(v.org) ?? null });
@@ -119,25 +131,52 @@ async function runUserCommand({ database, operator, io }: OperationContext, req:
     case 'create': {
       const password = needPassword();
       const { createUser } = await load.identity();
-      const user = await createUser(database.db, {
-        email: email ?? '', name: str(v.name) ?? '', role: str(v.role) ?? '', organization: str(v.org), password,
-      }, operator);
+      const user = await createUser(
+        database.db,
+        {
+          email: email ?? '',
+          name: str(v.name) ?? '',
+          role: str(v.role) ?? '',
+          organization: str(v.org),
+          password,
+        },
+        operator,
+      );
       io.print(`Created ${user.email} (${String(v.role)}${v.org ? ` at ${String(v.org)}` : ''}).`);
       return 0;
     }
     case 'list': {
       const items = [];
       for (let page = 1; ; page++) {
-        const r = await people.listPeople(database.db, operator, { q: str(v.q), organization: str(v.org), role: str(v.role), status: str(v.status), page, limit: 100 });
+        const r = await people.listPeople(database.db, operator, {
+          q: str(v.q),
+          organization: str(v.org),
+          role: str(v.role),
+          status: str(v.status),
+          page,
+          limit: 100,
+        });
         items.push(...r.items);
         if (page * r.limit >= r.total) break;
       }
-      if (v.json) { io.print(JSON.stringify(items, null, 2)); return 0; }
-      if (!items.length) { io.print('No accounts.'); return 0; }
-      const rows = items.map((p) => [p.email, p.name, p.status, [p.platformRole, ...p.memberships.map((m) => `${m.role}@${m.organization}`)].filter(Boolean).join(', ') || '—']);
+      if (v.json) {
+        io.print(JSON.stringify(items, null, 2));
+        return 0;
+      }
+      if (!items.length) {
+        io.print('No accounts.');
+        return 0;
+      }
+      const rows = items.map((p) => [
+        p.email,
+        p.name,
+        p.status,
+        [p.platformRole, ...p.memberships.map((m) => `${m.role}@${m.organization}`)].filter(Boolean).join(', ') || '—',
+      ]);
       const head = ['E-MAIL', 'NAME', 'STATUS', 'ROLES'];
       const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-      for (const r of [head, ...rows]) io.print(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  '));
+      for (const r of [head, ...rows])
+        io.print(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  '));
       io.print(`${items.length} account(s).`);
       return 0;
     }
@@ -153,7 +192,10 @@ async function runUserCommand({ database, operator, io }: OperationContext, req:
       const ref = needEmail();
       const r = await people.setAccountDisabled(database.db, operator, ref, req.arg === 'disable');
       if (!r.changed) io.print(`${ref.email} was already ${req.arg}d.`);
-      else if (req.arg === 'disable') io.print(`Disabled ${ref.email}: ${r.sessionsEnded} session(s) ended, ${r.tokensRevoked} API token(s) revoked.`);
+      else if (req.arg === 'disable')
+        io.print(
+          `Disabled ${ref.email}: ${r.sessionsEnded} session(s) ended, ${r.tokensRevoked} API token(s) revoked.`,
+        );
       else io.print(`Enabled ${ref.email}.`);
       return 0;
     }
@@ -162,9 +204,16 @@ async function runUserCommand({ database, operator, io }: OperationContext, req:
       const ref = needEmail();
       const change = role();
       if (!change.role) throw new UsageError(`Give the role with --role.\n${USER_USAGE}`);
-      const p = req.arg === 'grant' ? await people.grantRole(database.db, operator, ref, change) : await people.revokeRole(database.db, operator, ref, change);
-      const roles = [p.platformRole, ...p.memberships.map((m) => `${m.role}@${m.organization}`)].filter(Boolean).join(', ') || 'no role';
-      io.print(`${req.arg === 'grant' ? 'Granted' : 'Revoked'} ${change.role}${change.organization ? ` at ${change.organization}` : ''} ${req.arg === 'grant' ? 'to' : 'from'} ${ref.email}; now: ${roles}.`);
+      const p =
+        req.arg === 'grant'
+          ? await people.grantRole(database.db, operator, ref, change)
+          : await people.revokeRole(database.db, operator, ref, change);
+      const roles =
+        [p.platformRole, ...p.memberships.map((m) => `${m.role}@${m.organization}`)].filter(Boolean).join(', ') ||
+        'no role';
+      io.print(
+        `${req.arg === 'grant' ? 'Granted' : 'Revoked'} ${change.role}${change.organization ? ` at ${change.organization}` : ''} ${req.arg === 'grant' ? 'to' : 'from'} ${ref.email}; now: ${roles}.`,
+      );
       return 0;
     }
     default:
@@ -177,7 +226,10 @@ export function describeFailure(e: unknown): { lines: string[]; code: number } |
   if (e instanceof UsageError) return { lines: [e.message], code: 2 };
   if (e instanceof AppError) {
     // The service speaks of HTTP bodies; at the command line the same fields are options.
-    return { lines: [e.message, ...e.errors.map((p) => `  ${(p.pointer || '/').replace(/^\/body\//, '/')}: ${p.message}`)], code: 1 };
+    return {
+      lines: [e.message, ...e.errors.map((p) => `  ${(p.pointer || '/').replace(/^\/body\//, '/')}: ${p.message}`)],
+      code: 1,
+    };
   }
   return null;
 }

@@ -14,13 +14,31 @@ describe('the clock command', () => {
   it('runs the background work once: reminds the nucleus of overdue demo requests and delivers the mail', () => {
     const env = { CLOCK_DATA_DIR: path.join(tmp, 'jobs') };
     expect(clock(['seed', 'demo'], env).code).toBe(0);
-    const user = clock(['user', 'create', '--email', 'staff@lucense.example', '--name', 'Staff Lucense', '--role', 'centre-staff', '--org', 'lucense', '--password-stdin'], env, 'una password lunga 123\n');
+    const user = clock(
+      [
+        'user',
+        'create',
+        '--email',
+        'staff@lucense.example',
+        '--name',
+        'Staff Lucense',
+        '--role',
+        'centre-staff',
+        '--org',
+        'lucense',
+        '--password-stdin',
+      ],
+      env,
+      'una password lunga 123\n',
+    );
     expect(user.code, user.err).toBe(0);
     const run = clock(['jobs', 'run', '--digest'], env);
     expect(run.code, run.err).toBe(0);
     expect(run.out).toMatch(/Reminders: [1-9]\d* overdue request\(s\)\. Digests: 0\. E-mail: [1-9]\d* sent, 0 failed/);
     // Without SMTP_URL the mail is written to the log: the reminder (to the demo nucleus members) names the request.
-    expect(run.err).toMatch(/\[mail to chiara\.lombardi@lucense\.example\.org\] \[CL\.O\.C\.K\.\] R-\d{4} aggiornamento/);
+    expect(run.err).toMatch(
+      /\[mail to chiara\.lombardi@lucense\.example\.org\] \[CL\.O\.C\.K\.\] R-\d{4} aggiornamento/,
+    );
     expect(run.err).toMatch(/è in ritardo: è nello stato «inviata» dal \d{2}\/\d{2}\/\d{4}/);
     expect(clock(['jobs', 'run'], env).out).toMatch(/Reminders: 0 overdue/);
     // The digest went out with the first run: asked again the same day, it is not sent twice.
@@ -32,7 +50,9 @@ describe('the clock command', () => {
     const bundle = {
       format: 'clock-bundle/1',
       organizations: [{ id: 'centro-uno', kind: 'centre', name: 'Centro Uno', town: 'Lucca', province: 'LU' }],
-      services: [{ id: 'servizio-uno', organization: 'centro-uno', title: { it: 'Prove', en: 'Tests' }, kind: 'testing' }],
+      services: [
+        { id: 'servizio-uno', organization: 'centro-uno', title: { it: 'Prove', en: 'Tests' }, kind: 'testing' },
+      ],
     };
     const file = path.join(tmp, 'in.json');
     fs.writeFileSync(file, JSON.stringify(bundle));
@@ -45,7 +65,15 @@ describe('the clock command', () => {
     expect(exp.code).toBe(0);
     expect(JSON.parse(exp.out)).toEqual(bundle);
 
-    const bad = clock(['import', '-'], env, JSON.stringify({ format: 'clock-bundle/1', organizations: [{ id: 'X' }], services: [{ id: 's', organization: 'ghost', title: { it: 'x' } }] }));
+    const bad = clock(
+      ['import', '-'],
+      env,
+      JSON.stringify({
+        format: 'clock-bundle/1',
+        organizations: [{ id: 'X' }],
+        services: [{ id: 's', organization: 'ghost', title: { it: 'x' } }],
+      }),
+    );
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('/organizations/0/kind: is required');
     expect(bad.err).toContain('/organizations/0/id: must be');
@@ -84,15 +112,26 @@ describe('the clock command', () => {
   it('serves the demo network, locks its data directory against a second process, and stops cleanly on SIGTERM', async () => {
     const dir = path.join(tmp, 'served');
     const port = 30000 + Math.floor(Math.random() * 20000);
-    const server = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, CLOCK_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: 'pipe' });
+    const server = spawn(process.execPath, [BIN, 'serve'], {
+      env: { ...process.env, CLOCK_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      stdio: 'pipe',
+    });
     let log = '';
-    server.stdout.on('data', (d) => { log += d; });
-    server.stderr.on('data', (d) => { log += d; });
+    server.stdout.on('data', (d) => {
+      log += d;
+    });
+    server.stderr.on('data', (d) => {
+      log += d;
+    });
     try {
       await waitFor(`http://127.0.0.1:${port}/api/health`);
-      const orgs = (await (await fetch(`http://127.0.0.1:${port}/api/v1/organizations?limit=100`)).json()) as { items: { id: string }[] };
+      const orgs = (await (await fetch(`http://127.0.0.1:${port}/api/v1/organizations?limit=100`)).json()) as {
+        items: { id: string }[];
+      };
       const ids = orgs.items.map((o: { id: string }) => o.id);
-      expect(ids).toEqual(expect.arrayContaining(['regione-toscana', 'lucense', 'asev', 'cosvig', 'cptm', 'navigo', 'tls']));
+      expect(ids).toEqual(
+        expect.arrayContaining(['regione-toscana', 'lucense', 'asev', 'cosvig', 'cptm', 'navigo', 'tls']),
+      );
 
       // A second server on the same directory is refused (operator commands go through the first one instead).
       const second = clock(['serve'], { CLOCK_DATA_DIR: dir, PORT: '0' });

@@ -5,7 +5,13 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { AppError } from './core/errors.ts';
 import type { Database } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
-import { describeFailure, operatorLabel, USER_USAGE, type OperationIO, type OperationRequest } from './cli-operations.ts';
+import {
+  describeFailure,
+  operatorLabel,
+  USER_USAGE,
+  type OperationIO,
+  type OperationRequest,
+} from './cli-operations.ts';
 import { channelPath, sendToServer } from './admin-channel.ts';
 
 // Heavy modules (database, HTTP server, search vocabularies) load only for the command that needs them.
@@ -84,11 +90,21 @@ function progressPrinter(total: number | null) {
 
 export async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
-    args: argv, allowPositionals: true, strict: false,
+    args: argv,
+    allowPositionals: true,
+    strict: false,
     options: {
-      help: { type: 'boolean', short: 'h' }, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' },
-      org: { type: 'string' }, 'password-stdin': { type: 'boolean' }, digest: { type: 'boolean' }, force: { type: 'boolean' },
-      json: { type: 'boolean' }, q: { type: 'string' }, status: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      org: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      digest: { type: 'boolean' },
+      force: { type: 'boolean' },
+      json: { type: 'boolean' },
+      q: { type: 'string' },
+      status: { type: 'string' },
     },
   });
   const [command, arg] = positionals;
@@ -110,7 +126,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'user':
       return runOperatorCommand(config, { command, arg, values: values as OperationRequest['values'] });
     case 'backup': {
-      if (!arg) { console.error('Usage: clock backup FILE (or - for standard output)'); return 2; }
+      if (!arg) {
+        console.error('Usage: clock backup FILE (or - for standard output)');
+        return 2;
+      }
       const { writeBackup } = await load.backup();
       // Written beside the target and renamed when complete: FILE is never a half-written backup.
       const partial = arg === '-' ? null : `${arg}.partial`;
@@ -118,31 +137,55 @@ export async function main(argv: string[]): Promise<number> {
       try {
         const r = await withDatabase(config, 'clock backup', (d) => writeBackup(d, out));
         if (partial) fs.renameSync(partial, arg);
-        console.error(`Backed up ${r.rows} rows of ${Object.keys(r.tables).length} tables${partial ? ` to ${arg}` : ''}.`);
+        console.error(
+          `Backed up ${r.rows} rows of ${Object.keys(r.tables).length} tables${partial ? ` to ${arg}` : ''}.`,
+        );
       } finally {
         if (partial) fs.rmSync(partial, { force: true });
       }
       return 0;
     }
     case 'restore': {
-      if (!arg) { console.error('Usage: clock restore FILE (or - for standard input) [--force]'); return 2; }
-      if (arg !== '-' && !fs.existsSync(arg)) { console.error(`No such file: ${arg}`); return 2; }
+      if (!arg) {
+        console.error('Usage: clock restore FILE (or - for standard input) [--force]');
+        return 2;
+      }
+      if (arg !== '-' && !fs.existsSync(arg)) {
+        console.error(`No such file: ${arg}`);
+        return 2;
+      }
       const { restoreBackup } = await load.backup();
       const source = arg === '-' ? process.stdin : fs.createReadStream(arg);
-      const r = await withDatabase(config, 'clock restore', (d) => restoreBackup(d, source, { force: values.force === true }));
+      const r = await withDatabase(config, 'clock restore', (d) =>
+        restoreBackup(d, source, { force: values.force === true }),
+      );
       console.log(`Restored ${r.rows} rows of ${Object.keys(r.tables).length} tables.`);
       return 0;
     }
     case 'jobs': {
-      if (arg !== 'run') { console.error('Usage: clock jobs run [--digest]'); return 2; }
+      if (arg !== 'run') {
+        console.error('Usage: clock jobs run [--digest]');
+        return 2;
+      }
       const [{ runJobsOnce }, { createMailer }] = await Promise.all([load.worker(), load.mailer()]);
       const mailer = createMailer(config.mail, (m) => console.error(m));
       try {
-        const r = await withDatabase(config, 'clock jobs run', (d) => runJobsOnce({
-          deps: { db: d.db, publicUrl: config.publicUrl }, mailer, digest: values.digest === true, digestHour: config.worker.digestHour,
-        }));
-        const digest = !r.digestAsked ? '' : r.digests === null ? 'Digest: already sent since the digest hour. ' : `Digests: ${r.digests}. `;
-        console.log(`Reminders: ${r.reminders} overdue request(s). ${digest}E-mail: ${r.sent} sent, ${r.failed} failed (retried later).`);
+        const r = await withDatabase(config, 'clock jobs run', (d) =>
+          runJobsOnce({
+            deps: { db: d.db, publicUrl: config.publicUrl },
+            mailer,
+            digest: values.digest === true,
+            digestHour: config.worker.digestHour,
+          }),
+        );
+        const digest = !r.digestAsked
+          ? ''
+          : r.digests === null
+            ? 'Digest: already sent since the digest hour. '
+            : `Digests: ${r.digests}. `;
+        console.log(
+          `Reminders: ${r.reminders} overdue request(s). ${digest}E-mail: ${r.sent} sent, ${r.failed} failed (retried later).`,
+        );
         return r.failed ? 1 : 0;
       } finally {
         mailer.close();
@@ -156,7 +199,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 const operatorName = () => {
-  try { return os.userInfo().username; } catch { return `uid ${process.getuid?.() ?? '?'}`; }
+  try {
+    return os.userInfo().username;
+  } catch {
+    return `uid ${process.getuid?.() ?? '?'}`;
+  }
 };
 
 /**
@@ -164,23 +211,38 @@ const operatorName = () => {
  * directory, else on a database opened here (PostgreSQL always: the database serves both at once).
  */
 async function runOperatorCommand(config: Config, req: OperationRequest): Promise<number> {
-  if (req.command === 'import' && !req.arg) { console.error('Usage: clock import FILE (or - for standard input)'); return 2; }
-  if (req.command === 'user' && !req.arg) { console.error(USER_USAGE); return 2; }
+  if (req.command === 'import' && !req.arg) {
+    console.error('Usage: clock import FILE (or - for standard input)');
+    return 2;
+  }
+  if (req.command === 'user' && !req.arg) {
+    console.error(USER_USAGE);
+    return 2;
+  }
   if (req.command === 'user' && (req.arg === 'create' || req.arg === 'set-password')) {
-    if (!req.values['password-stdin']) { console.error('Give the password on standard input with --password-stdin (never on the command line).'); return 2; }
+    if (!req.values['password-stdin']) {
+      console.error('Give the password on standard input with --password-stdin (never on the command line).');
+      return 2;
+    }
     req.password = await readStdin();
   }
   let input: NodeJS.ReadableStream | null = null;
   let size: number | null = null;
   if (req.command === 'import') {
-    size = req.arg === '-' ? null : fs.statSync(req.arg!, { throwIfNoEntry: false })?.size ?? null;
-    if (req.arg !== '-' && size === null) { console.error(`No such file: ${req.arg}`); return 2; }
+    size = req.arg === '-' ? null : (fs.statSync(req.arg!, { throwIfNoEntry: false })?.size ?? null);
+    if (req.arg !== '-' && size === null) {
+      console.error(`No such file: ${req.arg}`);
+      return 2;
+    }
     input = req.arg === '-' ? process.stdin : fs.createReadStream(req.arg!);
   }
   const toFile = req.command === 'export' && req.arg && req.arg !== '-';
   const out = toFile ? fs.createWriteStream(req.arg!) : process.stdout;
   const finish = async (code: number) => {
-    if (out !== process.stdout) await new Promise<void>((resolve, reject) => (out as fs.WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
+    if (out !== process.stdout)
+      await new Promise<void>((resolve, reject) =>
+        (out as fs.WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())),
+      );
     return code;
   };
   const print = (line: string) => console.log(line);
@@ -188,19 +250,34 @@ async function runOperatorCommand(config: Config, req: OperationRequest): Promis
   const operator = operatorName();
 
   if (config.database.kind === 'pglite') {
-    const served = await sendToServer(channelPath(config.database.dataDir), { v: 1, operator, ...req }, input as never, { out, print, warn });
+    const served = await sendToServer(
+      channelPath(config.database.dataDir),
+      { v: 1, operator, ...req },
+      input as never,
+      { out, print, warn },
+    );
     if (served !== null) return finish(served);
   }
   const { runOperation } = await load.operations();
-  const io: OperationIO = { input: input as never, out, print, warn, progress: req.command === 'import' ? progressPrinter(size) : undefined };
+  const io: OperationIO = {
+    input: input as never,
+    out,
+    print,
+    warn,
+    progress: req.command === 'import' ? progressPrinter(size) : undefined,
+  };
   const code = await withDatabase(config, `clock ${req.command}${req.arg ? ` ${req.arg}` : ''}`, (database) =>
-    runOperation({ database, operator: { kind: 'operator', label: operatorLabel(operator) }, io, served: false }, req));
+    runOperation({ database, operator: { kind: 'operator', label: operatorLabel(operator) }, io, served: false }, req),
+  );
   return finish(code);
 }
 
 /** Prints an error for a person: configuration, lock and bundle problems in full, anything else with its stack. */
 export function reportError(e: unknown): number {
-  if (e instanceof ConfigError || e instanceof DataDirLockedError) { console.error(e.message); return 1; }
+  if (e instanceof ConfigError || e instanceof DataDirLockedError) {
+    console.error(e.message);
+    return 1;
+  }
   const failure = describeFailure(e);
   if (failure) {
     if (e instanceof AppError && process.stderr.isTTY) process.stderr.write('\n');

@@ -25,7 +25,12 @@ export interface Config {
   rateLimit: RateLimitConfig;
 }
 
-export interface RateLimitConfig { windowSeconds: number; anonymous: number; member: number; notFound: number }
+export interface RateLimitConfig {
+  windowSeconds: number;
+  anonymous: number;
+  member: number;
+  notFound: number;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -56,7 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const url = env.DATABASE_URL;
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) {
-      problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)');
+      problems.push(
+        'DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)',
+      );
     }
     database = { kind: 'postgres', url };
   } else {
@@ -68,20 +75,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const level = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(level)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${level}")`);
   const trustProxyRaw = env.CLOCK_TRUST_PROXY || 'false';
-  if (!['true', 'false'].includes(trustProxyRaw)) problems.push(`CLOCK_TRUST_PROXY must be true or false (got "${trustProxyRaw}")`);
+  if (!['true', 'false'].includes(trustProxyRaw))
+    problems.push(`CLOCK_TRUST_PROXY must be true or false (got "${trustProxyRaw}")`);
 
   const publicUrl = (env.CLOCK_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`CLOCK_PUBLIC_URL must be an http(s) URL (got "${publicUrl}")`);
+  if (!/^https?:\/\/[^/]+/.test(publicUrl))
+    problems.push(`CLOCK_PUBLIC_URL must be an http(s) URL (got "${publicUrl}")`);
   const smtp = env.SMTP_URL || null;
   if (smtp && !/^smtps?:\/\//.test(smtp)) problems.push(`SMTP_URL must be an smtp:// or smtps:// URL (got "${smtp}")`);
   const from = env.CLOCK_MAIL_FROM || 'CL.O.C.K. <no-reply@localhost>';
 
   let oidc: Config['oidc'] = null;
   if (env.OIDC_ISSUER) {
-    if (!/^https?:\/\//.test(env.OIDC_ISSUER)) problems.push(`OIDC_ISSUER must be an http(s) URL (got "${env.OIDC_ISSUER}")`);
+    if (!/^https?:\/\//.test(env.OIDC_ISSUER))
+      problems.push(`OIDC_ISSUER must be an http(s) URL (got "${env.OIDC_ISSUER}")`);
     if (!env.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID is required with OIDC_ISSUER');
     if (!env.OIDC_CLIENT_SECRET) problems.push('OIDC_CLIENT_SECRET is required with OIDC_ISSUER');
-    oidc = { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID ?? '', clientSecret: env.OIDC_CLIENT_SECRET ?? '', name: env.OIDC_NAME || 'SSO' };
+    oidc = {
+      issuer: env.OIDC_ISSUER,
+      clientId: env.OIDC_CLIENT_ID ?? '',
+      clientSecret: env.OIDC_CLIENT_SECRET ?? '',
+      name: env.OIDC_NAME || 'SSO',
+    };
   }
 
   const workerIntervalMs = int('CLOCK_WORKER_INTERVAL_MS', 10_000, 0, 3_600_000);

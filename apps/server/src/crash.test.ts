@@ -41,7 +41,11 @@ const DEMO = {
 async function adminQuery(q: string) {
   const c = new pg.Client({ connectionString: admin });
   await c.connect();
-  try { await c.query(q); } finally { await c.end(); }
+  try {
+    await c.query(q);
+  } finally {
+    await c.end();
+  }
 }
 beforeAll(async () => {
   if (onPostgres) await adminQuery(`CREATE DATABASE ${pgName}`);
@@ -59,16 +63,33 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-interface Server { child: ChildProcess; base: string; log: () => string; exited: Promise<number | null> }
+interface Server {
+  child: ChildProcess;
+  base: string;
+  log: () => string;
+  exited: Promise<number | null>;
+}
 function start(): Server {
   const port = 30000 + Math.floor(Math.random() * 20000);
   const child = spawn(process.execPath, [BIN, 'serve'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', CLOCK_WEB_DIST: '', CLOCK_WORKER_INTERVAL_MS: '0' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      CLOCK_WEB_DIST: '',
+      CLOCK_WORKER_INTERVAL_MS: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  child.stdout!.on('data', (d) => { log += d; });
-  child.stderr!.on('data', (d) => { log += d; });
+  child.stdout!.on('data', (d) => {
+    log += d;
+  });
+  child.stderr!.on('data', (d) => {
+    log += d;
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, base: `http://127.0.0.1:${port}`, log: () => log, exited };
 }
@@ -76,7 +97,11 @@ async function ready(s: Server, ms = 240_000) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (s.child.exitCode !== null) throw new Error(`the server stopped:\n${s.log()}`);
-    try { if ((await fetch(`${s.base}/api/health`)).ok) return; } catch { /* not yet */ }
+    try {
+      if ((await fetch(`${s.base}/api/health`)).ok) return;
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`the server did not start:\n${s.log()}`);
@@ -88,9 +113,16 @@ async function kill9(s: Server) {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function signIn(base: string) {
-  const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.org', password: PASSWORD }) });
+  const r = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@example.org', password: PASSWORD }),
+  });
   expect(r.status).toBe(200);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = r.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrfToken } = (await r.json()) as { csrfToken: string };
   return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
 }
@@ -100,7 +132,8 @@ describe('kill -9', () => {
     // 1. Killed at a random moment of the first start (opening, migrating, loading the demo), or as soon as it loaded.
     const first = start();
     const deadline = Date.now() + 1000 + Math.random() * 15_000;
-    while (Date.now() < deadline && !/Loaded the demo network/.test(first.log()) && first.child.exitCode === null) await sleep(20);
+    while (Date.now() < deadline && !/Loaded the demo network/.test(first.log()) && first.child.exitCode === null)
+      await sleep(20);
     await kill9(first);
 
     // 2. Restarted: the demo is whole. Writers create services; the server is killed while they are being answered.
@@ -113,8 +146,14 @@ describe('kill -9', () => {
       for (let i = 0; writing; i++) {
         try {
           const r = await fetch(`${second.base}/api/v1/services`, {
-            method: 'POST', headers,
-            body: JSON.stringify({ id: `crash-${w}-${i}`, organization: 'lucense', title: { it: `Prova di resistenza ${w} ${i}` }, kind: 'testing' }),
+            method: 'POST',
+            headers,
+            body: JSON.stringify({
+              id: `crash-${w}-${i}`,
+              organization: 'lucense',
+              title: { it: `Prova di resistenza ${w} ${i}` },
+              kind: 'testing',
+            }),
           });
           if (r.status === 201) acknowledged.push(`crash-${w}-${i}`);
           else if (r.status !== 201) throw new Error(`${r.status} ${await r.text()}`);
@@ -135,9 +174,12 @@ describe('kill -9', () => {
     try {
       await ready(third);
       const missing: string[] = [];
-      for (const id of acknowledged) if ((await fetch(`${third.base}/api/v1/services/${id}`)).status !== 200) missing.push(id);
+      for (const id of acknowledged)
+        if ((await fetch(`${third.base}/api/v1/services/${id}`)).status !== 200) missing.push(id);
       expect(missing).toEqual([]);
-      const search = (await (await fetch(`${third.base}/api/v1/search?q=prova+di+resistenza&organization=lucense&type=service&limit=100`)).json()) as { total: number };
+      const search = (await (
+        await fetch(`${third.base}/api/v1/search?q=prova+di+resistenza&organization=lucense&type=service&limit=100`)
+      ).json()) as { total: number };
       expect(search.total).toBeGreaterThanOrEqual(acknowledged.length);
     } finally {
       third.child.kill('SIGTERM');
@@ -146,7 +188,9 @@ describe('kill -9', () => {
 
     const d = await openDatabase(database, 'crash test');
     try {
-      const n = async (q: string) => ((await d.db.execute(sql.raw(`select count(*)::int as n from ${q}`))) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+      const n = async (q: string) =>
+        ((await d.db.execute(sql.raw(`select count(*)::int as n from ${q}`))) as unknown as { rows: { n: number }[] })
+          .rows[0]!.n;
       expect(await n('organizations')).toBe(DEMO.organizations);
       expect(await n(`offers where id not like 'crash-%'`)).toBe(DEMO.offers);
       expect(await n('experts')).toBe(DEMO.experts);

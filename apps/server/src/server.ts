@@ -6,10 +6,18 @@ import { prepareDatabase } from './db/prepare.ts';
 import { openAdminChannel, type AdminChannel } from './admin-channel.ts';
 import { describeFailure, operatorLabel, runOperation } from './cli-operations.ts';
 
-export interface RunningServer { app: FastifyInstance; database: Database; url: string; close(): Promise<void> }
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  close(): Promise<void>;
+}
 
 /** Opens (and locks) the database, migrates, seeds an empty one if asked, listens, and closes gracefully on signals. */
-export async function startServer(config: Config, { handleSignals = true, logger = true } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  { handleSignals = true, logger = true } = {},
+): Promise<RunningServer> {
   const database = await openDatabase(config.database, 'clock serve');
   let app: FastifyInstance;
   try {
@@ -27,18 +35,25 @@ export async function startServer(config: Config, { handleSignals = true, logger
   const url = `http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${port}`;
   const channel = await openCommandChannel(config, database, app);
   let closing: Promise<void> | null = null;
-  const close = () => (closing ??= (async () => {
-    await channel?.close();
-    await app.close();
-    await database.close();
-  })());
+  const close = () =>
+    (closing ??= (async () => {
+      await channel?.close();
+      await app.close();
+      await database.close();
+    })());
   if (handleSignals) {
     for (const sig of ['SIGTERM', 'SIGINT'] as const) {
       process.once(sig, () => {
         app.log.info({ signal: sig }, 'shutting down');
         const force = setTimeout(() => process.exit(1), 10_000);
         force.unref();
-        close().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+        close().then(
+          () => process.exit(0),
+          (e) => {
+            console.error(e);
+            process.exit(1);
+          },
+        );
       });
     }
   }
@@ -50,19 +65,30 @@ export async function startServer(config: Config, { handleSignals = true, logger
  * through this server: an owner-only socket in the data directory (admin-channel.ts). PostgreSQL needs none: the CLI
  * connects to the database itself.
  */
-async function openCommandChannel(config: Config, database: Database, app: FastifyInstance): Promise<AdminChannel | null> {
+async function openCommandChannel(
+  config: Config,
+  database: Database,
+  app: FastifyInstance,
+): Promise<AdminChannel | null> {
   if (config.database.kind !== 'pglite') return null;
-  return openAdminChannel(config.database.dataDir, async (req, io) => {
-    const label = operatorLabel(String(req.operator));
-    app.log.info({ command: req.command, arg: req.arg, operator: req.operator }, 'command from the command line');
-    try {
-      return await runOperation({ database, operator: { kind: 'operator', label }, io, served: true }, req);
-    } catch (e) {
-      const failure = describeFailure(e);
-      if (failure) { for (const line of failure.lines) io.warn(line); return failure.code; }
-      app.log.error({ err: e, command: req.command }, 'a command from the command line failed');
-      io.warn(`The command failed in the server: ${(e as Error).message} (details in the server's log).`);
-      return 1;
-    }
-  }, (m) => app.log.warn(m));
+  return openAdminChannel(
+    config.database.dataDir,
+    async (req, io) => {
+      const label = operatorLabel(String(req.operator));
+      app.log.info({ command: req.command, arg: req.arg, operator: req.operator }, 'command from the command line');
+      try {
+        return await runOperation({ database, operator: { kind: 'operator', label }, io, served: true }, req);
+      } catch (e) {
+        const failure = describeFailure(e);
+        if (failure) {
+          for (const line of failure.lines) io.warn(line);
+          return failure.code;
+        }
+        app.log.error({ err: e, command: req.command }, 'a command from the command line failed');
+        io.warn(`The command failed in the server: ${(e as Error).message} (details in the server's log).`);
+        return 1;
+      }
+    },
+    (m) => app.log.warn(m),
+  );
 }

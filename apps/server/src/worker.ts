@@ -48,7 +48,9 @@ export function startWorker(o: WorkerOptions) {
     /** What the worker last did (for /api/health). */
     state: (): WorkerState => ({ ...state }),
     /** Look at the outbox soon (after a change queued mail). */
-    kick: () => { setImmediate(() => void tick()); },
+    kick: () => {
+      setImmediate(() => void tick());
+    },
     async stop() {
       stopped = true;
       clearInterval(timer);
@@ -66,7 +68,9 @@ export function sinceDigestHour(now: Date, digestHour: number): number {
 /** The daily digest, claimed so it goes out once per day whoever asks (a server's worker or `clock jobs run`). */
 async function runDigest(db: Db, publicUrl: string, now: Date, digestHour: number) {
   let result: { mails: number } | null = null;
-  await runPeriodic(db, 'digest', now, sinceDigestHour(now, digestHour), async () => { result = await sendDigests(db, publicUrl, now); });
+  await runPeriodic(db, 'digest', now, sinceDigestHour(now, digestHour), async () => {
+    result = await sendDigests(db, publicUrl, now);
+  });
   return result as { mails: number } | null;
 }
 
@@ -75,15 +79,23 @@ async function runDigest(db: Db, publicUrl: string, now: Date, digestHour: numbe
  * and marked, so parallel runs never remind twice), the daily digest when asked (claimed for the day: `null` when
  * it already went out since the last digest hour) and delivery of the queued e-mail.
  */
-export async function runJobsOnce(o: { deps: Pick<RequestDeps, 'db' | 'publicUrl'>; mailer: Mailer; digest: boolean; digestHour: number; now?: Date }) {
+export async function runJobsOnce(o: {
+  deps: Pick<RequestDeps, 'db' | 'publicUrl'>;
+  mailer: Mailer;
+  digest: boolean;
+  digestHour: number;
+  now?: Date;
+}) {
   const now = o.now ?? new Date();
   const db = o.deps.db;
   const reminders = await sendReminders(o.deps, now);
   const digest = o.digest ? await runDigest(db, o.deps.publicUrl, now, o.digestHour) : null;
-  let sent = 0, failed = 0;
+  let sent = 0,
+    failed = 0;
   for (let round = 0; round < 1000; round++) {
     const b = await deliverOutbox(db, o.mailer);
-    sent += b.sent; failed += b.failed;
+    sent += b.sent;
+    failed += b.failed;
     if (!b.sent) break;
   }
   return { reminders: reminders.reminded, digests: digest?.mails ?? null, digestAsked: o.digest, sent, failed };

@@ -19,19 +19,28 @@ export function precompress(): Plugin {
   return {
     name: 'clock:precompress',
     apply: 'build',
-    configResolved(config) { outDir = path.resolve(config.root, config.build.outDir); },
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
     async closeBundle() {
       const files = (await fs.readdir(outDir, { recursive: true })).map(String).filter((f) => COMPRESSIBLE.test(f));
-      await Promise.all(files.map(async (file) => {
-        const full = path.join(outDir, file);
-        const data = await fs.readFile(full);
-        const [br, gz] = await Promise.all([
-          brotli(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
-          gzip(data, { level: 9 }),
-        ]);
-        if (br.length < data.length * 0.95) await fs.writeFile(`${full}.br`, br);
-        if (gz.length < data.length * 0.95) await fs.writeFile(`${full}.gz`, gz);
-      }));
+      await Promise.all(
+        files.map(async (file) => {
+          const full = path.join(outDir, file);
+          const data = await fs.readFile(full);
+          const [br, gz] = await Promise.all([
+            brotli(data, {
+              params: {
+                [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+                [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+              },
+            }),
+            gzip(data, { level: 9 }),
+          ]);
+          if (br.length < data.length * 0.95) await fs.writeFile(`${full}.br`, br);
+          if (gz.length < data.length * 0.95) await fs.writeFile(`${full}.gz`, gz);
+        }),
+      );
     },
   };
 }

@@ -15,8 +15,11 @@ export function preloadFonts(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const fonts = Object.keys(ctx.bundle ?? {}).filter((f) => PRELOADED.test(f)).sort();
-        if (fonts.length !== 3) throw new Error(`expected three Titillium Web fonts to preload, found: ${fonts.join(', ') || 'none'}`);
+        const fonts = Object.keys(ctx.bundle ?? {})
+          .filter((f) => PRELOADED.test(f))
+          .sort();
+        if (fonts.length !== 3)
+          throw new Error(`expected three Titillium Web fonts to preload, found: ${fonts.join(', ') || 'none'}`);
         return fonts.map((f) => ({
           tag: 'link',
           attrs: { rel: 'preload', href: `/${f}`, as: 'font', type: 'font/woff2', crossorigin: '' },

@@ -4,7 +4,14 @@ import { Type, type Static } from 'typebox';
 export const DemoAccount = Type.Object({
   email: Type.String(),
   name: Type.String(),
-  role: Type.Union([Type.Literal('admin'), Type.Literal('region'), Type.Literal('nucleus'), Type.Literal('centre-manager'), Type.Literal('centre-staff'), Type.Literal('company')]),
+  role: Type.Union([
+    Type.Literal('admin'),
+    Type.Literal('region'),
+    Type.Literal('nucleus'),
+    Type.Literal('centre-manager'),
+    Type.Literal('centre-staff'),
+    Type.Literal('company'),
+  ]),
   organization: Type.Union([Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String() }), Type.Null()]),
 });
 export type DemoAccount = Static<typeof DemoAccount>;

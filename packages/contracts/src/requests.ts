@@ -1,11 +1,21 @@
 import { Type, type Static } from 'typebox';
 
 export const RequestStateSchema = Type.Union([
-  Type.Literal('submitted'), Type.Literal('triage'), Type.Literal('open'), Type.Literal('team_agreed'), Type.Literal('in_progress'),
-  Type.Literal('closed'), Type.Literal('declined'), Type.Literal('withdrawn'),
+  Type.Literal('submitted'),
+  Type.Literal('triage'),
+  Type.Literal('open'),
+  Type.Literal('team_agreed'),
+  Type.Literal('in_progress'),
+  Type.Literal('closed'),
+  Type.Literal('declined'),
+  Type.Literal('withdrawn'),
 ]);
 export type RequestState = Static<typeof RequestStateSchema>;
-export const ConfidentialitySchema = Type.Union([Type.Literal('public'), Type.Literal('network'), Type.Literal('confidential')]);
+export const ConfidentialitySchema = Type.Union([
+  Type.Literal('public'),
+  Type.Literal('network'),
+  Type.Literal('confidential'),
+]);
 const Text = (min: number, max: number) => Type.String({ minLength: min, maxLength: max });
 const OrgId = Type.String({ minLength: 1, maxLength: 100 });
 
@@ -20,7 +30,12 @@ const PUBLIC_NEEDS_SUMMARY = {
 /** A catalogue record a request came from. */
 export const RequestSource = Type.Object(
   {
-    type: Type.Union([Type.Literal('competence'), Type.Literal('service'), Type.Literal('equipment'), Type.Literal('expert')]),
+    type: Type.Union([
+      Type.Literal('competence'),
+      Type.Literal('service'),
+      Type.Literal('equipment'),
+      Type.Literal('expert'),
+    ]),
     id: Type.String({ minLength: 1, maxLength: 100 }),
   },
   { additionalProperties: false },
@@ -91,7 +106,12 @@ export const RequestCentre = Type.Object({
   name: Type.String(),
   invited: Type.Boolean(),
   interest: Type.Union([
-    Type.Object({ at: Type.String(), proposal: Type.String(), aspects: Type.Array(Type.String()), by: Type.Union([Type.String(), Type.Null()]) }),
+    Type.Object({
+      at: Type.String(),
+      proposal: Type.String(),
+      aspects: Type.Array(Type.String()),
+      by: Type.Union([Type.String(), Type.Null()]),
+    }),
     Type.Null(),
   ]),
   teamRole: Type.Union([Type.Literal('lead'), Type.Literal('partner'), Type.Null()]),
@@ -109,8 +129,17 @@ export const RequestEvent = Type.Object({
 });
 
 export const RequestActionName = Type.Union([
-  Type.Literal('triage'), Type.Literal('open'), Type.Literal('decline'), Type.Literal('interest'), Type.Literal('withdraw-interest'),
-  Type.Literal('agree-team'), Type.Literal('start'), Type.Literal('close'), Type.Literal('rate'), Type.Literal('withdraw'), Type.Literal('edit'),
+  Type.Literal('triage'),
+  Type.Literal('open'),
+  Type.Literal('decline'),
+  Type.Literal('interest'),
+  Type.Literal('withdraw-interest'),
+  Type.Literal('agree-team'),
+  Type.Literal('start'),
+  Type.Literal('close'),
+  Type.Literal('rate'),
+  Type.Literal('withdraw'),
+  Type.Literal('edit'),
 ]);
 
 /**
@@ -187,34 +216,49 @@ export const InterestBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const WithdrawInterestBody = Type.Object({ organization: Type.Optional(OrgId) }, { additionalProperties: false });
+export const WithdrawInterestBody = Type.Object(
+  { organization: Type.Optional(OrgId) },
+  { additionalProperties: false },
+);
 export const TeamBody = Type.Object(
   { lead: OrgId, partners: Type.Array(OrgId, { maxItems: 3, uniqueItems: true }), message: Message },
   { additionalProperties: false },
 );
 export const StartBody = Type.Object({ message: Message }, { additionalProperties: false });
 export const CloseBody = Type.Object({ outcome: Text(10, 4000) }, { additionalProperties: false });
-export const RateBody = Type.Object({ rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Text(0, 2000)) }, { additionalProperties: false });
+export const RateBody = Type.Object(
+  { rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Text(0, 2000)) },
+  { additionalProperties: false },
+);
 
 /** The team proposal: who covers which aspect of the problem, what is missing, the equipment involved. */
 export const TeamProposal = Type.Object({
   /** `clause`: a part of the problem's text no glossary concept covers, labelled with its own words. */
-  aspects: Type.Array(Type.Object({ label: Type.String(), kind: Type.Union([Type.Literal('concept'), Type.Literal('clause')]) })),
+  aspects: Type.Array(
+    Type.Object({ label: Type.String(), kind: Type.Union([Type.Literal('concept'), Type.Literal('clause')]) }),
+  ),
   /** The matching engine's teams (at most four organisations each). */
-  suggested: Type.Array(Type.Object({
-    organizations: Type.Array(Type.String()), covers: Type.Array(Type.String()), missing: Type.Array(Type.String()), score: Type.Number(),
-  })),
+  suggested: Type.Array(
+    Type.Object({
+      organizations: Type.Array(Type.String()),
+      covers: Type.Array(Type.String()),
+      missing: Type.Array(Type.String()),
+      score: Type.Number(),
+    }),
+  ),
   /** The centres that expressed interest (and the agreed team), with what the catalogue says they cover. */
-  centres: Type.Array(Type.Object({
-    organization: Type.String(),
-    name: Type.String(),
-    interested: Type.Boolean(),
-    teamRole: Type.Union([Type.Literal('lead'), Type.Literal('partner'), Type.Null()]),
-    covers: Type.Array(Type.String()),
-    claims: Type.Array(Type.String()),
-    equipment: Type.Array(Type.Object({ id: Type.String(), title: Type.String() })),
-    records: Type.Array(Type.Object({ id: Type.String(), type: Type.String(), title: Type.String() })),
-  })),
+  centres: Type.Array(
+    Type.Object({
+      organization: Type.String(),
+      name: Type.String(),
+      interested: Type.Boolean(),
+      teamRole: Type.Union([Type.Literal('lead'), Type.Literal('partner'), Type.Null()]),
+      covers: Type.Array(Type.String()),
+      claims: Type.Array(Type.String()),
+      equipment: Type.Array(Type.Object({ id: Type.String(), title: Type.String() })),
+      records: Type.Array(Type.Object({ id: Type.String(), type: Type.String(), title: Type.String() })),
+    }),
+  ),
   /** Aspects none of the interested centres covers. */
   missing: Type.Array(Type.String()),
   /** True when the request's text was longer than the analysis takes, or its time ran out: a partial proposal. */

@@ -37,7 +37,11 @@ export const SearchResponse = Type.Object({
   limit: Type.Integer(),
   hits: Type.Array(SearchHit),
   facets: Type.Object({
-    type: FacetCounts, organization: FacetCounts, sector: FacetCounts, filiera: FacetCounts, s3: FacetCounts,
+    type: FacetCounts,
+    organization: FacetCounts,
+    sector: FacetCounts,
+    filiera: FacetCounts,
+    s3: FacetCounts,
   }),
   /**
    * True while the server is still building its search index: the answer comes from a plain text match in the

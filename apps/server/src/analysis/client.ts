@@ -15,16 +15,27 @@ export class AnalysisWorker {
   private closing = false;
   private exited = false;
 
-  constructor(settings: WorkerSettings, handlers: { onReady: (documents: number) => void; onExit: (error: Error) => void }) {
+  constructor(
+    settings: WorkerSettings,
+    handlers: { onReady: (documents: number) => void; onExit: (error: Error) => void },
+  ) {
     // No inherited flags (a profiler's or a loader's): the entry registers what the thread needs.
     this.worker = new Worker(ENTRY, { workerData: settings, execArgv: [] });
     this.worker.on('message', (m: Reply) => {
-      if (m.kind === 'ready') { handlers.onReady(m.documents); return; }
+      if (m.kind === 'ready') {
+        handlers.onReady(m.documents);
+        return;
+      }
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
       if (m.ok) p.resolve(m.result);
-      else p.reject(m.error.code ? new AppError(m.error.code as ErrorCode, m.error.message, m.error.errors) : new Error(`analysis thread: ${m.error.message}`));
+      else
+        p.reject(
+          m.error.code
+            ? new AppError(m.error.code as ErrorCode, m.error.message, m.error.errors)
+            : new Error(`analysis thread: ${m.error.message}`),
+        );
     });
     const died = (error: Error) => {
       if (this.exited) return;
@@ -48,7 +59,9 @@ export class AnalysisWorker {
   }
 
   /** Calls still waiting for their answer. */
-  get busy(): number { return this.pending.size; }
+  get busy(): number {
+    return this.pending.size;
+  }
 
   async close(): Promise<void> {
     this.closing = true;

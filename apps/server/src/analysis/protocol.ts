@@ -12,7 +12,11 @@ export type Call =
   | { kind: 'search'; params: SearchParams; network: boolean }
   | { kind: 'match'; input: MatchInput; network: boolean };
 
-export interface Results { apply: { documents: number }; search: SearchResponse; match: MatchResult }
+export interface Results {
+  apply: { documents: number };
+  search: SearchResponse;
+  match: MatchResult;
+}
 
 export type Request = Call & { id: number };
 export type Reply =
@@ -21,4 +25,6 @@ export type Reply =
   | { kind: 'ready'; documents: number };
 
 /** Data the thread starts with. `spinMs` makes every matching call also spin the CPU that long: tests only. */
-export interface WorkerSettings { spinMs?: number }
+export interface WorkerSettings {
+  spinMs?: number;
+}

@@ -17,28 +17,43 @@ let chain: Promise<void> = Promise.resolve();
 
 const send = (m: Reply) => port.postMessage(m);
 const fail = (id: number, e: unknown) => {
-  const error = e instanceof AppError
-    ? { message: e.message, code: e.code, errors: e.errors }
-    : { message: e instanceof Error ? e.stack ?? e.message : String(e) };
+  const error =
+    e instanceof AppError
+      ? { message: e.message, code: e.code, errors: e.errors }
+      : { message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   send({ kind: 'reply', id, ok: false, error });
 };
 const applied = (id: number, wasLoaded: boolean) => {
   send({ kind: 'reply', id, ok: true, result: { documents: engine.index.size } });
   if (!wasLoaded && engine.loaded) send({ kind: 'ready', documents: engine.index.size });
 };
-const spin = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end) { /* tests: a long matching */ } };
+const spin = (ms: number) => {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    /* tests: a long matching */
+  }
+};
 
 port.on('message', (m: Request) => {
   try {
     if (m.kind === 'apply') {
       const wasLoaded = engine.loaded;
       // An incremental change with nothing queued is applied at once, so the next query already sees it.
-      if (queued === 0 && !m.batch.full) { engine.applyNow(m.batch); applied(m.id, wasLoaded); return; }
+      if (queued === 0 && !m.batch.full) {
+        engine.applyNow(m.batch);
+        applied(m.id, wasLoaded);
+        return;
+      }
       queued++;
       chain = chain
         .then(() => engine.applyInSlices(m.batch))
-        .then(() => applied(m.id, wasLoaded), (e) => fail(m.id, e))
-        .finally(() => { queued--; });
+        .then(
+          () => applied(m.id, wasLoaded),
+          (e) => fail(m.id, e),
+        )
+        .finally(() => {
+          queued--;
+        });
     } else if (m.kind === 'search') {
       send({ kind: 'reply', id: m.id, ok: true, result: engine.search(m.params, m.network) });
     } else if (m.kind === 'match') {

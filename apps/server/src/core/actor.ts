@@ -1,6 +1,9 @@
 import type { MembershipRole, PlatformRole } from '../db/schema/index.ts';
 
-export interface Membership { organization: string; role: MembershipRole }
+export interface Membership {
+  organization: string;
+  role: MembershipRole;
+}
 
 /**
  * Who is asking. Every read and write takes an actor so that visibility and permission rules are decided in one place
@@ -35,5 +38,8 @@ export function canSeeNetworkContent(actor: Actor): boolean {
  * The person at the server's command line (`clock user …`): whoever may open the data directory or its owner-only
  * channel, or connect to the database. Never an HTTP caller; named in the audit trail by `label`.
  */
-export interface Operator { kind: 'operator'; label: string }
+export interface Operator {
+  kind: 'operator';
+  label: string;
+}
 export type AuditActor = Actor | Operator;

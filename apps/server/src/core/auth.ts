@@ -52,7 +52,8 @@ export function installAuth(app: FastifyInstance, hooks: AuthHooks): void {
     request.actor = actor;
     request.sessionToken = token;
     if (UNSAFE.has(request.method) && actor.kind === 'member') {
-      const sameOrigin = (origin && isSameOrigin(request, origin)) || request.headers['sec-fetch-site'] === 'same-origin';
+      const sameOrigin =
+        (origin && isSameOrigin(request, origin)) || request.headers['sec-fetch-site'] === 'same-origin';
       const echoed = request.headers['x-csrf-token'];
       if (!sameOrigin && echoed !== actor.csrfToken) {
         throw new AppError('FORBIDDEN', 'Missing or wrong CSRF token: send the X-CSRF-Token header from /api/v1/me');
@@ -62,5 +63,8 @@ export function installAuth(app: FastifyInstance, hooks: AuthHooks): void {
 }
 
 declare module 'fastify' {
-  interface FastifyRequest { actor: Actor; sessionToken: string | null }
+  interface FastifyRequest {
+    actor: Actor;
+    sessionToken: string | null;
+  }
 }

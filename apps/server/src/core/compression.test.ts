@@ -16,11 +16,18 @@ beforeAll(async () => {
   app.get('/test/long', async () => LONG);
   app.post('/test/long', async () => LONG);
 });
-afterAll(async () => { await app.close(); await database.close(); });
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
 
 describe('compression of API answers', () => {
   it('compresses a large JSON answer to an anonymous read with brotli, or gzip', async () => {
-    const br = await app.inject({ method: 'GET', url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const br = await app.inject({
+      method: 'GET',
+      url: '/api/openapi.json',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
     expect(br.statusCode).toBe(200);
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers.vary).toMatch(/accept-encoding/i);
@@ -33,11 +40,20 @@ describe('compression of API answers', () => {
   it('leaves small answers, writes and answers to requests with credentials uncompressed', async () => {
     const small = await app.inject({ method: 'GET', url: '/api/health', headers: { 'accept-encoding': 'br' } });
     expect(small.headers['content-encoding']).toBeUndefined();
-    const write = await app.inject({ method: 'POST', url: '/test/long', headers: { 'accept-encoding': 'br' }, payload: {} });
+    const write = await app.inject({
+      method: 'POST',
+      url: '/test/long',
+      headers: { 'accept-encoding': 'br' },
+      payload: {},
+    });
     expect(write.headers['content-encoding']).toBeUndefined();
     expect(write.json()).toEqual(LONG);
     for (const headers of [{ cookie: 'clock_session=abc' }, { authorization: 'Bearer clock_abc' }]) {
-      const r = await app.inject({ method: 'GET', url: '/test/long', headers: { 'accept-encoding': 'br, gzip', ...headers } });
+      const r = await app.inject({
+        method: 'GET',
+        url: '/test/long',
+        headers: { 'accept-encoding': 'br, gzip', ...headers },
+      });
       expect(r.headers['content-encoding'], JSON.stringify(headers)).toBeUndefined();
       expect(r.json()).toEqual(LONG);
     }
@@ -45,7 +61,8 @@ describe('compression of API answers', () => {
 
   it('never decompresses a request body', async () => {
     const r = await app.inject({
-      method: 'POST', url: '/api/v1/matching',
+      method: 'POST',
+      url: '/api/v1/matching',
       headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
       payload: zlib.gzipSync(JSON.stringify({ text: 'prove di fatica' })),
     });

@@ -1,5 +1,8 @@
 /** One problem with one field, located by its JSON pointer into the request (`/query/limit`, `/services/1/title`). */
-export interface FieldProblem { pointer: string; message: string }
+export interface FieldProblem {
+  pointer: string;
+  message: string;
+}
 
 /** The closed list of error codes and the HTTP status each one means. */
 export const ERROR_STATUS = {

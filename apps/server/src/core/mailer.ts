@@ -1,8 +1,15 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
 
-export interface Mail { to: string; subject: string; text: string }
-export interface Mailer { send(mail: Mail): Promise<void>; close(): void }
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+  close(): void;
+}
 
 /**
  * Sends e-mail through the configured SMTP server (pooled connections), or, without one, writes each message to the
@@ -11,13 +18,19 @@ export interface Mailer { send(mail: Mail): Promise<void>; close(): void }
 export function createMailer(config: Config['mail'], log: (m: string) => void = (m) => console.log(m)): Mailer {
   if (!config.url) {
     return {
-      async send(mail) { log(`[mail to ${mail.to}] ${mail.subject}\n${mail.text}`); },
+      async send(mail) {
+        log(`[mail to ${mail.to}] ${mail.subject}\n${mail.text}`);
+      },
       close() {},
     };
   }
   const transport = nodemailer.createTransport(config.url, { pool: true } as never);
   return {
-    async send(mail) { await transport.sendMail({ from: config.from, ...mail }); },
-    close() { transport.close(); },
+    async send(mail) {
+      await transport.sendMail({ from: config.from, ...mail });
+    },
+    close() {
+      transport.close();
+    },
   };
 }

@@ -34,7 +34,13 @@ async function appWith(limits: Partial<RateLimitConfig>) {
 }
 
 const matching = (app: FastifyInstance, remoteAddress: string, headers: Record<string, string> = {}) =>
-  app.inject({ method: 'POST', url: '/api/v1/matching', remoteAddress, headers, payload: { text: 'saldatura dell\'acciaio' } });
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/matching',
+    remoteAddress,
+    headers,
+    payload: { text: "saldatura dell'acciaio" },
+  });
 
 function expectTooMany(r: Awaited<ReturnType<FastifyInstance['inject']>>) {
   expect(r.statusCode, r.body.slice(0, 200)).toBe(429);
@@ -52,10 +58,19 @@ describe('rate limits', () => {
     for (let i = 0; i < 3; i++) expect((await matching(app, ip)).statusCode).toBe(200);
     expectTooMany(await matching(app, ip));
     // Sign-up and password reset share the same quota (every anonymous POST does).
-    expectTooMany(await app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', remoteAddress: ip, payload: { email: 'x@example.org' } }));
+    expectTooMany(
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset',
+        remoteAddress: ip,
+        payload: { email: 'x@example.org' },
+      }),
+    );
     // Another address has its own quota; reading is not limited.
     expect((await matching(app, newAddress())).statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/search?q=saldatura', remoteAddress: ip })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/search?q=saldatura', remoteAddress: ip })).statusCode).toBe(
+      200,
+    );
   });
 
   it('gives signed-in members their own, higher quota per account', async () => {
@@ -63,7 +78,12 @@ describe('rate limits', () => {
     const ip = newAddress();
     const email = uniqueEmail('admin').toLowerCase();
     await createUser(database.db, { email, name: 'Persona', role: 'admin', password: PASSWORD });
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: ip, payload: { email, password: PASSWORD } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: ip,
+      payload: { email, password: PASSWORD },
+    });
     expect(login.statusCode).toBe(200);
     const cookie = login.cookies.find((c) => c.name === 'clock_session')!;
     const headers = { cookie: `clock_session=${cookie.value}`, 'x-csrf-token': login.json().csrfToken as string };
@@ -79,11 +99,16 @@ describe('rate limits', () => {
   it('refuses an address after repeated 404s, everything but health, until the window ends', async () => {
     const app = await appWith({ notFound: 3 });
     const ip = newAddress();
-    for (let i = 0; i < 4; i++) expect((await app.inject({ method: 'GET', url: `/api/v1/nothing-${i}`, remoteAddress: ip })).statusCode).toBe(404);
+    for (let i = 0; i < 4; i++)
+      expect((await app.inject({ method: 'GET', url: `/api/v1/nothing-${i}`, remoteAddress: ip })).statusCode).toBe(
+        404,
+      );
     expectTooMany(await app.inject({ method: 'GET', url: '/api/v1/nothing-else', remoteAddress: ip }));
     expectTooMany(await app.inject({ method: 'GET', url: '/api/v1/taxonomies', remoteAddress: ip }));
     expect((await app.inject({ method: 'GET', url: '/api/health', remoteAddress: ip })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/taxonomies', remoteAddress: newAddress() })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/taxonomies', remoteAddress: newAddress() })).statusCode,
+    ).toBe(200);
   });
 
   it('shares the counters between two servers on one PostgreSQL database', async ({ skip }) => {
@@ -104,11 +129,18 @@ describe('rate limits', () => {
   });
 
   it('reads its limits from the environment, listing invalid ones', () => {
-    const config = loadConfig({ CLOCK_RATE_LIMIT_ANONYMOUS: '10', CLOCK_RATE_LIMIT_MEMBER: '0', CLOCK_RATE_LIMIT_WINDOW_S: '30' }, '/tmp');
+    const config = loadConfig(
+      { CLOCK_RATE_LIMIT_ANONYMOUS: '10', CLOCK_RATE_LIMIT_MEMBER: '0', CLOCK_RATE_LIMIT_WINDOW_S: '30' },
+      '/tmp',
+    );
     expect(config.rateLimit).toEqual({ windowSeconds: 30, anonymous: 10, member: 0, notFound: 60 });
     expect(loadConfig({}, '/tmp').rateLimit).toEqual({ windowSeconds: 60, anonymous: 60, member: 600, notFound: 60 });
     let problems: string[] = [];
-    try { loadConfig({ CLOCK_RATE_LIMIT_NOT_FOUND: '-1', CLOCK_RATE_LIMIT_WINDOW_S: 'soon' }, '/tmp'); } catch (e) { problems = (e as ConfigError).problems; }
+    try {
+      loadConfig({ CLOCK_RATE_LIMIT_NOT_FOUND: '-1', CLOCK_RATE_LIMIT_WINDOW_S: 'soon' }, '/tmp');
+    } catch (e) {
+      problems = (e as ConfigError).problems;
+    }
     expect(problems.map((p) => p.split(' ')[0])).toEqual(['CLOCK_RATE_LIMIT_WINDOW_S', 'CLOCK_RATE_LIMIT_NOT_FOUND']);
   });
 });

@@ -10,16 +10,25 @@ type Callback = (err: Error | null, res?: { current: number; ttl: number }) => v
 function sharedStore(counter: RateCounter) {
   return class SharedStore {
     incr(key: string, cb: Callback, timeWindow: number) {
-      counter.count(key, timeWindow).then((r) => cb(null, { current: r.count, ttl: r.ttlMs }), (e: Error) => cb(e));
+      counter.count(key, timeWindow).then(
+        (r) => cb(null, { current: r.count, ttl: r.ttlMs }),
+        (e: Error) => cb(e),
+      );
     }
     read(key: string, cb: Callback, timeWindow: number) {
-      counter.read(key, timeWindow).then((r) => cb(null, { current: r.count, ttl: r.ttlMs }), (e: Error) => cb(e));
+      counter.read(key, timeWindow).then(
+        (r) => cb(null, { current: r.count, ttl: r.ttlMs }),
+        (e: Error) => cb(e),
+      );
     }
-    child() { return this; }
+    child() {
+      return this;
+    }
   };
 }
 
-const tooMany = (after: string) => new AppError('RATE_LIMITED', `Too many requests from this address or account; try again in ${after}`);
+const tooMany = (after: string) =>
+  new AppError('RATE_LIMITED', `Too many requests from this address or account; try again in ${after}`);
 /** How many addresses refused for their 404s are remembered at most (the oldest are forgotten first). */
 const MAX_BLOCKED = 10_000;
 
@@ -29,7 +38,11 @@ const MAX_BLOCKED = 10_000;
  * /api/health until the window ends. Counters are shared through `shared` (PostgreSQL) or kept in this process
  * (PGlite: one process). Sign-in failures have their own limit (auth_failures). Register before the routes.
  */
-export async function installRateLimits(app: FastifyInstance, limits: RateLimitConfig, shared: RateCounter | null): Promise<void> {
+export async function installRateLimits(
+  app: FastifyInstance,
+  limits: RateLimitConfig,
+  shared: RateCounter | null,
+): Promise<void> {
   const timeWindow = limits.windowSeconds * 1000;
   const quota = (req: FastifyRequest) => (req.actor.kind === 'anonymous' ? limits.anonymous : limits.member);
   await app.register(rateLimit, {
@@ -41,7 +54,10 @@ export async function installRateLimits(app: FastifyInstance, limits: RateLimitC
     skipOnError: true,
     allowList: (req) => req.method !== 'POST' || quota(req) === 0,
     max: (req) => quota(req),
-    keyGenerator: (req) => (req.actor.kind === 'anonymous' ? `post:ip:${req.ip}` : `post:member:${req.actor.userId ?? `token:${req.actor.tokenId}`}`),
+    keyGenerator: (req) =>
+      req.actor.kind === 'anonymous'
+        ? `post:ip:${req.ip}`
+        : `post:member:${req.actor.userId ?? `token:${req.actor.tokenId}`}`,
     errorResponseBuilder: (_req, ctx) => tooMany(ctx.after),
   });
   if (limits.notFound === 0) return;
@@ -49,7 +65,12 @@ export async function installRateLimits(app: FastifyInstance, limits: RateLimitC
   // Repeated 404s: counted (shared) before the answer leaves, so the next request of the client already sees the
   // count; an address past the limit is remembered by each process that sees it pass, so checking a request costs no
   // database round trip.
-  const countNotFound = app.createRateLimit({ timeWindow, max: limits.notFound, allowList: undefined, keyGenerator: (req) => `404:ip:${req.ip}` });
+  const countNotFound = app.createRateLimit({
+    timeWindow,
+    max: limits.notFound,
+    allowList: undefined,
+    keyGenerator: (req) => `404:ip:${req.ip}`,
+  });
   const blocked = new Map<string, number>();
   app.addHook('onSend', async (req, reply) => {
     if (reply.statusCode !== 404) return;
@@ -63,7 +84,10 @@ export async function installRateLimits(app: FastifyInstance, limits: RateLimitC
     const until = blocked.get(req.ip);
     if (until === undefined || req.url === '/api/health') return;
     const left = until - Date.now();
-    if (left <= 0) { blocked.delete(req.ip); return; }
+    if (left <= 0) {
+      blocked.delete(req.ip);
+      return;
+    }
     const seconds = Math.ceil(left / 1000);
     reply.header('retry-after', String(seconds));
     throw tooMany(`${seconds} seconds`);

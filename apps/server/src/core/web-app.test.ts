@@ -59,15 +59,21 @@ describe('the web app', () => {
   });
 
   it('caches hashed assets for a year, revalidates index.html on every visit, other files for an hour', async () => {
-    expect((await get('/assets/index-AbC123xy.js', { 'accept-encoding': 'br' })).headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    expect((await get('/assets/index-AbC123xy.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await get('/assets/index-AbC123xy.js', { 'accept-encoding': 'br' })).headers['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    expect((await get('/assets/index-AbC123xy.js')).headers['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
     for (const url of ['/', '/index.html']) {
       const r = await get(url, { accept: 'text/html', 'accept-encoding': 'br' });
       expect(r.statusCode, url).toBe(200);
       expect(r.headers['cache-control'], url).toBe('no-cache');
       expect(r.headers['content-encoding'], url).toBe('br');
     }
-    expect((await get('/favicon.svg', { 'accept-encoding': 'br' })).headers['cache-control']).toBe('public, max-age=3600');
+    expect((await get('/favicon.svg', { 'accept-encoding': 'br' })).headers['cache-control']).toBe(
+      'public, max-age=3600',
+    );
   });
 
   it('answers the app’s own pages with index.html, compressed and never cached stale', async () => {
@@ -88,7 +94,9 @@ describe('the web app', () => {
   });
 
   it('decides caching by the file served, compressed or not', () => {
-    expect(cacheControlFor(path.join('dist', 'assets', 'vendor-CN9tAzjS.css.br'))).toBe('public, max-age=31536000, immutable');
+    expect(cacheControlFor(path.join('dist', 'assets', 'vendor-CN9tAzjS.css.br'))).toBe(
+      'public, max-age=31536000, immutable',
+    );
     expect(cacheControlFor(path.join('dist', 'index.html.gz'))).toBe('no-cache');
     expect(cacheControlFor(path.join('dist', 'favicon.svg'))).toBe('public, max-age=3600');
   });

@@ -48,6 +48,11 @@ export async function serveWebApp(app: FastifyInstance, dist: string): Promise<v
 
 /** A page of the web app (any GET for HTML outside /api/) is index.html; other unknown paths stay a 404. */
 export function webAppFallback(request: FastifyRequest, reply: FastifyReply) {
-  if (request.method !== 'GET' || request.url.startsWith('/api/') || !(request.headers.accept ?? '').includes('text/html')) return undefined;
+  if (
+    request.method !== 'GET' ||
+    request.url.startsWith('/api/') ||
+    !(request.headers.accept ?? '').includes('text/html')
+  )
+    return undefined;
   return reply.sendFile('index.html');
 }

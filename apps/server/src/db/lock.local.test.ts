@@ -15,7 +15,8 @@ beforeAll(async () => {
   zombie = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d) => resolve(String(d).trim()))));
   if (!linux) return;
   const end = Date.now() + 10_000;
-  while (Date.now() < end && !/\) Z /.test(fs.readFileSync(`/proc/${zombie}/stat`, 'utf8'))) await new Promise((r) => setTimeout(r, 20));
+  while (Date.now() < end && !/\) Z /.test(fs.readFileSync(`/proc/${zombie}/stat`, 'utf8')))
+    await new Promise((r) => setTimeout(r, 20));
 });
 afterAll(() => {
   parent.kill('SIGKILL');
@@ -24,7 +25,10 @@ afterAll(() => {
 
 const holderFile = (dir: string, holder: object) => {
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, '.clock.lock'), JSON.stringify({ host: os.hostname(), command: 'clock serve', since: '2026-01-01T00:00:00Z', ...holder }));
+  fs.writeFileSync(
+    path.join(dir, '.clock.lock'),
+    JSON.stringify({ host: os.hostname(), command: 'clock serve', since: '2026-01-01T00:00:00Z', ...holder }),
+  );
 };
 
 describe.skipIf(!linux)('the data directory lock', () => {

@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string, readonly holder: LockHolder) {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: LockHolder,
+  ) {
     super(
       `The data directory ${dataDir} is in use by another CL.O.C.K. process ` +
         `(pid ${holder.pid} on ${holder.host}, ${holder.command}, since ${holder.since}). ` +
@@ -13,7 +16,14 @@ export class DataDirLockedError extends Error {
 }
 
 /** Who holds a lock: `started` and `boot` (Linux) tell the holder's process from a later one given the same pid. */
-interface LockHolder { pid: number; host: string; command: string; since: string; started?: string; boot?: string }
+interface LockHolder {
+  pid: number;
+  host: string;
+  command: string;
+  since: string;
+  started?: string;
+  boot?: string;
+}
 
 const PROC = fs.existsSync('/proc/self/stat');
 
@@ -30,7 +40,11 @@ function procStat(pid: number): { state: string; started: string } | null {
 }
 
 function bootId(): string | undefined {
-  try { return fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(); } catch { return undefined; }
+  try {
+    return fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -60,7 +74,12 @@ export function lockDataDir(dataDir: string, command: string): { release(): void
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, '.clock.lock');
   const me: LockHolder = {
-    pid: process.pid, host: os.hostname(), command, since: new Date().toISOString(), started: procStat(process.pid)?.started, boot: bootId(),
+    pid: process.pid,
+    host: os.hostname(),
+    command,
+    since: new Date().toISOString(),
+    started: procStat(process.pid)?.started,
+    boot: bootId(),
   };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -72,7 +91,9 @@ export function lockDataDir(dataDir: string, command: string): { release(): void
         try {
           const holder = JSON.parse(fs.readFileSync(file, 'utf8')) as LockHolder;
           if (holder.pid === me.pid && holder.host === me.host) fs.unlinkSync(file);
-        } catch { /* already gone */ }
+        } catch {
+          /* already gone */
+        }
       };
       process.once('exit', release);
       return { release };

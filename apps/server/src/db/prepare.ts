@@ -6,7 +6,11 @@ import { loadSectorTaxonomy } from './seed/reference.ts';
  * Applies migrations, loads reference taxonomies, and loads the demo network into an empty catalogue when asked —
  * one process at a time (servers starting together on one PostgreSQL take turns; the later ones find it done).
  */
-export async function prepareDatabase(database: Database, seed: 'demo' | 'none', log: (m: string) => void = () => {}): Promise<void> {
+export async function prepareDatabase(
+  database: Database,
+  seed: 'demo' | 'none',
+  log: (m: string) => void = () => {},
+): Promise<void> {
   await database.exclusively(async () => {
     await database.migrate();
     await loadSectorTaxonomy(database.db);

@@ -12,7 +12,10 @@ import { clock, httpSignIn } from './cli.ts';
 export async function operatorScenario(env: Record<string, string>, base: string, tmp: string) {
   const unique = Date.now().toString(36);
   const org = `centro-op-${unique}`;
-  const bundle = { format: 'clock-bundle/1', organizations: [{ id: org, kind: 'centre', name: 'Centro Operativo', town: 'Pisa', province: 'PI' }] };
+  const bundle = {
+    format: 'clock-bundle/1',
+    organizations: [{ id: org, kind: 'centre', name: 'Centro Operativo', town: 'Pisa', province: 'PI' }],
+  };
   const imp = clock(['import', '-'], env, JSON.stringify(bundle));
   expect(imp.code, imp.err).toBe(0);
   expect(imp.out).toMatch(/Imported 1 records .*1 created/);
@@ -21,7 +24,22 @@ export async function operatorScenario(env: Record<string, string>, base: string
   const person = `persona-${unique}@example.org`;
   const other = `altra-${unique}@example.org`;
   const create = (email: string, role: string, orgId?: string) =>
-    clock(['user', 'create', '--email', email, '--name', `Persona ${email.slice(0, 5)}`, '--role', role, ...(orgId ? ['--org', orgId] : []), '--password-stdin'], env, 'una password lunga 123\n');
+    clock(
+      [
+        'user',
+        'create',
+        '--email',
+        email,
+        '--name',
+        `Persona ${email.slice(0, 5)}`,
+        '--role',
+        role,
+        ...(orgId ? ['--org', orgId] : []),
+        '--password-stdin',
+      ],
+      env,
+      'una password lunga 123\n',
+    );
   expect(create(admin, 'admin').code).toBe(0);
   const c = create(person, 'nucleus', org);
   expect(c.code, c.err).toBe(0);
@@ -35,7 +53,12 @@ export async function operatorScenario(env: Record<string, string>, base: string
   const list = clock(['user', 'list', '--json', '--org', org], env);
   expect(list.code, list.err).toBe(0);
   const people = JSON.parse(list.out) as { email: string; status: string; memberships: { role: string }[] }[];
-  expect(people.map((p) => [p.email, p.status, p.memberships[0]!.role]).sort()).toEqual([[other, 'active', 'centre-staff'], [person, 'active', 'nucleus']].sort());
+  expect(people.map((p) => [p.email, p.status, p.memberships[0]!.role]).sort()).toEqual(
+    [
+      [other, 'active', 'centre-staff'],
+      [person, 'active', 'nucleus'],
+    ].sort(),
+  );
   const table = clock(['user', 'list', '--q', unique], env);
   expect(table.out).toMatch(/E-MAIL\s+NAME\s+STATUS\s+ROLES/);
   expect(table.out).toContain('3 account(s).');
@@ -52,10 +75,10 @@ export async function operatorScenario(env: Record<string, string>, base: string
   expect((await httpSignIn(base, person, 'una password lunga 123')).status).toBe(403);
   expect(clock(['user', 'enable', '--email', person], env).out).toContain(`Enabled ${person}.`);
 
-  const pw = clock(['user', 'set-password', '--email', person, '--password-stdin'], env, 'un\'altra password lunga\n');
+  const pw = clock(['user', 'set-password', '--email', person, '--password-stdin'], env, "un'altra password lunga\n");
   expect(pw.code, pw.err).toBe(0);
   expect((await httpSignIn(base, person, 'una password lunga 123')).status).toBe(401);
-  expect((await httpSignIn(base, person, 'un\'altra password lunga')).status).toBe(200);
+  expect((await httpSignIn(base, person, "un'altra password lunga")).status).toBe(200);
   const short = clock(['user', 'set-password', '--email', person, '--password-stdin'], env, 'corta\n');
   expect(short.code).toBe(1);
   expect(short.err).toContain('/password: must be at least 10 characters');
@@ -78,14 +101,23 @@ export async function operatorScenario(env: Record<string, string>, base: string
   const file = path.join(tmp, `export-${unique}.json`);
   const exp = clock(['export', file], env);
   expect(exp.code, exp.err).toBe(0);
-  expect(JSON.parse(fs.readFileSync(file, 'utf8')).organizations).toEqual(expect.arrayContaining([expect.objectContaining({ id: org })]));
+  expect(JSON.parse(fs.readFileSync(file, 'utf8')).organizations).toEqual(
+    expect.arrayContaining([expect.objectContaining({ id: org })]),
+  );
 
   // The audit trail names the operator for each change.
   const asAdmin = await httpSignIn(base, admin, 'una password lunga 123');
-  const found = await (await fetch(`${base}/api/v1/admin/people?q=${encodeURIComponent(person)}`, { headers: { cookie: asAdmin.cookie } })).json() as { items: { id: string }[] };
-  const detail = await (await fetch(`${base}/api/v1/admin/people/${found.items[0]!.id}`, { headers: { cookie: asAdmin.cookie } })).json() as { history: { action: string; actor: string }[] };
+  const found = (await (
+    await fetch(`${base}/api/v1/admin/people?q=${encodeURIComponent(person)}`, { headers: { cookie: asAdmin.cookie } })
+  ).json()) as { items: { id: string }[] };
+  const detail = (await (
+    await fetch(`${base}/api/v1/admin/people/${found.items[0]!.id}`, { headers: { cookie: asAdmin.cookie } })
+  ).json()) as { history: { action: string; actor: string }[] };
   const label = `operator ${os.userInfo().username} (clock CLI)`;
   expect(detail.history.map((h) => [h.action, h.actor])).toEqual([
-    ['set-password', label], ['enable-account', label], ['disable-account', label], ['create-account', label],
+    ['set-password', label],
+    ['enable-account', label],
+    ['disable-account', label],
+    ['create-account', label],
   ]);
 }

@@ -16,7 +16,10 @@ export default async function setup(project: TestProject) {
   const kind = (project.config.env?.CLOCK_TEST_DB as string | undefined) ?? 'pglite';
   if (kind === 'postgres') {
     const admin = process.env.CLOCK_TEST_POSTGRES_URL;
-    if (!admin) throw new Error('CLOCK_TEST_POSTGRES_URL is not set: the postgres project needs a PostgreSQL server (see README).');
+    if (!admin)
+      throw new Error(
+        'CLOCK_TEST_POSTGRES_URL is not set: the postgres project needs a PostgreSQL server (see README).',
+      );
     const template = `clock_template_${process.pid}`;
     const client = new pg.Client({ connectionString: admin });
     await client.connect();
@@ -47,5 +50,8 @@ export default async function setup(project: TestProject) {
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { pgliteSnapshot: string; pgTemplate: string }
+  export interface ProvidedContext {
+    pgliteSnapshot: string;
+    pgTemplate: string;
+  }
 }

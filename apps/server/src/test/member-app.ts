@@ -7,7 +7,10 @@ import { freshDatabase } from './db.ts';
 import { buildOrganization, bundleStream, PASSWORD, signInHeaders, testConfig, uniqueEmail } from './factories.ts';
 
 /** A fresh database with one centre, the app on it, and a member of that centre signed in (cookie and CSRF headers). */
-export async function appWithCentreMember(role: 'centre-manager' | 'centre-staff', before?: (database: Database) => Promise<void>) {
+export async function appWithCentreMember(
+  role: 'centre-manager' | 'centre-staff',
+  before?: (database: Database) => Promise<void>,
+) {
   const centre = buildOrganization({ kind: 'centre' });
   const database = await freshDatabase();
   await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [centre] }));
@@ -16,5 +19,14 @@ export async function appWithCentreMember(role: 'centre-manager' | 'centre-staff
   const email = uniqueEmail(role);
   await createUser(database.db, { email, name: role, role, organization: centre.id, password: PASSWORD });
   const headers = await signInHeaders(app, email, PASSWORD);
-  return { database, app, centre, headers, close: async () => { await app.close(); await database.close(); } };
+  return {
+    database,
+    app,
+    centre,
+    headers,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
 }

@@ -1,6 +1,9 @@
 import { SMTPServer } from 'smtp-server';
 
-export interface ReceivedMail { to: string[]; raw: string }
+export interface ReceivedMail {
+  to: string[];
+  raw: string;
+}
 
 /** A real SMTP server on a random local port that keeps what it receives. */
 export async function startSmtp() {
@@ -11,9 +14,14 @@ export async function startSmtp() {
     logger: false,
     onData(stream, session, done) {
       let raw = '';
-      stream.on('data', (c: Buffer) => { raw += c.toString('utf8'); });
+      stream.on('data', (c: Buffer) => {
+        raw += c.toString('utf8');
+      });
       stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=') });
+        inbox.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='),
+        });
         done();
       });
     },

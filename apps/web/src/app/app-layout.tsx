@@ -43,7 +43,13 @@ export function AppLayout() {
       <SiteHeader />
       <main id="main" ref={main} tabIndex={-1} className="site-main">
         <div className="container my-4 my-lg-5">
-          <Suspense fallback={<div aria-busy="true"><LoadingState /></div>}>
+          <Suspense
+            fallback={
+              <div aria-busy="true">
+                <LoadingState />
+              </div>
+            }
+          >
             <Outlet />
           </Suspense>
         </div>

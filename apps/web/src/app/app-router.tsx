@@ -11,38 +11,78 @@ import { NotFoundPage } from '../routes/not-found-page.tsx';
 import { RecordPage } from '../routes/record-page.tsx';
 
 // The other catalogue pages load on demand, keeping the first download (home and search) small on a phone.
-const OrganizationsPage = lazy(() => import('../routes/organizations-page.tsx').then((m) => ({ default: m.OrganizationsPage })));
-const OrganizationPage = lazy(() => import('../routes/organization-page.tsx').then((m) => ({ default: m.OrganizationPage })));
-const RecordListPage = lazy(() => import('../routes/record-list-page.tsx').then((m) => ({ default: m.RecordListPage })));
+const OrganizationsPage = lazy(() =>
+  import('../routes/organizations-page.tsx').then((m) => ({ default: m.OrganizationsPage })),
+);
+const OrganizationPage = lazy(() =>
+  import('../routes/organization-page.tsx').then((m) => ({ default: m.OrganizationPage })),
+);
+const RecordListPage = lazy(() =>
+  import('../routes/record-list-page.tsx').then((m) => ({ default: m.RecordListPage })),
+);
 const AboutPage = lazy(() => import('../routes/about-page.tsx').then((m) => ({ default: m.AboutPage })));
-const AccessibilityPage = lazy(() => import('../routes/accessibility-page.tsx').then((m) => ({ default: m.AccessibilityPage })));
+const AccessibilityPage = lazy(() =>
+  import('../routes/accessibility-page.tsx').then((m) => ({ default: m.AccessibilityPage })),
+);
 // Accounts and editing: only people who sign in download them.
 const SignInPage = lazy(() => import('../routes/sign-in-page.tsx').then((m) => ({ default: m.SignInPage })));
 const SignUpPage = lazy(() => import('../routes/sign-up-page.tsx').then((m) => ({ default: m.SignUpPage })));
-const VerifyEmailPage = lazy(() => import('../routes/verify-email-page.tsx').then((m) => ({ default: m.VerifyEmailPage })));
-const ForgotPasswordPage = lazy(() => import('../routes/forgot-password-page.tsx').then((m) => ({ default: m.ForgotPasswordPage })));
-const ResetPasswordPage = lazy(() => import('../routes/reset-password-page.tsx').then((m) => ({ default: m.ResetPasswordPage })));
+const VerifyEmailPage = lazy(() =>
+  import('../routes/verify-email-page.tsx').then((m) => ({ default: m.VerifyEmailPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('../routes/forgot-password-page.tsx').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../routes/reset-password-page.tsx').then((m) => ({ default: m.ResetPasswordPage })),
+);
 const InvitationPage = lazy(() => import('../routes/invitation-page.tsx').then((m) => ({ default: m.InvitationPage })));
 const AccountPage = lazy(() => import('../routes/account-page.tsx').then((m) => ({ default: m.AccountPage })));
-const RecordEditPage = lazy(() => import('../routes/record-edit-page.tsx').then((m) => ({ default: m.RecordEditPage })));
-const RecordCreatePage = lazy(() => import('../routes/record-create-page.tsx').then((m) => ({ default: m.RecordCreatePage })));
+const RecordEditPage = lazy(() =>
+  import('../routes/record-edit-page.tsx').then((m) => ({ default: m.RecordEditPage })),
+);
+const RecordCreatePage = lazy(() =>
+  import('../routes/record-create-page.tsx').then((m) => ({ default: m.RecordCreatePage })),
+);
 // Requests and notifications: the network's front door for companies' problems.
 const RequestsPage = lazy(() => import('../routes/requests-page.tsx').then((m) => ({ default: m.RequestsPage })));
-const RequestCreatePage = lazy(() => import('../routes/request-create-page.tsx').then((m) => ({ default: m.RequestCreatePage })));
-const RequestEditPage = lazy(() => import('../routes/request-edit-page.tsx').then((m) => ({ default: m.RequestEditPage })));
+const RequestCreatePage = lazy(() =>
+  import('../routes/request-create-page.tsx').then((m) => ({ default: m.RequestCreatePage })),
+);
+const RequestEditPage = lazy(() =>
+  import('../routes/request-edit-page.tsx').then((m) => ({ default: m.RequestEditPage })),
+);
 const RequestPage = lazy(() => import('../routes/request-page.tsx').then((m) => ({ default: m.RequestPage })));
-const TriageBoardPage = lazy(() => import('../routes/triage-board-page.tsx').then((m) => ({ default: m.TriageBoardPage })));
-const NotificationsPage = lazy(() => import('../routes/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })));
-const CompanyJoinPage = lazy(() => import('../routes/company-join-page.tsx').then((m) => ({ default: m.CompanyJoinPage })));
-const CompanyClaimsPage = lazy(() => import('../routes/company-claims-page.tsx').then((m) => ({ default: m.CompanyClaimsPage })));
+const TriageBoardPage = lazy(() =>
+  import('../routes/triage-board-page.tsx').then((m) => ({ default: m.TriageBoardPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('../routes/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })),
+);
+const CompanyJoinPage = lazy(() =>
+  import('../routes/company-join-page.tsx').then((m) => ({ default: m.CompanyJoinPage })),
+);
+const CompanyClaimsPage = lazy(() =>
+  import('../routes/company-claims-page.tsx').then((m) => ({ default: m.CompanyClaimsPage })),
+);
 const DemandPage = lazy(() => import('../routes/demand-page.tsx').then((m) => ({ default: m.DemandPage })));
-const OrganizationEditPage = lazy(() => import('../routes/organization-edit-page.tsx').then((m) => ({ default: m.OrganizationEditPage })));
+const OrganizationEditPage = lazy(() =>
+  import('../routes/organization-edit-page.tsx').then((m) => ({ default: m.OrganizationEditPage })),
+);
 // The administration area: admins and Region officers.
 const AdminPage = lazy(() => import('../routes/admin-page.tsx').then((m) => ({ default: m.AdminPage })));
-const AdminPeoplePage = lazy(() => import('../routes/admin-people-page.tsx').then((m) => ({ default: m.AdminPeoplePage })));
-const AdminPersonPage = lazy(() => import('../routes/admin-person-page.tsx').then((m) => ({ default: m.AdminPersonPage })));
-const AdminOrganizationsPage = lazy(() => import('../routes/admin-organizations-page.tsx').then((m) => ({ default: m.AdminOrganizationsPage })));
-const AdminOrganizationCreatePage = lazy(() => import('../routes/admin-organizations-page.tsx').then((m) => ({ default: m.AdminOrganizationCreatePage })));
+const AdminPeoplePage = lazy(() =>
+  import('../routes/admin-people-page.tsx').then((m) => ({ default: m.AdminPeoplePage })),
+);
+const AdminPersonPage = lazy(() =>
+  import('../routes/admin-person-page.tsx').then((m) => ({ default: m.AdminPersonPage })),
+);
+const AdminOrganizationsPage = lazy(() =>
+  import('../routes/admin-organizations-page.tsx').then((m) => ({ default: m.AdminOrganizationsPage })),
+);
+const AdminOrganizationCreatePage = lazy(() =>
+  import('../routes/admin-organizations-page.tsx').then((m) => ({ default: m.AdminOrganizationCreatePage })),
+);
 
 const router = createBrowserRouter([
   {

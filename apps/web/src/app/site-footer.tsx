@@ -24,19 +24,35 @@ export function SiteFooter() {
             <div className="col-lg-4 col-md-6 pb-2">
               <h2 className="footer-heading">{t('footer.catalogue')}</h2>
               <ul className="footer-list">
-                <li><Link to="/organizzazioni">{t('nav.organizations')}</Link></li>
-                <li><Link to="/competenze">{t('nav.competences')}</Link></li>
-                <li><Link to="/servizi">{t('nav.services')}</Link></li>
-                <li><Link to="/attrezzature">{t('nav.equipment')}</Link></li>
-                <li><Link to="/esperti">{t('nav.experts')}</Link></li>
+                <li>
+                  <Link to="/organizzazioni">{t('nav.organizations')}</Link>
+                </li>
+                <li>
+                  <Link to="/competenze">{t('nav.competences')}</Link>
+                </li>
+                <li>
+                  <Link to="/servizi">{t('nav.services')}</Link>
+                </li>
+                <li>
+                  <Link to="/attrezzature">{t('nav.equipment')}</Link>
+                </li>
+                <li>
+                  <Link to="/esperti">{t('nav.experts')}</Link>
+                </li>
               </ul>
             </div>
             <div className="col-lg-4 col-md-6 pb-2">
               <h2 className="footer-heading">{t('footer.network')}</h2>
               <ul className="footer-list">
-                <li><Link to="/chi-siamo">{t('nav.about')}</Link></li>
-                <li><Link to="/cerca">{t('nav.search')}</Link></li>
-                <li><a href="/api/docs">{t('footer.api')}</a></li>
+                <li>
+                  <Link to="/chi-siamo">{t('nav.about')}</Link>
+                </li>
+                <li>
+                  <Link to="/cerca">{t('nav.search')}</Link>
+                </li>
+                <li>
+                  <a href="/api/docs">{t('footer.api')}</a>
+                </li>
               </ul>
             </div>
             <div className="col-lg-4 col-md-12 pb-2">
@@ -50,9 +66,15 @@ export function SiteFooter() {
         <div className="container">
           <h2 className="visually-hidden">{t('footer.small_prints')}</h2>
           <ul className="it-footer-small-prints-list list-inline mb-0 d-flex flex-column flex-md-row">
-            <li className="list-inline-item"><Link to="/accessibilita">{t('footer.accessibility')}</Link></li>
-            <li className="list-inline-item"><Link to="/chi-siamo">{t('footer.protocol')}</Link></li>
-            <li className="list-inline-item"><span className="footer-licence">{t('footer.licence')}</span></li>
+            <li className="list-inline-item">
+              <Link to="/accessibilita">{t('footer.accessibility')}</Link>
+            </li>
+            <li className="list-inline-item">
+              <Link to="/chi-siamo">{t('footer.protocol')}</Link>
+            </li>
+            <li className="list-inline-item">
+              <span className="footer-licence">{t('footer.licence')}</span>
+            </li>
           </ul>
         </div>
       </div>

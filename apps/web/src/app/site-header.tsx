@@ -22,7 +22,10 @@ const NAV: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: '/chi-siamo', label: 'nav.about' },
 ];
 /** Shown to the coordination nucleus (and the Region's officers and administrators), after "Richieste". */
-const COORDINATION: { to: string; label: MessageKey; end?: boolean } = { to: '/richieste/coordinamento', label: 'nav.coordination' };
+const COORDINATION: { to: string; label: MessageKey; end?: boolean } = {
+  to: '/richieste/coordinamento',
+  label: 'nav.coordination',
+};
 
 const MENU_ID = 'main-menu';
 
@@ -31,7 +34,9 @@ export function SiteHeader() {
   const { t } = useI18n();
   const location = useLocation();
   const { user } = useSession();
-  const nav = canCoordinate(user) ? NAV.flatMap((item) => (item.to === '/richieste' ? [item, COORDINATION] : [item])) : NAV;
+  const nav = canCoordinate(user)
+    ? NAV.flatMap((item) => (item.to === '/richieste' ? [item, COORDINATION] : [item]))
+    : NAV;
   const [open, setOpen] = useState(false);
   const toggler = useRef<HTMLButtonElement>(null);
   const closer = useRef<HTMLButtonElement>(null);
@@ -61,7 +66,9 @@ export function SiteHeader() {
   const panel = useRef<HTMLDivElement>(null);
   const trapFocus = (event: ReactKeyboardEvent<HTMLDivElement>) => {
     if (!open || event.key !== 'Tab' || !panel.current) return;
-    const focusable = [...panel.current.querySelectorAll<HTMLElement>('button, a[href]')].filter((el) => el.offsetParent !== null);
+    const focusable = [...panel.current.querySelectorAll<HTMLElement>('button, a[href]')].filter(
+      (el) => el.offsetParent !== null,
+    );
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
     if (!first || !last) return;
@@ -104,7 +111,13 @@ export function SiteHeader() {
                     <Link to="/" aria-label={t('header.home_link')}>
                       <svg className="icon brand-logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
                         <circle cx="16" cy="16" r="13" fill="none" stroke="currentColor" strokeWidth="2.5" />
-                        <path d="M16 8v8l5.5 4" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
+                        <path
+                          d="M16 8v8l5.5 4"
+                          fill="none"
+                          stroke="currentColor"
+                          strokeWidth="2.5"
+                          strokeLinecap="round"
+                        />
                       </svg>
                       <div className="it-brand-text">
                         <div className="it-brand-title">{t('site.name')}</div>
@@ -143,7 +156,12 @@ export function SiteHeader() {
                     <span className="visually-hidden">{t('nav.menu')}</span>
                   </button>
                   {/* biome-ignore lint/a11y/noStaticElementInteractions: the open menu traps Tab for the controls inside it */}
-                  <div ref={panel} className={open ? 'navbar-collapsable expanded' : 'navbar-collapsable'} id={MENU_ID} onKeyDown={trapFocus}>
+                  <div
+                    ref={panel}
+                    className={open ? 'navbar-collapsable expanded' : 'navbar-collapsable'}
+                    id={MENU_ID}
+                    onKeyDown={trapFocus}
+                  >
                     <div className="overlay" onClick={close} aria-hidden="true" />
                     <div className="close-div">
                       <button ref={closer} className="btn close-menu" type="button" onClick={close}>
@@ -155,7 +173,13 @@ export function SiteHeader() {
                       <ul className="navbar-nav">
                         {nav.map((item) => (
                           <li key={item.to} className="nav-item">
-                            <NavLink to={item.to} end={item.end || (item.to === '/richieste' && location.pathname.startsWith(COORDINATION.to))} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+                            <NavLink
+                              to={item.to}
+                              end={
+                                item.end || (item.to === '/richieste' && location.pathname.startsWith(COORDINATION.to))
+                              }
+                              className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}
+                            >
                               <span>{t(item.label)}</span>
                             </NavLink>
                           </li>

@@ -107,7 +107,12 @@ export async function sendJson<T = undefined>(method: WriteMethod, url: string, 
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    response = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
   } catch {
     throw new ApiError('network', 0);
   }
@@ -149,15 +154,26 @@ export const endpoints = {
   network: () => apiUrl('/network'),
   demo: () => apiUrl('/demo'),
   taxonomies: () => apiUrl('/taxonomies'),
-  organizations: (params: { kind?: string; province?: string; filiera?: string; sector?: string; s3?: string; page?: number; limit?: number }) => apiUrl('/organizations', params),
+  organizations: (params: {
+    kind?: string;
+    province?: string;
+    filiera?: string;
+    sector?: string;
+    s3?: string;
+    page?: number;
+    limit?: number;
+  }) => apiUrl('/organizations', params),
   organization: (id: string) => apiUrl(`/organizations/${encodeURIComponent(id)}`),
-  records: (collection: RecordCollection, params: { organization?: string; sector?: string; filiera?: string; s3?: string; page?: number; limit?: number }) =>
-    apiUrl(`/${collection}`, params),
+  records: (
+    collection: RecordCollection,
+    params: { organization?: string; sector?: string; filiera?: string; s3?: string; page?: number; limit?: number },
+  ) => apiUrl(`/${collection}`, params),
   record: (collection: RecordCollection, id: string) => apiUrl(`/${collection}/${encodeURIComponent(id)}`),
   /** Where new records of a collection are POSTed. */
   collection: (collection: RecordCollection) => apiUrl(`/${collection}`),
   search: (params: SearchParams) => apiUrl('/search', { ...params }),
-  history: (collection: RecordCollection | 'organizations', id: string) => apiUrl(`/${collection}/${encodeURIComponent(id)}/history`),
+  history: (collection: RecordCollection | 'organizations', id: string) =>
+    apiUrl(`/${collection}/${encodeURIComponent(id)}/history`),
   me: () => apiUrl('/me'),
   tokens: () => apiUrl('/tokens'),
   token: (id: string) => apiUrl(`/tokens/${encodeURIComponent(id)}`),

@@ -40,7 +40,8 @@ type T = I18n['t'];
 /** The server's common field messages in the reader's language; any other stays the server's English text. */
 export function translateFieldMessage(message: string, t: T): FieldMessage {
   const m = message.trim();
-  if (/^(is required|must not be empty|must have required property .+|must NOT have fewer than 1 characters?)$/.test(m)) return { text: t('form.error.required') };
+  if (/^(is required|must not be empty|must have required property .+|must NOT have fewer than 1 characters?)$/.test(m))
+    return { text: t('form.error.required') };
   if (/^must have text in at least one language/.test(m)) return { text: t('form.error.one_language') };
   const atMost = /^must (?:be at most|NOT have more than) (\d+) characters?$/.exec(m);
   if (atMost) return { text: t('form.error.too_long', { max: atMost[1]! }) };
@@ -54,7 +55,8 @@ export function translateFieldMessage(message: string, t: T): FieldMessage {
   if (/^you may submit only for your own company$/.test(m)) return { text: t('request.error.own_company') };
   if (/^must be a centre that expressed interest$/.test(m)) return { text: t('request.error.not_interested') };
   if (/^is already the lead$/.test(m)) return { text: t('request.error.already_lead') };
-  if (/^a confidential request is opened only to the centres named/.test(m)) return { text: t('request.action.open.centres_required') };
+  if (/^a confidential request is opened only to the centres named/.test(m))
+    return { text: t('request.action.open.centres_required') };
   const oneOf = /^must be (?:one|equal to one) of(?: the allowed values)?:? ?(.*)$/.exec(m);
   if (oneOf) {
     return { text: oneOf[1] ? t('form.error.one_of', { values: oneOf[1] }) : t('form.error.one_of_short') };
@@ -73,7 +75,9 @@ export function translateFieldMessage(message: string, t: T): FieldMessage {
   if (/^is already registered$/.test(m)) return { text: t('form.error.registered') };
   if (/^is not an allowed field$/.test(m)) return { text: t('form.error.not_allowed') };
   // Codes checked against the taxonomies (catalogue records).
-  const unknownCode = /^unknown (?:NACE\/ATECO code|supply chain \(filiera\)|S3 priority|technology area) "(.*)"$/.exec(m);
+  const unknownCode = /^unknown (?:NACE\/ATECO code|supply chain \(filiera\)|S3 priority|technology area) "(.*)"$/.exec(
+    m,
+  );
   if (unknownCode) return { text: t('form.error.unknown_code', { code: unknownCode[1]! }) };
   const oldS3 = /^"(.*)" belongs to an earlier S3 strategy/.exec(m);
   if (oldS3) return { text: t('form.error.s3_old', { code: oldS3[1]! }) };
@@ -97,7 +101,10 @@ export function formErrorsFromProblem(error: unknown, fields: readonly string[],
     const message = translateFieldMessage(p.message, t);
     if (field === null) {
       const where = p.pointer.replace(/^\/body\/?/, '');
-      loose.push({ field: null, message: message.lang ? { text: `${where} ${message.text}`.trim(), lang: 'en' } : message });
+      loose.push({
+        field: null,
+        message: message.lang ? { text: `${where} ${message.text}`.trim(), lang: 'en' } : message,
+      });
     } else if (!byField[field]) {
       byField[field] = message;
     }
@@ -107,7 +114,10 @@ export function formErrorsFromProblem(error: unknown, fields: readonly string[],
 }
 
 /** Errors found before sending (empty required fields), in the same shape. */
-export function localErrors(checks: [field: string, failed: boolean, message: string][], fields: readonly string[]): FormErrors {
+export function localErrors(
+  checks: [field: string, failed: boolean, message: string][],
+  fields: readonly string[],
+): FormErrors {
   const byField: FormErrors['byField'] = {};
   for (const [field, failed, message] of checks) if (failed && !byField[field]) byField[field] = { text: message };
   const items: FormErrorItem[] = fields.flatMap((f) => (byField[f] ? [{ field: f, message: byField[f]! }] : []));

@@ -75,7 +75,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const dict = DICTIONARIES[lang];
     const numberFormat = new Intl.NumberFormat(LOCALES[lang]);
-    const dateFormat = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const dateFormat = new Intl.DateTimeFormat(LOCALES[lang], {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     const dateTimeFormat = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'short' });
     const plural = new Intl.PluralRules(LOCALES[lang]);
     const t = (key: MessageKey, vars?: MessageVars) => interpolate(dict[key], vars);

@@ -3,8 +3,10 @@ import type { companiesIt } from './messages.companies.it.ts';
 /** English for companies that join, contact details and demand per record. */
 export const companiesEn: { readonly [K in keyof typeof companiesIt]: string } = {
   'company.join.title': 'Your company',
-  'company.join.lead': 'Link your account to your company: find it among those already registered, or register it. A centre of the network will verify that you act for it; meanwhile you can already submit requests in its name.',
-  'company.join.after_signup': 'Once you have confirmed your address and signed in, you can link your account to your company or register it.',
+  'company.join.lead':
+    'Link your account to your company: find it among those already registered, or register it. A centre of the network will verify that you act for it; meanwhile you can already submit requests in its name.',
+  'company.join.after_signup':
+    'Once you have confirmed your address and signed in, you can link your account to your company or register it.',
   'company.my_claims': 'Your companies',
   'company.find.title': 'Is your company already registered?',
   'company.find.intro': 'Search by legal name or VAT number and ask to act for it.',
@@ -17,7 +19,8 @@ export const companiesEn: { readonly [K in keyof typeof companiesIt]: string } =
   'company.register.intro': 'The centres use these details to verify the company and to suggest the right competences.',
   'company.register.submit': 'Register the company',
   'company.register.done_title': '{name} is registered',
-  'company.register.done_text': 'A centre of the network will verify that you act for it, and you will get a notification and an e-mail. Meanwhile you can already submit requests in the company’s name.',
+  'company.register.done_text':
+    'A centre of the network will verify that you act for it, and you will get a notification and an e-mail. Meanwhile you can already submit requests in the company’s name.',
   'company.submit_request': 'Submit a request for the company',
   'company.see_profile': 'See the profile',
   'company.choose': 'Choose…',
@@ -74,7 +77,8 @@ export const companiesEn: { readonly [K in keyof typeof companiesIt]: string } =
   'company.invite.submit': 'Send the invitation',
   'company.invite.sent': 'Invitation sent to {email}.',
   'company.review.title': 'Companies to verify',
-  'company.review.lead': 'People asking to act for a company. Check (a phone call, the business register) and confirm, or reject with the reason: the person will receive it.',
+  'company.review.lead':
+    'People asking to act for a company. Check (a phone call, the business register) and confirm, or reject with the reason: the person will receive it.',
   'company.review.pending': 'Waiting',
   'company.review.empty': 'Nothing to verify.',
   'company.review.heading': '{person} for {company}',
@@ -101,7 +105,8 @@ export const companiesEn: { readonly [K in keyof typeof companiesIt]: string } =
   'contact.edit': 'Edit the contact details',
   'contact.save': 'Save the contact details',
   'contact.action_title': 'Need this?',
-  'contact.action_intro': 'Write to the centre through the network’s front door: the request reaches the centre and the coordination nucleus at once, and they answer within the agreed times.',
+  'contact.action_intro':
+    'Write to the centre through the network’s front door: the request reaches the centre and the coordination nucleus at once, and they answer within the agreed times.',
   'contact.action': 'Contact / ask for a quote',
   'contact.sign_in_first': 'We will ask you to sign in or sign up, then bring you back here.',
   'contact.person': 'Contact person: {name}',
@@ -118,7 +123,8 @@ export const companiesEn: { readonly [K in keyof typeof companiesIt]: string } =
   'contact.demand.other': '{count} requests started from this record.',
   'contact.demand_open': 'Open: {open}.',
   'demand.title': 'Demand per record',
-  'demand.lead': 'How many requests started from each competence, service, equipment or expert of the catalogue (“Contact / ask for a quote”).',
+  'demand.lead':
+    'How many requests started from each competence, service, equipment or expert of the catalogue (“Contact / ask for a quote”).',
   'demand.empty': 'No request has started from a record yet.',
   'demand.record': 'Record',
   'demand.organization': 'Organisation',
@@ -127,8 +133,10 @@ export const companiesEn: { readonly [K in keyof typeof companiesIt]: string } =
   'demand.last': 'Latest',
   'request.field.source': 'Started from the record',
   'request.field.own_company': 'Your company',
-  'request.form.own_company_intro': 'Choose which of your companies the request is for, or write the name of another company.',
-  'request.form.no_company_intro': 'Write the name of the company the request is for. If it is yours, you can also register it: a centre will verify it.',
+  'request.form.own_company_intro':
+    'Choose which of your companies the request is for, or write the name of another company.',
+  'request.form.no_company_intro':
+    'Write the name of the company the request is for. If it is yours, you can also register it: a centre will verify it.',
   'request.form.register_company': 'Register or link your company',
   'request.form.company_other': 'Another company: I write its name',
   'request.form.company_pending': '{name} (awaiting verification)',
@@ -136,10 +144,14 @@ export const companiesEn: { readonly [K in keyof typeof companiesIt]: string } =
   'request.form.about_record': 'The request is about:',
   'request.form.addressed_to': 'It will reach {centre} and the coordination nucleus at once.',
   'request.form.quote_title': 'Request for a quote: {title}',
-  'notification.request-addressed': 'A request was addressed to your centre from one of your catalogue records: {name}.',
-  'notification.company-claim-submitted': '{person} asks to act for the company {company}: a centre needs to verify it.',
-  'notification.company-claim-verified': 'A centre verified that you act for the company {company}: you are now its member and can invite colleagues.',
-  'notification.company-claim-rejected': 'Your claim to act for the company {company} was not accepted. Reason: {reason}',
+  'notification.request-addressed':
+    'A request was addressed to your centre from one of your catalogue records: {name}.',
+  'notification.company-claim-submitted':
+    '{person} asks to act for the company {company}: a centre needs to verify it.',
+  'notification.company-claim-verified':
+    'A centre verified that you act for the company {company}: you are now its member and can invite colleagues.',
+  'notification.company-claim-rejected':
+    'Your claim to act for the company {company} was not accepted. Reason: {reason}',
   'notifications.open_link': 'Open',
   'nav.my_company': 'Your company',
   'nav.company_claims': 'Companies to verify',

@@ -1,8 +1,10 @@
 /** Companies that join, contact details and demand per record (Italian; messages.companies.en.ts has the same keys). */
 export const companiesIt = {
   'company.join.title': 'La tua impresa',
-  'company.join.lead': 'Collega il tuo account alla tua impresa: cercala tra quelle già registrate o registrala. Un centro della rete verificherà che la rappresenti; nel frattempo puoi già inviare richieste a suo nome.',
-  'company.join.after_signup': 'Dopo aver confermato l’indirizzo e fatto l’accesso, potrai collegare il tuo account alla tua impresa o registrarla.',
+  'company.join.lead':
+    'Collega il tuo account alla tua impresa: cercala tra quelle già registrate o registrala. Un centro della rete verificherà che la rappresenti; nel frattempo puoi già inviare richieste a suo nome.',
+  'company.join.after_signup':
+    'Dopo aver confermato l’indirizzo e fatto l’accesso, potrai collegare il tuo account alla tua impresa o registrarla.',
   'company.my_claims': 'Le tue imprese',
   'company.find.title': 'La tua impresa è già registrata?',
   'company.find.intro': 'Cerca per ragione sociale o partita IVA e chiedi di rappresentarla.',
@@ -15,7 +17,8 @@ export const companiesIt = {
   'company.register.intro': 'I dati servono ai centri per verificare l’impresa e per proporre le competenze giuste.',
   'company.register.submit': 'Registra l’impresa',
   'company.register.done_title': '{name} è registrata',
-  'company.register.done_text': 'Un centro della rete verificherà che tu la rappresenti e riceverai una notifica e un’e-mail. Nel frattempo puoi già inviare richieste a nome dell’impresa.',
+  'company.register.done_text':
+    'Un centro della rete verificherà che tu la rappresenti e riceverai una notifica e un’e-mail. Nel frattempo puoi già inviare richieste a nome dell’impresa.',
   'company.submit_request': 'Invia una richiesta per l’impresa',
   'company.see_profile': 'Vedi il profilo',
   'company.choose': 'Scegli…',
@@ -46,7 +49,8 @@ export const companiesIt = {
   'company.error.vat_required': 'Scrivi la partita IVA.',
   'company.error.vat_format': 'La partita IVA ha 11 cifre.',
   'company.error.vat_office': 'Questa non è una partita IVA valida: le cifre dall’8ª alla 10ª non indicano un ufficio.',
-  'company.error.vat_check': 'Questa partita IVA non è valida: la cifra di controllo non torna. Controlla di averla scritta bene.',
+  'company.error.vat_check':
+    'Questa partita IVA non è valida: la cifra di controllo non torna. Controlla di averla scritta bene.',
   'company.error.sectors': 'Indica almeno un codice ATECO.',
   'company.error.province': 'Scegli la provincia.',
   'company.error.size': 'Scegli la dimensione.',
@@ -72,7 +76,8 @@ export const companiesIt = {
   'company.invite.submit': 'Invia l’invito',
   'company.invite.sent': 'Invito inviato a {email}.',
   'company.review.title': 'Imprese da verificare',
-  'company.review.lead': 'Persone che chiedono di rappresentare un’impresa. Verifica (ad esempio con una telefonata o nel registro delle imprese) e conferma, oppure rifiuta spiegando il motivo: la persona lo riceverà.',
+  'company.review.lead':
+    'Persone che chiedono di rappresentare un’impresa. Verifica (ad esempio con una telefonata o nel registro delle imprese) e conferma, oppure rifiuta spiegando il motivo: la persona lo riceverà.',
   'company.review.pending': 'In attesa',
   'company.review.empty': 'Nessuna richiesta da verificare.',
   'company.review.heading': '{person} per {company}',
@@ -99,7 +104,8 @@ export const companiesIt = {
   'contact.edit': 'Modifica i contatti',
   'contact.save': 'Salva i contatti',
   'contact.action_title': 'Ti serve questo?',
-  'contact.action_intro': 'Scrivi al centro attraverso lo sportello della rete: la richiesta arriva subito al centro e al nucleo di coordinamento, che ti rispondono entro i tempi previsti.',
+  'contact.action_intro':
+    'Scrivi al centro attraverso lo sportello della rete: la richiesta arriva subito al centro e al nucleo di coordinamento, che ti rispondono entro i tempi previsti.',
   'contact.action': 'Contatta / chiedi un preventivo',
   'contact.sign_in_first': 'Ti chiederemo di accedere o di registrarti, poi tornerai qui.',
   'contact.person': 'Referente: {name}',
@@ -108,7 +114,8 @@ export const companiesIt = {
   'contact.person_role': 'Ruolo',
   'contact.person_email': 'E-mail del referente',
   'contact.person_phone': 'Telefono del referente',
-  'contact.person_consent': 'Il referente ha acconsentito a essere indicato pubblicamente (registriamo la data del consenso)',
+  'contact.person_consent':
+    'Il referente ha acconsentito a essere indicato pubblicamente (registriamo la data del consenso)',
   'contact.person_remove': 'Togli il referente',
   'contact.person_name_required': 'Scrivi il nome del referente.',
   'contact.person_consent_required': 'Serve il consenso del referente a essere indicato.',
@@ -116,7 +123,8 @@ export const companiesIt = {
   'contact.demand.other': '{count} richieste sono partite da questa scheda.',
   'contact.demand_open': 'Aperte: {open}.',
   'demand.title': 'Domanda per scheda',
-  'demand.lead': 'Quante richieste sono partite da ogni competenza, servizio, attrezzatura o esperto del catalogo («Contatta / chiedi un preventivo»).',
+  'demand.lead':
+    'Quante richieste sono partite da ogni competenza, servizio, attrezzatura o esperto del catalogo («Contatta / chiedi un preventivo»).',
   'demand.empty': 'Nessuna richiesta è ancora partita da una scheda.',
   'demand.record': 'Scheda',
   'demand.organization': 'Organizzazione',
@@ -125,8 +133,10 @@ export const companiesIt = {
   'demand.last': 'Ultima',
   'request.field.source': 'Partita dalla scheda',
   'request.field.own_company': 'La tua impresa',
-  'request.form.own_company_intro': 'Scegli per quale delle tue imprese chiedi, oppure scrivi il nome di un’altra impresa.',
-  'request.form.no_company_intro': 'Scrivi il nome dell’impresa per cui chiedi. Se è la tua, puoi anche registrarla: un centro la verificherà.',
+  'request.form.own_company_intro':
+    'Scegli per quale delle tue imprese chiedi, oppure scrivi il nome di un’altra impresa.',
+  'request.form.no_company_intro':
+    'Scrivi il nome dell’impresa per cui chiedi. Se è la tua, puoi anche registrarla: un centro la verificherà.',
   'request.form.register_company': 'Registra o collega la tua impresa',
   'request.form.company_other': 'Un’altra impresa: ne scrivo il nome',
   'request.form.company_pending': '{name} (in attesa di verifica)',
@@ -134,10 +144,14 @@ export const companiesIt = {
   'request.form.about_record': 'La richiesta riguarda:',
   'request.form.addressed_to': 'Arriverà subito a {centre} e al nucleo di coordinamento.',
   'request.form.quote_title': 'Richiesta di preventivo: {title}',
-  'notification.request-addressed': 'Una richiesta è stata indirizzata al tuo centro da una vostra scheda del catalogo: {name}.',
-  'notification.company-claim-submitted': '{person} chiede di rappresentare l’impresa {company}: un centro deve verificarlo.',
-  'notification.company-claim-verified': 'Un centro ha verificato che rappresenti l’impresa {company}: ora ne fai parte e puoi invitare i colleghi.',
-  'notification.company-claim-rejected': 'La richiesta di rappresentare l’impresa {company} non è stata accolta. Motivazione: {reason}',
+  'notification.request-addressed':
+    'Una richiesta è stata indirizzata al tuo centro da una vostra scheda del catalogo: {name}.',
+  'notification.company-claim-submitted':
+    '{person} chiede di rappresentare l’impresa {company}: un centro deve verificarlo.',
+  'notification.company-claim-verified':
+    'Un centro ha verificato che rappresenti l’impresa {company}: ora ne fai parte e puoi invitare i colleghi.',
+  'notification.company-claim-rejected':
+    'La richiesta di rappresentare l’impresa {company} non è stata accolta. Motivazione: {reason}',
   'notifications.open_link': 'Apri',
   'nav.my_company': 'La tua impresa',
   'nav.company_claims': 'Imprese da verificare',

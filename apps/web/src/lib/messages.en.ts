@@ -53,7 +53,8 @@ export const en: Messages = {
   'error.instance': 'reference {instance}',
   'error.page_title': 'This page cannot be shown',
   'error.page_text': 'An unexpected error occurred while showing this page.',
-  'error.chunk': 'Part of the application could not be downloaded, perhaps because the site was updated. Please reload the page.',
+  'error.chunk':
+    'Part of the application could not be downloaded, perhaps because the site was updated. Please reload the page.',
 
   'type.organization': 'Organisation',
   'type.competence': 'Competence',
@@ -85,7 +86,8 @@ export const en: Messages = {
   'service_kind.other': 'Other service',
 
   'access.internal': 'Internal use',
-  'access.internal.meaning': 'only the owning centre’s staff use it; you can ask the centre for a test run by its staff.',
+  'access.internal.meaning':
+    'only the owning centre’s staff use it; you can ask the centre for a test run by its staff.',
   'access.network': 'CL.O.C.K. network',
   'access.network.meaning': 'the network’s centres can borrow or book it, with the approval of the owning centre.',
   'access.public': 'Open',
@@ -138,14 +140,16 @@ export const en: Messages = {
   'home.totals_title': 'The catalogue in figures',
   'home.about_link': 'The memorandum of understanding and the network’s aims',
   'home.members_title': 'The members',
-  'home.members_text': 'Regione Toscana and the six centres that signed the memorandum, with their district and what they offer.',
+  'home.members_text':
+    'Regione Toscana and the six centres that signed the memorandum, with their district and what they offer.',
   'home.members_empty': 'No member is registered yet.',
 
   'map.title': 'Schematic map of Tuscany with the network’s members',
   'map.desc_intro': 'Where the members are:',
   'map.desc_empty': 'No member has a position yet.',
   'map.member_at': '{name} in {place}',
-  'map.caption': 'Schematic map (not to scale). Circles are the centres, the diamond is Regione Toscana; the list of members gives the same information.',
+  'map.caption':
+    'Schematic map (not to scale). Circles are the centres, the diamond is Regione Toscana; the list of members gives the same information.',
 
   'search.title': 'Search the catalogue',
   'search.document_title': 'Search',
@@ -154,7 +158,8 @@ export const en: Messages = {
   'search.quick_form_label': 'Quick search',
   'search.label': 'What are you looking for?',
   'search.header_label': 'Search the catalogue',
-  'search.hint': 'Describe a problem or type keywords, in English or Italian: for example “fibreglass recycling” or “packaging tests”.',
+  'search.hint':
+    'Describe a problem or type keywords, in English or Italian: for example “fibreglass recycling” or “packaging tests”.',
   'search.placeholder': 'Competences, services, labs, experts…',
   'search.header_placeholder': 'Search…',
   'search.submit': 'Search',
@@ -183,7 +188,8 @@ export const en: Messages = {
   'search.pagination': 'Result pages',
   'search.none': 'No results with these filters. Try removing some.',
   'search.none_for': 'No results for “{query}”. Check the spelling, use more general words or remove some filters.',
-  'search.start': 'Type what you are looking for to see the competences, services, equipment and experts of every centre.',
+  'search.start':
+    'Type what you are looking for to see the competences, services, equipment and experts of every centre.',
   'search.examples': 'Some examples:',
   'search.example_1': 'paper recycling',
   'search.example_2': 'composite materials yachts',
@@ -200,8 +206,10 @@ export const en: Messages = {
   'list.results': 'List: {what}',
   'list.empty': 'The catalogue has no items of this type yet.',
   'list.empty_filtered': 'No item matches the chosen filters.',
-  'list.lead.competence': 'What the centres know how to do, how mature the technology is (TRL), and for which sectors and supply chains.',
-  'list.lead.service': 'Services for companies and public bodies: testing, analysis, consulting, training, incubation and more.',
+  'list.lead.competence':
+    'What the centres know how to do, how mature the technology is (TRL), and for which sectors and supply chains.',
+  'list.lead.service':
+    'Services for companies and public bodies: testing, analysis, consulting, training, incubation and more.',
   'list.lead.equipment': 'The centres’ laboratories and equipment, where they are and who can use them.',
   'list.lead.expert': 'People of the centres who agreed to be listed, with their role and expertise.',
 
@@ -258,7 +266,8 @@ export const en: Messages = {
   'about.members': 'The members and their districts',
   'about.members_text': 'Each centre runs a regional technology district.',
   'about.nucleus': 'The technical coordination nucleus',
-  'about.nucleus_text': 'The platform is steered by a technical coordination nucleus with one representative of each centre.',
+  'about.nucleus_text':
+    'The platform is steered by a technical coordination nucleus with one representative of each centre.',
   'about.nucleus_tasks':
     'The nucleus reviews companies’ requests, names a lead centre, agrees objectives with the Region and checks periodically that they are met.',
   'about.nucleus_member': 'A representative of {centre}',
@@ -278,14 +287,16 @@ export const en: Messages = {
   'a11y.testing_keyboard':
     'we check by hand that everything works with the keyboard alone: skip link, focus order and visibility, menu, tabs and filters;',
   'a11y.testing_mobile': 'we check the pages on 375-pixel-wide screens and at 200% zoom, with no horizontal scrolling;',
-  'a11y.testing_languages': 'any text shown in a language other than the chosen one is marked with its language, for speech synthesis.',
+  'a11y.testing_languages':
+    'any text shown in a language other than the chosen one is marked with its language, for speech synthesis.',
   'a11y.limits_title': 'Known limitations',
   'a11y.limit_languages':
     'Some catalogue records are written by their publishers in one language only: we then show them in the original language and say so.',
   'a11y.limit_map':
     'The map of Tuscany is a diagram: the same information (members and where they are) is in the list of members, as text and links.',
   'a11y.limit_third_party': 'The websites of the centres and of other linked bodies are not under our control.',
-  'a11y.limit_users': 'We have not yet tested with people who use assistive technologies; this is planned before the public release.',
+  'a11y.limit_users':
+    'We have not yet tested with people who use assistive technologies; this is planned before the public release.',
   'a11y.preparation_title': 'Preparation of this statement',
   'a11y.preparation_text': 'This statement is based on a self-assessment; it is reviewed with every release.',
   'a11y.preparation_date': 'Last updated: {date}.',
@@ -397,10 +408,12 @@ export const en: Messages = {
   'signin.already': 'You are already signed in as {name}.',
   'demo.banner_label': 'Demo installation',
   'demo.banner_tag': 'Demo',
-  'demo.banner_text': 'This is a demonstration: the centres are described with sample data, companies and people are fictional.',
+  'demo.banner_text':
+    'This is a demonstration: the centres are described with sample data, companies and people are fictional.',
   'demo.banner_link': 'Try every role with the demo accounts',
   'demo.accounts_title': 'Demo accounts',
-  'demo.accounts_lead': 'Sign in with the role you want to try: choose a person, the form fills in, then press “Sign in”.',
+  'demo.accounts_lead':
+    'Sign in with the role you want to try: choose a person, the form fills in, then press “Sign in”.',
   'demo.password': 'Password of every demo account:',
   'demo.use': 'Use',
   'demo.use_label': 'Fill in the form with {name}’s account',
@@ -414,16 +427,19 @@ export const en: Messages = {
   'demo.hint.region': 'Follows the network: the board of every centre’s requests, the catalogue, the experts.',
   'demo.hint.admin': 'Runs the platform: may edit every organisation’s records.',
   'demo.hint.nucleus': 'Reviews incoming requests, opens them to the centres or declines them.',
-  'demo.hint.centre-manager': 'Keeps the centre’s records, invites colleagues, follows the requests open to the centre.',
+  'demo.hint.centre-manager':
+    'Keeps the centre’s records, invites colleagues, follows the requests open to the centre.',
   'demo.hint.centre-staff': 'Offers the centre on open requests and keeps the records current.',
   'demo.hint.company': 'Submitted a request and follows it.',
 
   'signup.title': 'Sign up',
-  'signup.lead': 'Create a personal account. To change a centre’s records you need an invitation from one of its managers.',
+  'signup.lead':
+    'Create a personal account. To change a centre’s records you need an invitation from one of its managers.',
   'signup.submit': 'Create the account',
   'signup.done_title': 'Check your e-mail',
   'signup.done_text': 'If {email} does not have an account yet, we have sent it a link to confirm the address.',
-  'signup.done_hint': 'Open the link within 48 hours, then sign in. If the message does not arrive, look in your spam folder.',
+  'signup.done_hint':
+    'Open the link within 48 hours, then sign in. If the message does not arrive, look in your spam folder.',
   'signup.have_account': 'Already have an account?',
   'signup.to_sign_in': 'Go to the sign-in page',
 
@@ -437,7 +453,8 @@ export const en: Messages = {
   'forgot.lead': 'Enter your account’s e-mail address: we will send you a link to choose a new password.',
   'forgot.submit': 'Send the link',
   'forgot.done_title': 'Check your e-mail',
-  'forgot.done_text': 'If {email} has an account, we have sent it a link to choose a new password. The link is valid for one hour.',
+  'forgot.done_text':
+    'If {email} has an account, we have sent it a link to choose a new password. The link is valid for one hour.',
 
   'reset.title': 'Choose a new password',
   'reset.lead': 'The new password replaces the old one; for your security you are signed out on every device.',
@@ -454,12 +471,15 @@ export const en: Messages = {
   'invitation.form_title': 'Create your account',
   'invitation.password': 'Choose a password',
   'invitation.submit': 'Create the account and sign in',
-  'invitation.invalid': 'This invitation is not valid: it may have expired (it lasts 7 days) or been used already. Ask whoever invited you to send another one.',
-  'invitation.exists': 'An account for {email} already exists. Sign in with it and ask whoever invited you to add you to the organisation.',
+  'invitation.invalid':
+    'This invitation is not valid: it may have expired (it lasts 7 days) or been used already. Ask whoever invited you to send another one.',
+  'invitation.exists':
+    'An account for {email} already exists. Sign in with it and ask whoever invited you to add you to the organisation.',
   'invitation.signed_in_as': 'You are signed in as {name}: creating the account signs you in with the new one.',
 
   'invite.title': 'Invite a colleague',
-  'invite.text': 'Your colleague receives an e-mail with a link, valid for 7 days, to create an account already linked to the organisation.',
+  'invite.text':
+    'Your colleague receives an e-mail with a link, valid for 7 days, to create an account already linked to the organisation.',
   'invite.for': 'To {organization}',
   'invite.email': 'Colleague’s e-mail address',
   'invite.submit': 'Send the invitation',
@@ -467,7 +487,8 @@ export const en: Messages = {
   'invite.forbidden': 'You may not invite people to this organisation with this role.',
 
   'tokens.title': 'API tokens',
-  'tokens.text': 'Tokens let your organisation’s software update the catalogue through the API, with the permissions of the chosen role.',
+  'tokens.text':
+    'Tokens let your organisation’s software update the catalogue through the API, with the permissions of the chosen role.',
   'tokens.none': 'No API tokens yet.',
   'tokens.state': 'Status',
   'tokens.state.active': 'Active',
@@ -502,7 +523,8 @@ export const en: Messages = {
   'password.done': 'Password changed. You have been signed out on your other devices.',
 
   'sessions.title': 'Sign-ins',
-  'sessions.text': 'If you used a shared computer or lost a device, sign out on every device: you will need to sign in again everywhere, here too.',
+  'sessions.text':
+    'If you used a shared computer or lost a device, sign out on every device: you will need to sign in again everywhere, here too.',
   'sessions.everywhere': 'Sign out on every device',
   'sessions.confirm_title': 'Sign out on every device?',
   'sessions.confirm_text': 'Every device will be signed out, this one included.',
@@ -512,7 +534,8 @@ export const en: Messages = {
   'edit.retire': 'Retire',
   'edit.retire_confirm': 'Yes, retire',
   'edit.retire_title': 'Retire “{what}”?',
-  'edit.retire_text': 'The record leaves the catalogue and search. Its history stays available to the organisation’s members.',
+  'edit.retire_text':
+    'The record leaves the catalogue and search. Its history stays available to the organisation’s members.',
   'edit.retire_org_text': 'The organisation leaves the catalogue and search. Its history stays.',
   'edit.add.competence': 'Add competence',
   'edit.add.service': 'Add service',
@@ -553,7 +576,8 @@ export const en: Messages = {
   'edit.public_profile_short': 'Public profile',
   'edit.public_profile_hint': 'Without consent, only signed-in network members see this record.',
   'edit.sectors': 'Sectors (NACE codes)',
-  'edit.s3_hint': 'The priorities of the 2021–2027 smart specialisation strategy the record serves; without them, its organisation’s apply.',
+  'edit.s3_hint':
+    'The priorities of the 2021–2027 smart specialisation strategy the record serves; without them, its organisation’s apply.',
   'edit.sectors_hint': 'NACE/ATECO codes separated by commas, e.g.: C17.12, C22.2.',
   'edit.sectors_read_as': 'Codes recognised:',
   'edit.sector_unknown': 'not a code of the classification',
@@ -563,7 +587,8 @@ export const en: Messages = {
   'edit.website_hint': 'Full address, e.g. https://www.example.org.',
   'edit.save': 'Save changes',
   'edit.create_submit': 'Add to the catalogue',
-  'edit.failure.signed_out': 'Your session has ended: sign in again in another browser tab, then save again. What you typed stays here.',
+  'edit.failure.signed_out':
+    'Your session has ended: sign in again in another browser tab, then save again. What you typed stays here.',
   'edit.failure.forbidden': 'Your account is not allowed to make this change.',
   'edit.failure.gone': 'This record no longer exists: a colleague may have retired it.',
   'edit.failure.conflict': 'A record with the same identifier already exists.',
@@ -592,7 +617,8 @@ export const en: Messages = {
 
   'nav.requests': 'Requests',
   'nav.coordination': 'Coordination',
-  'notice.request_submitted': 'Request submitted. The coordination nucleus will review it; you will be notified at every step.',
+  'notice.request_submitted':
+    'Request submitted. The coordination nucleus will review it; you will be notified at every step.',
 
   'request.state.submitted': 'Submitted',
   'request.state.triage': 'In triage',
@@ -603,7 +629,8 @@ export const en: Messages = {
   'request.state.declined': 'Declined',
   'request.state.withdrawn': 'Withdrawn',
   'request.confidentiality.public': 'Public',
-  'request.confidentiality.public.meaning': 'anyone reads the title and summary; the description stays within the network',
+  'request.confidentiality.public.meaning':
+    'anyone reads the title and summary; the description stays within the network',
   'request.confidentiality.network': 'Network only',
   'request.confidentiality.network.meaning': 'only the network’s centres read it, once the nucleus opens it',
   'request.confidentiality.confidential': 'Confidential',
@@ -619,8 +646,10 @@ export const en: Messages = {
   'request.due': 'Answer expected by {date}',
 
   'requests.title': 'Company requests',
-  'requests.lead': 'The problems companies bring to the network, from the nucleus’s review to the team of centres that solves them.',
-  'requests.lead_public': 'The public requests companies have brought to the network. Have a technical problem? Submit it: the coordination nucleus reviews it and finds the right centres.',
+  'requests.lead':
+    'The problems companies bring to the network, from the nucleus’s review to the team of centres that solves them.',
+  'requests.lead_public':
+    'The public requests companies have brought to the network. Have a technical problem? Submit it: the coordination nucleus reviews it and finds the right centres.',
   'requests.submit_cta': 'Submit a problem',
   'requests.submit_cta_note': 'Sign in with your account to submit a problem.',
   'requests.scope_label': 'Which requests',
@@ -639,7 +668,8 @@ export const en: Messages = {
   'requests.empty_public': 'There are no open public requests yet.',
 
   'matching.title': 'Who in the network can help',
-  'matching.intro': 'While you write, the matching engine looks in the catalogue for who covers your problem. It is only a hint: the coordination nucleus decides.',
+  'matching.intro':
+    'While you write, the matching engine looks in the catalogue for who covers your problem. It is only a hint: the coordination nucleus decides.',
   'matching.idle': 'Write the title and description (at least {min} characters in all) to see the first matches.',
   'matching.working': 'Looking for matches…',
   'matching.failed': 'Matches are not available right now. You can still submit the request.',
@@ -655,29 +685,37 @@ export const en: Messages = {
   'matching.team_complete': 'Covers every aspect found.',
 
   'request.form.title': 'Submit a problem',
-  'request.form.lead': 'Describe your company’s technical problem. The coordination nucleus reviews it and opens it to the network’s centres able to solve it.',
+  'request.form.lead':
+    'Describe your company’s technical problem. The coordination nucleus reviews it and opens it to the network’s centres able to solve it.',
   'request.form.required_note': 'Fields not marked “optional” are required.',
   'request.form.section_problem': 'The problem',
   'request.form.section_visibility': 'Who may read it',
   'request.form.section_details': 'Details',
   'request.form.section_company': 'For which company',
   'request.form.title_hint': 'One sentence summing up the problem (at least 5 characters).',
-  'request.form.description_hint': 'What happens, on which materials or processes, what you have already tried (at least 20 characters).',
+  'request.form.description_hint':
+    'What happens, on which materials or processes, what you have already tried (at least 20 characters).',
   'request.form.desired_outcome_hint': 'What you expect in the end: a test, a prototype, advice…',
-  'request.form.summary_hint': 'Required if public: the only text people outside the network read. Do not write confidential details.',
+  'request.form.summary_hint':
+    'Required if public: the only text people outside the network read. Do not write confidential details.',
   'request.form.sector_hint': 'The NACE/ATECO code of the sector, for example C30.1.',
   'request.form.sector_read_as': 'Code read as: {label}.',
   'request.form.deadline_hint': 'When you need an answer by; not in the past.',
-  'request.form.company_intro': 'You submit the problem on a company’s behalf: choose the registered company or, if it is not registered, give its name and a contact.',
+  'request.form.company_intro':
+    'You submit the problem on a company’s behalf: choose the registered company or, if it is not registered, give its name and a contact.',
   'request.form.company_not_registered': 'Not registered: I give its name',
   'request.form.confidentiality_required': 'Choose who may read the request.',
   'request.form.submit': 'Submit the request',
   'request.edit.title': 'Correct the request',
-  'request.edit.lead': 'You may correct the text, the details and who may read the request until the coordination nucleus opens it to the centres. The company cannot be changed.',
+  'request.edit.lead':
+    'You may correct the text, the details and who may read the request until the coordination nucleus opens it to the centres. The company cannot be changed.',
   'request.edit.submit': 'Save the corrections',
-  'request.edit.conflict': 'Meanwhile the request was opened to the centres and can no longer be corrected: go back to the request to see where it stands.',
-  'request.edit.not_allowed': 'Your account may not correct this request: the company and the coordination nucleus may.',
-  'request.edit.not_editable': 'This request can no longer be corrected: corrections are possible only until the coordination nucleus opens it to the centres.',
+  'request.edit.conflict':
+    'Meanwhile the request was opened to the centres and can no longer be corrected: go back to the request to see where it stands.',
+  'request.edit.not_allowed':
+    'Your account may not correct this request: the company and the coordination nucleus may.',
+  'request.edit.not_editable':
+    'This request can no longer be corrected: corrections are possible only until the coordination nucleus opens it to the centres.',
   'request.edit.back': 'Back to the request',
   'request.field.title': 'Title',
   'request.field.description': 'Description of the problem',
@@ -751,15 +789,18 @@ export const en: Messages = {
   'timeline.field.contactEmail': 'contact e-mail',
 
   'proposal.title': 'Team proposal',
-  'proposal.intro': 'Which aspects of the problem the centres that offered to take part cover, according to the catalogue and to what they declare.',
-  'proposal.no_centres': 'No centre has offered to take part yet: the table appears with the first expressions of interest.',
+  'proposal.intro':
+    'Which aspects of the problem the centres that offered to take part cover, according to the catalogue and to what they declare.',
+  'proposal.no_centres':
+    'No centre has offered to take part yet: the table appears with the first expressions of interest.',
   'proposal.no_aspects': 'The engine recognised no distinct aspects in this problem.',
   'proposal.caption': 'Aspects of the problem by centre',
   'proposal.aspect': 'Aspect',
   'proposal.catalogue': 'covered according to the catalogue',
   'proposal.declared': 'declared',
   'proposal.not_covered': 'not covered',
-  'proposal.legend': '✓ = covered according to the centre’s catalogue; “declared” = the centre says it covers it in its proposal.',
+  'proposal.legend':
+    '✓ = covered according to the centre’s catalogue; “declared” = the centre says it covers it in its proposal.',
   'proposal.missing': 'Aspects no interested centre covers: {aspects}.',
   'proposal.nothing_missing': 'Every aspect is covered by the interested centres.',
   'proposal.equipment': 'Equipment involved',
@@ -770,15 +811,18 @@ export const en: Messages = {
   'request.actions': 'What you can do',
   'request.failure.forbidden': 'Your account may not take this action on this request.',
   'request.failure.gone': 'The request is no longer visible to your account.',
-  'request.failure.conflict': 'The request’s state changed in the meantime: reload the page to see what you can do now.',
+  'request.failure.conflict':
+    'The request’s state changed in the meantime: reload the page to see what you can do now.',
   'request.field.message': 'Message',
   'request.field.message_hint': 'It stays in the request’s history.',
   'request.action.triage': 'Take into triage',
   'request.action.triage.intro': 'The company will know the nucleus is reviewing the request.',
   'request.action.triage.submit': 'Take into triage',
   'request.action.open': 'Open to centres',
-  'request.action.open.intro': 'The network’s centres will be able to read the request and offer to take part. You can invite some centres directly.',
-  'request.action.open.intro_confidential': 'The request is confidential: only the centres you choose here will see it.',
+  'request.action.open.intro':
+    'The network’s centres will be able to read the request and offer to take part. You can invite some centres directly.',
+  'request.action.open.intro_confidential':
+    'The request is confidential: only the centres you choose here will see it.',
   'request.action.open.submit': 'Open the request',
   'request.action.open.centres_required': 'Choose at least one centre: only the centres chosen will see the request.',
   'request.action.open.centres_hint': 'Invited centres are notified; the others can still offer to take part.',
@@ -789,23 +833,29 @@ export const en: Messages = {
   'request.action.decline.intro': 'The reason always reaches the company by e-mail.',
   'request.action.decline.submit': 'Decline…',
   'request.action.decline.confirm_title': 'Decline the request?',
-  'request.action.decline.confirm_text': 'The request will be closed and the company will receive the reason. This cannot be undone.',
+  'request.action.decline.confirm_text':
+    'The request will be closed and the company will receive the reason. This cannot be undone.',
   'request.action.decline.confirm': 'Yes, decline',
   'request.action.edit': 'Correct the request',
-  'request.action.edit.intro': 'Spotted a mistake, or want to change who may read it? You may correct the request until the coordination nucleus opens it to the centres.',
+  'request.action.edit.intro':
+    'Spotted a mistake, or want to change who may read it? You may correct the request until the coordination nucleus opens it to the centres.',
   'request.action.withdraw_request': 'Withdraw the request',
-  'request.action.withdraw_request.intro': 'If the problem no longer matters you may withdraw the request until the work starts. The coordination nucleus and the centres involved will be told. It cannot be undone.',
+  'request.action.withdraw_request.intro':
+    'If the problem no longer matters you may withdraw the request until the work starts. The coordination nucleus and the centres involved will be told. It cannot be undone.',
   'request.action.withdraw_request.submit': 'Withdraw the request…',
   'request.action.withdraw_request.confirm_title': 'Withdraw the request?',
-  'request.action.withdraw_request.confirm_text': 'The request will be closed and the coordination nucleus and the centres involved will receive your reason, if you wrote one. It cannot be undone.',
+  'request.action.withdraw_request.confirm_text':
+    'The request will be closed and the coordination nucleus and the centres involved will receive your reason, if you wrote one. It cannot be undone.',
   'request.action.withdraw_request.confirm': 'Yes, withdraw the request',
   'request.field.withdraw_reason': 'Reason',
-  'request.field.withdraw_reason_hint': 'Why you withdraw it: it helps the network understand (at most 2000 characters).',
+  'request.field.withdraw_reason_hint':
+    'Why you withdraw it: it helps the network understand (at most 2000 characters).',
   'request.field.reason': 'Reason',
   'request.field.reason_hint': 'Tell the company why (at least 10 characters).',
   'request.action.interest': 'Express interest',
   'request.action.interest_update': 'Update your centre’s proposal',
-  'request.action.interest.intro': 'Say briefly what you propose and which aspects you cover: the company and the nucleus will choose the team.',
+  'request.action.interest.intro':
+    'Say briefly what you propose and which aspects you cover: the company and the nucleus will choose the team.',
   'request.action.interest.submit': 'Send the proposal',
   'request.action.interest_update.submit': 'Update the proposal',
   'request.action.interest.organization_required': 'Choose which centre you act for.',
@@ -858,7 +908,8 @@ export const en: Messages = {
 
   'board.page_title': 'Request coordination',
   'board.lead': 'The active requests by state: first those late on the network’s response times.',
-  'board.not_allowed': 'This page is for the coordination nucleus, the Region’s officers and administrators. You can still follow the requests that concern you.',
+  'board.not_allowed':
+    'This page is for the coordination nucleus, the Region’s officers and administrators. You can still follow the requests that concern you.',
   'board.back_to_requests': 'Go to the requests',
   'board.title': 'Requests by state',
   'board.only_overdue': 'Overdue only',
@@ -899,11 +950,13 @@ export const en: Messages = {
   'notifications.email_saved': 'Preference saved.',
   'notification.due_unknown': 'the target date',
   'notification.other': 'Update on request {name}.',
-  'notification.request-received': 'We received request {name}. The coordination nucleus will review it and answer by {due}.',
+  'notification.request-received':
+    'We received request {name}. The coordination nucleus will review it and answer by {due}.',
   'notification.request-submitted': 'New request to review: {name}.',
   'notification.request-triage': 'Request {name} is being reviewed by the coordination nucleus.',
   'notification.request-opened': 'Request {name} is now open to the centres, who can offer to take part.',
-  'notification.request-invited': 'A request is open to your centre: {name}. You can express interest with a short proposal.',
+  'notification.request-invited':
+    'A request is open to your centre: {name}. You can express interest with a short proposal.',
   'notification.request-declined': 'Request {name} was declined. Reason: {reason}',
   'notification.request-withdrawn': 'Request {name} was withdrawn by the company.',
   'notification.request-withdrawn-reason': 'Request {name} was withdrawn by the company. Reason: {reason}',
@@ -918,11 +971,13 @@ export const en: Messages = {
   // The administration area (admins and Region officers).
   'nav.administration': 'Administration',
   'admin.title': 'Administration',
-  'admin.lead': 'The network’s people, their roles and accounts, and the register of organisations. Every change stays in the activity log.',
+  'admin.lead':
+    'The network’s people, their roles and accounts, and the register of organisations. Every change stays in the activity log.',
   'admin.not_allowed': 'This area is for the platform’s administrators and Regione Toscana’s officers.',
   'admin.role_at': '{role} at {organization}',
   'admin.people.title': 'People',
-  'admin.people.lead': 'Find people, change their roles and memberships, disable and re-enable accounts, send an invitation again.',
+  'admin.people.lead':
+    'Find people, change their roles and memberships, disable and re-enable accounts, send an invitation again.',
   'admin.people.filter_label': 'Find people',
   'admin.people.q': 'Name or e-mail',
   'admin.people.search': 'Search',
@@ -961,7 +1016,8 @@ export const en: Messages = {
   'admin.person.disable': 'Disable the account',
   'admin.person.enable': 'Re-enable the account',
   'admin.person.disable_title': 'Disable {name}’s account?',
-  'admin.person.disable_text': 'Every session of the person ends at once, the API tokens they created stop working, and they cannot sign in until the account is re-enabled.',
+  'admin.person.disable_text':
+    'Every session of the person ends at once, the API tokens they created stop working, and they cannot sign in until the account is re-enabled.',
   'admin.person.disabled_notice': 'Account disabled. Sessions ended: {sessions}; API tokens revoked: {tokens}.',
   'admin.person.enabled': 'Account re-enabled: the person can sign in again.',
   'admin.person.roles': 'Roles and memberships',

@@ -54,7 +54,8 @@ export const it = {
   'error.instance': 'riferimento {instance}',
   'error.page_title': 'La pagina non può essere mostrata',
   'error.page_text': 'Si è verificato un errore imprevisto durante la visualizzazione di questa pagina.',
-  'error.chunk': 'Non è stato possibile scaricare una parte dell’applicazione, forse perché il sito è stato aggiornato. Ricarica la pagina.',
+  'error.chunk':
+    'Non è stato possibile scaricare una parte dell’applicazione, forse perché il sito è stato aggiornato. Ricarica la pagina.',
 
   'type.organization': 'Organizzazione',
   'type.competence': 'Competenza',
@@ -86,11 +87,14 @@ export const it = {
   'service_kind.other': 'Altro servizio',
 
   'access.internal': 'Uso interno',
-  'access.internal.meaning': 'la usa solo il personale del centro che la possiede; si può chiedere al centro una prova svolta dal suo personale.',
+  'access.internal.meaning':
+    'la usa solo il personale del centro che la possiede; si può chiedere al centro una prova svolta dal suo personale.',
   'access.network': 'Rete CL.O.C.K.',
-  'access.network.meaning': 'i centri della rete possono chiederla in prestito o prenotarla, con l’approvazione del centro che la possiede.',
+  'access.network.meaning':
+    'i centri della rete possono chiederla in prestito o prenotarla, con l’approvazione del centro che la possiede.',
   'access.public': 'Aperta',
-  'access.public.meaning': 'imprese, università ed enti possono chiederne l’uso, alle condizioni del centro che la possiede.',
+  'access.public.meaning':
+    'imprese, università ed enti possono chiederne l’uso, alle condizioni del centro che la possiede.',
 
   'trl.1': 'principi di base osservati',
   'trl.2': 'concetto tecnologico formulato',
@@ -139,14 +143,16 @@ export const it = {
   'home.totals_title': 'Il catalogo in cifre',
   'home.about_link': 'Il protocollo d’intesa e gli obiettivi della rete',
   'home.members_title': 'I membri',
-  'home.members_text': 'Regione Toscana e i sei centri che hanno firmato il protocollo, con il loro distretto e quanto offrono.',
+  'home.members_text':
+    'Regione Toscana e i sei centri che hanno firmato il protocollo, con il loro distretto e quanto offrono.',
   'home.members_empty': 'Nessun membro è ancora registrato.',
 
   'map.title': 'Mappa schematica della Toscana con i membri della rete',
   'map.desc_intro': 'Posizione dei membri:',
   'map.desc_empty': 'Nessun membro ha ancora una posizione.',
   'map.member_at': '{name} a {place}',
-  'map.caption': 'Mappa schematica (non in scala). I cerchi sono i centri, il rombo è Regione Toscana; gli stessi dati sono nell’elenco dei membri.',
+  'map.caption':
+    'Mappa schematica (non in scala). I cerchi sono i centri, il rombo è Regione Toscana; gli stessi dati sono nell’elenco dei membri.',
 
   'search.title': 'Cerca nel catalogo',
   'search.document_title': 'Cerca',
@@ -155,7 +161,8 @@ export const it = {
   'search.quick_form_label': 'Ricerca rapida',
   'search.label': 'Cosa cerchi?',
   'search.header_label': 'Cerca nel catalogo',
-  'search.hint': 'Descrivi un problema o scrivi parole chiave, in italiano o in inglese: per esempio «riciclo vetroresina» o «prove su imballaggi».',
+  'search.hint':
+    'Descrivi un problema o scrivi parole chiave, in italiano o in inglese: per esempio «riciclo vetroresina» o «prove su imballaggi».',
   'search.placeholder': 'Competenze, servizi, laboratori, esperti…',
   'search.header_placeholder': 'Cerca…',
   'search.submit': 'Cerca',
@@ -183,7 +190,8 @@ export const it = {
   'search.page_of': 'pagina {page} di {pages}',
   'search.pagination': 'Pagine dei risultati',
   'search.none': 'Nessun risultato con questi filtri. Prova a rimuoverne qualcuno.',
-  'search.none_for': 'Nessun risultato per «{query}». Controlla l’ortografia, usa parole più generali o rimuovi qualche filtro.',
+  'search.none_for':
+    'Nessun risultato per «{query}». Controlla l’ortografia, usa parole più generali o rimuovi qualche filtro.',
   'search.start': 'Scrivi cosa cerchi per vedere competenze, servizi, attrezzature ed esperti di tutti i centri.',
   'search.examples': 'Alcuni esempi:',
   'search.example_1': 'riciclo carta',
@@ -201,10 +209,13 @@ export const it = {
   'list.results': 'Elenco: {what}',
   'list.empty': 'Il catalogo non contiene ancora elementi di questo tipo.',
   'list.empty_filtered': 'Nessun elemento corrisponde ai filtri scelti.',
-  'list.lead.competence': 'Le competenze dei centri: cosa sanno fare, con quale maturità tecnologica (TRL) e per quali settori e filiere.',
-  'list.lead.service': 'I servizi offerti a imprese ed enti: prove, analisi, consulenza, formazione, incubazione e altro.',
+  'list.lead.competence':
+    'Le competenze dei centri: cosa sanno fare, con quale maturità tecnologica (TRL) e per quali settori e filiere.',
+  'list.lead.service':
+    'I servizi offerti a imprese ed enti: prove, analisi, consulenza, formazione, incubazione e altro.',
   'list.lead.equipment': 'Laboratori e attrezzature dei centri, con dove si trovano e chi può usarli.',
-  'list.lead.expert': 'Le persone dei centri che hanno accettato di essere presentate, con il loro ruolo e le loro competenze.',
+  'list.lead.expert':
+    'Le persone dei centri che hanno accettato di essere presentate, con il loro ruolo e le loro competenze.',
 
   'organizations.lead': 'I membri della rete e le altre organizzazioni presenti nel catalogo.',
   'organizations.kind_filter': 'Tipo di organizzazione',
@@ -268,7 +279,8 @@ export const it = {
   'a11y.title': 'Dichiarazione di accessibilità',
   'a11y.intro':
     '{owner} e i centri della rete CL.O.C.K. si impegnano a rendere accessibile questo sito, in conformità alla legge 9 gennaio 2004, n. 4 e alla direttiva (UE) 2016/2102.',
-  'a11y.scope': 'La presente dichiarazione si applica alla piattaforma CL.O.C.K., in tutte le sue pagine pubbliche, in italiano e in inglese.',
+  'a11y.scope':
+    'La presente dichiarazione si applica alla piattaforma CL.O.C.K., in tutte le sue pagine pubbliche, in italiano e in inglese.',
   'a11y.status_title': 'Stato di conformità',
   'a11y.status_text':
     'L’obiettivo è la piena conformità ai requisiti della norma UNI CEI EN 301549 e alle Linee guida AgID sull’accessibilità, cioè alle WCAG 2.1 di livello AA. Il sito è parzialmente conforme: i limiti noti sono elencati qui sotto. Il testo delle linee guida è sul sito del W3C:',
@@ -279,15 +291,18 @@ export const it = {
     'ogni pagina viene controllata automaticamente con axe-core secondo le regole WCAG 2.1 A e AA, in italiano e in inglese; una violazione blocca il rilascio;',
   'a11y.testing_keyboard':
     'verifichiamo a mano l’uso con la sola tastiera: link per saltare al contenuto, ordine e visibilità del focus, menu, schede e filtri;',
-  'a11y.testing_mobile': 'controlliamo le pagine su schermi larghi 375 pixel e con lo zoom al 200%, senza scorrimento orizzontale;',
-  'a11y.testing_languages': 'ogni testo mostrato in una lingua diversa da quella scelta è marcato con la sua lingua, per le sintesi vocali.',
+  'a11y.testing_mobile':
+    'controlliamo le pagine su schermi larghi 375 pixel e con lo zoom al 200%, senza scorrimento orizzontale;',
+  'a11y.testing_languages':
+    'ogni testo mostrato in una lingua diversa da quella scelta è marcato con la sua lingua, per le sintesi vocali.',
   'a11y.limits_title': 'Limiti noti',
   'a11y.limit_languages':
     'Alcune schede del catalogo sono scritte da chi le pubblica in una sola lingua: in quel caso le mostriamo nella lingua originale, segnalandolo.',
   'a11y.limit_map':
     'La mappa della Toscana è uno schema grafico: le stesse informazioni (membri e sedi) sono nell’elenco dei membri, come testo e collegamenti.',
   'a11y.limit_third_party': 'I siti web dei centri e degli altri enti collegati non sono sotto il nostro controllo.',
-  'a11y.limit_users': 'Non abbiamo ancora svolto test con persone che usano tecnologie assistive; li prevediamo prima del rilascio pubblico.',
+  'a11y.limit_users':
+    'Non abbiamo ancora svolto test con persone che usano tecnologie assistive; li prevediamo prima del rilascio pubblico.',
   'a11y.preparation_title': 'Redazione della dichiarazione',
   'a11y.preparation_text': 'Dichiarazione redatta sulla base di un’autovalutazione; viene riesaminata a ogni rilascio.',
   'a11y.preparation_date': 'Ultimo aggiornamento: {date}.',
@@ -301,7 +316,8 @@ export const it = {
   'a11y.enforcement_link': 'modulo di segnalazione di AgID',
 
   'not_found.title': 'Pagina non trovata',
-  'not_found.text': 'L’indirizzo non corrisponde a nessuna pagina del sito. Forse è stato scritto male o la pagina è stata spostata.',
+  'not_found.text':
+    'L’indirizzo non corrisponde a nessuna pagina del sito. Forse è stato scritto male o la pagina è stata spostata.',
   'not_found.home': 'Torna alla pagina iniziale',
 
   'footer.catalogue': 'Catalogo',
@@ -342,7 +358,8 @@ export const it = {
   'form.error.too_long': 'Usa al massimo {max} caratteri.',
   'form.error.too_short': 'Usa almeno {min} caratteri.',
   'form.error.unknown_code': 'Il codice «{code}» non è nell’elenco: sceglilo tra quelli proposti.',
-  'form.error.s3_old': '«{code}» appartiene alla strategia S3 2014-2020: scegli una priorità della strategia 2021-2027.',
+  'form.error.s3_old':
+    '«{code}» appartiene alla strategia S3 2014-2020: scegli una priorità della strategia 2021-2027.',
   'form.error.one_of': 'Scegli uno dei valori ammessi: {values}.',
   'form.error.one_of_short': 'Scegli uno dei valori ammessi.',
   'form.error.email': 'Scrivi un indirizzo e-mail valido, per esempio nome@esempio.it.',
@@ -357,7 +374,8 @@ export const it = {
   'form.error.registered': 'Esiste già un account con questo indirizzo.',
   'form.error.not_allowed': 'Questo campo non è previsto per questo tipo di scheda.',
   'form.error.province': 'Scrivi la sigla della provincia in due lettere maiuscole, per esempio LU.',
-  'form.error.identifier': 'Usa da 1 a 100 lettere minuscole, cifre, «.», «_» o «-», iniziando con una lettera o una cifra.',
+  'form.error.identifier':
+    'Usa da 1 a 100 lettere minuscole, cifre, «.», «_» o «-», iniziando con una lettera o una cifra.',
 
   'role.admin': 'Amministratore della piattaforma',
   'role.region': 'Funzionario di Regione Toscana',
@@ -391,7 +409,8 @@ export const it = {
   'signin.password_missing': 'Scrivi la password.',
   'signin.wrong': 'Indirizzo e-mail o password non corretti. Controlla e riprova.',
   'signin.unverified': 'Devi prima confermare il tuo indirizzo e-mail con il link che ti abbiamo inviato.',
-  'signin.unverified_link': 'Non trovi il messaggio? Chiedi il link per una nuova password: conferma anche l’indirizzo.',
+  'signin.unverified_link':
+    'Non trovi il messaggio? Chiedi il link per una nuova password: conferma anche l’indirizzo.',
   'signin.too_many': 'Troppi tentativi di accesso non riusciti. Per sicurezza, riprova tra {wait}.',
   'signin.forgot': 'Hai dimenticato la password?',
   'signin.no_account': 'Non hai un account?',
@@ -399,10 +418,12 @@ export const it = {
   'signin.already': 'Hai già effettuato l’accesso come {name}.',
   'demo.banner_label': 'Installazione dimostrativa',
   'demo.banner_tag': 'Demo',
-  'demo.banner_text': 'Questa è una dimostrazione: i centri sono descritti con dati di esempio, imprese e persone sono fittizie.',
+  'demo.banner_text':
+    'Questa è una dimostrazione: i centri sono descritti con dati di esempio, imprese e persone sono fittizie.',
   'demo.banner_link': 'Prova ogni ruolo con gli account demo',
   'demo.accounts_title': 'Account demo',
-  'demo.accounts_lead': 'Entra con il ruolo che vuoi provare: scegli una persona, il modulo si compila, poi premi «Accedi».',
+  'demo.accounts_lead':
+    'Entra con il ruolo che vuoi provare: scegli una persona, il modulo si compila, poi premi «Accedi».',
   'demo.password': 'Password di tutti gli account demo:',
   'demo.use': 'Usa',
   'demo.use_label': 'Compila il modulo con l’account di {name}',
@@ -421,11 +442,13 @@ export const it = {
   'demo.hint.company': 'Ha presentato una richiesta e ne segue l’avanzamento.',
 
   'signup.title': 'Registrati',
-  'signup.lead': 'Crea un account personale. Per modificare le schede di un centro serve l’invito di un suo responsabile.',
+  'signup.lead':
+    'Crea un account personale. Per modificare le schede di un centro serve l’invito di un suo responsabile.',
   'signup.submit': 'Crea l’account',
   'signup.done_title': 'Controlla la tua e-mail',
   'signup.done_text': 'Se l’indirizzo {email} non ha già un account, ti abbiamo inviato un link per confermarlo.',
-  'signup.done_hint': 'Apri il link entro 48 ore, poi accedi. Se il messaggio non arriva, controlla la cartella della posta indesiderata.',
+  'signup.done_hint':
+    'Apri il link entro 48 ore, poi accedi. Se il messaggio non arriva, controlla la cartella della posta indesiderata.',
   'signup.have_account': 'Hai già un account?',
   'signup.to_sign_in': 'Vai alla pagina di accesso',
 
@@ -439,7 +462,8 @@ export const it = {
   'forgot.lead': 'Scrivi l’indirizzo e-mail del tuo account: ti invieremo un link per sceglierne una nuova.',
   'forgot.submit': 'Invia il link',
   'forgot.done_title': 'Controlla la tua e-mail',
-  'forgot.done_text': 'Se l’indirizzo {email} ha un account, ti abbiamo inviato un link per scegliere una nuova password. Il link vale un’ora.',
+  'forgot.done_text':
+    'Se l’indirizzo {email} ha un account, ti abbiamo inviato un link per scegliere una nuova password. Il link vale un’ora.',
 
   'reset.title': 'Scegli una nuova password',
   'reset.lead': 'La nuova password sostituisce la precedente; per sicurezza l’accesso termina su tutti i dispositivi.',
@@ -456,12 +480,15 @@ export const it = {
   'invitation.form_title': 'Crea il tuo account',
   'invitation.password': 'Scegli una password',
   'invitation.submit': 'Crea l’account e accedi',
-  'invitation.invalid': 'Questo invito non è valido: forse è scaduto (vale 7 giorni) o è già stato usato. Chiedi a chi ti ha invitato di inviarne un altro.',
-  'invitation.exists': 'Esiste già un account per {email}. Accedi con quell’account e chiedi a chi ti ha invitato di aggiungerti all’organizzazione.',
+  'invitation.invalid':
+    'Questo invito non è valido: forse è scaduto (vale 7 giorni) o è già stato usato. Chiedi a chi ti ha invitato di inviarne un altro.',
+  'invitation.exists':
+    'Esiste già un account per {email}. Accedi con quell’account e chiedi a chi ti ha invitato di aggiungerti all’organizzazione.',
   'invitation.signed_in_as': 'Ora sei connesso come {name}: creando l’account entrerai con quello nuovo.',
 
   'invite.title': 'Invita un collega',
-  'invite.text': 'Il collega riceve un’e-mail con un link, valido 7 giorni, per creare il suo account già collegato all’organizzazione.',
+  'invite.text':
+    'Il collega riceve un’e-mail con un link, valido 7 giorni, per creare il suo account già collegato all’organizzazione.',
   'invite.for': 'In {organization}',
   'invite.email': 'Indirizzo e-mail del collega',
   'invite.submit': 'Invia l’invito',
@@ -469,7 +496,8 @@ export const it = {
   'invite.forbidden': 'Non puoi invitare persone in questa organizzazione con questo ruolo.',
 
   'tokens.title': 'Token API',
-  'tokens.text': 'I token permettono ai programmi della tua organizzazione di aggiornare il catalogo tramite le API, con i permessi del ruolo scelto.',
+  'tokens.text':
+    'I token permettono ai programmi della tua organizzazione di aggiornare il catalogo tramite le API, con i permessi del ruolo scelto.',
   'tokens.none': 'Nessun token API per ora.',
   'tokens.state': 'Stato',
   'tokens.state.active': 'Attivo',
@@ -504,7 +532,8 @@ export const it = {
   'password.done': 'Password cambiata. L’accesso è terminato sugli altri dispositivi.',
 
   'sessions.title': 'Accessi',
-  'sessions.text': 'Se hai usato un computer condiviso o hai perso un dispositivo, esci da tutti i dispositivi: servirà accedere di nuovo ovunque, anche qui.',
+  'sessions.text':
+    'Se hai usato un computer condiviso o hai perso un dispositivo, esci da tutti i dispositivi: servirà accedere di nuovo ovunque, anche qui.',
   'sessions.everywhere': 'Esci da tutti i dispositivi',
   'sessions.confirm_title': 'Uscire da tutti i dispositivi?',
   'sessions.confirm_text': 'L’accesso terminerà su ogni dispositivo, compreso questo.',
@@ -514,7 +543,8 @@ export const it = {
   'edit.retire': 'Ritira',
   'edit.retire_confirm': 'Sì, ritira',
   'edit.retire_title': 'Ritirare «{what}»?',
-  'edit.retire_text': 'La scheda esce dal catalogo e dalla ricerca. La sua cronologia resta consultabile dai membri dell’organizzazione.',
+  'edit.retire_text':
+    'La scheda esce dal catalogo e dalla ricerca. La sua cronologia resta consultabile dai membri dell’organizzazione.',
   'edit.retire_org_text': 'L’organizzazione esce dal catalogo e dalla ricerca. La sua cronologia resta.',
   'edit.add.competence': 'Aggiungi competenza',
   'edit.add.service': 'Aggiungi servizio',
@@ -530,7 +560,8 @@ export const it = {
   'edit.not_allowed_profile': 'Il tuo account non può modificare il profilo di {organization}.',
   'edit.back_to_record': 'Torna alla scheda',
   'edit.back_to_organization': 'Torna all’organizzazione',
-  'edit.required_note': 'I campi senza l’indicazione «facoltativo» sono obbligatori. Scrivi i testi in italiano, in inglese o in entrambe le lingue.',
+  'edit.required_note':
+    'I campi senza l’indicazione «facoltativo» sono obbligatori. Scrivi i testi in italiano, in inglese o in entrambe le lingue.',
   'edit.section_texts': 'Testi',
   'edit.section_classification': 'Classificazione',
   'edit.section_profile': 'Profilo',
@@ -553,9 +584,11 @@ export const it = {
   'edit.bookable_hint': 'Si può chiedere di usarla per un periodo?',
   'edit.public_profile': 'La persona ha dato il consenso a un profilo pubblico',
   'edit.public_profile_short': 'Profilo pubblico',
-  'edit.public_profile_hint': 'Senza consenso, la scheda è visibile solo ai membri della rete che hanno effettuato l’accesso.',
+  'edit.public_profile_hint':
+    'Senza consenso, la scheda è visibile solo ai membri della rete che hanno effettuato l’accesso.',
   'edit.sectors': 'Settori (codici ATECO)',
-  'edit.s3_hint': 'Le priorità della strategia di specializzazione intelligente 2021–2027 che il record serve; senza, vale quelle dell’organizzazione.',
+  'edit.s3_hint':
+    'Le priorità della strategia di specializzazione intelligente 2021–2027 che il record serve; senza, vale quelle dell’organizzazione.',
   'edit.sectors_hint': 'Codici ATECO/NACE separati da una virgola, per esempio: C17.12, C22.2.',
   'edit.sectors_read_as': 'Codici riconosciuti:',
   'edit.sector_unknown': 'codice non presente nella classificazione',
@@ -565,7 +598,8 @@ export const it = {
   'edit.website_hint': 'Indirizzo completo, per esempio https://www.esempio.it.',
   'edit.save': 'Salva le modifiche',
   'edit.create_submit': 'Aggiungi al catalogo',
-  'edit.failure.signed_out': 'La sessione è terminata: accedi di nuovo in un’altra scheda del browser, poi salva ancora. Quello che hai scritto resta qui.',
+  'edit.failure.signed_out':
+    'La sessione è terminata: accedi di nuovo in un’altra scheda del browser, poi salva ancora. Quello che hai scritto resta qui.',
   'edit.failure.forbidden': 'Il tuo account non ha il permesso di fare questa modifica.',
   'edit.failure.gone': 'La scheda non esiste più: forse è stata ritirata da un collega.',
   'edit.failure.conflict': 'Esiste già una scheda con lo stesso identificativo.',
@@ -594,7 +628,8 @@ export const it = {
 
   'nav.requests': 'Richieste',
   'nav.coordination': 'Coordinamento',
-  'notice.request_submitted': 'Richiesta inviata. Il nucleo di coordinamento la valuterà; riceverai una notifica a ogni passo.',
+  'notice.request_submitted':
+    'Richiesta inviata. Il nucleo di coordinamento la valuterà; riceverai una notifica a ogni passo.',
 
   'request.state.submitted': 'Inviata',
   'request.state.triage': 'In valutazione',
@@ -621,8 +656,10 @@ export const it = {
   'request.due': 'Risposta attesa entro il {date}',
 
   'requests.title': 'Richieste delle imprese',
-  'requests.lead': 'I problemi che le imprese portano alla rete, dalla valutazione del nucleo fino alla squadra di centri che li risolve.',
-  'requests.lead_public': 'Le richieste pubbliche che le imprese hanno portato alla rete. Hai un problema tecnico? Presentalo: il nucleo di coordinamento lo valuta e trova i centri giusti.',
+  'requests.lead':
+    'I problemi che le imprese portano alla rete, dalla valutazione del nucleo fino alla squadra di centri che li risolve.',
+  'requests.lead_public':
+    'Le richieste pubbliche che le imprese hanno portato alla rete. Hai un problema tecnico? Presentalo: il nucleo di coordinamento lo valuta e trova i centri giusti.',
   'requests.submit_cta': 'Presenta un problema',
   'requests.submit_cta_note': 'Per presentare un problema accedi con il tuo account.',
   'requests.scope_label': 'Quali richieste',
@@ -641,7 +678,8 @@ export const it = {
   'requests.empty_public': 'Non ci sono ancora richieste pubbliche aperte.',
 
   'matching.title': 'Chi nella rete può aiutarti',
-  'matching.intro': 'Mentre scrivi, il motore di abbinamento cerca nel catalogo chi copre il tuo problema. È solo un’indicazione: decide il nucleo di coordinamento.',
+  'matching.intro':
+    'Mentre scrivi, il motore di abbinamento cerca nel catalogo chi copre il tuo problema. È solo un’indicazione: decide il nucleo di coordinamento.',
   'matching.idle': 'Scrivi titolo e descrizione (almeno {min} caratteri in tutto) per vedere i primi abbinamenti.',
   'matching.working': 'Ricerca degli abbinamenti…',
   'matching.failed': 'Gli abbinamenti non sono disponibili al momento. Puoi comunque inviare la richiesta.',
@@ -657,29 +695,37 @@ export const it = {
   'matching.team_complete': 'Copre tutti gli aspetti trovati.',
 
   'request.form.title': 'Presenta un problema',
-  'request.form.lead': 'Descrivi il problema tecnico della tua impresa. Il nucleo di coordinamento lo valuta e lo apre ai centri della rete in grado di risolverlo.',
+  'request.form.lead':
+    'Descrivi il problema tecnico della tua impresa. Il nucleo di coordinamento lo valuta e lo apre ai centri della rete in grado di risolverlo.',
   'request.form.required_note': 'I campi senza l’indicazione «facoltativo» sono obbligatori.',
   'request.form.section_problem': 'Il problema',
   'request.form.section_visibility': 'Chi può leggerlo',
   'request.form.section_details': 'Dettagli',
   'request.form.section_company': 'Per quale impresa',
   'request.form.title_hint': 'Una frase che riassume il problema (almeno 5 caratteri).',
-  'request.form.description_hint': 'Che cosa succede, su quali materiali o processi, che cosa avete già provato (almeno 20 caratteri).',
+  'request.form.description_hint':
+    'Che cosa succede, su quali materiali o processi, che cosa avete già provato (almeno 20 caratteri).',
   'request.form.desired_outcome_hint': 'Che cosa vi aspettate alla fine: una prova, un prototipo, una consulenza…',
-  'request.form.summary_hint': 'Obbligatorio se pubblica: il solo testo che legge chi è fuori dalla rete. Non scrivere dati riservati.',
+  'request.form.summary_hint':
+    'Obbligatorio se pubblica: il solo testo che legge chi è fuori dalla rete. Non scrivere dati riservati.',
   'request.form.sector_hint': 'Il codice ATECO/NACE del settore, per esempio C30.1.',
   'request.form.sector_read_as': 'Codice letto come: {label}.',
   'request.form.deadline_hint': 'Entro quando vi serve una risposta; non nel passato.',
-  'request.form.company_intro': 'Presenti il problema per conto di un’impresa: scegli quella registrata o, se non lo è, indicane il nome e un contatto.',
+  'request.form.company_intro':
+    'Presenti il problema per conto di un’impresa: scegli quella registrata o, se non lo è, indicane il nome e un contatto.',
   'request.form.company_not_registered': 'Non è registrata: indico il nome',
   'request.form.confidentiality_required': 'Scegli chi può leggere la richiesta.',
   'request.form.submit': 'Invia la richiesta',
   'request.edit.title': 'Correggi la richiesta',
-  'request.edit.lead': 'Puoi correggere il testo, i dettagli e chi può leggere la richiesta finché il nucleo di coordinamento non la apre ai centri. L’impresa non si può cambiare.',
+  'request.edit.lead':
+    'Puoi correggere il testo, i dettagli e chi può leggere la richiesta finché il nucleo di coordinamento non la apre ai centri. L’impresa non si può cambiare.',
   'request.edit.submit': 'Salva le correzioni',
-  'request.edit.conflict': 'Nel frattempo la richiesta è stata aperta ai centri e non si può più correggere: torna alla richiesta per vedere a che punto è.',
-  'request.edit.not_allowed': 'Il tuo account non può correggere questa richiesta: possono farlo l’impresa e il nucleo di coordinamento.',
-  'request.edit.not_editable': 'Questa richiesta non si può più correggere: le correzioni sono possibili solo finché il nucleo di coordinamento non la apre ai centri.',
+  'request.edit.conflict':
+    'Nel frattempo la richiesta è stata aperta ai centri e non si può più correggere: torna alla richiesta per vedere a che punto è.',
+  'request.edit.not_allowed':
+    'Il tuo account non può correggere questa richiesta: possono farlo l’impresa e il nucleo di coordinamento.',
+  'request.edit.not_editable':
+    'Questa richiesta non si può più correggere: le correzioni sono possibili solo finché il nucleo di coordinamento non la apre ai centri.',
   'request.edit.back': 'Torna alla richiesta',
   'request.field.title': 'Titolo',
   'request.field.description': 'Descrizione del problema',
@@ -698,7 +744,8 @@ export const it = {
 
   'request.loading': 'Richiesta',
   'request.not_found': 'Richiesta non trovata',
-  'request.summary_only': 'Di questa richiesta pubblica puoi leggere la sintesi; i dettagli restano ai centri della rete.',
+  'request.summary_only':
+    'Di questa richiesta pubblica puoi leggere la sintesi; i dettagli restano ai centri della rete.',
   'request.stepper_label': 'Avanzamento della richiesta',
   'request.step.current': 'passo attuale',
   'request.step.done': 'completato',
@@ -753,15 +800,18 @@ export const it = {
   'timeline.field.contactEmail': 'e-mail di contatto',
 
   'proposal.title': 'Proposta di squadra',
-  'proposal.intro': 'Quali aspetti del problema coprono i centri che si sono proposti, secondo il catalogo e secondo quanto dichiarano.',
-  'proposal.no_centres': 'Nessun centro si è ancora proposto: la tabella apparirà con le prime manifestazioni di interesse.',
+  'proposal.intro':
+    'Quali aspetti del problema coprono i centri che si sono proposti, secondo il catalogo e secondo quanto dichiarano.',
+  'proposal.no_centres':
+    'Nessun centro si è ancora proposto: la tabella apparirà con le prime manifestazioni di interesse.',
   'proposal.no_aspects': 'Il motore non ha riconosciuto aspetti distinti in questo problema.',
   'proposal.caption': 'Aspetti del problema per centro',
   'proposal.aspect': 'Aspetto',
   'proposal.catalogue': 'coperto secondo il catalogo',
   'proposal.declared': 'dichiarato',
   'proposal.not_covered': 'non coperto',
-  'proposal.legend': '✓ = coperto secondo il catalogo del centro; «dichiarato» = il centro dichiara di coprirlo nella sua proposta.',
+  'proposal.legend':
+    '✓ = coperto secondo il catalogo del centro; «dichiarato» = il centro dichiara di coprirlo nella sua proposta.',
   'proposal.missing': 'Aspetti che nessun centro interessato copre: {aspects}.',
   'proposal.nothing_missing': 'Tutti gli aspetti sono coperti dai centri interessati.',
   'proposal.equipment': 'Attrezzature coinvolte',
@@ -772,14 +822,16 @@ export const it = {
   'request.actions': 'Che cosa puoi fare',
   'request.failure.forbidden': 'Il tuo account non può fare questa azione su questa richiesta.',
   'request.failure.gone': 'La richiesta non è più visibile al tuo account.',
-  'request.failure.conflict': 'Nel frattempo lo stato della richiesta è cambiato: ricarica la pagina per vedere che cosa puoi fare ora.',
+  'request.failure.conflict':
+    'Nel frattempo lo stato della richiesta è cambiato: ricarica la pagina per vedere che cosa puoi fare ora.',
   'request.field.message': 'Messaggio',
   'request.field.message_hint': 'Resta nella cronologia della richiesta.',
   'request.action.triage': 'Prendi in carico per la valutazione',
   'request.action.triage.intro': 'L’impresa saprà che il nucleo sta valutando la richiesta.',
   'request.action.triage.submit': 'Prendi in carico',
   'request.action.open': 'Apri ai centri',
-  'request.action.open.intro': 'I centri della rete potranno leggere la richiesta e proporsi. Puoi invitare direttamente alcuni centri.',
+  'request.action.open.intro':
+    'I centri della rete potranno leggere la richiesta e proporsi. Puoi invitare direttamente alcuni centri.',
   'request.action.open.intro_confidential': 'La richiesta è confidenziale: la vedranno solo i centri che scegli qui.',
   'request.action.open.submit': 'Apri la richiesta',
   'request.action.open.centres_required': 'Scegli almeno un centro: solo i centri scelti vedranno la richiesta.',
@@ -791,15 +843,19 @@ export const it = {
   'request.action.decline.intro': 'La motivazione arriva sempre all’impresa per e-mail.',
   'request.action.decline.submit': 'Non accogliere…',
   'request.action.decline.confirm_title': 'Non accogliere la richiesta?',
-  'request.action.decline.confirm_text': 'La richiesta sarà chiusa e l’impresa riceverà la motivazione. Non si può annullare.',
+  'request.action.decline.confirm_text':
+    'La richiesta sarà chiusa e l’impresa riceverà la motivazione. Non si può annullare.',
   'request.action.decline.confirm': 'Sì, non accogliere',
   'request.action.edit': 'Correggi la richiesta',
-  'request.action.edit.intro': 'Hai notato un errore o vuoi cambiare chi può leggerla? Puoi correggere la richiesta finché il nucleo di coordinamento non la apre ai centri.',
+  'request.action.edit.intro':
+    'Hai notato un errore o vuoi cambiare chi può leggerla? Puoi correggere la richiesta finché il nucleo di coordinamento non la apre ai centri.',
   'request.action.withdraw_request': 'Ritira la richiesta',
-  'request.action.withdraw_request.intro': 'Se il problema non è più attuale puoi ritirare la richiesta finché i lavori non sono iniziati. Il nucleo di coordinamento e i centri coinvolti ne saranno informati. Non si può annullare.',
+  'request.action.withdraw_request.intro':
+    'Se il problema non è più attuale puoi ritirare la richiesta finché i lavori non sono iniziati. Il nucleo di coordinamento e i centri coinvolti ne saranno informati. Non si può annullare.',
   'request.action.withdraw_request.submit': 'Ritira la richiesta…',
   'request.action.withdraw_request.confirm_title': 'Ritirare la richiesta?',
-  'request.action.withdraw_request.confirm_text': 'La richiesta sarà chiusa e il nucleo di coordinamento e i centri coinvolti riceveranno la motivazione, se l’hai scritta. Non si può annullare.',
+  'request.action.withdraw_request.confirm_text':
+    'La richiesta sarà chiusa e il nucleo di coordinamento e i centri coinvolti riceveranno la motivazione, se l’hai scritta. Non si può annullare.',
   'request.action.withdraw_request.confirm': 'Sì, ritira la richiesta',
   'request.field.withdraw_reason': 'Motivazione',
   'request.field.withdraw_reason_hint': 'Perché la ritiri: aiuta la rete a capire (al massimo 2000 caratteri).',
@@ -807,7 +863,8 @@ export const it = {
   'request.field.reason_hint': 'Spiega all’impresa perché (almeno 10 caratteri).',
   'request.action.interest': 'Manifesta interesse',
   'request.action.interest_update': 'Aggiorna la proposta del tuo centro',
-  'request.action.interest.intro': 'Descrivi in breve che cosa proponi e quali aspetti copri: l’impresa e il nucleo sceglieranno la squadra.',
+  'request.action.interest.intro':
+    'Descrivi in breve che cosa proponi e quali aspetti copri: l’impresa e il nucleo sceglieranno la squadra.',
   'request.action.interest.submit': 'Invia la proposta',
   'request.action.interest_update.submit': 'Aggiorna la proposta',
   'request.action.interest.organization_required': 'Scegli per quale centro agisci.',
@@ -860,7 +917,8 @@ export const it = {
 
   'board.page_title': 'Coordinamento delle richieste',
   'board.lead': 'Le richieste in corso per stato: prima quelle in ritardo sui tempi di risposta della rete.',
-  'board.not_allowed': 'Questa pagina è riservata al nucleo di coordinamento, agli uffici della Regione e agli amministratori. Puoi comunque seguire le richieste che ti riguardano.',
+  'board.not_allowed':
+    'Questa pagina è riservata al nucleo di coordinamento, agli uffici della Regione e agli amministratori. Puoi comunque seguire le richieste che ti riguardano.',
   'board.back_to_requests': 'Vai alle richieste',
   'board.title': 'Richieste per stato',
   'board.only_overdue': 'Solo quelle in ritardo',
@@ -871,7 +929,8 @@ export const it = {
   'board.interest.other': '{count} centri interessati',
   'board.truncated': 'Sono mostrate {shown} richieste su {total}.',
   'targets.title': 'Tempi di risposta',
-  'targets.intro': 'Gli obiettivi della rete, in giorni lavorativi; valgono dal prossimo cambio di stato di ogni richiesta.',
+  'targets.intro':
+    'Gli obiettivi della rete, in giorni lavorativi; valgono dal prossimo cambio di stato di ogni richiesta.',
   'targets.first_response': 'Prima risposta del nucleo',
   'targets.triage': 'Dalla valutazione all’apertura',
   'targets.team': 'Dall’apertura alla squadra',
@@ -901,30 +960,37 @@ export const it = {
   'notifications.email_saved': 'Preferenza salvata.',
   'notification.due_unknown': 'termine previsto',
   'notification.other': 'Aggiornamento sulla richiesta {name}.',
-  'notification.request-received': 'Abbiamo ricevuto la richiesta {name}. Il nucleo di coordinamento la valuterà e risponderà entro il {due}.',
+  'notification.request-received':
+    'Abbiamo ricevuto la richiesta {name}. Il nucleo di coordinamento la valuterà e risponderà entro il {due}.',
   'notification.request-submitted': 'Nuova richiesta da valutare: {name}.',
   'notification.request-triage': 'La richiesta {name} è in valutazione presso il nucleo di coordinamento.',
   'notification.request-opened': 'La richiesta {name} è stata aperta ai centri, che ora possono proporsi.',
-  'notification.request-invited': 'Una richiesta è aperta al tuo centro: {name}. Puoi manifestare interesse con una breve proposta.',
+  'notification.request-invited':
+    'Una richiesta è aperta al tuo centro: {name}. Puoi manifestare interesse con una breve proposta.',
   'notification.request-declined': 'La richiesta {name} non è stata accolta. Motivazione: {reason}',
   'notification.request-withdrawn': 'La richiesta {name} è stata ritirata dall’impresa.',
   'notification.request-withdrawn-reason': 'La richiesta {name} è stata ritirata dall’impresa. Motivazione: {reason}',
   'notification.request-interest': '{organization} ha manifestato interesse per la richiesta {name}.',
   'notification.request-team': 'Squadra concordata per la richiesta {name}: capofila {lead}.',
-  'notification.request-team-partners': 'Squadra concordata per la richiesta {name}: capofila {lead}, partner {partners}.',
+  'notification.request-team-partners':
+    'Squadra concordata per la richiesta {name}: capofila {lead}, partner {partners}.',
   'notification.request-started': 'I lavori sulla richiesta {name} sono iniziati.',
   'notification.request-closed': 'La richiesta {name} è chiusa. Puoi lasciare una valutazione.',
   'notification.request-rated': 'L’azienda ha valutato la richiesta {name}: {rating}/5.',
-  'notification.request-overdue': 'La richiesta {name} è in ritardo: è {state} dal {since} e andava gestita entro il {due}.',
+  'notification.request-overdue':
+    'La richiesta {name} è in ritardo: è {state} dal {since} e andava gestita entro il {due}.',
 
   // The administration area (admins and Region officers).
   'nav.administration': 'Amministrazione',
   'admin.title': 'Amministrazione',
-  'admin.lead': 'Le persone della rete, i loro ruoli e account, e il registro delle organizzazioni. Ogni modifica resta nel registro delle attività.',
-  'admin.not_allowed': 'Quest’area è riservata agli amministratori della piattaforma e ai funzionari di Regione Toscana.',
+  'admin.lead':
+    'Le persone della rete, i loro ruoli e account, e il registro delle organizzazioni. Ogni modifica resta nel registro delle attività.',
+  'admin.not_allowed':
+    'Quest’area è riservata agli amministratori della piattaforma e ai funzionari di Regione Toscana.',
   'admin.role_at': '{role} presso {organization}',
   'admin.people.title': 'Persone',
-  'admin.people.lead': 'Cerca le persone, cambia ruoli e appartenenze, disattiva e riattiva gli account, invia di nuovo un invito.',
+  'admin.people.lead':
+    'Cerca le persone, cambia ruoli e appartenenze, disattiva e riattiva gli account, invia di nuovo un invito.',
   'admin.people.filter_label': 'Cerca persone',
   'admin.people.q': 'Nome o e-mail',
   'admin.people.search': 'Cerca',
@@ -963,7 +1029,8 @@ export const it = {
   'admin.person.disable': 'Disattiva l’account',
   'admin.person.enable': 'Riattiva l’account',
   'admin.person.disable_title': 'Disattivare l’account di {name}?',
-  'admin.person.disable_text': 'La persona esce subito da ogni sessione, i token API che ha creato smettono di funzionare e non potrà accedere finché l’account non sarà riattivato.',
+  'admin.person.disable_text':
+    'La persona esce subito da ogni sessione, i token API che ha creato smettono di funzionare e non potrà accedere finché l’account non sarà riattivato.',
   'admin.person.disabled_notice': 'Account disattivato. Sessioni chiuse: {sessions}; token API revocati: {tokens}.',
   'admin.person.enabled': 'Account riattivato: la persona può accedere di nuovo.',
   'admin.person.roles': 'Ruoli e appartenenze',

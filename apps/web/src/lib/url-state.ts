@@ -1,5 +1,8 @@
 /** A copy of `current` with `changes` applied (undefined or '' removes a key), as "?a=b" (or "" when empty). */
-export function withParams(current: URLSearchParams, changes: Record<string, string | number | undefined | null>): string {
+export function withParams(
+  current: URLSearchParams,
+  changes: Record<string, string | number | undefined | null>,
+): string {
   const next = new URLSearchParams(current);
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined || value === null || value === '') next.delete(key);

@@ -16,7 +16,12 @@ export function AboutPage() {
   const protocol = data?.protocol;
   return (
     <>
-      <Breadcrumbs items={[{ key: 'home', label: t('nav.home'), to: '/' }, { key: 'about', label: t('nav.about') }]} />
+      <Breadcrumbs
+        items={[
+          { key: 'home', label: t('nav.home'), to: '/' },
+          { key: 'about', label: t('nav.about') },
+        ]}
+      />
       <PageHeading documentTitle={t('about.title')}>{t('about.title')}</PageHeading>
       <p className="lead">{t('about.lead')}</p>
       <div aria-busy={network.loading}>

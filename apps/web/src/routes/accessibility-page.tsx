@@ -8,7 +8,12 @@ export function AccessibilityPage() {
   const { t, formatDate } = useI18n();
   return (
     <>
-      <Breadcrumbs items={[{ key: 'home', label: t('nav.home'), to: '/' }, { key: 'a11y', label: t('a11y.title') }]} />
+      <Breadcrumbs
+        items={[
+          { key: 'home', label: t('nav.home'), to: '/' },
+          { key: 'a11y', label: t('a11y.title') },
+        ]}
+      />
       <PageHeading documentTitle={t('a11y.title')}>{t('a11y.title')}</PageHeading>
       <div className="statement">
         <p className="lead">{t('a11y.intro', { owner: SITE_CONFIG.owner })}</p>
@@ -43,7 +48,9 @@ export function AccessibilityPage() {
         <h2>{t('a11y.preparation_title')}</h2>
         <p>
           {t('a11y.preparation_text')}
-          {SITE_CONFIG.statementUpdated ? ` ${t('a11y.preparation_date', { date: formatDate(SITE_CONFIG.statementUpdated) })}` : ''}
+          {SITE_CONFIG.statementUpdated
+            ? ` ${t('a11y.preparation_date', { date: formatDate(SITE_CONFIG.statementUpdated) })}`
+            : ''}
         </p>
 
         <h2>{t('a11y.feedback_title')}</h2>
@@ -55,8 +62,7 @@ export function AccessibilityPage() {
 
         <h2>{t('a11y.enforcement_title')}</h2>
         <p>
-          {t('a11y.enforcement_text')}{' '}
-          <a href={SITE_CONFIG.agidFormUrl}>{t('a11y.enforcement_link')}</a>.
+          {t('a11y.enforcement_text')} <a href={SITE_CONFIG.agidFormUrl}>{t('a11y.enforcement_link')}</a>.
         </p>
       </div>
     </>

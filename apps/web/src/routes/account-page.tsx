@@ -8,7 +8,12 @@ export function AccountPage() {
   const { t } = useI18n();
   return (
     <RequireSignIn>
-      <Breadcrumbs items={[{ key: 'home', label: t('nav.home'), to: '/' }, { key: 'account', label: t('account.my_account') }]} />
+      <Breadcrumbs
+        items={[
+          { key: 'home', label: t('nav.home'), to: '/' },
+          { key: 'account', label: t('account.my_account') },
+        ]}
+      />
       <div className="row">
         <div className="col-lg-9 col-xl-8">
           <PageHeading documentTitle={t('account.my_account')}>{t('account.my_account')}</PageHeading>

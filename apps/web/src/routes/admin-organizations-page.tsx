@@ -27,7 +27,13 @@ export function AdminOrganizationCreatePage() {
   const { t } = useI18n();
   return (
     <RequireAdministrator>
-      <Breadcrumbs items={[...adminCrumbs(t), { key: 'orgs', label: t('admin.org.title'), to: '/amministrazione/organizzazioni' }, { key: 'new', label: t('admin.org.add') }]} />
+      <Breadcrumbs
+        items={[
+          ...adminCrumbs(t),
+          { key: 'orgs', label: t('admin.org.title'), to: '/amministrazione/organizzazioni' },
+          { key: 'new', label: t('admin.org.add') },
+        ]}
+      />
       <PageHeading documentTitle={t('admin.org.add')}>{t('admin.org.add')}</PageHeading>
       <OrganizationCreateForm />
     </RequireAdministrator>

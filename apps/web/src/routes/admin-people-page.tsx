@@ -10,7 +10,13 @@ export function AdminPeoplePage() {
   const { t } = useI18n();
   return (
     <RequireAdministrator>
-      <Breadcrumbs items={[{ key: 'home', label: t('nav.home'), to: '/' }, { key: 'admin', label: t('admin.title'), to: '/amministrazione' }, { key: 'people', label: t('admin.people.title') }]} />
+      <Breadcrumbs
+        items={[
+          { key: 'home', label: t('nav.home'), to: '/' },
+          { key: 'admin', label: t('admin.title'), to: '/amministrazione' },
+          { key: 'people', label: t('admin.people.title') },
+        ]}
+      />
       <PageHeading documentTitle={t('admin.people.title')}>{t('admin.people.title')}</PageHeading>
       <PeopleListView />
       <PendingInvitations />

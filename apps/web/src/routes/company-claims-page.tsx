@@ -9,7 +9,12 @@ export function CompanyClaimsPage() {
   const { t } = useI18n();
   return (
     <RequireSignIn>
-      <Breadcrumbs items={[{ key: 'home', label: t('nav.home'), to: '/' }, { key: 'claims', label: t('company.review.title') }]} />
+      <Breadcrumbs
+        items={[
+          { key: 'home', label: t('nav.home'), to: '/' },
+          { key: 'claims', label: t('company.review.title') },
+        ]}
+      />
       <PageHeading documentTitle={t('company.review.title')}>{t('company.review.title')}</PageHeading>
       <p className="lead">{t('company.review.lead')}</p>
       <ClaimsReview />

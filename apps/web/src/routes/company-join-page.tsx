@@ -13,7 +13,12 @@ export function CompanyJoinPage() {
   const { t } = useI18n();
   return (
     <RequireSignIn>
-      <Breadcrumbs items={[{ key: 'home', label: t('nav.home'), to: '/' }, { key: 'join', label: t('company.join.title') }]} />
+      <Breadcrumbs
+        items={[
+          { key: 'home', label: t('nav.home'), to: '/' },
+          { key: 'join', label: t('company.join.title') },
+        ]}
+      />
       <PageHeading documentTitle={t('company.join.title')}>{t('company.join.title')}</PageHeading>
       <p className="lead">{t('company.join.lead')}</p>
       <CompanyJoin />
@@ -29,12 +34,16 @@ function CompanyJoin() {
     <>
       <MyClaims claims={claims.data ?? []} />
       <section aria-labelledby="join-find" className="mb-5">
-        <h2 id="join-find" className="h4">{t('company.find.title')}</h2>
+        <h2 id="join-find" className="h4">
+          {t('company.find.title')}
+        </h2>
         <p>{t('company.find.intro')}</p>
         <CompanyFinder claimed={pending} onClaimed={claims.reload} />
       </section>
       <section aria-labelledby="join-register">
-        <h2 id="join-register" className="h4">{t('company.register.title')}</h2>
+        <h2 id="join-register" className="h4">
+          {t('company.register.title')}
+        </h2>
         <p>{t('company.register.intro')}</p>
         <CompanyRegisterForm onDone={claims.reload} />
       </section>

@@ -16,7 +16,13 @@ export function DemandPage() {
   const { t } = useI18n();
   return (
     <RequireSignIn>
-      <Breadcrumbs items={[{ key: 'home', label: t('nav.home'), to: '/' }, { key: 'requests', label: t('nav.requests'), to: '/richieste' }, { key: 'demand', label: t('demand.title') }]} />
+      <Breadcrumbs
+        items={[
+          { key: 'home', label: t('nav.home'), to: '/' },
+          { key: 'requests', label: t('nav.requests'), to: '/richieste' },
+          { key: 'demand', label: t('demand.title') },
+        ]}
+      />
       <PageHeading documentTitle={t('demand.title')}>{t('demand.title')}</PageHeading>
       <p className="lead">{t('demand.lead')}</p>
       <DemandTable />
@@ -39,8 +45,12 @@ function DemandTable() {
           <tr>
             <th scope="col">{t('demand.record')}</th>
             <th scope="col">{t('demand.organization')}</th>
-            <th scope="col" className="text-end">{t('demand.requests')}</th>
-            <th scope="col" className="text-end">{t('demand.open')}</th>
+            <th scope="col" className="text-end">
+              {t('demand.requests')}
+            </th>
+            <th scope="col" className="text-end">
+              {t('demand.open')}
+            </th>
             <th scope="col">{t('demand.last')}</th>
           </tr>
         </thead>
@@ -54,7 +64,13 @@ function DemandTable() {
                   <span className="badge type-badge me-2">{t(kind.singular)}</span>
                   <Link to={`${kind.path}/${encodeURIComponent(d.id)}`}>{pick(d.title)?.text ?? d.id}</Link>
                 </th>
-                <td>{org ? <Link to={`/organizzazioni/${encodeURIComponent(org.id)}`}>{org.shortName ?? org.name}</Link> : d.organization}</td>
+                <td>
+                  {org ? (
+                    <Link to={`/organizzazioni/${encodeURIComponent(org.id)}`}>{org.shortName ?? org.name}</Link>
+                  ) : (
+                    d.organization
+                  )}
+                </td>
                 <td className="text-end">{d.requests}</td>
                 <td className="text-end">{d.open}</td>
                 <td>{formatDate(d.lastAt)}</td>

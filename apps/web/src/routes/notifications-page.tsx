@@ -10,7 +10,12 @@ export function NotificationsPage() {
   const { t } = useI18n();
   return (
     <RequireSignIn>
-      <Breadcrumbs items={[{ key: 'home', label: t('nav.home'), to: '/' }, { key: 'notifications', label: t('notifications.title') }]} />
+      <Breadcrumbs
+        items={[
+          { key: 'home', label: t('nav.home'), to: '/' },
+          { key: 'notifications', label: t('notifications.title') },
+        ]}
+      />
       <div className="row">
         <div className="col-lg-9 col-xl-8">
           <PageHeading documentTitle={t('notifications.title')}>{t('notifications.title')}</PageHeading>

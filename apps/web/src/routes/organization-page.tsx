@@ -18,7 +18,9 @@ import { canReadHistory } from '../features/identity/permissions.ts';
 import { OrganizationContact } from '../features/companies/organization-contact.tsx';
 import { CompanySection } from '../features/companies/company-section.tsx';
 
-const RecordHistory = lazy(() => import('../features/editing/record-history.tsx').then((m) => ({ default: m.RecordHistory })));
+const RecordHistory = lazy(() =>
+  import('../features/editing/record-history.tsx').then((m) => ({ default: m.RecordHistory })),
+);
 
 export function OrganizationPage() {
   const { id = '' } = useParams();
@@ -36,9 +38,7 @@ export function OrganizationPage() {
   return (
     <>
       <Breadcrumbs items={[...crumbs, { key: 'current', label: o.shortName ?? o.name }]} />
-      <PageHeading documentTitle={o.shortName ?? o.name}>
-        {o.shortName ?? o.name}
-      </PageHeading>
+      <PageHeading documentTitle={o.shortName ?? o.name}>{o.shortName ?? o.name}</PageHeading>
       {hasDistinctFullName(o) ? <p className="lead">{o.name}</p> : null}
       <FlashNotice />
       <OrganizationEditActions organization={o} />

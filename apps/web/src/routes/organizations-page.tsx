@@ -7,7 +7,12 @@ export function OrganizationsPage() {
   const { t } = useI18n();
   return (
     <>
-      <Breadcrumbs items={[{ key: 'home', label: t('nav.home'), to: '/' }, { key: 'orgs', label: t('nav.organizations') }]} />
+      <Breadcrumbs
+        items={[
+          { key: 'home', label: t('nav.home'), to: '/' },
+          { key: 'orgs', label: t('nav.organizations') },
+        ]}
+      />
       <PageHeading documentTitle={t('nav.organizations')}>{t('nav.organizations')}</PageHeading>
       <p className="lead">{t('organizations.lead')}</p>
       <OrganizationListView />

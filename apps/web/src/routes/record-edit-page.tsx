@@ -33,13 +33,25 @@ function RecordEdit({ type }: { type: RecordType }) {
   const heading = t('edit.edit_title', { what: text });
   return (
     <>
-      <Breadcrumbs items={[...crumbs, { key: 'record', label: text, to: itemHref(type, data.id) }, { key: 'edit', label: t('edit.edit') }]} />
+      <Breadcrumbs
+        items={[
+          ...crumbs,
+          { key: 'record', label: text, to: itemHref(type, data.id) },
+          { key: 'edit', label: t('edit.edit') },
+        ]}
+      />
       <p className="record-kicker">
         <span className="badge type-badge">{t(kind.singular)}</span>
       </p>
       <PageHeading documentTitle={heading}>{heading}</PageHeading>
       {canEditRecords(user, data.organization) ? (
-        <RecordForm key={data.id} type={type} organization={data.organization} record={data} cancelTo={itemHref(type, data.id)} />
+        <RecordForm
+          key={data.id}
+          type={type}
+          organization={data.organization}
+          record={data}
+          cancelTo={itemHref(type, data.id)}
+        />
       ) : (
         <div className="notice-panel">
           <p>{t('edit.not_allowed', { organization: organizationName(data.organization) })}</p>

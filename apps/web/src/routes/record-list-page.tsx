@@ -18,7 +18,12 @@ export function RecordListPage({ type }: { type: RecordType }) {
   const title = t(RECORD_KINDS[type].plural);
   return (
     <>
-      <Breadcrumbs items={[{ key: 'home', label: t('nav.home'), to: '/' }, { key: 'list', label: title }]} />
+      <Breadcrumbs
+        items={[
+          { key: 'home', label: t('nav.home'), to: '/' },
+          { key: 'list', label: title },
+        ]}
+      />
       <PageHeading documentTitle={title}>{title}</PageHeading>
       <p className="lead">{t(LEAD[type])}</p>
       <RecordListView key={type} type={type} />

@@ -18,7 +18,9 @@ import { canReadHistory } from '../features/identity/permissions.ts';
 import { ContactAction } from '../features/companies/contact-action.tsx';
 
 // Only members of the record's organisation see its history: the others never download it.
-const RecordHistory = lazy(() => import('../features/editing/record-history.tsx').then((m) => ({ default: m.RecordHistory })));
+const RecordHistory = lazy(() =>
+  import('../features/editing/record-history.tsx').then((m) => ({ default: m.RecordHistory })),
+);
 
 /** The page of one competence, service, equipment or expert. */
 export function RecordPage({ type }: { type: RecordType }) {

@@ -25,7 +25,13 @@ function RequestEdit() {
   const heading = t('request.edit.title');
   return (
     <>
-      <Breadcrumbs items={[...crumbs, { key: 'request', label: request.ref, to: requestHref(request.id) }, { key: 'edit', label: heading }]} />
+      <Breadcrumbs
+        items={[
+          ...crumbs,
+          { key: 'request', label: request.ref, to: requestHref(request.id) },
+          { key: 'edit', label: heading },
+        ]}
+      />
       <p className="record-kicker request-kicker">
         <span className="request-ref">{request.ref}</span> <StateBadge state={request.state} />
       </p>
@@ -37,7 +43,13 @@ function RequestEdit() {
         </>
       ) : (
         <div className="notice-panel">
-          <p>{t(request.access === 'full' && (request.state === 'submitted' || request.state === 'triage') ? 'request.edit.not_allowed' : 'request.edit.not_editable')}</p>
+          <p>
+            {t(
+              request.access === 'full' && (request.state === 'submitted' || request.state === 'triage')
+                ? 'request.edit.not_allowed'
+                : 'request.edit.not_editable',
+            )}
+          </p>
           <p className="mb-0">
             <Link to={requestHref(request.id)}>{t('request.edit.back')}</Link>
           </p>

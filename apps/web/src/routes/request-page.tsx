@@ -8,9 +8,20 @@ import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
 import { FlashNotice } from '../components/ui/flash-notice.tsx';
 import { SuccessPanel } from '../components/ui/success-panel.tsx';
 import { Icon } from '../components/ui/icon.tsx';
-import { requestEndpoints, type RequestAction, type RequestView, type TeamProposal } from '../features/requests/request-api.ts';
+import {
+  requestEndpoints,
+  type RequestAction,
+  type RequestView,
+  type TeamProposal,
+} from '../features/requests/request-api.ts';
 import { StateBadge, stateLabel } from '../features/requests/request-bits.tsx';
-import { Paragraphs, RequestCentres, RequestFacts, RequestStepper, RequestTimeline } from '../features/requests/request-detail.tsx';
+import {
+  Paragraphs,
+  RequestCentres,
+  RequestFacts,
+  RequestStepper,
+  RequestTimeline,
+} from '../features/requests/request-detail.tsx';
 import { RequestActions } from '../features/requests/request-actions.tsx';
 import { TeamProposalView } from '../features/requests/team-proposal.tsx';
 import { NotFoundContent } from './not-found-page.tsx';

@@ -15,7 +15,12 @@ export function RequestsPage() {
   const signedIn = status === 'signed-in';
   return (
     <>
-      <Breadcrumbs items={[{ key: 'home', label: t('nav.home'), to: '/' }, { key: 'requests', label: t('nav.requests') }]} />
+      <Breadcrumbs
+        items={[
+          { key: 'home', label: t('nav.home'), to: '/' },
+          { key: 'requests', label: t('nav.requests') },
+        ]}
+      />
       <PageHeading documentTitle={t('requests.title')}>{t('requests.title')}</PageHeading>
       <p className="lead">{t(signedIn ? 'requests.lead' : 'requests.lead_public')}</p>
       <div className="request-cta">

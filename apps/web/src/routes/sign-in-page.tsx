@@ -15,7 +15,12 @@ export function SignInPage() {
   const signedIn = status === 'signed-in' && user;
   return (
     <>
-      <Breadcrumbs items={[{ key: 'home', label: t('nav.home'), to: '/' }, { key: 'signin', label: t('signin.title') }]} />
+      <Breadcrumbs
+        items={[
+          { key: 'home', label: t('nav.home'), to: '/' },
+          { key: 'signin', label: t('signin.title') },
+        ]}
+      />
       <div className="row">
         <div className="col-lg-7 col-xl-6">
           <PageHeading documentTitle={t('signin.title')}>{t('signin.title')}</PageHeading>

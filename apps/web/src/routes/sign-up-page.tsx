@@ -7,7 +7,12 @@ export function SignUpPage() {
   const { t } = useI18n();
   return (
     <>
-      <Breadcrumbs items={[{ key: 'home', label: t('nav.home'), to: '/' }, { key: 'signup', label: t('signup.title') }]} />
+      <Breadcrumbs
+        items={[
+          { key: 'home', label: t('nav.home'), to: '/' },
+          { key: 'signup', label: t('signup.title') },
+        ]}
+      />
       <div className="row">
         <div className="col-lg-7 col-xl-6">
           <PageHeading documentTitle={t('signup.title')}>{t('signup.title')}</PageHeading>

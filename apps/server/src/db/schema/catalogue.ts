@@ -1,6 +1,17 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint, boolean, check, customType, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp,
+  bigint,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
 } from 'drizzle-orm/pg-core';
 
 /** Localised text as stored: `{ it?: string, en?: string }`. */
@@ -26,7 +37,14 @@ const timestamps = () => ({
   retiredAt: timestamp('retired_at', { withTimezone: true }),
 });
 
-export const ORGANIZATION_KINDS = ['centre', 'company', 'region', 'university', 'research_body', 'association'] as const;
+export const ORGANIZATION_KINDS = [
+  'centre',
+  'company',
+  'region',
+  'university',
+  'research_body',
+  'association',
+] as const;
 export const OFFER_TYPES = ['competence', 'service', 'equipment'] as const;
 export type OfferType = (typeof OFFER_TYPES)[number];
 
@@ -53,7 +71,10 @@ export const organizations = pgTable(
     ...timestamps(),
   },
   (t) => [
-    check('organizations_kind_check', sql`${t.kind} in ('centre','company','region','university','research_body','association')`),
+    check(
+      'organizations_kind_check',
+      sql`${t.kind} in ('centre','company','region','university','research_body','association')`,
+    ),
     check('organizations_province_check', sql`${t.province} ~ '^[A-Z]{2}$'`),
     index('organizations_revision_idx').on(t.revision),
     index('organizations_change_xid_idx').on(t.changeXid),
@@ -122,7 +143,8 @@ export const experts = pgTable(
     ...timestamps(),
   },
   (t) => [
-    index('experts_organization_idx').on(t.organizationId), index('experts_revision_idx').on(t.revision),
+    index('experts_organization_idx').on(t.organizationId),
+    index('experts_revision_idx').on(t.revision),
     index('experts_change_xid_idx').on(t.changeXid),
   ],
 );

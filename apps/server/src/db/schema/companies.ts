@@ -20,7 +20,9 @@ const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).
 export const companyProfiles = pgTable(
   'company_profiles',
   {
-    organizationId: text('organization_id').primaryKey().references(() => organizations.id, { onUpdate: 'cascade', onDelete: 'cascade' }),
+    organizationId: text('organization_id')
+      .primaryKey()
+      .references(() => organizations.id, { onUpdate: 'cascade', onDelete: 'cascade' }),
     /** Partita IVA, 11 digits with its check digit; null for companies loaded without one. */
     vatNumber: text('vat_number'),
     sizeClass: text('size_class').$type<CompanySize>(),
@@ -50,15 +52,21 @@ export const companyClaims = pgTable(
   'company_claims',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    organizationId: text('organization_id').notNull().references(() => organizations.id, { onUpdate: 'cascade', onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onUpdate: 'cascade', onDelete: 'cascade' }),
     /** `register`: the person registered the company; `join`: they claimed one already known. */
     kind: text('kind').notNull().$type<'register' | 'join'>(),
     state: text('state').notNull().$type<ClaimState>().default('pending'),
     /** What the person says about their place in the company (role, how to check). */
     note: text('note'),
     reviewerId: uuid('reviewer_id').references(() => users.id, { onDelete: 'set null' }),
-    reviewerOrganizationId: text('reviewer_organization_id').references(() => organizations.id, { onUpdate: 'cascade' }),
+    reviewerOrganizationId: text('reviewer_organization_id').references(() => organizations.id, {
+      onUpdate: 'cascade',
+    }),
     reason: text('reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
@@ -76,17 +84,16 @@ export const companyClaims = pgTable(
 );
 
 /** How to reach an organisation: general e-mail, phone, postal address and certified e-mail (PEC). */
-export const organizationContacts = pgTable(
-  'organization_contacts',
-  {
-    organizationId: text('organization_id').primaryKey().references(() => organizations.id, { onUpdate: 'cascade', onDelete: 'cascade' }),
-    email: text('email'),
-    phone: text('phone'),
-    address: text('address'),
-    pec: text('pec'),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-);
+export const organizationContacts = pgTable('organization_contacts', {
+  organizationId: text('organization_id')
+    .primaryKey()
+    .references(() => organizations.id, { onUpdate: 'cascade', onDelete: 'cascade' }),
+  email: text('email'),
+  phone: text('phone'),
+  address: text('address'),
+  pec: text('pec'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /**
  * A named contact person for one catalogue record (a lab's equipment, a service…), shown only with the person's

@@ -1,9 +1,31 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organizations } from './catalogue.ts';
 import { users } from './identity.ts';
 
-export const REQUEST_STATES = ['submitted', 'triage', 'open', 'team_agreed', 'in_progress', 'closed', 'declined', 'withdrawn'] as const;
+export const REQUEST_STATES = [
+  'submitted',
+  'triage',
+  'open',
+  'team_agreed',
+  'in_progress',
+  'closed',
+  'declined',
+  'withdrawn',
+] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 export const CONFIDENTIALITY_TIERS = ['public', 'network', 'confidential'] as const;
 export type Confidentiality = (typeof CONFIDENTIALITY_TIERS)[number];
@@ -39,7 +61,9 @@ export const requests = pgTable(
     contactEmail: text('contact_email'),
     submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
     /** The centre that submitted on the company's behalf (null when the company submitted itself). */
-    submittedViaOrganizationId: text('submitted_via_organization_id').references(() => organizations.id, { onUpdate: 'cascade' }),
+    submittedViaOrganizationId: text('submitted_via_organization_id').references(() => organizations.id, {
+      onUpdate: 'cascade',
+    }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     stateChangedAt: timestamp('state_changed_at', { withTimezone: true }).notNull().defaultNow(),
     firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
@@ -67,7 +91,10 @@ export const requests = pgTable(
     check('requests_closed_outcome', sql`${t.state} <> 'closed' or ${t.outcome} is not null`),
     index('requests_state_idx').on(t.state),
     index('requests_company_idx').on(t.companyOrganizationId),
-    check('requests_source_check', sql`(${t.sourceType} is null) = (${t.sourceId} is null) and (${t.sourceType} is null or ${t.sourceType} in ('competence','service','equipment','expert'))`),
+    check(
+      'requests_source_check',
+      sql`(${t.sourceType} is null) = (${t.sourceId} is null) and (${t.sourceType} is null or ${t.sourceType} in ('competence','service','equipment','expert'))`,
+    ),
     index('requests_source_idx').on(t.sourceType, t.sourceId),
   ],
 );
@@ -79,8 +106,12 @@ export const requests = pgTable(
 export const requestCentres = pgTable(
   'request_centres',
   {
-    requestId: uuid('request_id').notNull().references(() => requests.id, { onDelete: 'cascade' }),
-    organizationId: text('organization_id').notNull().references(() => organizations.id, { onUpdate: 'cascade' }),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onUpdate: 'cascade' }),
     invitedAt: timestamp('invited_at', { withTimezone: true }),
     interestAt: timestamp('interest_at', { withTimezone: true }),
     interestBy: uuid('interest_by').references(() => users.id, { onDelete: 'set null' }),
@@ -101,7 +132,9 @@ export const requestEvents = pgTable(
   'request_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    requestId: uuid('request_id').notNull().references(() => requests.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     actorOrganizationId: text('actor_organization_id'),
@@ -118,7 +151,9 @@ export const notifications = pgTable(
   'notifications',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     kind: text('kind').notNull(),
     requestId: uuid('request_id').references(() => requests.id, { onDelete: 'cascade' }),

@@ -18,10 +18,22 @@ export async function seedDemoCompanies(db: Db | Tx, demoDir: string) {
   const file = JSON.parse(fs.readFileSync(path.join(demoDir, 'companies.json'), 'utf8')) as DemoCompanies;
   await db.transaction(async (tx) => {
     for (const [id, p] of Object.entries(file.profiles)) {
-      if (await companies.findCompany(tx, id)) await companies.updateCompany(tx, id, {}, { sizeClass: p.sizeClass, offers: p.offers, seeks: p.seeks, verification: 'verified' });
+      if (await companies.findCompany(tx, id))
+        await companies.updateCompany(
+          tx,
+          id,
+          {},
+          { sizeClass: p.sizeClass, offers: p.offers, seeks: p.seeks, verification: 'verified' },
+        );
     }
     for (const [id, c] of Object.entries(file.contacts)) {
-      if (await companies.organizationExists(tx, id)) await contacts.putContact(tx, id, { email: c.email ?? null, phone: c.phone ?? null, address: c.address ?? null, pec: c.pec ?? null });
+      if (await companies.organizationExists(tx, id))
+        await contacts.putContact(tx, id, {
+          email: c.email ?? null,
+          phone: c.phone ?? null,
+          address: c.address ?? null,
+          pec: c.pec ?? null,
+        });
     }
   });
 }

@@ -8,7 +8,12 @@ import { prepareDatabase } from '../prepare.ts';
 import { seedDemo } from './demo.ts';
 
 // The demo people: created with the demo network, never with CLOCK_SEED=none; each role's pages have work at once.
-interface Account { email: string; name: string; role: string; organization: { id: string; name: string } | null }
+interface Account {
+  email: string;
+  name: string;
+  role: string;
+  organization: { id: string; name: string } | null;
+}
 
 describe('a database prepared with CLOCK_SEED=none', () => {
   let database: Database;
@@ -18,13 +23,20 @@ describe('a database prepared with CLOCK_SEED=none', () => {
     await prepareDatabase(database, 'none');
     app = await buildApp({ config: testConfig(), database, logger: false });
   });
-  afterAll(async () => { await app.close(); await database.close(); });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
 
   it('is not a demo: /api/v1/demo answers 404 and no demo account exists or signs in', async () => {
     const r = await app.inject({ url: '/api/v1/demo' });
     expect(r.statusCode).toBe(404);
     expect(r.headers['content-type']).toContain('application/problem+json');
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'giovanni.bartoli@regione.example.org', password: 'clock-demo' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'giovanni.bartoli@regione.example.org', password: 'clock-demo' },
+    });
     expect(login.statusCode).toBe(401);
   });
 });
@@ -45,14 +57,22 @@ describe('a database prepared with CLOCK_SEED=demo', () => {
     expect(r.statusCode).toBe(200);
     demo = r.json();
   });
-  afterAll(async () => { await app.close(); await database.close(); });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
 
   it('has one person for every role: the Region, an admin, nucleus, manager and staff of each centre, company members', () => {
     const count = (role: string) => demo.accounts.filter((a) => a.role === role).length;
     expect(count('admin')).toBe(1);
     expect(count('region')).toBe(1);
     for (const role of ['nucleus', 'centre-manager', 'centre-staff']) {
-      expect(demo.accounts.filter((a) => a.role === role).map((a) => a.organization?.id).sort()).toEqual(['asev', 'cosvig', 'cptm', 'lucense', 'navigo', 'tls']);
+      expect(
+        demo.accounts
+          .filter((a) => a.role === role)
+          .map((a) => a.organization?.id)
+          .sort(),
+      ).toEqual(['asev', 'cosvig', 'cptm', 'lucense', 'navigo', 'tls']);
     }
     expect(count('company')).toBeGreaterThanOrEqual(3);
     for (const a of demo.accounts) expect(a.email).toMatch(/@([a-z-]+\.)?example\.org$/);
@@ -77,7 +97,12 @@ describe('a database prepared with CLOCK_SEED=demo', () => {
   });
 
   it('gives each role notifications to read, never about a confidential request it may not see', async () => {
-    for (const [role, org] of [['nucleus', 'lucense'], ['centre-manager', 'navigo'], ['centre-staff', 'cptm'], ['company', 'cantiere-burlamacco']] as const) {
+    for (const [role, org] of [
+      ['nucleus', 'lucense'],
+      ['centre-manager', 'navigo'],
+      ['centre-staff', 'cptm'],
+      ['company', 'cantiere-burlamacco'],
+    ] as const) {
       const h = await as(role, org);
       const n = (await app.inject({ url: '/api/v1/notifications', headers: h })).json();
       expect(n.items.length, `${role} ${org}`).toBeGreaterThan(0);
@@ -93,7 +118,9 @@ describe('a database prepared with CLOCK_SEED=demo', () => {
   });
 
   it('shows the nucleus every request on its board and the Region the network with its requests', async () => {
-    const nucleus = (await app.inject({ url: '/api/v1/requests?scope=all&limit=50', headers: await as('nucleus', 'lucense') })).json();
+    const nucleus = (
+      await app.inject({ url: '/api/v1/requests?scope=all&limit=50', headers: await as('nucleus', 'lucense') })
+    ).json();
     expect(nucleus.total).toBe(8);
     const region = await as('region');
     const network = (await app.inject({ url: '/api/v1/network', headers: region })).json();

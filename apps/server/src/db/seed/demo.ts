@@ -13,7 +13,11 @@ import { seedDemoCompanies } from './demo-companies.ts';
 export const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo');
 
 interface NetworkFile {
-  network: { name: string; protocol: { signedOn?: string; place?: string; summary: LocalizedText }; aims?: LocalizedText[] };
+  network: {
+    name: string;
+    protocol: { signedOn?: string; place?: string; summary: LocalizedText };
+    aims?: LocalizedText[];
+  };
   profiles: Record<string, { district?: LocalizedText; lat?: number; lon?: number }>;
   taxonomies: Record<'filiera' | 's3' | 'technologyArea', { code: string; label: LocalizedText; parent?: string }[]>;
 }
@@ -25,7 +29,9 @@ interface NetworkFile {
 export async function seedDemo(db: Db, dir = DEMO_DIR): Promise<ImportReport> {
   const net = JSON.parse(fs.readFileSync(path.join(dir, 'network.json'), 'utf8')) as NetworkFile;
   // The organisations' profiles and the network's labels travel in the bundle, as an export would carry them.
-  const bundle = JSON.parse(fs.readFileSync(path.join(dir, 'bundle.json'), 'utf8')) as { organizations: { id: string; profile?: object }[] };
+  const bundle = JSON.parse(fs.readFileSync(path.join(dir, 'bundle.json'), 'utf8')) as {
+    organizations: { id: string; profile?: object }[];
+  };
   for (const o of bundle.organizations) if (net.profiles[o.id]) o.profile = net.profiles[o.id];
   const withLabels = { ...bundle, taxonomies: net.taxonomies };
   return db.transaction(async (tx) => {

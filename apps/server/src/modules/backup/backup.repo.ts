@@ -7,7 +7,9 @@ const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
 
 /** The application's tables (schema public) with the tables each refers to by foreign key. */
 export function listTables(tx: Conn) {
-  return rows<{ name: string; refers: string[] }>(tx, sql`
+  return rows<{ name: string; refers: string[] }>(
+    tx,
+    sql`
     select c.relname::text as name,
       coalesce(array_agg(distinct r.relname::text) filter (where r.relname is not null and r.relname <> c.relname), '{}'::text[]) as refers
     from pg_class c
@@ -15,14 +17,18 @@ export function listTables(tx: Conn) {
     left join pg_constraint f on f.conrelid = c.oid and f.contype = 'f'
     left join pg_class r on r.oid = f.confrelid
     where c.relkind in ('r', 'p')
-    group by c.relname order by c.relname`);
+    group by c.relname order by c.relname`,
+  );
 }
 
 /** Columns a restore may write (generated columns are computed again). */
 export async function writableColumns(tx: Conn, table: string): Promise<string[]> {
-  const r = await rows<{ name: string }>(tx, sql`
+  const r = await rows<{ name: string }>(
+    tx,
+    sql`
     select column_name as name from information_schema.columns
-    where table_schema = 'public' and table_name = ${table} and is_generated = 'NEVER' order by ordinal_position`);
+    where table_schema = 'public' and table_name = ${table} and is_generated = 'NEVER' order by ordinal_position`,
+  );
   return r.map((c) => c.name);
 }
 
@@ -31,7 +37,9 @@ export async function writableColumns(tx: Conn, table: string): Promise<string[]
  * time, each as the JSON text PostgreSQL writes (kept as text, so no value is rounded on the way).
  */
 export async function* readTable(tx: Tx, table: string, batch: number): AsyncGenerator<string[]> {
-  await tx.execute(sql`declare clock_backup no scroll cursor for select to_jsonb(t)::text as row from ${ident(table)} t`);
+  await tx.execute(
+    sql`declare clock_backup no scroll cursor for select to_jsonb(t)::text as row from ${ident(table)} t`,
+  );
   try {
     for (;;) {
       const r = await rows<{ row: string }>(tx, sql`fetch ${sql.raw(String(Math.trunc(batch)))} from clock_backup`);
@@ -49,12 +57,16 @@ export async function countRows(tx: Conn, table: string): Promise<number> {
 
 /** Rows the application loads by itself into a new database (the NACE sector labels), not counted as content. */
 export async function referenceRows(tx: Conn): Promise<number> {
-  return (await rows<{ n: number }>(tx, sql`select count(*)::int as n from taxonomy_terms where scheme = 'sector'`))[0]!.n;
+  return (await rows<{ n: number }>(tx, sql`select count(*)::int as n from taxonomy_terms where scheme = 'sector'`))[0]!
+    .n;
 }
 
 export function sequences(tx: Conn) {
-  return rows<{ name: string; value: string | null }>(tx, sql`
-    select sequencename as name, last_value::text as value from pg_sequences where schemaname = 'public' order by sequencename`);
+  return rows<{ name: string; value: string | null }>(
+    tx,
+    sql`
+    select sequencename as name, last_value::text as value from pg_sequences where schemaname = 'public' order by sequencename`,
+  );
 }
 
 export async function setSequence(tx: Conn, name: string, value: string | null) {
@@ -64,8 +76,11 @@ export async function setSequence(tx: Conn, name: string, value: string | null) 
 
 /** How many migrations this database has applied, and the last one's timestamp. */
 export async function migrationLevel(tx: Conn): Promise<{ count: number; last: string | null }> {
-  const r = await rows<{ count: number; last: string | null }>(tx, sql`
-    select count(*)::int as count, max(created_at)::text as last from drizzle.__drizzle_migrations`);
+  const r = await rows<{ count: number; last: string | null }>(
+    tx,
+    sql`
+    select count(*)::int as count, max(created_at)::text as last from drizzle.__drizzle_migrations`,
+  );
   return r[0]!;
 }
 

@@ -7,7 +7,10 @@ export function restoreOrder(tables: { name: string; refers: string[] }[]): stri
   const pending = new Map(tables.map((t) => [t.name, new Set(t.refers.filter((r) => names.has(r) && r !== t.name))]));
   const order: string[] = [];
   while (pending.size) {
-    const ready = [...pending].filter(([, deps]) => deps.size === 0).map(([n]) => n).sort();
+    const ready = [...pending]
+      .filter(([, deps]) => deps.size === 0)
+      .map(([n]) => n)
+      .sort();
     const next = ready.length ? ready : [[...pending.keys()].sort()[0]!];
     for (const n of next) {
       order.push(n);

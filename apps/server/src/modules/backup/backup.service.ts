@@ -14,7 +14,10 @@ import { BACKUP_FORMAT, restoreOrder, type BackupHeader } from './backup.rules.t
  * (the row as PostgreSQL writes it in JSON), then `["sequences", …]` and `["end", counts]`. The same file moves data
  * between the embedded database and PostgreSQL. Both functions take the database, so a running server can offer them.
  */
-export interface BackupReport { tables: Record<string, number>; rows: number }
+export interface BackupReport {
+  tables: Record<string, number>;
+  rows: number;
+}
 
 const BATCH = 1000;
 const total = (tables: Record<string, number>) => Object.values(tables).reduce((a, b) => a + b, 0);
@@ -27,26 +30,32 @@ export async function writeBackup(database: Database, out: Writable): Promise<Ba
     if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
   };
   try {
-    const tables = await database.db.transaction(async (tx) => {
-      const order = restoreOrder(await repo.listTables(tx));
-      const header: BackupHeader = {
-        format: BACKUP_FORMAT, createdAt: new Date().toISOString(), database: database.kind,
-        migrations: await repo.migrationLevel(tx), tables: order,
-      };
-      await write(JSON.stringify([BACKUP_FORMAT, header]));
-      const counts: Record<string, number> = {};
-      for (const table of order) {
-        await write(JSON.stringify(['table', table, await repo.writableColumns(tx, table)]));
-        counts[table] = 0;
-        for await (const batch of repo.readTable(tx, table, BATCH)) {
-          for (const row of batch) await write(row);
-          counts[table] += batch.length;
+    const tables = await database.db.transaction(
+      async (tx) => {
+        const order = restoreOrder(await repo.listTables(tx));
+        const header: BackupHeader = {
+          format: BACKUP_FORMAT,
+          createdAt: new Date().toISOString(),
+          database: database.kind,
+          migrations: await repo.migrationLevel(tx),
+          tables: order,
+        };
+        await write(JSON.stringify([BACKUP_FORMAT, header]));
+        const counts: Record<string, number> = {};
+        for (const table of order) {
+          await write(JSON.stringify(['table', table, await repo.writableColumns(tx, table)]));
+          counts[table] = 0;
+          for await (const batch of repo.readTable(tx, table, BATCH)) {
+            for (const row of batch) await write(row);
+            counts[table] += batch.length;
+          }
         }
-      }
-      await write(JSON.stringify(['sequences', await repo.sequences(tx)]));
-      await write(JSON.stringify(['end', counts]));
-      return counts;
-    }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+        await write(JSON.stringify(['sequences', await repo.sequences(tx)]));
+        await write(JSON.stringify(['end', counts]));
+        return counts;
+      },
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
     gzip.end();
     await piped;
     return { tables, rows: total(tables) };
@@ -57,13 +66,18 @@ export async function writeBackup(database: Database, out: Writable): Promise<Ba
   }
 }
 
-const bad = (message: string) => new AppError('INVALID_BUNDLE', `Not a usable backup: ${message}. Nothing was restored.`);
+const bad = (message: string) =>
+  new AppError('INVALID_BUNDLE', `Not a usable backup: ${message}. Nothing was restored.`);
 
 /**
  * Restores a backup into this database, all or nothing, in one transaction. The database must be empty (a new one,
  * migrated: the reference sector labels do not count) unless `force`, which replaces everything in it.
  */
-export async function restoreBackup(database: Database, input: Readable, opts: { force?: boolean } = {}): Promise<BackupReport> {
+export async function restoreBackup(
+  database: Database,
+  input: Readable,
+  opts: { force?: boolean } = {},
+): Promise<BackupReport> {
   const gunzip = createGunzip();
   input.on('error', (e) => gunzip.destroy(e));
   const lines = readline.createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity })[Symbol.asyncIterator]();
@@ -86,7 +100,10 @@ export async function restoreBackup(database: Database, input: Readable, opts: {
   }
   const level = await repo.migrationLevel(database.db);
   if (header.migrations.count > level.count) {
-    throw new AppError('CONFLICT', `The backup comes from a newer version (${header.migrations.count} migrations, this one has ${level.count}): upgrade first. Nothing was restored.`);
+    throw new AppError(
+      'CONFLICT',
+      `The backup comes from a newer version (${header.migrations.count} migrations, this one has ${level.count}): upgrade first. Nothing was restored.`,
+    );
   }
   return database.db.transaction(async (tx) => {
     const tables = (await repo.listTables(tx)).map((t) => t.name);
@@ -96,7 +113,12 @@ export async function restoreBackup(database: Database, input: Readable, opts: {
         const n = (await repo.countRows(tx, t)) - (t === 'taxonomy_terms' ? await repo.referenceRows(tx) : 0);
         if (n > 0) problems.push({ pointer: `/${t}`, message: `holds ${n} row(s)` });
       }
-      if (problems.length) throw new AppError('CONFLICT', 'The database is not empty: restore into a new database, or replace its content with --force. Nothing was restored.', problems);
+      if (problems.length)
+        throw new AppError(
+          'CONFLICT',
+          'The database is not empty: restore into a new database, or replace its content with --force. Nothing was restored.',
+          problems,
+        );
     }
     await repo.emptyTables(tx, tables);
     const counts: Record<string, number> = {};
@@ -127,7 +149,8 @@ export async function restoreBackup(database: Database, input: Readable, opts: {
         counts[table] = 0;
       } else if (kind === 'sequences') {
         const known = new Set((await repo.sequences(tx)).map((s) => s.name));
-        for (const s of a as { name: string; value: string | null }[]) if (known.has(s.name)) await repo.setSequence(tx, s.name, s.value);
+        for (const s of a as { name: string; value: string | null }[])
+          if (known.has(s.name)) await repo.setSequence(tx, s.name, s.value);
       } else if (kind === 'end') {
         end = a as Record<string, number>;
       } else {
@@ -135,7 +158,9 @@ export async function restoreBackup(database: Database, input: Readable, opts: {
       }
     }
     if (!end) throw bad('the file ends early (was it copied whole?)');
-    const differ = Object.entries(end).filter(([t, n]) => counts[t] !== n).map(([t, n]) => `${t}: ${counts[t] ?? 0} of ${n}`);
+    const differ = Object.entries(end)
+      .filter(([t, n]) => counts[t] !== n)
+      .map(([t, n]) => `${t}: ${counts[t] ?? 0} of ${n}`);
     if (differ.length) throw bad(`rows are missing (${differ.join(', ')})`);
     return { tables: counts, rows: total(counts) };
   });

@@ -1,29 +1,103 @@
 import { and, asc, count, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import {
-  experts, networkSettings, offers, organizations, taxonomyTerms, type OfferType, type TaxonomyScheme, type LocalizedText,
+  experts,
+  networkSettings,
+  offers,
+  organizations,
+  taxonomyTerms,
+  type OfferType,
+  type TaxonomyScheme,
+  type LocalizedText,
 } from '../../db/schema/index.ts';
 import type { ExpertRowIn, OfferRowIn, OrganizationRowIn } from './bundle.rules.ts';
 
 type Conn = Db | Tx;
-export interface UpsertCounts { created: number; updated: number; unchanged: number }
+export interface UpsertCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
 
 // An upsert changes a row only when a value differs, so importing the same bundle twice changes nothing
 // (no new revision, no new updated_at). `xmax = 0` tells an insert from an update.
 const changed = (table: string, cols: string[]) =>
-  sql.raw(`(${cols.map((c) => `"${table}"."${c}"`).join(',')}, "${table}"."retired_at") is distinct from (${cols.map((c) => `excluded."${c}"`).join(',')}, null)`);
+  sql.raw(
+    `(${cols.map((c) => `"${table}"."${c}"`).join(',')}, "${table}"."retired_at") is distinct from (${cols.map((c) => `excluded."${c}"`).join(',')}, null)`,
+  );
 const bump = { revision: sql`nextval('catalogue_revision_seq')`, updatedAt: sql`now()`, retiredAt: sql`null` };
 const tally = (rows: { inserted: boolean }[], total: number): UpsertCounts => {
   const created = rows.filter((r) => r.inserted).length;
   return { created, updated: rows.length - created, unchanged: total - rows.length };
 };
 
-const ORG_COLS = ['kind', 'name', 'short_name', 'town', 'province', 'website', 'description', 'sectors', 'filiere', 's3', 'profile'];
-const ORG_SET = { kind: 'kind', name: 'name', shortName: 'short_name', town: 'town', province: 'province', website: 'website', description: 'description', sectors: 'sectors', filiere: 'filiere', s3: 's3', profile: 'profile' };
-const OFFER_COLS = ['organization_id', 'title', 'description', 'keywords', 'technology_areas', 'sectors', 'filiere', 's3', 'trl', 'service_kind', 'lab', 'location', 'bookable', 'access'];
-const OFFER_SET = { organizationId: 'organization_id', title: 'title', description: 'description', keywords: 'keywords', technologyAreas: 'technology_areas', sectors: 'sectors', filiere: 'filiere', s3: 's3', trl: 'trl', serviceKind: 'service_kind', lab: 'lab', location: 'location', bookable: 'bookable', access: 'access' };
+const ORG_COLS = [
+  'kind',
+  'name',
+  'short_name',
+  'town',
+  'province',
+  'website',
+  'description',
+  'sectors',
+  'filiere',
+  's3',
+  'profile',
+];
+const ORG_SET = {
+  kind: 'kind',
+  name: 'name',
+  shortName: 'short_name',
+  town: 'town',
+  province: 'province',
+  website: 'website',
+  description: 'description',
+  sectors: 'sectors',
+  filiere: 'filiere',
+  s3: 's3',
+  profile: 'profile',
+};
+const OFFER_COLS = [
+  'organization_id',
+  'title',
+  'description',
+  'keywords',
+  'technology_areas',
+  'sectors',
+  'filiere',
+  's3',
+  'trl',
+  'service_kind',
+  'lab',
+  'location',
+  'bookable',
+  'access',
+];
+const OFFER_SET = {
+  organizationId: 'organization_id',
+  title: 'title',
+  description: 'description',
+  keywords: 'keywords',
+  technologyAreas: 'technology_areas',
+  sectors: 'sectors',
+  filiere: 'filiere',
+  s3: 's3',
+  trl: 'trl',
+  serviceKind: 'service_kind',
+  lab: 'lab',
+  location: 'location',
+  bookable: 'bookable',
+  access: 'access',
+};
 const EXPERT_COLS = ['organization_id', 'name', 'role', 'expertise', 'keywords', 'public_profile'];
-const EXPERT_SET = { organizationId: 'organization_id', name: 'name', role: 'role', expertise: 'expertise', keywords: 'keywords', publicProfile: 'public_profile' };
+const EXPERT_SET = {
+  organizationId: 'organization_id',
+  name: 'name',
+  role: 'role',
+  expertise: 'expertise',
+  keywords: 'keywords',
+  publicProfile: 'public_profile',
+};
 const mapSet = (m: Record<string, string>) => {
   const set: Record<string, SQL> = {};
   for (const [k, c] of Object.entries(m)) set[k] = sql.raw(`excluded."${c}"`);
@@ -32,24 +106,42 @@ const mapSet = (m: Record<string, string>) => {
 
 export async function upsertOrganizations(tx: Conn, rows: OrganizationRowIn[]): Promise<UpsertCounts> {
   if (!rows.length) return { created: 0, updated: 0, unchanged: 0 };
-  const res = await tx.insert(organizations).values(rows)
-    .onConflictDoUpdate({ target: organizations.id, set: { ...mapSet(ORG_SET), ...bump }, setWhere: changed('organizations', ORG_COLS) })
+  const res = await tx
+    .insert(organizations)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: organizations.id,
+      set: { ...mapSet(ORG_SET), ...bump },
+      setWhere: changed('organizations', ORG_COLS),
+    })
     .returning({ inserted: sql<boolean>`(xmax = 0)` });
   return tally(res, rows.length);
 }
 
 export async function upsertOffers(tx: Conn, rows: OfferRowIn[]): Promise<UpsertCounts> {
   if (!rows.length) return { created: 0, updated: 0, unchanged: 0 };
-  const res = await tx.insert(offers).values(rows)
-    .onConflictDoUpdate({ target: [offers.type, offers.id], set: { ...mapSet(OFFER_SET), ...bump }, setWhere: changed('offers', OFFER_COLS) })
+  const res = await tx
+    .insert(offers)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [offers.type, offers.id],
+      set: { ...mapSet(OFFER_SET), ...bump },
+      setWhere: changed('offers', OFFER_COLS),
+    })
     .returning({ inserted: sql<boolean>`(xmax = 0)` });
   return tally(res, rows.length);
 }
 
 export async function upsertExperts(tx: Conn, rows: ExpertRowIn[]): Promise<UpsertCounts> {
   if (!rows.length) return { created: 0, updated: 0, unchanged: 0 };
-  const res = await tx.insert(experts).values(rows)
-    .onConflictDoUpdate({ target: experts.id, set: { ...mapSet(EXPERT_SET), ...bump }, setWhere: changed('experts', EXPERT_COLS) })
+  const res = await tx
+    .insert(experts)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: experts.id,
+      set: { ...mapSet(EXPERT_SET), ...bump },
+      setWhere: changed('experts', EXPERT_COLS),
+    })
     .returning({ inserted: sql<boolean>`(xmax = 0)` });
   return tally(res, rows.length);
 }
@@ -57,7 +149,10 @@ export async function upsertExperts(tx: Conn, rows: ExpertRowIn[]): Promise<Upse
 export async function findExistingOrganizationIds(tx: Conn, ids: string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < ids.length; i += 5000) {
-    const rows = await tx.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, ids.slice(i, i + 5000)));
+    const rows = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(inArray(organizations.id, ids.slice(i, i + 5000)));
     for (const r of rows) found.add(r.id);
   }
   return found;
@@ -71,26 +166,46 @@ export async function countCatalogue(tx: Conn): Promise<number> {
 // ---- export, in pages by first-import order ----
 
 export function pageOrganizations(tx: Conn, afterSeq: number, limit: number) {
-  return tx.select().from(organizations).where(and(isNull(organizations.retiredAt), gt(organizations.seq, afterSeq))).orderBy(asc(organizations.seq)).limit(limit);
+  return tx
+    .select()
+    .from(organizations)
+    .where(and(isNull(organizations.retiredAt), gt(organizations.seq, afterSeq)))
+    .orderBy(asc(organizations.seq))
+    .limit(limit);
 }
 export function pageOffers(tx: Conn, type: OfferType, afterSeq: number, limit: number) {
-  return tx.select().from(offers).where(and(eq(offers.type, type), isNull(offers.retiredAt), gt(offers.seq, afterSeq))).orderBy(asc(offers.seq)).limit(limit);
+  return tx
+    .select()
+    .from(offers)
+    .where(and(eq(offers.type, type), isNull(offers.retiredAt), gt(offers.seq, afterSeq)))
+    .orderBy(asc(offers.seq))
+    .limit(limit);
 }
 export function pageExperts(tx: Conn, afterSeq: number, limit: number) {
-  return tx.select().from(experts).where(and(isNull(experts.retiredAt), gt(experts.seq, afterSeq))).orderBy(asc(experts.seq)).limit(limit);
+  return tx
+    .select()
+    .from(experts)
+    .where(and(isNull(experts.retiredAt), gt(experts.seq, afterSeq)))
+    .orderBy(asc(experts.seq))
+    .limit(limit);
 }
 
 // ---- reads for the API ----
 
 export interface OfferFilter {
-  type: OfferType; organization?: string; sector?: string; filiera?: string; technologyArea?: string;
+  type: OfferType;
+  organization?: string;
+  sector?: string;
+  filiera?: string;
+  technologyArea?: string;
 }
 const arrayHas = (col: SQL | unknown, v: string) => sql`${v} = any(${col})`;
 
 function offerWhere(f: OfferFilter) {
   const w: SQL[] = [eq(offers.type, f.type), isNull(offers.retiredAt)];
   if (f.organization) w.push(eq(offers.organizationId, f.organization));
-  if (f.sector) w.push(sql`exists (select 1 from unnest(${offers.sectors}) s where s = ${f.sector} or s like ${f.sector + '.%'})`);
+  if (f.sector)
+    w.push(sql`exists (select 1 from unnest(${offers.sectors}) s where s = ${f.sector} or s like ${f.sector + '.%'})`);
   if (f.filiera) w.push(arrayHas(offers.filiere, f.filiera));
   if (f.technologyArea) w.push(arrayHas(offers.technologyAreas, f.technologyArea));
   return and(...w);
@@ -99,18 +214,30 @@ function offerWhere(f: OfferFilter) {
 export async function listOffers(tx: Conn, f: OfferFilter, page: number, limit: number) {
   const where = offerWhere(f);
   const [items, [total]] = await Promise.all([
-    tx.select().from(offers).where(where).orderBy(asc(offers.seq)).limit(limit).offset((page - 1) * limit),
+    tx
+      .select()
+      .from(offers)
+      .where(where)
+      .orderBy(asc(offers.seq))
+      .limit(limit)
+      .offset((page - 1) * limit),
     tx.select({ n: count() }).from(offers).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
 }
 
 export async function getOffer(tx: Conn, type: OfferType, id: string) {
-  const [row] = await tx.select().from(offers).where(and(eq(offers.type, type), eq(offers.id, id), isNull(offers.retiredAt)));
+  const [row] = await tx
+    .select()
+    .from(offers)
+    .where(and(eq(offers.type, type), eq(offers.id, id), isNull(offers.retiredAt)));
   return row ?? null;
 }
 
-export interface ExpertFilter { organization?: string; publicOnly: boolean }
+export interface ExpertFilter {
+  organization?: string;
+  publicOnly: boolean;
+}
 function expertWhere(f: ExpertFilter) {
   const w: SQL[] = [isNull(experts.retiredAt)];
   if (f.organization) w.push(eq(experts.organizationId, f.organization));
@@ -120,21 +247,39 @@ function expertWhere(f: ExpertFilter) {
 export async function listExperts(tx: Conn, f: ExpertFilter, page: number, limit: number) {
   const where = expertWhere(f);
   const [items, [total]] = await Promise.all([
-    tx.select().from(experts).where(where).orderBy(asc(experts.seq)).limit(limit).offset((page - 1) * limit),
+    tx
+      .select()
+      .from(experts)
+      .where(where)
+      .orderBy(asc(experts.seq))
+      .limit(limit)
+      .offset((page - 1) * limit),
     tx.select({ n: count() }).from(experts).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
 }
 export async function getExpert(tx: Conn, id: string) {
-  const [row] = await tx.select().from(experts).where(and(eq(experts.id, id), isNull(experts.retiredAt)));
+  const [row] = await tx
+    .select()
+    .from(experts)
+    .where(and(eq(experts.id, id), isNull(experts.retiredAt)));
   return row ?? null;
 }
 
-export interface OrganizationFilter { kind?: string; sector?: string; filiera?: string; s3?: string; province?: string }
+export interface OrganizationFilter {
+  kind?: string;
+  sector?: string;
+  filiera?: string;
+  s3?: string;
+  province?: string;
+}
 function organizationWhere(f: OrganizationFilter) {
   const w: SQL[] = [isNull(organizations.retiredAt)];
   if (f.kind) w.push(eq(organizations.kind, f.kind));
-  if (f.sector) w.push(sql`exists (select 1 from unnest(${organizations.sectors}) s where s = ${f.sector} or s like ${f.sector + '.%'})`);
+  if (f.sector)
+    w.push(
+      sql`exists (select 1 from unnest(${organizations.sectors}) s where s = ${f.sector} or s like ${f.sector + '.%'})`,
+    );
   if (f.filiera) w.push(arrayHas(organizations.filiere, f.filiera));
   if (f.s3) w.push(arrayHas(organizations.s3, f.s3));
   if (f.province) w.push(eq(organizations.province, f.province));
@@ -143,29 +288,51 @@ function organizationWhere(f: OrganizationFilter) {
 export async function listOrganizations(tx: Conn, f: OrganizationFilter, page: number, limit: number) {
   const where = organizationWhere(f);
   const [items, [total]] = await Promise.all([
-    tx.select().from(organizations).where(where).orderBy(asc(organizations.seq)).limit(limit).offset((page - 1) * limit),
+    tx
+      .select()
+      .from(organizations)
+      .where(where)
+      .orderBy(asc(organizations.seq))
+      .limit(limit)
+      .offset((page - 1) * limit),
     tx.select({ n: count() }).from(organizations).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
 }
 export async function getOrganization(tx: Conn, id: string) {
-  const [row] = await tx.select().from(organizations).where(and(eq(organizations.id, id), isNull(organizations.retiredAt)));
+  const [row] = await tx
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.id, id), isNull(organizations.retiredAt)));
   return row ?? null;
 }
 export async function findOrganizationsByKind(tx: Conn, kinds: string[]) {
-  return tx.select().from(organizations).where(and(inArray(organizations.kind, kinds), isNull(organizations.retiredAt))).orderBy(asc(organizations.seq));
+  return tx
+    .select()
+    .from(organizations)
+    .where(and(inArray(organizations.kind, kinds), isNull(organizations.retiredAt)))
+    .orderBy(asc(organizations.seq));
 }
 
 /** Live record counts per organisation and type; experts only with a public profile when `publicOnly`. */
 export async function countRecordsByOrganization(tx: Conn, publicOnly: boolean) {
-  const offerRows = await tx.select({ org: offers.organizationId, type: offers.type, n: count() }).from(offers)
-    .where(isNull(offers.retiredAt)).groupBy(offers.organizationId, offers.type);
-  const expertRows = await tx.select({ org: experts.organizationId, n: count() }).from(experts)
-    .where(expertWhere({ publicOnly })).groupBy(experts.organizationId);
+  const offerRows = await tx
+    .select({ org: offers.organizationId, type: offers.type, n: count() })
+    .from(offers)
+    .where(isNull(offers.retiredAt))
+    .groupBy(offers.organizationId, offers.type);
+  const expertRows = await tx
+    .select({ org: experts.organizationId, n: count() })
+    .from(experts)
+    .where(expertWhere({ publicOnly }))
+    .groupBy(experts.organizationId);
   const out = new Map<string, { competence: number; service: number; equipment: number; expert: number }>();
   const get = (org: string) => {
     let c = out.get(org);
-    if (!c) { c = { competence: 0, service: 0, equipment: 0, expert: 0 }; out.set(org, c); }
+    if (!c) {
+      c = { competence: 0, service: 0, equipment: 0, expert: 0 };
+      out.set(org, c);
+    }
     return c;
   };
   for (const r of offerRows) get(r.org)[r.type] = r.n;
@@ -175,12 +342,18 @@ export async function countRecordsByOrganization(tx: Conn, publicOnly: boolean) 
 
 // ---- taxonomies and network settings ----
 
-export async function upsertTaxonomyTerms(tx: Conn, rows: { scheme: TaxonomyScheme; code: string; label: LocalizedText; parentCode: string | null }[]) {
+export async function upsertTaxonomyTerms(
+  tx: Conn,
+  rows: { scheme: TaxonomyScheme; code: string; label: LocalizedText; parentCode: string | null }[],
+) {
   for (let i = 0; i < rows.length; i += 1000) {
-    await tx.insert(taxonomyTerms).values(rows.slice(i, i + 1000)).onConflictDoUpdate({
-      target: [taxonomyTerms.scheme, taxonomyTerms.code],
-      set: { label: sql`excluded.label`, parentCode: sql`excluded.parent_code` },
-    });
+    await tx
+      .insert(taxonomyTerms)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoUpdate({
+        target: [taxonomyTerms.scheme, taxonomyTerms.code],
+        set: { label: sql`excluded.label`, parentCode: sql`excluded.parent_code` },
+      });
   }
 }
 export function listTaxonomyTerms(tx: Conn) {
@@ -191,7 +364,10 @@ export async function getNetworkSetting<T>(tx: Conn, key: string): Promise<T | n
   return (row?.value as T) ?? null;
 }
 export async function putNetworkSetting(tx: Conn, key: string, value: unknown) {
-  await tx.insert(networkSettings).values({ key, value }).onConflictDoUpdate({ target: networkSettings.key, set: { value, updatedAt: sql`now()` } });
+  await tx
+    .insert(networkSettings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: networkSettings.key, set: { value, updatedAt: sql`now()` } });
 }
 
 // ---- changes for the search index ----
@@ -203,13 +379,22 @@ const notSeenBy = (xid: SQL, snapshot: string) =>
 const CHANGE_XID = sql.raw('change_xid');
 
 export function organizationsChangedAfter(tx: Conn, snapshot: string | null) {
-  return tx.select().from(organizations).where(snapshot === null ? undefined : notSeenBy(sql`${organizations.changeXid}`, snapshot));
+  return tx
+    .select()
+    .from(organizations)
+    .where(snapshot === null ? undefined : notSeenBy(sql`${organizations.changeXid}`, snapshot));
 }
 export function offersChangedAfter(tx: Conn, snapshot: string | null) {
-  return tx.select().from(offers).where(snapshot === null ? undefined : notSeenBy(sql`${offers.changeXid}`, snapshot));
+  return tx
+    .select()
+    .from(offers)
+    .where(snapshot === null ? undefined : notSeenBy(sql`${offers.changeXid}`, snapshot));
 }
 export function expertsChangedAfter(tx: Conn, snapshot: string | null) {
-  return tx.select().from(experts).where(snapshot === null ? undefined : notSeenBy(sql`${experts.changeXid}`, snapshot));
+  return tx
+    .select()
+    .from(experts)
+    .where(snapshot === null ? undefined : notSeenBy(sql`${experts.changeXid}`, snapshot));
 }
 /** The snapshot this statement (or this repeatable-read transaction) reads with. */
 export async function currentSnapshot(tx: Conn): Promise<string> {
@@ -221,8 +406,13 @@ export async function currentSnapshot(tx: Conn): Promise<string> {
  * is asked for its newest such row through the change_xid index (ORDER BY … LIMIT 1 keeps to the index even where no
  * statistics were gathered, as in the embedded database), so an idle check costs three index probes.
  */
-export async function catalogueChangedAfter(tx: Conn, snapshot: string): Promise<{ snapshot: string; changed: boolean }> {
-  const newest = (table: string) => sql`(select change_xid from ${sql.raw(table)} where ${notSeenBy(CHANGE_XID, snapshot)}
+export async function catalogueChangedAfter(
+  tx: Conn,
+  snapshot: string,
+): Promise<{ snapshot: string; changed: boolean }> {
+  const newest = (
+    table: string,
+  ) => sql`(select change_xid from ${sql.raw(table)} where ${notSeenBy(CHANGE_XID, snapshot)}
     order by change_xid desc limit 1) is not null`;
   const res = await tx.execute(sql`select pg_current_snapshot()::text as s,
     ${newest('organizations')} or ${newest('offers')} or ${newest('experts')} as changed`);
@@ -243,7 +433,10 @@ export async function currentRevision(tx: Conn): Promise<number> {
 // ---- edits ----
 
 export async function findOfferAnyState(tx: Conn, type: OfferType, id: string) {
-  const [row] = await tx.select().from(offers).where(and(eq(offers.type, type), eq(offers.id, id)));
+  const [row] = await tx
+    .select()
+    .from(offers)
+    .where(and(eq(offers.type, type), eq(offers.id, id)));
   return row ?? null;
 }
 export async function findExpertAnyState(tx: Conn, id: string) {
@@ -255,14 +448,22 @@ export async function findOrganizationAnyState(tx: Conn, id: string) {
   return row ?? null;
 }
 export async function retireOffer(tx: Conn, type: OfferType, id: string) {
-  await tx.update(offers).set({ retiredAt: sql`now()`, updatedAt: sql`now()`, revision: sql`nextval('catalogue_revision_seq')` })
+  await tx
+    .update(offers)
+    .set({ retiredAt: sql`now()`, updatedAt: sql`now()`, revision: sql`nextval('catalogue_revision_seq')` })
     .where(and(eq(offers.type, type), eq(offers.id, id)));
 }
 export async function retireExpert(tx: Conn, id: string) {
-  await tx.update(experts).set({ retiredAt: sql`now()`, updatedAt: sql`now()`, revision: sql`nextval('catalogue_revision_seq')` }).where(eq(experts.id, id));
+  await tx
+    .update(experts)
+    .set({ retiredAt: sql`now()`, updatedAt: sql`now()`, revision: sql`nextval('catalogue_revision_seq')` })
+    .where(eq(experts.id, id));
 }
 export async function retireOrganization(tx: Conn, id: string) {
-  await tx.update(organizations).set({ retiredAt: sql`now()`, updatedAt: sql`now()`, revision: sql`nextval('catalogue_revision_seq')` }).where(eq(organizations.id, id));
+  await tx
+    .update(organizations)
+    .set({ retiredAt: sql`now()`, updatedAt: sql`now()`, revision: sql`nextval('catalogue_revision_seq')` })
+    .where(eq(organizations.id, id));
 }
 
 export function offersOfOrganizations(tx: Conn, ids: string[]) {
@@ -274,8 +475,21 @@ export function expertsOfOrganizations(tx: Conn, ids: string[]) {
 
 // ---- plain text search, while the search index is being built ----
 
-export interface TextSearchFilter { type?: string; organization?: string; sector?: string; filiera?: string; s3?: string }
-export interface TextSearchRow { type: string; id: string; organization: string; title: LocalizedText; summary: LocalizedText; total: number }
+export interface TextSearchFilter {
+  type?: string;
+  organization?: string;
+  sector?: string;
+  filiera?: string;
+  s3?: string;
+}
+export interface TextSearchRow {
+  type: string;
+  id: string;
+  organization: string;
+  title: LocalizedText;
+  summary: LocalizedText;
+  total: number;
+}
 
 const likeAny = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -284,13 +498,23 @@ const likeAny = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
  * offers inherit their organisation's sectors and filiere when they have none, and its S3 priorities. A sequential scan:
  * meant only for the seconds after start-up when the in-memory index is not built yet.
  */
-export async function searchCatalogueText(tx: Conn, words: string[], f: TextSearchFilter, publicOnly: boolean, offset: number, limit: number) {
+export async function searchCatalogueText(
+  tx: Conn,
+  words: string[],
+  f: TextSearchFilter,
+  publicOnly: boolean,
+  offset: number,
+  limit: number,
+) {
   const conditions: SQL[] = words.map((w) => sql`body ilike ${likeAny(w)}`);
   if (f.type) conditions.push(sql`type = ${f.type}`);
   if (f.organization) conditions.push(sql`organization = ${f.organization}`);
   if (f.filiera) conditions.push(sql`${f.filiera} = any(filiere)`);
   if (f.s3) conditions.push(sql`${f.s3} = any(s3)`);
-  if (f.sector) conditions.push(sql`exists (select 1 from unnest(sectors) s where upper(s) like ${likeAny(f.sector.toUpperCase()).slice(1)})`);
+  if (f.sector)
+    conditions.push(
+      sql`exists (select 1 from unnest(sectors) s where upper(s) like ${likeAny(f.sector.toUpperCase()).slice(1)})`,
+    );
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   const result = await tx.execute(sql`
     with docs as (

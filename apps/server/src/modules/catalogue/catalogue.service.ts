@@ -6,7 +6,10 @@ import type { Taxonomies } from '@clock/contracts';
 import * as repo from './catalogue.repo.ts';
 import { presentExpert, presentOffer, presentOrganization } from './catalogue.presenter.ts';
 
-export interface Paging { page: number; limit: number }
+export interface Paging {
+  page: number;
+  limit: number;
+}
 const EMPTY = { competence: 0, service: 0, equipment: 0, expert: 0 };
 
 /** Reads of the public catalogue, shaped for the API; experts without consent are shown only to network members. */
@@ -36,7 +39,12 @@ export async function getOffer(db: Db, _actor: Actor, type: OfferType, id: strin
 }
 
 export async function listExperts(db: Db, actor: Actor, f: { organization?: string }, p: Paging) {
-  const { items, total } = await repo.listExperts(db, { ...f, publicOnly: !canSeeNetworkContent(actor) }, p.page, p.limit);
+  const { items, total } = await repo.listExperts(
+    db,
+    { ...f, publicOnly: !canSeeNetworkContent(actor) },
+    p.page,
+    p.limit,
+  );
   return { items: items.map(presentExpert), total, ...p };
 }
 
@@ -50,7 +58,11 @@ export async function getExpert(db: Db, actor: Actor, id: string) {
 export async function getTaxonomies(db: Db): Promise<Taxonomies> {
   const out: Taxonomies = { sector: [], filiera: [], s3: [], technologyArea: [] };
   for (const t of await repo.listTaxonomyTerms(db)) {
-    out[t.scheme as TaxonomyScheme].push({ code: t.code, label: t.label, ...(t.parentCode ? { parent: t.parentCode } : {}) });
+    out[t.scheme as TaxonomyScheme].push({
+      code: t.code,
+      label: t.label,
+      ...(t.parentCode ? { parent: t.parentCode } : {}),
+    });
   }
   return out;
 }
@@ -76,30 +88,40 @@ export async function catalogueChangesSince(db: Db, marker: CatalogueMarker | nu
     if (!probe.changed) return { marker: probe.snapshot, ...NO_CHANGES };
   }
   // One repeatable-read transaction: the rows and the new marker come from the same snapshot.
-  return db.transaction(async (tx) => {
-    const snapshot = await repo.currentSnapshot(tx);
-    const organizations = await repo.organizationsChangedAfter(tx, marker);
-    if (marker === null || organizations.length > 50) {
-      const offers = await repo.offersChangedAfter(tx, null);
-      const experts = await repo.expertsChangedAfter(tx, null);
-      return { marker: snapshot, organizations, offers, experts, full: true };
-    }
-    const ids = organizations.map((o) => o.id);
-    const changedOffers = await repo.offersChangedAfter(tx, marker);
-    const changedExperts = await repo.expertsChangedAfter(tx, marker);
-    const orgOffers = ids.length ? await repo.offersOfOrganizations(tx, ids) : [];
-    const orgExperts = ids.length ? await repo.expertsOfOrganizations(tx, ids) : [];
-    const offers = [...new Map([...changedOffers, ...orgOffers].map((r) => [`${r.type}:${r.id}`, r])).values()];
-    const experts = [...new Map([...changedExperts, ...orgExperts].map((r) => [r.id, r])).values()];
-    return { marker: snapshot, organizations, offers, experts, full: false };
-  }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+  return db.transaction(
+    async (tx) => {
+      const snapshot = await repo.currentSnapshot(tx);
+      const organizations = await repo.organizationsChangedAfter(tx, marker);
+      if (marker === null || organizations.length > 50) {
+        const offers = await repo.offersChangedAfter(tx, null);
+        const experts = await repo.expertsChangedAfter(tx, null);
+        return { marker: snapshot, organizations, offers, experts, full: true };
+      }
+      const ids = organizations.map((o) => o.id);
+      const changedOffers = await repo.offersChangedAfter(tx, marker);
+      const changedExperts = await repo.expertsChangedAfter(tx, marker);
+      const orgOffers = ids.length ? await repo.offersOfOrganizations(tx, ids) : [];
+      const orgExperts = ids.length ? await repo.expertsOfOrganizations(tx, ids) : [];
+      const offers = [...new Map([...changedOffers, ...orgOffers].map((r) => [`${r.type}:${r.id}`, r])).values()];
+      const experts = [...new Map([...changedExperts, ...orgExperts].map((r) => [r.id, r])).values()];
+      return { marker: snapshot, organizations, offers, experts, full: false };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
 }
 
 /**
  * Records containing every word (plain SQL, no ranking): the answer while the search index is still being built.
  * `network`: whether network-only records (experts without a public profile) may be shown.
  */
-export async function searchCatalogueText(db: Db, words: string[], f: repo.TextSearchFilter, network: boolean, offset: number, limit: number) {
+export async function searchCatalogueText(
+  db: Db,
+  words: string[],
+  f: repo.TextSearchFilter,
+  network: boolean,
+  offset: number,
+  limit: number,
+) {
   return repo.searchCatalogueText(db, words, f, !network, offset, limit);
 }
 

@@ -25,13 +25,21 @@ describe('partita IVA', () => {
   });
 
   it('catches every single mistyped digit', () => {
-    fc.assert(fc.property(fc.stringMatching(/^[0-9]{7}$/), fc.integer({ min: 1, max: 100 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 9 }),
-      (base, office, pos, delta) => {
-        const valid = withCheckDigit(base + String(office).padStart(3, '0'));
-        const wrong = valid.slice(0, pos) + String((Number(valid[pos]) + delta) % 10) + valid.slice(pos + 1);
-        expect(vatNumberProblem(valid)).toBeNull();
-        expect(vatNumberProblem(wrong)).not.toBeNull();
-      }), { seed: 20261204 });
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[0-9]{7}$/),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 1, max: 9 }),
+        (base, office, pos, delta) => {
+          const valid = withCheckDigit(base + String(office).padStart(3, '0'));
+          const wrong = valid.slice(0, pos) + String((Number(valid[pos]) + delta) % 10) + valid.slice(pos + 1);
+          expect(vatNumberProblem(valid)).toBeNull();
+          expect(vatNumberProblem(wrong)).not.toBeNull();
+        },
+      ),
+      { seed: 20261204 },
+    );
   });
 
   it('keeps only the digits people mean', () => {

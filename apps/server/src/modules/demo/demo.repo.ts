@@ -11,10 +11,17 @@ export async function demoSetting(db: Db): Promise<unknown> {
 /** Of the given addresses, the live accounts with their platform role and memberships (with organisation names). */
 export async function liveAccounts(db: Db, emails: string[]) {
   if (!emails.length) return [];
-  const rows = await db.select({
-    email: users.email, name: users.name, platformRole: users.platformRole, role: memberships.role,
-    organizationId: organizations.id, organizationName: organizations.name, organizationKind: organizations.kind,
-  }).from(users)
+  const rows = await db
+    .select({
+      email: users.email,
+      name: users.name,
+      platformRole: users.platformRole,
+      role: memberships.role,
+      organizationId: organizations.id,
+      organizationName: organizations.name,
+      organizationKind: organizations.kind,
+    })
+    .from(users)
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(and(inArray(users.email, emails), isNull(users.deletedAt)));

@@ -31,7 +31,9 @@ export function canManageOrganizations(actor: Actor): boolean {
 
 /** Admins and Region officers add organisations to the register (the administration area). */
 export function canAddOrganizations(actor: Actor): boolean {
-  return actor.kind === 'member' && !!actor.userId && (actor.platformRole === 'admin' || actor.platformRole === 'region');
+  return (
+    actor.kind === 'member' && !!actor.userId && (actor.platformRole === 'admin' || actor.platformRole === 'region')
+  );
 }
 
 /** A record's history is visible to its organisation's members, region officers and admins. */
@@ -46,7 +48,9 @@ export function canReadHistory(actor: Actor, organization: string): boolean {
  * the server's command line are checked before (they own the installation).
  */
 export function canAdministerPeople(actor: Actor): boolean {
-  return actor.kind === 'member' && !!actor.userId && (actor.platformRole === 'admin' || actor.platformRole === 'region');
+  return (
+    actor.kind === 'member' && !!actor.userId && (actor.platformRole === 'admin' || actor.platformRole === 'region')
+  );
 }
 
 /**

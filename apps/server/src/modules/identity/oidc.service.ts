@@ -5,7 +5,12 @@ import { AppError } from '../../core/errors.ts';
 import * as repo from './identity.repo.ts';
 import { openSession } from './identity.service.ts';
 
-export interface OidcFlow { state: string; nonce: string; verifier: string; returnTo: string }
+export interface OidcFlow {
+  state: string;
+  nonce: string;
+  verifier: string;
+  returnTo: string;
+}
 
 /**
  * Single sign-on through an OpenID Connect provider (authorization code with PKCE). Any standard provider works,
@@ -14,15 +19,28 @@ export interface OidcFlow { state: string; nonce: string; verifier: string; retu
 export class OidcSignIn {
   private configuration: Promise<client.Configuration> | null = null;
 
-  constructor(private readonly settings: NonNullable<Config['oidc']>, private readonly redirectUri: string) {}
+  constructor(
+    private readonly settings: NonNullable<Config['oidc']>,
+    private readonly redirectUri: string,
+  ) {}
 
-  get name(): string { return this.settings.name; }
+  get name(): string {
+    return this.settings.name;
+  }
 
   private config(): Promise<client.Configuration> {
-    this.configuration ??= client.discovery(
-      new URL(this.settings.issuer), this.settings.clientId, this.settings.clientSecret, undefined,
-      this.settings.issuer.startsWith('http://') ? { execute: [client.allowInsecureRequests] } : undefined,
-    ).catch((e) => { this.configuration = null; throw new AppError('UNAVAILABLE', `The sign-in provider cannot be reached: ${(e as Error).message}`); });
+    this.configuration ??= client
+      .discovery(
+        new URL(this.settings.issuer),
+        this.settings.clientId,
+        this.settings.clientSecret,
+        undefined,
+        this.settings.issuer.startsWith('http://') ? { execute: [client.allowInsecureRequests] } : undefined,
+      )
+      .catch((e) => {
+        this.configuration = null;
+        throw new AppError('UNAVAILABLE', `The sign-in provider cannot be reached: ${(e as Error).message}`);
+      });
     return this.configuration;
   }
 
@@ -30,10 +48,19 @@ export class OidcSignIn {
   async start(returnTo: string): Promise<{ url: string; flow: OidcFlow }> {
     const config = await this.config();
     const verifier = client.randomPKCECodeVerifier();
-    const flow: OidcFlow = { state: client.randomState(), nonce: client.randomNonce(), verifier, returnTo: safeReturn(returnTo) };
+    const flow: OidcFlow = {
+      state: client.randomState(),
+      nonce: client.randomNonce(),
+      verifier,
+      returnTo: safeReturn(returnTo),
+    };
     const url = client.buildAuthorizationUrl(config, {
-      redirect_uri: this.redirectUri, scope: 'openid email profile', state: flow.state, nonce: flow.nonce,
-      code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
+      redirect_uri: this.redirectUri,
+      scope: 'openid email profile',
+      state: flow.state,
+      nonce: flow.nonce,
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
     });
     return { url: url.href, flow };
   }
@@ -46,7 +73,11 @@ export class OidcSignIn {
     const config = await this.config();
     let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
     try {
-      tokens = await client.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce });
+      tokens = await client.authorizationCodeGrant(config, callbackUrl, {
+        pkceCodeVerifier: flow.verifier,
+        expectedState: flow.state,
+        expectedNonce: flow.nonce,
+      });
     } catch (e) {
       throw new AppError('UNAUTHENTICATED', `Single sign-on failed: ${(e as Error).message}`);
     }
@@ -58,15 +89,26 @@ export class OidcSignIn {
     const issuer = config.serverMetadata().issuer;
     const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : null;
     const verified = claims.email_verified === true;
-    const name = [claims.name, [claims.given_name, claims.family_name].filter(Boolean).join(' ')].find((n) => typeof n === 'string' && n.trim()) as string | undefined;
+    const name = [claims.name, [claims.given_name, claims.family_name].filter(Boolean).join(' ')].find(
+      (n) => typeof n === 'string' && n.trim(),
+    ) as string | undefined;
     return db.transaction(async (tx) => {
       let user = await repo.findUserByOidc(tx, issuer, claims.sub);
       if (!user && email && verified) user = await repo.findUserByEmail(tx, email);
       if (!user) {
         if (email && (await repo.findUserByEmail(tx, email))) {
-          throw new AppError('CONFLICT', 'An account with this e-mail exists; sign in with its password once to link single sign-on');
+          throw new AppError(
+            'CONFLICT',
+            'An account with this e-mail exists; sign in with its password once to link single sign-on',
+          );
         }
-        user = await repo.insertUser(tx, { email: email ?? `${claims.sub}@${new URL(issuer).hostname}`.toLowerCase(), name: name ?? email ?? claims.sub, passwordHash: null, platformRole: null, verified });
+        user = await repo.insertUser(tx, {
+          email: email ?? `${claims.sub}@${new URL(issuer).hostname}`.toLowerCase(),
+          name: name ?? email ?? claims.sub,
+          passwordHash: null,
+          platformRole: null,
+          verified,
+        });
       }
       await repo.linkOidc(tx, issuer, claims.sub, user.id);
       if (verified) await repo.markEmailVerified(tx, user.id);

@@ -6,7 +6,16 @@ import { buildApp } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
 import { importBundle } from '../catalogue/bundle.service.ts';
 import { freshDatabase } from '../../test/db.ts';
-import { buildExpert, buildOffer, buildOrganization, bundleStream, PASSWORD, signInHeaders, testConfig, uniqueEmail } from '../../test/factories.ts';
+import {
+  buildExpert,
+  buildOffer,
+  buildOrganization,
+  bundleStream,
+  PASSWORD,
+  signInHeaders,
+  testConfig,
+  uniqueEmail,
+} from '../../test/factories.ts';
 import { createUser, hashPassword } from './identity.service.ts';
 import { insertUser } from './identity.repo.ts';
 import { vatNumberProblem } from '@clock/contracts';
@@ -19,7 +28,11 @@ const centre = buildOrganization({ kind: 'centre' });
 const company = buildOrganization({ kind: 'company' });
 const otherCentre = buildOrganization({ kind: 'centre' });
 // An expert who did not consent to a public profile: network content (docs/permissions.md, "Reading").
-const privateExpert = buildExpert(centre.id, { name: 'Ottavia Riservatissima', expertise: { it: 'tribologia dei rivestimenti' }, publicProfile: false });
+const privateExpert = buildExpert(centre.id, {
+  name: 'Ottavia Riservatissima',
+  expertise: { it: 'tribologia dei rivestimenti' },
+  publicProfile: false,
+});
 const otherCompany = buildOrganization({ kind: 'company' });
 const ROLES = ['anonymous', 'admin', 'region', 'nucleus', 'centre-manager', 'centre-staff', 'company'] as const;
 type Role = (typeof ROLES)[number];
@@ -28,19 +41,38 @@ const ownOrg = (role: Role) => (role === 'company' ? company.id : centre.id);
 
 beforeAll(async () => {
   database = await freshDatabase();
-  await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [centre, company, otherCentre, otherCompany], experts: [privateExpert] }));
+  await importBundle(
+    database.db,
+    bundleStream({
+      format: 'clock-bundle/1',
+      organizations: [centre, company, otherCentre, otherCompany],
+      experts: [privateExpert],
+    }),
+  );
   app = await buildApp({ config: testConfig(), database, logger: false });
   for (const role of ROLES.slice(1)) {
     const email = uniqueEmail(role);
     const platform = role === 'admin' || role === 'region';
-    await createUser(database.db, { email, name: role, role, organization: platform ? undefined : ownOrg(role), password: PASSWORD });
+    await createUser(database.db, {
+      email,
+      name: role,
+      role,
+      organization: platform ? undefined : ownOrg(role),
+      password: PASSWORD,
+    });
     headers[role] = await signInHeaders(app, email, PASSWORD);
   }
 });
-afterAll(async () => { await app.close(); await database.close(); });
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
 
 const COLLECTION_TYPES: Record<string, 'competences' | 'services' | 'equipment' | 'experts'> = {
-  competences: 'competences', services: 'services', equipment: 'equipment', experts: 'experts',
+  competences: 'competences',
+  services: 'services',
+  equipment: 'equipment',
+  experts: 'experts',
 };
 async function seedRecord(collection: string, organization: string): Promise<string> {
   const rec = collection === 'experts' ? buildExpert(organization) : buildOffer(organization);
@@ -48,21 +80,55 @@ async function seedRecord(collection: string, organization: string): Promise<str
   return rec.id;
 }
 async function seedToken(organization: string): Promise<string> {
-  const r = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: headers.admin, payload: { name: 't', organization, role: 'centre-staff' } });
+  const r = await app.inject({
+    method: 'POST',
+    url: '/api/v1/tokens',
+    headers: headers.admin,
+    payload: { name: 't', organization, role: 'centre-staff' },
+  });
   return r.json().id;
 }
 
 type Scope = 'own' | 'other';
-interface Case { url: string; payload?: unknown; ok?: number }
+interface Case {
+  url: string;
+  payload?: unknown;
+  ok?: number;
+}
 /** How to exercise each permission rule: the request for a route, and the expected status per role and scope. */
-const RULES: Record<string, { request(method: string, url: string, target: string): Promise<Case>; expect(role: Role, scope: Scope, ok: number): number }> = {
+const RULES: Record<
+  string,
+  {
+    request(method: string, url: string, target: string): Promise<Case>;
+    expect(role: Role, scope: Scope, ok: number): number;
+  }
+> = {
   'organization-records': {
     async request(method, url, target) {
       const collection = COLLECTION_TYPES[url.split('/')[3]!]!;
-      if (method === 'POST') return { url, payload: collection === 'experts' ? { organization: target, name: 'Nuova Persona' } : { organization: target, title: { it: 'Nuovo record' } } };
+      if (method === 'POST')
+        return {
+          url,
+          payload:
+            collection === 'experts'
+              ? { organization: target, name: 'Nuova Persona' }
+              : { organization: target, title: { it: 'Nuovo record' } },
+        };
       const id = await seedRecord(collection, target);
-      if (url.endsWith('/contact')) return { url: url.replace(':id', id), payload: method === 'PUT' ? { name: 'Anna Neri', consent: true } : undefined };
-      return { url: url.replace(':id', id), payload: method === 'PATCH' ? (collection === 'experts' ? { name: 'Cambiato' } : { title: { en: 'Changed' } }) : undefined };
+      if (url.endsWith('/contact'))
+        return {
+          url: url.replace(':id', id),
+          payload: method === 'PUT' ? { name: 'Anna Neri', consent: true } : undefined,
+        };
+      return {
+        url: url.replace(':id', id),
+        payload:
+          method === 'PATCH'
+            ? collection === 'experts'
+              ? { name: 'Cambiato' }
+              : { title: { en: 'Changed' } }
+            : undefined,
+      };
     },
     expect(role, scope, ok) {
       if (role === 'anonymous') return 401;
@@ -72,7 +138,12 @@ const RULES: Record<string, { request(method: string, url: string, target: strin
     },
   },
   'organization-profile': {
-    async request(_m, url, target) { return { url: url.replace(':id', target), payload: url.endsWith('/contact') ? { email: 'info@example.org' } : { town: 'Lucca' } }; },
+    async request(_m, url, target) {
+      return {
+        url: url.replace(':id', target),
+        payload: url.endsWith('/contact') ? { email: 'info@example.org' } : { town: 'Lucca' },
+      };
+    },
     expect(role, scope, ok) {
       if (role === 'anonymous') return 401;
       if (role === 'admin' || role === 'region') return ok;
@@ -87,30 +158,54 @@ const RULES: Record<string, { request(method: string, url: string, target: strin
       await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [org] }));
       return { url: url.replace(':id', org.id) };
     },
-    expect(role, _scope, ok) { return role === 'anonymous' ? 401 : role === 'admin' ? ok : 403; },
+    expect(role, _scope, ok) {
+      return role === 'anonymous' ? 401 : role === 'admin' ? ok : 403;
+    },
   },
   administration: {
     async request(_method, url, target) {
       if (url === '/api/v1/organizations') return { url, payload: buildOrganization() };
       if (url === '/api/v1/admin/invitations/:id/resend') {
         const email = uniqueEmail('invited');
-        await app.inject({ method: 'POST', url: '/api/v1/invitations', headers: headers.admin, payload: { email, organization: target, role: 'centre-staff' } });
-        const pending = (await app.inject({ method: 'GET', url: '/api/v1/admin/invitations', headers: headers.admin })).json() as { id: string; email: string }[];
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/invitations',
+          headers: headers.admin,
+          payload: { email, organization: target, role: 'centre-staff' },
+        });
+        const pending = (
+          await app.inject({ method: 'GET', url: '/api/v1/admin/invitations', headers: headers.admin })
+        ).json() as { id: string; email: string }[];
         return { url: url.replace(':id', pending.find((i) => i.email === email)!.id), ok: 200 };
       }
       // A person to act on, a member of the target organisation.
       const email = uniqueEmail('person');
-      const person = await createUser(database.db, { email, name: 'Persona', role: 'centre-staff', organization: target, password: PASSWORD });
-      if (url.endsWith('/enable')) await app.inject({ method: 'POST', url: `/api/v1/admin/people/${person.id}/disable`, headers: headers.admin });
-      const payload = url.endsWith('/roles') ? { role: 'centre-manager', organization: target } : url.endsWith('/revoke') ? { role: 'centre-staff', organization: target } : undefined;
+      const person = await createUser(database.db, {
+        email,
+        name: 'Persona',
+        role: 'centre-staff',
+        organization: target,
+        password: PASSWORD,
+      });
+      if (url.endsWith('/enable'))
+        await app.inject({ method: 'POST', url: `/api/v1/admin/people/${person.id}/disable`, headers: headers.admin });
+      const payload = url.endsWith('/roles')
+        ? { role: 'centre-manager', organization: target }
+        : url.endsWith('/revoke')
+          ? { role: 'centre-staff', organization: target }
+          : undefined;
       return { url: url.replace(':id', person.id), payload, ok: 200 };
     },
-    expect(role, _scope, ok) { return role === 'anonymous' ? 401 : role === 'admin' || role === 'region' ? ok : 403; },
+    expect(role, _scope, ok) {
+      return role === 'anonymous' ? 401 : role === 'admin' || role === 'region' ? ok : 403;
+    },
   },
   manager: {
     async request(method, url, target) {
-      if (url === '/api/v1/invitations') return { url, payload: { email: uniqueEmail('invitee'), organization: target, role: 'centre-staff' } };
-      if (method === 'POST') return { url, payload: { name: 'integration', organization: target, role: 'centre-staff' } };
+      if (url === '/api/v1/invitations')
+        return { url, payload: { email: uniqueEmail('invitee'), organization: target, role: 'centre-staff' } };
+      if (method === 'POST')
+        return { url, payload: { name: 'integration', organization: target, role: 'centre-staff' } };
       return { url: url.replace(':id', await seedToken(target)) };
     },
     expect(role, scope, ok) {
@@ -123,22 +218,45 @@ const RULES: Record<string, { request(method: string, url: string, target: strin
   // Registering or claiming a company: any signed-in person (always a fresh company, so no earlier claim is in the way).
   'signed-in': {
     async request(_method, url) {
-      if (url === '/api/v1/companies') return { url, payload: { name: 'Impresa Matrice', vatNumber: freshVat(), sectors: ['C17.12'], province: 'LU', sizeClass: 'micro' } };
+      if (url === '/api/v1/companies')
+        return {
+          url,
+          payload: {
+            name: 'Impresa Matrice',
+            vatNumber: freshVat(),
+            sectors: ['C17.12'],
+            province: 'LU',
+            sizeClass: 'micro',
+          },
+        };
       const org = buildOrganization({ kind: 'company' });
       await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [org] }));
       return { url: url.replace(':id', org.id), payload: {} };
     },
-    expect(role, _scope, ok) { return role === 'anonymous' ? 401 : ok; },
+    expect(role, _scope, ok) {
+      return role === 'anonymous' ? 401 : ok;
+    },
   },
   // Verifying or rejecting a claim: centre members and administrators (a fresh pending claim each time).
   'company-review': {
     async request(_method, url) {
       const org = buildOrganization({ kind: 'company' });
       await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [org] }));
-      const claimant = await createUser(database.db, { email: uniqueEmail('claimant'), name: 'claimant', role: 'company', organization: otherCompany.id, password: PASSWORD });
-      const rows = await database.db.execute(sql`insert into company_claims (user_id, organization_id, kind) values (${claimant.id}, ${org.id}, 'join') returning id`);
+      const claimant = await createUser(database.db, {
+        email: uniqueEmail('claimant'),
+        name: 'claimant',
+        role: 'company',
+        organization: otherCompany.id,
+        password: PASSWORD,
+      });
+      const rows = await database.db.execute(
+        sql`insert into company_claims (user_id, organization_id, kind) values (${claimant.id}, ${org.id}, 'join') returning id`,
+      );
       const id = (rows as unknown as { rows: { id: string }[] }).rows[0]!.id;
-      return { url: url.replace(':id', id), payload: url.endsWith('/reject') ? { reason: 'Nessun riscontro presso l\'impresa.' } : undefined };
+      return {
+        url: url.replace(':id', id),
+        payload: url.endsWith('/reject') ? { reason: "Nessun riscontro presso l'impresa." } : undefined,
+      };
     },
     expect(role) {
       // A decision on an existing claim answers 200 with the claim, as the request actions do.
@@ -148,8 +266,15 @@ const RULES: Record<string, { request(method: string, url: string, target: strin
   },
   // A company's profile: its members; inviting colleagues: its administrators (people a centre verified).
   'company-profile': {
-    async request(_m, url, target) { return { url: url.replace(':id', target === company.id ? company.id : otherCompany.id), payload: { seeks: { it: 'Fornitori di fibra riciclata' } } }; },
-    expect(role, scope, ok) { return role === 'anonymous' ? 401 : role === 'admin' || (role === 'company' && scope === 'own') ? ok : 403; },
+    async request(_m, url, target) {
+      return {
+        url: url.replace(':id', target === company.id ? company.id : otherCompany.id),
+        payload: { seeks: { it: 'Fornitori di fibra riciclata' } },
+      };
+    },
+    expect(role, scope, ok) {
+      return role === 'anonymous' ? 401 : role === 'admin' || (role === 'company' && scope === 'own') ? ok : 403;
+    },
   },
   'company-admin': {
     async request(_m, url, target) {
@@ -157,9 +282,14 @@ const RULES: Record<string, { request(method: string, url: string, target: strin
         select m.user_id, m.organization_id, 'join', 'verified', now() from memberships m
         where m.organization_id = ${company.id} and m.role = 'company'
           and not exists (select 1 from company_claims c where c.user_id = m.user_id and c.organization_id = m.organization_id and c.state = 'verified')`);
-      return { url: url.replace(':id', target === company.id ? company.id : otherCompany.id), payload: { email: uniqueEmail('colleague') } };
+      return {
+        url: url.replace(':id', target === company.id ? company.id : otherCompany.id),
+        payload: { email: uniqueEmail('colleague') },
+      };
     },
-    expect(role, scope, ok) { return role === 'anonymous' ? 401 : role === 'admin' || (role === 'company' && scope === 'own') ? ok : 403; },
+    expect(role, scope, ok) {
+      return role === 'anonymous' ? 401 : role === 'admin' || (role === 'company' && scope === 'own') ? ok : 403;
+    },
   },
 };
 let vatSeq = 0;
@@ -175,12 +305,15 @@ const NOT_ORGANIZATION_SCOPED = new Set(['self', 'public', 'request']);
 const SUCCESS: Record<string, number> = { POST: 201, PATCH: 200, DELETE: 204, PUT: 200 };
 
 describe('the permission matrix', () => {
-  const writeRoutes = () => app.routeTable.filter((r) => ['POST', 'PATCH', 'PUT', 'DELETE'].includes(r.method) && r.url.startsWith('/api/'));
+  const writeRoutes = () =>
+    app.routeTable.filter((r) => ['POST', 'PATCH', 'PUT', 'DELETE'].includes(r.method) && r.url.startsWith('/api/'));
 
   it('has a rule for every write route', () => {
     const routes = writeRoutes();
     expect(routes.length).toBeGreaterThan(15);
-    const unruled = routes.filter((r) => !r.permission || (!RULES[r.permission] && !NOT_ORGANIZATION_SCOPED.has(r.permission)));
+    const unruled = routes.filter(
+      (r) => !r.permission || (!RULES[r.permission] && !NOT_ORGANIZATION_SCOPED.has(r.permission)),
+    );
     expect(unruled).toEqual([]);
   });
 
@@ -193,10 +326,18 @@ describe('the permission matrix', () => {
         for (const scope of ['own', 'other'] as const) {
           const target = scope === 'own' ? ownOrg(role) : otherCentre.id;
           const c = await rule.request(route.method, route.url, target);
-          const r = await app.inject({ method: route.method as 'POST', url: c.url, headers: headers[role], ...(c.payload === undefined ? {} : { payload: c.payload as object }) });
+          const r = await app.inject({
+            method: route.method as 'POST',
+            url: c.url,
+            headers: headers[role],
+            ...(c.payload === undefined ? {} : { payload: c.payload as object }),
+          });
           const expected = rule.expect(role, scope, c.ok ?? SUCCESS[route.method]!);
           checked++;
-          if (r.statusCode !== expected) failures.push(`${route.method} ${route.url} as ${role} (${scope}): ${r.statusCode}, expected ${expected} — ${r.body.slice(0, 160)}`);
+          if (r.statusCode !== expected)
+            failures.push(
+              `${route.method} ${route.url} as ${role} (${scope}): ${r.statusCode}, expected ${expected} — ${r.body.slice(0, 160)}`,
+            );
           if (r.statusCode >= 400) expect(r.headers['content-type']).toMatch(/problem\+json/);
         }
       }
@@ -208,7 +349,13 @@ describe('the permission matrix', () => {
 
 describe('the administration area', () => {
   it('is read by admins and Region officers only', async () => {
-    const someone = await createUser(database.db, { email: uniqueEmail('someone'), name: 'Qualcuno', role: 'company', organization: company.id, password: PASSWORD });
+    const someone = await createUser(database.db, {
+      email: uniqueEmail('someone'),
+      name: 'Qualcuno',
+      role: 'company',
+      organization: company.id,
+      password: PASSWORD,
+    });
     for (const url of ['/api/v1/admin/people', `/api/v1/admin/people/${someone.id}`, '/api/v1/admin/invitations']) {
       for (const role of ROLES) {
         const r = await app.inject({ method: 'GET', url, headers: headers[role] });
@@ -218,15 +365,35 @@ describe('the administration area', () => {
     }
   });
 
-  it('keeps platform roles and administrators\' accounts to administrators', async () => {
-    const admin2 = await createUser(database.db, { email: uniqueEmail('admin2'), name: 'Altro Admin', role: 'admin', password: PASSWORD });
-    const plain = await createUser(database.db, { email: uniqueEmail('plain'), name: 'Semplice', role: 'company', organization: company.id, password: PASSWORD });
-    const asRegion = (url: string, payload?: object) => app.inject({ method: 'POST', url, headers: headers.region, ...(payload ? { payload } : {}) });
+  it("keeps platform roles and administrators' accounts to administrators", async () => {
+    const admin2 = await createUser(database.db, {
+      email: uniqueEmail('admin2'),
+      name: 'Altro Admin',
+      role: 'admin',
+      password: PASSWORD,
+    });
+    const plain = await createUser(database.db, {
+      email: uniqueEmail('plain'),
+      name: 'Semplice',
+      role: 'company',
+      organization: company.id,
+      password: PASSWORD,
+    });
+    const asRegion = (url: string, payload?: object) =>
+      app.inject({ method: 'POST', url, headers: headers.region, ...(payload ? { payload } : {}) });
     expect((await asRegion(`/api/v1/admin/people/${plain.id}/roles`, { role: 'admin' })).statusCode).toBe(403);
     expect((await asRegion(`/api/v1/admin/people/${plain.id}/roles`, { role: 'region' })).statusCode).toBe(403);
     expect((await asRegion(`/api/v1/admin/people/${admin2.id}/disable`)).statusCode).toBe(403);
-    expect((await asRegion(`/api/v1/admin/people/${admin2.id}/roles`, { role: 'centre-staff', organization: centre.id })).statusCode).toBe(403);
-    const granted = await app.inject({ method: 'POST', url: `/api/v1/admin/people/${plain.id}/roles`, headers: headers.admin, payload: { role: 'region' } });
+    expect(
+      (await asRegion(`/api/v1/admin/people/${admin2.id}/roles`, { role: 'centre-staff', organization: centre.id }))
+        .statusCode,
+    ).toBe(403);
+    const granted = await app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/people/${plain.id}/roles`,
+      headers: headers.admin,
+      payload: { role: 'region' },
+    });
     expect(granted.statusCode, granted.body).toBe(200);
     expect(granted.json().platformRole).toBe('region');
   });
@@ -240,7 +407,15 @@ describe('the reading matrix', () => {
   beforeAll(async () => {
     // A person who signed up but belongs to no organisation yet reads as the public does.
     const email = uniqueEmail('bare');
-    await database.db.transaction(async (tx) => insertUser(tx, { email, name: 'Senza Organizzazione', passwordHash: await hashPassword(PASSWORD), platformRole: null, verified: true }));
+    await database.db.transaction(async (tx) =>
+      insertUser(tx, {
+        email,
+        name: 'Senza Organizzazione',
+        passwordHash: await hashPassword(PASSWORD),
+        platformRole: null,
+        verified: true,
+      }),
+    );
     bare = await signInHeaders(app, email, PASSWORD);
   });
 
@@ -250,24 +425,58 @@ describe('the reading matrix', () => {
     const counts = async (h: Record<string, string>) => {
       const get = async <T>(url: string) => (await app.inject({ url, headers: h })).json() as T;
       const org = await get<{ counts: { expert: number } }>(`/api/v1/organizations/${centre.id}`);
-      const orgs = await get<{ items: { id: string; counts: { expert: number } }[] }>('/api/v1/organizations?limit=100');
+      const orgs = await get<{ items: { id: string; counts: { expert: number } }[] }>(
+        '/api/v1/organizations?limit=100',
+      );
       const network = await get<{ totals: { expert: number } }>('/api/v1/network');
-      return { 'GET /organizations/:id': org.counts.expert, 'GET /organizations': orgs.items.find((o) => o.id === centre.id)?.counts.expert ?? -1, 'GET /network': network.totals.expert };
+      return {
+        'GET /organizations/:id': org.counts.expert,
+        'GET /organizations': orgs.items.find((o) => o.id === centre.id)?.counts.expert ?? -1,
+        'GET /network': network.totals.expert,
+      };
     };
     const pub = await counts({});
     for (const role of READERS) {
       const h = role === 'no-organisation' ? bare : headers[role]!;
       const sees = networkReader(role);
       const get = (url: string) => app.inject({ url, headers: h });
-      const check = (what: string, actual: unknown, expected: unknown) => { if (actual !== expected) failures.push(`${role}: ${what} is ${String(actual)}, expected ${String(expected)}`); };
+      const check = (what: string, actual: unknown, expected: unknown) => {
+        if (actual !== expected) failures.push(`${role}: ${what} is ${String(actual)}, expected ${String(expected)}`);
+      };
       check('GET /experts/:id', (await get(`/api/v1/experts/${privateExpert.id}`)).statusCode, sees ? 200 : 404);
-      const list = (await get(`/api/v1/experts?organization=${centre.id}&limit=100`)).json() as { items: { id: string }[] };
-      check('GET /experts lists it', list.items.some((e) => e.id === privateExpert.id), sees);
+      const list = (await get(`/api/v1/experts?organization=${centre.id}&limit=100`)).json() as {
+        items: { id: string }[];
+      };
+      check(
+        'GET /experts lists it',
+        list.items.some((e) => e.id === privateExpert.id),
+        sees,
+      );
       const found = (await get('/api/v1/search?q=Riservatissima')).json() as { hits: { id: string }[] };
-      check('GET /search finds it', found.hits.some((e) => e.id === privateExpert.id), sees);
-      const posted = (await app.inject({ method: 'POST', url: '/api/v1/search', headers: h, payload: { q: 'tribologia rivestimenti' } })).json() as { hits: { id: string }[] };
-      check('POST /search finds it', posted.hits.some((e) => e.id === privateExpert.id), sees);
-      for (const [what, n] of Object.entries(await counts(h))) check(`${what} counts it`, sees ? n > pub[what as keyof typeof pub] : n === pub[what as keyof typeof pub], true);
+      check(
+        'GET /search finds it',
+        found.hits.some((e) => e.id === privateExpert.id),
+        sees,
+      );
+      const posted = (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/search',
+          headers: h,
+          payload: { q: 'tribologia rivestimenti' },
+        })
+      ).json() as { hits: { id: string }[] };
+      check(
+        'POST /search finds it',
+        posted.hits.some((e) => e.id === privateExpert.id),
+        sees,
+      );
+      for (const [what, n] of Object.entries(await counts(h)))
+        check(
+          `${what} counts it`,
+          sees ? n > pub[what as keyof typeof pub] : n === pub[what as keyof typeof pub],
+          true,
+        );
       // Not a demo installation: no demo accounts for anyone (demo-people.test.ts covers a demo one).
       check('GET /demo', (await get('/api/v1/demo')).statusCode, 404);
       check('GET /network says demo', ((await get('/api/v1/network')).json() as { demo: boolean }).demo, false);
@@ -283,24 +492,66 @@ describe('invalid bodies on every write route', () => {
         (select coalesce(max(revision), 0) from offers) + (select coalesce(max(revision), 0) from experts) + (select coalesce(max(revision), 0) from organizations) as r`);
       return JSON.stringify((rows as unknown as { rows: unknown[] }).rows[0]);
     };
-    const routes = app.routeTable.filter((r) => ['POST', 'PATCH'].includes(r.method) && r.url.startsWith('/api/v1/') && !r.url.startsWith('/api/v1/auth/'));
+    const routes = app.routeTable.filter(
+      (r) => ['POST', 'PATCH'].includes(r.method) && r.url.startsWith('/api/v1/') && !r.url.startsWith('/api/v1/auth/'),
+    );
     const junk = fc.oneof(
       fc.anything(),
-      fc.dictionary(fc.constantFrom('id', 'organization', 'title', 'name', 'kind', 'trl', 'access', 'bookable', 'keywords', 'role', 'sectors', 'description', 'extra'),
-        fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.anything(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string()))),
+      fc.dictionary(
+        fc.constantFrom(
+          'id',
+          'organization',
+          'title',
+          'name',
+          'kind',
+          'trl',
+          'access',
+          'bookable',
+          'keywords',
+          'role',
+          'sectors',
+          'description',
+          'extra',
+        ),
+        fc.oneof(
+          fc.string(),
+          fc.integer(),
+          fc.boolean(),
+          fc.constant(null),
+          fc.array(fc.anything(), { maxLength: 3 }),
+          fc.dictionary(fc.string(), fc.string()),
+        ),
+      ),
     );
     const existing = await seedRecord('services', centre.id);
     for (const route of routes) {
-      const url = route.url.replace(':id', route.url.startsWith('/api/v1/organizations') ? centre.id : route.url.startsWith('/api/v1/tokens') || route.url.startsWith('/api/v1/company-claims') ? '00000000-0000-0000-0000-000000000000' : route.url.startsWith('/api/v1/companies') ? company.id : existing);
-      await fc.assert(fc.asyncProperty(junk, async (body) => {
-        const before = await state();
-        const r = await app.inject({ method: route.method as 'POST', url, headers: { ...headers.admin, 'content-type': 'application/json' }, payload: JSON.stringify(body) ?? 'null' });
-        expect(r.statusCode, `${route.method} ${url} ${JSON.stringify(body)}: ${r.body}`).toBeLessThan(500);
-        if (r.statusCode >= 400) {
-          expect(r.headers['content-type']).toMatch(/problem\+json/);
-          expect(await state()).toBe(before);
-        }
-      }), { numRuns: 25, seed: 20261127 });
+      const url = route.url.replace(
+        ':id',
+        route.url.startsWith('/api/v1/organizations')
+          ? centre.id
+          : route.url.startsWith('/api/v1/tokens') || route.url.startsWith('/api/v1/company-claims')
+            ? '00000000-0000-0000-0000-000000000000'
+            : route.url.startsWith('/api/v1/companies')
+              ? company.id
+              : existing,
+      );
+      await fc.assert(
+        fc.asyncProperty(junk, async (body) => {
+          const before = await state();
+          const r = await app.inject({
+            method: route.method as 'POST',
+            url,
+            headers: { ...headers.admin, 'content-type': 'application/json' },
+            payload: JSON.stringify(body) ?? 'null',
+          });
+          expect(r.statusCode, `${route.method} ${url} ${JSON.stringify(body)}: ${r.body}`).toBeLessThan(500);
+          if (r.statusCode >= 400) {
+            expect(r.headers['content-type']).toMatch(/problem\+json/);
+            expect(await state()).toBe(before);
+          }
+        }),
+        { numRuns: 25, seed: 20261127 },
+      );
     }
   });
 });

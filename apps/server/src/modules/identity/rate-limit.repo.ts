@@ -29,5 +29,7 @@ export async function readRequests(db: Db, key: string, windowMs: number) {
 
 /** Removes counters whose window ended more than `olderThanMs` ago. */
 export async function removeStaleRequests(db: Db, olderThanMs: number) {
-  await db.execute(sql`delete from rate_limits where window_start < now() - make_interval(secs => ${olderThanMs / 1000})`);
+  await db.execute(
+    sql`delete from rate_limits where window_start < now() - make_interval(secs => ${olderThanMs / 1000})`,
+  );
 }

@@ -4,7 +4,13 @@ import { WorkBudget } from '../search/budget.rules.ts';
 import { guessLanguage, type Lang } from '../search/text.rules.ts';
 import { addClauseAspects, composeTeams, splitIntoAspects, type Aspect, type OrgCoverage } from './matching.rules.ts';
 
-export interface MatchInput { text: string; lang?: Lang; sector?: string; filiera?: string; limit?: number }
+export interface MatchInput {
+  text: string;
+  lang?: Lang;
+  sector?: string;
+  filiera?: string;
+  limit?: number;
+}
 export type MatchResult = ReturnType<typeof matchOnIndex>;
 
 const COVER_THRESHOLD = 0.35;
@@ -21,7 +27,8 @@ const CLAUSE_RANK_WEIGHT = 0.5;
  */
 const PARTNER_COST = 0.2;
 const RELEVANCE_WEIGHT = 0.5;
-const EQUIPMENT_WORDS = /\b(strument\w*|macchin\w*|attrezzatur\w*|apparecchi\w*|banco prova|prenot\w*|equipment|instrument\w*|machine\w*|apparatus|facility|book(ing)?)\b/i;
+const EQUIPMENT_WORDS =
+  /\b(strument\w*|macchin\w*|attrezzatur\w*|apparecchi\w*|banco prova|prenot\w*|equipment|instrument\w*|machine\w*|apparatus|facility|book(ing)?)\b/i;
 const EXPERT_WORDS = /\b(espert\w*|consulent\w*|ricercator\w*|expert\w*|consultant\w*|researcher\w*|specialist\w*)\b/i;
 
 /** One alternative per term, with its best weight. */
@@ -59,9 +66,11 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
   if (conceptAspects.length > 1) {
     // The alternatives each word carries in the aspects that span it (by label, gathered in one pass).
     const spansOf = new Map<string, QueryAlt[]>();
-    for (const a of conceptAspects) for (const x of a.query.units) spansOf.set(x.label, [...spansOf.get(x.label) ?? [], ...x.alts]);
+    for (const a of conceptAspects)
+      for (const x of a.query.units) spansOf.set(x.label, [...(spansOf.get(x.label) ?? []), ...x.alts]);
     full = rank({
-      ...parsed, shared: conceptAspects[0]!.query.shared,
+      ...parsed,
+      shared: conceptAspects[0]!.query.shared,
       units: parsed.units.map((u) => {
         const spans = spansOf.get(u.label);
         return { ...u, alts: spans ? bestOf([...u.alts, ...spans]) : u.alts, shares: spans !== undefined };
@@ -83,7 +92,10 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
   const combined = new Map<string, { doc: DocInput; score: number; aspects: Record<string, number> }>();
   const consider = (key: string, doc: DocInput) => {
     let c = combined.get(key);
-    if (!c) { c = { doc, score: 0, aspects: {} }; combined.set(key, c); }
+    if (!c) {
+      c = { doc, score: 0, aspects: {} };
+      combined.set(key, c);
+    }
     return c;
   };
   for (const [key, { doc, score }] of full) consider(key, doc).score = score;
@@ -91,7 +103,14 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
     for (const [key, { doc, score }] of ranked) {
       const c = consider(key, doc);
       c.aspects[aspect.label] = score;
-      const f = aspect.kind === 'clause' ? (conceptAspects.length > 1 ? CLAUSE_RANK_WEIGHT : 0) : (conceptAspects.length > 1 ? 0.95 : 1);
+      const f =
+        aspect.kind === 'clause'
+          ? conceptAspects.length > 1
+            ? CLAUSE_RANK_WEIGHT
+            : 0
+          : conceptAspects.length > 1
+            ? 0.95
+            : 1;
       c.score = Math.max(c.score, f * score);
     }
   }
@@ -100,7 +119,8 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
     if (wantsEquipment && c.doc.type === 'equipment') boost *= 1.15;
     if (wantsExpert && c.doc.type === 'expert') boost *= 1.15;
     if (input.filiera && c.doc.filiere.includes(input.filiera)) boost *= 1.1;
-    if (input.sector && c.doc.sectors.some((s) => s.startsWith(input.sector!) || input.sector!.startsWith(s))) boost *= 1.05;
+    if (input.sector && c.doc.sectors.some((s) => s.startsWith(input.sector!) || input.sector!.startsWith(s)))
+      boost *= 1.05;
     c.score *= boost;
   }
   const ranked = [...combined.values()].sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));
@@ -112,32 +132,58 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
     list.push(r);
     byOrg.set(r.doc.organization, list);
   }
-  const orgs: OrgCoverage[] = [...byOrg].map(([id, list]) => {
-    const strength: Record<string, number> = {};
-    for (const a of aspects) strength[a.label] = Math.max(0, ...list.map((r) => r.aspects[a.label] ?? 0));
-    const covers = aspects.filter((a) => strength[a.label]! >= COVER_THRESHOLD).map((a) => a.label);
-    const score = list.slice(0, 5).reduce((s, r, i) => s + r.score * 0.5 ** i, 0) + 0.25 * aspects.filter((a) => a.kind === 'concept' && strength[a.label]! >= COVER_THRESHOLD).length;
-    return { id, score: Math.round(score * 1000) / 1000, covers, strength };
-  }).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  const orgs: OrgCoverage[] = [...byOrg]
+    .map(([id, list]) => {
+      const strength: Record<string, number> = {};
+      for (const a of aspects) strength[a.label] = Math.max(0, ...list.map((r) => r.aspects[a.label] ?? 0));
+      const covers = aspects.filter((a) => strength[a.label]! >= COVER_THRESHOLD).map((a) => a.label);
+      const score =
+        list.slice(0, 5).reduce((s, r, i) => s + r.score * 0.5 ** i, 0) +
+        0.25 * aspects.filter((a) => a.kind === 'concept' && strength[a.label]! >= COVER_THRESHOLD).length;
+      return { id, score: Math.round(score * 1000) / 1000, covers, strength };
+    })
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 
   // The terms of each aspect's query, gathered once for all the results it explains.
   const termSets = new Map<ParsedQuery, ReadonlySet<string>>();
-  const terms = (q: ParsedQuery) => { let t = termSets.get(q); if (!t) { t = search.queryTerms(q); termSets.set(q, t); } return t; };
-  const teams = composeTeams(aspects.map((a) => a.label), orgs, {
-    coverThreshold: COVER_THRESHOLD, partnerCost: PARTNER_COST, relevanceWeight: RELEVANCE_WEIGHT,
-    weights: Object.fromEntries(aspects.map((a) => [a.label, a.kind === 'clause' ? CLAUSE_WEIGHT : 1])),
-  });
+  const terms = (q: ParsedQuery) => {
+    let t = termSets.get(q);
+    if (!t) {
+      t = search.queryTerms(q);
+      termSets.set(q, t);
+    }
+    return t;
+  };
+  const teams = composeTeams(
+    aspects.map((a) => a.label),
+    orgs,
+    {
+      coverThreshold: COVER_THRESHOLD,
+      partnerCost: PARTNER_COST,
+      relevanceWeight: RELEVANCE_WEIGHT,
+      weights: Object.fromEntries(aspects.map((a) => [a.label, a.kind === 'clause' ? CLAUSE_WEIGHT : 1])),
+    },
+  );
   return {
     lang,
     aspects: aspects.map((a) => ({
-      label: a.label, kind: a.kind, concepts: a.concepts, words: a.words,
-      best: perAspect.find((p) => p.aspect === a)!.ranked.size ? [...perAspect.find((p) => p.aspect === a)!.ranked.values()].slice(0, 3).map((r) => r.doc.id) : [],
+      label: a.label,
+      kind: a.kind,
+      concepts: a.concepts,
+      words: a.words,
+      best: perAspect.find((p) => p.aspect === a)!.ranked.size
+        ? [...perAspect.find((p) => p.aspect === a)!.ranked.values()].slice(0, 3).map((r) => r.doc.id)
+        : [],
     })),
     results: ranked.slice(0, limit).map((r) => ({
-      id: r.doc.id, type: r.doc.type, organization: r.doc.organization,
+      id: r.doc.id,
+      type: r.doc.type,
+      organization: r.doc.organization,
       title: r.doc.title[lang] ?? r.doc.title[lang === 'it' ? 'en' : 'it'] ?? r.doc.id,
       score: Math.round(r.score * 1000) / 1000,
-      aspects: Object.entries(r.aspects).filter(([, s]) => s >= COVER_THRESHOLD).map(([label]) => label),
+      aspects: Object.entries(r.aspects)
+        .filter(([, s]) => s >= COVER_THRESHOLD)
+        .map(([label]) => label),
       // Explanations while time is left (a result without one is still ranked).
       why: budget.left() ? explain(search, r.doc, aspects, parsed, terms) : [],
     })),
@@ -151,14 +197,23 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
  * Which words and concepts of the problem matched which part of the record: for each aspect and field, the phrases the
  * search snippets would mark. Each field is analysed once for all the aspects.
  */
-function explain(search: SearchEngine, doc: DocInput, aspects: Aspect[], parsed: ParsedQuery, terms: (q: ParsedQuery) => ReadonlySet<string>) {
+function explain(
+  search: SearchEngine,
+  doc: DocInput,
+  aspects: Aspect[],
+  parsed: ParsedQuery,
+  terms: (q: ParsedQuery) => ReadonlySet<string>,
+) {
   const out: { aspect: string | null; field: string; matched: string[] }[] = [];
   const fields: { name: string; text: ReturnType<SearchEngine['markable']> }[] = [];
   for (const l of ['it', 'en'] as const) {
     if (doc.title[l]) fields.push({ name: `title.${l}`, text: search.markable(doc.title[l]!, l) });
-    if (doc.summary[l] && doc.summary[l] !== doc.title[l]) fields.push({ name: `description.${l}`, text: search.markable(doc.summary[l]!, l) });
+    if (doc.summary[l] && doc.summary[l] !== doc.title[l])
+      fields.push({ name: `description.${l}`, text: search.markable(doc.summary[l]!, l) });
   }
-  const queries = aspects.length ? aspects.map((a) => ({ aspect: a.label as string | null, q: a.query })) : [{ aspect: null, q: parsed }];
+  const queries = aspects.length
+    ? aspects.map((a) => ({ aspect: a.label as string | null, q: a.query }))
+    : [{ aspect: null, q: parsed }];
   for (const { aspect, q } of queries) {
     for (const f of fields) {
       const matched = search.markedPhrases(f.text, q, terms(q));

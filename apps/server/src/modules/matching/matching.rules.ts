@@ -7,10 +7,19 @@ import { tokenize } from '../search/text.rules.ts';
  * One aspect of a problem: the words of the text it spans, the concepts it names, and its query. `concept` aspects
  * come from glossary concepts; `clause` aspects from a clause of the text that names a need no concept caught.
  */
-export interface Aspect { id: string; label: string; kind: 'concept' | 'clause'; concepts: string[]; words: string[]; query: ParsedQuery }
+export interface Aspect {
+  id: string;
+  label: string;
+  kind: 'concept' | 'clause';
+  concepts: string[];
+  words: string[];
+  query: ParsedQuery;
+}
 
 /** Told when a limit left part of the text out of the aspects (`TEXT_LIMITS.aspects`). */
-export interface Truncation { truncated: boolean }
+export interface Truncation {
+  truncated: boolean;
+}
 
 const RELATED_WEIGHT = 0.85;
 const CONTEXT_WEIGHT = 0.35;
@@ -22,7 +31,12 @@ const CONTEXT_WEIGHT = 0.35;
  * glossary's tested-by / solved-by / related links). Words no concept covers give context to every aspect; with no
  * concept at all the whole text is one aspect. At most `TEXT_LIMITS.aspects` aspects, the first named in the text.
  */
-export function splitIntoAspects(parsed: ParsedQuery, glossary: Glossary, lang: 'it' | 'en', truncation: Truncation = { truncated: false }): Aspect[] {
+export function splitIntoAspects(
+  parsed: ParsedQuery,
+  glossary: Glossary,
+  lang: 'it' | 'en',
+  truncation: Truncation = { truncated: false },
+): Aspect[] {
   const unitsOf = new Map<string, Set<number>>();
   parsed.units.forEach((u, i) => {
     for (const a of u.alts) {
@@ -35,18 +49,39 @@ export function splitIntoAspects(parsed: ParsedQuery, glossary: Glossary, lang: 
   let concepts = [...unitsOf.keys()];
   const subset = (a: Set<number>, b: Set<number>) => [...a].every((x) => b.has(x));
   // Each concept's broader ones, looked up once (the comparisons below are between every pair of concepts found).
-  const memo = (depth: number) => { const m = new Map<string, Set<string>>(); return (c: string) => { let a = m.get(c); if (!a) { a = new Set(glossary.ancestors(c, depth)); m.set(c, a); } return a; }; };
-  const ancestors3 = memo(3), ancestors2 = memo(2);
+  const memo = (depth: number) => {
+    const m = new Map<string, Set<string>>();
+    return (c: string) => {
+      let a = m.get(c);
+      if (!a) {
+        a = new Set(glossary.ancestors(c, depth));
+        m.set(c, a);
+      }
+      return a;
+    };
+  };
+  const ancestors3 = memo(3),
+    ancestors2 = memo(2);
   // Keep the most specific: drop a concept whose words are all inside a longer concept's words, or that is broader than another found.
-  concepts = concepts.filter((c) => !concepts.some((o) => o !== c && (
-    (unitsOf.get(o)!.size > unitsOf.get(c)!.size && subset(unitsOf.get(c)!, unitsOf.get(o)!)) ||
-    ancestors3(o).has(c))));
+  concepts = concepts.filter(
+    (c) =>
+      !concepts.some(
+        (o) =>
+          o !== c &&
+          ((unitsOf.get(o)!.size > unitsOf.get(c)!.size && subset(unitsOf.get(c)!, unitsOf.get(o)!)) ||
+            ancestors3(o).has(c)),
+      ),
+  );
   // Merge concepts linked by broader/narrower or sharing words into one aspect.
   const groups: string[][] = [];
   for (const c of concepts) {
-    const g = groups.find((grp) => grp.some((o) => ancestors2(o).has(c) || ancestors2(c).has(o)
-      || [...unitsOf.get(c)!].some((u) => unitsOf.get(o)!.has(u))));
-    if (g) g.push(c); else groups.push([c]);
+    const g = groups.find((grp) =>
+      grp.some(
+        (o) => ancestors2(o).has(c) || ancestors2(c).has(o) || [...unitsOf.get(c)!].some((u) => unitsOf.get(o)!.has(u)),
+      ),
+    );
+    if (g) g.push(c);
+    else groups.push([c]);
   }
   if (groups.length > TEXT_LIMITS.aspects) {
     for (const c of groups.splice(TEXT_LIMITS.aspects).flat()) unitsOf.delete(c);
@@ -58,10 +93,23 @@ export function splitIntoAspects(parsed: ParsedQuery, glossary: Glossary, lang: 
   // Context words help rank within an aspect but do not count against records that miss them: they are shared by every
   // unit of the aspect's query (a unit scores a record by the best of its own terms and these).
   const shared = new Map<string, number>();
-  for (const u of context) for (const a of u.alts) shared.set(a.term, Math.max(shared.get(a.term) ?? 0, a.weight * CONTEXT_WEIGHT));
+  for (const u of context)
+    for (const a of u.alts) shared.set(a.term, Math.max(shared.get(a.term) ?? 0, a.weight * CONTEXT_WEIGHT));
   const sharedAlts = [...shared].map(([term, weight]) => ({ term, weight }));
   if (!groups.length) {
-    return [{ id: 'a1', kind: 'concept', label: parsed.units.map((u) => u.label).slice(0, 6).join(' '), concepts: [], words: parsed.units.map((u) => u.label), query: parsed }];
+    return [
+      {
+        id: 'a1',
+        kind: 'concept',
+        label: parsed.units
+          .map((u) => u.label)
+          .slice(0, 6)
+          .join(' '),
+        concepts: [],
+        words: parsed.units.map((u) => u.label),
+        query: parsed,
+      },
+    ];
   }
   return groups.map((group, n) => {
     const idx = [...new Set(group.flatMap((c) => [...unitsOf.get(c)!]))].sort((a, b) => a - b);
@@ -69,7 +117,8 @@ export function splitIntoAspects(parsed: ParsedQuery, glossary: Glossary, lang: 
     const units: QueryUnit[] = idx.map((i) => {
       const u = parsed.units[i]!;
       const alts = u.alts.map((a) => ({ ...a }));
-      for (const r of related) if (!alts.some((a) => a.term === `c:${r}`)) alts.push({ term: `c:${r}`, weight: RELATED_WEIGHT });
+      for (const r of related)
+        if (!alts.some((a) => a.term === `c:${r}`)) alts.push({ term: `c:${r}`, weight: RELATED_WEIGHT });
       return { label: u.label, alts };
     });
     return {
@@ -92,7 +141,11 @@ const MIN_CLAUSE_WORDS = 2;
 const MIN_PIECE_WORDS = 3;
 
 /** A clause of the text: the indices of its content words in the parsed units, and where it lies in the text. */
-export interface Clause { units: number[]; start: number; end: number }
+export interface Clause {
+  units: number[];
+  start: number;
+  end: number;
+}
 
 /**
  * The clauses of a text, with their content words (indices into `units`, the parsed content words in text order):
@@ -101,20 +154,32 @@ export interface Clause { units: number[]; start: number; end: number }
  * than three content words stays with the piece before it.
  */
 export function clauseUnits(text: string, units: QueryUnit[], commas = true): Clause[] {
-  const ends = [...text.matchAll(commas ? new RegExp(`${CLAUSE_END.source}|,`, 'g') : CLAUSE_END)].map((m) => ({ at: m.index!, comma: m[0] === ',' }));
+  const ends = [...text.matchAll(commas ? new RegExp(`${CLAUSE_END.source}|,`, 'g') : CLAUSE_END)].map((m) => ({
+    at: m.index!,
+    comma: m[0] === ',',
+  }));
   // Align each unit with its token in the text (units are the content words, in order).
   const tokens = tokenize(text);
-  const clauses: { idx: number[]; comma: boolean; start: number; end: number }[] = [{ idx: [], comma: false, start: -1, end: -1 }];
-  let t = 0, e = 0;
+  const clauses: { idx: number[]; comma: boolean; start: number; end: number }[] = [
+    { idx: [], comma: false, start: -1, end: -1 },
+  ];
+  let t = 0,
+    e = 0;
   units.forEach((u, i) => {
     let k = t;
     while (k < tokens.length && tokens[k]!.surface !== u.label) k++;
-    if (k >= tokens.length) { clauses[clauses.length - 1]!.idx.push(i); return; }
+    if (k >= tokens.length) {
+      clauses[clauses.length - 1]!.idx.push(i);
+      return;
+    }
     t = k;
     const tok = tokens[t]!;
     let opened = false;
     while (e < ends.length && ends[e]!.at < tok.start) {
-      if (!opened) { clauses.push({ idx: [], comma: ends[e]!.comma, start: -1, end: -1 }); opened = true; } else clauses[clauses.length - 1]!.comma &&= ends[e]!.comma;
+      if (!opened) {
+        clauses.push({ idx: [], comma: ends[e]!.comma, start: -1, end: -1 });
+        opened = true;
+      } else clauses[clauses.length - 1]!.comma &&= ends[e]!.comma;
       e++;
     }
     const c = clauses[clauses.length - 1]!;
@@ -149,8 +214,14 @@ function clauseLabel(text: string, c: Clause, max = 70): string {
  * and related services they carry); its label is the clause itself. Clauses past `TEXT_LIMITS.aspects` aspects in all
  * are left out (and `truncation` says so).
  */
-export function addClauseAspects(text: string, parsed: ParsedQuery, aspects: Aspect[], glossary: Glossary, commas = true,
-  truncation: Truncation = { truncated: false }): Aspect[] {
+export function addClauseAspects(
+  text: string,
+  parsed: ParsedQuery,
+  aspects: Aspect[],
+  glossary: Glossary,
+  commas = true,
+  truncation: Truncation = { truncated: false },
+): Aspect[] {
   if (parsed.units.length === 0) return aspects;
   const concept = aspects.filter((a) => a.kind === 'concept' && a.concepts.length);
   const spanned = new Set(concept.flatMap((a) => a.query.units.map((u) => u.label)));
@@ -160,29 +231,61 @@ export function addClauseAspects(text: string, parsed: ParsedQuery, aspects: Asp
     const idx = clause.units;
     const own = idx.filter((i) => !spanned.has(parsed.units[i]!.label));
     if (own.length < MIN_CLAUSE_WORDS) continue;
-    if (out.length >= TEXT_LIMITS.aspects) { truncation.truncated = true; break; }
-    const concepts = [...new Set(idx.flatMap((i) => parsed.units[i]!.alts.filter((a) => a.term.startsWith('c:') && a.weight >= 1).map((a) => a.term.slice(2))))];
+    if (out.length >= TEXT_LIMITS.aspects) {
+      truncation.truncated = true;
+      break;
+    }
+    const concepts = [
+      ...new Set(
+        idx.flatMap((i) =>
+          parsed.units[i]!.alts.filter((a) => a.term.startsWith('c:') && a.weight >= 1).map((a) => a.term.slice(2)),
+        ),
+      ),
+    ];
     const related = concepts.flatMap((c) => glossary.concepts.get(c)?.related.map((r) => r.to) ?? []);
     const units: QueryUnit[] = idx.map((i) => {
       const u = parsed.units[i]!;
       const alts = u.alts.map((a) => ({ ...a }));
       if (alts.some((a) => a.term.startsWith('c:') && a.weight >= 1)) {
-        for (const r of related) if (!alts.some((a) => a.term === `c:${r}`)) alts.push({ term: `c:${r}`, weight: RELATED_WEIGHT });
+        for (const r of related)
+          if (!alts.some((a) => a.term === `c:${r}`)) alts.push({ term: `c:${r}`, weight: RELATED_WEIGHT });
       }
       return { label: u.label, alts };
     });
-    const base = clauseLabel(text, clause) || own.slice(0, 5).map((i) => parsed.units[i]!.label).join(' ');
+    const base =
+      clauseLabel(text, clause) ||
+      own
+        .slice(0, 5)
+        .map((i) => parsed.units[i]!.label)
+        .join(' ');
     let label = base;
     for (let n = 2; labels.has(label); n++) label = `${base} (${n})`;
     labels.add(label);
-    out.push({ id: '', kind: 'clause', label, concepts, words: idx.map((i) => parsed.units[i]!.label), query: { ...parsed, units, concepts: [...concepts, ...related] } });
+    out.push({
+      id: '',
+      kind: 'clause',
+      label,
+      concepts,
+      words: idx.map((i) => parsed.units[i]!.label),
+      query: { ...parsed, units, concepts: [...concepts, ...related] },
+    });
   }
   if (!out.length) return aspects;
   return out.map((a, n) => ({ ...a, id: `a${n + 1}` }));
 }
 
-export interface OrgCoverage { id: string; score: number; covers: string[]; strength: Record<string, number> }
-export interface Team { organizations: string[]; covers: string[]; missing: string[]; score: number }
+export interface OrgCoverage {
+  id: string;
+  score: number;
+  covers: string[];
+  strength: Record<string, number>;
+}
+export interface Team {
+  organizations: string[];
+  covers: string[];
+  missing: string[];
+  score: number;
+}
 
 export interface TeamOptions {
   maxSize?: number;
@@ -207,7 +310,14 @@ export interface TeamOptions {
  * it adds enough. Ties go to the organisations more relevant to the whole problem.
  */
 export function composeTeams(aspects: string[], orgs: OrgCoverage[], options: TeamOptions = {}): Team[] {
-  const { maxTeams = 3, weights = {}, coverThreshold = 0.35, partnerCost = 0.1, perAspect = 3, relevanceWeight = 0.1 } = options;
+  const {
+    maxTeams = 3,
+    weights = {},
+    coverThreshold = 0.35,
+    partnerCost = 0.1,
+    perAspect = 3,
+    relevanceWeight = 0.1,
+  } = options;
   if (!aspects.length || !orgs.length) return [];
   // A team needs no more partners than the problem has aspects (and never more than four).
   const maxSize = Math.min(options.maxSize ?? 4, aspects.length);
@@ -215,7 +325,11 @@ export function composeTeams(aspects: string[], orgs: OrgCoverage[], options: Te
   const totalW = w.reduce((x, y) => x + y, 0) || 1;
   const pool = new Set<OrgCoverage>(orgs.filter((o) => o.covers.length).slice(0, 6));
   for (const a of aspects) {
-    for (const o of [...orgs].filter((x) => (x.strength[a] ?? 0) >= coverThreshold).sort((x, y) => (y.strength[a] ?? 0) - (x.strength[a] ?? 0) || y.score - x.score).slice(0, perAspect)) pool.add(o);
+    for (const o of [...orgs]
+      .filter((x) => (x.strength[a] ?? 0) >= coverThreshold)
+      .sort((x, y) => (y.strength[a] ?? 0) - (x.strength[a] ?? 0) || y.score - x.score)
+      .slice(0, perAspect))
+      pool.add(o);
   }
   const candidates = [...pool].slice(0, 18);
   if (!candidates.length) return [];
@@ -225,16 +339,24 @@ export function composeTeams(aspects: string[], orgs: OrgCoverage[], options: Te
   const best = new Float64Array(aspects.length);
   const visit = (members: number[]) => {
     best.fill(0);
-    for (const m of members) for (let a = 0; a < aspects.length; a++) if (strength[m]![a]! > best[a]!) best[a] = strength[m]![a]!;
+    for (const m of members)
+      for (let a = 0; a < aspects.length; a++) if (strength[m]![a]! > best[a]!) best[a] = strength[m]![a]!;
     let v = 0;
     for (let a = 0; a < aspects.length; a++) v += w[a]! * (best[a]! + (best[a]! >= coverThreshold ? 0.5 : 0));
     const relevance = members.reduce((s, m) => s + candidates[m]!.score / maxScore, 0);
-    found.push({ members: [...members], value: (v + relevanceWeight * relevance - partnerCost * (members.length - 1)) / totalW });
+    found.push({
+      members: [...members],
+      value: (v + relevanceWeight * relevance - partnerCost * (members.length - 1)) / totalW,
+    });
   };
   const walk = (from: number, members: number[]) => {
     if (members.length) visit(members);
     if (members.length === maxSize) return;
-    for (let i = from; i < candidates.length; i++) { members.push(i); walk(i + 1, members); members.pop(); }
+    for (let i = from; i < candidates.length; i++) {
+      members.push(i);
+      walk(i + 1, members);
+      members.pop();
+    }
   };
   walk(0, []);
   found.sort((a, b) => b.value - a.value || a.members.length - b.members.length);
@@ -242,7 +364,9 @@ export function composeTeams(aspects: string[], orgs: OrgCoverage[], options: Te
     const team = members.map((m) => candidates[m]!).sort((a, b) => b.score - a.score);
     const covered = (a: string) => team.some((o) => (o.strength[a] ?? 0) >= coverThreshold);
     return {
-      organizations: team.map((o) => o.id), covers: aspects.filter(covered), missing: aspects.filter((a) => !covered(a)),
+      organizations: team.map((o) => o.id),
+      covers: aspects.filter(covered),
+      missing: aspects.filter((a) => !covered(a)),
       score: Math.round(value * 1000) / 1000,
     };
   });

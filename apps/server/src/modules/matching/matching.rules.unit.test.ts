@@ -6,7 +6,10 @@ import { tokenize } from '../search/text.rules.ts';
 import { addClauseAspects, clauseUnits, composeTeams, splitIntoAspects, type OrgCoverage } from './matching.rules.ts';
 
 const STOP = new Set(['we', 'a', 'to', 'the', 'and', 'need', 'someone', 'our', 'of', 'for']);
-const unitsOf = (text: string): QueryUnit[] => tokenize(text).filter((t) => !STOP.has(t.folded)).map((t) => ({ label: t.surface, alts: [] }));
+const unitsOf = (text: string): QueryUnit[] =>
+  tokenize(text)
+    .filter((t) => !STOP.has(t.folded))
+    .map((t) => ({ label: t.surface, alts: [] }));
 const words = (text: string) => {
   const units = unitsOf(text);
   return clauseUnits(text, units).map((c) => c.units.map((i) => units[i]!.label).join(' '));
@@ -14,8 +17,17 @@ const words = (text: string) => {
 
 describe('clauses of a problem', () => {
   it('splits sentences, colons and enumerating commas, keeping short comma pieces together', () => {
-    expect(words('We run a tissue mill. Two goals: recycle the sludge from the plant, improve the catalyst performance, and train operators on safety'))
-      .toEqual(['run tissue mill', 'two goals', 'recycle sludge from plant', 'improve catalyst performance', 'train operators on safety']);
+    expect(
+      words(
+        'We run a tissue mill. Two goals: recycle the sludge from the plant, improve the catalyst performance, and train operators on safety',
+      ),
+    ).toEqual([
+      'run tissue mill',
+      'two goals',
+      'recycle sludge from plant',
+      'improve catalyst performance',
+      'train operators on safety',
+    ]);
     expect(words('Our mill in Lucca, two machines, needs help')).toEqual(['mill in lucca two machines needs help']);
   });
 });
@@ -39,7 +51,14 @@ describe('bounded aspects', () => {
     const text = Array.from({ length: 500 }, (_, i) => `serve aiuto${i} urgente${i}`).join('. ');
     const units = unitsOf(text);
     const truncation = { truncated: false };
-    const aspects = addClauseAspects(text, { units, corrections: [], concepts: [], lang: 'it' }, [], new Glossary(), true, truncation);
+    const aspects = addClauseAspects(
+      text,
+      { units, corrections: [], concepts: [], lang: 'it' },
+      [],
+      new Glossary(),
+      true,
+      truncation,
+    );
     expect(aspects).toHaveLength(TEXT_LIMITS.aspects);
     expect(truncation.truncated).toBe(true);
   });
@@ -51,8 +70,12 @@ describe('bounded aspects', () => {
 });
 
 describe('composing teams', () => {
-  const org = (id: string, score: number, strength: Record<string, number>): OrgCoverage =>
-    ({ id, score, strength, covers: Object.keys(strength).filter((a) => strength[a]! >= 0.35) });
+  const org = (id: string, score: number, strength: Record<string, number>): OrgCoverage => ({
+    id,
+    score,
+    strength,
+    covers: Object.keys(strength).filter((a) => strength[a]! >= 0.35),
+  });
 
   it('finds the combination that covers every aspect, with the best organisation on each', () => {
     const orgs = [

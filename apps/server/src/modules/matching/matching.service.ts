@@ -12,6 +12,9 @@ export type { MatchInput, MatchResult } from './matching.engine.ts';
  */
 export async function matchProblem(search: SearchService, actor: Actor, input: MatchInput): Promise<MatchResult> {
   const text = input.text.trim();
-  if (!text) throw new AppError('VALIDATION_FAILED', 'Describe the problem', [{ pointer: '/body/text', message: 'must not be empty' }]);
+  if (!text)
+    throw new AppError('VALIDATION_FAILED', 'Describe the problem', [
+      { pointer: '/body/text', message: 'must not be empty' },
+    ]);
   return search.match(input, canSeeNetworkContent(actor));
 }

@@ -13,26 +13,51 @@ let app: FastifyInstance;
 const coatings = buildOrganization({ name: 'Centro Rivestimenti' });
 const composites = buildOrganization({ name: 'Centro Compositi' });
 const energy = buildOrganization({ name: 'Energy Centre' });
-const weathering = buildOffer(coatings.id, { title: { it: 'Invecchiamento accelerato di vernici in camera UV' }, description: { it: 'Prove di adesione e resistenza delle vernici marine.' } });
-const recycling = buildOffer(composites.id, { title: { it: 'Riciclo della vetroresina' }, description: { it: 'Recupero delle fibre di vetro dagli scafi a fine vita.' } });
-const audit = buildOffer(energy.id, { title: { en: 'Energy audits for factories' }, description: { en: 'We measure consumption and propose energy efficiency measures for plants and shipyards.' } });
-const hidden = buildExpert(energy.id, { name: 'Esperta Riservata', expertise: { it: 'diagnosi energetica' }, publicProfile: false });
+const weathering = buildOffer(coatings.id, {
+  title: { it: 'Invecchiamento accelerato di vernici in camera UV' },
+  description: { it: 'Prove di adesione e resistenza delle vernici marine.' },
+});
+const recycling = buildOffer(composites.id, {
+  title: { it: 'Riciclo della vetroresina' },
+  description: { it: 'Recupero delle fibre di vetro dagli scafi a fine vita.' },
+});
+const audit = buildOffer(energy.id, {
+  title: { en: 'Energy audits for factories' },
+  description: { en: 'We measure consumption and propose energy efficiency measures for plants and shipyards.' },
+});
+const hidden = buildExpert(energy.id, {
+  name: 'Esperta Riservata',
+  expertise: { it: 'diagnosi energetica' },
+  publicProfile: false,
+});
 
 beforeAll(async () => {
   database = await freshDatabase();
-  await importBundle(database.db, bundleStream({
-    format: 'clock-bundle/1', organizations: [coatings, composites, energy],
-    services: [weathering, audit], competences: [recycling], experts: [hidden],
-  }));
+  await importBundle(
+    database.db,
+    bundleStream({
+      format: 'clock-bundle/1',
+      organizations: [coatings, composites, energy],
+      services: [weathering, audit],
+      competences: [recycling],
+      experts: [hidden],
+    }),
+  );
   app = await buildApp({ config: testConfig(), database, logger: false });
 });
-afterAll(async () => { await app.close(); await database.close(); });
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
 
 const match = (payload: object) => app.inject({ method: 'POST', url: '/api/v1/matching', payload });
 
 describe('matching a problem to the network', () => {
   it('finds the aspects of a multi-aspect problem and a team covering all of them', async () => {
-    const r = await match({ text: 'Il nostro cantiere deve riciclare la vetroresina degli scafi, capire perché la vernice si stacca e ridurre i consumi energetici', limit: 10 });
+    const r = await match({
+      text: 'Il nostro cantiere deve riciclare la vetroresina degli scafi, capire perché la vernice si stacca e ridurre i consumi energetici',
+      limit: 10,
+    });
     expect(r.statusCode).toBe(200);
     const body = r.json();
     expect(body.aspects.length).toBeGreaterThanOrEqual(2);
@@ -41,8 +66,17 @@ describe('matching a problem to the network', () => {
     const best = body.teams[0];
     expect(best.organizations.length).toBeLessThanOrEqual(4);
     expect(best.missing).toEqual([]);
-    expect(body.organizations.map((o: { id: string }) => o.id)).toEqual(expect.arrayContaining([coatings.id, composites.id, energy.id]));
-    for (const x of body.results) expect(x).toMatchObject({ id: expect.any(String), type: expect.any(String), organization: expect.any(String), score: expect.any(Number), why: expect.any(Array) });
+    expect(body.organizations.map((o: { id: string }) => o.id)).toEqual(
+      expect.arrayContaining([coatings.id, composites.id, energy.id]),
+    );
+    for (const x of body.results)
+      expect(x).toMatchObject({
+        id: expect.any(String),
+        type: expect.any(String),
+        organization: expect.any(String),
+        score: expect.any(Number),
+        why: expect.any(Array),
+      });
     const why = body.results.find((x: { id: string }) => x.id === recycling.id).why;
     expect(why.some((w: { matched: string[] }) => w.matched.some((m) => /vetroresina/i.test(m)))).toBe(true);
   });
@@ -62,7 +96,9 @@ describe('matching a problem to the network', () => {
     const hostile = [
       'a'.repeat(10_000), // one huge word: before, about 5 s at 1,200 letters and 33 s at 2,400
       `https://${'ab.'.repeat(2000)}com/${'x-'.repeat(900)}`, // a long dotted "URL": before, over 2 minutes
-      Array.from({ length: 1200 }, (_, i) => `w${(i * 7919).toString(36)}q`).join(' ').slice(0, 10_000), // thousands of distinct words
+      Array.from({ length: 1200 }, (_, i) => `w${(i * 7919).toString(36)}q`)
+        .join(' ')
+        .slice(0, 10_000), // thousands of distinct words
       'riciclo della vetroresina, vernice che si stacca; '.repeat(200).slice(0, 10_000), // repeated phrases and clauses
       `${'e\u0301'.repeat(1500)} ${'😀'.repeat(1000)} ${'ж字'.repeat(1000)}`, // combining marks, emoji, other scripts
       `ab${'.'.repeat(9990)}c`,
@@ -90,6 +126,11 @@ describe('matching a problem to the network', () => {
   it('rejects invalid input with every problem listed', async () => {
     const r = await match({ text: '', lang: 'fr', limit: 99, extra: true });
     expect(r.statusCode).toBe(400);
-    expect(r.json().errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/body/extra', '/body/lang', '/body/limit', '/body/text'].sort());
+    expect(
+      r
+        .json()
+        .errors.map((e: { pointer: string }) => e.pointer)
+        .sort(),
+    ).toEqual(['/body/extra', '/body/lang', '/body/limit', '/body/text'].sort());
   });
 });

@@ -4,7 +4,15 @@ import type { Db } from '../../db/client.ts';
 import { describeNetwork } from './network.service.ts';
 
 export const networkRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
-  app.get('/network', {
-    schema: { tags: ['network'], summary: 'The network at a glance: protocol, Region, centres with their districts, totals', response: { 200: NetworkOverview } },
-  }, async (req) => describeNetwork(db, req.actor));
+  app.get(
+    '/network',
+    {
+      schema: {
+        tags: ['network'],
+        summary: 'The network at a glance: protocol, Region, centres with their districts, totals',
+        response: { 200: NetworkOverview },
+      },
+    },
+    async (req) => describeNetwork(db, req.actor),
+  );
 };

@@ -10,18 +10,40 @@ const name = (p: P) => (p.title ? `${p.ref} — ${p.title}` : p.ref!);
 const date = (iso: string | undefined, lang: Lang) => {
   if (!iso || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso ?? '';
   const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
-  return lang === 'it' ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return lang === 'it'
+    ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
+    : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 };
 
 const STATE: Record<Lang, Record<string, string>> = {
-  it: { submitted: 'inviata', triage: 'in valutazione', open: 'aperta ai centri', team_agreed: 'squadra concordata', in_progress: 'in corso', closed: 'chiusa', declined: 'non accolta', withdrawn: 'ritirata' },
-  en: { submitted: 'submitted', triage: 'in triage', open: 'open to centres', team_agreed: 'team agreed', in_progress: 'in progress', closed: 'closed', declined: 'declined', withdrawn: 'withdrawn' },
+  it: {
+    submitted: 'inviata',
+    triage: 'in valutazione',
+    open: 'aperta ai centri',
+    team_agreed: 'squadra concordata',
+    in_progress: 'in corso',
+    closed: 'chiusa',
+    declined: 'non accolta',
+    withdrawn: 'ritirata',
+  },
+  en: {
+    submitted: 'submitted',
+    triage: 'in triage',
+    open: 'open to centres',
+    team_agreed: 'team agreed',
+    in_progress: 'in progress',
+    closed: 'closed',
+    declined: 'declined',
+    withdrawn: 'withdrawn',
+  },
 };
 
 const LINES: Record<string, Record<Lang, (p: P) => string>> = {
   'request-received': {
-    it: (p) => `Abbiamo ricevuto la richiesta ${name(p)}. Il nucleo di coordinamento la valuterà e risponderà entro il ${p.due ? date(p.due, 'it') : 'termine previsto'}.`,
-    en: (p) => `We received request ${name(p)}. The coordination nucleus will review it and answer by ${p.due ? date(p.due, 'en') : 'the target date'}.`,
+    it: (p) =>
+      `Abbiamo ricevuto la richiesta ${name(p)}. Il nucleo di coordinamento la valuterà e risponderà entro il ${p.due ? date(p.due, 'it') : 'termine previsto'}.`,
+    en: (p) =>
+      `We received request ${name(p)}. The coordination nucleus will review it and answer by ${p.due ? date(p.due, 'en') : 'the target date'}.`,
   },
   'request-submitted': {
     it: (p) => `Nuova richiesta da valutare: ${name(p)}.`,
@@ -52,7 +74,8 @@ const LINES: Record<string, Record<Lang, (p: P) => string>> = {
     en: (p) => `${p.organization} expressed interest in request ${name(p)}.`,
   },
   'request-team': {
-    it: (p) => `Squadra concordata per la richiesta ${name(p)}: capofila ${p.lead}${p.partners ? `, partner ${p.partners}` : ''}.`,
+    it: (p) =>
+      `Squadra concordata per la richiesta ${name(p)}: capofila ${p.lead}${p.partners ? `, partner ${p.partners}` : ''}.`,
     en: (p) => `Team agreed for request ${name(p)}: lead ${p.lead}${p.partners ? `, partners ${p.partners}` : ''}.`,
   },
   'request-started': {
@@ -76,16 +99,20 @@ const LINES: Record<string, Record<Lang, (p: P) => string>> = {
     en: (p) => `${p.person} asks to act for the company ${p.company}: a centre needs to verify it.`,
   },
   'company-claim-verified': {
-    it: (p) => `Un centro ha verificato che rappresenti l'impresa ${p.company}: ora ne fai parte su CL.O.C.K. e puoi invitare i colleghi.`,
-    en: (p) => `A centre verified that you act for the company ${p.company}: you are now its member on CL.O.C.K. and can invite colleagues.`,
+    it: (p) =>
+      `Un centro ha verificato che rappresenti l'impresa ${p.company}: ora ne fai parte su CL.O.C.K. e puoi invitare i colleghi.`,
+    en: (p) =>
+      `A centre verified that you act for the company ${p.company}: you are now its member on CL.O.C.K. and can invite colleagues.`,
   },
   'company-claim-rejected': {
     it: (p) => `La richiesta di rappresentare l'impresa ${p.company} non è stata accolta. Motivazione: ${p.reason}`,
     en: (p) => `Your claim to act for the company ${p.company} was not accepted. Reason: ${p.reason}`,
   },
   'request-overdue': {
-    it: (p) => `La richiesta ${name(p)} è in ritardo: è nello stato «${STATE.it[p.state!] ?? p.state}» dal ${date(p.since, 'it')} e andava gestita entro il ${date(p.due, 'it')}.`,
-    en: (p) => `Request ${name(p)} is overdue: it has been ${STATE.en[p.state!] ?? p.state} since ${date(p.since, 'en')} and was due by ${date(p.due, 'en')}.`,
+    it: (p) =>
+      `La richiesta ${name(p)} è in ritardo: è nello stato «${STATE.it[p.state!] ?? p.state}» dal ${date(p.since, 'it')} e andava gestita entro il ${date(p.due, 'it')}.`,
+    en: (p) =>
+      `Request ${name(p)} is overdue: it has been ${STATE.en[p.state!] ?? p.state} since ${date(p.since, 'en')} and was due by ${date(p.due, 'en')}.`,
   },
 };
 
@@ -94,20 +121,42 @@ export function notificationLine(kind: string, params: P, lang: Lang): string {
 }
 
 const FOOTER: Record<Lang, (url: string) => string> = {
-  it: (url) => `Ricevi questo messaggio perché partecipi a CL.O.C.K. Puoi scegliere un riepilogo giornaliero o nessuna e-mail: ${url}/notifiche`,
-  en: (url) => `You receive this message because you take part in CL.O.C.K. You can choose a daily digest or no e-mail: ${url}/notifiche`,
+  it: (url) =>
+    `Ricevi questo messaggio perché partecipi a CL.O.C.K. Puoi scegliere un riepilogo giornaliero o nessuna e-mail: ${url}/notifiche`,
+  en: (url) =>
+    `You receive this message because you take part in CL.O.C.K. You can choose a daily digest or no e-mail: ${url}/notifiche`,
 };
 
 export function eventMail(kind: string, params: P, lang: Lang, publicUrl: string, requestId: string | null) {
-  const subject = `[CL.O.C.K.] ${params.ref ?? params.company ?? ''} ${lang === 'it' ? 'aggiornamento' : 'update'}`.replace(/\s+/g, ' ');
-  const link = requestId ? `${lang === 'it' ? 'Apri la richiesta' : 'Open the request'}: ${publicUrl}/richieste/${requestId}`
-    : params.path ? `${lang === 'it' ? 'Apri' : 'Open'}: ${publicUrl}${params.path}` : '';
-  return { subject, body: [notificationLine(kind, params, lang), '', link, '', '--', FOOTER[lang](publicUrl)].join('\n') };
+  const subject =
+    `[CL.O.C.K.] ${params.ref ?? params.company ?? ''} ${lang === 'it' ? 'aggiornamento' : 'update'}`.replace(
+      /\s+/g,
+      ' ',
+    );
+  const link = requestId
+    ? `${lang === 'it' ? 'Apri la richiesta' : 'Open the request'}: ${publicUrl}/richieste/${requestId}`
+    : params.path
+      ? `${lang === 'it' ? 'Apri' : 'Open'}: ${publicUrl}${params.path}`
+      : '';
+  return {
+    subject,
+    body: [notificationLine(kind, params, lang), '', link, '', '--', FOOTER[lang](publicUrl)].join('\n'),
+  };
 }
 
-export function digestMail(items: { kind: string; params: P; requestId: string | null }[], lang: Lang, publicUrl: string) {
-  const subject = lang === 'it' ? `[CL.O.C.K.] Riepilogo giornaliero: ${items.length} aggiornamenti` : `[CL.O.C.K.] Daily digest: ${items.length} updates`;
-  const lines = items.map((i) => `- ${notificationLine(i.kind, i.params, lang)}${i.requestId ? `\n  ${publicUrl}/richieste/${i.requestId}` : i.params.path ? `\n  ${publicUrl}${i.params.path}` : ''}`);
+export function digestMail(
+  items: { kind: string; params: P; requestId: string | null }[],
+  lang: Lang,
+  publicUrl: string,
+) {
+  const subject =
+    lang === 'it'
+      ? `[CL.O.C.K.] Riepilogo giornaliero: ${items.length} aggiornamenti`
+      : `[CL.O.C.K.] Daily digest: ${items.length} updates`;
+  const lines = items.map(
+    (i) =>
+      `- ${notificationLine(i.kind, i.params, lang)}${i.requestId ? `\n  ${publicUrl}/richieste/${i.requestId}` : i.params.path ? `\n  ${publicUrl}${i.params.path}` : ''}`,
+  );
   const head = lang === 'it' ? 'Gli aggiornamenti delle ultime 24 ore:' : 'Updates of the last 24 hours:';
   return { subject, body: [head, '', ...lines, '', '--', FOOTER[lang](publicUrl)].join('\n') };
 }

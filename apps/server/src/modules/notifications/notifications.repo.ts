@@ -10,18 +10,27 @@ export async function insertNotifications(tx: Conn, rows: (typeof notifications.
 }
 
 export function listForUser(tx: Conn, userId: string, limit: number) {
-  return tx.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.id)).limit(limit);
+  return tx
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.id))
+    .limit(limit);
 }
 
 export async function unreadCount(tx: Conn, userId: string): Promise<number> {
-  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  const [r] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   return r?.n ?? 0;
 }
 
 export async function markRead(tx: Conn, userId: string, ids: number[] | 'all') {
-  const where = ids === 'all'
-    ? and(eq(notifications.userId, userId), isNull(notifications.readAt))
-    : and(eq(notifications.userId, userId), inArray(notifications.id, ids), isNull(notifications.readAt));
+  const where =
+    ids === 'all'
+      ? and(eq(notifications.userId, userId), isNull(notifications.readAt))
+      : and(eq(notifications.userId, userId), inArray(notifications.id, ids), isNull(notifications.readAt));
   await tx.update(notifications).set({ readAt: sql`now()` }).where(where);
 }
 
@@ -31,12 +40,29 @@ export async function markEmailed(tx: Conn, ids: number[]) {
 
 /** Notifications still waiting for the daily digest, with their recipient, locked (a parallel digest skips them). */
 export function pendingDigest(tx: Conn, before: Date) {
-  return tx.select({
-    id: notifications.id, userId: notifications.userId, at: notifications.at, kind: notifications.kind, requestId: notifications.requestId,
-    params: notifications.params, email: users.email, locale: users.locale,
-  }).from(notifications).innerJoin(users, eq(users.id, notifications.userId))
-    .where(and(isNull(notifications.emailedAt), lte(notifications.at, before), eq(users.notificationEmail, 'daily'), isNull(users.deletedAt)))
-    .orderBy(asc(notifications.userId), asc(notifications.id)).for('update', { of: notifications, skipLocked: true });
+  return tx
+    .select({
+      id: notifications.id,
+      userId: notifications.userId,
+      at: notifications.at,
+      kind: notifications.kind,
+      requestId: notifications.requestId,
+      params: notifications.params,
+      email: users.email,
+      locale: users.locale,
+    })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .where(
+      and(
+        isNull(notifications.emailedAt),
+        lte(notifications.at, before),
+        eq(users.notificationEmail, 'daily'),
+        isNull(users.deletedAt),
+      ),
+    )
+    .orderBy(asc(notifications.userId), asc(notifications.id))
+    .for('update', { of: notifications, skipLocked: true });
 }
 
 export async function setEmailPreference(tx: Conn, userId: string, email: 'immediate' | 'daily' | 'off') {
@@ -62,15 +88,22 @@ export async function claimMail(tx: Conn, limit: number) {
       where sent_at is null and next_attempt_at <= now() and (locked_until is null or locked_until < now())
       order by id limit ${limit} for update skip locked)
     returning id, "to", subject, body, attempts`);
-  return (res as unknown as { rows: { id: number | string; to: string; subject: string; body: string; attempts: number }[] }).rows
-    .map((r) => ({ ...r, id: Number(r.id) }));
+  return (
+    res as unknown as { rows: { id: number | string; to: string; subject: string; body: string; attempts: number }[] }
+  ).rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
 export async function markMailSent(tx: Conn, id: number) {
-  await tx.update(mailOutbox).set({ sentAt: sql`now()`, lockedUntil: null, lastError: null }).where(eq(mailOutbox.id, id));
+  await tx
+    .update(mailOutbox)
+    .set({ sentAt: sql`now()`, lockedUntil: null, lastError: null })
+    .where(eq(mailOutbox.id, id));
 }
 export async function markMailFailed(tx: Conn, id: number, error: string, retryAt: Date) {
-  await tx.update(mailOutbox).set({ lockedUntil: null, lastError: error.slice(0, 1000), nextAttemptAt: retryAt }).where(eq(mailOutbox.id, id));
+  await tx
+    .update(mailOutbox)
+    .set({ lockedUntil: null, lastError: error.slice(0, 1000), nextAttemptAt: retryAt })
+    .where(eq(mailOutbox.id, id));
 }
 
 /**
@@ -78,8 +111,14 @@ export async function markMailFailed(tx: Conn, id: number, error: string, retryA
  * already ran it since.
  */
 export async function claimJob(tx: Conn, name: string, now: Date, notAfter: Date): Promise<boolean> {
-  const res = await tx.insert(jobRuns).values({ name, lastRunAt: now })
-    .onConflictDoUpdate({ target: jobRuns.name, set: { lastRunAt: now }, setWhere: sql`${jobRuns.lastRunAt} < ${notAfter.toISOString()}` })
+  const res = await tx
+    .insert(jobRuns)
+    .values({ name, lastRunAt: now })
+    .onConflictDoUpdate({
+      target: jobRuns.name,
+      set: { lastRunAt: now },
+      setWhere: sql`${jobRuns.lastRunAt} < ${notAfter.toISOString()}`,
+    })
     .returning({ name: jobRuns.name });
   return res.length > 0;
 }

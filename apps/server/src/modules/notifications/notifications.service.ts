@@ -5,7 +5,12 @@ import type { Mailer } from '../../core/mailer.ts';
 import * as repo from './notifications.repo.ts';
 import { digestMail, eventMail } from './notifications.messages.ts';
 
-export interface NotifyTarget { id: string; email: string | null; locale: string; notificationEmail: 'immediate' | 'daily' | 'off' }
+export interface NotifyTarget {
+  id: string;
+  email: string | null;
+  locale: string;
+  notificationEmail: 'immediate' | 'daily' | 'off';
+}
 export interface NotifyEvent {
   kind: string;
   requestId: string | null;
@@ -25,9 +30,16 @@ export async function notify(tx: Db | Tx, publicUrl: string, event: NotifyEvent,
   const mails: { to: string; subject: string; body: string }[] = [];
   const rows = unique.map((r) => {
     const mailNow = !!r.email && (r.notificationEmail === 'immediate' || event.urgent === true);
-    if (mailNow) mails.push({ to: r.email!, ...eventMail(event.kind, event.params, lang(r.locale), publicUrl, event.requestId) });
+    if (mailNow)
+      mails.push({ to: r.email!, ...eventMail(event.kind, event.params, lang(r.locale), publicUrl, event.requestId) });
     const digestLater = !mailNow && !!r.email && r.notificationEmail === 'daily';
-    return { userId: r.id, kind: event.kind, requestId: event.requestId, params: event.params, emailedAt: digestLater ? null : new Date() };
+    return {
+      userId: r.id,
+      kind: event.kind,
+      requestId: event.requestId,
+      params: event.params,
+      emailedAt: digestLater ? null : new Date(),
+    };
   });
   await repo.insertNotifications(tx, rows);
   await repo.enqueueMail(tx, mails);
@@ -35,7 +47,8 @@ export async function notify(tx: Db | Tx, publicUrl: string, event: NotifyEvent,
 }
 
 function requireUser(actor: Actor) {
-  if (actor.kind !== 'member' || !actor.userId) throw new AppError('UNAUTHENTICATED', 'Sign in to see your notifications');
+  if (actor.kind !== 'member' || !actor.userId)
+    throw new AppError('UNAUTHENTICATED', 'Sign in to see your notifications');
   return actor.userId;
 }
 
@@ -43,7 +56,14 @@ export async function listNotifications(db: Db, actor: Actor, limit = 50) {
   const userId = requireUser(actor);
   const rows = await repo.listForUser(db, userId, limit);
   return {
-    items: rows.map((n) => ({ id: n.id, at: n.at.toISOString(), kind: n.kind, request: n.requestId, params: n.params, read: !!n.readAt })),
+    items: rows.map((n) => ({
+      id: n.id,
+      at: n.at.toISOString(),
+      kind: n.kind,
+      request: n.requestId,
+      params: n.params,
+      read: !!n.readAt,
+    })),
     unread: await repo.unreadCount(db, userId),
   };
 }
@@ -69,9 +89,12 @@ const MAX_ATTEMPTS = 10;
 /** Sends due messages from the outbox; failures are retried with a growing delay (1, 2, 4… minutes, at most 6 hours). */
 export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50) {
   const claimed = await repo.claimMail(db, limit);
-  let sent = 0, failed = 0;
+  let sent = 0,
+    failed = 0;
   // The batch goes out in parallel over the mailer's pooled connections; each result is recorded on its own.
-  const results = await Promise.allSettled(claimed.map((m) => mailer.send({ to: m.to, subject: m.subject, text: m.body })));
+  const results = await Promise.allSettled(
+    claimed.map((m) => mailer.send({ to: m.to, subject: m.subject, text: m.body })),
+  );
   for (const [i, r] of results.entries()) {
     const m = claimed[i]!;
     if (r.status === 'fulfilled') {
@@ -95,18 +118,30 @@ export async function sendDigests(db: Db, publicUrl: string, now: Date) {
     const pending = await repo.pendingDigest(tx, now);
     const byUser = new Map<string, typeof pending>();
     for (const p of pending) byUser.set(p.userId, [...(byUser.get(p.userId) ?? []), p]);
-    const mails = [...byUser.values()].filter((items) => items[0]!.email).map((items) => ({
-      to: items[0]!.email!, ...digestMail(items.map((i) => ({ kind: i.kind, params: i.params, requestId: i.requestId })), lang(items[0]!.locale), publicUrl),
-    }));
+    const mails = [...byUser.values()]
+      .filter((items) => items[0]!.email)
+      .map((items) => ({
+        to: items[0]!.email!,
+        ...digestMail(
+          items.map((i) => ({ kind: i.kind, params: i.params, requestId: i.requestId })),
+          lang(items[0]!.locale),
+          publicUrl,
+        ),
+      }));
     await repo.enqueueMail(tx, mails);
-    await repo.markEmailed(tx, pending.map((i) => i.id));
+    await repo.markEmailed(
+      tx,
+      pending.map((i) => i.id),
+    );
     return { mails: mails.length, notifications: pending.length };
   });
 }
 
 /** Hour of the day in Italy (the network's working clock). */
 export function romeHour(now: Date): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', hour: '2-digit', hourCycle: 'h23' }).format(now));
+  return Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', hour: '2-digit', hourCycle: 'h23' }).format(now),
+  );
 }
 
 /** Runs `job` when no process ran it in the last `everyMs` (one process wins the claim). */
@@ -115,4 +150,3 @@ export async function runPeriodic(db: Db, name: string, now: Date, everyMs: numb
   await job();
   return true;
 }
-

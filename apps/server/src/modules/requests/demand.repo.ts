@@ -2,7 +2,15 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 
 type Conn = Db | Tx;
-export interface DemandRow { type: string; id: string; organization: string | null; title: unknown; requests: number; open: number; lastAt: Date }
+export interface DemandRow {
+  type: string;
+  id: string;
+  organization: string | null;
+  title: unknown;
+  requests: number;
+  open: number;
+  lastAt: Date;
+}
 
 const OPEN_STATES = sql.raw(`'submitted','triage','open','team_agreed','in_progress'`);
 
@@ -10,7 +18,11 @@ const OPEN_STATES = sql.raw(`'submitted','triage','open','team_agreed','in_progr
  * Requests per catalogue record they started from, with the record's organisation and title (a competence's,
  * service's or equipment's title; an expert's name), most asked for first.
  */
-export async function demandPerRecord(tx: Conn, f: { type?: string; id?: string; organizations?: string[] | null }, limit = 200): Promise<DemandRow[]> {
+export async function demandPerRecord(
+  tx: Conn,
+  f: { type?: string; id?: string; organizations?: string[] | null },
+  limit = 200,
+): Promise<DemandRow[]> {
   const where = [sql`r.source_type is not null`];
   if (f.type) where.push(sql`r.source_type = ${f.type}`);
   if (f.id) where.push(sql`r.source_id = ${f.id}`);
@@ -25,8 +37,19 @@ export async function demandPerRecord(tx: Conn, f: { type?: string; id?: string;
     ) d
     left join offers o on o.type = d.type and o.id = d.id
     left join experts e on d.type = 'expert' and e.id = d.id
-    ${f.organizations ? sql`where coalesce(o.organization_id, e.organization_id) in (${f.organizations.length ? sql.join(f.organizations.map((x) => sql`${x}`), sql`, `) : sql`null`})` : sql``}
+    ${
+      f.organizations
+        ? sql`where coalesce(o.organization_id, e.organization_id) in (${
+            f.organizations.length
+              ? sql.join(
+                  f.organizations.map((x) => sql`${x}`),
+                  sql`, `,
+                )
+              : sql`null`
+          })`
+        : sql``
+    }
     order by d.requests desc, d.last_at desc
     limit ${limit}`);
-  return ((rows as unknown as { rows: DemandRow[] }).rows).map((r) => ({ ...r, lastAt: new Date(r.lastAt) }));
+  return (rows as unknown as { rows: DemandRow[] }).rows.map((r) => ({ ...r, lastAt: new Date(r.lastAt) }));
 }

@@ -8,9 +8,16 @@ import { centreOrganizations } from './requests.rules.ts';
 export type SourceType = 'competence' | 'service' | 'equipment' | 'expert';
 
 /** The organisation a request started from a record is addressed to; null when the caller cannot see such a record. */
-export async function sourceRecordOwner(db: Db, actor: Actor, source: { type: SourceType; id: string }): Promise<string | null> {
+export async function sourceRecordOwner(
+  db: Db,
+  actor: Actor,
+  source: { type: SourceType; id: string },
+): Promise<string | null> {
   try {
-    const record = source.type === 'expert' ? await getExpert(db, actor, source.id) : await getOffer(db, actor, source.type, source.id);
+    const record =
+      source.type === 'expert'
+        ? await getExpert(db, actor, source.id)
+        : await getOffer(db, actor, source.type, source.id);
     return record.organization;
   } catch (e) {
     if (e instanceof AppError && e.code === 'NOT_FOUND') return null;
@@ -28,8 +35,13 @@ function demandScope(actor: Actor): string[] | null {
 }
 
 const present = (r: repo.DemandRow) => ({
-  type: r.type as SourceType, id: r.id, organization: r.organization, title: (r.title ?? {}) as { it?: string; en?: string },
-  requests: r.requests, open: r.open, lastAt: r.lastAt.toISOString(),
+  type: r.type as SourceType,
+  id: r.id,
+  organization: r.organization,
+  title: (r.title ?? {}) as { it?: string; en?: string },
+  requests: r.requests,
+  open: r.open,
+  lastAt: r.lastAt.toISOString(),
 });
 
 /**
@@ -46,7 +58,7 @@ export async function recordDemand(db: Db, actor: Actor, type: SourceType, id: s
   const scope = demandScope(actor);
   const owner = await sourceRecordOwner(db, actor, { type, id });
   if (!owner) throw new AppError('NOT_FOUND', `No ${type} with id "${id}"`);
-  if (scope && !scope.includes(owner)) throw new AppError('FORBIDDEN', 'Only the record\'s centre sees its demand');
+  if (scope && !scope.includes(owner)) throw new AppError('FORBIDDEN', "Only the record's centre sees its demand");
   const [row] = await repo.demandPerRecord(db, { type, id });
   return { type, id, requests: row?.requests ?? 0, open: row?.open ?? 0, lastAt: row?.lastAt.toISOString() ?? null };
 }

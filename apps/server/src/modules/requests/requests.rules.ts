@@ -18,7 +18,18 @@ export const TRANSITIONS: Record<RequestState, RequestState[]> = {
 };
 export const canTransition = (from: RequestState, to: RequestState) => TRANSITIONS[from].includes(to);
 
-export type RequestAction = 'triage' | 'open' | 'decline' | 'interest' | 'withdraw-interest' | 'agree-team' | 'start' | 'close' | 'rate' | 'withdraw' | 'edit';
+export type RequestAction =
+  | 'triage'
+  | 'open'
+  | 'decline'
+  | 'interest'
+  | 'withdraw-interest'
+  | 'agree-team'
+  | 'start'
+  | 'close'
+  | 'rate'
+  | 'withdraw'
+  | 'edit';
 
 /** What the rules need to know about one request. */
 export interface RequestFacts {
@@ -39,7 +50,8 @@ export function centreOrganizations(actor: Actor): string[] {
   if (actor.kind !== 'member') return [];
   return actor.memberships.filter((m) => m.role !== 'company').map((m) => m.organization);
 }
-export const isNucleus = (actor: Actor) => actor.kind === 'member' && actor.memberships.some((m) => m.role === 'nucleus');
+export const isNucleus = (actor: Actor) =>
+  actor.kind === 'member' && actor.memberships.some((m) => m.role === 'nucleus');
 
 /** The company's side: whoever submitted it and the members of the company it is for. */
 export function isOwner(actor: Actor, r: RequestFacts): boolean {
@@ -103,7 +115,8 @@ export function allowedActions(actor: Actor, r: RequestFacts): RequestAction[] {
   if (nucleus && (r.state === 'submitted' || r.state === 'triage' || r.state === 'open')) out.push('decline');
   const canInterest = interestOrganizations(actor, r);
   if (canInterest.length) out.push('interest');
-  if (canInterest.some((o) => r.centres.some((c) => c.organizationId === o && c.interested))) out.push('withdraw-interest');
+  if (canInterest.some((o) => r.centres.some((c) => c.organizationId === o && c.interested)))
+    out.push('withdraw-interest');
   if (r.state === 'open' && (owner || nucleus) && r.centres.some((c) => c.interested)) out.push('agree-team');
   if (r.state === 'team_agreed' && runsIt) out.push('start');
   if (r.state === 'in_progress' && runsIt) out.push('close');
@@ -117,15 +130,29 @@ export function allowedActions(actor: Actor, r: RequestFacts): RequestAction[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Response-time targets, in working days (Monday to Friday, Italian national holidays excluded).
 
-export interface Targets { firstResponseDays: number; triageDays: number; teamDays: number }
+export interface Targets {
+  firstResponseDays: number;
+  triageDays: number;
+  teamDays: number;
+}
 export const DEFAULT_TARGETS: Targets = { firstResponseDays: 5, triageDays: 5, teamDays: 10 };
 
 function easterSunday(year: number): Date {
   // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
-  const a = year % 19, b = Math.floor(year / 100), c = year % 100, d = Math.floor(b / 4), e = b % 4;
-  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+  const a = year % 19,
+    b = Math.floor(year / 100),
+    c = year % 100,
+    d = Math.floor(b / 4),
+    e = b % 4;
+  const f = Math.floor((b + 8) / 25),
+    g = Math.floor((b - f + 1) / 3),
+    h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4),
+    k = c % 4,
+    l = (32 + 2 * e + 2 * i - h - k) % 7,
+    m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31),
+    day = ((h + l - 7 * m + 114) % 31) + 1;
   return new Date(Date.UTC(year, month - 1, day));
 }
 

@@ -3,15 +3,33 @@ import fc from 'fast-check';
 import type { Actor } from '../../core/actor.ts';
 import { REQUEST_STATES, type RequestState } from '../../db/schema/index.ts';
 import {
-  accessTo, addWorkingDays, allowedActions, canTransition, dueDate, DEFAULT_TARGETS, isItalianHoliday, TRANSITIONS, type RequestFacts,
+  accessTo,
+  addWorkingDays,
+  allowedActions,
+  canTransition,
+  dueDate,
+  DEFAULT_TARGETS,
+  isItalianHoliday,
+  TRANSITIONS,
+  type RequestFacts,
 } from './requests.rules.ts';
 
 const day = (s: string) => new Date(`${s}T09:00:00Z`);
-const member = (memberships: { organization: string; role: 'nucleus' | 'centre-manager' | 'centre-staff' | 'company' }[], platformRole: 'admin' | 'region' | null = null, userId = 'u1'): Actor =>
-  ({ kind: 'member', userId, tokenId: null, platformRole, memberships, csrfToken: null });
+const member = (
+  memberships: { organization: string; role: 'nucleus' | 'centre-manager' | 'centre-staff' | 'company' }[],
+  platformRole: 'admin' | 'region' | null = null,
+  userId = 'u1',
+): Actor => ({ kind: 'member', userId, tokenId: null, platformRole, memberships, csrfToken: null });
 const facts = (over: Partial<RequestFacts> = {}): RequestFacts => ({
-  state: 'open', confidentiality: 'network', companyOrganizationId: 'acme', submittedBy: 'owner', submittedViaOrganizationId: null,
-  openedAt: new Date(), rating: null, centres: [], ...over,
+  state: 'open',
+  confidentiality: 'network',
+  companyOrganizationId: 'acme',
+  submittedBy: 'owner',
+  submittedViaOrganizationId: null,
+  openedAt: new Date(),
+  rating: null,
+  centres: [],
+  ...over,
 });
 
 describe('working days', () => {
@@ -47,30 +65,76 @@ describe('the state machine', () => {
   it('never offers an action to someone who cannot see the request, for any actor and request', () => {
     const role = fc.constantFrom('nucleus', 'centre-manager', 'centre-staff', 'company') as fc.Arbitrary<'nucleus'>;
     const org = fc.constantFrom('acme', 'c1', 'c2', 'c3');
-    const actor = fc.record({
-      memberships: fc.array(fc.record({ organization: org, role }), { maxLength: 2 }),
-      platformRole: fc.constantFrom(null, 'admin', 'region') as fc.Arbitrary<null>,
-      userId: fc.constantFrom('owner', 'someone'),
-    }).map((a) => member(a.memberships, a.platformRole, a.userId));
-    const request = fc.record({
-      state: fc.constantFrom(...REQUEST_STATES), confidentiality: fc.constantFrom('public', 'network', 'confidential') as fc.Arbitrary<'public'>,
-      opened: fc.boolean(), via: fc.constantFrom(null, 'c3'),
-      centres: fc.array(fc.record({ organizationId: fc.constantFrom('c1', 'c2'), invited: fc.boolean(), interested: fc.boolean(), teamRole: fc.constantFrom(null, 'lead', 'partner') as fc.Arbitrary<null> }), { maxLength: 2 }),
-    }).map((r) => facts({ state: r.state, confidentiality: r.confidentiality, openedAt: r.opened ? new Date() : null, submittedViaOrganizationId: r.via, centres: r.centres }));
-    fc.assert(fc.property(fc.oneof(actor, fc.constant<Actor>({ kind: 'anonymous' })), request, (a, r) => {
-      const access = accessTo(a, r);
-      if (access !== 'full') expect(allowedActions(a, r)).toEqual([]);
-      // A confidential request is seen only by its company, the nucleus and centres assigned to it.
-      if (r.confidentiality === 'confidential' && access !== 'none' && a.kind === 'member') {
-        const assigned = [...r.centres.filter((c) => c.invited || c.interested || c.teamRole).map((c) => c.organizationId), r.submittedViaOrganizationId];
-        const ok = a.userId === 'owner' || a.memberships.some((m) => m.organization === 'acme' || m.role === 'nucleus' || (m.role !== 'company' && assigned.includes(m.organization)));
-        expect(ok).toBe(true);
-      }
-      if (a.kind === 'anonymous') expect(access === 'none' || (access === 'summary' && r.confidentiality === 'public' && r.openedAt !== null)).toBe(true);
-      for (const action of allowedActions(a, r)) {
-        const target = { triage: 'triage', open: 'open', decline: 'declined', 'agree-team': 'team_agreed', start: 'in_progress', close: 'closed', withdraw: 'withdrawn' }[action as string] as RequestState | undefined;
-        if (target) expect(canTransition(r.state, target), `${action} from ${r.state}`).toBe(true);
-      }
-    }), { numRuns: 3000, seed: 20261127 });
+    const actor = fc
+      .record({
+        memberships: fc.array(fc.record({ organization: org, role }), { maxLength: 2 }),
+        platformRole: fc.constantFrom(null, 'admin', 'region') as fc.Arbitrary<null>,
+        userId: fc.constantFrom('owner', 'someone'),
+      })
+      .map((a) => member(a.memberships, a.platformRole, a.userId));
+    const request = fc
+      .record({
+        state: fc.constantFrom(...REQUEST_STATES),
+        confidentiality: fc.constantFrom('public', 'network', 'confidential') as fc.Arbitrary<'public'>,
+        opened: fc.boolean(),
+        via: fc.constantFrom(null, 'c3'),
+        centres: fc.array(
+          fc.record({
+            organizationId: fc.constantFrom('c1', 'c2'),
+            invited: fc.boolean(),
+            interested: fc.boolean(),
+            teamRole: fc.constantFrom(null, 'lead', 'partner') as fc.Arbitrary<null>,
+          }),
+          { maxLength: 2 },
+        ),
+      })
+      .map((r) =>
+        facts({
+          state: r.state,
+          confidentiality: r.confidentiality,
+          openedAt: r.opened ? new Date() : null,
+          submittedViaOrganizationId: r.via,
+          centres: r.centres,
+        }),
+      );
+    fc.assert(
+      fc.property(fc.oneof(actor, fc.constant<Actor>({ kind: 'anonymous' })), request, (a, r) => {
+        const access = accessTo(a, r);
+        if (access !== 'full') expect(allowedActions(a, r)).toEqual([]);
+        // A confidential request is seen only by its company, the nucleus and centres assigned to it.
+        if (r.confidentiality === 'confidential' && access !== 'none' && a.kind === 'member') {
+          const assigned = [
+            ...r.centres.filter((c) => c.invited || c.interested || c.teamRole).map((c) => c.organizationId),
+            r.submittedViaOrganizationId,
+          ];
+          const ok =
+            a.userId === 'owner' ||
+            a.memberships.some(
+              (m) =>
+                m.organization === 'acme' ||
+                m.role === 'nucleus' ||
+                (m.role !== 'company' && assigned.includes(m.organization)),
+            );
+          expect(ok).toBe(true);
+        }
+        if (a.kind === 'anonymous')
+          expect(
+            access === 'none' || (access === 'summary' && r.confidentiality === 'public' && r.openedAt !== null),
+          ).toBe(true);
+        for (const action of allowedActions(a, r)) {
+          const target = {
+            triage: 'triage',
+            open: 'open',
+            decline: 'declined',
+            'agree-team': 'team_agreed',
+            start: 'in_progress',
+            close: 'closed',
+            withdraw: 'withdrawn',
+          }[action as string] as RequestState | undefined;
+          if (target) expect(canTransition(r.state, target), `${action} from ${r.state}`).toBe(true);
+        }
+      }),
+      { numRuns: 3000, seed: 20261127 },
+    );
   });
 });

@@ -5,7 +5,15 @@ import { buildApp } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
 import { exportBundle, importBundle } from '../catalogue/bundle.service.ts';
 import { freshDatabase } from '../../test/db.ts';
-import { buildOffer, buildOrganization, bundleStream, PASSWORD, signInHeaders, testConfig, uniqueEmail } from '../../test/factories.ts';
+import {
+  buildOffer,
+  buildOrganization,
+  bundleStream,
+  PASSWORD,
+  signInHeaders,
+  testConfig,
+  uniqueEmail,
+} from '../../test/factories.ts';
 import { startSmtp } from '../../test/smtp.ts';
 import { createMailer } from '../../core/mailer.ts';
 import { createUser } from '../identity/identity.service.ts';
@@ -28,36 +36,64 @@ const EMAIL: Partial<Record<Role, string>> = {};
 
 beforeAll(async () => {
   database = await freshDatabase();
-  await importBundle(database.db, bundleStream({
-    format: 'clock-bundle/1', organizations: [centreA, centreB, centreC, companyX, companyY],
-    services: [
-      buildOffer(centreB.id, { title: { it: 'Prove di fatica su giunti saldati' }, description: { it: 'Caratterizzazione a fatica di giunzioni saldate in acciaio per la nautica.' } }),
-      buildOffer(centreC.id, { title: { it: 'Verniciatura e protezione dalla corrosione' }, description: { it: 'Cicli di verniciatura anticorrosione e prove in nebbia salina.' } }),
-    ],
-    equipment: [buildOffer(centreB.id, { title: { it: 'Macchina servoidraulica per prove di fatica' }, bookable: true })],
-  }));
+  await importBundle(
+    database.db,
+    bundleStream({
+      format: 'clock-bundle/1',
+      organizations: [centreA, centreB, centreC, companyX, companyY],
+      services: [
+        buildOffer(centreB.id, {
+          title: { it: 'Prove di fatica su giunti saldati' },
+          description: { it: 'Caratterizzazione a fatica di giunzioni saldate in acciaio per la nautica.' },
+        }),
+        buildOffer(centreC.id, {
+          title: { it: 'Verniciatura e protezione dalla corrosione' },
+          description: { it: 'Cicli di verniciatura anticorrosione e prove in nebbia salina.' },
+        }),
+      ],
+      equipment: [
+        buildOffer(centreB.id, { title: { it: 'Macchina servoidraulica per prove di fatica' }, bookable: true }),
+      ],
+    }),
+  );
   app = await buildApp({ config: testConfig(), database, logger: false });
   const accounts: [Role, string, string | undefined][] = [
-    ['admin', 'admin', undefined], ['region', 'region', undefined], ['nucleus', 'nucleus', centreA.id],
-    ['managerB', 'centre-manager', centreB.id], ['staffC', 'centre-staff', centreC.id], ['company', 'company', companyX.id], ['otherCompany', 'company', companyY.id],
+    ['admin', 'admin', undefined],
+    ['region', 'region', undefined],
+    ['nucleus', 'nucleus', centreA.id],
+    ['managerB', 'centre-manager', centreB.id],
+    ['staffC', 'centre-staff', centreC.id],
+    ['company', 'company', companyX.id],
+    ['otherCompany', 'company', companyY.id],
   ];
   for (const [role, r, organization] of accounts) {
     EMAIL[role] = uniqueEmail(role).toLowerCase();
-    await createUser(database.db, { email: EMAIL[role]!, name: `Persona ${role}`, role: r as never, organization, password: PASSWORD });
+    await createUser(database.db, {
+      email: EMAIL[role]!,
+      name: `Persona ${role}`,
+      role: r as never,
+      organization,
+      password: PASSWORD,
+    });
     H[role] = await signInHeaders(app, EMAIL[role]!, PASSWORD);
   }
 });
-afterAll(async () => { await app.close(); await database.close(); });
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
 
 /** Rows of a raw query, on PGlite and PostgreSQL alike. */
-const rows = async <T = Record<string, unknown>>(q: ReturnType<typeof sql>) => ((await database.db.execute(q)) as unknown as { rows: T[] }).rows;
+const rows = async <T = Record<string, unknown>>(q: ReturnType<typeof sql>) =>
+  ((await database.db.execute(q)) as unknown as { rows: T[] }).rows;
 
 const call = (role: Role, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) =>
   app.inject({ method, url, headers: H[role], ...(payload ? { payload } : {}) });
 
 const PROBLEM = {
   title: 'Cricche sui giunti saldati dello scafo',
-  description: 'Le staffe in acciaio saldate si spezzano vicino al cordone dopo pochi mesi di navigazione e la vernice fa le bolle. Servono prove di fatica sui giunti.',
+  description:
+    'Le staffe in acciaio saldate si spezzano vicino al cordone dopo pochi mesi di navigazione e la vernice fa le bolle. Servono prove di fatica sui giunti.',
   summary: 'Rotture a fatica di giunti saldati e degrado della verniciatura su imbarcazioni da diporto.',
   confidentiality: 'network' as const,
 };
@@ -93,11 +129,22 @@ async function requestIn(state: string, over: Record<string, unknown> = {}, invi
 describe('submitting', () => {
   it('lists every invalid field at once and writes nothing', async () => {
     const before = await rows(sql`select count(*)::int as n from requests`);
-    const r = await call('managerB', 'POST', '/api/v1/requests', { title: 'x', description: 'troppo corto', confidentiality: 'public', deadline: '2001-01-01' });
+    const r = await call('managerB', 'POST', '/api/v1/requests', {
+      title: 'x',
+      description: 'troppo corto',
+      confidentiality: 'public',
+      deadline: '2001-01-01',
+    });
     expect(r.statusCode).toBe(400);
     expect(r.headers['content-type']).toMatch(/problem\+json/);
     const pointers = (r.json().errors as { pointer: string }[]).map((e) => e.pointer).sort();
-    expect(pointers).toEqual(['/body/companyName', '/body/deadline', '/body/description', '/body/summary', '/body/title']);
+    expect(pointers).toEqual([
+      '/body/companyName',
+      '/body/deadline',
+      '/body/description',
+      '/body/summary',
+      '/body/title',
+    ]);
     expect(await rows(sql`select count(*)::int as n from requests`)).toEqual(before);
   });
 
@@ -111,64 +158,133 @@ describe('submitting', () => {
   it('gives the company a receipt with a due date and tells the nucleus', async () => {
     const created = await submit();
     const view = (await call('company', 'GET', `/api/v1/requests/${created.id}`)).json();
-    expect(view).toMatchObject({ state: 'submitted', access: 'full', company: { id: companyX.id, name: 'Cantiere Xenia' }, overdue: false });
+    expect(view).toMatchObject({
+      state: 'submitted',
+      access: 'full',
+      company: { id: companyX.id, name: 'Cantiere Xenia' },
+      overdue: false,
+    });
     expect(view.ref).toMatch(/^R-\d{4}$/);
     expect(new Date(view.dueAt).getTime()).toBeGreaterThan(Date.now() + 4 * 24 * 3600_000);
     expect(view.timeline.map((e: { kind: string }) => e.kind)).toEqual(['submitted']);
     const nucleus = (await call('nucleus', 'GET', '/api/v1/notifications')).json();
-    expect(nucleus.items.some((n: { kind: string; request: string }) => n.kind === 'request-submitted' && n.request === created.id)).toBe(true);
+    expect(
+      nucleus.items.some(
+        (n: { kind: string; request: string }) => n.kind === 'request-submitted' && n.request === created.id,
+      ),
+    ).toBe(true);
     const company = (await call('company', 'GET', '/api/v1/notifications')).json();
-    expect(company.items.some((n: { kind: string; request: string }) => n.kind === 'request-received' && n.request === created.id)).toBe(true);
+    expect(
+      company.items.some(
+        (n: { kind: string; request: string }) => n.kind === 'request-received' && n.request === created.id,
+      ),
+    ).toBe(true);
   });
 
   it('lets a centre submit on behalf of a company not yet in the network', async () => {
-    const created = await submit({ companyName: 'Falegnameria Rossi', contactEmail: 'info@falegnameria.example' }, 'staffC');
+    const created = await submit(
+      { companyName: 'Falegnameria Rossi', contactEmail: 'info@falegnameria.example' },
+      'staffC',
+    );
     const view = (await call('staffC', 'GET', `/api/v1/requests/${created.id}`)).json();
-    expect(view).toMatchObject({ company: { id: null, name: 'Falegnameria Rossi' }, submittedVia: centreC.id, access: 'full' });
+    expect(view).toMatchObject({
+      company: { id: null, name: 'Falegnameria Rossi' },
+      submittedVia: centreC.id,
+      access: 'full',
+    });
   });
 });
 
 describe('the life cycle', () => {
   it('goes from submission through triage, interest of two centres and team agreement to closure and rating', async () => {
     const { id } = await submit();
-    const post = (role: Role, path: string, body: object = {}) => call(role, 'POST', `/api/v1/requests/${id}/${path}`, body);
+    const post = (role: Role, path: string, body: object = {}) =>
+      call(role, 'POST', `/api/v1/requests/${id}/${path}`, body);
     expect((await post('nucleus', 'triage', { message: 'Lo valutiamo in settimana.' })).json().state).toBe('triage');
     expect((await post('nucleus', 'open')).json().state).toBe('open');
     // Both centres see it in their inbox and express interest.
     const inbox = (await call('staffC', 'GET', '/api/v1/requests?scope=inbox')).json();
     expect(inbox.items.map((i: { id: string }) => i.id)).toContain(id);
-    expect((await post('managerB', 'interest', { proposal: 'Prove di fatica sui giunti saldati con la nostra servoidraulica.' })).statusCode).toBe(200);
-    const c = await post('staffC', 'interest', { proposal: 'Ciclo di verniciatura anticorrosione e prove in nebbia salina.', aspects: ['verniciatura'] });
+    expect(
+      (
+        await post('managerB', 'interest', {
+          proposal: 'Prove di fatica sui giunti saldati con la nostra servoidraulica.',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const c = await post('staffC', 'interest', {
+      proposal: 'Ciclo di verniciatura anticorrosione e prove in nebbia salina.',
+      aspects: ['verniciatura'],
+    });
     expect(c.json().interestCount).toBe(2);
-    expect(c.json().centres.find((x: { organization: string }) => x.organization === centreC.id).interest.by).toBe('Persona staffC');
+    expect(c.json().centres.find((x: { organization: string }) => x.organization === centreC.id).interest.by).toBe(
+      'Persona staffC',
+    );
     // The team proposal shows who covers what and the equipment involved.
     const proposal = (await call('company', 'GET', `/api/v1/requests/${id}/proposal`)).json();
-    expect(proposal.centres.map((x: { organization: string }) => x.organization).sort()).toEqual([centreB.id, centreC.id].sort());
+    expect(proposal.centres.map((x: { organization: string }) => x.organization).sort()).toEqual(
+      [centreB.id, centreC.id].sort(),
+    );
     const b = proposal.centres.find((x: { organization: string }) => x.organization === centreB.id);
     expect(b.equipment.map((e: { title: string }) => e.title)).toContain('Macchina servoidraulica per prove di fatica');
-    expect(proposal.centres.find((x: { organization: string }) => x.organization === centreC.id).claims).toEqual(['verniciatura']);
+    expect(proposal.centres.find((x: { organization: string }) => x.organization === centreC.id).claims).toEqual([
+      'verniciatura',
+    ]);
     // The company agrees the team; the lead centre runs and closes it; the company rates it.
     const team = await post('company', 'team', { lead: centreB.id, partners: [centreC.id] });
     expect(team.json()).toMatchObject({ state: 'team_agreed', lead: centreB.id });
     expect((await post('staffC', 'start')).statusCode).toBe(403); // a partner does not start it
     expect((await post('managerB', 'start')).json().state).toBe('in_progress');
-    expect((await post('managerB', 'close', { outcome: 'Giunti riprogettati e nuovo ciclo di verniciatura qualificato.' })).json().state).toBe('closed');
+    expect(
+      (
+        await post('managerB', 'close', { outcome: 'Giunti riprogettati e nuovo ciclo di verniciatura qualificato.' })
+      ).json().state,
+    ).toBe('closed');
     const rated = await post('company', 'rating', { rating: 5, comment: 'Risposta rapida e squadra completa.' });
     expect(rated.json()).toMatchObject({ rating: 5, actions: [] });
     expect((await post('company', 'rating', { rating: 1 })).statusCode).toBe(403);
 
     const view = rated.json();
     expect(view.timeline.map((e: { kind: string; to: string | null }) => e.to ?? e.kind)).toEqual([
-      'submitted', 'triage', 'open', 'interest', 'interest', 'team_agreed', 'in_progress', 'closed', 'rated',
+      'submitted',
+      'triage',
+      'open',
+      'interest',
+      'interest',
+      'team_agreed',
+      'in_progress',
+      'closed',
+      'rated',
     ]);
-    const audit = await rows<{ action: string }>(sql`select action from audit_log where entity_type = 'request' and entity_id = ${id} order by id`);
+    const audit = await rows<{ action: string }>(
+      sql`select action from audit_log where entity_type = 'request' and entity_id = ${id} order by id`,
+    );
     expect(audit.map((r) => r.action)).toEqual([
-      'submit', 'request-triage', 'request-open', 'request-interest', 'request-interest', 'request-team_agreed', 'request-in_progress', 'request-closed', 'request-rate',
+      'submit',
+      'request-triage',
+      'request-open',
+      'request-interest',
+      'request-interest',
+      'request-team_agreed',
+      'request-in_progress',
+      'request-closed',
+      'request-rate',
     ]);
     // The company heard of every step.
-    const kinds = (await call('company', 'GET', '/api/v1/notifications')).json().items
-      .filter((n: { request: string }) => n.request === id).map((n: { kind: string }) => n.kind).reverse();
-    expect(kinds).toEqual(['request-received', 'request-triage', 'request-opened', 'request-interest', 'request-interest', 'request-started', 'request-closed']);
+    const kinds = (await call('company', 'GET', '/api/v1/notifications'))
+      .json()
+      .items.filter((n: { request: string }) => n.request === id)
+      .map((n: { kind: string }) => n.kind)
+      .reverse();
+    expect(kinds).toEqual([
+      'request-received',
+      'request-triage',
+      'request-opened',
+      'request-interest',
+      'request-interest',
+      'request-started',
+      'request-closed',
+    ]);
   });
 
   it('declines only with a reason, mailed to the company whatever its settings', async () => {
@@ -177,9 +293,16 @@ describe('the life cycle', () => {
     const short = await call('nucleus', 'POST', `/api/v1/requests/${id}/decline`, { reason: 'no' });
     expect(short.statusCode).toBe(400);
     expect(short.json().errors[0].pointer).toBe('/body/reason');
-    const r = await call('nucleus', 'POST', `/api/v1/requests/${id}/decline`, { reason: 'Il problema riguarda un prodotto fuori dagli ambiti della rete.' });
-    expect(r.json()).toMatchObject({ state: 'declined', declineReason: 'Il problema riguarda un prodotto fuori dagli ambiti della rete.' });
-    const mails = await rows<{ to: string }>(sql`select "to", body from mail_outbox where body like ${'%fuori dagli ambiti%'}`);
+    const r = await call('nucleus', 'POST', `/api/v1/requests/${id}/decline`, {
+      reason: 'Il problema riguarda un prodotto fuori dagli ambiti della rete.',
+    });
+    expect(r.json()).toMatchObject({
+      state: 'declined',
+      declineReason: 'Il problema riguarda un prodotto fuori dagli ambiti della rete.',
+    });
+    const mails = await rows<{ to: string }>(
+      sql`select "to", body from mail_outbox where body like ${'%fuori dagli ambiti%'}`,
+    );
     expect(mails.map((m) => m.to)).toEqual([EMAIL.company]);
     await call('company', 'PUT', '/api/v1/notifications/preferences', { email: 'immediate' });
   });
@@ -188,24 +311,36 @@ describe('the life cycle', () => {
     const id = await requestIn('submitted');
     const r = await call('nucleus', 'POST', `/api/v1/requests/${id}/start`, {});
     expect(r.statusCode).toBe(409);
-    expect((await call('nucleus', 'POST', `/api/v1/requests/${id}/team`, { lead: centreB.id, partners: [] })).statusCode).toBe(409);
+    expect(
+      (await call('nucleus', 'POST', `/api/v1/requests/${id}/team`, { lead: centreB.id, partners: [] })).statusCode,
+    ).toBe(409);
     expect((await call('nucleus', 'GET', `/api/v1/requests/${id}`)).json().state).toBe('submitted');
   });
 
   it('agrees a team only among the centres that expressed interest', async () => {
     const id = await requestIn('open+interest');
-    const r = await call('company', 'POST', `/api/v1/requests/${id}/team`, { lead: centreC.id, partners: [centreA.id] });
+    const r = await call('company', 'POST', `/api/v1/requests/${id}/team`, {
+      lead: centreC.id,
+      partners: [centreA.id],
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/body/lead', '/body/partners/0']);
   });
 
   it('lets the company withdraw its request until the work starts, telling the nucleus and the centres involved', async () => {
     const id = await requestIn('open+interest');
-    const r = await call('company', 'POST', `/api/v1/requests/${id}/withdraw`, { reason: 'Abbiamo trovato una soluzione interna.' });
+    const r = await call('company', 'POST', `/api/v1/requests/${id}/withdraw`, {
+      reason: 'Abbiamo trovato una soluzione interna.',
+    });
     expect(r.json()).toMatchObject({ state: 'withdrawn', actions: [] });
-    expect(r.json().timeline.at(-1)).toMatchObject({ to: 'withdrawn', message: 'Abbiamo trovato una soluzione interna.' });
+    expect(r.json().timeline.at(-1)).toMatchObject({
+      to: 'withdrawn',
+      message: 'Abbiamo trovato una soluzione interna.',
+    });
     for (const role of ['nucleus', 'managerB'] as const) {
-      const n = (await call(role, 'GET', '/api/v1/notifications')).json().items.find((x: { kind: string; request: string }) => x.kind === 'request-withdrawn' && x.request === id);
+      const n = (await call(role, 'GET', '/api/v1/notifications'))
+        .json()
+        .items.find((x: { kind: string; request: string }) => x.kind === 'request-withdrawn' && x.request === id);
       expect(n?.params, role).toMatchObject({ reason: 'Abbiamo trovato una soluzione interna.' });
     }
     const running = await requestIn('in_progress');
@@ -214,20 +349,49 @@ describe('the life cycle', () => {
 
   it('lets the company correct its request until it is opened, checked as on submission', async () => {
     const id = await requestIn('triage');
-    const bad = await call('company', 'PATCH', `/api/v1/requests/${id}`, { confidentiality: 'public', summary: null, title: 'x' });
+    const bad = await call('company', 'PATCH', `/api/v1/requests/${id}`, {
+      confidentiality: 'public',
+      summary: null,
+      title: 'x',
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/body/summary', '/body/title']);
-    const ok = await call('company', 'PATCH', `/api/v1/requests/${id}`, { confidentiality: 'public', summary: 'Giunti saldati che si criccano sugli scafi da diporto.', deadline: null });
-    expect(ok.json()).toMatchObject({ confidentiality: 'public', summary: 'Giunti saldati che si criccano sugli scafi da diporto.', state: 'triage' });
+    expect(
+      bad
+        .json()
+        .errors.map((e: { pointer: string }) => e.pointer)
+        .sort(),
+    ).toEqual(['/body/summary', '/body/title']);
+    const ok = await call('company', 'PATCH', `/api/v1/requests/${id}`, {
+      confidentiality: 'public',
+      summary: 'Giunti saldati che si criccano sugli scafi da diporto.',
+      deadline: null,
+    });
+    expect(ok.json()).toMatchObject({
+      confidentiality: 'public',
+      summary: 'Giunti saldati che si criccano sugli scafi da diporto.',
+      state: 'triage',
+    });
     expect(ok.json().timeline.at(-1)).toMatchObject({ kind: 'edited', message: 'summary, confidentiality' });
-    const audit = await rows<{ before: unknown; after: unknown }>(sql`select before, after from audit_log where entity_id = ${id} and action = 'request-edit'`);
-    expect(audit).toEqual([{ before: { summary: PROBLEM.summary, confidentiality: 'network' }, after: { summary: 'Giunti saldati che si criccano sugli scafi da diporto.', confidentiality: 'public' } }]);
+    const audit = await rows<{ before: unknown; after: unknown }>(
+      sql`select before, after from audit_log where entity_id = ${id} and action = 'request-edit'`,
+    );
+    expect(audit).toEqual([
+      {
+        before: { summary: PROBLEM.summary, confidentiality: 'network' },
+        after: { summary: 'Giunti saldati che si criccano sugli scafi da diporto.', confidentiality: 'public' },
+      },
+    ]);
     await call('nucleus', 'POST', `/api/v1/requests/${id}/open`, {});
-    expect((await call('company', 'PATCH', `/api/v1/requests/${id}`, { title: 'Un altro titolo per la richiesta' })).statusCode).toBe(409);
+    expect(
+      (await call('company', 'PATCH', `/api/v1/requests/${id}`, { title: 'Un altro titolo per la richiesta' }))
+        .statusCode,
+    ).toBe(409);
   });
 
   it('orders by due date on request, overdue first', async () => {
-    const list = (await call('nucleus', 'GET', '/api/v1/requests?sort=due&limit=200')).json().items as { dueAt: string | null }[];
+    const list = (await call('nucleus', 'GET', '/api/v1/requests?sort=due&limit=200')).json().items as {
+      dueAt: string | null;
+    }[];
     const dues = list.map((i) => i.dueAt).filter((d): d is string => d !== null);
     expect(dues).toEqual([...dues].sort());
     expect(list.findIndex((i) => i.dueAt === null)).toBeGreaterThanOrEqual(dues.length);
@@ -244,7 +408,11 @@ describe('the life cycle', () => {
 describe('hostile request texts', () => {
   it('answers the team proposal of a request whose text holds a huge word and thousands of words, bounded and flagged', async () => {
     // Before: 12–18 s per view of such a request, the whole server waiting.
-    const description = `${'x'.repeat(6000)} ${Array.from({ length: 800 }, (_, i) => `parola${i.toString(36)}`).join(' ')}`.slice(0, 10_000);
+    const description =
+      `${'x'.repeat(6000)} ${Array.from({ length: 800 }, (_, i) => `parola${i.toString(36)}`).join(' ')}`.slice(
+        0,
+        10_000,
+      );
     const { id } = await submit({ description, desiredOutcome: `https://${'a.'.repeat(990)}it` });
     const r = await call('nucleus', 'GET', `/api/v1/requests/${id}/proposal`);
     expect(r.statusCode, r.body).toBe(200);
@@ -257,24 +425,79 @@ describe('hostile request texts', () => {
 
 describe('permissions: every request action × every role', () => {
   // For each action: the state to start from, the body, and the status each role gets.
-  const ok = (roles: Role[], blocked: Partial<Record<Role, number>> = {}) => (role: Role) =>
-    role === 'anonymous' ? 401 : roles.includes(role) ? 200 : blocked[role] ?? 403;
-  const CASES: { path: string; method?: 'PATCH'; state: string; body: object; invite?: string[]; over?: Record<string, unknown>; expect: (r: Role) => number }[] = [
-    { path: 'triage', state: 'submitted', body: {}, expect: ok(['nucleus'], { managerB: 404, staffC: 404, otherCompany: 404 }) },
-    { path: 'open', state: 'triage', body: {}, expect: ok(['nucleus'], { managerB: 404, staffC: 404, otherCompany: 404 }) },
-    { path: 'decline', state: 'submitted', body: { reason: 'Fuori dagli ambiti della rete regionale.' }, expect: ok(['nucleus'], { managerB: 404, staffC: 404, otherCompany: 404 }) },
-    { path: 'interest', state: 'open', body: { proposal: 'Possiamo coprire le prove richieste.' }, expect: ok(['nucleus', 'managerB', 'staffC'], { otherCompany: 404 }) },
+  const ok =
+    (roles: Role[], blocked: Partial<Record<Role, number>> = {}) =>
+    (role: Role) =>
+      role === 'anonymous' ? 401 : roles.includes(role) ? 200 : (blocked[role] ?? 403);
+  const CASES: {
+    path: string;
+    method?: 'PATCH';
+    state: string;
+    body: object;
+    invite?: string[];
+    over?: Record<string, unknown>;
+    expect: (r: Role) => number;
+  }[] = [
     {
-      path: 'interest', state: 'open', body: { proposal: 'Possiamo coprire le prove richieste.' }, invite: [centreB.id], over: { confidentiality: 'confidential' },
+      path: 'triage',
+      state: 'submitted',
+      body: {},
+      expect: ok(['nucleus'], { managerB: 404, staffC: 404, otherCompany: 404 }),
+    },
+    {
+      path: 'open',
+      state: 'triage',
+      body: {},
+      expect: ok(['nucleus'], { managerB: 404, staffC: 404, otherCompany: 404 }),
+    },
+    {
+      path: 'decline',
+      state: 'submitted',
+      body: { reason: 'Fuori dagli ambiti della rete regionale.' },
+      expect: ok(['nucleus'], { managerB: 404, staffC: 404, otherCompany: 404 }),
+    },
+    {
+      path: 'interest',
+      state: 'open',
+      body: { proposal: 'Possiamo coprire le prove richieste.' },
+      expect: ok(['nucleus', 'managerB', 'staffC'], { otherCompany: 404 }),
+    },
+    {
+      path: 'interest',
+      state: 'open',
+      body: { proposal: 'Possiamo coprire le prove richieste.' },
+      invite: [centreB.id],
+      over: { confidentiality: 'confidential' },
       expect: ok(['managerB'], { staffC: 404, otherCompany: 404, admin: 404, region: 404 }),
     },
     { path: 'interest/withdraw', state: 'open+interest', body: {}, expect: ok(['managerB'], { otherCompany: 404 }) },
-    { path: 'team', state: 'open+interest', body: { lead: centreB.id, partners: [] }, expect: ok(['nucleus', 'company'], { otherCompany: 404 }) },
+    {
+      path: 'team',
+      state: 'open+interest',
+      body: { lead: centreB.id, partners: [] },
+      expect: ok(['nucleus', 'company'], { otherCompany: 404 }),
+    },
     { path: 'start', state: 'team_agreed', body: {}, expect: ok(['nucleus', 'managerB'], { otherCompany: 404 }) },
-    { path: 'close', state: 'in_progress', body: { outcome: 'Lavoro concluso con successo.' }, expect: ok(['nucleus', 'managerB'], { otherCompany: 404 }) },
+    {
+      path: 'close',
+      state: 'in_progress',
+      body: { outcome: 'Lavoro concluso con successo.' },
+      expect: ok(['nucleus', 'managerB'], { otherCompany: 404 }),
+    },
     { path: 'rating', state: 'closed', body: { rating: 4 }, expect: ok(['company'], { otherCompany: 404 }) },
-    { path: '', method: 'PATCH', state: 'submitted', body: { title: 'Cricche sui giunti saldati (corretto)' }, expect: ok(['company', 'nucleus'], { managerB: 404, staffC: 404, otherCompany: 404 }) },
-    { path: 'withdraw', state: 'open+interest', body: { reason: 'Abbiamo risolto internamente.' }, expect: ok(['company'], { otherCompany: 404 }) },
+    {
+      path: '',
+      method: 'PATCH',
+      state: 'submitted',
+      body: { title: 'Cricche sui giunti saldati (corretto)' },
+      expect: ok(['company', 'nucleus'], { managerB: 404, staffC: 404, otherCompany: 404 }),
+    },
+    {
+      path: 'withdraw',
+      state: 'open+interest',
+      body: { reason: 'Abbiamo risolto internamente.' },
+      expect: ok(['company'], { otherCompany: 404 }),
+    },
   ];
 
   it('answers each role as the rules say, as problem+json when refused', async () => {
@@ -285,7 +508,10 @@ describe('permissions: every request action × every role', () => {
         const id = await requestIn(c.state, c.over ?? {}, c.invite ?? []);
         const r = await call(role, c.method ?? 'POST', `/api/v1/requests/${id}${c.path ? `/${c.path}` : ''}`, c.body);
         checked++;
-        if (r.statusCode !== c.expect(role)) failures.push(`${c.path} (${c.state}${c.over ? ', confidential' : ''}) as ${role}: ${r.statusCode}, expected ${c.expect(role)} — ${r.body.slice(0, 140)}`);
+        if (r.statusCode !== c.expect(role))
+          failures.push(
+            `${c.path} (${c.state}${c.over ? ', confidential' : ''}) as ${role}: ${r.statusCode}, expected ${c.expect(role)} — ${r.body.slice(0, 140)}`,
+          );
         if (r.statusCode >= 400) expect(r.headers['content-type']).toMatch(/problem\+json/);
       }
     }
@@ -303,7 +529,11 @@ describe('permissions: every request action × every role', () => {
 
   it('covers every request write route', () => {
     const routes = app.routeTable.filter((r) => r.permission === 'request').map((r) => `${r.method} ${r.url}`);
-    const tested = new Set([...CASES.map((c) => `${c.method ?? 'POST'} /api/v1/requests/:id${c.path ? `/${c.path}` : ''}`), 'POST /api/v1/requests', 'PUT /api/v1/requests/targets']);
+    const tested = new Set([
+      ...CASES.map((c) => `${c.method ?? 'POST'} /api/v1/requests/:id${c.path ? `/${c.path}` : ''}`),
+      'POST /api/v1/requests',
+      'PUT /api/v1/requests/targets',
+    ]);
     expect(routes.filter((r) => !tested.has(r))).toEqual([]);
   });
 });
@@ -315,11 +545,20 @@ describe('confidential requests leak nowhere', () => {
   const insiders: Role[] = ['company', 'nucleus', 'managerB'];
 
   beforeAll(async () => {
-    id = await requestIn('open', {
-      confidentiality: 'confidential', title: `Brevetto ${SECRET} per scafi`, description: `Il nostro processo ${SECRET} segreto crea cricche nelle saldature dei giunti.`,
-      desiredOutcome: `Proteggere il processo ${SECRET}.`, summary: undefined,
-    }, [centreB.id]);
-    await call('managerB', 'POST', `/api/v1/requests/${id}/interest`, { proposal: `Analisi del processo ${SECRET} con prove di fatica.` });
+    id = await requestIn(
+      'open',
+      {
+        confidentiality: 'confidential',
+        title: `Brevetto ${SECRET} per scafi`,
+        description: `Il nostro processo ${SECRET} segreto crea cricche nelle saldature dei giunti.`,
+        desiredOutcome: `Proteggere il processo ${SECRET}.`,
+        summary: undefined,
+      },
+      [centreB.id],
+    );
+    await call('managerB', 'POST', `/api/v1/requests/${id}/interest`, {
+      proposal: `Analisi del processo ${SECRET} con prove di fatica.`,
+    });
   });
 
   it('is invisible to everyone else: lists, search by text, the request, its proposal', async () => {
@@ -359,22 +598,43 @@ describe('confidential requests leak nowhere', () => {
       expect(n.body, role).not.toContain(SECRET);
     }
     const chunks: string[] = [];
-    await exportBundle(database.db, { write: (s: string) => { chunks.push(s); return true; } } as never);
+    await exportBundle(database.db, {
+      write: (s: string) => {
+        chunks.push(s);
+        return true;
+      },
+    } as never);
     expect(chunks.join('')).not.toContain(SECRET);
-    expect(await rows(sql`select count(*)::int as n from mail_outbox where subject like ${`%${SECRET}%`} or body like ${`%${SECRET}%`}`)).toEqual([{ n: 0 }]);
-    expect(await rows(sql`select count(*)::int as n from notifications where params::text like ${`%${SECRET}%`}`)).toEqual([{ n: 0 }]);
+    expect(
+      await rows(
+        sql`select count(*)::int as n from mail_outbox where subject like ${`%${SECRET}%`} or body like ${`%${SECRET}%`}`,
+      ),
+    ).toEqual([{ n: 0 }]);
+    expect(
+      await rows(sql`select count(*)::int as n from notifications where params::text like ${`%${SECRET}%`}`),
+    ).toEqual([{ n: 0 }]);
     // The outsiders were never notified at all.
-    const reached = await rows<{ email: string }>(sql`select distinct u.email from notifications n join users u on u.id = n.user_id where n.request_id = ${id}`);
+    const reached = await rows<{ email: string }>(
+      sql`select distinct u.email from notifications n join users u on u.id = n.user_id where n.request_id = ${id}`,
+    );
     const emails = reached.map((r) => r.email).sort();
     expect(emails).toEqual(insiders.map((r) => EMAIL[r]!).sort());
   });
 });
 
 describe('public and network tiers', () => {
-  it('shows a public request\'s summary to anyone once opened, and never its description', async () => {
-    const id = await requestIn('open', { confidentiality: 'public', description: 'Dettaglio interno: lega Kappa-77 fornita da un concorrente, cricche dopo 3 mesi.' });
+  it("shows a public request's summary to anyone once opened, and never its description", async () => {
+    const id = await requestIn('open', {
+      confidentiality: 'public',
+      description: 'Dettaglio interno: lega Kappa-77 fornita da un concorrente, cricche dopo 3 mesi.',
+    });
     const anon = await call('anonymous', 'GET', `/api/v1/requests/${id}`);
-    expect(anon.json()).toMatchObject({ access: 'summary', title: PROBLEM.title, summary: PROBLEM.summary, actions: [] });
+    expect(anon.json()).toMatchObject({
+      access: 'summary',
+      title: PROBLEM.title,
+      summary: PROBLEM.summary,
+      actions: [],
+    });
     expect(anon.body).not.toContain('Kappa-77');
     expect(anon.json().company).toBeUndefined();
     expect((await call('anonymous', 'GET', '/api/v1/requests?q=Kappa-77')).json().total).toBe(0);
@@ -422,11 +682,15 @@ describe('response-time targets, reminders, digests and delivery', () => {
       const { id } = await submit({ title: 'Richiesta da sollecitare' });
       const deps = { db: database.db, search: app.searchService, publicUrl: 'http://localhost' };
       const later = new Date(Date.now() + 10 * 24 * 3600_000);
-      expect((await call('nucleus', 'GET', '/api/v1/requests?overdue=true')).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
+      expect(
+        (await call('nucleus', 'GET', '/api/v1/requests?overdue=true')).json().items.map((i: { id: string }) => i.id),
+      ).not.toContain(id);
       const first = await sendReminders(deps, later);
       expect(first.reminded).toBeGreaterThan(0);
       expect((await sendReminders(deps, new Date(later.getTime() + 3600_000))).reminded).toBe(0);
-      const overdueNote = (await call('nucleus', 'GET', '/api/v1/notifications')).json().items.find((n: { kind: string; request: string }) => n.kind === 'request-overdue' && n.request === id);
+      const overdueNote = (await call('nucleus', 'GET', '/api/v1/notifications'))
+        .json()
+        .items.find((n: { kind: string; request: string }) => n.kind === 'request-overdue' && n.request === id);
       expect(overdueNote.params).toMatchObject({ state: 'submitted' });
       // Reminders are urgent: mailed at once even to a digest reader. Other events wait for the digest.
       const digest = await sendDigests(database.db, 'http://localhost', new Date());
@@ -452,10 +716,17 @@ describe('response-time targets, reminders, digests and delivery', () => {
   it('keeps mail it could not deliver and tries again later', async () => {
     await database.db.execute(sql`update mail_outbox set sent_at = now() where sent_at is null`);
     await submit({ title: 'Richiesta con posta in errore' });
-    const failing = { send: async () => { throw new Error('SMTP down'); }, close() {} };
+    const failing = {
+      send: async () => {
+        throw new Error('SMTP down');
+      },
+      close() {},
+    };
     const r = await deliverOutbox(database.db, failing);
     expect(r.failed).toBeGreaterThan(0);
-    const pending = await rows(sql`select attempts, last_error, next_attempt_at > now() as later from mail_outbox where sent_at is null`);
+    const pending = await rows(
+      sql`select attempts, last_error, next_attempt_at > now() as later from mail_outbox where sent_at is null`,
+    );
     for (const row of pending) expect(row).toMatchObject({ attempts: 1, last_error: 'SMTP down', later: true });
     expect((await deliverOutbox(database.db, failing)).failed).toBe(0); // not due yet
   });

@@ -35,13 +35,19 @@ export class WorkBudget {
   private readonly deadline: number;
   private outOfTime = false;
 
-  constructor(timeMs: number = TEXT_LIMITS.timeMs, private readonly now: () => number = () => performance.now()) {
+  constructor(
+    timeMs: number = TEXT_LIMITS.timeMs,
+    private readonly now: () => number = () => performance.now(),
+  ) {
     this.deadline = now() + timeMs;
   }
 
   /** Whether there is time left. Once the time is out the answer is marked truncated and this stays false. */
   left(): boolean {
-    if (!this.outOfTime && this.now() > this.deadline) { this.outOfTime = true; this.truncated = true; }
+    if (!this.outOfTime && this.now() > this.deadline) {
+      this.outOfTime = true;
+      this.truncated = true;
+    }
     return !this.outOfTime;
   }
 }

@@ -18,7 +18,12 @@ export interface Concept {
 }
 
 /** A concept found in a text: which tokens (by index into the analysed token list) it spans. */
-export interface ConceptHit { concept: string; from: number; to: number; via: string }
+export interface ConceptHit {
+  concept: string;
+  from: number;
+  to: number;
+  via: string;
+}
 
 export interface AnalysedToken {
   surface: string;
@@ -69,7 +74,11 @@ export class Glossary {
     const g = new Glossary();
     const file = path.join(dir, 'glossary.tsv');
     if (!fs.existsSync(file)) return g;
-    const split = (s: string | undefined) => (s ?? '').split('|').map((x) => x.trim()).filter(Boolean);
+    const split = (s: string | undefined) =>
+      (s ?? '')
+        .split('|')
+        .map((x) => x.trim())
+        .filter(Boolean);
     const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
     for (const line of lines.slice(1)) {
       if (!line.trim()) continue;
@@ -81,7 +90,8 @@ export class Glossary {
     if (fs.existsSync(rel)) {
       for (const line of fs.readFileSync(rel, 'utf8').split(/\r?\n/).slice(1)) {
         const [from, to, kind] = line.split('\t');
-        if (from && to && g.concepts.has(from) && g.concepts.has(to)) g.concepts.get(from)!.related.push({ to, kind: kind ?? 'related' });
+        if (from && to && g.concepts.has(from) && g.concepts.has(to))
+          g.concepts.get(from)!.related.push({ to, kind: kind ?? 'related' });
       }
     }
     return g;
@@ -102,7 +112,10 @@ export class Glossary {
             this.accented.set(t.folded, set);
           }
         }
-        const key = phraseKey(lang, toks.map((t) => t.stem));
+        const key = phraseKey(
+          lang,
+          toks.map((t) => t.stem),
+        );
         if (toks.length >= 2) {
           const ref = { concept: c.id, stems: toks.map((t) => t.stem) };
           for (const st of new Set(ref.stems)) {
@@ -117,7 +130,10 @@ export class Glossary {
         this.phrases.set(key, list);
         const startKey = `${lang}|${toks[0]!.stem}`;
         const lens = this.startLengths.get(startKey) ?? [];
-        if (!lens.includes(toks.length)) { lens.push(toks.length); lens.sort((a, b) => b - a); }
+        if (!lens.includes(toks.length)) {
+          lens.push(toks.length);
+          lens.sort((a, b) => b - a);
+        }
         this.startLengths.set(startKey, lens);
         this.maxLen = Math.max(this.maxLen, toks.length);
       }
@@ -146,9 +162,20 @@ export class Glossary {
       for (const len of lens) {
         if (s + len > content.length) continue;
         const slice = content.slice(s, s + len);
-        const ids = this.phrases.get(phraseKey(lang, slice.map((x) => x.t.stem)));
+        const ids = this.phrases.get(
+          phraseKey(
+            lang,
+            slice.map((x) => x.t.stem),
+          ),
+        );
         if (ids) {
-          for (const concept of ids) hits.push({ concept, from: slice[0]!.i, to: slice[len - 1]!.i, via: slice.map((x) => x.t.surface).join(' ') });
+          for (const concept of ids)
+            hits.push({
+              concept,
+              from: slice[0]!.i,
+              to: slice[len - 1]!.i,
+              via: slice.map((x) => x.t.surface).join(' '),
+            });
           break;
         }
       }
@@ -164,7 +191,12 @@ export class Glossary {
           const positions = ref.stems.map((st) => window.find((x) => x.t.stem === st));
           if (positions.every(Boolean)) {
             const idx = positions.map((p) => p!.i);
-            hits.push({ concept: ref.concept, from: Math.min(...idx), to: Math.max(...idx), via: positions.map((p) => p!.t.surface).join(' ') });
+            hits.push({
+              concept: ref.concept,
+              from: Math.min(...idx),
+              to: Math.max(...idx),
+              via: positions.map((p) => p!.t.surface).join(' '),
+            });
             found.add(ref.concept);
           }
         }
@@ -187,7 +219,12 @@ export class Glossary {
     let frontier = [id];
     for (let d = 0; d < depth; d++) {
       const next: string[] = [];
-      for (const f of frontier) for (const b of this.concepts.get(f)?.broader ?? []) if (!out.includes(b) && b !== id) { out.push(b); next.push(b); }
+      for (const f of frontier)
+        for (const b of this.concepts.get(f)?.broader ?? [])
+          if (!out.includes(b) && b !== id) {
+            out.push(b);
+            next.push(b);
+          }
       frontier = next;
     }
     return out;
@@ -196,7 +233,7 @@ export class Glossary {
   label(id: string, lang: Lang): string {
     const c = this.concepts.get(id);
     if (!c) return id;
-    return (lang === 'it' ? c.it[0] ?? c.en[0] : c.en[0] ?? c.it[0]) ?? id;
+    return (lang === 'it' ? (c.it[0] ?? c.en[0]) : (c.en[0] ?? c.it[0])) ?? id;
   }
 }
 
@@ -223,14 +260,24 @@ export class Translator {
       const lines = fs.readFileSync(file, 'utf8').split('\n');
       for (let i = 1; i < lines.length; i++) if (lines[i]) each(lines[i]!.split('\t'));
     };
-    const clean = (s: string) => s.replace(/\s*\(.*?\)\s*/g, ' ').replace(/_/g, ' ').trim();
+    const clean = (s: string) =>
+      s
+        .replace(/\s*\(.*?\)\s*/g, ' ')
+        .replace(/_/g, ' ')
+        .trim();
     const core = path.join(DICTIONARY_DIR, 'core-words.tsv');
     if (fs.existsSync(core)) {
       for (const line of fs.readFileSync(core, 'utf8').split('\n').slice(1)) {
         const [its, ens] = line.split('\t');
         if (!its || !ens) continue;
-        const itl = its.split('|').map((x) => x.trim()).filter(Boolean);
-        const enl = ens.split('|').map((x) => x.trim()).filter(Boolean);
+        const itl = its
+          .split('|')
+          .map((x) => x.trim())
+          .filter(Boolean);
+        const enl = ens
+          .split('|')
+          .map((x) => x.trim())
+          .filter(Boolean);
         for (const i of itl) for (const e of enl.slice(0, 2)) t.pair(t.coreIt2en, new Map(), i, e, 4);
         for (const e of enl) for (const i of itl.slice(0, 2)) t.pair(new Map(), t.coreEn2it, i, e, 4);
       }
@@ -249,18 +296,31 @@ export class Translator {
 
   private pair(toEn: Map<string, string[]>, toIt: Map<string, string[]>, it: string, en: string, cap: number): void {
     if (!it || !en || it.split(' ').length > 3 || en.split(' ').length > 3) return;
-    const fi = fold(it), fe = fold(en);
+    const fi = fold(it),
+      fe = fold(en);
     if (fi === fe) return;
     const a = toEn.get(fi) ?? [];
-    if (a.length < cap && !a.includes(en)) { a.push(en); toEn.set(fi, a); }
+    if (a.length < cap && !a.includes(en)) {
+      a.push(en);
+      toEn.set(fi, a);
+    }
     const b = toIt.get(fe) ?? [];
-    if (b.length < cap && !b.includes(it)) { b.push(it); toIt.set(fe, b); }
+    if (b.length < cap && !b.includes(it)) {
+      b.push(it);
+      toIt.set(fe, b);
+    }
   }
 
   /** Whether a folded word is a real word of either language (a label in the dictionaries): such a word is no typo. */
   knows(folded: string): boolean {
-    return this.it2en.has(folded) || this.en2it.has(folded) || this.wnIt2en.has(folded) || this.wnEn2it.has(folded)
-      || this.coreIt2en.has(folded) || this.coreEn2it.has(folded);
+    return (
+      this.it2en.has(folded) ||
+      this.en2it.has(folded) ||
+      this.wnIt2en.has(folded) ||
+      this.wnEn2it.has(folded) ||
+      this.coreIt2en.has(folded) ||
+      this.coreEn2it.has(folded)
+    );
   }
 
   /** Labels in the other language for a folded word or phrase in `from`: thesaurus labels, else WordNet's. */

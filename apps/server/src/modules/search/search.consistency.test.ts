@@ -13,14 +13,20 @@ let database: Database;
 let other: Database;
 const services: SearchService[] = [];
 /** A search service as a server process has one (its analysis thread closed after the tests). */
-const newService = (db: Database) => { const s = new SearchService(db.db); services.push(s); return s; };
+const newService = (db: Database) => {
+  const s = new SearchService(db.db);
+  services.push(s);
+  return s;
+};
 const ORG = 'centro-coerenza';
 const postgres = process.env.CLOCK_TEST_DB === 'postgres';
 
 beforeAll(async () => {
   database = await freshDatabase();
   other = await openAgain(database);
-  await repo.upsertOrganizations(database.db, [organizationToRow({ id: ORG, kind: 'centre', name: 'Centro Coerenza' })]);
+  await repo.upsertOrganizations(database.db, [
+    organizationToRow({ id: ORG, kind: 'centre', name: 'Centro Coerenza' }),
+  ]);
 });
 afterAll(async () => {
   await Promise.all(services.map((s) => s.close()));
@@ -36,7 +42,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function found(s: SearchService): Promise<Map<string, string>> {
   await s.ready();
   await s.refresh(true);
-  const r = await s.search(ANONYMOUS, { q: 'saldatura', lang: 'it', organization: ORG, type: 'service', page: 1, limit: 1000 });
+  const r = await s.search(ANONYMOUS, {
+    q: 'saldatura',
+    lang: 'it',
+    organization: ORG,
+    type: 'service',
+    page: 1,
+    limit: 1000,
+  });
   return new Map(r.hits.map((h) => [h.id, h.title]));
 }
 
@@ -44,34 +57,45 @@ async function found(s: SearchService): Promise<Map<string, string>> {
 function heldTransaction(db: Database, write: Parameters<Database['db']['transaction']>[0]) {
   let release!: () => void;
   let written!: () => void;
-  const gate = new Promise<void>((r) => { release = r; });
-  const wrote = new Promise<void>((r) => { written = r; });
-  const done = db.db.transaction(async (tx) => { await write(tx); written(); await gate; });
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  const wrote = new Promise<void>((r) => {
+    written = r;
+  });
+  const done = db.db.transaction(async (tx) => {
+    await write(tx);
+    written();
+    await gate;
+  });
   return { wrote, release, done };
 }
 
 describe('search follows every committed change', () => {
-  it.skipIf(!postgres)('sees a write whose transaction commits after a later one (and a retirement likewise)', async () => {
-    const s = newService(database);
-    await found(s);
-    const early = heldTransaction(database, (tx) => repo.upsertOffers(tx, [service('inv-early')]));
-    await early.wrote;
-    await database.db.transaction((tx) => repo.upsertOffers(tx, [service('inv-late')]));
-    expect([...(await found(s)).keys()]).toEqual(['inv-late']);
-    early.release();
-    await early.done;
-    expect([...(await found(s)).keys()].sort()).toEqual(['inv-early', 'inv-late']);
+  it.skipIf(!postgres)(
+    'sees a write whose transaction commits after a later one (and a retirement likewise)',
+    async () => {
+      const s = newService(database);
+      await found(s);
+      const early = heldTransaction(database, (tx) => repo.upsertOffers(tx, [service('inv-early')]));
+      await early.wrote;
+      await database.db.transaction((tx) => repo.upsertOffers(tx, [service('inv-late')]));
+      expect([...(await found(s)).keys()]).toEqual(['inv-late']);
+      early.release();
+      await early.done;
+      expect([...(await found(s)).keys()].sort()).toEqual(['inv-early', 'inv-late']);
 
-    const retire = heldTransaction(database, (tx) => repo.retireOffer(tx, 'service', 'inv-early'));
-    await retire.wrote;
-    await database.db.transaction((tx) => repo.upsertOffers(tx, [service('inv-other')]));
-    await found(s);
-    retire.release();
-    await retire.done;
-    expect([...(await found(s)).keys()].sort()).toEqual(['inv-late', 'inv-other']);
-    for (const id of ['inv-late', 'inv-other']) await repo.retireOffer(database.db, 'service', id);
-    expect((await found(s)).size).toBe(0);
-  });
+      const retire = heldTransaction(database, (tx) => repo.retireOffer(tx, 'service', 'inv-early'));
+      await retire.wrote;
+      await database.db.transaction((tx) => repo.upsertOffers(tx, [service('inv-other')]));
+      await found(s);
+      retire.release();
+      await retire.done;
+      expect([...(await found(s)).keys()].sort()).toEqual(['inv-late', 'inv-other']);
+      for (const id of ['inv-late', 'inv-other']) await repo.retireOffer(database.db, 'service', id);
+      expect((await found(s)).size).toBe(0);
+    },
+  );
 
   it('converges on every create, update and retirement of many concurrent writers, in two processes', async () => {
     const a = newService(database);
@@ -80,13 +104,24 @@ describe('search follows every committed change', () => {
     const ids = Array.from({ length: 60 }, (_, i) => `conc-${i}`);
     // Each writer holds its transaction open for a random while, so commits come out of revision order; both
     // processes refresh all the time meanwhile.
-    const phase = async (write: (tx: Parameters<Parameters<Database['db']['transaction']>[0]>[0], id: string) => Promise<unknown>) => {
+    const phase = async (
+      write: (tx: Parameters<Parameters<Database['db']['transaction']>[0]>[0], id: string) => Promise<unknown>,
+    ) => {
       let writing = true;
-      const refresher = (async () => { while (writing) { await Promise.all([a.refresh(true), b.refresh(true)]); await sleep(2); } })();
-      await Promise.all(ids.map((id, i) => (i % 2 ? other : database).db.transaction(async (tx) => {
-        await write(tx, id);
-        await sleep(Math.floor(Math.random() * 40));
-      })));
+      const refresher = (async () => {
+        while (writing) {
+          await Promise.all([a.refresh(true), b.refresh(true)]);
+          await sleep(2);
+        }
+      })();
+      await Promise.all(
+        ids.map((id, i) =>
+          (i % 2 ? other : database).db.transaction(async (tx) => {
+            await write(tx, id);
+            await sleep(Math.floor(Math.random() * 40));
+          }),
+        ),
+      );
       writing = false;
       await refresher;
     };

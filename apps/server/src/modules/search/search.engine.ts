@@ -6,8 +6,15 @@ import { highlightMarkable, markable, markedPhrases, queryTerms, type MarkableTe
 import type { Lang } from './text.rules.ts';
 
 export interface SearchParams {
-  q?: string; lang?: Lang; type?: string; organization?: string; sector?: string; filiera?: string; s3?: string;
-  page: number; limit: number;
+  q?: string;
+  lang?: Lang;
+  type?: string;
+  organization?: string;
+  sector?: string;
+  filiera?: string;
+  s3?: string;
+  page: number;
+  limit: number;
 }
 
 /**
@@ -48,7 +55,10 @@ export class SearchEngine {
   /** Analysed texts by language and text, least recently used first (a Map keeps insertion order). */
   private analysed = { it: new Map<string, MarkableText>(), en: new Map<string, MarkableText>() };
 
-  constructor(readonly glossary: Glossary = Glossary.load(), readonly translator: Translator | null = Translator.load()) {
+  constructor(
+    readonly glossary: Glossary = Glossary.load(),
+    readonly translator: Translator | null = Translator.load(),
+  ) {
     this.index = new SearchIndex(glossary, translator);
   }
 
@@ -100,8 +110,12 @@ export class SearchEngine {
         const title = pick(doc.title, lang);
         const summary = pick(doc.summary, title.lang);
         return {
-          id: doc.id, type: doc.type, organization: doc.organization, title: title.text,
-          snippet: summary.text ? highlightMarkable(this.markable(summary.text, summary.lang), query) : '', score: Math.round(score * 1000) / 1000,
+          id: doc.id,
+          type: doc.type,
+          organization: doc.organization,
+          title: title.text,
+          snippet: summary.text ? highlightMarkable(this.markable(summary.text, summary.lang), query) : '',
+          score: Math.round(score * 1000) / 1000,
           lang: title.lang,
         };
       }),

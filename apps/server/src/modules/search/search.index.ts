@@ -1,12 +1,26 @@
 import { TEXT_LIMITS, WorkBudget } from './budget.rules.ts';
 import { analyse, type AnalysedToken, type Glossary, type Translator } from './concepts.ts';
-import { compoundParts, editDistance, fold, guessLanguage, isStopWord, LANGS, stem, tokenize, type Lang } from './text.rules.ts';
+import {
+  compoundParts,
+  editDistance,
+  fold,
+  guessLanguage,
+  isStopWord,
+  LANGS,
+  stem,
+  tokenize,
+  type Lang,
+} from './text.rules.ts';
 
 export type DocType = 'organization' | 'competence' | 'service' | 'equipment' | 'expert';
 export type Localized = { it?: string; en?: string };
 
 /** One text of a document to index, in a known language or in both when unknown (keywords, names). */
-export interface DocField { text: string; lang: Lang | 'both'; weight: number }
+export interface DocField {
+  text: string;
+  lang: Lang | 'both';
+  weight: number;
+}
 
 export interface DocInput {
   type: DocType;
@@ -29,7 +43,11 @@ class Dictionary {
   values: string[] = [];
   id(v: string): number {
     let n = this.ids.get(v);
-    if (n === undefined) { n = this.values.length; this.values.push(v); this.ids.set(v, n); }
+    if (n === undefined) {
+      n = this.values.length;
+      this.values.push(v);
+      this.ids.set(v, n);
+    }
     return n;
   }
 }
@@ -43,21 +61,35 @@ class Postings {
   n = 0;
   /** Drops the unused tail of the arrays (they grow by doubling while the index is built). */
   trim() {
-    if (this.docs.length > this.n) { this.docs = this.docs.slice(0, this.n); this.tf = this.tf.slice(0, this.n); }
+    if (this.docs.length > this.n) {
+      this.docs = this.docs.slice(0, this.n);
+      this.tf = this.tf.slice(0, this.n);
+    }
   }
   add(doc: number, tf: number) {
     if (this.n === this.docs.length) {
-      const d = new Int32Array(this.n * 2); d.set(this.docs); this.docs = d;
-      const t = new Float32Array(this.n * 2); t.set(this.tf); this.tf = t;
+      const d = new Int32Array(this.n * 2);
+      d.set(this.docs);
+      this.docs = d;
+      const t = new Float32Array(this.n * 2);
+      t.set(this.tf);
+      this.tf = t;
     }
     this.docs[this.n] = doc;
     this.tf[this.n++] = tf;
   }
 }
 
-export interface QueryAlt { term: string; weight: number }
+export interface QueryAlt {
+  term: string;
+  weight: number;
+}
 /** `shares: false` keeps a unit out of the query's shared alternatives (by default every unit shares them). */
-export interface QueryUnit { label: string; alts: QueryAlt[]; shares?: boolean }
+export interface QueryUnit {
+  label: string;
+  alts: QueryAlt[];
+  shares?: boolean;
+}
 export interface ParsedQuery {
   units: QueryUnit[];
   /**
@@ -73,13 +105,25 @@ export interface ParsedQuery {
   truncated?: boolean;
 }
 
-export interface SearchFilters { type?: string; organization?: string; sector?: string; filiera?: string; s3?: string }
+export interface SearchFilters {
+  type?: string;
+  organization?: string;
+  sector?: string;
+  filiera?: string;
+  s3?: string;
+}
 /**
  * `rankOnly`: for callers that only want the best documents (matching): no facet counts, and `total` is the number of
  * hits returned rather than of all matching documents, so documents that cannot reach the page are never looked at.
  */
-export interface SearchOptions { rankOnly?: boolean }
-export interface RankedDoc { doc: DocInput; score: number; matched: number }
+export interface SearchOptions {
+  rankOnly?: boolean;
+}
+export interface RankedDoc {
+  doc: DocInput;
+  score: number;
+  matched: number;
+}
 export type FacetName = 'type' | 'organization' | 'sector' | 'filiera' | 's3';
 export type Facets = Record<FacetName, { value: string; count: number }[]>;
 
@@ -119,7 +163,13 @@ export class SearchIndex {
   private docFiliere: number[][] = [];
   private docS3: number[][] = [];
   private docSectorSet: Set<string>[] = [];
-  private dict: Record<FacetName, Dictionary> = { type: new Dictionary(), organization: new Dictionary(), sector: new Dictionary(), filiera: new Dictionary(), s3: new Dictionary() };
+  private dict: Record<FacetName, Dictionary> = {
+    type: new Dictionary(),
+    organization: new Dictionary(),
+    sector: new Dictionary(),
+    filiera: new Dictionary(),
+    s3: new Dictionary(),
+  };
   private byKey = new Map<string, number>();
   private postings = new Map<string, Postings>();
   private totalLength = 0;
@@ -137,9 +187,14 @@ export class SearchIndex {
   private sharedCache = new WeakMap<QueryAlt[], { version: number; docs: number[]; scores: Float32Array }>();
   private version = 0;
 
-  constructor(readonly glossary: Glossary, readonly translator: Translator | null) {}
+  constructor(
+    readonly glossary: Glossary,
+    readonly translator: Translator | null,
+  ) {}
 
-  get size(): number { return this.aliveCount; }
+  get size(): number {
+    return this.aliveCount;
+  }
 
   /** Adds or replaces a document. */
   upsert(input: DocInput): void {
@@ -159,7 +214,8 @@ export class SearchIndex {
           if (t.stop) continue;
           addTerm(`${lang}:${t.stem}`, w);
           length += w;
-          for (const part of compoundParts(t.folded)) if (part.length > 1) addTerm(`${lang}:${stem(part, lang)}`, w * 0.5);
+          for (const part of compoundParts(t.folded))
+            if (part.length > 1) addTerm(`${lang}:${stem(part, lang)}`, w * 0.5);
           this.noteWord(t);
         }
         for (const hit of this.glossary.find(tokens, lang, false)) {
@@ -172,8 +228,16 @@ export class SearchIndex {
     this.growTo(docNo + 1);
     // The fields' texts are needed only to build the postings: the kept document holds what results show.
     this.docs.push({
-      type: input.type, id: input.id, organization: input.organization, visibility: input.visibility, title: input.title,
-      summary: input.summary, fields: NO_FIELDS, sectors: input.sectors, filiere: input.filiere, s3: input.s3,
+      type: input.type,
+      id: input.id,
+      organization: input.organization,
+      visibility: input.visibility,
+      title: input.title,
+      summary: input.summary,
+      fields: NO_FIELDS,
+      sectors: input.sectors,
+      filiere: input.filiere,
+      s3: input.s3,
     });
     this.docLength[docNo] = length;
     this.docAlive[docNo] = 1;
@@ -186,7 +250,10 @@ export class SearchIndex {
     this.byKey.set(key, docNo);
     for (const [term, tf] of terms) {
       let p = this.postings.get(term);
-      if (!p) { p = new Postings(); this.postings.set(term, p); }
+      if (!p) {
+        p = new Postings();
+        this.postings.set(term, p);
+      }
       p.add(docNo, tf);
     }
     this.totalLength += length;
@@ -214,7 +281,11 @@ export class SearchIndex {
   private growTo(n: number) {
     if (n <= this.docLength.length) return;
     const size = Math.max(n, this.docLength.length * 2);
-    const grow = <T extends Float32Array | Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => { const b = make(size); b.set(a); return b; };
+    const grow = <T extends Float32Array | Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
     this.docLength = grow(this.docLength, (k) => new Float32Array(k));
     this.docAlive = grow(this.docAlive, (k) => new Uint8Array(k));
     this.docType = grow(this.docType, (k) => new Int32Array(k));
@@ -233,7 +304,10 @@ export class SearchIndex {
     if (df === undefined && this.deletes && t.folded.length >= 4) this.addDeletes(t.folded);
     if (t.surface !== t.folded) {
       let s = this.accented.get(t.folded);
-      if (!s) { s = new Set(); this.accented.set(t.folded, s); }
+      if (!s) {
+        s = new Set();
+        this.accented.set(t.folded, s);
+      }
       s.add(t.surface);
     }
   }
@@ -262,10 +336,16 @@ export class SearchIndex {
       for (const w of this.glossary.words) if (w.length >= 4) this.addDeletes(w);
     }
     const candidates = new Set<string>();
-    const probe = (k: string) => { budget.probes++; for (const w of this.deletes!.get(k) ?? []) candidates.add(w); };
+    const probe = (k: string) => {
+      budget.probes++;
+      for (const w of this.deletes!.get(k) ?? []) candidates.add(w);
+    };
     probe(word);
     const dels = deletions(word);
-    for (const del of dels) { probe(del); if (this.vocabulary.has(del) || this.glossary.words.has(del)) candidates.add(del); }
+    for (const del of dels) {
+      probe(del);
+      if (this.vocabulary.has(del) || this.glossary.words.has(del)) candidates.add(del);
+    }
     if (word.length >= 9) for (const del of dels) for (const d2 of deletions(del)) probe(d2);
     let best: string | null = null;
     let bestScore = -Infinity;
@@ -274,7 +354,10 @@ export class SearchIndex {
       const dist = editDistance(word, c, max, budget);
       if (dist > max || c === word) continue;
       const score = (this.vocabulary.get(c) ?? 0) + (this.glossary.words.has(c) ? 5 : 0) - dist * 1000;
-      if (score > bestScore) { best = c; bestScore = score; }
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
     }
     return best;
   }
@@ -295,12 +378,16 @@ export class SearchIndex {
    */
   parse(q: string, hint: Lang | null = null, budget: WorkBudget = new WorkBudget()): ParsedQuery {
     const lang = guessLanguage(q) ?? hint;
-    const isStop = (f: string) => (lang ? isStopWord(f, lang) : isStopWord(f, 'it') && isStopWord(f, 'en'))
-      || (f.length <= 2 && (isStopWord(f, 'it') || isStopWord(f, 'en')));
+    const isStop = (f: string) =>
+      (lang ? isStopWord(f, lang) : isStopWord(f, 'it') && isStopWord(f, 'en')) ||
+      (f.length <= 2 && (isStopWord(f, 'it') || isStopWord(f, 'en')));
     const raw = tokenize(q);
     let words = 0;
     const cut = raw.findIndex((t) => !isStop(t.folded) && ++words > TEXT_LIMITS.queryWords);
-    if (cut >= 0) { raw.length = cut; budget.truncated = true; }
+    if (cut >= 0) {
+      raw.length = cut;
+      budget.truncated = true;
+    }
     const corrections: { from: string; to: string }[] = [];
     // Each distinct word is looked at once (null: known, or no correction found or tried).
     const corrected = new Map<string, string | null>();
@@ -308,8 +395,14 @@ export class SearchIndex {
       let fix = corrected.get(t.surface);
       if (fix !== undefined) return fix;
       fix = null;
-      if (t.folded.length >= 5 && t.folded.length <= TEXT_LIMITS.correctableChars && !/\d/.test(t.folded)
-        && budget.corrections < TEXT_LIMITS.corrections && budget.left() && !this.known(t.surface, t.folded)) {
+      if (
+        t.folded.length >= 5 &&
+        t.folded.length <= TEXT_LIMITS.correctableChars &&
+        !/\d/.test(t.folded) &&
+        budget.corrections < TEXT_LIMITS.corrections &&
+        budget.left() &&
+        !this.known(t.surface, t.folded)
+      ) {
         fix = this.correct(t.folded, budget);
         if (fix) corrections.push({ from: t.surface, to: fix });
       }
@@ -337,7 +430,8 @@ export class SearchIndex {
       for (const s of spellings[i]!) {
         const w = fixed && fold(s) !== t.folded ? CORRECTION_WEIGHT : 1;
         for (const l of LANGS) pushAlt(alts, `${l}:${stem(s, l)}`, w);
-        for (const part of compoundParts(fold(s))) if (part.length > 1) for (const l of LANGS) pushAlt(alts, `${l}:${stem(part, l)}`, w * 0.6);
+        for (const part of compoundParts(fold(s)))
+          if (part.length > 1) for (const l of LANGS) pushAlt(alts, `${l}:${stem(part, l)}`, w * 0.6);
       }
       return { label: t.surface, alts };
     });
@@ -372,7 +466,9 @@ export class SearchIndex {
             const to: Lang = from === 'it' ? 'en' : 'it';
             for (const label of this.translator.translate(p, from)) {
               const toks = analyse(label, to);
-              for (const hit of this.glossary.find(toks, to, false)) { pushAlt(u.alts, `c:${hit.concept}`, TRANSLATION_WEIGHT * 1.5); }
+              for (const hit of this.glossary.find(toks, to, false)) {
+                pushAlt(u.alts, `c:${hit.concept}`, TRANSLATION_WEIGHT * 1.5);
+              }
               const content = toks.filter((x) => !x.stop);
               for (const tok of content) {
                 if (added >= 8) break;
@@ -383,7 +479,13 @@ export class SearchIndex {
         }
       }
     }
-    return { units: units.filter((u): u is QueryUnit => u !== null), corrections, concepts: [...concepts], lang, truncated: budget.truncated };
+    return {
+      units: units.filter((u): u is QueryUnit => u !== null),
+      corrections,
+      concepts: [...concepts],
+      lang,
+      truncated: budget.truncated,
+    };
   }
 
   private ensureScratch() {
@@ -402,7 +504,14 @@ export class SearchIndex {
    * Ranks documents for a parsed query: each unit scores a document by its best alternative term; a document's score
    * is the sum over units, scaled by the share of units it matches. An empty query lists every document.
    */
-  search(query: ParsedQuery, filters: SearchFilters, visible: (d: DocInput) => boolean, offset: number, limit: number, options: SearchOptions = {}) {
+  search(
+    query: ParsedQuery,
+    filters: SearchFilters,
+    visible: (d: DocInput) => boolean,
+    offset: number,
+    limit: number,
+    options: SearchOptions = {},
+  ) {
     this.ensureScratch();
     const avgdl = this.aliveCount ? this.totalLength / this.aliveCount : 1;
     const N = Math.max(1, this.aliveCount);
@@ -434,7 +543,11 @@ export class SearchIndex {
           for (let i = 0; i < cached.docs.length; i++) sharedScore[cached.docs[i]!] = cached.scores[i]!;
         } else {
           for (const alt of query.shared) scan(alt, sharedScore, sharedTouched);
-          this.sharedCache.set(query.shared, { version: this.version, docs: sharedTouched, scores: Float32Array.from(sharedTouched, (d) => sharedScore[d]!) });
+          this.sharedCache.set(query.shared, {
+            version: this.version,
+            docs: sharedTouched,
+            scores: Float32Array.from(sharedTouched, (d) => sharedScore[d]!),
+          });
         }
       }
       const { matchedSharing } = this;
@@ -464,7 +577,8 @@ export class SearchIndex {
     }
     const candidates = browse ? this.docs.map((_, i) => i) : touched;
     // Filters as dictionary ids (-2: a value no document has, so nothing passes).
-    const want = (f: FacetName, v: string | undefined) => (v === undefined || v === '' ? -1 : this.dict[f].ids.get(v) ?? -2);
+    const want = (f: FacetName, v: string | undefined) =>
+      v === undefined || v === '' ? -1 : (this.dict[f].ids.get(v) ?? -2);
     const fType = want('type', filters.type);
     const fOrg = want('organization', filters.organization);
     const fFiliera = want('filiera', filters.filiera);
@@ -481,23 +595,36 @@ export class SearchIndex {
     const heapS: number[] = [];
     let total = 0;
     const worse = (i: number, j: number) => heapS[i]! < heapS[j]! || (heapS[i] === heapS[j] && heapD[i]! > heapD[j]!);
-    const swap = (i: number, j: number) => { [heapD[i], heapD[j]] = [heapD[j]!, heapD[i]!]; [heapS[i], heapS[j]] = [heapS[j]!, heapS[i]!]; };
+    const swap = (i: number, j: number) => {
+      [heapD[i], heapD[j]] = [heapD[j]!, heapD[i]!];
+      [heapS[i], heapS[j]] = [heapS[j]!, heapS[i]!];
+    };
     const siftDown = (i: number) => {
       for (;;) {
-        const l = 2 * i + 1, r = l + 1;
+        const l = 2 * i + 1,
+          r = l + 1;
         let m = i;
         if (l < heapD.length && worse(l, m)) m = l;
         if (r < heapD.length && worse(r, m)) m = r;
         if (m === i) return;
-        swap(i, m); i = m;
+        swap(i, m);
+        i = m;
       }
     };
     const offer = (d: number, score: number) => {
       if (heapD.length < k) {
-        heapD.push(d); heapS.push(score);
-        for (let i = heapD.length - 1; i > 0;) { const p = (i - 1) >> 1; if (!worse(i, p)) break; swap(i, p); i = p; }
+        heapD.push(d);
+        heapS.push(score);
+        for (let i = heapD.length - 1; i > 0; ) {
+          const p = (i - 1) >> 1;
+          if (!worse(i, p)) break;
+          swap(i, p);
+          i = p;
+        }
       } else if (k > 0 && (score > heapS[0]! || (score === heapS[0] && d < heapD[0]!))) {
-        heapD[0] = d; heapS[0] = score; siftDown(0);
+        heapD[0] = d;
+        heapS[0] = score;
+        siftDown(0);
       }
     };
     const has = (list: number[], v: number) => v === -1 || list.includes(v);
@@ -524,7 +651,10 @@ export class SearchIndex {
         if (okType && okOrg && okSector && okS3) for (const v of this.docFiliere[d]!) counts.filiera[v]!++;
         if (okType && okOrg && okSector && okFiliera) for (const v of this.docS3[d]!) counts.s3[v]!++;
       }
-      if (okType && okOrg && okSector && okFiliera && okS3) { total++; offer(d, score); }
+      if (okType && okOrg && okSector && okFiliera && okS3) {
+        total++;
+        offer(d, score);
+      }
     }
     const order = heapD.map((d, i) => ({ d, score: heapS[i]! }));
     order.sort((a, b) => b.score - a.score || a.d - b.d);
@@ -543,7 +673,10 @@ export class SearchIndex {
 
 function pushAlt(alts: QueryAlt[], term: string, weight: number): boolean {
   const existing = alts.find((a) => a.term === term);
-  if (existing) { if (weight > existing.weight) existing.weight = weight; return false; }
+  if (existing) {
+    if (weight > existing.weight) existing.weight = weight;
+    return false;
+  }
   alts.push({ term, weight });
   return true;
 }

@@ -9,10 +9,38 @@ function testGlossary(): Glossary {
   const g = new Glossary();
   g.add({ id: 'welding', it: ['saldatura'], en: ['welding', 'weld'], abbr: [], broader: ['joining'], related: [] });
   g.add({ id: 'joining', it: ['giunzione'], en: ['joining'], abbr: [], broader: [], related: [] });
-  g.add({ id: 'lca', it: ['valutazione del ciclo di vita'], en: ['life cycle assessment'], abbr: ['LCA'], broader: [], related: [] });
-  g.add({ id: 'nmr', it: ['risonanza magnetica nucleare'], en: ['nuclear magnetic resonance'], abbr: ['NMR', 'RMN'], broader: [], related: [] });
-  g.add({ id: 'fdm', it: ['stampa a filamento'], en: ['fused deposition modelling'], abbr: ['FDM'], broader: ['additive-manufacturing'], related: [] });
-  g.add({ id: 'additive-manufacturing', it: ['manifattura additiva', 'stampa 3d'], en: ['additive manufacturing', '3d printing'], abbr: [], broader: [], related: [] });
+  g.add({
+    id: 'lca',
+    it: ['valutazione del ciclo di vita'],
+    en: ['life cycle assessment'],
+    abbr: ['LCA'],
+    broader: [],
+    related: [],
+  });
+  g.add({
+    id: 'nmr',
+    it: ['risonanza magnetica nucleare'],
+    en: ['nuclear magnetic resonance'],
+    abbr: ['NMR', 'RMN'],
+    broader: [],
+    related: [],
+  });
+  g.add({
+    id: 'fdm',
+    it: ['stampa a filamento'],
+    en: ['fused deposition modelling'],
+    abbr: ['FDM'],
+    broader: ['additive-manufacturing'],
+    related: [],
+  });
+  g.add({
+    id: 'additive-manufacturing',
+    it: ['manifattura additiva', 'stampa 3d'],
+    en: ['additive manufacturing', '3d printing'],
+    abbr: [],
+    broader: [],
+    related: [],
+  });
   return g;
 }
 
@@ -22,9 +50,17 @@ function doc(over: Partial<DocInput> & { it?: string; en?: string }): DocInput {
   if (over.it) fields.push({ text: over.it, lang: 'it' as const, weight: 1 });
   if (over.en) fields.push({ text: over.en, lang: 'en' as const, weight: 1 });
   return {
-    type: 'service', id: `d${++n}`, organization: 'org-a', visibility: 'public',
-    title: { it: over.it, en: over.en }, summary: { it: over.it, en: over.en }, fields,
-    sectors: [], filiere: [], s3: [], ...over,
+    type: 'service',
+    id: `d${++n}`,
+    organization: 'org-a',
+    visibility: 'public',
+    title: { it: over.it, en: over.en },
+    summary: { it: over.it, en: over.en },
+    fields,
+    sectors: [],
+    filiere: [],
+    s3: [],
+    ...over,
   };
 }
 
@@ -81,7 +117,7 @@ describe('search', () => {
   it('finds words typed without accents', () => {
     expect(ids('qualita')).toEqual([qualita.id]);
   });
-  it('corrects a one-letter typo towards the catalogue\'s own words', () => {
+  it("corrects a one-letter typo towards the catalogue's own words", () => {
     expect(ids('imbalaggi')).toEqual([imballaggi.id]);
     expect(ids('cartnoe ondulato')).toEqual([imballaggi.id]);
     const parsed = index.parse('imbalaggi');
@@ -107,7 +143,12 @@ describe('search', () => {
   it('filters and counts facets without their own filter', () => {
     const res = index.search(index.parse(''), { type: 'equipment' }, () => true, 0, 50);
     expect(res.hits.map((h) => h.doc.id)).toEqual([fdm.id]);
-    expect(res.facets.type).toEqual(expect.arrayContaining([{ value: 'equipment', count: 1 }, { value: 'service', count: 9 }]));
+    expect(res.facets.type).toEqual(
+      expect.arrayContaining([
+        { value: 'equipment', count: 1 },
+        { value: 'service', count: 9 },
+      ]),
+    );
   });
   it('hides documents the caller may not see and forgets removed ones', () => {
     const secret = doc({ it: 'Riservatissimo progetto segreto', visibility: 'network' });
@@ -119,18 +160,39 @@ describe('search', () => {
   });
   it('ranks with shared alternatives as with the same alternatives in every unit, and the same when ranking only', () => {
     const ix = new SearchIndex(testGlossary(), null);
-    for (const d of [doc({ it: 'Saldatura di giunti in acciaio' }), doc({ it: 'Acciaio inox per cantieri' }), doc({ it: 'Giunti saldati e cantieri navali' }), doc({ it: 'Formazione' })]) ix.upsert(d);
+    for (const d of [
+      doc({ it: 'Saldatura di giunti in acciaio' }),
+      doc({ it: 'Acciaio inox per cantieri' }),
+      doc({ it: 'Giunti saldati e cantieri navali' }),
+      doc({ it: 'Formazione' }),
+    ])
+      ix.upsert(d);
     const q = ix.parse('saldatura giunti');
-    const context = ix.parse('acciaio cantieri').units.flatMap((u) => u.alts.map((a) => ({ term: a.term, weight: a.weight * 0.35 })));
-    const appended = { ...q, units: q.units.map((u) => ({ ...u, alts: [...u.alts, ...context.filter((c) => !u.alts.some((a) => a.term === c.term))] })) };
+    const context = ix
+      .parse('acciaio cantieri')
+      .units.flatMap((u) => u.alts.map((a) => ({ term: a.term, weight: a.weight * 0.35 })));
+    const appended = {
+      ...q,
+      units: q.units.map((u) => ({
+        ...u,
+        alts: [...u.alts, ...context.filter((c) => !u.alts.some((a) => a.term === c.term))],
+      })),
+    };
     const shared = { ...q, shared: context };
-    const rank = (x: typeof q, limit = 10, rankOnly = false) => ix.search(x, {}, () => true, 0, limit, { rankOnly }).hits.map((h) => [h.doc.id, h.score.toFixed(4)]);
+    const rank = (x: typeof q, limit = 10, rankOnly = false) =>
+      ix.search(x, {}, () => true, 0, limit, { rankOnly }).hits.map((h) => [h.doc.id, h.score.toFixed(4)]);
     expect(rank(shared)).toEqual(rank(appended));
     expect(rank(shared).length).toBe(3);
     expect(rank(shared, 10, true)).toEqual(rank(shared));
     expect(rank(shared, 2, true)).toEqual(rank(shared, 2));
-    const only = ix.search(shared, {}, (d) => d.title.it !== 'Saldatura di giunti in acciaio', 0, 1, { rankOnly: true });
-    expect(only.hits.map((h) => h.doc.title.it)).toEqual(ix.search(shared, {}, (d) => d.title.it !== 'Saldatura di giunti in acciaio', 0, 1).hits.map((h) => h.doc.title.it));
+    const only = ix.search(shared, {}, (d) => d.title.it !== 'Saldatura di giunti in acciaio', 0, 1, {
+      rankOnly: true,
+    });
+    expect(only.hits.map((h) => h.doc.title.it)).toEqual(
+      ix
+        .search(shared, {}, (d) => d.title.it !== 'Saldatura di giunti in acciaio', 0, 1)
+        .hits.map((h) => h.doc.title.it),
+    );
     expect(only.facets.type).toEqual([]);
   });
   it('lists the phrases a snippet would mark, from a text analysed once', () => {

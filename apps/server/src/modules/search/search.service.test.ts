@@ -12,15 +12,36 @@ import { SearchService } from './search.service.ts';
 // are answered from the database.
 let database: Database;
 const centre = buildOrganization({ name: 'Centro Compositi' });
-const recycling = buildOffer(centre.id, { title: { it: 'Riciclo della vetroresina' }, description: { it: 'Recupero delle fibre di vetro dagli scafi a fine vita.' } });
-const audit = buildOffer(centre.id, { title: { en: 'Energy audits for shipyards' }, description: { en: 'Consumption measured, savings proposed.' } });
-const hidden = buildExpert(centre.id, { name: 'Esperta Riservata', expertise: { it: 'riciclo della vetroresina' }, publicProfile: false });
+const recycling = buildOffer(centre.id, {
+  title: { it: 'Riciclo della vetroresina' },
+  description: { it: 'Recupero delle fibre di vetro dagli scafi a fine vita.' },
+});
+const audit = buildOffer(centre.id, {
+  title: { en: 'Energy audits for shipyards' },
+  description: { en: 'Consumption measured, savings proposed.' },
+});
+const hidden = buildExpert(centre.id, {
+  name: 'Esperta Riservata',
+  expertise: { it: 'riciclo della vetroresina' },
+  publicProfile: false,
+});
 
 beforeAll(async () => {
   database = await freshDatabase();
-  await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [centre], services: [audit], competences: [recycling], experts: [hidden] }));
+  await importBundle(
+    database.db,
+    bundleStream({
+      format: 'clock-bundle/1',
+      organizations: [centre],
+      services: [audit],
+      competences: [recycling],
+      experts: [hidden],
+    }),
+  );
 });
-afterAll(async () => { await database.close(); });
+afterAll(async () => {
+  await database.close();
+});
 
 describe('search before the index is built', () => {
   it('answers from the database, marked degraded, then from the index once it is ready', async () => {
@@ -32,8 +53,16 @@ describe('search before the index is built', () => {
       expect(early.degraded).toBe(true);
       expect(early.hits.map((h) => h.id)).toEqual([recycling.id]);
       expect(early.total).toBe(1);
-      expect(early.hits[0]).toMatchObject({ type: 'competence', organization: centre.id, title: 'Riciclo della vetroresina', lang: 'it' });
-      await expect(search.match({ text: 'riciclo della vetroresina' }, false)).rejects.toMatchObject({ code: 'UNAVAILABLE', retryAfter: expect.any(Number) });
+      expect(early.hits[0]).toMatchObject({
+        type: 'competence',
+        organization: centre.id,
+        title: 'Riciclo della vetroresina',
+        lang: 'it',
+      });
+      await expect(search.match({ text: 'riciclo della vetroresina' }, false)).rejects.toMatchObject({
+        code: 'UNAVAILABLE',
+        retryAfter: expect.any(Number),
+      });
 
       await search.ready();
       expect(search.status()).toMatchObject({ ready: true, documents: 4 });
@@ -52,7 +81,14 @@ describe('search before the index is built', () => {
       const anonymous = await search.search(ANONYMOUS, { q: 'vetroresina', page: 1, limit: 10 });
       expect(anonymous.degraded).toBe(true);
       expect(anonymous.hits.map((h) => h.id)).toEqual([recycling.id]);
-      const member: Actor = { kind: 'member', userId: null, tokenId: null, platformRole: null, memberships: [{ organization: 'centro', role: 'centre-staff' }], csrfToken: null };
+      const member: Actor = {
+        kind: 'member',
+        userId: null,
+        tokenId: null,
+        platformRole: null,
+        memberships: [{ organization: 'centro', role: 'centre-staff' }],
+        csrfToken: null,
+      };
       const network = await search.search(member, { q: 'vetroresina', page: 1, limit: 10 });
       expect(network.hits.map((h) => h.id).sort()).toEqual([recycling.id, hidden.id].sort());
       const services = await search.search(ANONYMOUS, { type: 'service', page: 1, limit: 10 });
@@ -92,12 +128,22 @@ describe('analysis off the event loop', () => {
     const search = new SearchService(database.db, { worker: { spinMs: 4000 } });
     app = await buildApp({ config: testConfig(), database, search, logger: false });
   });
-  afterAll(async () => { await app.close(); });
+  afterAll(async () => {
+    await app.close();
+  });
 
   it('answers /api/health and searches while a long matching runs', async () => {
     let matchingDone = false;
-    const matching = app.inject({ method: 'POST', url: '/api/v1/matching', payload: { text: 'Vogliamo riciclare la vetroresina degli scafi' } })
-      .then((r) => { matchingDone = true; return r; });
+    const matching = app
+      .inject({
+        method: 'POST',
+        url: '/api/v1/matching',
+        payload: { text: 'Vogliamo riciclare la vetroresina degli scafi' },
+      })
+      .then((r) => {
+        matchingDone = true;
+        return r;
+      });
     // Wait until the matching has reached the analysis thread.
     while (app.searchService.busy === 0 && !matchingDone) await new Promise((r) => setTimeout(r, 5));
     const health = await app.inject({ method: 'GET', url: '/api/health' });

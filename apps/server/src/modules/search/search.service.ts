@@ -23,21 +23,31 @@ const langFields = (l: Localized | null | undefined, weight: number) =>
 /** Builds the index documents from catalogue rows; offers inherit their organisation's S3 priorities and, if they have none, its sectors and filiere. */
 export function organizationDoc(o: OrgRow): DocInput {
   return {
-    type: 'organization', id: o.id, organization: o.id, visibility: 'public',
-    title: { it: o.name, en: o.name }, summary: o.description ?? {},
+    type: 'organization',
+    id: o.id,
+    organization: o.id,
+    visibility: 'public',
+    title: { it: o.name, en: o.name },
+    summary: o.description ?? {},
     fields: [
       { text: [o.name, o.shortName].filter(Boolean).join(' '), lang: 'both', weight: 3 },
       ...langFields(o.description, 1),
       ...langFields(o.profile?.district, 1.5),
       { text: o.town ?? '', lang: 'both', weight: 0.5 },
     ],
-    sectors: o.sectors ?? [], filiere: o.filiere ?? [], s3: o.s3 ?? [],
+    sectors: o.sectors ?? [],
+    filiere: o.filiere ?? [],
+    s3: o.s3 ?? [],
   };
 }
 export function offerDoc(r: OfferRow, org: OrgRow | undefined): DocInput {
   return {
-    type: r.type, id: r.id, organization: r.organizationId, visibility: 'public',
-    title: r.title, summary: r.description ?? r.title,
+    type: r.type,
+    id: r.id,
+    organization: r.organizationId,
+    visibility: 'public',
+    title: r.title,
+    summary: r.description ?? r.title,
     fields: [
       ...langFields(r.title, 3),
       ...langFields(r.description, 1),
@@ -45,13 +55,19 @@ export function offerDoc(r: OfferRow, org: OrgRow | undefined): DocInput {
       { text: [r.lab, r.location].filter(Boolean).join(', '), lang: 'both', weight: 0.7 },
       { text: org ? [org.name, org.shortName].filter(Boolean).join(' ') : '', lang: 'both', weight: 0.4 },
     ],
-    sectors: r.sectors ?? org?.sectors ?? [], filiere: r.filiere ?? org?.filiere ?? [], s3: r.s3 ?? org?.s3 ?? [],
+    sectors: r.sectors ?? org?.sectors ?? [],
+    filiere: r.filiere ?? org?.filiere ?? [],
+    s3: r.s3 ?? org?.s3 ?? [],
   };
 }
 export function expertDoc(e: ExpertRow, org: OrgRow | undefined): DocInput {
   return {
-    type: 'expert', id: e.id, organization: e.organizationId, visibility: e.publicProfile ? 'public' : 'network',
-    title: { it: e.name, en: e.name }, summary: e.expertise ?? e.role ?? {},
+    type: 'expert',
+    id: e.id,
+    organization: e.organizationId,
+    visibility: e.publicProfile ? 'public' : 'network',
+    title: { it: e.name, en: e.name },
+    summary: e.expertise ?? e.role ?? {},
     fields: [
       { text: e.name, lang: 'both', weight: 2 },
       ...langFields(e.role, 1),
@@ -59,7 +75,9 @@ export function expertDoc(e: ExpertRow, org: OrgRow | undefined): DocInput {
       { text: (e.keywords ?? []).join(', '), lang: 'both', weight: 2 },
       { text: org ? [org.name, org.shortName].filter(Boolean).join(' ') : '', lang: 'both', weight: 0.4 },
     ],
-    sectors: org?.sectors ?? [], filiere: org?.filiere ?? [], s3: org?.s3 ?? [],
+    sectors: org?.sectors ?? [],
+    filiere: org?.filiere ?? [],
+    s3: org?.s3 ?? [],
   };
 }
 
@@ -77,7 +95,10 @@ export interface SearchServiceOptions {
   worker?: WorkerSettings;
 }
 
-export interface IndexStatus { ready: boolean; documents: number }
+export interface IndexStatus {
+  ready: boolean;
+  documents: number;
+}
 
 /**
  * Keeps the search index in step with the database (by database snapshot, so several processes sharing one
@@ -101,17 +122,24 @@ export class SearchService {
   private closed = false;
   private readonly checkEveryMs: number;
   /** Batches not yet sent to the thread, in order: a full load goes one chunk at a time (see `pump`). */
-  private outbox: (Pick<IndexBatch, 'full' | 'first' | 'final'> & { make: () => Pick<IndexBatch, 'upserts' | 'removals'> })[] = [];
+  private outbox: (Pick<IndexBatch, 'full' | 'first' | 'final'> & {
+    make: () => Pick<IndexBatch, 'upserts' | 'removals'>;
+  })[] = [];
   private pumping = false;
 
-  constructor(private readonly db: Db, private readonly options: SearchServiceOptions = {}) {
+  constructor(
+    private readonly db: Db,
+    private readonly options: SearchServiceOptions = {},
+  ) {
     this.checkEveryMs = options.checkEveryMs ?? 1000;
     this.resetReady();
   }
 
   private resetReady() {
     this.loaded = false;
-    this.whenReady = new Promise((resolve) => { this.markReady = resolve; });
+    this.whenReady = new Promise((resolve) => {
+      this.markReady = resolve;
+    });
   }
 
   /**
@@ -122,7 +150,11 @@ export class SearchService {
   start(): void {
     if (this.worker || this.closed) return;
     this.worker = new AnalysisWorker(this.options.worker ?? {}, {
-      onReady: (documents) => { this.documents = documents; this.loaded = true; this.markReady(); },
+      onReady: (documents) => {
+        this.documents = documents;
+        this.loaded = true;
+        this.markReady();
+      },
       onExit: (error) => {
         // A new thread starts from nothing: the next refresh reloads the whole catalogue into it.
         console.error(error);
@@ -138,7 +170,9 @@ export class SearchService {
       },
     });
     // After a refresh still reading for a thread that died, if any (it then leaves everything to this one).
-    const load = () => { void this.refresh(true).catch((e) => console.error(e)); };
+    const load = () => {
+      void this.refresh(true).catch((e) => console.error(e));
+    };
     if (this.refreshing) this.refreshing.then(load, load);
     else load();
   }
@@ -163,7 +197,9 @@ export class SearchService {
     this.start();
     if (!this.worker) return Promise.resolve(); // closed
     if (!force && Date.now() - this.lastCheck < this.checkEveryMs) return Promise.resolve();
-    this.refreshing ??= this.doRefresh().finally(() => { this.refreshing = null; });
+    this.refreshing ??= this.doRefresh().finally(() => {
+      this.refreshing = null;
+    });
     return this.refreshing;
   }
 
@@ -174,7 +210,8 @@ export class SearchService {
     const changes = await catalogueChangesSince(this.db, first ? null : this.marker);
     if (this.worker !== worker) return; // the thread died meanwhile: its successor starts from a full load
     this.marker = changes.marker;
-    if (!first && !changes.full && !changes.organizations.length && !changes.offers.length && !changes.experts.length) return;
+    if (!first && !changes.full && !changes.organizations.length && !changes.offers.length && !changes.experts.length)
+      return;
     for (const o of changes.organizations) this.orgs.set(o.id, o);
     const full = changes.full || first;
     if (full) {
@@ -193,7 +230,12 @@ export class SearchService {
       };
       for (let from = 0; from === 0 || from < n; from += CHUNK) {
         const to = Math.min(n, from + CHUNK);
-        this.outbox.push({ full, first: from === 0, final: to >= n, make: () => ({ upserts: Array.from({ length: to - from }, (_, k) => docAt(from + k)), removals: [] }) });
+        this.outbox.push({
+          full,
+          first: from === 0,
+          final: to >= n,
+          make: () => ({ upserts: Array.from({ length: to - from }, (_, k) => docAt(from + k)), removals: [] }),
+        });
       }
     } else {
       const batch: Pick<IndexBatch, 'upserts' | 'removals'> = { upserts: [], removals: [] };
@@ -230,12 +272,18 @@ export class SearchService {
         while (this.outbox.length && this.worker === worker) {
           const { make, ...flags } = this.outbox.shift()!;
           const batch: IndexBatch = { ...flags, ...make() };
-          const applied = worker.call({ kind: 'apply', batch }).then((r) => { this.documents = r.documents; });
-          applied.catch(() => { /* the thread died: see onExit */ });
+          const applied = worker.call({ kind: 'apply', batch }).then((r) => {
+            this.documents = r.documents;
+          });
+          applied.catch(() => {
+            /* the thread died: see onExit */
+          });
           if (batch.full) pending.push(applied);
           if (pending.length >= 2) await pending.shift();
         }
-      } catch { /* the thread died: see onExit */ } finally {
+      } catch {
+        /* the thread died: see onExit */
+      } finally {
         this.pumping = false;
       }
     })();
@@ -262,14 +310,31 @@ export class SearchService {
   /** While the index is built: every query word in the title, description or keywords (SQL), newest import last. */
   private async searchDatabase(network: boolean, p: SearchParams): Promise<SearchResponse> {
     const lang: Lang = p.lang ?? 'it';
-    const words = [...new Set(tokenize(p.q ?? '').map((t) => t.surface).filter((w) => w.length > 1 && !isStopWordAny(w)))].slice(0, 8);
+    const words = [
+      ...new Set(
+        tokenize(p.q ?? '')
+          .map((t) => t.surface)
+          .filter((w) => w.length > 1 && !isStopWordAny(w)),
+      ),
+    ].slice(0, 8);
     const { total, rows } = await searchCatalogueText(this.db, words, p, network, (p.page - 1) * p.limit, p.limit);
     return {
-      total, page: p.page, limit: p.limit, degraded: true,
+      total,
+      page: p.page,
+      limit: p.limit,
+      degraded: true,
       hits: rows.map((r) => {
         const title = pick(r.title, lang);
         const summary = pick(r.summary, title.lang);
-        return { id: r.id, type: r.type, organization: r.organization, title: title.text, snippet: plainSnippet(summary.text), score: 0, lang: title.lang };
+        return {
+          id: r.id,
+          type: r.type,
+          organization: r.organization,
+          title: title.text,
+          snippet: plainSnippet(summary.text),
+          score: 0,
+          lang: title.lang,
+        };
       }),
       facets: { type: [], organization: [], sector: [], filiera: [], s3: [] },
       interpretation: { corrections: [], concepts: [] },

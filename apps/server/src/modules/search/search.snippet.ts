@@ -2,7 +2,8 @@ import { analyse, type AnalysedToken, type Glossary } from './concepts.ts';
 import type { ParsedQuery } from './search.index.ts';
 import type { Lang } from './text.rules.ts';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The first `maxWords` words of a text, HTML-escaped, nothing marked (answers given without the index). */
 export function plainSnippet(text: string, maxWords = 32): string {
@@ -24,7 +25,9 @@ export function highlightMarkable(m: MarkableText, query: ParsedQuery, maxWords 
   if (!text) return '';
   const terms = new Set(query.units.flatMap((u) => u.alts.map((a) => a.term)));
   const marked = new Array<boolean>(tokens.length).fill(false);
-  tokens.forEach((t, i) => { if (!t.stop && terms.has(`${lang}:${t.stem}`)) marked[i] = true; });
+  tokens.forEach((t, i) => {
+    if (!t.stop && terms.has(`${lang}:${t.stem}`)) marked[i] = true;
+  });
   if (query.concepts.length) {
     const wanted = new Set(query.concepts);
     for (const hit of m.hits) {
@@ -39,7 +42,10 @@ export function highlightMarkable(m: MarkableText, query: ParsedQuery, maxWords 
     for (let i = 0; i < tokens.length; i++) {
       if (marked[i]) count++;
       if (i >= maxWords && marked[i - maxWords]) count--;
-      if (i >= maxWords - 1 && count > best) { best = count; start = i - maxWords + 1; }
+      if (i >= maxWords - 1 && count > best) {
+        best = count;
+        start = i - maxWords + 1;
+      }
     }
     if (best <= 0) start = 0;
   }
@@ -54,7 +60,8 @@ export function highlightMarkable(m: MarkableText, query: ParsedQuery, maxWords 
     // Join adjacent marked words (a matched phrase) into one mark.
     let j = i;
     while (j + 1 < end && marked[j + 1] && /^[\s-]*$/.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start))) j++;
-    out += escapeHtml(text.slice(pos, t.start)) + '<mark>' + escapeHtml(text.slice(t.start, tokens[j]!.end)) + '</mark>';
+    out +=
+      escapeHtml(text.slice(pos, t.start)) + '<mark>' + escapeHtml(text.slice(t.start, tokens[j]!.end)) + '</mark>';
     pos = tokens[j]!.end;
     i = j;
   }
@@ -69,10 +76,17 @@ export function highlightMarkable(m: MarkableText, query: ParsedQuery, maxWords 
  */
 export class MarkableText {
   private found: { from: number; to: number; concepts: Set<string> }[] | null = null;
-  constructor(readonly text: string, readonly lang: Lang, readonly tokens: AnalysedToken[], private readonly glossary: Glossary) {}
+  constructor(
+    readonly text: string,
+    readonly lang: Lang,
+    readonly tokens: AnalysedToken[],
+    private readonly glossary: Glossary,
+  ) {}
   get hits(): { from: number; to: number; concepts: Set<string> }[] {
     const g = this.glossary;
-    this.found ??= g.find(this.tokens, this.lang, false).map((h) => ({ from: h.from, to: h.to, concepts: new Set([h.concept, ...g.ancestors(h.concept)]) }));
+    this.found ??= g
+      .find(this.tokens, this.lang, false)
+      .map((h) => ({ from: h.from, to: h.to, concepts: new Set([h.concept, ...g.ancestors(h.concept)]) }));
     return this.found;
   }
 }
@@ -83,7 +97,10 @@ export function markable(text: string, lang: Lang, glossary: Glossary): Markable
 
 /** Every term of a query, the shared alternatives included (what `markedPhrases` marks). */
 export function queryTerms(query: ParsedQuery): ReadonlySet<string> {
-  return new Set([...query.units.flatMap((u) => u.alts.map((a) => a.term)), ...(query.shared ?? []).map((a) => a.term)]);
+  return new Set([
+    ...query.units.flatMap((u) => u.alts.map((a) => a.term)),
+    ...(query.shared ?? []).map((a) => a.term),
+  ]);
 }
 
 /**
@@ -94,12 +111,19 @@ export function queryTerms(query: ParsedQuery): ReadonlySet<string> {
 export function markedPhrases(m: MarkableText, query: ParsedQuery, terms = queryTerms(query)): string[] {
   const wanted = new Set(query.concepts);
   const marked = m.tokens.map((t) => !t.stop && terms.has(`${m.lang}:${t.stem}`));
-  if (wanted.size) for (const h of m.hits) if ([...h.concepts].some((c) => wanted.has(c))) for (let i = h.from; i <= h.to; i++) marked[i] = true;
+  if (wanted.size)
+    for (const h of m.hits)
+      if ([...h.concepts].some((c) => wanted.has(c))) for (let i = h.from; i <= h.to; i++) marked[i] = true;
   const out = new Set<string>();
   for (let i = 0; i < m.tokens.length; i++) {
     if (!marked[i]) continue;
     let j = i;
-    while (j + 1 < m.tokens.length && marked[j + 1] && /^[\s-]*$/.test(m.text.slice(m.tokens[j]!.end, m.tokens[j + 1]!.start))) j++;
+    while (
+      j + 1 < m.tokens.length &&
+      marked[j + 1] &&
+      /^[\s-]*$/.test(m.text.slice(m.tokens[j]!.end, m.tokens[j + 1]!.start))
+    )
+      j++;
     out.add(m.text.slice(m.tokens[i]!.start, m.tokens[j]!.end));
     i = j;
   }

@@ -6,10 +6,18 @@ export const LANGS: readonly Lang[] = ['it', 'en'];
 
 /** Lower-cases and strips diacritics: "Qualità" → "qualita". */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
-export interface Token { surface: string; folded: string; start: number; end: number }
+export interface Token {
+  surface: string;
+  folded: string;
+  start: number;
+  end: number;
+}
 
 const WORD = /[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu;
 
@@ -37,25 +45,34 @@ export function tokenize(text: string): Token[] {
 
 /** The parts of a compound token: "icp-ms" → ["icp", "ms"]; a plain token → []. At most `TEXT_LIMITS.compoundParts`. */
 export function compoundParts(folded: string): string[] {
-  return folded.includes('-') || folded.includes('.') ? folded.split(/[-.]/, TEXT_LIMITS.compoundParts + 1).filter(Boolean).slice(0, TEXT_LIMITS.compoundParts) : [];
+  return folded.includes('-') || folded.includes('.')
+    ? folded
+        .split(/[-.]/, TEXT_LIMITS.compoundParts + 1)
+        .filter(Boolean)
+        .slice(0, TEXT_LIMITS.compoundParts)
+    : [];
 }
 
 const STOP_IT = new Set(
-  ('a ad al alla alle allo agli ai all anche avere c che chi ci con col come contro cui d da dal dalla dalle dallo dagli dai dall ' +
+  (
+    'a ad al alla alle allo agli ai all anche avere c che chi ci con col come contro cui d da dal dalla dalle dallo dagli dai dall ' +
     'de degli dei del della delle dello dell di dopo dove e ed era essere fa fra gli ha hanno i il in io la le lei li lo loro lui ' +
     'ma mi ne negli nei nel nella nelle nello nell no noi non nostro o od ogni per perche piu po poi puo quale quali quando quanto ' +
     'quel quella quelle quelli quello questa queste questi questo se sei si sia siamo sono sta su sua sue sugli sui sul sulla ' +
     'sulle sullo sull suo suoi tra tu tutti tutto un una uno vi voi vostro cosa ho abbiamo nostra nostri nostre mio mia miei ' +
     'essa esso essi esse tale tali molto molti molta molte come cioe ecc etc dove quindi oppure sempre gia ancora solo fino ' +
-    'verso presso circa').split(' '),
+    'verso presso circa'
+  ).split(' '),
 );
 const STOP_EN = new Set(
-  ('a about above after again against all am an and any are as at be because been before being below between both but by can ' +
+  (
+    'a about above after again against all am an and any are as at be because been before being below between both but by can ' +
     'could did do does doing down during each few for from further had has have having he her here hers him his how i if in into ' +
     'is it its itself just me more most my no nor not now of off on once only or other our ours out over own same she should so ' +
     'some such than that the their theirs them then there these they this those through to too under until up very was we were ' +
     'what when where which while who whom why will with would you your yours also etc via per using use used within without ' +
-    'can cannot may might must shall us get gets got').split(' '),
+    'can cannot may might must shall us get gets got'
+  ).split(' '),
 );
 
 export function isStopWord(folded: string, lang: Lang): boolean {
@@ -99,14 +116,16 @@ export function stem(word: string, lang: Lang): string {
  */
 export function editDistance(a: string, b: string, max = 2, work?: { editCells: number }): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const n = a.length, m = b.length;
+  const n = a.length,
+    m = b.length;
   const FAR = max + 1;
   let prev2 = new Array<number>(m + 1).fill(FAR);
   let prev = Array.from({ length: m + 1 }, (_, j) => (j <= max ? j : FAR));
   let cur = new Array<number>(m + 1).fill(FAR);
   let cells = 0;
   for (let i = 1; i <= n; i++) {
-    const lo = Math.max(1, i - max), hi = Math.min(m, i + max);
+    const lo = Math.max(1, i - max),
+      hi = Math.min(m, i + max);
     // Cells just outside the band read as "too far" (the array is reused from two rows before).
     cur[0] = i <= max ? i : FAR;
     if (lo > 1) cur[lo - 1] = FAR;
@@ -120,7 +139,10 @@ export function editDistance(a: string, b: string, max = 2, work?: { editCells: 
       if (v < rowMin) rowMin = v;
     }
     cells += hi - lo + 1;
-    if (rowMin > max) { if (work) work.editCells += cells; return max + 1; }
+    if (rowMin > max) {
+      if (work) work.editCells += cells;
+      return max + 1;
+    }
     [prev2, prev, cur] = [prev, cur, prev2];
   }
   if (work) work.editCells += cells;
@@ -129,7 +151,8 @@ export function editDistance(a: string, b: string, max = 2, work?: { editCells: 
 
 /** Guesses the language of a short text from stop words and accents; null when unsure. */
 export function guessLanguage(text: string): Lang | null {
-  let it = 0, en = 0;
+  let it = 0,
+    en = 0;
   for (const t of tokenize(text)) {
     if (STOP_IT.has(t.folded) && !STOP_EN.has(t.folded)) it++;
     if (STOP_EN.has(t.folded) && !STOP_IT.has(t.folded)) en++;

@@ -10,11 +10,18 @@ export async function ping(db: Db): Promise<void> {
 
 /** The e-mail waiting in the outbox: all of it, the part that failed at least once, and the oldest one's age. */
 export async function outboxDepth(db: Db) {
-  const [r] = await rows<{ queued: number; failing: number; oldest: string | null }>(db, sql`
+  const [r] = await rows<{ queued: number; failing: number; oldest: string | null }>(
+    db,
+    sql`
     select count(*)::int as queued, (count(*) filter (where last_error is not null))::int as failing,
       min(created_at)::text as oldest
-    from mail_outbox where sent_at is null`);
-  return { queued: r?.queued ?? 0, failing: r?.failing ?? 0, oldestQueuedAt: r?.oldest ? new Date(r.oldest).toISOString() : null };
+    from mail_outbox where sent_at is null`,
+  );
+  return {
+    queued: r?.queued ?? 0,
+    failing: r?.failing ?? 0,
+    oldestQueuedAt: r?.oldest ? new Date(r.oldest).toISOString() : null,
+  };
 }
 
 /** When each periodic job last ran (in any process). */

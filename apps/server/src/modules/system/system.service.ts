@@ -4,9 +4,17 @@ import type { Db } from '../../db/client.ts';
 import * as repo from './system.repo.ts';
 
 /** What the background worker of this process last did (null when this process runs none). */
-export interface WorkerState { lastTickAt: Date | null; lastTickOk: boolean | null; intervalMs: number }
+export interface WorkerState {
+  lastTickAt: Date | null;
+  lastTickOk: boolean | null;
+  intervalMs: number;
+}
 
-export interface HealthDeps { db: Db; worker: () => WorkerState | null; search: () => { ready: boolean; documents: number } }
+export interface HealthDeps {
+  db: Db;
+  worker: () => WorkerState | null;
+  search: () => { ready: boolean; documents: number };
+}
 
 /**
  * The process's health for a load balancer or an operator: a database round trip (503 when it fails), the worker's
@@ -27,7 +35,12 @@ export async function checkHealth(deps: HealthDeps) {
     status: 'ok' as const,
     database,
     worker: w
-      ? { running: true, intervalMs: w.intervalMs, lastRunAt: w.lastTickAt?.toISOString() ?? null, lastRunOk: w.lastTickOk }
+      ? {
+          running: true,
+          intervalMs: w.intervalMs,
+          lastRunAt: w.lastTickAt?.toISOString() ?? null,
+          lastRunOk: w.lastTickOk,
+        }
       : { running: false, intervalMs: 0, lastRunAt: null, lastRunOk: null },
     jobs: Object.fromEntries(jobs.map((j) => [j.name, new Date(j.at).toISOString()])),
     outbox,
@@ -46,12 +59,16 @@ export class Metrics {
   constructor(deps: { db: Db; search: () => { documents: number } }) {
     collectDefaultMetrics({ register: this.registry, prefix: 'clock_' });
     this.latency = new Histogram({
-      name: 'clock_http_request_duration_seconds', help: 'HTTP request latency by route',
-      labelNames: ['method', 'route', 'status'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      name: 'clock_http_request_duration_seconds',
+      help: 'HTTP request latency by route',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [this.registry],
     });
     new Gauge({
-      name: 'clock_mail_outbox_queued', help: 'E-mail waiting in the outbox (failing: failed at least once)', labelNames: ['state'],
+      name: 'clock_mail_outbox_queued',
+      help: 'E-mail waiting in the outbox (failing: failed at least once)',
+      labelNames: ['state'],
       registers: [this.registry],
       async collect() {
         const o = await repo.outboxDepth(deps.db);
@@ -60,8 +77,12 @@ export class Metrics {
       },
     });
     new Gauge({
-      name: 'clock_search_index_documents', help: 'Documents in this process\'s search index', registers: [this.registry],
-      collect() { this.set(deps.search().documents); },
+      name: 'clock_search_index_documents',
+      help: "Documents in this process's search index",
+      registers: [this.registry],
+      collect() {
+        this.set(deps.search().documents);
+      },
     });
   }
 
@@ -70,8 +91,12 @@ export class Metrics {
     this.latency.observe({ method, route, status: String(status) }, seconds);
   }
 
-  text(): Promise<string> { return this.registry.metrics(); }
-  get contentType(): string { return this.registry.contentType; }
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+  get contentType(): string {
+    return this.registry.contentType;
+  }
 }
 
 /** True when the Authorization header carries the configured bearer token (or none is configured). */

@@ -13,21 +13,36 @@ const TOKEN = 'a-long-metrics-token';
 beforeAll(async () => {
   database = await freshDatabase();
   const org = buildOrganization();
-  await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [org], services: [buildOffer(org.id), buildOffer(org.id)] }));
+  await importBundle(
+    database.db,
+    bundleStream({
+      format: 'clock-bundle/1',
+      organizations: [org],
+      services: [buildOffer(org.id), buildOffer(org.id)],
+    }),
+  );
   app = await buildApp({
     config: testConfig({ worker: { intervalMs: 3_600_000, digestHour: 7 }, metrics: { enabled: true, token: TOKEN } }),
-    database, logger: false, mailer: { async send() {}, close() {} },
+    database,
+    logger: false,
+    mailer: { async send() {}, close() {} },
   });
 });
-afterAll(async () => { await app.close(); await database.close(); });
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
 
 describe('/api/health', () => {
   it('reports the database round trip, the worker, the outbox and the index', async () => {
     const r = await app.inject({ method: 'GET', url: '/api/health' });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({
-      status: 'ok', database: { ok: true }, worker: { running: true, intervalMs: 3_600_000, lastRunAt: null },
-      outbox: { queued: expect.any(Number), failing: 0 }, search: { ready: true, documents: 3 },
+      status: 'ok',
+      database: { ok: true },
+      worker: { running: true, intervalMs: 3_600_000, lastRunAt: null },
+      outbox: { queued: expect.any(Number), failing: 0 },
+      search: { ready: true, documents: 3 },
     });
   });
 
@@ -60,8 +75,12 @@ describe('/metrics', () => {
     const r = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toContain('text/plain');
-    expect(r.body).toMatch(/clock_http_request_duration_seconds_bucket\{le="0\.005",method="GET",route="\/api\/v1\/organizations",status="200"\}/);
-    expect(r.body).toMatch(/clock_http_request_duration_seconds_count\{method="GET",route="\/api\/health",status="200"\} \d+/);
+    expect(r.body).toMatch(
+      /clock_http_request_duration_seconds_bucket\{le="0\.005",method="GET",route="\/api\/v1\/organizations",status="200"\}/,
+    );
+    expect(r.body).toMatch(
+      /clock_http_request_duration_seconds_count\{method="GET",route="\/api\/health",status="200"\} \d+/,
+    );
     expect(r.body).toMatch(/clock_mail_outbox_queued\{state="all"\} \d+/);
     expect(r.body).toMatch(/clock_search_index_documents 3/);
     expect(r.body).toContain('clock_process_resident_memory_bytes');

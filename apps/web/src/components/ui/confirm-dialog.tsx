@@ -17,7 +17,16 @@ interface ConfirmDialogProps {
  * A modal confirmation on the native <dialog>: the browser keeps the focus inside and Escape cancels. The focus
  * starts on "Annulla" (the safe choice) and returns to the control that opened it.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel, busy = false, error }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  busy = false,
+  error,
+}: ConfirmDialogProps) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);

@@ -37,7 +37,9 @@ export function ErrorSummary({ items, fields, attempt, intro }: ErrorSummaryProp
     const target = document.getElementById(id);
     if (!target) return;
     event.preventDefault();
-    const focusable = target.matches('input, select, textarea, button') ? target : target.querySelector<HTMLElement>('input, select, textarea, button');
+    const focusable = target.matches('input, select, textarea, button')
+      ? target
+      : target.querySelector<HTMLElement>('input, select, textarea, button');
     // The label (or legend) should be in view too, not just the input.
     (target.closest('.field, .field-group') ?? target).scrollIntoView({ block: 'start' });
     (focusable ?? target).focus({ preventScroll: true });

@@ -61,7 +61,26 @@ interface TextFieldProps {
 
 /** A labelled text input or textarea with its hint and its error next to it. */
 export function TextField(props: TextFieldProps) {
-  const { id, label, value, onChange, type = 'text', hint, error, autoComplete, multiline, rows = 4, required, markOptional, lang, inputMode, inputRef, readOnly, className, spellCheck } = props;
+  const {
+    id,
+    label,
+    value,
+    onChange,
+    type = 'text',
+    hint,
+    error,
+    autoComplete,
+    multiline,
+    rows = 4,
+    required,
+    markOptional,
+    lang,
+    inputMode,
+    inputRef,
+    readOnly,
+    className,
+    spellCheck,
+  } = props;
   const common = {
     id,
     value,
@@ -83,7 +102,11 @@ export function TextField(props: TextFieldProps) {
       </label>
       <Hint id={id} hint={hint} />
       <FieldError id={id} error={error} />
-      {multiline ? <textarea {...common} rows={rows} ref={inputRef} /> : <input {...common} type={type} inputMode={inputMode} ref={inputRef} />}
+      {multiline ? (
+        <textarea {...common} rows={rows} ref={inputRef} />
+      ) : (
+        <input {...common} type={type} inputMode={inputMode} ref={inputRef} />
+      )}
     </div>
   );
 }
@@ -108,7 +131,18 @@ interface SelectFieldProps {
   markOptional?: boolean;
 }
 
-export function SelectField({ id, label, value, onChange, options, emptyLabel, hint, error, required, markOptional }: SelectFieldProps) {
+export function SelectField({
+  id,
+  label,
+  value,
+  onChange,
+  options,
+  emptyLabel,
+  hint,
+  error,
+  required,
+  markOptional,
+}: SelectFieldProps) {
   const known = value === '' || options.some((o) => o.value === value);
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
@@ -209,7 +243,9 @@ interface CheckboxGroupProps extends Omit<GroupProps, 'children'> {
 
 /** Several choices as checkboxes in columns; values not among the options are kept (and shown) as they are. */
 export function CheckboxGroup({ id, options, values, onChange, ...group }: CheckboxGroupProps) {
-  const unknown: Choice[] = values.filter((v) => !options.some((o) => o.value === v)).map((v) => ({ value: v, label: v }));
+  const unknown: Choice[] = values
+    .filter((v) => !options.some((o) => o.value === v))
+    .map((v) => ({ value: v, label: v }));
   const all = [...options, ...unknown];
   const toggle = (value: string, on: boolean) => onChange(on ? [...values, value] : values.filter((v) => v !== value));
   return (
@@ -217,7 +253,13 @@ export function CheckboxGroup({ id, options, values, onChange, ...group }: Check
       <ul className="check-columns">
         {all.map((o, i) => (
           <li key={o.value}>
-            <Checkbox id={`${id}-${i}`} label={o.label} lang={o.lang} checked={values.includes(o.value)} onChange={(on) => toggle(o.value, on)} />
+            <Checkbox
+              id={`${id}-${i}`}
+              label={o.label}
+              lang={o.lang}
+              checked={values.includes(o.value)}
+              onChange={(on) => toggle(o.value, on)}
+            />
           </li>
         ))}
       </ul>
@@ -238,7 +280,14 @@ export function RadioGroup({ id, name, options, value, onChange, ...group }: Rad
       <div className="radio-options">
         {options.map((o, i) => (
           <div key={o.value} className="form-check check-option">
-            <input id={`${id}-${i}`} type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+            <input
+              id={`${id}-${i}`}
+              type="radio"
+              name={name}
+              value={o.value}
+              checked={value === o.value}
+              onChange={() => onChange(o.value)}
+            />
             <label htmlFor={`${id}-${i}`}>{o.label}</label>
           </div>
         ))}

@@ -26,7 +26,13 @@ export function FallbackNote({ picked }: { picked: PickedText }) {
 }
 
 /** Text of a record in the current language, or in the other one marked with `lang` and a note. */
-export function LocalizedText({ value, as: As = 'span', className, note = true, paragraphs = false }: LocalizedTextProps) {
+export function LocalizedText({
+  value,
+  as: As = 'span',
+  className,
+  note = true,
+  paragraphs = false,
+}: LocalizedTextProps) {
   const { pick } = useI18n();
   const picked = pick(value);
   if (!picked) return null;

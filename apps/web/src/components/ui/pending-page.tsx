@@ -6,7 +6,15 @@ import { PageHeading } from './page-heading.tsx';
 import { ProblemAlert } from './problem-alert.tsx';
 
 /** A page whose data is still loading or failed to load: breadcrumbs, a heading, the spinner or a retryable alert. */
-export function PendingPage({ state, crumbs, heading }: { state: ApiState<unknown>; crumbs: Crumb[]; heading: string }) {
+export function PendingPage({
+  state,
+  crumbs,
+  heading,
+}: {
+  state: ApiState<unknown>;
+  crumbs: Crumb[];
+  heading: string;
+}) {
   const { t } = useI18n();
   return (
     <div aria-busy={state.loading}>

@@ -1,4 +1,12 @@
-import type { AccountStatusChange, Invitation, PeoplePage, PeopleQuery, PersonAuditEntry, PersonDetail, PersonSummary } from '@clock/contracts';
+import type {
+  AccountStatusChange,
+  Invitation,
+  PeoplePage,
+  PeopleQuery,
+  PersonAuditEntry,
+  PersonDetail,
+  PersonSummary,
+} from '@clock/contracts';
 import { apiUrl } from '../../lib/api.ts';
 import type { Me } from '../../lib/api.ts';
 
@@ -26,7 +34,15 @@ export function canAdminister(user: Pick<Me, 'platformRole'> | null | undefined)
 }
 
 /** The roles this administrator hands out: Region officers leave the platform roles to administrators. */
-export function assignableRoles(user: Pick<Me, 'platformRole'> | null | undefined, organizationKind: string | undefined): string[] {
-  const inOrganization = organizationKind === 'company' ? ['company'] : organizationKind ? ['centre-staff', 'centre-manager', 'nucleus'] : [];
+export function assignableRoles(
+  user: Pick<Me, 'platformRole'> | null | undefined,
+  organizationKind: string | undefined,
+): string[] {
+  const inOrganization =
+    organizationKind === 'company'
+      ? ['company']
+      : organizationKind
+        ? ['centre-staff', 'centre-manager', 'nucleus']
+        : [];
   return [...(user?.platformRole === 'admin' ? ['admin', 'region'] : []), ...inOrganization];
 }

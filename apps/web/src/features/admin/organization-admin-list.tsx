@@ -21,24 +21,46 @@ export function OrganizationAdminList() {
   const kindId = useId();
   const page = pageParam(params);
   const kind = params.get('tipo') ?? '';
-  const list = useApi<Page<Organization>>(endpoints.organizations({ kind: kind || undefined, page, limit: PAGE_SIZE }), { fresh: true });
+  const list = useApi<Page<Organization>>(
+    endpoints.organizations({ kind: kind || undefined, page, limit: PAGE_SIZE }),
+    { fresh: true },
+  );
   return (
     <>
       <div className="row g-3 align-items-end mb-3">
         <div className="col-12 col-md-6">
           <div className="select-wrapper">
-            <label htmlFor={kindId} className="field-label">{t('admin.org.kind')}</label>
-            <select id={kindId} value={kind} onChange={(e) => navigate({ search: withParams(params, { tipo: e.target.value || undefined, page: undefined }) }, { flushSync: true })}>
+            <label htmlFor={kindId} className="field-label">
+              {t('admin.org.kind')}
+            </label>
+            <select
+              id={kindId}
+              value={kind}
+              onChange={(e) =>
+                navigate(
+                  { search: withParams(params, { tipo: e.target.value || undefined, page: undefined }) },
+                  { flushSync: true },
+                )
+              }
+            >
               <option value="">{t('admin.org.any_kind')}</option>
-              {ORGANIZATION_KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
+              {ORGANIZATION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`kind.${k}`)}
+                </option>
+              ))}
             </select>
           </div>
         </div>
         <div className="col-12 col-md-6 text-md-end">
-          <Link to="/amministrazione/organizzazioni/nuova" className="btn btn-primary">{t('admin.org.add')}</Link>
+          <Link to="/amministrazione/organizzazioni/nuova" className="btn btn-primary">
+            {t('admin.org.add')}
+          </Link>
         </div>
       </div>
-      <p className="list-status" role="status" aria-live="polite">{list.data ? tp('admin.org.count', list.data.total) : ''}</p>
+      <p className="list-status" role="status" aria-live="polite">
+        {list.data ? tp('admin.org.count', list.data.total) : ''}
+      </p>
       {list.loading ? <LoadingState /> : null}
       {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
       {list.data ? (
@@ -47,21 +69,40 @@ export function OrganizationAdminList() {
             <table className="table admin-org-table">
               <caption className="visually-hidden">{t('admin.org.table_caption')}</caption>
               <thead>
-                <tr><th scope="col">{t('organization.full_name')}</th><th scope="col">{t('admin.org.kind')}</th><th scope="col">{t('organization.town')}</th><th scope="col"><span className="visually-hidden">{t('admin.org.actions')}</span></th></tr>
+                <tr>
+                  <th scope="col">{t('organization.full_name')}</th>
+                  <th scope="col">{t('admin.org.kind')}</th>
+                  <th scope="col">{t('organization.town')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('admin.org.actions')}</span>
+                  </th>
+                </tr>
               </thead>
               <tbody>
                 {list.data.items.map((o) => (
                   <tr key={o.id}>
-                    <th scope="row"><Link to={itemHref('organization', o.id)}>{o.name}</Link></th>
+                    <th scope="row">
+                      <Link to={itemHref('organization', o.id)}>{o.name}</Link>
+                    </th>
                     <td>{t(`kind.${o.kind as (typeof ORGANIZATION_KINDS)[number]}`)}</td>
                     <td>{[o.town, o.province].filter(Boolean).join(' ')}</td>
-                    <td><Link to={`${itemHref('organization', o.id)}/modifica`}>{t('edit.edit')}<span className="visually-hidden"> {o.name}</span></Link></td>
+                    <td>
+                      <Link to={`${itemHref('organization', o.id)}/modifica`}>
+                        {t('edit.edit')}
+                        <span className="visually-hidden"> {o.name}</span>
+                      </Link>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <Pagination page={list.data.page} total={list.data.total} limit={list.data.limit} hrefFor={(p) => `/amministrazione/organizzazioni${withParams(params, { page: p > 1 ? p : undefined })}`} />
+          <Pagination
+            page={list.data.page}
+            total={list.data.total}
+            limit={list.data.limit}
+            hrefFor={(p) => `/amministrazione/organizzazioni${withParams(params, { page: p > 1 ? p : undefined })}`}
+          />
         </>
       ) : null}
     </>

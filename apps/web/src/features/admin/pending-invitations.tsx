@@ -13,15 +13,20 @@ export function PendingInvitations() {
   const list = useApi<Invitation[]>(adminEndpoints.invitations(), { fresh: true });
   const [notice, setNotice] = useState('');
   const action = useSubmit([]);
-  const resend = (i: Invitation) => void action.run(async () => {
-    await sendJson('POST', adminEndpoints.resend(i.id));
-    setNotice(t('admin.person.invitation_sent', { email: i.email }));
-    list.reload();
-  });
+  const resend = (i: Invitation) =>
+    void action.run(async () => {
+      await sendJson('POST', adminEndpoints.resend(i.id));
+      setNotice(t('admin.person.invitation_sent', { email: i.email }));
+      list.reload();
+    });
   return (
     <section aria-labelledby="pending-invitations" className="form-section">
-      <h2 id="pending-invitations" className="h4">{t('admin.invitations.title')}</h2>
-      <div className="invitations-notice" role="status" aria-live="polite">{notice ? <p className="alert alert-success">{notice}</p> : null}</div>
+      <h2 id="pending-invitations" className="h4">
+        {t('admin.invitations.title')}
+      </h2>
+      <div className="invitations-notice" role="status" aria-live="polite">
+        {notice ? <p className="alert alert-success">{notice}</p> : null}
+      </div>
       {action.failure ? <ProblemAlert error={action.failure} /> : null}
       {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
       {list.data && list.data.length === 0 ? <p>{t('admin.invitations.none')}</p> : null}
@@ -29,10 +34,14 @@ export function PendingInvitations() {
         <ul className="list-unstyled pending-invitations">
           {list.data.map((i) => (
             <li key={i.id}>
-              <strong>{i.email}</strong> — {t('admin.role_at', { role: t(roleLabel(i.role)), organization: i.organization })} —{' '}
-              {i.expired ? t('admin.person.invitation_expired') : t('admin.person.invitation_until', { when: formatDateTime(i.expiresAt) })}{' '}
+              <strong>{i.email}</strong> —{' '}
+              {t('admin.role_at', { role: t(roleLabel(i.role)), organization: i.organization })} —{' '}
+              {i.expired
+                ? t('admin.person.invitation_expired')
+                : t('admin.person.invitation_until', { when: formatDateTime(i.expiresAt) })}{' '}
               <button type="button" className="btn btn-link btn-sm" onClick={() => resend(i)} disabled={action.busy}>
-                {t('admin.person.resend')}<span className="visually-hidden">: {i.email}</span>
+                {t('admin.person.resend')}
+                <span className="visually-hidden">: {i.email}</span>
               </button>
             </li>
           ))}

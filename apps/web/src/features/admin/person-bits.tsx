@@ -35,10 +35,16 @@ export function PersonHistory({ entries }: { entries: PersonAuditEntry[] }) {
   return (
     <ol className="person-history list-unstyled">
       {entries.map((h, i) => {
-        const change = h.action === 'grant-role' ? describeRole(h.after, t) : h.action === 'revoke-role' ? describeRole(h.before, t) : '';
+        const change =
+          h.action === 'grant-role'
+            ? describeRole(h.after, t)
+            : h.action === 'revoke-role'
+              ? describeRole(h.before, t)
+              : '';
         return (
           <li key={`${h.at}-${i}`} className="person-history-entry">
-            <time dateTime={h.at}>{formatDateTime(h.at)}</time>{' — '}
+            <time dateTime={h.at}>{formatDateTime(h.at)}</time>
+            {' — '}
             <strong>{t(ACTIONS[h.action] ?? 'admin.history.other', { action: h.action })}</strong>
             {change ? `: ${change}` : ''}
             {' · '}

@@ -15,7 +15,9 @@ function AdministratorsOnly({ children }: { children: ReactNode }) {
       <PageHeading documentTitle={t('admin.title')}>{t('admin.title')}</PageHeading>
       <div className="notice-panel">
         <p>{t('admin.not_allowed')}</p>
-        <p className="mb-0"><Link to="/account">{t('account.my_account')}</Link></p>
+        <p className="mb-0">
+          <Link to="/account">{t('account.my_account')}</Link>
+        </p>
       </div>
     </>
   );

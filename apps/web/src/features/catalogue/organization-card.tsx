@@ -16,7 +16,9 @@ interface OrganizationCardProps {
 export function OrganizationCard({ organization, headingLevel = 3 }: OrganizationCardProps) {
   const { t } = useI18n();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const place = [organization.town, organization.province ? `(${organization.province})` : undefined].filter(Boolean).join(' ');
+  const place = [organization.town, organization.province ? `(${organization.province})` : undefined]
+    .filter(Boolean)
+    .join(' ');
   return (
     <article className="card card-bg organization-card h-100">
       <div className="card-body">
@@ -24,13 +26,9 @@ export function OrganizationCard({ organization, headingLevel = 3 }: Organizatio
           <span className="badge kind-badge">{t(organizationKindLabel(organization.kind))}</span>
         </div>
         <Heading className="card-title h5">
-          <Link to={itemHref('organization', organization.id)}>
-            {organization.shortName ?? organization.name}
-          </Link>
+          <Link to={itemHref('organization', organization.id)}>{organization.shortName ?? organization.name}</Link>
         </Heading>
-        {hasDistinctFullName(organization) ? (
-          <p className="organization-fullname">{organization.name}</p>
-        ) : null}
+        {hasDistinctFullName(organization) ? <p className="organization-fullname">{organization.name}</p> : null}
         {organization.profile?.district ? (
           <p className="card-text organization-district">
             <span className="visually-hidden">{t('organization.district')}: </span>

@@ -25,9 +25,17 @@ export function OrganizationListView() {
   const page = pageParam(params);
   const kind = params.get('kind') ?? '';
   const filter = (key: string) => params.get(key) || undefined;
-  const list = useApi<Page<Organization>>(endpoints.organizations({
-    kind: kind || undefined, province: filter('province'), filiera: filter('filiera'), sector: filter('sector'), s3: filter('s3'), page, limit: PAGE_SIZE,
-  }));
+  const list = useApi<Page<Organization>>(
+    endpoints.organizations({
+      kind: kind || undefined,
+      province: filter('province'),
+      filiera: filter('filiera'),
+      sector: filter('sector'),
+      s3: filter('s3'),
+      page,
+      limit: PAGE_SIZE,
+    }),
+  );
   const previous = useRef<Page<Organization> | undefined>(undefined);
   if (list.data) previous.current = list.data;
   const shown = list.data ?? (list.loading ? previous.current : undefined);
@@ -43,7 +51,12 @@ export function OrganizationListView() {
               <select
                 id={selectId}
                 value={kind}
-                onChange={(e) => navigate({ search: withParams(params, { kind: e.target.value || undefined, page: undefined }) }, { flushSync: true })}
+                onChange={(e) =>
+                  navigate(
+                    { search: withParams(params, { kind: e.target.value || undefined, page: undefined }) },
+                    { flushSync: true },
+                  )
+                }
               >
                 <option value="">{t('organizations.all_kinds')}</option>
                 {ORGANIZATION_KINDS.map((k) => (

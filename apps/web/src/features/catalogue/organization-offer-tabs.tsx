@@ -15,12 +15,16 @@ const PANEL_SIZE = 20;
 function OfferPanel({ organization, type }: { organization: Organization; type: RecordType }) {
   const { t, tp } = useI18n();
   const kind = RECORD_KINDS[type];
-  const list = useApi<Page<CatalogueRecord>>(endpoints.records(kind.collection, { organization: organization.id, limit: PANEL_SIZE }));
+  const list = useApi<Page<CatalogueRecord>>(
+    endpoints.records(kind.collection, { organization: organization.id, limit: PANEL_SIZE }),
+  );
   return (
     <div aria-busy={list.loading}>
       {list.loading ? <LoadingState /> : null}
       {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
-      {list.data && list.data.items.length === 0 ? <EmptyState>{t('organization.offer_empty', { what: t(kind.plural).toLowerCase() })}</EmptyState> : null}
+      {list.data && list.data.items.length === 0 ? (
+        <EmptyState>{t('organization.offer_empty', { what: t(kind.plural).toLowerCase() })}</EmptyState>
+      ) : null}
       {list.data && list.data.items.length > 0 ? (
         <>
           <ul className="record-list">

@@ -20,7 +20,9 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 /** An organisation's description and facts: kind, district, town, website and classification. */
 export function OrganizationProfile({ organization }: { organization: Organization }) {
   const { t } = useI18n();
-  const place = [organization.town, organization.province ? `(${organization.province})` : undefined].filter(Boolean).join(' ');
+  const place = [organization.town, organization.province ? `(${organization.province})` : undefined]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="row g-4">
       <div className="col-lg-7">

@@ -67,7 +67,9 @@ export function RecordFilters({ values, options, byOrganizationOnly = false, onC
             <label htmlFor={orgId}>{t('facet.organization')}</label>
             <select id={orgId} value={values.organization} onChange={(e) => onChange('organization', e.target.value)}>
               <option value="">{t('filters.any_organization')}</option>
-              {!known && values.organization ? <option value={values.organization}>{values.organization}</option> : null}
+              {!known && values.organization ? (
+                <option value={values.organization}>{values.organization}</option>
+              ) : null}
               {sorted.map((org) => (
                 <option key={org.id} value={org.id}>
                   {org.shortName ?? org.name}
@@ -79,10 +81,20 @@ export function RecordFilters({ values, options, byOrganizationOnly = false, onC
         {byOrganizationOnly ? null : (
           <>
             <div className="col-12 col-md-4">
-              <TermSelect facet="sector" value={values.sector} codes={options?.sector} onChange={(v) => onChange('sector', v)} />
+              <TermSelect
+                facet="sector"
+                value={values.sector}
+                codes={options?.sector}
+                onChange={(v) => onChange('sector', v)}
+              />
             </div>
             <div className="col-12 col-md-4">
-              <TermSelect facet="filiera" value={values.filiera} codes={options?.filiera} onChange={(v) => onChange('filiera', v)} />
+              <TermSelect
+                facet="filiera"
+                value={values.filiera}
+                codes={options?.filiera}
+                onChange={(v) => onChange('filiera', v)}
+              />
             </div>
           </>
         )}

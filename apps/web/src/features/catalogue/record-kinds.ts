@@ -16,10 +16,34 @@ interface RecordKind {
 }
 
 export const RECORD_KINDS: Record<RecordType, RecordKind> = {
-  competence: { collection: 'competences', path: '/competenze', singular: 'type.competence', plural: 'types.competence', addSlug: 'competenza' },
-  service: { collection: 'services', path: '/servizi', singular: 'type.service', plural: 'types.service', addSlug: 'servizio' },
-  equipment: { collection: 'equipment', path: '/attrezzature', singular: 'type.equipment', plural: 'types.equipment', addSlug: 'attrezzatura' },
-  expert: { collection: 'experts', path: '/esperti', singular: 'type.expert', plural: 'types.expert', addSlug: 'esperto' },
+  competence: {
+    collection: 'competences',
+    path: '/competenze',
+    singular: 'type.competence',
+    plural: 'types.competence',
+    addSlug: 'competenza',
+  },
+  service: {
+    collection: 'services',
+    path: '/servizi',
+    singular: 'type.service',
+    plural: 'types.service',
+    addSlug: 'servizio',
+  },
+  equipment: {
+    collection: 'equipment',
+    path: '/attrezzature',
+    singular: 'type.equipment',
+    plural: 'types.equipment',
+    addSlug: 'attrezzatura',
+  },
+  expert: {
+    collection: 'experts',
+    path: '/esperti',
+    singular: 'type.expert',
+    plural: 'types.expert',
+    addSlug: 'esperto',
+  },
 };
 
 /** The record type of an "add" slug (`competenza` → competence). */
@@ -50,7 +74,14 @@ export function itemHref(type: string, id: string): string {
   return isRecordType(type) ? `${RECORD_KINDS[type].path}/${encoded}` : `/cerca?q=${encoded}`;
 }
 
-export const ORGANIZATION_KINDS = ['centre', 'region', 'company', 'university', 'research_body', 'association'] as const;
+export const ORGANIZATION_KINDS = [
+  'centre',
+  'region',
+  'company',
+  'university',
+  'research_body',
+  'association',
+] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 export function organizationKindLabel(kind: string): MessageKey {
@@ -58,12 +89,22 @@ export function organizationKindLabel(kind: string): MessageKey {
 }
 
 export const SERVICE_KINDS = [
-  'testing', 'analysis', 'consulting', 'training', 'certification', 'incubation',
-  'prototyping', 'funding_support', 'technology_scouting', 'other',
+  'testing',
+  'analysis',
+  'consulting',
+  'training',
+  'certification',
+  'incubation',
+  'prototyping',
+  'funding_support',
+  'technology_scouting',
+  'other',
 ] as const;
 
 export function serviceKindLabel(kind: string): MessageKey {
-  return (SERVICE_KINDS as readonly string[]).includes(kind) ? (`service_kind.${kind}` as MessageKey) : 'service_kind.other';
+  return (SERVICE_KINDS as readonly string[]).includes(kind)
+    ? (`service_kind.${kind}` as MessageKey)
+    : 'service_kind.other';
 }
 
 export const EQUIPMENT_ACCESS = ['internal', 'network', 'public'] as const;

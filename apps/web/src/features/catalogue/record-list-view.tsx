@@ -31,10 +31,9 @@ export function RecordListView({ type }: { type: RecordType }) {
   const options = facets.data
     ? { sector: facets.data.facets.sector.map((f) => f.value), filiera: facets.data.facets.filiera.map((f) => f.value) }
     : undefined;
-  const values = Object.fromEntries(ALL_FILTERS.map((f) => [f, FILTERS.includes(f) ? (params.get(f) ?? '') : ''])) as Record<
-    ListFilterName,
-    string
-  >;
+  const values = Object.fromEntries(
+    ALL_FILTERS.map((f) => [f, FILTERS.includes(f) ? (params.get(f) ?? '') : '']),
+  ) as Record<ListFilterName, string>;
   const list = useApi<Page<CatalogueRecord>>(
     endpoints.records(kind.collection, {
       organization: values.organization || undefined,
@@ -69,7 +68,9 @@ export function RecordListView({ type }: { type: RecordType }) {
       <section aria-labelledby="list-results-title" aria-busy={list.loading}>
         <h2 id="list-results-title" className="visually-hidden" ref={heading} tabIndex={-1}>
           {t('list.results', { what: t(kind.plural) })}
-          {shown && shown.total > PAGE_SIZE ? ` – ${t('search.page_of', { page, pages: Math.ceil(shown.total / PAGE_SIZE) })}` : ''}
+          {shown && shown.total > PAGE_SIZE
+            ? ` – ${t('search.page_of', { page, pages: Math.ceil(shown.total / PAGE_SIZE) })}`
+            : ''}
         </h2>
         {list.loading && !shown ? <LoadingState /> : null}
         {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}

@@ -23,7 +23,12 @@ function ClaimCard({ claim, onDecided }: { claim: ClaimView; onDecided: (text: s
     setFailure(null);
     try {
       await sendJson('POST', companyEndpoints.decide(claim.id, action), action === 'reject' ? { reason } : undefined);
-      onDecided(t(action === 'verify' ? 'company.review.verified' : 'company.review.rejected', { person: claim.person?.name ?? '', company: claim.company.name }));
+      onDecided(
+        t(action === 'verify' ? 'company.review.verified' : 'company.review.rejected', {
+          person: claim.person?.name ?? '',
+          company: claim.company.name,
+        }),
+      );
     } catch (e) {
       setFailure(e instanceof ApiError ? e : new ApiError('network', 0));
     } finally {
@@ -47,21 +52,66 @@ function ClaimCard({ claim, onDecided }: { claim: ClaimView; onDecided: (text: s
           {t('company.review.heading', { person: claim.person?.name ?? '', company: claim.company.name })}
         </h3>
         <dl className="record-fields">
-          <div className="record-field"><dt>{t('company.review.kind')}</dt><dd>{t(claim.kind === 'register' ? 'company.review.kind_register' : 'company.review.kind_join')}</dd></div>
-          <div className="record-field"><dt>{t('company.review.person')}</dt><dd>{claim.person?.name} — <a href={`mailto:${claim.person?.email ?? ''}`}>{claim.person?.email}</a></dd></div>
-          <div className="record-field"><dt>{t('company.field.name')}</dt><dd><Link to={`/organizzazioni/${encodeURIComponent(claim.company.id)}`}>{claim.company.name}</Link></dd></div>
-          {claim.company.vatNumber ? <div className="record-field"><dt>{t('company.field.vatNumber')}</dt><dd>{claim.company.vatNumber}</dd></div> : null}
-          {claim.company.province ? <div className="record-field"><dt>{t('company.field.province')}</dt><dd>{claim.company.province}</dd></div> : null}
-          {claim.note ? <div className="record-field"><dt>{t('company.field.note')}</dt><dd>{claim.note}</dd></div> : null}
-          <div className="record-field"><dt>{t('company.review.since')}</dt><dd>{formatDate(claim.createdAt)}</dd></div>
+          <div className="record-field">
+            <dt>{t('company.review.kind')}</dt>
+            <dd>{t(claim.kind === 'register' ? 'company.review.kind_register' : 'company.review.kind_join')}</dd>
+          </div>
+          <div className="record-field">
+            <dt>{t('company.review.person')}</dt>
+            <dd>
+              {claim.person?.name} — <a href={`mailto:${claim.person?.email ?? ''}`}>{claim.person?.email}</a>
+            </dd>
+          </div>
+          <div className="record-field">
+            <dt>{t('company.field.name')}</dt>
+            <dd>
+              <Link to={`/organizzazioni/${encodeURIComponent(claim.company.id)}`}>{claim.company.name}</Link>
+            </dd>
+          </div>
+          {claim.company.vatNumber ? (
+            <div className="record-field">
+              <dt>{t('company.field.vatNumber')}</dt>
+              <dd>{claim.company.vatNumber}</dd>
+            </div>
+          ) : null}
+          {claim.company.province ? (
+            <div className="record-field">
+              <dt>{t('company.field.province')}</dt>
+              <dd>{claim.company.province}</dd>
+            </div>
+          ) : null}
+          {claim.note ? (
+            <div className="record-field">
+              <dt>{t('company.field.note')}</dt>
+              <dd>{claim.note}</dd>
+            </div>
+          ) : null}
+          <div className="record-field">
+            <dt>{t('company.review.since')}</dt>
+            <dd>{formatDate(claim.createdAt)}</dd>
+          </div>
         </dl>
         {failure ? <ProblemAlert error={failure} /> : null}
         {rejecting ? (
           <form noValidate onSubmit={onReject} className="clock-form">
-            <TextField id={reasonId} label={t('company.review.reason')} hint={t('company.review.reason_hint')} value={reason} onChange={setReason} multiline rows={3} required error={error ? { text: error } : undefined} />
+            <TextField
+              id={reasonId}
+              label={t('company.review.reason')}
+              hint={t('company.review.reason_hint')}
+              value={reason}
+              onChange={setReason}
+              multiline
+              rows={3}
+              required
+              error={error ? { text: error } : undefined}
+            />
             <div className="form-actions">
-              <button type="submit" className="btn btn-danger" disabled={busy}>{t('company.review.reject_confirm')}</button>
-              <button type="button" className="btn btn-outline-primary" onClick={() => setRejecting(false)}>{t('action.cancel')}</button>
+              <button type="submit" className="btn btn-danger" disabled={busy}>
+                {t('company.review.reject_confirm')}
+              </button>
+              <button type="button" className="btn btn-outline-primary" onClick={() => setRejecting(false)}>
+                {t('action.cancel')}
+              </button>
             </div>
           </form>
         ) : (
@@ -86,13 +136,24 @@ export function ClaimsReview() {
   const [notice, setNotice] = useState('');
   return (
     <section aria-labelledby="claims-title">
-      <h2 id="claims-title" className="h4">{t('company.review.pending')}</h2>
-      <div role="status" aria-live="polite">{notice ? <p className="alert alert-success">{notice}</p> : null}</div>
+      <h2 id="claims-title" className="h4">
+        {t('company.review.pending')}
+      </h2>
+      <div role="status" aria-live="polite">
+        {notice ? <p className="alert alert-success">{notice}</p> : null}
+      </div>
       {list.loading && !list.data ? <LoadingState /> : null}
       {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
       {list.data && !list.data.length ? <EmptyState>{t('company.review.empty')}</EmptyState> : null}
       {list.data?.map((c) => (
-        <ClaimCard key={c.id} claim={c} onDecided={(text) => { setNotice(text); list.reload(); }} />
+        <ClaimCard
+          key={c.id}
+          claim={c}
+          onDecided={(text) => {
+            setNotice(text);
+            list.reload();
+          }}
+        />
       ))}
     </section>
   );

@@ -2,10 +2,32 @@ import type { ClaimView, CompanyView, OrganizationContact } from '@clock/contrac
 import { apiUrl, type Page } from '../../lib/api.ts';
 
 export type { ClaimView, CompanyView };
-export interface CompanySummary { id: string; name: string; town: string | null; province: string | null; sizeClass: string | null; verification: string; filiere: string[] }
+export interface CompanySummary {
+  id: string;
+  name: string;
+  town: string | null;
+  province: string | null;
+  sizeClass: string | null;
+  verification: string;
+  filiere: string[];
+}
 export type ContactView = { [K in keyof Required<OrganizationContact>]: string | null };
-export interface RecordContactView { name: string; role: string | null; email: string | null; phone: string | null; consentAt: string }
-export interface DemandView { type: string; id: string; organization: string | null; title: { it?: string; en?: string }; requests: number; open: number; lastAt: string }
+export interface RecordContactView {
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  consentAt: string;
+}
+export interface DemandView {
+  type: string;
+  id: string;
+  organization: string | null;
+  title: { it?: string; en?: string };
+  requests: number;
+  open: number;
+  lastAt: string;
+}
 export type CompanyPage = Page<CompanySummary>;
 
 export const companyEndpoints = {
@@ -28,7 +50,9 @@ export function quoteHref(type: string, id: string): string {
 }
 
 /** The record a request form was opened from (`?fonte=equipment:id`), or null. */
-export function sourceOf(value: string | null): { type: 'competence' | 'service' | 'equipment' | 'expert'; id: string } | null {
+export function sourceOf(
+  value: string | null,
+): { type: 'competence' | 'service' | 'equipment' | 'expert'; id: string } | null {
   const m = /^(competence|service|equipment|expert):(.{1,100})$/.exec(value ?? '');
   return m ? { type: m[1] as 'competence', id: m[2]! } : null;
 }

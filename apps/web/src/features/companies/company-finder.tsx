@@ -16,7 +16,11 @@ export function CompanyFinder({ onClaimed, claimed }: { onClaimed: () => void; c
   const [error, setError] = useState<ApiError | null>(null);
   const digits = query.replace(/\D/g, '');
   const byVat = digits.length === 11;
-  const results = useApi<CompanyPage>(query.trim().length >= 2 ? companyEndpoints.list(byVat ? { vatNumber: digits, limit: 10 } : { q: query.trim(), limit: 10 }) : null);
+  const results = useApi<CompanyPage>(
+    query.trim().length >= 2
+      ? companyEndpoints.list(byVat ? { vatNumber: digits, limit: 10 } : { q: query.trim(), limit: 10 })
+      : null,
+  );
 
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
@@ -39,15 +43,29 @@ export function CompanyFinder({ onClaimed, claimed }: { onClaimed: () => void; c
     <div>
       <form className="company-finder d-flex flex-wrap gap-2 align-items-end" role="search" onSubmit={onSearch}>
         <div className="form-group mb-0 flex-grow-1">
-          <label htmlFor={inputId} className="active">{t('company.find.label')}</label>
-          <input id={inputId} type="search" className="form-control" value={typed} onChange={(e) => setTyped(e.target.value)} />
+          <label htmlFor={inputId} className="active">
+            {t('company.find.label')}
+          </label>
+          <input
+            id={inputId}
+            type="search"
+            className="form-control"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+          />
         </div>
-        <button type="submit" className="btn btn-outline-primary">{t('company.find.submit')}</button>
+        <button type="submit" className="btn btn-outline-primary">
+          {t('company.find.submit')}
+        </button>
       </form>
       {error ? <ProblemAlert error={error} /> : null}
       {results.error ? <ProblemAlert error={results.error} onRetry={results.reload} /> : null}
       <div role="status" aria-live="polite" className="mt-3">
-        {results.data ? (results.data.items.length ? t('company.find.count', { count: String(results.data.total) }) : t('company.find.none')) : ''}
+        {results.data
+          ? results.data.items.length
+            ? t('company.find.count', { count: String(results.data.total) })
+            : t('company.find.none')
+          : ''}
       </div>
       {results.data?.items.length ? (
         <ul className="list-unstyled company-results">
@@ -55,12 +73,19 @@ export function CompanyFinder({ onClaimed, claimed }: { onClaimed: () => void; c
             <li key={c.id} className="company-result d-flex flex-wrap justify-content-between align-items-center gap-2">
               <span>
                 <Link to={`/organizzazioni/${encodeURIComponent(c.id)}`}>{c.name}</Link>
-                {c.town || c.province ? <span className="text-muted"> — {[c.town, c.province].filter(Boolean).join(' ')}</span> : null}
+                {c.town || c.province ? (
+                  <span className="text-muted"> — {[c.town, c.province].filter(Boolean).join(' ')}</span>
+                ) : null}
               </span>
               {claimed.includes(c.id) ? (
                 <span className="badge claim-badge claim-pending">{t('company.claim.pending')}</span>
               ) : (
-                <button type="button" className="btn btn-sm btn-primary" disabled={busy !== null} onClick={() => void claim(c.id)}>
+                <button
+                  type="button"
+                  className="btn btn-sm btn-primary"
+                  disabled={busy !== null}
+                  onClick={() => void claim(c.id)}
+                >
                   {t('company.find.claim', { name: c.name })}
                 </button>
               )}

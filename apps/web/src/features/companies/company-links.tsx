@@ -11,11 +11,23 @@ export function CompanyLinks() {
   const admin = user.platformRole === 'admin';
   return (
     <section aria-labelledby="account-company" className="account-section">
-      <h2 id="account-company" className="h4">{t('nav.my_company')}</h2>
+      <h2 id="account-company" className="h4">
+        {t('nav.my_company')}
+      </h2>
       <ul className="list-unstyled">
-        <li><Link to="/imprese/nuova">{t('request.form.register_company')}</Link></li>
-        {centre || admin ? <li><Link to="/imprese/verifiche">{t('nav.company_claims')}</Link></li> : null}
-        {centre || user.platformRole ? <li><Link to="/richieste/domanda">{t('nav.demand')}</Link></li> : null}
+        <li>
+          <Link to="/imprese/nuova">{t('request.form.register_company')}</Link>
+        </li>
+        {centre || admin ? (
+          <li>
+            <Link to="/imprese/verifiche">{t('nav.company_claims')}</Link>
+          </li>
+        ) : null}
+        {centre || user.platformRole ? (
+          <li>
+            <Link to="/richieste/domanda">{t('nav.demand')}</Link>
+          </li>
+        ) : null}
       </ul>
     </section>
   );

@@ -17,20 +17,29 @@ type Field = (typeof FIELDS)[number];
 export function CompanyProfileForm({ company, onClose }: { company: CompanyView; onClose: () => void }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<Record<Field, string>>({
-    'offers.it': company.offers?.it ?? '', 'offers.en': company.offers?.en ?? '', 'seeks.it': company.seeks?.it ?? '', 'seeks.en': company.seeks?.en ?? '',
-    sizeClass: company.sizeClass ?? '', website: company.website ?? '',
+    'offers.it': company.offers?.it ?? '',
+    'offers.en': company.offers?.en ?? '',
+    'seeks.it': company.seeks?.it ?? '',
+    'seeks.en': company.seeks?.en ?? '',
+    sizeClass: company.sizeClass ?? '',
+    website: company.website ?? '',
   });
   const submit = useSubmit(FIELDS);
   const e = submit.errors.byField;
   const failureText = useEditFailureText(submit.failure);
   const set = (k: Field) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
-  const text = (it: string, en: string) => (it.trim() || en.trim() ? { ...(it.trim() ? { it: it.trim() } : {}), ...(en.trim() ? { en: en.trim() } : {}) } : null);
+  const text = (it: string, en: string) =>
+    it.trim() || en.trim()
+      ? { ...(it.trim() ? { it: it.trim() } : {}), ...(en.trim() ? { en: en.trim() } : {}) }
+      : null;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void submit.run(async () => {
       await sendJson('PATCH', companyEndpoints.one(company.id), {
-        offers: text(draft['offers.it'], draft['offers.en']), seeks: text(draft['seeks.it'], draft['seeks.en']),
-        website: draft.website.trim() || null, ...(draft.sizeClass ? { sizeClass: draft.sizeClass } : {}),
+        offers: text(draft['offers.it'], draft['offers.en']),
+        seeks: text(draft['seeks.it'], draft['seeks.en']),
+        website: draft.website.trim() || null,
+        ...(draft.sizeClass ? { sizeClass: draft.sizeClass } : {}),
       });
       clearApiCache();
       onClose();
@@ -38,21 +47,55 @@ export function CompanyProfileForm({ company, onClose }: { company: CompanyView;
   };
   const label = (f: Field) => {
     const [base, l] = f.split('.');
-    return l ? `${t(`company.field.${base}` as 'company.field.offers')} (${t(l === 'it' ? 'request.lang.it' : 'request.lang.en')})` : t(`company.field.${base}` as 'company.field.website');
+    return l
+      ? `${t(`company.field.${base}` as 'company.field.offers')} (${t(l === 'it' ? 'request.lang.it' : 'request.lang.en')})`
+      : t(`company.field.${base}` as 'company.field.website');
   };
-  const fields: Partial<Record<string, SummaryField>> = Object.fromEntries(FIELDS.map((f) => [f, { id: `${ID}-${f.replace('.', '-')}${f === 'sizeClass' ? '-0' : ''}`, label: label(f) }]));
+  const fields: Partial<Record<string, SummaryField>> = Object.fromEntries(
+    FIELDS.map((f) => [f, { id: `${ID}-${f.replace('.', '-')}${f === 'sizeClass' ? '-0' : ''}`, label: label(f) }]),
+  );
   return (
     <form className="clock-form mt-4" noValidate onSubmit={onSubmit} aria-label={t('company.profile.edit')}>
       <ErrorSummary items={submit.errors.items} fields={fields} attempt={submit.attempt} intro={failureText} />
       {(['offers.it', 'offers.en', 'seeks.it', 'seeks.en'] as const).map((f) => (
-        <TextField key={f} id={`${ID}-${f.replace('.', '-')}`} label={label(f)} value={draft[f]} onChange={set(f)} error={e[f]} multiline rows={3} markOptional lang={f.endsWith('.en') ? 'en' : 'it'} />
+        <TextField
+          key={f}
+          id={`${ID}-${f.replace('.', '-')}`}
+          label={label(f)}
+          value={draft[f]}
+          onChange={set(f)}
+          error={e[f]}
+          multiline
+          rows={3}
+          markOptional
+          lang={f.endsWith('.en') ? 'en' : 'it'}
+        />
       ))}
-      <RadioGroup id={`${ID}-sizeClass`} name="cp-size" legend={label('sizeClass')} value={draft.sizeClass} onChange={set('sizeClass')} error={e.sizeClass}
-        options={COMPANY_SIZES.map((s) => ({ value: s, label: t(`company.size.${s}`) }))} />
-      <TextField id={`${ID}-website`} type="url" label={label('website')} value={draft.website} onChange={set('website')} error={e.website} markOptional />
+      <RadioGroup
+        id={`${ID}-sizeClass`}
+        name="cp-size"
+        legend={label('sizeClass')}
+        value={draft.sizeClass}
+        onChange={set('sizeClass')}
+        error={e.sizeClass}
+        options={COMPANY_SIZES.map((s) => ({ value: s, label: t(`company.size.${s}`) }))}
+      />
+      <TextField
+        id={`${ID}-website`}
+        type="url"
+        label={label('website')}
+        value={draft.website}
+        onChange={set('website')}
+        error={e.website}
+        markOptional
+      />
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={submit.busy}>{submit.busy ? t('state.saving') : t('company.profile.save')}</button>
-        <button type="button" className="btn btn-outline-primary" onClick={onClose}>{t('action.cancel')}</button>
+        <button type="submit" className="btn btn-primary" disabled={submit.busy}>
+          {submit.busy ? t('state.saving') : t('company.profile.save')}
+        </button>
+        <button type="button" className="btn btn-outline-primary" onClick={onClose}>
+          {t('action.cancel')}
+        </button>
       </div>
     </form>
   );

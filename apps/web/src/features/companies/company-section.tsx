@@ -32,10 +32,22 @@ function InviteColleague({ company }: { company: CompanyView }) {
   };
   return (
     <form className="clock-form mt-3" noValidate onSubmit={(e) => void onSubmit(e)}>
-      <TextField id={id} type="email" label={t('company.invite.label')} hint={t('company.invite.hint')} value={email} onChange={setEmail} autoComplete="off" />
-      <div role="status" aria-live="polite">{sent ? <p className="alert alert-success">{sent}</p> : null}</div>
+      <TextField
+        id={id}
+        type="email"
+        label={t('company.invite.label')}
+        hint={t('company.invite.hint')}
+        value={email}
+        onChange={setEmail}
+        autoComplete="off"
+      />
+      <div role="status" aria-live="polite">
+        {sent ? <p className="alert alert-success">{sent}</p> : null}
+      </div>
       {failure ? <ProblemAlert error={failure} /> : null}
-      <button type="submit" className="btn btn-outline-primary">{t('company.invite.submit')}</button>
+      <button type="submit" className="btn btn-outline-primary">
+        {t('company.invite.submit')}
+      </button>
     </form>
   );
 }
@@ -47,9 +59,15 @@ function ClaimButton({ company, onDone }: { company: CompanyView; onDone: () => 
   return (
     <>
       {failure ? <ProblemAlert error={failure} /> : null}
-      <button type="button" className="btn btn-outline-primary" onClick={() => {
-        sendJson('POST', companyEndpoints.claim(company.id), {}).then(onDone, (e: unknown) => setFailure(e instanceof ApiError ? e : new ApiError('network', 0)));
-      }}>
+      <button
+        type="button"
+        className="btn btn-outline-primary"
+        onClick={() => {
+          sendJson('POST', companyEndpoints.claim(company.id), {}).then(onDone, (e: unknown) =>
+            setFailure(e instanceof ApiError ? e : new ApiError('network', 0)),
+          );
+        }}
+      >
         {t('company.claim.ask', { name: company.name })}
       </button>
     </>
@@ -70,7 +88,9 @@ export function CompanySection({ id }: { id: string }) {
   if (!c) return null;
   return (
     <section aria-labelledby="company-profile" className="company-profile mt-5">
-      <h2 id="company-profile" className="h3">{t('company.profile.title')}</h2>
+      <h2 id="company-profile" className="h3">
+        {t('company.profile.title')}
+      </h2>
       <p>
         <span className={`badge claim-badge ${c.verification === 'verified' ? 'claim-verified' : 'claim-pending'}`}>
           {t(c.verification === 'verified' ? 'company.profile.verified' : 'company.profile.unverified')}
@@ -79,41 +99,88 @@ export function CompanySection({ id }: { id: string }) {
       <div className="row g-4">
         <div className="col-lg-7">
           <h3 className="h5">{t('company.field.offers')}</h3>
-          {c.offers ? <LocalizedText value={c.offers} paragraphs /> : <p className="text-muted">{t('company.profile.not_said')}</p>}
+          {c.offers ? (
+            <LocalizedText value={c.offers} paragraphs />
+          ) : (
+            <p className="text-muted">{t('company.profile.not_said')}</p>
+          )}
           <h3 className="h5">{t('company.field.seeks')}</h3>
-          {c.seeks ? <LocalizedText value={c.seeks} paragraphs /> : <p className="text-muted">{t('company.profile.not_said')}</p>}
+          {c.seeks ? (
+            <LocalizedText value={c.seeks} paragraphs />
+          ) : (
+            <p className="text-muted">{t('company.profile.not_said')}</p>
+          )}
         </div>
         <div className="col-lg-5">
           <dl className="record-fields">
-            {c.vatNumber ? <div className="record-field"><dt>{t('company.field.vatNumber')}</dt><dd>{c.vatNumber}</dd></div> : null}
-            {c.sizeClass ? <div className="record-field"><dt>{t('company.field.sizeClass')}</dt><dd>{t(`company.size.${c.sizeClass}` as 'company.size.micro')}</dd></div> : null}
+            {c.vatNumber ? (
+              <div className="record-field">
+                <dt>{t('company.field.vatNumber')}</dt>
+                <dd>{c.vatNumber}</dd>
+              </div>
+            ) : null}
+            {c.sizeClass ? (
+              <div className="record-field">
+                <dt>{t('company.field.sizeClass')}</dt>
+                <dd>{t(`company.size.${c.sizeClass}` as 'company.size.micro')}</dd>
+              </div>
+            ) : null}
           </dl>
         </div>
       </div>
       {c.members ? (
         <section aria-labelledby="company-members" className="mt-4">
-          <h3 id="company-members" className="h5">{t('company.members.title')}</h3>
+          <h3 id="company-members" className="h5">
+            {t('company.members.title')}
+          </h3>
           {c.members.length ? (
             <ul className="company-members">
               {c.members.map((m, i) => (
                 <li key={`${m.name}-${i}`}>
                   {m.name}
-                  {m.email ? <> — <a href={`mailto:${m.email}`}>{m.email}</a></> : null}
-                  {m.admin ? <span className="badge claim-badge claim-verified ms-2">{t('company.members.admin')}</span> : null}
+                  {m.email ? (
+                    <>
+                      {' '}
+                      — <a href={`mailto:${m.email}`}>{m.email}</a>
+                    </>
+                  ) : null}
+                  {m.admin ? (
+                    <span className="badge claim-badge claim-verified ms-2">{t('company.members.admin')}</span>
+                  ) : null}
                 </li>
               ))}
             </ul>
-          ) : <p className="text-muted">{t('company.members.none')}</p>}
+          ) : (
+            <p className="text-muted">{t('company.members.none')}</p>
+          )}
           {c.can.invite ? <InviteColleague company={c} /> : null}
         </section>
       ) : null}
       <div className="mt-4 d-flex flex-wrap gap-2 align-items-center">
-        {c.myClaim ? <span>{t('company.claim.yours')} <ClaimState claim={c.myClaim} /></span> : null}
+        {c.myClaim ? (
+          <span>
+            {t('company.claim.yours')} <ClaimState claim={c.myClaim} />
+          </span>
+        ) : null}
         {c.can.claim ? <ClaimButton company={c} onDone={company.reload} /> : null}
-        {status === 'signed-out' ? <Link to={signInHref(`/organizzazioni/${c.id}`)}>{t('company.claim.sign_in')}</Link> : null}
-        {c.can.edit && !editing ? <button type="button" className="btn btn-outline-primary" onClick={() => setEditing(true)}>{t('company.profile.edit')}</button> : null}
+        {status === 'signed-out' ? (
+          <Link to={signInHref(`/organizzazioni/${c.id}`)}>{t('company.claim.sign_in')}</Link>
+        ) : null}
+        {c.can.edit && !editing ? (
+          <button type="button" className="btn btn-outline-primary" onClick={() => setEditing(true)}>
+            {t('company.profile.edit')}
+          </button>
+        ) : null}
       </div>
-      {editing ? <CompanyProfileForm company={c} onClose={() => { setEditing(false); company.reload(); }} /> : null}
+      {editing ? (
+        <CompanyProfileForm
+          company={c}
+          onClose={() => {
+            setEditing(false);
+            company.reload();
+          }}
+        />
+      ) : null}
     </section>
   );
 }

@@ -5,8 +5,14 @@ import type { ClaimView } from './company-api.ts';
 /** The state of a claim in words, with the reviewer's reason when it was rejected. */
 export function ClaimState({ claim }: { claim: ClaimView }) {
   const { t, formatDate } = useI18n();
-  if (claim.state === 'pending') return <span className="badge claim-badge claim-pending">{t('company.claim.pending')}</span>;
-  if (claim.state === 'verified') return <span className="badge claim-badge claim-verified">{t('company.claim.verified', { date: claim.decidedAt ? formatDate(claim.decidedAt) : '' })}</span>;
+  if (claim.state === 'pending')
+    return <span className="badge claim-badge claim-pending">{t('company.claim.pending')}</span>;
+  if (claim.state === 'verified')
+    return (
+      <span className="badge claim-badge claim-verified">
+        {t('company.claim.verified', { date: claim.decidedAt ? formatDate(claim.decidedAt) : '' })}
+      </span>
+    );
   return (
     <>
       <span className="badge claim-badge claim-rejected">{t('company.claim.rejected')}</span>{' '}
@@ -21,16 +27,24 @@ export function MyClaims({ claims }: { claims: ClaimView[] }) {
   if (!claims.length) return null;
   return (
     <section aria-labelledby="my-claims" className="mb-5">
-      <h2 id="my-claims" className="h4">{t('company.my_claims')}</h2>
+      <h2 id="my-claims" className="h4">
+        {t('company.my_claims')}
+      </h2>
       <ul className="list-unstyled claim-list">
         {claims.map((c) => (
           <li key={c.id} className="claim-item">
-            {c.state === 'rejected' ? <strong>{c.company.name}</strong> : <Link to={`/organizzazioni/${encodeURIComponent(c.company.id)}`}>{c.company.name}</Link>}{' '}
+            {c.state === 'rejected' ? (
+              <strong>{c.company.name}</strong>
+            ) : (
+              <Link to={`/organizzazioni/${encodeURIComponent(c.company.id)}`}>{c.company.name}</Link>
+            )}{' '}
             <ClaimState claim={c} />
             {c.state === 'pending' ? (
               <p className="small mb-0">
                 {t('company.claim.pending_meanwhile')}{' '}
-                <Link to={`/richieste/nuova?impresa=${encodeURIComponent(c.company.id)}`}>{t('company.submit_request')}</Link>
+                <Link to={`/richieste/nuova?impresa=${encodeURIComponent(c.company.id)}`}>
+                  {t('company.submit_request')}
+                </Link>
               </p>
             ) : null}
           </li>

@@ -11,7 +11,10 @@ import { RECORD_KINDS } from '../catalogue/record-kinds.ts';
 import { recordTitle } from '../catalogue/record-text.ts';
 import { companyEndpoints, sourceOf, type ClaimView } from './company-api.ts';
 
-export interface OwnCompanies { options: { value: string; label: string }[]; loaded: boolean }
+export interface OwnCompanies {
+  options: { value: string; label: string }[];
+  loaded: boolean;
+}
 
 /**
  * The companies a person may submit for: those they belong to and those whose claim waits for a centre (marked so).
@@ -21,11 +24,17 @@ export function useOwnCompanies(active: boolean): OwnCompanies {
   const { user } = useSession();
   const { organizationById } = useReferenceData();
   const claims = useApi<ClaimView[]>(active ? companyEndpoints.claims('mine') : null, { fresh: true });
-  const members = (user?.memberships ?? []).filter((m) => m.role === 'company').map((m) => ({
-    value: m.organization,
-    label: organizationById.get(m.organization)?.name ?? claims.data?.find((c) => c.company.id === m.organization)?.company.name ?? m.organization,
-  }));
-  const pending = (claims.data ?? []).filter((c) => c.state === 'pending' && !members.some((m) => m.value === c.company.id))
+  const members = (user?.memberships ?? [])
+    .filter((m) => m.role === 'company')
+    .map((m) => ({
+      value: m.organization,
+      label:
+        organizationById.get(m.organization)?.name ??
+        claims.data?.find((c) => c.company.id === m.organization)?.company.name ??
+        m.organization,
+    }));
+  const pending = (claims.data ?? [])
+    .filter((c) => c.state === 'pending' && !members.some((m) => m.value === c.company.id))
     .map((c) => ({ value: c.company.id, label: t('request.form.company_pending', { name: c.company.name }) }));
   return { options: [...members, ...pending], loaded: !active || !!claims.data || !!claims.error };
 }
@@ -43,32 +52,72 @@ interface OwnCompanyFieldsProps {
 }
 
 /** "For which company": one of the person's own, or another one named by hand (never called "registered"). */
-export function OwnCompanyFields({ id, own, company, companyName, contactEmail, onCompany, onCompanyName, onContactEmail, errors }: OwnCompanyFieldsProps) {
+export function OwnCompanyFields({
+  id,
+  own,
+  company,
+  companyName,
+  contactEmail,
+  onCompany,
+  onCompanyName,
+  onContactEmail,
+  errors,
+}: OwnCompanyFieldsProps) {
   const { t } = useI18n();
   return (
     <section aria-labelledby={`${id}-company-title`} className="form-section">
-      <h2 id={`${id}-company-title`} className="h4">{t('request.form.section_company')}</h2>
+      <h2 id={`${id}-company-title`} className="h4">
+        {t('request.form.section_company')}
+      </h2>
       <p>
         {t(own.options.length ? 'request.form.own_company_intro' : 'request.form.no_company_intro')}{' '}
         <Link to="/imprese/nuova">{t('request.form.register_company')}</Link>
       </p>
       {own.options.length ? (
         <SelectField
-          id={`${id}-company`} label={t('request.field.own_company')} value={company} onChange={onCompany}
-          options={own.options} emptyLabel={t('request.form.company_other')} error={errors.company}
+          id={`${id}-company`}
+          label={t('request.field.own_company')}
+          value={company}
+          onChange={onCompany}
+          options={own.options}
+          emptyLabel={t('request.form.company_other')}
+          error={errors.company}
         />
       ) : null}
       {company === '' ? (
         <>
-          <TextField id={`${id}-companyName`} label={t('request.field.company_name')} hint={t('request.form.company_name_hint')} value={companyName} onChange={onCompanyName} error={errors.companyName} autoComplete="organization" required />
-          <TextField id={`${id}-contactEmail`} type="email" label={t('request.field.contact_email')} value={contactEmail} onChange={onContactEmail} error={errors.contactEmail} autoComplete="email" markOptional />
+          <TextField
+            id={`${id}-companyName`}
+            label={t('request.field.company_name')}
+            hint={t('request.form.company_name_hint')}
+            value={companyName}
+            onChange={onCompanyName}
+            error={errors.companyName}
+            autoComplete="organization"
+            required
+          />
+          <TextField
+            id={`${id}-contactEmail`}
+            type="email"
+            label={t('request.field.contact_email')}
+            value={contactEmail}
+            onChange={onContactEmail}
+            error={errors.contactEmail}
+            autoComplete="email"
+            markOptional
+          />
         </>
       ) : null}
     </section>
   );
 }
 
-export interface QuoteSourceState { source: ReturnType<typeof sourceOf>; title: string | null; organization: string | null; href: string | null }
+export interface QuoteSourceState {
+  source: ReturnType<typeof sourceOf>;
+  title: string | null;
+  organization: string | null;
+  href: string | null;
+}
 
 /** The record a request form was opened from (`?fonte=type:id`), with its title and centre once loaded. */
 export function useQuoteSource(param: string | null): QuoteSourceState {
@@ -76,8 +125,13 @@ export function useQuoteSource(param: string | null): QuoteSourceState {
   const source = sourceOf(param);
   const kind = source ? RECORD_KINDS[source.type] : null;
   const record = useApi<CatalogueRecord>(source && kind ? endpoints.record(kind.collection, source.id) : null);
-  const title = record.data ? pick(recordTitle(record.data))?.text ?? record.data.id : null;
-  return { source, title, organization: record.data?.organization ?? null, href: source && kind ? `${kind.path}/${encodeURIComponent(source.id)}` : null };
+  const title = record.data ? (pick(recordTitle(record.data))?.text ?? record.data.id) : null;
+  return {
+    source,
+    title,
+    organization: record.data?.organization ?? null,
+    href: source && kind ? `${kind.path}/${encodeURIComponent(source.id)}` : null,
+  };
 }
 
 /** Says which record the request is about and that its centre will receive it at once. */
@@ -92,7 +146,9 @@ export function QuoteSource({ state }: { state: QuoteSourceState }) {
         {t('request.form.about_record')}{' '}
         {state.href ? <Link to={state.href}>{state.title ?? state.source.id}</Link> : null}
       </p>
-      {org ? <p className="mb-0 small">{t('request.form.addressed_to', { centre: org.shortName ?? org.name })}</p> : null}
+      {org ? (
+        <p className="mb-0 small">{t('request.form.addressed_to', { centre: org.shortName ?? org.name })}</p>
+      ) : null}
     </div>
   );
 }

@@ -10,13 +10,19 @@ const GROUPS: DemoAccount['role'][] = ['region', 'nucleus', 'centre-manager', 'c
  * The sign-in page's "Demo accounts" panel (demo installations only): the demo people grouped by role, each with what
  * the role does and a button that fills the sign-in form with the account.
  */
-export function DemoAccounts({ onChoose }: { onChoose: (account: { email: string; password: string; name: string }) => void }) {
+export function DemoAccounts({
+  onChoose,
+}: {
+  onChoose: (account: { email: string; password: string; name: string }) => void;
+}) {
   const { t } = useI18n();
   const demo = useDemoAccounts();
   if (!demo) return null;
   return (
     <section className="demo-accounts" id="account-demo" aria-labelledby="demo-accounts-title">
-      <h2 id="demo-accounts-title" className="h4">{t('demo.accounts_title')}</h2>
+      <h2 id="demo-accounts-title" className="h4">
+        {t('demo.accounts_title')}
+      </h2>
       <p>{t('demo.accounts_lead')}</p>
       <p>
         {t('demo.password')} <code className="demo-password">{demo.password}</code>

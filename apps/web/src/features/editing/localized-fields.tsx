@@ -19,7 +19,19 @@ interface LocalizedFieldsProps {
 }
 
 /** A bilingual text: a group with one input per language; at least one language when required. */
-export function LocalizedFields({ name, idPrefix, legend, labelIt, labelEn, it, en, onChange, errors, required, multiline }: LocalizedFieldsProps) {
+export function LocalizedFields({
+  name,
+  idPrefix,
+  legend,
+  labelIt,
+  labelEn,
+  it,
+  en,
+  onChange,
+  errors,
+  required,
+  multiline,
+}: LocalizedFieldsProps) {
   const { t } = useI18n();
   const groupId = `${idPrefix}-${name}`;
   const groupError = errors.byField[name];

@@ -44,14 +44,21 @@ export function OrganizationEditActions({ organization }: { organization: Organi
       ) : null}
       {records
         ? RECORD_TYPES.map((type) => (
-            <Link key={type} className="btn btn-outline-primary btn-sm btn-icon" to={`${href}/aggiungi/${RECORD_KINDS[type].addSlug}`}>
+            <Link
+              key={type}
+              className="btn btn-outline-primary btn-sm btn-icon"
+              to={`${href}/aggiungi/${RECORD_KINDS[type].addSlug}`}
+            >
               <Icon name="plus-circle" className="icon-sm icon-primary" />
               <span>{t(ADD_LABEL[type])}</span>
             </Link>
           ))
         : null}
       {retire ? (
-        <RetireButton title={t('edit.retire_title', { what: organization.shortName ?? organization.name })} onRetire={onRetire}>
+        <RetireButton
+          title={t('edit.retire_title', { what: organization.shortName ?? organization.name })}
+          onRetire={onRetire}
+        >
           <p>{t('edit.retire_org_text')}</p>
         </RetireButton>
       ) : null}

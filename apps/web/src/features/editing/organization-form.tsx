@@ -8,7 +8,12 @@ import { useSubmit } from '../../lib/use-submit.ts';
 import { ErrorSummary, type SummaryField } from '../../components/ui/error-summary.tsx';
 import { TextField } from '../../components/ui/form-fields.tsx';
 import { itemHref } from '../catalogue/record-kinds.ts';
-import { draftFromOrganization, ORGANIZATION_FIELDS, organizationPatch, type OrganizationDraft } from './record-draft.ts';
+import {
+  draftFromOrganization,
+  ORGANIZATION_FIELDS,
+  organizationPatch,
+  type OrganizationDraft,
+} from './record-draft.ts';
 import { LocalizedFields } from './localized-fields.tsx';
 import { SectorField, TermChecks } from './taxonomy-fields.tsx';
 import { useEditFailureText } from './edit-failure.ts';
@@ -24,7 +29,10 @@ export function OrganizationForm({ organization }: { organization: Organization 
   const errors = submit.errors;
   const e = errors.byField;
   const failureText = useEditFailureText(submit.failure);
-  const set = <K extends keyof OrganizationDraft>(key: K) => (value: OrganizationDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set =
+    <K extends keyof OrganizationDraft>(key: K) =>
+    (value: OrganizationDraft[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }));
   const href = itemHref('organization', organization.id);
 
   const onSubmit = (event: FormEvent) => {
@@ -63,17 +71,56 @@ export function OrganizationForm({ organization }: { organization: Organization 
         <h2 id={`${ID}-names`} className="h4">
           {t('edit.section_profile')}
         </h2>
-        <TextField id={`${ID}-name`} label={t('organization.full_name')} value={draft.name} onChange={set('name')} error={e.name} required />
-        <TextField id={`${ID}-shortName`} label={t('edit.short_name')} value={draft.shortName} onChange={set('shortName')} error={e.shortName} markOptional />
+        <TextField
+          id={`${ID}-name`}
+          label={t('organization.full_name')}
+          value={draft.name}
+          onChange={set('name')}
+          error={e.name}
+          required
+        />
+        <TextField
+          id={`${ID}-shortName`}
+          label={t('edit.short_name')}
+          value={draft.shortName}
+          onChange={set('shortName')}
+          error={e.shortName}
+          markOptional
+        />
         <div className="row g-3">
           <div className="col-12 col-md-8">
-            <TextField id={`${ID}-town`} label={t('organization.town')} value={draft.town} onChange={set('town')} error={e.town} markOptional />
+            <TextField
+              id={`${ID}-town`}
+              label={t('organization.town')}
+              value={draft.town}
+              onChange={set('town')}
+              error={e.town}
+              markOptional
+            />
           </div>
           <div className="col-12 col-md-4">
-            <TextField id={`${ID}-province`} label={t('edit.province')} hint={t('edit.province_hint')} value={draft.province} onChange={set('province')} error={e.province} markOptional />
+            <TextField
+              id={`${ID}-province`}
+              label={t('edit.province')}
+              hint={t('edit.province_hint')}
+              value={draft.province}
+              onChange={set('province')}
+              error={e.province}
+              markOptional
+            />
           </div>
         </div>
-        <TextField id={`${ID}-website`} label={t('organization.website')} hint={t('edit.website_hint')} type="url" value={draft.website} onChange={set('website')} error={e.website} markOptional spellCheck={false} />
+        <TextField
+          id={`${ID}-website`}
+          label={t('organization.website')}
+          hint={t('edit.website_hint')}
+          type="url"
+          value={draft.website}
+          onChange={set('website')}
+          error={e.website}
+          markOptional
+          spellCheck={false}
+        />
         <LocalizedFields
           name="description"
           idPrefix={ID}
@@ -82,7 +129,9 @@ export function OrganizationForm({ organization }: { organization: Organization 
           labelEn={t('edit.description_en')}
           it={draft.descriptionIt}
           en={draft.descriptionEn}
-          onChange={(lang, value) => setDraft((d) => ({ ...d, [lang === 'it' ? 'descriptionIt' : 'descriptionEn']: value }))}
+          onChange={(lang, value) =>
+            setDraft((d) => ({ ...d, [lang === 'it' ? 'descriptionIt' : 'descriptionEn']: value }))
+          }
           errors={errors}
           multiline
         />
@@ -92,8 +141,22 @@ export function OrganizationForm({ organization }: { organization: Organization 
           {t('edit.section_classification')}
         </h2>
         <SectorField id={`${ID}-sectors`} value={draft.sectors} onChange={set('sectors')} error={e.sectors} />
-        <TermChecks id={`${ID}-filiere`} facet="filiera" legend={t('facet.filiera')} values={draft.filiere} onChange={set('filiere')} error={e.filiere} />
-        <TermChecks id={`${ID}-s3`} facet="s3" legend={t('facet.s3')} values={draft.s3} onChange={set('s3')} error={e.s3} />
+        <TermChecks
+          id={`${ID}-filiere`}
+          facet="filiera"
+          legend={t('facet.filiera')}
+          values={draft.filiere}
+          onChange={set('filiere')}
+          error={e.filiere}
+        />
+        <TermChecks
+          id={`${ID}-s3`}
+          facet="s3"
+          legend={t('facet.s3')}
+          values={draft.s3}
+          onChange={set('s3')}
+          error={e.s3}
+        />
       </section>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={submit.busy}>

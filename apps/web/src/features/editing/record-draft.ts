@@ -29,28 +29,107 @@ export interface RecordDraft {
 
 /** The fields a problem pointer may name, per record type (`title.it` is the Italian title's own input). */
 export const RECORD_FIELDS: Record<RecordType, readonly string[]> = {
-  competence: ['title', 'title.it', 'title.en', 'description', 'description.it', 'description.en', 'trl', 'keywords', 'technologyAreas', 'sectors', 'filiere', 's3'],
-  service: ['title', 'title.it', 'title.en', 'description', 'description.it', 'description.en', 'kind', 'keywords', 'technologyAreas', 'sectors', 'filiere', 's3'],
-  equipment: [
-    'title', 'title.it', 'title.en', 'description', 'description.it', 'description.en',
-    'lab', 'location', 'bookable', 'access', 'keywords', 'technologyAreas', 'sectors', 'filiere', 's3',
+  competence: [
+    'title',
+    'title.it',
+    'title.en',
+    'description',
+    'description.it',
+    'description.en',
+    'trl',
+    'keywords',
+    'technologyAreas',
+    'sectors',
+    'filiere',
+    's3',
   ],
-  expert: ['name', 'role', 'role.it', 'role.en', 'expertise', 'expertise.it', 'expertise.en', 'keywords', 'publicProfile'],
+  service: [
+    'title',
+    'title.it',
+    'title.en',
+    'description',
+    'description.it',
+    'description.en',
+    'kind',
+    'keywords',
+    'technologyAreas',
+    'sectors',
+    'filiere',
+    's3',
+  ],
+  equipment: [
+    'title',
+    'title.it',
+    'title.en',
+    'description',
+    'description.it',
+    'description.en',
+    'lab',
+    'location',
+    'bookable',
+    'access',
+    'keywords',
+    'technologyAreas',
+    'sectors',
+    'filiere',
+    's3',
+  ],
+  expert: [
+    'name',
+    'role',
+    'role.it',
+    'role.en',
+    'expertise',
+    'expertise.it',
+    'expertise.en',
+    'keywords',
+    'publicProfile',
+  ],
 };
 
 /** The keys of the bundle record the form edits, per type; a patch never touches any other. */
 const EDITED_KEYS: Record<RecordType, readonly string[]> = {
   competence: ['title', 'description', 'keywords', 'technologyAreas', 'sectors', 'filiere', 's3', 'trl'],
   service: ['title', 'description', 'keywords', 'technologyAreas', 'sectors', 'filiere', 's3', 'kind'],
-  equipment: ['title', 'description', 'keywords', 'technologyAreas', 'sectors', 'filiere', 's3', 'lab', 'location', 'bookable', 'access'],
+  equipment: [
+    'title',
+    'description',
+    'keywords',
+    'technologyAreas',
+    'sectors',
+    'filiere',
+    's3',
+    'lab',
+    'location',
+    'bookable',
+    'access',
+  ],
   expert: ['name', 'role', 'expertise', 'keywords', 'publicProfile'],
 };
 
 export function emptyDraft(): RecordDraft {
   return {
-    titleIt: '', titleEn: '', descriptionIt: '', descriptionEn: '', keywords: '', sectors: '', filiere: [], s3: [], technologyAreas: [],
-    trl: '', kind: '', lab: '', location: '', bookable: '', access: '', name: '', roleIt: '', roleEn: '', expertiseIt: '',
-    expertiseEn: '', publicProfile: false,
+    titleIt: '',
+    titleEn: '',
+    descriptionIt: '',
+    descriptionEn: '',
+    keywords: '',
+    sectors: '',
+    filiere: [],
+    s3: [],
+    technologyAreas: [],
+    trl: '',
+    kind: '',
+    lab: '',
+    location: '',
+    bookable: '',
+    access: '',
+    name: '',
+    roleIt: '',
+    roleEn: '',
+    expertiseIt: '',
+    expertiseEn: '',
+    publicProfile: false,
   };
 }
 
@@ -92,7 +171,14 @@ export function draftFromRecord(type: RecordType, record: CatalogueRecord): Reco
 
 /** "a, b, , a" → ["a", "b"]: a comma-separated list, trimmed, without blanks or repeats. */
 export function splitList(text: string): string[] {
-  return [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Both languages of a text; `required` keeps an empty object (the server then says "at least one language"). */
@@ -141,7 +227,8 @@ export function bodyFromDraft(type: RecordType, draft: RecordDraft): Record<stri
 }
 
 /** Absent, an empty list and an empty text in no language all mean "nothing" (the form cannot tell them apart). */
-const blank = (v: unknown) => (v === undefined || v === null || (typeof v === 'object' && Object.keys(v).length === 0) ? null : v);
+const blank = (v: unknown) =>
+  v === undefined || v === null || (typeof v === 'object' && Object.keys(v).length === 0) ? null : v;
 
 function same(key: string, a: unknown, b: unknown): boolean {
   // An expert without recorded consent and one recorded as "no consent" read the same.
@@ -150,7 +237,11 @@ function same(key: string, a: unknown, b: unknown): boolean {
 }
 
 /** Only what changed, for PATCH: new values, and null for an optional field that was emptied. */
-export function patchFromDraft(type: RecordType, original: CatalogueRecord, draft: RecordDraft): Record<string, unknown> {
+export function patchFromDraft(
+  type: RecordType,
+  original: CatalogueRecord,
+  draft: RecordDraft,
+): Record<string, unknown> {
   const next = bodyFromDraft(type, draft);
   const before = original as unknown as Record<string, unknown>;
   const patch: Record<string, unknown> = {};
@@ -176,9 +267,29 @@ export interface OrganizationDraft {
 }
 
 export const ORGANIZATION_FIELDS = [
-  'name', 'shortName', 'town', 'province', 'website', 'description', 'description.it', 'description.en', 'sectors', 'filiere', 's3',
+  'name',
+  'shortName',
+  'town',
+  'province',
+  'website',
+  'description',
+  'description.it',
+  'description.en',
+  'sectors',
+  'filiere',
+  's3',
 ] as const;
-const ORGANIZATION_KEYS = ['name', 'shortName', 'town', 'province', 'website', 'description', 'sectors', 'filiere', 's3'] as const;
+const ORGANIZATION_KEYS = [
+  'name',
+  'shortName',
+  'town',
+  'province',
+  'website',
+  'description',
+  'sectors',
+  'filiere',
+  's3',
+] as const;
 
 export function draftFromOrganization(o: Organization): OrganizationDraft {
   return {

@@ -9,7 +9,15 @@ import { canEditRecords } from '../identity/permissions.ts';
 import { RetireButton } from './retire-button.tsx';
 
 /** "Modifica" and "Ritira" on a record page, for those who may change its organisation's records. */
-export function RecordEditActions({ type, record, title }: { type: RecordType; record: CatalogueRecord; title: string }) {
+export function RecordEditActions({
+  type,
+  record,
+  title,
+}: {
+  type: RecordType;
+  record: CatalogueRecord;
+  title: string;
+}) {
   const { t } = useI18n();
   const { user } = useSession();
   const navigate = useNavigate();

@@ -7,8 +7,22 @@ import type { MessageKey } from '../../lib/messages.it.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { ErrorSummary, type SummaryField } from '../../components/ui/error-summary.tsx';
 import { Checkbox, RadioGroup, SelectField, TextField } from '../../components/ui/form-fields.tsx';
-import { EQUIPMENT_ACCESS, itemHref, RECORD_KINDS, SERVICE_KINDS, serviceKindLabel, type RecordType } from '../catalogue/record-kinds.ts';
-import { bodyFromDraft, draftFromRecord, emptyDraft, patchFromDraft, RECORD_FIELDS, type RecordDraft } from './record-draft.ts';
+import {
+  EQUIPMENT_ACCESS,
+  itemHref,
+  RECORD_KINDS,
+  SERVICE_KINDS,
+  serviceKindLabel,
+  type RecordType,
+} from '../catalogue/record-kinds.ts';
+import {
+  bodyFromDraft,
+  draftFromRecord,
+  emptyDraft,
+  patchFromDraft,
+  RECORD_FIELDS,
+  type RecordDraft,
+} from './record-draft.ts';
 import { LocalizedFields } from './localized-fields.tsx';
 import { SectorField, TermChecks } from './taxonomy-fields.tsx';
 import { useEditFailureText } from './edit-failure.ts';
@@ -38,7 +52,10 @@ export function RecordForm({ type, organization, record, cancelTo }: RecordFormP
   const errors = submit.errors;
   const e = errors.byField;
   const failureText = useEditFailureText(submit.failure);
-  const set = <K extends keyof RecordDraft>(key: K) => (value: RecordDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set =
+    <K extends keyof RecordDraft>(key: K) =>
+    (value: RecordDraft[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -53,7 +70,10 @@ export function RecordForm({ type, organization, record, cancelTo }: RecordFormP
         clearApiCache();
         navigate(itemHref(type, saved.id), { state: { notice: 'saved' } });
       } else {
-        const created = await sendJson<CatalogueRecord>('POST', endpoints.collection(kind.collection), { organization, ...bodyFromDraft(type, draft) });
+        const created = await sendJson<CatalogueRecord>('POST', endpoints.collection(kind.collection), {
+          organization,
+          ...bodyFromDraft(type, draft),
+        });
         clearApiCache();
         navigate(itemHref(type, created.id), { state: { notice: 'created' } });
       }
@@ -103,7 +123,15 @@ export function RecordForm({ type, organization, record, cancelTo }: RecordFormP
         </h2>
         {type === 'expert' ? (
           <>
-            <TextField id={`${ID}-name`} label={t('edit.expert_name')} value={draft.name} onChange={set('name')} error={e.name} autoComplete="off" required />
+            <TextField
+              id={`${ID}-name`}
+              label={t('edit.expert_name')}
+              value={draft.name}
+              onChange={set('name')}
+              error={e.name}
+              autoComplete="off"
+              required
+            />
             <LocalizedFields
               name="role"
               idPrefix={ID}
@@ -179,7 +207,10 @@ export function RecordForm({ type, organization, record, cancelTo }: RecordFormP
             value={draft.trl}
             onChange={set('trl')}
             emptyLabel={t('edit.not_stated')}
-            options={[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({ value: String(n), label: `${t('record.trl_value', { level: n })} – ${t(`trl.${n}` as MessageKey)}` }))}
+            options={[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({
+              value: String(n),
+              label: `${t('record.trl_value', { level: n })} – ${t(`trl.${n}` as MessageKey)}`,
+            }))}
             error={e.trl}
             markOptional
           />
@@ -198,8 +229,23 @@ export function RecordForm({ type, organization, record, cancelTo }: RecordFormP
         ) : null}
         {type === 'equipment' ? (
           <>
-            <TextField id={`${ID}-lab`} label={t('record.lab')} value={draft.lab} onChange={set('lab')} error={e.lab} markOptional />
-            <TextField id={`${ID}-location`} label={t('record.location')} hint={t('edit.location_hint')} value={draft.location} onChange={set('location')} error={e.location} markOptional />
+            <TextField
+              id={`${ID}-lab`}
+              label={t('record.lab')}
+              value={draft.lab}
+              onChange={set('lab')}
+              error={e.lab}
+              markOptional
+            />
+            <TextField
+              id={`${ID}-location`}
+              label={t('record.location')}
+              hint={t('edit.location_hint')}
+              value={draft.location}
+              onChange={set('location')}
+              error={e.location}
+              markOptional
+            />
             <RadioGroup
               id={`${ID}-bookable`}
               name="bookable"
@@ -223,7 +269,10 @@ export function RecordForm({ type, organization, record, cancelTo }: RecordFormP
               onChange={set('access')}
               options={[
                 { value: '', label: t('edit.not_stated') },
-                ...EQUIPMENT_ACCESS.map((a) => ({ value: a, label: `${t(`access.${a}` as MessageKey)}: ${t(`access.${a}.meaning` as MessageKey)}` })),
+                ...EQUIPMENT_ACCESS.map((a) => ({
+                  value: a,
+                  label: `${t(`access.${a}` as MessageKey)}: ${t(`access.${a}.meaning` as MessageKey)}`,
+                })),
               ]}
               error={e.access}
               markOptional
@@ -256,8 +305,23 @@ export function RecordForm({ type, organization, record, cancelTo }: RecordFormP
             error={e.technologyAreas}
           />
           <SectorField id={`${ID}-sectors`} value={draft.sectors} onChange={set('sectors')} error={e.sectors} />
-          <TermChecks id={`${ID}-filiere`} facet="filiera" legend={t('facet.filiera')} values={draft.filiere} onChange={set('filiere')} error={e.filiere} />
-          <TermChecks id={`${ID}-s3`} facet="s3" legend={t('facet.s3')} hint={t('edit.s3_hint')} values={draft.s3} onChange={set('s3')} error={e.s3} />
+          <TermChecks
+            id={`${ID}-filiere`}
+            facet="filiera"
+            legend={t('facet.filiera')}
+            values={draft.filiere}
+            onChange={set('filiere')}
+            error={e.filiere}
+          />
+          <TermChecks
+            id={`${ID}-s3`}
+            facet="s3"
+            legend={t('facet.s3')}
+            hint={t('edit.s3_hint')}
+            values={draft.s3}
+            onChange={set('s3')}
+            error={e.s3}
+          />
         </section>
       ) : null}
 

@@ -49,7 +49,12 @@ export function changedFields(before: Json | null, after: Json | null): string[]
 }
 
 function isLocalized(value: unknown): value is Localized {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).every((k) => k === 'it' || k === 'en');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).every((k) => k === 'it' || k === 'en')
+  );
 }
 
 function shorten(text: string, max = 160): string {
@@ -127,7 +132,9 @@ export function RecordHistory({ collection, id, organization }: RecordHistoryPro
                   {entry.action === 'update' ? (
                     fields.length ? (
                       <>
-                        <p className="history-fields">{t('history.changed', { fields: fields.map(label).join(', ') })}</p>
+                        <p className="history-fields">
+                          {t('history.changed', { fields: fields.map(label).join(', ') })}
+                        </p>
                         <details className="history-details">
                           <summary>{t('history.show_values')}</summary>
                           <dl>

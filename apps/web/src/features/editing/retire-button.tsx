@@ -32,7 +32,14 @@ export function RetireButton({ title, children, onRetire }: RetireButtonProps) {
 
   return (
     <>
-      <button type="button" className="btn btn-outline-danger btn-sm btn-icon" onClick={() => { setError(null); setOpen(true); }}>
+      <button
+        type="button"
+        className="btn btn-outline-danger btn-sm btn-icon"
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+      >
         <Icon name="delete" className="icon-sm" />
         <span>{t('edit.retire')}</span>
       </button>

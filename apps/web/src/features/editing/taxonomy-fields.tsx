@@ -14,8 +14,13 @@ function useTermChoices(facet: TaxonomyFacet, kept: string[]): Choice[] {
   const { pick } = useI18n();
   const terms = taxonomies?.[facet] ?? [];
   const headings = new Set(terms.map((x) => x.parent).filter(Boolean));
-  const offered = facet !== 's3' ? terms : terms.filter((x) =>
-    kept.includes(x.code) || (!headings.has(x.code) && s3Period(x.code, (c) => find('s3', c)) === 'current'));
+  const offered =
+    facet !== 's3'
+      ? terms
+      : terms.filter(
+          (x) =>
+            kept.includes(x.code) || (!headings.has(x.code) && s3Period(x.code, (c) => find('s3', c)) === 'current'),
+        );
   return offered
     .map((x) => find(facet, x.code) ?? x)
     .map((term) => {
@@ -71,7 +76,16 @@ export function SectorField({ id, value, onChange, error }: SectorFieldProps) {
   const codes = splitList(value);
   return (
     <div className="sector-field">
-      <TextField id={id} label={t('edit.sectors')} hint={t('edit.sectors_hint')} value={value} onChange={onChange} error={error} markOptional spellCheck={false} />
+      <TextField
+        id={id}
+        label={t('edit.sectors')}
+        hint={t('edit.sectors_hint')}
+        value={value}
+        onChange={onChange}
+        error={error}
+        markOptional
+        spellCheck={false}
+      />
       {codes.length && loaded ? (
         <div className="sector-preview">
           <p className="sector-preview-title">{t('edit.sectors_read_as')}</p>

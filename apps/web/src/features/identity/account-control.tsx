@@ -48,7 +48,8 @@ export function AccountControl() {
   }, [open]);
 
   // Busy while /me answers: the page is "settled" only once it knows who is signed in.
-  if (session.status === 'loading') return <span className="account-control account-placeholder" aria-hidden="true" aria-busy="true" />;
+  if (session.status === 'loading')
+    return <span className="account-control account-placeholder" aria-hidden="true" aria-busy="true" />;
 
   if (session.status === 'signed-out' || !session.user) {
     return (

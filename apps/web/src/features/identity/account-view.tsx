@@ -43,7 +43,14 @@ function SignOutEverywhere() {
   return (
     <>
       <p>{t('sessions.text')}</p>
-      <button type="button" className="btn btn-outline-primary" onClick={() => { setError(null); setOpen(true); }}>
+      <button
+        type="button"
+        className="btn btn-outline-primary"
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+      >
         {t('sessions.everywhere')}
       </button>
       <ConfirmDialog
@@ -69,9 +76,14 @@ export function AccountView() {
   const organizationName = useOrganizationName();
   if (!user) return null;
   const isAdmin = user.platformRole === 'admin';
-  const managed = managedOrganizations(user, organizations.map((o) => o.id));
+  const managed = managedOrganizations(
+    user,
+    organizations.map((o) => o.id),
+  );
   // Managers get a form per organisation; an administrator gets one form with an organisation choice.
-  const inviteTargets = isAdmin ? [] : managed.filter((o) => grantableRoles(user, o, organizationById.get(o)?.kind).length > 0);
+  const inviteTargets = isAdmin
+    ? []
+    : managed.filter((o) => grantableRoles(user, o, organizationById.get(o)?.kind).length > 0);
 
   return (
     <>

@@ -34,7 +34,14 @@ function CreatedSecret({ created }: { created: CreatedToken }) {
           {t('tokens.secret_label', { name: created.name })}
         </label>
         <div className="token-secret-row">
-          <input id="token-secret" className="form-control token-secret-value" readOnly value={created.token} spellCheck={false} onFocus={(e) => e.target.select()} />
+          <input
+            id="token-secret"
+            className="form-control token-secret-value"
+            readOnly
+            value={created.token}
+            spellCheck={false}
+            onFocus={(e) => e.target.select()}
+          />
           <CopyButton targetId="token-secret" label={t('tokens.copy')} />
         </div>
       </div>
@@ -42,7 +49,13 @@ function CreatedSecret({ created }: { created: CreatedToken }) {
   );
 }
 
-function CreateTokenForm({ organizations, onCreated }: { organizations: string[]; onCreated: (token: CreatedToken) => void }) {
+function CreateTokenForm({
+  organizations,
+  onCreated,
+}: {
+  organizations: string[];
+  onCreated: (token: CreatedToken) => void;
+}) {
   const { t } = useI18n();
   const { user } = useSession();
   const { organizationById } = useReferenceData();
@@ -54,7 +67,9 @@ function CreateTokenForm({ organizations, onCreated }: { organizations: string[]
   const submit = useSubmit(FIELDS);
   const { byField } = submit.errors;
   const roles = organization ? grantableRoles(user, organization, organizationById.get(organization)?.kind) : [];
-  const chosenRole = (roles as string[]).includes(role) ? role : (roles.find((r) => r === 'centre-staff' || r === 'company') ?? roles[0] ?? '');
+  const chosenRole = (roles as string[]).includes(role)
+    ? role
+    : (roles.find((r) => r === 'centre-staff' || r === 'company') ?? roles[0] ?? '');
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -99,7 +114,16 @@ function CreateTokenForm({ organizations, onCreated }: { organizations: string[]
       />
       <div className="row g-3">
         <div className="col-12 col-md-6">
-          <TextField id="token-name" label={t('tokens.name')} hint={t('tokens.name_hint')} value={name} onChange={setName} error={byField.name} autoComplete="off" required />
+          <TextField
+            id="token-name"
+            label={t('tokens.name')}
+            hint={t('tokens.name_hint')}
+            value={name}
+            onChange={setName}
+            error={byField.name}
+            autoComplete="off"
+            required
+          />
         </div>
         {organizations.length > 1 ? (
           <div className="col-12 col-md-6">
@@ -128,7 +152,15 @@ function CreateTokenForm({ organizations, onCreated }: { organizations: string[]
           />
         </div>
         <div className="col-12 col-md-6">
-          <TextField id="token-days" label={t('tokens.days')} hint={t('tokens.days_hint')} inputMode="numeric" value={days} onChange={setDays} error={byField.expiresInDays} />
+          <TextField
+            id="token-days"
+            label={t('tokens.days')}
+            hint={t('tokens.days_hint')}
+            inputMode="numeric"
+            value={days}
+            onChange={setDays}
+            error={byField.expiresInDays}
+          />
         </div>
       </div>
       <div className="form-actions">
@@ -213,7 +245,14 @@ export function ApiTokens({ organizations }: { organizations: string[] }) {
                     </div>
                   </dl>
                   {state === 'active' ? (
-                    <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => { setRevokeError(null); setRevoking(token); }}>
+                    <button
+                      type="button"
+                      className="btn btn-outline-danger btn-sm"
+                      onClick={() => {
+                        setRevokeError(null);
+                        setRevoking(token);
+                      }}
+                    >
                       {t('tokens.revoke')}
                       <span className="visually-hidden"> {t('tokens.revoke_which', { name: token.name })}</span>
                     </button>

@@ -53,7 +53,16 @@ export function ChangePasswordForm() {
       />
       {/* Password managers file the new password under this account. */}
       <input type="email" name="username" autoComplete="username" value={user?.email ?? ''} readOnly hidden />
-      <TextField id="password-current" label={t('password.current')} type="password" autoComplete="current-password" value={current} onChange={setCurrent} error={byField.currentPassword} required />
+      <TextField
+        id="password-current"
+        label={t('password.current')}
+        type="password"
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+        error={byField.currentPassword}
+        required
+      />
       <TextField
         id="password-new"
         label={t('password.new')}

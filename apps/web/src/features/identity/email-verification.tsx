@@ -19,14 +19,17 @@ function confirmOnce(token: string): Promise<void> {
 /** Confirms the e-mail address of the link's token as soon as the page opens. */
 export function EmailVerification({ token }: { token: string }) {
   const { t } = useI18n();
-  const [state, setState] = useState<{ status: 'working' | 'done' | 'failed'; error?: ApiError }>({ status: 'working' });
+  const [state, setState] = useState<{ status: 'working' | 'done' | 'failed'; error?: ApiError }>({
+    status: 'working',
+  });
   const result = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let live = true;
     confirmOnce(token).then(
       () => live && setState({ status: 'done' }),
-      (error: unknown) => live && setState({ status: 'failed', error: error instanceof ApiError ? error : new ApiError('network', 0) }),
+      (error: unknown) =>
+        live && setState({ status: 'failed', error: error instanceof ApiError ? error : new ApiError('network', 0) }),
     );
     return () => {
       live = false;
@@ -60,7 +63,8 @@ export function EmailVerification({ token }: { token: string }) {
         <div className="alert alert-danger" role="alert">
           <p>{t('verify.invalid')}</p>
           <p className="mb-0">
-            <Link to="/accedi">{t('verify.sign_in')}</Link> · <Link to="/password-dimenticata">{t('signin.forgot')}</Link>
+            <Link to="/accedi">{t('verify.sign_in')}</Link> ·{' '}
+            <Link to="/password-dimenticata">{t('signin.forgot')}</Link>
           </p>
         </div>
       ) : state.error ? (

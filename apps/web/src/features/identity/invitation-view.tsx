@@ -56,7 +56,10 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     <form className="clock-form" noValidate onSubmit={onSubmit}>
       <ErrorSummary
         items={submit.errors.items}
-        fields={{ name: { id: 'invite-name', label: t('auth.name') }, password: { id: 'invite-password', label: t('invitation.password') } }}
+        fields={{
+          name: { id: 'invite-name', label: t('auth.name') },
+          password: { id: 'invite-password', label: t('invitation.password') },
+        }}
         attempt={submit.attempt}
         intro={failureText}
       />
@@ -65,7 +68,15 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
           <Link to="/accedi">{t('signup.to_sign_in')}</Link>
         </p>
       ) : null}
-      <TextField id="invite-name" label={t('auth.name')} autoComplete="name" value={name} onChange={setName} error={byField.name} required />
+      <TextField
+        id="invite-name"
+        label={t('auth.name')}
+        autoComplete="name"
+        value={name}
+        onChange={setName}
+        error={byField.name}
+        required
+      />
       <TextField
         id="invite-password"
         label={t('invitation.password')}
@@ -136,7 +147,9 @@ export function InvitationView({ token }: { token: string }) {
           <dd>{data.email}</dd>
         </div>
       </dl>
-      {session.user ? <p className="notice-panel">{t('invitation.signed_in_as', { name: session.user.name })}</p> : null}
+      {session.user ? (
+        <p className="notice-panel">{t('invitation.signed_in_as', { name: session.user.name })}</p>
+      ) : null}
       <h2 className="h4 mt-4">{t('invitation.form_title')}</h2>
       <AcceptForm token={token} invitation={data} />
     </>

@@ -66,7 +66,13 @@ export function InviteForm({ organizations, idPrefix }: InviteFormProps) {
           role: { id: ids.role, label: t('account.role') },
         }}
         attempt={submit.attempt}
-        intro={submit.failure ? (submit.failure.status === 403 ? t('invite.forbidden') : t(problemMessageKey(submit.failure))) : undefined}
+        intro={
+          submit.failure
+            ? submit.failure.status === 403
+              ? t('invite.forbidden')
+              : t(problemMessageKey(submit.failure))
+            : undefined
+        }
       />
       <div className="row g-3">
         {organizations.length > 1 ? (
@@ -84,7 +90,17 @@ export function InviteForm({ organizations, idPrefix }: InviteFormProps) {
           </div>
         ) : null}
         <div className="col-12 col-md-7">
-          <TextField id={ids.email} label={t('invite.email')} type="email" autoComplete="off" value={email} onChange={setEmail} error={byField.email} required spellCheck={false} />
+          <TextField
+            id={ids.email}
+            label={t('invite.email')}
+            type="email"
+            autoComplete="off"
+            value={email}
+            onChange={setEmail}
+            error={byField.email}
+            required
+            spellCheck={false}
+          />
         </div>
         <div className="col-12 col-md-5">
           <SelectField

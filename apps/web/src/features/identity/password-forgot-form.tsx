@@ -48,7 +48,17 @@ export function PasswordForgotForm() {
         attempt={submit.attempt}
         intro={submit.failure ? t(problemMessageKey(submit.failure)) : undefined}
       />
-      <TextField id="forgot-email" label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={setEmail} error={submit.errors.byField.email} required spellCheck={false} />
+      <TextField
+        id="forgot-email"
+        label={t('auth.email')}
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={setEmail}
+        error={submit.errors.byField.email}
+        required
+        spellCheck={false}
+      />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={submit.busy}>
           {submit.busy ? t('state.working') : t('forgot.submit')}

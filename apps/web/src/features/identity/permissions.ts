@@ -64,8 +64,13 @@ export function canReadHistory(user: Account, organization: string): boolean {
  * The roles this account may give in an organisation (invitations and tokens): no stronger than its own there.
  * A company has company members; a centre has staff, managers and its nucleus representative.
  */
-export function grantableRoles(user: Account, organization: string, organizationKind: string | undefined): MembershipRole[] {
-  const fitting: MembershipRole[] = organizationKind === 'company' ? ['company'] : ['centre-staff', 'centre-manager', 'nucleus'];
+export function grantableRoles(
+  user: Account,
+  organization: string,
+  organizationKind: string | undefined,
+): MembershipRole[] {
+  const fitting: MembershipRole[] =
+    organizationKind === 'company' ? ['company'] : ['centre-staff', 'centre-manager', 'nucleus'];
   if (!user) return [];
   if (isAdmin(user)) return fitting;
   const own = roleIn(user, organization);

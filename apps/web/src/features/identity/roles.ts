@@ -15,7 +15,8 @@ export function roleLabel(role: string): MessageKey {
 }
 
 /** A backslash or a control character (C0 or DEL): never part of a path we send people to. */
-const hasControlOrBackslash = (v: string) => [...v].some((c) => c === '\\' || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+const hasControlOrBackslash = (v: string) =>
+  [...v].some((c) => c === '\\' || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
 /**
  * Where to go after signing in: a relative path of this site only — never `//host`, `/\\host`, a full URL, a path

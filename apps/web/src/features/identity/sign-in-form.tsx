@@ -13,7 +13,11 @@ import { formatWait } from './wait-time.ts';
 const FIELDS = ['email', 'password'] as const;
 
 /** An account chosen elsewhere on the page (the demo accounts) to fill the form with. */
-export interface SignInPreset { email: string; password: string; name: string }
+export interface SignInPreset {
+  email: string;
+  password: string;
+  name: string;
+}
 
 /**
  * E-mail and password; wrong credentials, an unconfirmed address and too many attempts each get their own message.
@@ -69,7 +73,10 @@ export function SignInForm({ preset }: { preset?: SignInPreset | null }) {
     <form className="clock-form" noValidate onSubmit={onSubmit}>
       <ErrorSummary
         items={submit.errors.items}
-        fields={{ email: { id: 'signin-email', label: t('auth.email') }, password: { id: 'signin-password', label: t('auth.password') } }}
+        fields={{
+          email: { id: 'signin-email', label: t('auth.email') },
+          password: { id: 'signin-password', label: t('auth.password') },
+        }}
         attempt={submit.attempt}
         intro={failureText}
       />
@@ -78,7 +85,17 @@ export function SignInForm({ preset }: { preset?: SignInPreset | null }) {
           <Link to="/password-dimenticata">{t('signin.unverified_link')}</Link>
         </p>
       ) : null}
-      <TextField id="signin-email" label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={setEmail} error={byField.email} required spellCheck={false} />
+      <TextField
+        id="signin-email"
+        label={t('auth.email')}
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={setEmail}
+        error={byField.email}
+        required
+        spellCheck={false}
+      />
       <TextField
         id="signin-password"
         label={t('auth.password')}

@@ -64,8 +64,26 @@ export function SignUpForm() {
         attempt={submit.attempt}
         intro={submit.failure ? t(problemMessageKey(submit.failure)) : undefined}
       />
-      <TextField id="signup-name" label={t('auth.name')} autoComplete="name" value={name} onChange={setName} error={byField.name} required />
-      <TextField id="signup-email" label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={setEmail} error={byField.email} required spellCheck={false} />
+      <TextField
+        id="signup-name"
+        label={t('auth.name')}
+        autoComplete="name"
+        value={name}
+        onChange={setName}
+        error={byField.name}
+        required
+      />
+      <TextField
+        id="signup-email"
+        label={t('auth.email')}
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={setEmail}
+        error={byField.email}
+        required
+        spellCheck={false}
+      />
       <TextField
         id="signup-password"
         label={t('auth.password')}

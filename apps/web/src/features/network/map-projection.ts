@@ -40,7 +40,12 @@ export interface LabelBox {
 export function placeLabels(points: { x: number; y: number; text: string }[], fontSize: number): LabelBox[] {
   // Every dot is an obstacle from the start, so no label covers another member's dot.
   const DOT = 8;
-  const placed: LabelBox['box'][] = points.map(({ x, y }) => ({ left: x - DOT, right: x + DOT, top: y - DOT, bottom: y + DOT }));
+  const placed: LabelBox['box'][] = points.map(({ x, y }) => ({
+    left: x - DOT,
+    right: x + DOT,
+    top: y - DOT,
+    bottom: y + DOT,
+  }));
   const overlaps = (b: LabelBox['box']) =>
     placed.some((p) => b.left < p.right && b.right > p.left && b.top < p.bottom && b.bottom > p.top);
   return points.map(({ x, y, text }) => {
@@ -67,10 +72,11 @@ export function placeLabels(points: { x: number; y: number; text: string }[], fo
       return { lx, ly, box: { left, right: left + width, top: ly - fontSize, bottom: ly + fontSize * 0.3 } };
     };
     const inside = (b: LabelBox['box']) => b.left >= 0 && b.right <= MAP_WIDTH && b.top >= 0 && b.bottom <= MAP_HEIGHT;
-    const choice = candidates.find((c) => {
-      const { box } = boxFor(c);
-      return inside(box) && !overlaps(box);
-    }) ?? candidates[0]!;
+    const choice =
+      candidates.find((c) => {
+        const { box } = boxFor(c);
+        return inside(box) && !overlaps(box);
+      }) ?? candidates[0]!;
     const { lx, ly, box } = boxFor(choice);
     placed.push(box);
     return { x: lx, y: ly, anchor: choice.anchor, box };

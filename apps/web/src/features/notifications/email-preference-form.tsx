@@ -45,7 +45,12 @@ export function EmailPreferenceForm() {
       {current.error ? <ProblemAlert error={current.error} onRetry={current.reload} /> : null}
       {value ? (
         <form className="clock-form" noValidate onSubmit={onSubmit}>
-          <ErrorSummary items={submit.errors.items} fields={{ email: { id: 'email-pref', label: t('notifications.email_legend') } }} attempt={submit.attempt} intro={failureText} />
+          <ErrorSummary
+            items={submit.errors.items}
+            fields={{ email: { id: 'email-pref', label: t('notifications.email_legend') } }}
+            attempt={submit.attempt}
+            intro={failureText}
+          />
           <RadioGroup
             id="email-pref"
             name="email-pref"

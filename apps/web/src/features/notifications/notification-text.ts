@@ -4,9 +4,23 @@ import type { NotificationView } from '../requests/request-api.ts';
 import { stateLabel } from '../requests/request-bits.tsx';
 
 const KINDS = [
-  'request-received', 'request-submitted', 'request-triage', 'request-opened', 'request-invited', 'request-declined',
-  'request-interest', 'request-team', 'request-started', 'request-closed', 'request-rated', 'request-overdue', 'request-withdrawn',
-  'request-addressed', 'company-claim-submitted', 'company-claim-verified', 'company-claim-rejected',
+  'request-received',
+  'request-submitted',
+  'request-triage',
+  'request-opened',
+  'request-invited',
+  'request-declined',
+  'request-interest',
+  'request-team',
+  'request-started',
+  'request-closed',
+  'request-rated',
+  'request-overdue',
+  'request-withdrawn',
+  'request-addressed',
+  'company-claim-submitted',
+  'company-claim-verified',
+  'company-claim-rejected',
 ];
 
 /** Tells other parts of the page (the header's count) that notifications were read. */

@@ -35,10 +35,13 @@ export function NotificationsView() {
   };
 
   const markOne = (id: number) => {
-    void sendJson('POST', requestEndpoints.notificationsRead(), { ids: [id] }).then(() => {
-      clearApiCache();
-      announceNotificationsChanged();
-    }, () => undefined);
+    void sendJson('POST', requestEndpoints.notificationsRead(), { ids: [id] }).then(
+      () => {
+        clearApiCache();
+        announceNotificationsChanged();
+      },
+      () => undefined,
+    );
   };
 
   const data = list.data;

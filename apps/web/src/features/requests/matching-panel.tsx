@@ -33,7 +33,13 @@ function useLiveMatching({ title, description, lang, sector, filiera }: Matching
     const mine = ++sequence.current;
     const timer = window.setTimeout(() => {
       setStatus('waiting');
-      sendJson<MatchingAnswer>('POST', requestEndpoints.matching(), { text, lang, sector: sector || undefined, filiera: filiera || undefined, limit: 20 }).then(
+      sendJson<MatchingAnswer>('POST', requestEndpoints.matching(), {
+        text,
+        lang,
+        sector: sector || undefined,
+        filiera: filiera || undefined,
+        limit: 20,
+      }).then(
         (a) => {
           if (sequence.current !== mine) return;
           setAnswer(a);
@@ -68,12 +74,16 @@ export function MatchingPanel(props: MatchingInput) {
       </h2>
       <p className="matching-intro">{t('matching.intro')}</p>
       <div aria-live="polite" className="matching-live">
-        {status === 'idle' ? <p className="matching-status">{t('matching.idle', { min: MATCHING_MIN_CHARS })}</p> : null}
+        {status === 'idle' ? (
+          <p className="matching-status">{t('matching.idle', { min: MATCHING_MIN_CHARS })}</p>
+        ) : null}
         {status === 'waiting' && !answer ? <p className="matching-status">{t('matching.working')}</p> : null}
         {status === 'failed' ? <p className="matching-status">{t('matching.failed')}</p> : null}
         {answer ? (
           <>
-            <p className="matching-status">{answer.aspects.length ? tp('matching.found', answer.aspects.length) : t('matching.none')}</p>
+            <p className="matching-status">
+              {answer.aspects.length ? tp('matching.found', answer.aspects.length) : t('matching.none')}
+            </p>
             {answer.truncated ? <p className="matching-status">{t('matching.truncated')}</p> : null}
             {answer.aspects.length ? (
               <>
@@ -92,7 +102,11 @@ export function MatchingPanel(props: MatchingInput) {
                   {organizations.map((o) => (
                     <li key={o.id}>
                       <Link to={itemHref('organization', o.id)}>{orgName(o.id)}</Link>
-                      {o.covers.length ? <span className="matching-covers">{t('matching.covers', { aspects: o.covers.join(', ') })}</span> : null}
+                      {o.covers.length ? (
+                        <span className="matching-covers">
+                          {t('matching.covers', { aspects: o.covers.join(', ') })}
+                        </span>
+                      ) : null}
                     </li>
                   ))}
                 </ol>
@@ -103,7 +117,9 @@ export function MatchingPanel(props: MatchingInput) {
                 <h3 className="h6">{t('matching.team')}</h3>
                 <p className="matching-team">{team.organizations.map(orgName).join(' + ')}</p>
                 <p className="matching-team-missing">
-                  {team.missing.length ? t('matching.team_missing', { aspects: team.missing.join(', ') }) : t('matching.team_complete')}
+                  {team.missing.length
+                    ? t('matching.team_missing', { aspects: team.missing.join(', ') })
+                    : t('matching.team_complete')}
                 </p>
               </>
             ) : null}

@@ -11,7 +11,13 @@ import { CheckboxGroup, RadioGroup, TextField } from '../../components/ui/form-f
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { useReferenceData } from '../catalogue/reference-data.tsx';
 import { useOrganizationName } from '../catalogue/organization-name.tsx';
-import { requestEditHref, requestEndpoints, type RequestAction, type RequestView, type TeamProposal } from './request-api.ts';
+import {
+  requestEditHref,
+  requestEndpoints,
+  type RequestAction,
+  type RequestView,
+  type TeamProposal,
+} from './request-api.ts';
 
 /** What to say when an action fails for a reason that belongs to no field. */
 function useActionFailureText(failure: ApiError | null): string | undefined {
@@ -48,7 +54,22 @@ interface PanelProps {
 }
 
 /** One action as a small form in its own titled region: error summary, fields, the button. */
-function ActionPanel({ request, onDone, id, title, intro, fields, summary, submitLabel, build, path, action, confirm, danger, children }: PanelProps & ActionProps) {
+function ActionPanel({
+  request,
+  onDone,
+  id,
+  title,
+  intro,
+  fields,
+  summary,
+  submitLabel,
+  build,
+  path,
+  action,
+  confirm,
+  danger,
+  children,
+}: PanelProps & ActionProps) {
   const { t } = useI18n();
   const submit = useSubmit(fields);
   const failureText = useActionFailureText(submit.failure);
@@ -90,10 +111,19 @@ function ActionPanel({ request, onDone, id, title, intro, fields, summary, submi
       </h3>
       {intro ? <div className="request-action-intro">{intro}</div> : null}
       <form className="clock-form" noValidate onSubmit={onSubmit}>
-        <ErrorSummary items={submit.errors.items} fields={summary} attempt={submit.attempt} intro={asking ? undefined : failureText} />
+        <ErrorSummary
+          items={submit.errors.items}
+          fields={summary}
+          attempt={submit.attempt}
+          intro={asking ? undefined : failureText}
+        />
         {children?.(submit.errors)}
         <div className="form-actions">
-          <button type="submit" className={danger ? 'btn btn-outline-danger' : 'btn btn-primary'} disabled={submit.busy}>
+          <button
+            type="submit"
+            className={danger ? 'btn btn-outline-danger' : 'btn btn-primary'}
+            disabled={submit.busy}
+          >
             {submit.busy ? t('state.working') : submitLabel}
           </button>
         </div>
@@ -131,7 +161,17 @@ function MessagePanel(props: ActionProps & { action: 'triage' | 'start'; path: s
       build={() => ({ body: message.trim() ? { message: message.trim() } : {} })}
     >
       {(errors) => (
-        <TextField id={`${id}-message`} label={t('request.field.message')} hint={t('request.field.message_hint')} value={message} onChange={setMessage} error={errors.byField.message} multiline rows={3} markOptional />
+        <TextField
+          id={`${id}-message`}
+          label={t('request.field.message')}
+          hint={t('request.field.message_hint')}
+          value={message}
+          onChange={setMessage}
+          error={errors.byField.message}
+          multiline
+          rows={3}
+          markOptional
+        />
       )}
     </ActionPanel>
   );
@@ -143,7 +183,9 @@ function OpenPanel(props: ActionProps) {
   const [centres, setCentres] = useState<string[]>([]);
   const [message, setMessage] = useState('');
   const confidential = props.request.confidentiality === 'confidential';
-  const options = organizations.filter((o) => o.kind === 'centre').map((o) => ({ value: o.id, label: o.shortName ?? o.name }));
+  const options = organizations
+    .filter((o) => o.kind === 'centre')
+    .map((o) => ({ value: o.id, label: o.shortName ?? o.name }));
   return (
     <ActionPanel
       {...props}
@@ -153,7 +195,10 @@ function OpenPanel(props: ActionProps) {
       title={t('request.action.open')}
       intro={<p>{t(confidential ? 'request.action.open.intro_confidential' : 'request.action.open.intro')}</p>}
       fields={['centres', 'message']}
-      summary={{ centres: { id: 'act-open-centres', label: t('request.field.centres') }, message: { id: 'act-open-message', label: t('request.field.message') } }}
+      summary={{
+        centres: { id: 'act-open-centres', label: t('request.field.centres') },
+        message: { id: 'act-open-message', label: t('request.field.message') },
+      }}
       submitLabel={t('request.action.open.submit')}
       build={() =>
         confidential && centres.length === 0
@@ -166,7 +211,9 @@ function OpenPanel(props: ActionProps) {
           <CheckboxGroup
             id="act-open-centres"
             legend={t(confidential ? 'request.field.centres' : 'request.field.invite')}
-            hint={t(confidential ? 'request.action.open.centres_hint_confidential' : 'request.action.open.centres_hint')}
+            hint={t(
+              confidential ? 'request.action.open.centres_hint_confidential' : 'request.action.open.centres_hint',
+            )}
             options={options}
             values={centres}
             onChange={setCentres}
@@ -174,7 +221,17 @@ function OpenPanel(props: ActionProps) {
             required={confidential}
             markOptional={!confidential}
           />
-          <TextField id="act-open-message" label={t('request.field.message')} hint={t('request.field.message_hint')} value={message} onChange={setMessage} error={errors.byField.message} multiline rows={3} markOptional />
+          <TextField
+            id="act-open-message"
+            label={t('request.field.message')}
+            hint={t('request.field.message_hint')}
+            value={message}
+            onChange={setMessage}
+            error={errors.byField.message}
+            multiline
+            rows={3}
+            markOptional
+          />
         </>
       )}
     </ActionPanel>
@@ -196,12 +253,30 @@ function DeclinePanel(props: ActionProps) {
       fields={['reason']}
       summary={{ reason: { id: 'act-decline-reason', label: t('request.field.reason') } }}
       submitLabel={t('request.action.decline.submit')}
-      confirm={{ title: t('request.action.decline.confirm_title'), text: t('request.action.decline.confirm_text'), label: t('request.action.decline.confirm') }}
+      confirm={{
+        title: t('request.action.decline.confirm_title'),
+        text: t('request.action.decline.confirm_text'),
+        label: t('request.action.decline.confirm'),
+      }}
       build={() =>
-        reason.trim().length < 10 ? { errors: [['reason', true, t('form.error.too_short', { min: 10 })]] } : { body: { reason: reason.trim() } }
+        reason.trim().length < 10
+          ? { errors: [['reason', true, t('form.error.too_short', { min: 10 })]] }
+          : { body: { reason: reason.trim() } }
       }
     >
-      {(errors) => <TextField id="act-decline-reason" label={t('request.field.reason')} hint={t('request.field.reason_hint')} value={reason} onChange={setReason} error={errors.byField.reason} multiline rows={3} required />}
+      {(errors) => (
+        <TextField
+          id="act-decline-reason"
+          label={t('request.field.reason')}
+          hint={t('request.field.reason_hint')}
+          value={reason}
+          onChange={setReason}
+          error={errors.byField.reason}
+          multiline
+          rows={3}
+          required
+        />
+      )}
     </ActionPanel>
   );
 }
@@ -340,7 +415,9 @@ function InterestPanel(props: ActionProps & { proposal: TeamProposal | undefined
 function WithdrawPanel(props: ActionProps) {
   const { t } = useI18n();
   const orgName = useOrganizationName();
-  const interested = props.request.actingFor.filter((o) => props.request.centres?.some((c) => c.organization === o && c.interest));
+  const interested = props.request.actingFor.filter((o) =>
+    props.request.centres?.some((c) => c.organization === o && c.interest),
+  );
   const [organization, setOrganization] = useState(interested.length === 1 ? interested[0]! : '');
   return (
     <ActionPanel
@@ -430,13 +507,25 @@ function TeamPanel(props: ActionProps) {
             id="act-team-partners"
             legend={t('request.field.partners')}
             hint={t('request.field.partners_hint', { max: MAX_PARTNERS })}
-            options={interested.filter((c) => c.organization !== lead).map((c) => ({ value: c.organization, label: c.name }))}
+            options={interested
+              .filter((c) => c.organization !== lead)
+              .map((c) => ({ value: c.organization, label: c.name }))}
             values={partners}
             onChange={setPartners}
             error={errors.byField.partners}
             markOptional
           />
-          <TextField id="act-team-message" label={t('request.field.message')} hint={t('request.field.message_hint')} value={message} onChange={setMessage} error={errors.byField.message} multiline rows={3} markOptional />
+          <TextField
+            id="act-team-message"
+            label={t('request.field.message')}
+            hint={t('request.field.message_hint')}
+            value={message}
+            onChange={setMessage}
+            error={errors.byField.message}
+            multiline
+            rows={3}
+            markOptional
+          />
         </>
       )}
     </ActionPanel>
@@ -457,9 +546,25 @@ function ClosePanel(props: ActionProps) {
       fields={['outcome']}
       summary={{ outcome: { id: 'act-close-outcome', label: t('request.field.outcome') } }}
       submitLabel={t('request.action.close.submit')}
-      build={() => (outcome.trim().length < 10 ? { errors: [['outcome', true, t('form.error.too_short', { min: 10 })]] } : { body: { outcome: outcome.trim() } })}
+      build={() =>
+        outcome.trim().length < 10
+          ? { errors: [['outcome', true, t('form.error.too_short', { min: 10 })]] }
+          : { body: { outcome: outcome.trim() } }
+      }
     >
-      {(errors) => <TextField id="act-close-outcome" label={t('request.field.outcome')} hint={t('request.field.outcome_hint')} value={outcome} onChange={setOutcome} error={errors.byField.outcome} multiline rows={4} required />}
+      {(errors) => (
+        <TextField
+          id="act-close-outcome"
+          label={t('request.field.outcome')}
+          hint={t('request.field.outcome_hint')}
+          value={outcome}
+          onChange={setOutcome}
+          error={errors.byField.outcome}
+          multiline
+          rows={4}
+          required
+        />
+      )}
     </ActionPanel>
   );
 }
@@ -477,9 +582,16 @@ function RatePanel(props: ActionProps) {
       title={t('request.action.rate')}
       intro={<p>{t('request.action.rate.intro')}</p>}
       fields={['rating', 'comment']}
-      summary={{ rating: { id: 'act-rate-rating', label: t('request.field.rating') }, comment: { id: 'act-rate-comment', label: t('request.field.comment') } }}
+      summary={{
+        rating: { id: 'act-rate-rating', label: t('request.field.rating') },
+        comment: { id: 'act-rate-comment', label: t('request.field.comment') },
+      }}
       submitLabel={t('request.action.rate.submit')}
-      build={() => (!rating ? { errors: [['rating', true, t('request.action.rate.required')]] } : { body: { rating: Number(rating), ...(comment.trim() ? { comment: comment.trim() } : {}) } })}
+      build={() =>
+        !rating
+          ? { errors: [['rating', true, t('request.action.rate.required')]] }
+          : { body: { rating: Number(rating), ...(comment.trim() ? { comment: comment.trim() } : {}) } }
+      }
     >
       {(errors) => (
         <>
@@ -488,13 +600,25 @@ function RatePanel(props: ActionProps) {
             name="rating"
             legend={t('request.field.rating')}
             className="rating-options"
-            options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(`request.rating.${n}` as 'request.rating.1') }))}
+            options={[1, 2, 3, 4, 5].map((n) => ({
+              value: String(n),
+              label: t(`request.rating.${n}` as 'request.rating.1'),
+            }))}
             value={rating}
             onChange={setRating}
             error={errors.byField.rating}
             required
           />
-          <TextField id="act-rate-comment" label={t('request.field.comment')} value={comment} onChange={setComment} error={errors.byField.comment} multiline rows={3} markOptional />
+          <TextField
+            id="act-rate-comment"
+            label={t('request.field.comment')}
+            value={comment}
+            onChange={setComment}
+            error={errors.byField.comment}
+            multiline
+            rows={3}
+            markOptional
+          />
         </>
       )}
     </ActionPanel>

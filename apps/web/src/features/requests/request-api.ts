@@ -1,4 +1,12 @@
-import type { NotificationView, RequestEdit, RequestList, RequestState, RequestView, ResponseTargets, TeamProposal } from '@clock/contracts';
+import type {
+  NotificationView,
+  RequestEdit,
+  RequestList,
+  RequestState,
+  RequestView,
+  ResponseTargets,
+  TeamProposal,
+} from '@clock/contracts';
 import { apiUrl } from '../../lib/api.ts';
 
 export type { RequestEdit, RequestList, RequestState, RequestView, ResponseTargets, TeamProposal };
@@ -40,7 +48,14 @@ export interface RequestListParams {
  * The request's steps, in order; `declined` (by the nucleus) ends it from any of the first three, `withdrawn` (by
  * the company) from any of the first four.
  */
-export const REQUEST_STEPS: readonly RequestState[] = ['submitted', 'triage', 'open', 'team_agreed', 'in_progress', 'closed'];
+export const REQUEST_STEPS: readonly RequestState[] = [
+  'submitted',
+  'triage',
+  'open',
+  'team_agreed',
+  'in_progress',
+  'closed',
+];
 /** The states that end a request before its work is done. */
 export const ENDED_EARLY: readonly RequestState[] = ['declined', 'withdrawn'];
 /** Every state, in the order the filters list them. */

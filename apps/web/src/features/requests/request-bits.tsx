@@ -4,7 +4,8 @@ import { Icon } from '../../components/ui/icon.tsx';
 import type { Confidentiality, RequestState, RequestView } from './request-api.ts';
 
 export const stateLabel = (state: RequestState | string): MessageKey => `request.state.${state}` as MessageKey;
-export const confidentialityLabel = (c: Confidentiality | string): MessageKey => `request.confidentiality.${c}` as MessageKey;
+export const confidentialityLabel = (c: Confidentiality | string): MessageKey =>
+  `request.confidentiality.${c}` as MessageKey;
 
 /** The state as a badge with its name in words (the colour only repeats it). */
 export function StateBadge({ state }: { state: RequestState }) {

@@ -15,10 +15,16 @@ function stepsOf(request: RequestView): Step[] {
   if (ENDED_EARLY.includes(request.state)) {
     const reached = new Set<string>(['submitted', ...(request.timeline ?? []).map((e) => e.to ?? '')]);
     const before = REQUEST_STEPS.filter((s) => reached.has(s));
-    return [...before.map((state) => ({ state, status: 'done' as const })), { state: request.state, status: 'current' }];
+    return [
+      ...before.map((state) => ({ state, status: 'done' as const })),
+      { state: request.state, status: 'current' },
+    ];
   }
   const at = REQUEST_STEPS.indexOf(request.state);
-  return REQUEST_STEPS.map((state, i) => ({ state, status: i < at ? 'done' : i === at ? (state === 'closed' ? 'done' : 'current') : 'todo' }));
+  return REQUEST_STEPS.map((state, i) => ({
+    state,
+    status: i < at ? 'done' : i === at ? (state === 'closed' ? 'done' : 'current') : 'todo',
+  }));
 }
 
 /** Where the request stands: its steps in order, the current one marked in words (aria-current) and by an icon. */
@@ -30,7 +36,11 @@ export function RequestStepper({ request }: { request: RequestView }) {
       {steps.map((s, i) => {
         const current = s.state === request.state;
         return (
-          <li key={s.state} className={`step step-${s.status}${ENDED_EARLY.includes(s.state) ? ` step-${s.state}` : ''}`} aria-current={current ? 'step' : undefined}>
+          <li
+            key={s.state}
+            className={`step step-${s.status}${ENDED_EARLY.includes(s.state) ? ` step-${s.state}` : ''}`}
+            aria-current={current ? 'step' : undefined}
+          >
             <span className="step-marker" aria-hidden="true">
               {s.status === 'done' ? (
                 <Icon name="check-circle" className="icon-sm" />
@@ -44,7 +54,11 @@ export function RequestStepper({ request }: { request: RequestView }) {
             </span>
             <span className="step-label">
               {t(stateLabel(s.state))}
-              <span className="visually-hidden"> ({t(current ? 'request.step.current' : s.status === 'done' ? 'request.step.done' : 'request.step.todo')})</span>
+              <span className="visually-hidden">
+                {' '}
+                ({t(current ? 'request.step.current' : s.status === 'done' ? 'request.step.done' : 'request.step.todo')}
+                )
+              </span>
             </span>
           </li>
         );
@@ -82,7 +96,8 @@ export function RequestFacts({ request }: { request: RequestView }) {
   const { term } = useReferenceData();
   const orgName = useOrganizationName();
   const textLang = request.lang !== lang ? request.lang : undefined;
-  const termText = (facet: 'sector' | 'filiera', code: string | null) => (code ? (pick(term(facet, code)?.label)?.text ?? code) : null);
+  const termText = (facet: 'sector' | 'filiera', code: string | null) =>
+    code ? (pick(term(facet, code)?.label)?.text ?? code) : null;
   const sector = termText('sector', request.sector);
   const filiera = termText('filiera', request.filiera);
   return (
@@ -115,11 +130,22 @@ export function RequestFacts({ request }: { request: RequestView }) {
         </h2>
         <dl className="request-facts">
           <Fact label={t('request.field.confidentiality')}>
-            {t(confidentialityLabel(request.confidentiality))}: {t(`request.confidentiality.${request.confidentiality}.meaning`)}
+            {t(confidentialityLabel(request.confidentiality))}:{' '}
+            {t(`request.confidentiality.${request.confidentiality}.meaning`)}
           </Fact>
-          {request.company ? <Fact label={t(request.company.id ? 'request.field.company' : 'request.field.company_name')}>{request.company.name}</Fact> : null}
-          {request.submittedVia ? <Fact label={t('request.submitted_via')}>{orgName(request.submittedVia)}</Fact> : null}
-          {request.source ? <Fact label={t('request.field.source')}><RequestSourceLink source={request.source} /></Fact> : null}
+          {request.company ? (
+            <Fact label={t(request.company.id ? 'request.field.company' : 'request.field.company_name')}>
+              {request.company.name}
+            </Fact>
+          ) : null}
+          {request.submittedVia ? (
+            <Fact label={t('request.submitted_via')}>{orgName(request.submittedVia)}</Fact>
+          ) : null}
+          {request.source ? (
+            <Fact label={t('request.field.source')}>
+              <RequestSourceLink source={request.source} />
+            </Fact>
+          ) : null}
           {request.contactEmail ? (
             <Fact label={t('request.field.contact_email')}>
               <a href={`mailto:${request.contactEmail}`}>{request.contactEmail}</a>
@@ -175,17 +201,30 @@ export function RequestCentres({ request }: { request: RequestView }) {
             <li key={c.organization} className="request-centre">
               <h3 className="h5">
                 {c.name}
-                {c.teamRole ? <span className="badge team-role-badge">{t(c.teamRole === 'lead' ? 'request.role.lead' : 'request.role.partner')}</span> : null}
+                {c.teamRole ? (
+                  <span className="badge team-role-badge">
+                    {t(c.teamRole === 'lead' ? 'request.role.lead' : 'request.role.partner')}
+                  </span>
+                ) : null}
               </h3>
               <p className="request-centre-status">
-                {[c.invited ? t('request.centre.invited') : null, c.interest ? t('request.centre.interested', { date: formatDateTime(c.interest.at) }) : t('request.centre.no_interest')]
+                {[
+                  c.invited ? t('request.centre.invited') : null,
+                  c.interest
+                    ? t('request.centre.interested', { date: formatDateTime(c.interest.at) })
+                    : t('request.centre.no_interest'),
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </p>
               {c.interest ? (
                 <>
                   <p className="request-proposal">{c.interest.proposal}</p>
-                  {c.interest.aspects.length ? <p className="request-claims">{t('request.centre.claims', { aspects: c.interest.aspects.join(', ') })}</p> : null}
+                  {c.interest.aspects.length ? (
+                    <p className="request-claims">
+                      {t('request.centre.claims', { aspects: c.interest.aspects.join(', ') })}
+                    </p>
+                  ) : null}
                 </>
               ) : null}
             </li>
@@ -238,16 +277,26 @@ export function RequestTimeline({ request }: { request: RequestView }) {
       </h2>
       <ol className="request-timeline">
         {events.map((e, i) => {
-          const who = e.actorName ? (e.organization ? `${e.actorName} (${orgName(e.organization)})` : e.actorName) : e.organization ? orgName(e.organization) : t('timeline.someone');
+          const who = e.actorName
+            ? e.organization
+              ? `${e.actorName} (${orgName(e.organization)})`
+              : e.actorName
+            : e.organization
+              ? orgName(e.organization)
+              : t('timeline.someone');
           return (
             <li key={i}>
               <p className="timeline-when">
                 <time dateTime={e.at}>{formatDateTime(e.at)}</time>
               </p>
               <p className="timeline-what">
-                {e.kind === 'edited' ? t('timeline.edited', { who, fields: editedFields(e.message) }) : t(eventKey(e), { who, organization: e.organization ? orgName(e.organization) : '' })}
+                {e.kind === 'edited'
+                  ? t('timeline.edited', { who, fields: editedFields(e.message) })
+                  : t(eventKey(e), { who, organization: e.organization ? orgName(e.organization) : '' })}
               </p>
-              {e.message && e.kind !== 'rated' && e.kind !== 'edited' ? <p className="timeline-message">«{e.message}»</p> : null}
+              {e.message && e.kind !== 'rated' && e.kind !== 'edited' ? (
+                <p className="timeline-message">«{e.message}»</p>
+              ) : null}
               {e.kind === 'rated' && e.message ? <p className="timeline-message">{e.message}</p> : null}
             </li>
           );

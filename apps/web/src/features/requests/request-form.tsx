@@ -11,14 +11,34 @@ import { useReferenceData } from '../catalogue/reference-data.tsx';
 import { useEditFailureText } from '../editing/edit-failure.ts';
 import { problemMessageKey } from '../../components/ui/problem-alert.tsx';
 import { useSession } from '../identity/session.tsx';
-import { CONFIDENTIALITY, requestEndpoints, requestHref, type Confidentiality, type RequestEdit, type RequestView } from './request-api.ts';
+import {
+  CONFIDENTIALITY,
+  requestEndpoints,
+  requestHref,
+  type Confidentiality,
+  type RequestEdit,
+  type RequestView,
+} from './request-api.ts';
 import { confidentialityLabel } from './request-bits.tsx';
 import { MatchingPanel } from './matching-panel.tsx';
 import { isCentreMember } from './request-roles.ts';
 import { OwnCompanyFields, QuoteSource, useOwnCompanies, useQuoteSource } from '../companies/request-company.tsx';
 
 const ID = 'nr';
-const FIELDS = ['title', 'description', 'summary', 'desiredOutcome', 'confidentiality', 'sector', 'filiera', 'deadline', 'lang', 'company', 'companyName', 'contactEmail'] as const;
+const FIELDS = [
+  'title',
+  'description',
+  'summary',
+  'desiredOutcome',
+  'confidentiality',
+  'sector',
+  'filiera',
+  'deadline',
+  'lang',
+  'company',
+  'companyName',
+  'contactEmail',
+] as const;
 
 interface Draft {
   title: string;
@@ -48,7 +68,13 @@ function bodyOf(d: Draft, forOthers: boolean, source?: { type: string; id: strin
     deadline: opt(d.deadline),
     confidentiality: d.confidentiality,
     lang: d.lang,
-    ...(forOthers ? { company: opt(d.company), companyName: d.company ? undefined : opt(d.companyName), contactEmail: d.company ? undefined : opt(d.contactEmail) } : {}),
+    ...(forOthers
+      ? {
+          company: opt(d.company),
+          companyName: d.company ? undefined : opt(d.companyName),
+          contactEmail: d.company ? undefined : opt(d.contactEmail),
+        }
+      : {}),
     ...(source ? { source } : {}),
   };
 }
@@ -99,7 +125,10 @@ function patchOf(d: Draft, r: RequestView): RequestEdit {
   if (d.description.trim() !== (r.description ?? '')) patch.description = d.description;
   if (d.confidentiality && d.confidentiality !== r.confidentiality) patch.confidentiality = d.confidentiality;
   if (d.lang !== r.lang) patch.lang = d.lang;
-  const optional = (key: 'summary' | 'desiredOutcome' | 'sector' | 'filiera' | 'deadline' | 'contactEmail', before: string | null | undefined) => {
+  const optional = (
+    key: 'summary' | 'desiredOutcome' | 'sector' | 'filiera' | 'deadline' | 'contactEmail',
+    before: string | null | undefined,
+  ) => {
     const now = d[key].trim();
     if (now !== (before ?? '')) patch[key] = now || null;
   };
@@ -149,8 +178,18 @@ export function RequestForm({ request }: { request?: RequestView } = {}) {
     request
       ? draftOf(request)
       : {
-          title: '', description: '', summary: '', desiredOutcome: '', confidentiality: '', sector: '', filiera: '', deadline: '', lang,
-          company: '', companyName: '', contactEmail: '',
+          title: '',
+          description: '',
+          summary: '',
+          desiredOutcome: '',
+          confidentiality: '',
+          sector: '',
+          filiera: '',
+          deadline: '',
+          lang,
+          company: '',
+          companyName: '',
+          contactEmail: '',
         },
   );
   const submit = useSubmit(FIELDS);
@@ -158,17 +197,24 @@ export function RequestForm({ request }: { request?: RequestView } = {}) {
   const submitFailureText = useEditFailureText(submit.failure);
   const correctionFailureText = useCorrectionFailureText(submit.failure);
   const failureText = editing ? correctionFailureText : submitFailureText;
-  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set =
+    <K extends keyof Draft>(key: K) =>
+    (value: Draft[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }));
   // The company asked for in the address (after registering it), or the person's only one.
   const preferred = params.get('impresa');
   useEffect(() => {
     if (!ownChoice || !own.loaded) return;
-    const pick = own.options.find((o) => o.value === preferred)?.value ?? (own.options.length === 1 ? own.options[0]!.value : '');
+    const pick =
+      own.options.find((o) => o.value === preferred)?.value ?? (own.options.length === 1 ? own.options[0]!.value : '');
     if (pick) setDraft((d) => (d.company ? d : { ...d, company: pick }));
   }, [ownChoice, own.loaded, own.options, preferred]);
   // Started from a record: the title says what it is about.
   useEffect(() => {
-    if (source.title) setDraft((d) => (d.title ? d : { ...d, title: t('request.form.quote_title', { title: source.title! }).slice(0, 200) }));
+    if (source.title)
+      setDraft((d) =>
+        d.title ? d : { ...d, title: t('request.form.quote_title', { title: source.title! }).slice(0, 200) },
+      );
   }, [source.title, t]);
 
   const onSubmit = (event: FormEvent) => {
@@ -186,7 +232,11 @@ export function RequestForm({ request }: { request?: RequestView } = {}) {
         navigate(requestHref(request.id), { state: { notice: 'request-edited' } });
         return;
       }
-      const created = await sendJson<RequestView>('POST', requestEndpoints.create(), bodyOf(draft, forOthers, source.source));
+      const created = await sendJson<RequestView>(
+        'POST',
+        requestEndpoints.create(),
+        bodyOf(draft, forOthers, source.source),
+      );
       clearApiCache();
       navigate(requestHref(created.id), { state: { notice: 'request-submitted' } });
     }, local);
@@ -228,7 +278,15 @@ export function RequestForm({ request }: { request?: RequestView } = {}) {
             <h2 id={`${ID}-problem`} className="h4">
               {t('request.form.section_problem')}
             </h2>
-            <TextField id={`${ID}-title`} label={t('request.field.title')} hint={t('request.form.title_hint')} value={draft.title} onChange={set('title')} error={e.title} required />
+            <TextField
+              id={`${ID}-title`}
+              label={t('request.field.title')}
+              hint={t('request.form.title_hint')}
+              value={draft.title}
+              onChange={set('title')}
+              error={e.title}
+              required
+            />
             <TextField
               id={`${ID}-description`}
               label={t('request.field.description')}
@@ -263,7 +321,10 @@ export function RequestForm({ request }: { request?: RequestView } = {}) {
               legend={t('request.field.confidentiality')}
               value={draft.confidentiality}
               onChange={(v) => set('confidentiality')(v as Confidentiality)}
-              options={CONFIDENTIALITY.map((c) => ({ value: c, label: `${t(confidentialityLabel(c))}: ${t(`request.confidentiality.${c}.meaning`)}` }))}
+              options={CONFIDENTIALITY.map((c) => ({
+                value: c,
+                label: `${t(confidentialityLabel(c))}: ${t(`request.confidentiality.${c}.meaning`)}`,
+              }))}
               error={e.confidentiality}
               required
             />
@@ -288,7 +349,11 @@ export function RequestForm({ request }: { request?: RequestView } = {}) {
             <TextField
               id={`${ID}-sector`}
               label={t('request.field.sector')}
-              hint={sectorLabel ? t('request.form.sector_read_as', { label: sectorLabel.text }) : t('request.form.sector_hint')}
+              hint={
+                sectorLabel
+                  ? t('request.form.sector_read_as', { label: sectorLabel.text })
+                  : t('request.form.sector_hint')
+              }
               value={draft.sector}
               onChange={set('sector')}
               error={e.sector}
@@ -305,7 +370,16 @@ export function RequestForm({ request }: { request?: RequestView } = {}) {
               error={e.filiera}
               markOptional
             />
-            <TextField id={`${ID}-deadline`} type="date" label={t('request.field.deadline')} hint={t('request.form.deadline_hint')} value={draft.deadline} onChange={set('deadline')} error={e.deadline} markOptional />
+            <TextField
+              id={`${ID}-deadline`}
+              type="date"
+              label={t('request.field.deadline')}
+              hint={t('request.form.deadline_hint')}
+              value={draft.deadline}
+              onChange={set('deadline')}
+              error={e.deadline}
+              markOptional
+            />
             {editsContact ? (
               <TextField
                 id={`${ID}-contactEmail`}
@@ -334,8 +408,15 @@ export function RequestForm({ request }: { request?: RequestView } = {}) {
 
           {ownChoice ? (
             <OwnCompanyFields
-              id={ID} own={own} company={draft.company} companyName={draft.companyName} contactEmail={draft.contactEmail}
-              onCompany={set('company')} onCompanyName={set('companyName')} onContactEmail={set('contactEmail')} errors={e}
+              id={ID}
+              own={own}
+              company={draft.company}
+              companyName={draft.companyName}
+              contactEmail={draft.contactEmail}
+              onCompany={set('company')}
+              onCompanyName={set('companyName')}
+              onContactEmail={set('contactEmail')}
+              errors={e}
             />
           ) : null}
           {onBehalf ? (
@@ -355,7 +436,15 @@ export function RequestForm({ request }: { request?: RequestView } = {}) {
               />
               {draft.company === '' ? (
                 <>
-                  <TextField id={`${ID}-companyName`} label={t('request.field.company_name')} value={draft.companyName} onChange={set('companyName')} error={e.companyName} autoComplete="organization" required />
+                  <TextField
+                    id={`${ID}-companyName`}
+                    label={t('request.field.company_name')}
+                    value={draft.companyName}
+                    onChange={set('companyName')}
+                    error={e.companyName}
+                    autoComplete="organization"
+                    required
+                  />
                   <TextField
                     id={`${ID}-contactEmail`}
                     type="email"
@@ -382,7 +471,13 @@ export function RequestForm({ request }: { request?: RequestView } = {}) {
         </form>
       </div>
       <div className="col-12 col-lg-5">
-        <MatchingPanel title={draft.title} description={draft.description} lang={draft.lang} sector={draft.sector.trim()} filiera={draft.filiera} />
+        <MatchingPanel
+          title={draft.title}
+          description={draft.description}
+          lang={draft.lang}
+          sector={draft.sector.trim()}
+          filiera={draft.filiera}
+        />
       </div>
     </div>
   );

@@ -9,7 +9,14 @@ import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { Pagination } from '../../components/ui/pagination.tsx';
 import { useFocusOnPageChange } from '../catalogue/use-page-focus.ts';
 import { useSession } from '../identity/session.tsx';
-import { ALL_STATES, requestEndpoints, requestHref, type RequestList, type RequestScope, type RequestView } from './request-api.ts';
+import {
+  ALL_STATES,
+  requestEndpoints,
+  requestHref,
+  type RequestList,
+  type RequestScope,
+  type RequestView,
+} from './request-api.ts';
 import { DueLine, StateBadge, stateLabel } from './request-bits.tsx';
 import { canCoordinate, isCentreMember } from './request-roles.ts';
 
@@ -34,7 +41,9 @@ export function RequestItem({ request, headingLevel = 3 }: { request: RequestVie
       <H className="h5 request-item-title">
         <Link to={requestHref(request.id)}>{request.title}</Link>
       </H>
-      {request.access === 'summary' && request.summary ? <p className="request-item-summary">{request.summary}</p> : null}
+      {request.access === 'summary' && request.summary ? (
+        <p className="request-item-summary">{request.summary}</p>
+      ) : null}
       {request.dueAt ? (
         <p className="request-item-due">
           <DueLine request={request} />
@@ -56,13 +65,20 @@ export function RequestListView() {
   const centre = isCentreMember(user);
   const scopes = SCOPES.filter((s) => s !== 'inbox' || centre);
   const asked = params.get('scope') as RequestScope | null;
-  const scope: RequestScope | undefined = signedIn ? (asked && scopes.includes(asked) ? asked : defaultScope(user)) : undefined;
+  const scope: RequestScope | undefined = signedIn
+    ? asked && scopes.includes(asked)
+      ? asked
+      : defaultScope(user)
+    : undefined;
   const page = pageParam(params);
   const q = params.get('q') ?? '';
   const state = params.get('state') ?? '';
   const [typed, setTyped] = useState(q);
   useEffect(() => setTyped(q), [q]);
-  const url = status === 'loading' ? null : requestEndpoints.list({ scope, q: q || undefined, state: state || undefined, page, limit: PAGE_SIZE });
+  const url =
+    status === 'loading'
+      ? null
+      : requestEndpoints.list({ scope, q: q || undefined, state: state || undefined, page, limit: PAGE_SIZE });
   const list = useApi<RequestList>(url, { fresh: true });
   const heading = useFocusOnPageChange<HTMLHeadingElement>(page);
 
@@ -90,13 +106,24 @@ export function RequestListView() {
           </ul>
         </nav>
       ) : null}
-      <form className="record-filters request-filters" role="search" aria-label={t('requests.filter_label')} onSubmit={onSearch}>
+      <form
+        className="record-filters request-filters"
+        role="search"
+        aria-label={t('requests.filter_label')}
+        onSubmit={onSearch}
+      >
         <div className="row g-3 align-items-end">
           <div className="col-12 col-md-6">
             <label htmlFor={qId} className="field-label">
               {t('requests.q')}
             </label>
-            <input id={qId} type="search" className="form-control" value={typed} onChange={(e) => setTyped(e.target.value)} />
+            <input
+              id={qId}
+              type="search"
+              className="form-control"
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+            />
           </div>
           <div className="col-12 col-md-4">
             <div className="select-wrapper">
@@ -106,7 +133,12 @@ export function RequestListView() {
               <select
                 id={stateId}
                 value={state}
-                onChange={(e) => navigate({ search: withParams(params, { state: e.target.value || undefined, page: undefined }) }, { flushSync: true })}
+                onChange={(e) =>
+                  navigate(
+                    { search: withParams(params, { state: e.target.value || undefined, page: undefined }) },
+                    { flushSync: true },
+                  )
+                }
               >
                 <option value="">{t('requests.all_states')}</option>
                 {ALL_STATES.map((s) => (
@@ -150,7 +182,9 @@ export function RequestListView() {
             />
           </>
         ) : null}
-        {list.data && list.data.items.length === 0 ? <EmptyState>{signedIn ? t('requests.empty') : t('requests.empty_public')}</EmptyState> : null}
+        {list.data && list.data.items.length === 0 ? (
+          <EmptyState>{signedIn ? t('requests.empty') : t('requests.empty_public')}</EmptyState>
+        ) : null}
       </section>
     </>
   );

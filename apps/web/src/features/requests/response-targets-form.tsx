@@ -13,7 +13,11 @@ import { requestEndpoints, type ResponseTargets } from './request-api.ts';
 
 const FIELDS = ['firstResponseDays', 'triageDays', 'teamDays'] as const;
 type Field = (typeof FIELDS)[number];
-const LABELS = { firstResponseDays: 'targets.first_response', triageDays: 'targets.triage', teamDays: 'targets.team' } as const;
+const LABELS = {
+  firstResponseDays: 'targets.first_response',
+  triageDays: 'targets.triage',
+  teamDays: 'targets.team',
+} as const;
 
 /** The network's response-time targets in working days; the nucleus and administrators change them. */
 export function ResponseTargetsForm({ editable }: { editable: boolean }) {
@@ -25,7 +29,12 @@ export function ResponseTargetsForm({ editable }: { editable: boolean }) {
   const failureText = useEditFailureText(submit.failure);
 
   useEffect(() => {
-    if (current.data && !values) setValues({ firstResponseDays: String(current.data.firstResponseDays), triageDays: String(current.data.triageDays), teamDays: String(current.data.teamDays) });
+    if (current.data && !values)
+      setValues({
+        firstResponseDays: String(current.data.firstResponseDays),
+        triageDays: String(current.data.triageDays),
+        teamDays: String(current.data.teamDays),
+      });
   }, [current.data, values]);
 
   const onSubmit = (event: FormEvent) => {
@@ -40,7 +49,11 @@ export function ResponseTargetsForm({ editable }: { editable: boolean }) {
       const body = Object.fromEntries(FIELDS.map((f) => [f, Number(values[f])]));
       const next = await sendJson<ResponseTargets>('PUT', requestEndpoints.targets(), body);
       clearApiCache();
-      setValues({ firstResponseDays: String(next.firstResponseDays), triageDays: String(next.triageDays), teamDays: String(next.teamDays) });
+      setValues({
+        firstResponseDays: String(next.firstResponseDays),
+        triageDays: String(next.triageDays),
+        teamDays: String(next.teamDays),
+      });
       setSaved(true);
     }, local);
   };

@@ -63,7 +63,12 @@ export function TeamProposalView({ state }: { state: ApiState<TeamProposal> }) {
                     {p.centres.map((c) => (
                       <th scope="col" key={c.organization}>
                         {c.name}
-                        {c.teamRole ? <span className="proposal-role"> ({t(c.teamRole === 'lead' ? 'request.role.lead' : 'request.role.partner')})</span> : null}
+                        {c.teamRole ? (
+                          <span className="proposal-role">
+                            {' '}
+                            ({t(c.teamRole === 'lead' ? 'request.role.lead' : 'request.role.partner')})
+                          </span>
+                        ) : null}
                       </th>
                     ))}
                   </tr>
@@ -86,7 +91,9 @@ export function TeamProposalView({ state }: { state: ApiState<TeamProposal> }) {
           <p className="proposal-legend">{t('proposal.legend')}</p>
           {p.centres.length ? (
             <p className="proposal-missing">
-              {p.missing.length ? t('proposal.missing', { aspects: p.missing.join(', ') }) : t('proposal.nothing_missing')}
+              {p.missing.length
+                ? t('proposal.missing', { aspects: p.missing.join(', ') })
+                : t('proposal.nothing_missing')}
             </p>
           ) : null}
           {p.centres.some((c) => c.equipment.length) ? (
@@ -96,7 +103,8 @@ export function TeamProposalView({ state }: { state: ApiState<TeamProposal> }) {
                 {p.centres.flatMap((c) =>
                   c.equipment.map((eq) => (
                     <li key={`${c.organization}-${eq.id}`}>
-                      <Link to={itemHref('equipment', eq.id)}>{eq.title}</Link> <span className="proposal-owner">({c.name})</span>
+                      <Link to={itemHref('equipment', eq.id)}>{eq.title}</Link>{' '}
+                      <span className="proposal-owner">({c.name})</span>
                     </li>
                   )),
                 )}

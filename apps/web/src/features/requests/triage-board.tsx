@@ -15,7 +15,10 @@ export function TriageBoard() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const onlyOverdue = params.get('ritardo') === '1';
-  const list = useApi<RequestList>(requestEndpoints.list({ scope: 'all', sort: 'due', overdue: onlyOverdue || undefined, limit: LIMIT }), { fresh: true });
+  const list = useApi<RequestList>(
+    requestEndpoints.list({ scope: 'all', sort: 'due', overdue: onlyOverdue || undefined, limit: LIMIT }),
+    { fresh: true },
+  );
   const data = list.data;
 
   return (
@@ -28,7 +31,12 @@ export function TriageBoard() {
           id="board-overdue"
           type="checkbox"
           checked={onlyOverdue}
-          onChange={(e) => navigate({ search: withParams(params, { ritardo: e.target.checked ? '1' : undefined }) }, { replace: true, flushSync: true })}
+          onChange={(e) =>
+            navigate(
+              { search: withParams(params, { ritardo: e.target.checked ? '1' : undefined }) },
+              { replace: true, flushSync: true },
+            )
+          }
         />
         <label htmlFor="board-overdue">{t('board.only_overdue')}</label>
       </div>
@@ -58,7 +66,9 @@ export function TriageBoard() {
                             {r.title}
                           </Link>
                           {r.dueAt ? <DueLine request={r} /> : null}
-                          {r.interestCount ? <span className="board-interest">{tp('board.interest', r.interestCount)}</span> : null}
+                          {r.interestCount ? (
+                            <span className="board-interest">{tp('board.interest', r.interestCount)}</span>
+                          ) : null}
                         </li>
                       ))}
                     </ul>
@@ -71,7 +81,9 @@ export function TriageBoard() {
           })}
         </div>
       ) : null}
-      {data && data.total > data.items.length ? <p>{t('board.truncated', { shown: data.items.length, total: data.total })}</p> : null}
+      {data && data.total > data.items.length ? (
+        <p>{t('board.truncated', { shown: data.items.length, total: data.total })}</p>
+      ) : null}
     </section>
   );
 }

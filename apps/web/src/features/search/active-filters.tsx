@@ -26,9 +26,14 @@ export function ActiveFilters({ filters, onRemove, onClear }: ActiveFiltersProps
           return (
             <li key={facet} className="chip chip-simple chip-lg active-filter">
               <span className="chip-label">
-                <span className="active-filter-facet">{t(FACET_TITLE[facet])}:</span> {label.node(facet, filters[facet])}
+                <span className="active-filter-facet">{t(FACET_TITLE[facet])}:</span>{' '}
+                {label.node(facet, filters[facet])}
               </span>
-              <button type="button" onClick={() => onRemove(facet)} aria-label={t('search.remove_filter', { filter: `${t(FACET_TITLE[facet])}: ${text}` })}>
+              <button
+                type="button"
+                onClick={() => onRemove(facet)}
+                aria-label={t('search.remove_filter', { filter: `${t(FACET_TITLE[facet])}: ${text}` })}
+              >
                 <Icon name="close" />
               </button>
             </li>

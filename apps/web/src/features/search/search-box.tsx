@@ -29,7 +29,12 @@ export function SearchBox({ variant, initialQuery = '', onSearch }: SearchBoxPro
 
   const label = variant === 'header' ? t('search.header_label') : t('search.label');
   return (
-    <form role="search" className={`search-box search-box-${variant}`} onSubmit={submit} aria-label={variant === 'header' ? t('search.quick_form_label') : t('search.form_label')}>
+    <form
+      role="search"
+      className={`search-box search-box-${variant}`}
+      onSubmit={submit}
+      aria-label={variant === 'header' ? t('search.quick_form_label') : t('search.form_label')}
+    >
       <label htmlFor={id} className={variant === 'header' ? 'visually-hidden' : 'search-box-label'}>
         {label}
       </label>

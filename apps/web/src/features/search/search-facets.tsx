@@ -19,7 +19,8 @@ function FacetGroup({ facet, counts, selected, onToggle }: FacetGroupProps) {
   const label = useFacetValueLabel();
   const [expanded, setExpanded] = useState(false);
   // The selected value stays listed even when the answer no longer counts it.
-  const rows = selected && !counts.some((c) => c.value === selected) ? [{ value: selected, count: 0 }, ...counts] : counts;
+  const rows =
+    selected && !counts.some((c) => c.value === selected) ? [{ value: selected, count: 0 }, ...counts] : counts;
   if (rows.length === 0) return null;
   const visible = expanded ? rows : rows.slice(0, COLLAPSED_SIZE);
   const hidden = rows.length - visible.length;
@@ -50,7 +51,13 @@ function FacetGroup({ facet, counts, selected, onToggle }: FacetGroupProps) {
         })}
       </ul>
       {rows.length > COLLAPSED_SIZE ? (
-        <button type="button" className="btn btn-link btn-sm px-0 facet-more" aria-expanded={expanded} aria-controls={listId} onClick={() => setExpanded((v) => !v)}>
+        <button
+          type="button"
+          className="btn btn-link btn-sm px-0 facet-more"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          onClick={() => setExpanded((v) => !v)}
+        >
           {expanded ? t('search.facet_less') : tp('search.facet_more', hidden)}
         </button>
       ) : null}
@@ -71,7 +78,13 @@ export function SearchFacets({ facets, selected, onToggle }: SearchFacetsProps) 
     <div className="search-facets">
       <p className="facet-help">{t('search.facets_help')}</p>
       {FACETS.map((facet) => (
-        <FacetGroup key={facet} facet={facet} counts={facets?.[facet] ?? []} selected={selected[facet]} onToggle={onToggle} />
+        <FacetGroup
+          key={facet}
+          facet={facet}
+          counts={facets?.[facet] ?? []}
+          selected={selected[facet]}
+          onToggle={onToggle}
+        />
       ))}
     </div>
   );

@@ -14,7 +14,9 @@ function SearchHitItem({ hit }: { hit: SearchHit }) {
   return (
     <li className="search-hit">
       <p className="search-hit-meta">
-        <span className={`badge type-badge type-badge-${hit.type}`}>{isSearchableType(hit.type) ? t(TYPE_LABEL[hit.type]) : hit.type}</span>
+        <span className={`badge type-badge type-badge-${hit.type}`}>
+          {isSearchableType(hit.type) ? t(TYPE_LABEL[hit.type]) : hit.type}
+        </span>
         {hit.type !== 'organization' && hit.organization ? (
           <span className="search-hit-org">
             <span className="visually-hidden">{t('record.organization')}: </span>
@@ -31,7 +33,11 @@ function SearchHitItem({ hit }: { hit: SearchHit }) {
       {hit.snippet ? (
         // The snippet is escaped text with <mark> highlights only (contract), sanitised again here.
         // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitizeSnippet keeps <mark> and escapes everything else
-        <p className="search-hit-snippet" lang={otherLang} dangerouslySetInnerHTML={{ __html: sanitizeSnippet(hit.snippet) }} />
+        <p
+          className="search-hit-snippet"
+          lang={otherLang}
+          dangerouslySetInnerHTML={{ __html: sanitizeSnippet(hit.snippet) }}
+        />
       ) : null}
     </li>
   );

@@ -72,12 +72,14 @@ export function SearchView() {
           action={
             <p className="mb-0">
               {t('search.examples')}{' '}
-              {[t('search.example_1'), t('search.example_2'), t('search.example_3'), t('search.example_4')].map((ex, i) => (
-                <span key={ex}>
-                  {i > 0 ? ', ' : ''}
-                  <Link to={`/cerca?q=${encodeURIComponent(ex)}`}>{ex}</Link>
-                </span>
-              ))}
+              {[t('search.example_1'), t('search.example_2'), t('search.example_3'), t('search.example_4')].map(
+                (ex, i) => (
+                  <span key={ex}>
+                    {i > 0 ? ', ' : ''}
+                    <Link to={`/cerca?q=${encodeURIComponent(ex)}`}>{ex}</Link>
+                  </span>
+                ),
+              )}
             </p>
           }
         >

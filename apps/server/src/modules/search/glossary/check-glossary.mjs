@@ -15,7 +15,8 @@ const RELATION_KINDS = new Set(['related', 'tested-by', 'solved-by']);
 
 // Single words that are too generic (or everyday homographs) to be a term on
 // their own. They are fine inside multi-word terms ("rete elettrica").
-const FORBIDDEN_SINGLE_WORDS = new Set(`
+const FORBIDDEN_SINGLE_WORDS = new Set(
+  `
 test tests testing prova prove design plant plants impianto impianti sistema sistemi system systems
 analisi analysis servizio servizi service services sale pesca porta pianta rete reti campo stato parte
 progetto progetti project projects prodotto prodotti product products processo processi process processes
@@ -31,19 +32,26 @@ pelle skin fatica fatigue frattura fracture wear olio oil polpa pulp gara rifiut
 app software piattaforma platform rete network networks certificato valutazione assessment evaluation
 verifica check ispezione inspection monitoraggio monitoring componente componenti component components
 impresa imprese azienda aziende company companies business mercato market
-`.trim().split(/\s+/));
+`
+    .trim()
+    .split(/\s+/),
+);
 
 // Single words that look technical but are homographs in the other sense that
 // matters here (found while writing the glossary). Use a multi-word term instead,
 // e.g. "serre agricole" (not "serra": gas serra), "leather tanning" (not
 // "tanning": sun tanning), "pellet di legno" (not "pellet": plastic pellets).
-const HOMOGRAPH_TRAPS = new Set(`
+const HOMOGRAPH_TRAPS = new Set(
+  `
 serra greenhouse greenhouses paper tanning pellet primer primers scaffold scaffolds mould mold moulds molds
 flash board cloud ottica viscosa rettifica galvanica compensato malta lime porti pasta feed drugs marina
 crosta borsa borse telai maglia onda colle cotto rinvenimento imbarcamento turning milling grinding
 infusione ultrasuoni programmazione incubazione diagnostica spellatura swelling gold silver shipping
 dematerializzazione autoclave esco ape foundry forming plaster render fibre fiber pulp tissue
-`.trim().split(/\s+/));
+`
+    .trim()
+    .split(/\s+/),
+);
 
 // Terms deliberately shared by two concepts. Keep this list very short.
 const ALLOWED_SHARED_TERMS = new Set([]);
@@ -307,7 +315,11 @@ console.log(`abbreviations:  ${nAbbr}`);
 console.log(`terms total:    ${nIt + nEn + nAbbr}`);
 console.log(
   `links:          ${nLinks}` +
-    (nLinks ? ` (${Object.entries(kindCounts).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''),
+    (nLinks
+      ? ` (${Object.entries(kindCounts)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')})`
+      : ''),
 );
 console.log(`warnings:       ${warnings.length}`);
 console.log(`errors:         ${errors.length}`);

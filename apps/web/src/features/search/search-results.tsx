@@ -32,10 +32,10 @@ function SearchHitItem({ hit }: { hit: SearchHit }) {
       </h3>
       {hit.snippet ? (
         // The snippet is escaped text with <mark> highlights only (contract), sanitised again here.
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitizeSnippet keeps <mark> and escapes everything else
         <p
           className="search-hit-snippet"
           lang={otherLang}
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitizeSnippet keeps <mark> and escapes everything else
           dangerouslySetInnerHTML={{ __html: sanitizeSnippet(hit.snippet) }}
         />
       ) : null}

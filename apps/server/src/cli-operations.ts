@@ -3,8 +3,8 @@ import type { Operator } from './core/actor.ts';
 import { AppError } from './core/errors.ts';
 import type { Database } from './db/client.ts';
 
-// The operator's commands that work on the database (`clock user …`, `clock export`, `clock import`, `clock seed demo`,
-// `clock migrate`), written once and run either by the `clock` process on a database it opened itself, or by a running
+// The operator's commands that work on the database (`clock user …`, `clock export`, `clock backup`, `clock import`,
+// `clock seed demo`, `clock migrate`), written once and run either by the `clock` process on a database it opened itself, or by a running
 // server on its own database when the CLI hands the command over its owner-only channel (see admin-channel.ts).
 
 const load = {
@@ -13,6 +13,7 @@ const load = {
   bundle: () => import('./modules/catalogue/bundle.service.ts'),
   identity: () => import('./modules/identity/identity.service.ts'),
   people: () => import('./modules/identity/people.service.ts'),
+  backup: () => import('./modules/backup/backup.service.ts'),
 };
 
 /** A command as the CLI parsed it; what travels over the channel (the password read from standard input included). */
@@ -104,6 +105,15 @@ export async function runOperation(ctx: OperationContext, req: OperationRequest)
         .map(([c, n]) => `${n} ${c}`)
         .join(', ');
       io.warn(`Exported ${by || 'nothing'}${req.arg && req.arg !== '-' ? ` to ${req.arg}` : ''}.`);
+      return 0;
+    }
+    case 'backup': {
+      // One consistent snapshot of every table, read by whoever holds the database (the running server, or this process).
+      const { writeBackup } = await load.backup();
+      const r = await writeBackup(database, io.out);
+      io.warn(
+        `Backed up ${r.rows} rows of ${Object.keys(r.tables).length} tables${req.arg && req.arg !== '-' ? ` to ${req.arg}` : ''}.`,
+      );
       return 0;
     }
     case 'user':

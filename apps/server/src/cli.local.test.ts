@@ -159,8 +159,17 @@ describe('the clock command', () => {
       expect(stat.isSocket()).toBe(true);
       expect(stat.mode & 0o777).toBe(0o600);
       await operatorScenario({ CLOCK_DATA_DIR: dir }, server.base, tmp);
-      // The seed and migrate commands too; `serve` is the one that still needs the directory to itself.
+      // The seed, migrate and backup commands too; `serve`, `restore` and `jobs run` still need the directory to themselves.
       expect(clock(['migrate'], { CLOCK_DATA_DIR: dir }).out).toContain('the running server applied them');
+      // A backup taken while the service runs, restored elsewhere.
+      const file = path.join(tmp, 'beside.backup');
+      const backup = clock(['backup', file], { CLOCK_DATA_DIR: dir });
+      expect(backup.code, backup.err).toBe(0);
+      expect(backup.err).toMatch(/Backed up \d+ rows of \d+ tables/);
+      expect(fs.existsSync(`${file}.partial`)).toBe(false);
+      const restored = { CLOCK_DATA_DIR: path.join(tmp, 'beside-restored') };
+      expect(clock(['restore', file], restored).code).toBe(0);
+      expect(clock(['user', 'list'], restored).out).toContain('3 account(s).');
     } finally {
       expect(await server.stop(), server.log()).toBe(0);
     }

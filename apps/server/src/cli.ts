@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { AppError } from './core/errors.ts';
 import type { Database } from './db/client.ts';
@@ -124,27 +126,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'import':
     case 'export':
     case 'user':
+    case 'backup':
       return runOperatorCommand(config, { command, arg, values: values as OperationRequest['values'] });
-    case 'backup': {
-      if (!arg) {
-        console.error('Usage: clock backup FILE (or - for standard output)');
-        return 2;
-      }
-      const { writeBackup } = await load.backup();
-      // Written beside the target and renamed when complete: FILE is never a half-written backup.
-      const partial = arg === '-' ? null : `${arg}.partial`;
-      const out = partial ? fs.createWriteStream(partial) : process.stdout;
-      try {
-        const r = await withDatabase(config, 'clock backup', (d) => writeBackup(d, out));
-        if (partial) fs.renameSync(partial, arg);
-        console.error(
-          `Backed up ${r.rows} rows of ${Object.keys(r.tables).length} tables${partial ? ` to ${arg}` : ''}.`,
-        );
-      } finally {
-        if (partial) fs.rmSync(partial, { force: true });
-      }
-      return 0;
-    }
     case 'restore': {
       if (!arg) {
         console.error('Usage: clock restore FILE (or - for standard input) [--force]');
@@ -215,6 +198,10 @@ async function runOperatorCommand(config: Config, req: OperationRequest): Promis
     console.error('Usage: clock import FILE (or - for standard input)');
     return 2;
   }
+  if (req.command === 'backup' && !req.arg) {
+    console.error('Usage: clock backup FILE (or - for standard output)');
+    return 2;
+  }
   if (req.command === 'user' && !req.arg) {
     console.error(USER_USAGE);
     return 2;
@@ -236,15 +223,37 @@ async function runOperatorCommand(config: Config, req: OperationRequest): Promis
     }
     input = req.arg === '-' ? process.stdin : fs.createReadStream(req.arg!);
   }
-  const toFile = req.command === 'export' && req.arg && req.arg !== '-';
-  const out = toFile ? fs.createWriteStream(req.arg!) : process.stdout;
+  const toFile = (req.command === 'export' || req.command === 'backup') && req.arg && req.arg !== '-';
+  // A backup is written beside its target and renamed when complete: FILE is never a half-written backup.
+  const partial = toFile && req.command === 'backup' ? `${req.arg}.partial` : null;
+  const out = toFile ? fs.createWriteStream(partial ?? req.arg!) : process.stdout;
   const finish = async (code: number) => {
-    if (out !== process.stdout)
-      await new Promise<void>((resolve, reject) =>
-        (out as fs.WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())),
-      );
+    if (out !== process.stdout) {
+      // A backup ends its stream itself (its gzip pipeline); wait until the file is closed either way.
+      const file = out as fs.WriteStream;
+      if (!file.writableEnded)
+        await new Promise<void>((resolve, reject) => file.end((e?: Error | null) => (e ? reject(e) : resolve())));
+      else if (!file.closed) await once(file, 'close');
+    }
+    if (partial && code === 0) fs.renameSync(partial, req.arg!);
+    if (partial) fs.rmSync(partial, { force: true });
     return code;
   };
+  try {
+    return await handOverOrRun(config, req, { input, out, size }, finish);
+  } catch (e) {
+    if (partial) fs.rmSync(partial, { force: true });
+    throw e;
+  }
+}
+
+/** Hands the command to the server holding the embedded data directory, or runs it on a database opened here. */
+async function handOverOrRun(
+  config: Config,
+  req: OperationRequest,
+  { input, out, size }: { input: NodeJS.ReadableStream | null; out: Writable; size: number | null },
+  finish: (code: number) => Promise<number>,
+): Promise<number> {
   const print = (line: string) => console.log(line);
   const warn = (line: string) => console.error(line);
   const operator = operatorName();

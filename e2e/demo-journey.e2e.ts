@@ -227,6 +227,8 @@ describe.each(['it', 'en'] as const)('field problems in %s', (lang) => {
     const { page, problems, close } = await openPage(stack, { lang });
     try {
       await visit(page, '/organizzazioni/lucense');
+      // The taxonomy labels arrive after the page (they are loaded when a page first shows one).
+      await page.getByRole('main').getByText('(RIS3 2014–2020)').first().waitFor();
       const text = (await page.getByRole('main').textContent()) ?? '';
       expect(text).toContain('(S3 2021–2027)');
       expect(text).toContain('(RIS3 2014–2020)');

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import type { Config } from './config.ts';
 import type { Operator } from './core/actor.ts';
 import { AppError } from './core/errors.ts';
 import type { Database } from './db/client.ts';
@@ -14,6 +15,8 @@ const load = {
   identity: () => import('./modules/identity/identity.service.ts'),
   people: () => import('./modules/identity/people.service.ts'),
   backup: () => import('./modules/backup/backup.service.ts'),
+  worker: () => import('./worker.ts'),
+  mailer: () => import('./core/mailer.ts'),
 };
 
 /** A command as the CLI parsed it; what travels over the channel (the password read from standard input included). */
@@ -41,6 +44,8 @@ export interface OperationContext {
   io: OperationIO;
   /** True when a running server runs the command on the database it holds (already migrated and prepared). */
   served: boolean;
+  /** What `clock jobs run` needs besides the database: links in messages, the mail server, the digest hour. */
+  settings: Pick<Config, 'publicUrl' | 'mail' | 'worker'>;
 }
 
 export const USER_USAGE = `Usage:
@@ -116,10 +121,41 @@ export async function runOperation(ctx: OperationContext, req: OperationRequest)
       );
       return 0;
     }
+    case 'jobs':
+      return runJobs(ctx, req);
     case 'user':
       return runUserCommand(ctx, req);
     default:
       throw new UsageError(`Unknown command "${req.command}".`);
+  }
+}
+
+/**
+ * The background work once (reminders, the digest with --digest, queued e-mail). Safe beside a server's own worker:
+ * every job is claimed in the database, so each runs once whoever starts it.
+ */
+async function runJobs({ database, io, settings }: OperationContext, req: OperationRequest): Promise<number> {
+  if (req.arg !== 'run') throw new UsageError('Usage: clock jobs run [--digest]');
+  const [{ runJobsOnce }, { createMailer }] = await Promise.all([load.worker(), load.mailer()]);
+  const mailer = createMailer(settings.mail, (m) => io.warn(m));
+  try {
+    const r = await runJobsOnce({
+      deps: { db: database.db, publicUrl: settings.publicUrl },
+      mailer,
+      digest: req.values.digest === true,
+      digestHour: settings.worker.digestHour,
+    });
+    const digest = !r.digestAsked
+      ? ''
+      : r.digests === null
+        ? 'Digest: already sent since the digest hour. '
+        : `Digests: ${r.digests}. `;
+    io.print(
+      `Reminders: ${r.reminders} overdue request(s). ${digest}E-mail: ${r.sent} sent, ${r.failed} failed (retried later).`,
+    );
+    return r.failed ? 1 : 0;
+  } finally {
+    mailer.close();
   }
 }
 

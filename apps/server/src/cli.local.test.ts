@@ -159,8 +159,12 @@ describe('the clock command', () => {
       expect(stat.isSocket()).toBe(true);
       expect(stat.mode & 0o777).toBe(0o600);
       await operatorScenario({ CLOCK_DATA_DIR: dir }, server.base, tmp);
-      // The seed, migrate and backup commands too; `serve`, `restore` and `jobs run` still need the directory to themselves.
+      // The seed, migrate, jobs and backup commands too; `serve` and `restore` still need the directory to themselves.
       expect(clock(['migrate'], { CLOCK_DATA_DIR: dir }).out).toContain('the running server applied them');
+      // The background work once, beside the server's own worker.
+      const jobs = clock(['jobs', 'run', '--digest'], { CLOCK_DATA_DIR: dir });
+      expect(jobs.code, jobs.err).toBe(0);
+      expect(jobs.out).toMatch(/Reminders: \d+ overdue request\(s\)\./);
       // A backup taken while the service runs, restored elsewhere.
       const file = path.join(tmp, 'beside.backup');
       const backup = clock(['backup', file], { CLOCK_DATA_DIR: dir });

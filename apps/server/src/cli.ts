@@ -21,9 +21,7 @@ const load = {
   db: () => import('./db/client.ts'),
   server: () => import('./server.ts'),
   operations: () => import('./cli-operations.ts'),
-  worker: () => import('./worker.ts'),
   backup: () => import('./modules/backup/backup.service.ts'),
-  mailer: () => import('./core/mailer.ts'),
 };
 
 async function readStdin(): Promise<string> {
@@ -127,6 +125,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'export':
     case 'user':
     case 'backup':
+    case 'jobs':
       return runOperatorCommand(config, { command, arg, values: values as OperationRequest['values'] });
     case 'restore': {
       if (!arg) {
@@ -144,35 +143,6 @@ export async function main(argv: string[]): Promise<number> {
       );
       console.log(`Restored ${r.rows} rows of ${Object.keys(r.tables).length} tables.`);
       return 0;
-    }
-    case 'jobs': {
-      if (arg !== 'run') {
-        console.error('Usage: clock jobs run [--digest]');
-        return 2;
-      }
-      const [{ runJobsOnce }, { createMailer }] = await Promise.all([load.worker(), load.mailer()]);
-      const mailer = createMailer(config.mail, (m) => console.error(m));
-      try {
-        const r = await withDatabase(config, 'clock jobs run', (d) =>
-          runJobsOnce({
-            deps: { db: d.db, publicUrl: config.publicUrl },
-            mailer,
-            digest: values.digest === true,
-            digestHour: config.worker.digestHour,
-          }),
-        );
-        const digest = !r.digestAsked
-          ? ''
-          : r.digests === null
-            ? 'Digest: already sent since the digest hour. '
-            : `Digests: ${r.digests}. `;
-        console.log(
-          `Reminders: ${r.reminders} overdue request(s). ${digest}E-mail: ${r.sent} sent, ${r.failed} failed (retried later).`,
-        );
-        return r.failed ? 1 : 0;
-      } finally {
-        mailer.close();
-      }
     }
     default:
       console.error(`Unknown command "${command}".\n`);
@@ -276,7 +246,10 @@ async function handOverOrRun(
     progress: req.command === 'import' ? progressPrinter(size) : undefined,
   };
   const code = await withDatabase(config, `clock ${req.command}${req.arg ? ` ${req.arg}` : ''}`, (database) =>
-    runOperation({ database, operator: { kind: 'operator', label: operatorLabel(operator) }, io, served: false }, req),
+    runOperation(
+      { database, operator: { kind: 'operator', label: operatorLabel(operator) }, io, served: false, settings: config },
+      req,
+    ),
   );
   return finish(code);
 }

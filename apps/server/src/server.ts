@@ -77,7 +77,10 @@ async function openCommandChannel(
       const label = operatorLabel(String(req.operator));
       app.log.info({ command: req.command, arg: req.arg, operator: req.operator }, 'command from the command line');
       try {
-        return await runOperation({ database, operator: { kind: 'operator', label }, io, served: true }, req);
+        return await runOperation(
+          { database, operator: { kind: 'operator', label }, io, served: true, settings: config },
+          req,
+        );
       } catch (e) {
         const failure = describeFailure(e);
         if (failure) {

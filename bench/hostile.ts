@@ -14,6 +14,7 @@
  * worktree that uses this tree's node_modules; both servers run one after the other, never at once. Only 127.0.0.1 is
  * contacted; temporary directories, the worktree and child processes are removed even when something fails.
  */
+import { checkoutBase, type BaseCheckout } from './base.ts';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -64,7 +65,7 @@ const NO_LIMITS = {
 // Clean-up of everything this run creates, even on failure or Ctrl-C
 
 const tempDirs = new Set<string>();
-const worktrees = new Set<string>();
+const baseCheckouts = new Set<BaseCheckout>();
 const children = new Set<ChildProcess>();
 const cleanupSync = () => {
   for (const c of children)
@@ -76,14 +77,8 @@ const cleanupSync = () => {
       }
     }
   children.clear();
-  for (const w of worktrees) {
-    try {
-      execFileSync('git', ['-C', ROOT, 'worktree', 'remove', '--force', w], { stdio: 'ignore' });
-    } catch {
-      /* removed below */
-    }
-  }
-  worktrees.clear();
+  for (const b of baseCheckouts) b.remove();
+  baseCheckouts.clear();
   for (const d of tempDirs) {
     try {
       fs.rmSync(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
@@ -92,11 +87,6 @@ const cleanupSync = () => {
     }
   }
   tempDirs.clear();
-  try {
-    execFileSync('git', ['-C', ROOT, 'worktree', 'prune'], { stdio: 'ignore' });
-  } catch {
-    /* nothing to prune */
-  }
 };
 process.on('exit', cleanupSync);
 for (const sig of ['SIGINT', 'SIGTERM'] as const)
@@ -183,31 +173,14 @@ function hostileText(kind: Kind, random: () => number, max: number): string {
 // ---------------------------------------------------------------------------------------------------------------------
 // The server: this tree, or a previous version checked out into a temporary worktree
 
-/** Checks `rev` out into a temporary worktree that resolves packages from this tree's node_modules (its own workspaces). */
-function checkoutBase(rev: string): { dir: string; label: string } {
-  const sha = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', `${rev}^{commit}`], { encoding: 'utf8' }).trim();
-  const dir = path.join(tmp('clock-hostile-base-'), 'tree');
-  execFileSync('git', ['-C', ROOT, 'worktree', 'add', '--detach', dir, sha], { stdio: 'ignore' });
-  worktrees.add(dir);
-  const modules = path.join(dir, 'node_modules');
-  fs.mkdirSync(modules);
-  for (const e of fs.readdirSync(path.join(ROOT, 'node_modules'))) {
-    if (e === '@clock') continue;
-    fs.symlinkSync(path.join(ROOT, 'node_modules', e), path.join(modules, e));
-  }
-  // The workspaces point into the checked-out tree, so the previous version runs with its own contracts.
-  fs.mkdirSync(path.join(modules, '@clock'));
-  for (const [name, target] of [
-    ['contracts', 'packages/contracts'],
-    ['server', 'apps/server'],
-    ['web', 'apps/web'],
-  ]) {
-    fs.symlinkSync(path.join(dir, target!), path.join(modules, '@clock', name!));
-  }
+/** Checks `rev` out (bench/base.ts) and removes it with the rest; its server is started with this tree's launcher if it lacks one. */
+function checkoutBaseTree(rev: string): { dir: string; label: string } {
+  const base = checkoutBase(ROOT, rev);
+  baseCheckouts.add(base);
   // Older versions may lack the benchmark's server launcher: use this tree's (it loads the tree's own cli.ts).
-  if (!fs.existsSync(path.join(dir, 'bench/serve-child.mjs')))
-    fs.copyFileSync(path.join(ROOT, 'bench/serve-child.mjs'), path.join(dir, 'bench/serve-child.mjs'));
-  return { dir, label: `base ${sha}` };
+  if (!fs.existsSync(path.join(base.dir, 'bench/serve-child.mjs')))
+    fs.copyFileSync(path.join(ROOT, 'bench/serve-child.mjs'), path.join(base.dir, 'bench/serve-child.mjs'));
+  return { dir: base.dir, label: `base ${base.rev.slice(0, 7)}` };
 }
 
 async function startServer(tree: string, env: Record<string, string>, profileDir: string | null) {
@@ -453,7 +426,7 @@ const head = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], {
 const dirty = execFileSync('git', ['-C', ROOT, 'status', '--porcelain'], { encoding: 'utf8' }).trim() ? '+changes' : '';
 const results: RunResult[] = [];
 if (opts.base) {
-  const base = checkoutBase(opts.base);
+  const base = checkoutBaseTree(opts.base);
   results.push(await measure(base.label, base.dir, NO_LIMITS, null));
 }
 results.push(await measure(`this ${head}${dirty}`, ROOT, NO_LIMITS, opts.profile ? path.resolve(opts.profile) : null));

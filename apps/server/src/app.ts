@@ -89,10 +89,7 @@ export async function buildApp({
   });
   app.decorate('routeTable', routes);
 
-  const searchStatus = () => {
-    const { ready, documents } = searchService.status();
-    return { ready, documents };
-  };
+  const searchStatus = () => searchService.status();
   const metrics = config.metrics.enabled ? new Metrics({ db, search: searchStatus }) : null;
   if (metrics) {
     app.addHook('onResponse', async (req, reply) => {

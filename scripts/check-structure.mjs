@@ -43,6 +43,24 @@ for (const file of walk(src).filter((f) => f.endsWith('.ts') && !f.endsWith('.te
   if (!/^[a-z0-9.-]+\.ts$/.test(name)) problems.push(`${rel}: file names are kebab-case`);
 }
 
+// The browser takes only types from the contracts' index: a value import would put the schema library (TypeBox) into
+// the script every visitor downloads. Plain values and checks come from `@clock/contracts/values`.
+const web = path.join(root, 'apps/web/src');
+for (const file of walk(web).filter((f) => /\.tsx?$/.test(f))) {
+  const text = fs.readFileSync(file, 'utf8');
+  for (const m of text.matchAll(/^(import|export)\s+(type\s+)?\{([^}]*)\}\s*from\s+'@clock\/contracts'/gms)) {
+    if (m[2]) continue;
+    const values = m[3]
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s && !s.startsWith('type '));
+    if (values.length)
+      problems.push(
+        `apps/web/src/${path.relative(web, file)}: import only types from '@clock/contracts'; values (${values.join(', ')}) come from '@clock/contracts/values'`,
+      );
+  }
+}
+
 if (problems.length) {
   console.error(`Structure check failed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);

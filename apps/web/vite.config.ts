@@ -32,6 +32,8 @@ function dropVideoJsFont(): Plugin {
 
 /** Used only by the sign-in, account and editing pages: kept out of the chunk every visitor downloads. */
 const FORM_KIT = /[\\/](form-fields|error-summary|copy-button|form-errors|use-submit)\.tsx?$/;
+/** The English dictionary is fetched only by English readers (src/lib/i18n.tsx). */
+const ENGLISH = /[\\/]messages(\.[a-z]+)?\.en\.ts$/;
 
 export default defineConfig({
   root: here,
@@ -52,7 +54,10 @@ export default defineConfig({
           groups: [
             { name: 'vendor', test: /node_modules/ },
             // The dictionaries and UI kit every page uses; the form kit stays with the (lazy) pages that have forms.
-            { name: 'shared', test: (id) => /src[\\/](lib|components)[\\/]/.test(id) && !FORM_KIT.test(id) },
+            {
+              name: 'shared',
+              test: (id) => /src[\\/](lib|components)[\\/]/.test(id) && !FORM_KIT.test(id) && !ENGLISH.test(id),
+            },
           ],
         },
       },

@@ -1,13 +1,25 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Localized } from '@clock/contracts';
 import { it, type MessageKey, type Messages } from './messages.it.ts';
-import { en } from './messages.en.ts';
 
 export type Lang = 'it' | 'en';
 export const LANGS: readonly Lang[] = ['it', 'en'];
 export const DEFAULT_LANG: Lang = 'it';
 const STORAGE_KEY = 'clock.lang';
-const DICTIONARIES: Record<Lang, Messages> = { it, en };
+/**
+ * Italian, the default, ships with the app; English is fetched when someone reads in English, so nobody downloads a
+ * dictionary they do not read (each is about a fifth of the script every page needs).
+ */
+const DICTIONARIES: Partial<Record<Lang, Messages>> = { it };
+const LOADERS: Record<Lang, () => Promise<Messages>> = {
+  it: async () => it,
+  en: () => import('./messages.en.ts').then((m) => m.en),
+};
+
+/** Makes `lang`'s dictionary available; the app awaits the reader's language before its first render. */
+export async function loadLanguage(lang: Lang): Promise<void> {
+  DICTIONARIES[lang] ??= await LOADERS[lang]();
+}
 const LOCALES: Record<Lang, string> = { it: 'it-IT', en: 'en-GB' };
 
 export type MessageVars = Record<string, string | number>;
@@ -64,16 +76,20 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
 
   const setLang = useCallback((next: Lang) => {
-    setLangState(next);
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
     } catch {
       // The choice then lasts for this visit only.
     }
+    // If the dictionary cannot be fetched (offline), the page stays in the language it is in.
+    loadLanguage(next).then(
+      () => setLangState(next),
+      () => undefined,
+    );
   }, []);
 
   const value = useMemo<I18n>(() => {
-    const dict = DICTIONARIES[lang];
+    const dict = DICTIONARIES[lang] ?? it;
     const numberFormat = new Intl.NumberFormat(LOCALES[lang]);
     const dateFormat = new Intl.DateTimeFormat(LOCALES[lang], {
       day: 'numeric',

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { COMPANY_SIZES } from '@clock/contracts';
+import { COMPANY_SIZES } from '@clock/contracts/values';
 import { sendJson } from '../../lib/api.ts';
 import { clearApiCache } from '../../lib/use-api.ts';
 import { useI18n } from '../../lib/i18n.tsx';

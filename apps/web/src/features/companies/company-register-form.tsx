@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { COMPANY_SIZES, PROVINCES, TUSCAN_PROVINCES } from '@clock/contracts';
+import { COMPANY_SIZES, PROVINCES, TUSCAN_PROVINCES } from '@clock/contracts/values';
 import { sendJson } from '../../lib/api.ts';
 import { clearApiCache } from '../../lib/use-api.ts';
 import { useI18n } from '../../lib/i18n.tsx';

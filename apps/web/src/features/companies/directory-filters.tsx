@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { PROVINCES, TUSCAN_PROVINCES } from '@clock/contracts';
+import { PROVINCES, TUSCAN_PROVINCES } from '@clock/contracts/values';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.it.ts';
 import { withParams } from '../../lib/url-state.ts';

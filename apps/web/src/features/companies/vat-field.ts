@@ -1,4 +1,4 @@
-import { vatNumberProblem } from '@clock/contracts';
+import { vatNumberProblem } from '@clock/contracts/values';
 import type { MessageKey } from '../../lib/messages.it.ts';
 
 /** The reader's-language message for a partita IVA that cannot be right, or null (the server checks the same). */

@@ -107,6 +107,8 @@ export async function openPage(stack: Stack, opts: { lang?: 'it' | 'en'; mobile?
     locale: opts.lang === 'en' ? 'en-GB' : 'it-IT',
   });
   if (opts.lang) await context.addInitScript((l) => localStorage.setItem('clock.lang', l), opts.lang);
+  // The choice as the app keeps it for the server too, so public pages arrive rendered in that language.
+  if (opts.lang) await context.addCookies([{ name: 'clock_lang', value: opts.lang, url: stack.baseUrl }]);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {

@@ -11,6 +11,7 @@ import type { Database } from './db/client.ts';
 import { installProblemHandlers } from './core/problem.ts';
 import { installRequestChecks, requestParsingOptions } from './core/request-parsing.ts';
 import { serveWebApp, webAppDir, webAppFallback } from './core/web-app.ts';
+import { loadPageRenderer, type PageRenderer } from './core/page-render.ts';
 import { installCompression } from './core/compression.ts';
 import { installAuth } from './core/auth.ts';
 import { installRateLimits } from './core/rate-limit.ts';
@@ -79,7 +80,8 @@ export async function buildApp({
 
   // The web app's client-side routes fall back to index.html; API paths never do.
   const dist = webAppDir(config.web.distDir, DEFAULT_WEB_DIST);
-  installProblemHandlers(app, { fallback: dist ? webAppFallback : undefined });
+  let pageRenderer: PageRenderer | null = null;
+  installProblemHandlers(app, { fallback: dist ? webAppFallback(() => pageRenderer) : undefined });
   installRequestChecks(app, { isJsonApi: (p) => p.startsWith('/api/') && !p.startsWith('/api/docs') });
   // Every route is recorded, so tests can check each write route names its permission rule.
   const routes: { method: string; url: string; permission?: string }[] = [];
@@ -204,7 +206,10 @@ export async function buildApp({
     { prefix: '/api/v1' },
   );
 
-  if (dist) await serveWebApp(app, dist);
+  if (dist) {
+    await serveWebApp(app, dist);
+    pageRenderer = await loadPageRenderer(app, dist, { sessionCookie: SESSION_COOKIE });
+  }
   return app;
 }
 

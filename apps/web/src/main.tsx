@@ -1,26 +1,48 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import 'bootstrap-italia/dist/css/bootstrap-italia.min.css';
 import './fonts.css';
 import './styles.css';
-import { loadLanguage, readStoredLang } from './lib/i18n.tsx';
+import { loadLanguage, readStoredLang, writeLangCookie } from './lib/i18n.tsx';
+import { browserPageRender, readEmbeddedPageData } from './lib/page-data.tsx';
+import { seedApiCache } from './lib/use-api.ts';
+import { clearSessionHint } from './features/identity/session.tsx';
 import { AppProviders } from './app/app-providers.tsx';
 import { AppRouter } from './app/app-router.tsx';
 
-// Set the language before the first paint, so screen readers never start in the wrong one.
-const lang = readStoredLang();
+// A public page for a visitor without a session arrives rendered by the server, with the data it was made from.
+const rendered = readEmbeddedPageData();
+const stored = readStoredLang();
+// The first render must match the server's HTML, so it uses the server's language; the cookie tells the server the
+// reader's choice next time (it was only in this browser's storage before).
+const lang = rendered?.lang ?? stored;
+writeLangCookie(stored);
 document.documentElement.lang = lang;
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 // Only an English reader waits for a dictionary (Italian ships with the app); if it cannot be fetched, Italian it is.
-await loadLanguage(lang).catch(() => undefined);
+async function start(container: HTMLElement) {
+  await loadLanguage(lang).catch(() => undefined);
 
-createRoot(root).render(
-  <StrictMode>
-    <AppProviders>
-      <AppRouter />
-    </AppProviders>
-  </StrictMode>,
-);
+  const app = (
+    <StrictMode>
+      <AppProviders rendering={browserPageRender(rendered)}>
+        <AppRouter />
+      </AppProviders>
+    </StrictMode>
+  );
+  if (rendered) {
+    if (rendered.anonymous) clearSessionHint();
+    seedApiCache(rendered);
+    // Let the browser paint the server's HTML first: taking the page over is the longest task of the start, and the
+    // reader need not wait for it to see the page.
+    await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    hydrateRoot(container, app);
+  } else {
+    createRoot(container).render(app);
+  }
+}
+
+void start(root);

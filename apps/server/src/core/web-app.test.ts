@@ -101,3 +101,83 @@ describe('the web app', () => {
     expect(cacheControlFor(path.join('dist', 'favicon.svg'))).toBe('public, max-age=3600');
   });
 });
+
+describe('pages rendered on the server', () => {
+  // A build with a renderer beside it (dist-ssr/entry-server.js): this one asks the real API for the network overview
+  // and renders the path; `/boom` fails, `/missing` is a page that does not exist.
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'clock-ssr-'));
+  const ssrDist = path.join(base, 'dist');
+  const TEMPLATE = `<!doctype html><html lang="it"><head><script type="module" crossorigin src="/assets/index-AbC.js"></script><link rel="modulepreload" crossorigin href="/assets/vendor-AbC.js"></head><body><div id="root"></div></body></html>`;
+  fs.mkdirSync(ssrDist, { recursive: true });
+  fs.writeFileSync(path.join(ssrDist, 'index.html'), TEMPLATE);
+  fs.mkdirSync(path.join(base, 'dist-ssr'));
+  fs.writeFileSync(
+    path.join(base, 'dist-ssr', 'entry-server.js'),
+    `export async function render(url, o) {
+      if (url === '/boom') throw new Error('cannot render');
+      const network = await o.get('/api/v1/network');
+      const missing = await o.get('/api/v1/competences/none-such');
+      return {
+        html: '<p>rendered ' + url.replace(/[<&]/g, '') + '</p>',
+        data: { lang: o.lang, anonymous: true, api: { '/api/v1/network': network.body, trap: '</script><script>alert(1)</script><!--' }, errors: { '/api/v1/competences/none-such': missing } },
+        status: url === '/missing' ? 404 : 200,
+      };
+    }`,
+  );
+  let ssrApp: FastifyInstance;
+  beforeAll(async () => {
+    ssrApp = await buildApp({ config: testConfig({ web: { distDir: ssrDist } }), database, logger: false });
+  });
+  afterAll(async () => {
+    await ssrApp.close();
+    fs.rmSync(base, { recursive: true, force: true });
+  });
+  const page = (url: string, headers: Record<string, string> = {}) =>
+    ssrApp.inject({ method: 'GET', url, headers: { accept: 'text/html', ...headers } });
+  const embedded = (html: string) =>
+    JSON.parse(html.match(/<script id="clock-page-data" type="application\/json">(.*?)<\/script>/s)?.[1] ?? 'null');
+
+  it('sends a visitor without a session the page itself, with the data it was made from', async () => {
+    const r = await page('/cerca?q=prove', { 'accept-encoding': 'br' });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(/text\/html/);
+    expect(r.headers['cache-control']).toBe('no-cache');
+    expect(r.headers.vary).toMatch(/cookie/);
+    expect(r.headers['content-encoding']).toBe('br');
+    const html = zlib.brotliDecompressSync(r.rawPayload).toString();
+    expect(html).toContain('<div id="root"><p>rendered /cerca?q=prove</p></div>');
+    const data = embedded(html);
+    expect(data.api['/api/v1/network'].totals).toBeDefined();
+    expect(data.errors['/api/v1/competences/none-such']).toMatchObject({ ok: false, status: 404 });
+    // Data cannot end the script element or open a comment, and reads back as it was.
+    expect(html).not.toContain('</script><script>alert');
+    expect(html).not.toContain('<!--');
+    expect(data.api.trap).toBe('</script><script>alert(1)</script><!--');
+    // The page reads without scripts, so they wait behind the stylesheet and fonts.
+    expect(html).toContain('<script type="module" fetchpriority="low" crossorigin src="/assets/index-AbC.js">');
+    expect(html).toContain('<link rel="modulepreload" fetchpriority="low"');
+  });
+
+  it('renders in the language the visitor chose, and answers 404 for a page that does not exist', async () => {
+    const en = await page('/', { cookie: 'clock_lang=en' });
+    expect(en.body).toMatch(/^<!doctype html><html lang="en"/);
+    expect(embedded(en.body).lang).toBe('en');
+    const missing = await page('/missing');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('<p>rendered /missing</p>');
+  });
+
+  it('leaves the page to the browser for a signed-in visitor or when rendering fails', async () => {
+    for (const headers of [{ cookie: 'clock_session=abc' }, { authorization: 'Bearer x' }] as Record<
+      string,
+      string
+    >[]) {
+      const r = await page('/cerca', headers);
+      expect(r.statusCode).toBe(200);
+      expect(r.body).toBe(TEMPLATE);
+    }
+    const failed = await page('/boom');
+    expect(failed.statusCode).toBe(200);
+    expect(failed.body).toBe(TEMPLATE);
+  });
+});

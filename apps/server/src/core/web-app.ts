@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { type PageRenderer, sendPage } from './page-render.ts';
 
 /**
  * Serving the built web app (apps/web/dist): the files the build wrote, each with the brotli and gzip copies the build
@@ -33,7 +34,8 @@ export async function serveWebApp(app: FastifyInstance, dist: string): Promise<v
     root: dist,
     prefix: '/',
     wildcard: false,
-    index: ['index.html'],
+    // `/` is a page like the others (core/page-render.ts), not the file.
+    index: false,
     preCompressed: true,
     // The compressed copies are chosen by Accept-Encoding, never asked for by name.
     globIgnore: ['**/*.br', '**/*.gz'],
@@ -46,13 +48,18 @@ export async function serveWebApp(app: FastifyInstance, dist: string): Promise<v
   });
 }
 
-/** A page of the web app (any GET for HTML outside /api/) is index.html; other unknown paths stay a 404. */
-export function webAppFallback(request: FastifyRequest, reply: FastifyReply) {
-  if (
-    request.method !== 'GET' ||
-    request.url.startsWith('/api/') ||
-    !(request.headers.accept ?? '').includes('text/html')
-  )
-    return undefined;
-  return reply.sendFile('index.html');
+/**
+ * A page of the web app (any GET for HTML outside /api/): rendered on the server for visitors without a session,
+ * else index.html; other unknown paths stay a 404. `renderer()` is read per request: it is loaded after the routes.
+ */
+export function webAppFallback(renderer: () => PageRenderer | null) {
+  return (request: FastifyRequest, reply: FastifyReply) => {
+    if (
+      request.method !== 'GET' ||
+      request.url.startsWith('/api/') ||
+      !(request.headers.accept ?? '').includes('text/html')
+    )
+      return undefined;
+    return sendPage(renderer(), request, reply);
+  };
 }

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AppLayout } from './app-layout.tsx';
 import { RouteError } from './route-error.tsx';
@@ -84,7 +84,8 @@ const AdminOrganizationCreatePage = lazy(() =>
   import('../routes/admin-organizations-page.tsx').then((m) => ({ default: m.AdminOrganizationCreatePage })),
 );
 
-const router = createBrowserRouter([
+/** Every page of the app: the browser's router and the server's renderer (entry-server.tsx) use the same table. */
+export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
     children: [
@@ -137,8 +138,11 @@ const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
+
+let router: ReturnType<typeof createBrowserRouter> | undefined;
 
 export function AppRouter() {
+  router ??= createBrowserRouter(routes);
   return <RouterProvider router={router} />;
 }

@@ -6,6 +6,8 @@ export type Lang = 'it' | 'en';
 export const LANGS: readonly Lang[] = ['it', 'en'];
 export const DEFAULT_LANG: Lang = 'it';
 const STORAGE_KEY = 'clock.lang';
+/** The same choice as a cookie, so the server renders public pages in the reader's language. */
+export const LANG_COOKIE = 'clock_lang';
 /**
  * Italian, the default, ships with the app; English is fetched when someone reads in English, so nobody downloads a
  * dictionary they do not read (each is about a fifth of the script every page needs).
@@ -51,11 +53,27 @@ function isLang(value: unknown): value is Lang {
   return value === 'it' || value === 'en';
 }
 
-/** Reads the saved language; storage can be unavailable (private mode, disabled cookies). */
+/** Remembers the choice for the server too (a year; not a secret, so readable by the page). */
+export function writeLangCookie(lang: Lang): void {
+  try {
+    // biome-ignore lint/suspicious/noDocumentCookie: a fixed value with nothing to escape; the Cookie Store API is missing in Firefox
+    document.cookie = `${LANG_COOKIE}=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`;
+  } catch {
+    // No document (server) or cookies disabled: the server renders in Italian.
+  }
+}
+
+/** Reads the saved language (storage, else the cookie); storage can be unavailable (private mode). */
 export function readStoredLang(): Lang {
   try {
     const saved = window.localStorage.getItem(STORAGE_KEY);
-    return isLang(saved) ? saved : DEFAULT_LANG;
+    if (isLang(saved)) return saved;
+  } catch {
+    // Storage disabled: the cookie may still say.
+  }
+  try {
+    const fromCookie = document.cookie.match(new RegExp(`(?:^|; )${LANG_COOKIE}=(it|en)(?:;|$)`))?.[1];
+    return isLang(fromCookie) ? fromCookie : DEFAULT_LANG;
   } catch {
     return DEFAULT_LANG;
   }
@@ -68,8 +86,12 @@ function interpolate(template: string, vars?: MessageVars): string {
 
 const I18nContext = createContext<I18n | null>(null);
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(readStoredLang);
+/**
+ * `initialLang`: the language the server rendered the page in (the first render must match it); when the reader's
+ * stored choice differs (chosen before the choice was also a cookie), the page switches to it right after.
+ */
+export function I18nProvider({ children, initialLang }: { children: ReactNode; initialLang?: Lang }) {
+  const [lang, setLangState] = useState<Lang>(() => initialLang ?? readStoredLang());
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -81,12 +103,18 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     } catch {
       // The choice then lasts for this visit only.
     }
+    writeLangCookie(next);
     // If the dictionary cannot be fetched (offline), the page stays in the language it is in.
     loadLanguage(next).then(
       () => setLangState(next),
       () => undefined,
     );
   }, []);
+
+  useEffect(() => {
+    const stored = readStoredLang();
+    if (initialLang && stored !== initialLang) setLang(stored);
+  }, [initialLang, setLang]);
 
   const value = useMemo<I18n>(() => {
     const dict = DICTIONARIES[lang] ?? it;
@@ -97,7 +125,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       year: 'numeric',
       timeZone: 'UTC',
     });
-    const dateTimeFormat = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'short' });
+    // Italian time whatever the device's zone: the network works in Italy, and the server renders pages the same way.
+    const dateTimeFormat = new Intl.DateTimeFormat(LOCALES[lang], {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'Europe/Rome',
+    });
     const plural = new Intl.PluralRules(LOCALES[lang]);
     const t = (key: MessageKey, vars?: MessageVars) => interpolate(dict[key], vars);
     return {

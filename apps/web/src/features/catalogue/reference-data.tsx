@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Organization, Taxonomies, TaxonomyTerm } from '@clock/contracts';
 import { endpoints, getJson, type Page } from '../../lib/api.ts';
+import { usePageRender } from '../../lib/page-data.tsx';
 
 export type TaxonomyFacet = keyof Taxonomies;
 
@@ -25,10 +26,13 @@ const EMPTY: ReferenceData = {
 
 const ReferenceDataContext = createContext<ReferenceData>(EMPTY);
 
-async function loadAllOrganizations(signal: AbortSignal): Promise<Organization[]> {
+type Fetch = <T>(url: string, signal?: AbortSignal) => Promise<T>;
+
+/** Every organisation, page by page (the server renders with its own `fetch`). */
+export async function loadAllOrganizations(signal?: AbortSignal, fetch: Fetch = getJson): Promise<Organization[]> {
   const all: Organization[] = [];
   for (let page = 1; page <= 50; page++) {
-    const chunk = await getJson<Page<Organization>>(endpoints.organizations({ page, limit: 100 }), signal);
+    const chunk = await fetch<Page<Organization>>(endpoints.organizations({ page, limit: 100 }), signal);
     all.push(...chunk.items);
     if (all.length >= chunk.total || chunk.items.length === 0) break;
   }
@@ -41,14 +45,18 @@ async function loadAllOrganizations(signal: AbortSignal): Promise<Organization[]
  * A failure leaves codes visible; the pages report their own errors.
  */
 export function ReferenceDataProvider({ children }: { children: ReactNode }) {
-  const [taxonomies, setTaxonomies] = useState<Taxonomies>();
-  const [organizations, setOrganizations] = useState<Organization[]>([]);
-  const [loaded, setLoaded] = useState(false);
-  const [needed, setNeeded] = useState(false);
+  // A page rendered by the server comes with the labels it showed.
+  const rendered = usePageRender();
+  const initial = rendered?.data.reference;
+  const [taxonomies, setTaxonomies] = useState<Taxonomies | undefined>(initial?.taxonomies);
+  const [organizations, setOrganizations] = useState<Organization[]>(initial?.organizations ?? []);
+  const [loaded, setLoaded] = useState(initial !== undefined);
+  const [needed, setNeeded] = useState(initial !== undefined);
+  const wantOnServer = rendered?.server ? rendered.wantReference : undefined;
   const need = useCallback(() => setNeeded(true), []);
 
   useEffect(() => {
-    if (!needed) return;
+    if (!needed || loaded) return;
     const controller = new AbortController();
     const quiet = () => undefined;
     Promise.allSettled([
@@ -58,7 +66,7 @@ export function ReferenceDataProvider({ children }: { children: ReactNode }) {
       if (!controller.signal.aborted) setLoaded(true);
     });
     return () => controller.abort();
-  }, [needed]);
+  }, [needed, loaded]);
 
   const value = useMemo<ReferenceData>(() => {
     const index = new Map<string, TaxonomyTerm>();
@@ -73,14 +81,15 @@ export function ReferenceDataProvider({ children }: { children: ReactNode }) {
       if (period && term.parent) index.set(`s3:${term.code}`, { ...term, label: withPeriod(term.label, period) });
     }
     return {
-      need,
+      // Effects do not run on the server: a page that shows labels asks for them while it renders.
+      need: wantOnServer ?? need,
       taxonomies,
       organizations,
       organizationById: new Map(organizations.map((o) => [o.id, o])),
       term: (facet, code) => index.get(`${facet}:${code}`),
       loaded,
     };
-  }, [need, taxonomies, organizations, loaded]);
+  }, [need, wantOnServer, taxonomies, organizations, loaded]);
 
   return <ReferenceDataContext.Provider value={value}>{children}</ReferenceDataContext.Provider>;
 }
@@ -104,6 +113,8 @@ function withPeriod(label: TaxonomyTerm['label'], period: S3Period): TaxonomyTer
 export function useReferenceData(): ReferenceData {
   const data = useContext(ReferenceDataContext);
   const { need } = data;
+  const rendering = usePageRender();
+  if (rendering?.server && !data.loaded) need();
   useEffect(need, [need]);
   return data;
 }

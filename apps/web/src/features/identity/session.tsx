@@ -44,6 +44,11 @@ function writeHint(on: boolean): void {
   }
 }
 
+/** The server rendered this page for a visitor without a session: forget any remembered sign-in. */
+export function clearSessionHint(): void {
+  writeHint(false);
+}
+
 const SessionContext = createContext<Session | null>(null);
 
 /** Loads the signed-in account once (GET /me; 401 means signed out) and offers sign-in and sign-out. */

@@ -19,7 +19,7 @@ import { createMailer } from '../../core/mailer.ts';
 import { createUser } from '../identity/identity.service.ts';
 import { deliverOutbox, sendDigests } from '../notifications/notifications.service.ts';
 import { TEXT_LIMITS } from '../search/budget.rules.ts';
-import { sendReminders } from './requests.service.ts';
+import { sendReminders } from './reminders.job.ts';
 
 // The front door through the API: a small network of three centres and two companies, one account per role.
 let database: Database;

@@ -5,18 +5,10 @@ import { buildApp } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
 import { importBundle } from '../catalogue/bundle.service.ts';
 import { freshDatabase } from '../../test/db.ts';
-import {
-  buildOffer,
-  buildOrganization,
-  bundleStream,
-  PASSWORD,
-  signInHeaders,
-  testConfig,
-  uniqueEmail,
-} from '../../test/factories.ts';
+import { buildOffer, buildOrganization, bundleStream, testConfig } from '../../test/factories.ts';
+import { signedInAccounts } from '../../test/member-app.ts';
 import { startSmtp } from '../../test/smtp.ts';
 import { createMailer } from '../../core/mailer.ts';
-import { createUser } from '../identity/identity.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { runJobsOnce } from '../../worker.ts';
 
@@ -66,17 +58,9 @@ beforeAll(async () => {
     ['company', 'company', company.id],
     ['outsider', 'centre-manager', centreA.id],
   ];
-  for (const [role, r, organization] of accounts) {
-    EMAIL[role] = uniqueEmail(role).toLowerCase();
-    await createUser(database.db, {
-      email: EMAIL[role]!,
-      name: `Persona ${role}`,
-      role: r as never,
-      organization,
-      password: PASSWORD,
-    });
-    H[role] = await signInHeaders(app, EMAIL[role]!, PASSWORD);
-  }
+  const signedIn = await signedInAccounts(app, database, accounts);
+  Object.assign(EMAIL, signedIn.email);
+  Object.assign(H, signedIn.headers);
   // The invited centre reads its mail once a day: the digest carries its notifications.
   await call('managerB', 'PUT', '/api/v1/notifications/preferences', { email: 'daily' });
 });
@@ -168,6 +152,15 @@ describe('confidential requests in notifications and e-mail', () => {
       expect(jobs.digests).toBeGreaterThan(0);
     } finally {
       mailer.close();
+    }
+    // The server's worker, woken by each commit, delivers beside the run: wait until the outbox is empty.
+    const end = Date.now() + 20_000;
+    while (Date.now() < end) {
+      const [pending] = await rows<{ n: number }>(
+        sql`select count(*)::int as n from mail_outbox where sent_at is null`,
+      );
+      if (pending!.n === 0) break;
+      await new Promise((r) => setTimeout(r, 50));
     }
     const outbox = await rows<{ to: string; subject: string; body: string; sent: boolean }>(
       sql`select "to", subject, body, sent_at is not null as sent from mail_outbox`,

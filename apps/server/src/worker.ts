@@ -95,7 +95,7 @@ export async function runJobsOnce(o: {
   now?: Date;
 }) {
   const now = o.now ?? new Date();
-  const ctx: JobContext = { db: o.db, publicUrl: o.publicUrl, digestHour: o.digestHour };
+  const ctx: JobContext = { db: o.db, publicUrl: o.publicUrl, digestHour: o.digestHour, byHand: true };
   const reminders = await runJob(JOBS.reminders, ctx, now);
   const digest = o.digest ? await runJob(JOBS.digest, ctx, now) : null;
   let sent = 0,

@@ -19,11 +19,15 @@ export function sinceDigestHour(now: Date, digestHour: number): number {
 
 /**
  * The daily digest: once a day, after the digest hour (Italian time), one e-mail per daily-digest reader with what
- * they were not yet mailed. The run counts when none happened since today's digest hour.
+ * they were not yet mailed. The run counts when none happened since the last digest hour; the server's worker waits
+ * for the hour, `clock jobs run --digest` does not.
  */
 export const digestJob: Job<{ mails: number; notifications: number }> = {
   name: 'digest',
-  periodStart: (now, ctx) => new Date(now.getTime() - sinceDigestHour(now, ctx.digestHour)),
+  periodStart: (now, ctx) =>
+    ctx.byHand || romeHour(now) >= ctx.digestHour
+      ? new Date(now.getTime() - sinceDigestHour(now, ctx.digestHour))
+      : null,
   run: (ctx, now) => sendDigests(ctx.db, ctx.publicUrl, now),
 };
 

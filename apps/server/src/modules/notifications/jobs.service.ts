@@ -7,6 +7,8 @@ export interface JobContext {
   publicUrl: string;
   /** Hour (Italian time) after which the daily digest goes out. */
   digestHour: number;
+  /** An operator runs the jobs by hand (`clock jobs run`): jobs that wait for an hour of the day do not wait. */
+  byHand?: boolean;
 }
 
 /**

@@ -183,7 +183,8 @@ export async function buildApp({
       const worker =
         config.worker.intervalMs > 0
           ? startWorker({
-              deps: requestDeps,
+              db,
+              publicUrl: config.publicUrl,
               mailer: mail,
               intervalMs: config.worker.intervalMs,
               digestHour: config.worker.digestHour,
@@ -194,7 +195,7 @@ export async function buildApp({
         workerState = worker.state;
         app.addHook('onClose', async () => worker.stop());
       }
-      await v1.register(requestsRoutes, { deps: requestDeps, onMail: () => worker?.kick() });
+      await v1.register(requestsRoutes, { deps: requestDeps });
       await v1.register(notificationsRoutes, { db });
       await v1.register(demoRoutes, { db });
       await v1.register(companiesRoutes, {

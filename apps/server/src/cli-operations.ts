@@ -140,7 +140,8 @@ async function runJobs({ database, io, settings }: OperationContext, req: Operat
   const mailer = createMailer(settings.mail, (m) => io.warn(m));
   try {
     const r = await runJobsOnce({
-      deps: { db: database.db, publicUrl: settings.publicUrl },
+      db: database.db,
+      publicUrl: settings.publicUrl,
       mailer,
       digest: req.values.digest === true,
       digestHour: settings.worker.digestHour,
@@ -151,7 +152,7 @@ async function runJobs({ database, io, settings }: OperationContext, req: Operat
         ? 'Digest: already sent since the digest hour. '
         : `Digests: ${r.digests}. `;
     io.print(
-      `Reminders: ${r.reminders} overdue request(s). ${digest}E-mail: ${r.sent} sent, ${r.failed} failed (retried later).`,
+      `Reminders: ${r.reminders} overdue request(s).${r.remindersRan ? '' : ' (They already ran in the last 15 minutes.)'} ${digest}E-mail: ${r.sent} sent, ${r.failed} failed (retried later).`,
     );
     return r.failed ? 1 : 0;
   } finally {

@@ -37,12 +37,12 @@ describe('periodic jobs run once whoever starts them', () => {
     await database.db.execute(sql`update users set notification_email = 'daily' where id = ${reader.id}`);
     const target = { id: reader.id, email: 'lettrice@asev.example', locale: 'it', notificationEmail: 'daily' as const };
     for (let i = 0; i < 5; i++)
-      await notify(
-        database.db,
-        'http://localhost',
-        { kind: 'request-submitted', requestId: null, params: { ref: `R-000${i}` } },
-        [target],
-      );
+      await notify(database.db, 'http://localhost', {
+        subject: { kind: 'note', id: String(i), reference: `R-000${i}`, visibility: 'network', path: '/notifiche' },
+        event: { kind: 'request-submitted' },
+        audience: [target],
+        accessTo: () => true,
+      });
     const due = (await rows<{ due: number }>(sql`select count(*)::int as due from requests where due_at < now()`))[0]!
       .due;
     expect(due).toBeGreaterThan(0);
@@ -55,9 +55,7 @@ describe('periodic jobs run once whoever starts them', () => {
       close() {},
     };
     const results = await Promise.all(
-      others.map((d) =>
-        runJobsOnce({ deps: { db: d.db, publicUrl: 'http://localhost' }, mailer, digest: true, digestHour: 7 }),
-      ),
+      others.map((d) => runJobsOnce({ db: d.db, publicUrl: 'http://localhost', mailer, digest: true, digestHour: 7 })),
     );
 
     expect(results.reduce((n, r) => n + r.reminders, 0)).toBe(due);
@@ -76,7 +74,8 @@ describe('periodic jobs run once whoever starts them', () => {
 
     // A later run in the same period finds nothing left to do.
     const again = await runJobsOnce({
-      deps: { db: database.db, publicUrl: 'http://localhost' },
+      db: database.db,
+      publicUrl: 'http://localhost',
       mailer,
       digest: true,
       digestHour: 7,

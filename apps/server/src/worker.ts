@@ -1,13 +1,27 @@
 import type { Db } from './db/client.ts';
 import type { Mailer } from './core/mailer.ts';
 import type { WorkerState } from './modules/system/system.service.ts';
-import { deliverOutbox, romeHour, runPeriodic, sendDigests } from './modules/notifications/notifications.service.ts';
-import { sendReminders, type RequestDeps } from './modules/requests/requests.service.ts';
+import {
+  deliverOutbox,
+  digestJob,
+  onMailQueued,
+  runJob,
+  type Job,
+  type JobContext,
+} from './modules/notifications/notifications.service.ts';
+import { remindersJob } from './modules/requests/reminders.job.ts';
+
+/**
+ * The periodic jobs, one file each, claimed in `job_runs` so each runs once per period whoever starts it (a server's
+ * worker or `clock jobs run`). The digest goes out only when asked by `clock jobs run --digest`.
+ */
+export const JOBS = { reminders: remindersJob, digest: digestJob } satisfies Record<string, Job>;
 
 export interface WorkerOptions {
-  deps: RequestDeps;
+  db: Db;
+  publicUrl: string;
   mailer: Mailer;
-  /** How often the outbox is looked at (ms). */
+  /** How often the outbox and the periodic jobs are looked at (ms). */
   intervalMs: number;
   /** Hour (Italian time) after which the daily digest goes out. */
   digestHour: number;
@@ -15,24 +29,28 @@ export interface WorkerOptions {
 }
 
 /**
- * The background work of one server process: deliver queued e-mail, send reminders for overdue requests (every 15
- * minutes) and the daily digest (once a day after `digestHour`). Several processes may run it: the outbox and the
- * periodic jobs are claimed in the database, so each message and each run happens once.
+ * The background work of one server process: run the periodic jobs that are due (reminders of overdue requests every
+ * 15 minutes, the daily digest after `digestHour`) and deliver queued e-mail, at once when a transaction that queued
+ * mail commits (in this process) and every `intervalMs` anyway (mail queued by other processes, retries). Several
+ * processes may run it: the outbox and the jobs are claimed in the database, so each message and each run happens once.
  */
 export function startWorker(o: WorkerOptions) {
-  const db: Db = o.deps.db;
+  const ctx: JobContext = { db: o.db, publicUrl: o.publicUrl, digestHour: o.digestHour };
   let running = false;
+  let again = false;
   let stopped = false;
   const state: WorkerState = { lastTickAt: null, lastTickOk: null, intervalMs: o.intervalMs };
-  const tick = async () => {
-    if (running || stopped) return;
+  const tick = async (jobs: boolean) => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
     try {
       const now = new Date();
-      await runPeriodic(db, 'reminders', now, 15 * 60_000, () => sendReminders(o.deps, now));
-      // Once a day, after the digest hour (Italian time): the run counts if none happened since today's digest hour.
-      if (romeHour(now) >= o.digestHour) await runDigest(db, o.deps.publicUrl, now, o.digestHour);
-      const { failed } = await deliverOutbox(db, o.mailer);
+      if (jobs) for (const job of Object.values(JOBS)) await runJob(job as Job, ctx, now);
+      const { failed } = await deliverOutbox(o.db, o.mailer);
       if (failed) o.log(`mail: ${failed} message(s) failed, will retry`);
       Object.assign(state, { lastTickAt: now, lastTickOk: true });
     } catch (e) {
@@ -41,62 +59,59 @@ export function startWorker(o: WorkerOptions) {
     } finally {
       running = false;
     }
+    // Mail queued while this round ran goes out now rather than at the next interval.
+    if (again && !stopped) {
+      again = false;
+      void tick(false);
+    }
   };
-  const timer = setInterval(() => void tick(), o.intervalMs);
+  const timer = setInterval(() => void tick(true), o.intervalMs);
   timer.unref();
+  const unsubscribe = onMailQueued(() => setImmediate(() => void tick(false)));
   return {
     /** What the worker last did (for /api/health). */
     state: (): WorkerState => ({ ...state }),
-    /** Look at the outbox soon (after a change queued mail). */
-    kick: () => {
-      setImmediate(() => void tick());
-    },
     async stop() {
       stopped = true;
       clearInterval(timer);
+      unsubscribe();
       while (running) await new Promise((r) => setTimeout(r, 20));
     },
   };
 }
 
-/** Milliseconds since the Italian clock last showed `digestHour`:00 (today's, or yesterday's before that hour). */
-export function sinceDigestHour(now: Date, digestHour: number): number {
-  const hours = (romeHour(now) - digestHour + 24) % 24;
-  return hours * 3600_000 + now.getUTCMinutes() * 60_000 + now.getUTCSeconds() * 1000 + now.getUTCMilliseconds();
-}
-
-/** The daily digest, claimed so it goes out once per day whoever asks (a server's worker or `clock jobs run`). */
-async function runDigest(db: Db, publicUrl: string, now: Date, digestHour: number) {
-  let result: { mails: number } | null = null;
-  await runPeriodic(db, 'digest', now, sinceDigestHour(now, digestHour), async () => {
-    result = await sendDigests(db, publicUrl, now);
-  });
-  return result as { mails: number } | null;
-}
-
 /**
- * The background work once, for `clock jobs run`: reminders for overdue requests (each locked while it is reminded
- * and marked, so parallel runs never remind twice), the daily digest when asked (claimed for the day: `null` when
- * it already went out since the last digest hour) and delivery of the queued e-mail.
+ * The background work once, for `clock jobs run`: the same jobs as the worker, through the same claims (reminders
+ * when no process ran them in the last 15 minutes — each request is locked while it is reminded, so parallel runs
+ * never remind twice — and the daily digest when asked: `null` when it already went out since the last digest
+ * hour), then delivery of the queued e-mail.
  */
 export async function runJobsOnce(o: {
-  deps: Pick<RequestDeps, 'db' | 'publicUrl'>;
+  db: Db;
+  publicUrl: string;
   mailer: Mailer;
   digest: boolean;
   digestHour: number;
   now?: Date;
 }) {
   const now = o.now ?? new Date();
-  const db = o.deps.db;
-  const reminders = await sendReminders(o.deps, now);
-  const digest = o.digest ? await runDigest(db, o.deps.publicUrl, now, o.digestHour) : null;
+  const ctx: JobContext = { db: o.db, publicUrl: o.publicUrl, digestHour: o.digestHour, byHand: true };
+  const reminders = await runJob(JOBS.reminders, ctx, now);
+  const digest = o.digest ? await runJob(JOBS.digest, ctx, now) : null;
   let sent = 0,
     failed = 0;
   for (let round = 0; round < 1000; round++) {
-    const b = await deliverOutbox(db, o.mailer);
+    const b = await deliverOutbox(o.db, o.mailer);
     sent += b.sent;
     failed += b.failed;
     if (!b.sent) break;
   }
-  return { reminders: reminders.reminded, digests: digest?.mails ?? null, digestAsked: o.digest, sent, failed };
+  return {
+    reminders: reminders?.reminded ?? 0,
+    remindersRan: reminders !== null,
+    digests: digest?.mails ?? null,
+    digestAsked: o.digest,
+    sent,
+    failed,
+  };
 }

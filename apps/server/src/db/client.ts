@@ -51,6 +51,52 @@ function advisoryLock(pool: pg.Pool) {
   };
 }
 
+/** Work to run once a transaction has committed, per open transaction (its savepoints share the list). */
+const commitHooks = new WeakMap<object, (() => void)[]>();
+
+/**
+ * Runs `fn` once the transaction `conn` belongs to has committed (never when it rolls back); at once when `conn` is
+ * the database itself (each statement commits on its own). Used to wake in-process work that reads what the
+ * transaction wrote, such as the mail worker.
+ */
+export function afterCommit(conn: Db | Tx, fn: () => void): void {
+  const hooks = commitHooks.get(conn);
+  if (hooks) hooks.push(fn);
+  else fn();
+}
+
+/** Tracks `tx` (and its savepoints) for afterCommit. */
+function track(tx: Tx, hooks: (() => void)[]) {
+  commitHooks.set(tx, hooks);
+  const savepoint = tx.transaction.bind(tx);
+  tx.transaction = (<T>(fn: (sub: Tx) => Promise<T>) =>
+    savepoint((sub) => {
+      track(sub, hooks);
+      return fn(sub);
+    })) as Tx['transaction'];
+}
+
+/** Makes `db.transaction` run the afterCommit hooks of each transaction once it has committed. */
+function withCommitHooks(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  db.transaction = (async (fn, config) => {
+    const hooks: (() => void)[] = [];
+    const result = await transaction((tx) => {
+      track(tx, hooks);
+      return fn(tx);
+    }, config);
+    for (const hook of hooks) {
+      try {
+        hook();
+      } catch (e) {
+        console.error('after-commit hook failed', e);
+      }
+    }
+    return result;
+  }) as Db['transaction'];
+  return db;
+}
+
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Opens the configured database (locking an embedded data directory). Throws DataDirLockedError. */
@@ -60,7 +106,7 @@ export async function openDatabase(config: Config['database'], command = 'clock'
     // An idle connection the server ends (restart, failover, an administrator) must not take the process down: the
     // pool drops it and opens a new one for the next query.
     pool.on('error', (e) => console.error(`database: an idle connection was closed (${e.message})`));
-    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    const db = withCommitHooks(drizzlePg({ client: pool, schema }) as unknown as Db);
     const exclusively = advisoryLock(pool);
     return {
       db,
@@ -82,7 +128,7 @@ export async function openDatabase(config: Config['database'], command = 'clock'
 
 /** Wraps an open PGlite (a data directory, memory, or a loaded snapshot) as a Database. */
 export function wrapPglite(client: PGlite, onClose: () => void = () => {}): Database {
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const db = withCommitHooks(drizzlePglite({ client, schema }) as unknown as Db);
   return {
     db,
     kind: 'pglite',

@@ -30,3 +30,28 @@ export async function appWithCentreMember(
     },
   };
 }
+
+/**
+ * One signed-in account per test role: `[role, the account's role, its organisation]`. Returns each role's e-mail
+ * (lower case) and its cookie and CSRF headers.
+ */
+export async function signedInAccounts<R extends string>(
+  app: FastifyInstance,
+  database: Database,
+  accounts: [R, string, string | undefined][],
+) {
+  const email = {} as Record<R, string>;
+  const headers = {} as Record<R, Record<string, string>>;
+  for (const [role, r, organization] of accounts) {
+    email[role] = uniqueEmail(role).toLowerCase();
+    await createUser(database.db, {
+      email: email[role],
+      name: `Persona ${role}`,
+      role: r as never,
+      organization,
+      password: PASSWORD,
+    });
+    headers[role] = await signInHeaders(app, email[role], PASSWORD);
+  }
+  return { email, headers };
+}

@@ -949,6 +949,8 @@ export const en: Messages = {
   'notifications.email_save': 'Save the preference',
   'notifications.email_saved': 'Preference saved.',
   'notification.due_unknown': 'the target date',
+  'notification.confidential': 'Confidential request {ref}: there is an update (state: {state}). Open it to read it.',
+  'notification.confidential_item': 'Confidential item {ref}: there is an update. Open it to read it.',
   'notification.other': 'Update on request {name}.',
   'notification.request-received':
     'We received request {name}. The coordination nucleus will review it and answer by {due}.',

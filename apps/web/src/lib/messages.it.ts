@@ -959,6 +959,8 @@ export const it = {
   'notifications.email_save': 'Salva la preferenza',
   'notifications.email_saved': 'Preferenza salvata.',
   'notification.due_unknown': 'termine previsto',
+  'notification.confidential': "Richiesta riservata {ref}: c'è un aggiornamento (stato: {state}). Aprila per leggerlo.",
+  'notification.confidential_item': "Elemento riservato {ref}: c'è un aggiornamento. Aprilo per leggerlo.",
   'notification.other': 'Aggiornamento sulla richiesta {name}.',
   'notification.request-received':
     'Abbiamo ricevuto la richiesta {name}. Il nucleo di coordinamento la valuterà e risponderà entro il {due}.',

@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { actionPossibleIn } from '@clock/contracts';
 import { useApi } from '../lib/use-api.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { PendingPage } from '../components/ui/pending-page.tsx';
@@ -45,7 +46,7 @@ function RequestEdit() {
         <div className="notice-panel">
           <p>
             {t(
-              request.access === 'full' && (request.state === 'submitted' || request.state === 'triage')
+              request.access === 'full' && actionPossibleIn('edit', request.state)
                 ? 'request.edit.not_allowed'
                 : 'request.edit.not_editable',
             )}

@@ -9,7 +9,7 @@ import { freshDatabase } from '../../test/db.ts';
 import { runJobsOnce } from '../../worker.ts';
 import { exportBundle } from '../catalogue/bundle.service.ts';
 import { createApiToken, createUser, openSession, recordAudit } from '../identity/identity.service.ts';
-import { notify } from '../notifications/notifications.service.ts';
+import { notify, type NotifyTarget } from '../notifications/notifications.service.ts';
 import { restoreBackup, writeBackup } from './backup.service.ts';
 
 // A backup carries everything: restored into a new database, every table holds the same rows.
@@ -52,14 +52,18 @@ async function fill(d: Database) {
     before: { a: 1 },
     after: { a: 2 },
   });
-  await notify(d.db, 'http://localhost', { kind: 'request-submitted', requestId: null, params: { ref: 'R-0001' } }, [
-    { id: reader.id, email: 'lettrice@asev.example', locale: 'it', notificationEmail: 'daily' },
-  ]);
-  await notify(d.db, 'http://localhost', { kind: 'request-submitted', requestId: null, params: { ref: 'R-0001' } }, [
-    { id: admin.id, email: 'admin@example.org', locale: 'en', notificationEmail: 'immediate' },
-  ]);
+  const note = (audience: NotifyTarget[]) =>
+    notify(d.db, 'http://localhost', {
+      subject: { kind: 'note', id: '1', reference: 'R-0001', visibility: 'network', path: '/notifiche' },
+      event: { kind: 'request-submitted' },
+      audience,
+      accessTo: () => true,
+    });
+  await note([{ id: reader.id, email: 'lettrice@asev.example', locale: 'it', notificationEmail: 'daily' }]);
+  await note([{ id: admin.id, email: 'admin@example.org', locale: 'en', notificationEmail: 'immediate' }]);
   await runJobsOnce({
-    deps: { db: d.db, publicUrl: 'http://localhost' },
+    db: d.db,
+    publicUrl: 'http://localhost',
     mailer: { async send() {}, close() {} },
     digest: true,
     digestHour: 7,
@@ -141,12 +145,12 @@ describe('clock backup and restore', () => {
     expect(report.rows).toBe(Object.values(before).reduce((n, rows) => n + rows.length, 0));
     expect(await contents(target)).toEqual(before);
     // Sequences go on from where they were: a new row does not collide with a restored one.
-    await notify(
-      target.db,
-      'http://localhost',
-      { kind: 'request-submitted', requestId: null, params: { ref: 'R-0002' } },
-      [],
-    );
+    await notify(target.db, 'http://localhost', {
+      subject: { kind: 'note', id: '2', reference: 'R-0002', visibility: 'network', path: '/notifiche' },
+      event: { kind: 'request-submitted' },
+      audience: [],
+      accessTo: () => true,
+    });
     await expect(
       target.db.execute(sql`insert into mail_outbox ("to", subject, body) values ('x@example.org', 's', 'b')`),
     ).resolves.toBeDefined();

@@ -7,7 +7,7 @@ import type { LocalizedText } from '../../db/schema/index.ts';
 import { naceCode } from '../../db/seed/reference.ts';
 import { recordAudit } from '../identity/identity.service.ts';
 import { sendInvitation, type AccountDeps } from '../identity/account.service.ts';
-import { notify } from '../notifications/notifications.service.ts';
+import { notify, type NotifySubject } from '../notifications/notifications.service.ts';
 import * as repo from './companies.repo.ts';
 import {
   canEditCompany,
@@ -152,14 +152,23 @@ export function pendingClaimCompanies(db: Db | Tx, userId: string) {
 
 // ---- joining ----
 
+/** A claim as the notifications module sees it: about a company, read within the network. */
+const claimSubject = (claim: repo.ClaimRow, path: string): NotifySubject => ({
+  kind: 'company-claim',
+  id: claim.id,
+  reference: claim.companyName,
+  visibility: 'network',
+  path,
+});
+
 async function tellReviewers(deps: CompanyDeps, tx: Tx, claim: repo.ClaimRow) {
-  const params = { company: claim.companyName, person: claim.personName ?? '', path: '/imprese/verifiche' };
-  await notify(
-    tx,
-    deps.publicUrl,
-    { kind: 'company-claim-submitted', requestId: null, params },
-    await repo.nucleusMembers(tx),
-  );
+  await notify(tx, deps.publicUrl, {
+    subject: claimSubject(claim, '/imprese/verifiche'),
+    event: { kind: 'company-claim-submitted', params: { company: claim.companyName, person: claim.personName ?? '' } },
+    audience: await repo.nucleusMembers(tx),
+    // The nucleus reviews claims (canReviewClaims); the claim is theirs to read.
+    accessTo: () => true,
+  });
 }
 
 /**
@@ -323,23 +332,23 @@ export async function decideClaim(
       requestId: ctx.requestId,
     });
     const person = await repo.person(tx, claim.userId);
-    const params: Record<string, string> = {
-      company: claim.companyName,
-      path: decision === 'verified' ? `/organizzazioni/${claim.organizationId}` : '/imprese/nuova',
-    };
+    const params: Record<string, string> = { company: claim.companyName };
     if (reason && decision === 'rejected') params.reason = reason;
     if (person)
-      await notify(
-        tx,
-        deps.publicUrl,
-        {
+      await notify(tx, deps.publicUrl, {
+        subject: claimSubject(
+          claim,
+          decision === 'verified' ? `/organizzazioni/${claim.organizationId}` : '/imprese/nuova',
+        ),
+        event: {
           kind: decision === 'verified' ? 'company-claim-verified' : 'company-claim-rejected',
-          requestId: null,
           params,
           urgent: true,
         },
-        [person],
-      );
+        audience: [person],
+        // The decision is told to the person who claimed, alone.
+        accessTo: (p) => p.id === claim.userId,
+      });
   });
   await deps.onCatalogueChange?.();
   return presentClaim((await repo.findClaim(deps.db, id))!, true);

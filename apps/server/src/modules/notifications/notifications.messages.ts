@@ -1,6 +1,7 @@
 /**
- * The words of notifications and their e-mails, in Italian and English. Parameters never carry a confidential
- * request's title or details: for those the reference alone is shown, and the reader opens the request in the app.
+ * The words of notifications and their e-mails, in Italian and English. A confidential subject's notification
+ * (`confidential` in its parameters, written so by notifications.rules.ts) has one neutral sentence with its reference
+ * and state, whatever its kind: the reader opens it in the app.
  */
 type Lang = 'it' | 'en';
 type P = Record<string, string>;
@@ -116,8 +117,29 @@ const LINES: Record<string, Record<Lang, (p: P) => string>> = {
   },
 };
 
+/** What a confidential subject is called, by the module's kind. */
+const CONFIDENTIAL: Record<Lang, Record<string, string>> = {
+  it: { request: 'Richiesta riservata', other: 'Elemento riservato' },
+  en: { request: 'Confidential request', other: 'Confidential item' },
+};
+
+function confidentialLine(p: P, lang: Lang): string {
+  const noun = CONFIDENTIAL[lang][p.subject ?? ''] ?? CONFIDENTIAL[lang].other;
+  const state = p.state ? (STATE[lang][p.state] ?? p.state) : null;
+  return lang === 'it'
+    ? `${noun} ${p.ref}: c'è un aggiornamento${state ? ` (stato: ${state})` : ''}. Apri CL.O.C.K. per leggerlo.`
+    : `${noun} ${p.ref}: there is an update${state ? ` (state: ${state})` : ''}. Open CL.O.C.K. to read it.`;
+}
+
 export function notificationLine(kind: string, params: P, lang: Lang): string {
+  if (params.confidential) return confidentialLine(params, lang);
   return LINES[kind]?.[lang](params) ?? `${kind}: ${name(params)}`;
+}
+
+/** The link of a message: the subject's page (older notifications of requests carry only the request's id). */
+function linkOf(params: P, requestId: string | null, publicUrl: string): string | null {
+  if (params.path?.startsWith('/')) return `${publicUrl}${params.path}`;
+  return requestId ? `${publicUrl}/richieste/${requestId}` : null;
 }
 
 const FOOTER: Record<Lang, (url: string) => string> = {
@@ -133,11 +155,12 @@ export function eventMail(kind: string, params: P, lang: Lang, publicUrl: string
       /\s+/g,
       ' ',
     );
-  const link = requestId
-    ? `${lang === 'it' ? 'Apri la richiesta' : 'Open the request'}: ${publicUrl}/richieste/${requestId}`
-    : params.path
-      ? `${lang === 'it' ? 'Apri' : 'Open'}: ${publicUrl}${params.path}`
-      : '';
+  const url = linkOf(params, requestId, publicUrl);
+  const link = !url
+    ? ''
+    : requestId
+      ? `${lang === 'it' ? 'Apri la richiesta' : 'Open the request'}: ${url}`
+      : `${lang === 'it' ? 'Apri' : 'Open'}: ${url}`;
   return {
     subject,
     body: [notificationLine(kind, params, lang), '', link, '', '--', FOOTER[lang](publicUrl)].join('\n'),
@@ -153,10 +176,10 @@ export function digestMail(
     lang === 'it'
       ? `[CL.O.C.K.] Riepilogo giornaliero: ${items.length} aggiornamenti`
       : `[CL.O.C.K.] Daily digest: ${items.length} updates`;
-  const lines = items.map(
-    (i) =>
-      `- ${notificationLine(i.kind, i.params, lang)}${i.requestId ? `\n  ${publicUrl}/richieste/${i.requestId}` : i.params.path ? `\n  ${publicUrl}${i.params.path}` : ''}`,
-  );
+  const lines = items.map((i) => {
+    const url = linkOf(i.params, i.requestId, publicUrl);
+    return `- ${notificationLine(i.kind, i.params, lang)}${url ? `\n  ${url}` : ''}`;
+  });
   const head = lang === 'it' ? 'Gli aggiornamenti delle ultime 24 ore:' : 'Updates of the last 24 hours:';
   return { subject, body: [head, '', ...lines, '', '--', FOOTER[lang](publicUrl)].join('\n') };
 }

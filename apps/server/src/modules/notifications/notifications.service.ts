@@ -1,49 +1,53 @@
 import type { Db, Tx } from '../../db/client.ts';
 import type { Actor } from '../../core/actor.ts';
 import { AppError } from '../../core/errors.ts';
-import type { Mailer } from '../../core/mailer.ts';
 import * as repo from './notifications.repo.ts';
-import { digestMail, eventMail } from './notifications.messages.ts';
+import { eventMail } from './notifications.messages.ts';
+import {
+  notificationParams,
+  recipientsOf,
+  type NotifyEvent,
+  type NotifySubject,
+  type NotifyTarget,
+} from './notifications.rules.ts';
+import { queueMail } from './outbox.service.ts';
 
-export interface NotifyTarget {
-  id: string;
-  email: string | null;
-  locale: string;
-  notificationEmail: 'immediate' | 'daily' | 'off';
-}
-export interface NotifyEvent {
-  kind: string;
-  requestId: string | null;
-  params: Record<string, string>;
-  /** Send the e-mail now whatever the recipient's preference (a decision the company must receive). */
-  urgent?: boolean;
-}
+export type { NotifyEvent, NotifySubject, NotifyTarget, Visibility } from './notifications.rules.ts';
 
-const lang = (l: string) => (l === 'en' ? 'en' : 'it');
+export const mailLang = (l: string) => (l === 'en' ? 'en' : 'it');
+
+export interface Notification<C extends NotifyTarget> {
+  /** The row the event is about, with its visibility: a confidential subject's words are never written. */
+  subject: NotifySubject;
+  event: NotifyEvent;
+  /** Everyone who might be told; only those `accessTo` admits are. */
+  audience: C[];
+  /** The subject module's visibility rule for one candidate (the same the API applies): may they read the subject? */
+  accessTo: (candidate: C) => boolean;
+  /** The person who acted (not told of their own action). */
+  except?: string | null;
+}
 
 /**
- * Records an event for each recipient in the app and, in the same transaction, queues the e-mail copy for those who
- * want each event by mail; daily-digest readers get it with the next digest.
+ * The only way to notify people, for every module: records the event for each recipient in the app and, in the same
+ * transaction, queues the e-mail copy for those who want each event by mail; daily-digest readers get it with the
+ * next digest. Who is told and what the message may say are decided here (notifications.rules.ts), not by the caller.
  */
-export async function notify(tx: Db | Tx, publicUrl: string, event: NotifyEvent, recipients: NotifyTarget[]) {
-  const unique = [...new Map(recipients.map((r) => [r.id, r])).values()];
+export async function notify<C extends NotifyTarget>(tx: Db | Tx, publicUrl: string, n: Notification<C>) {
+  const recipients = recipientsOf(n.audience, n.accessTo, n.except ?? null);
+  const params = notificationParams(n.subject, n.event);
+  const requestId = n.subject.kind === 'request' ? n.subject.id : null;
   const mails: { to: string; subject: string; body: string }[] = [];
-  const rows = unique.map((r) => {
-    const mailNow = !!r.email && (r.notificationEmail === 'immediate' || event.urgent === true);
+  const rows = recipients.map((r) => {
+    const mailNow = !!r.email && (r.notificationEmail === 'immediate' || n.event.urgent === true);
     if (mailNow)
-      mails.push({ to: r.email!, ...eventMail(event.kind, event.params, lang(r.locale), publicUrl, event.requestId) });
+      mails.push({ to: r.email!, ...eventMail(n.event.kind, params, mailLang(r.locale), publicUrl, requestId) });
     const digestLater = !mailNow && !!r.email && r.notificationEmail === 'daily';
-    return {
-      userId: r.id,
-      kind: event.kind,
-      requestId: event.requestId,
-      params: event.params,
-      emailedAt: digestLater ? null : new Date(),
-    };
+    return { userId: r.id, kind: n.event.kind, requestId, params, emailedAt: digestLater ? null : new Date() };
   });
   await repo.insertNotifications(tx, rows);
-  await repo.enqueueMail(tx, mails);
-  return unique.length;
+  await queueMail(tx, mails);
+  return recipients.length;
 }
 
 function requireUser(actor: Actor) {
@@ -82,71 +86,6 @@ export async function setEmailPreference(db: Db, actor: Actor, email: 'immediate
   return { email };
 }
 
-// ---- delivery ----
-
-const MAX_ATTEMPTS = 10;
-
-/** Sends due messages from the outbox; failures are retried with a growing delay (1, 2, 4… minutes, at most 6 hours). */
-export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50) {
-  const claimed = await repo.claimMail(db, limit);
-  let sent = 0,
-    failed = 0;
-  // The batch goes out in parallel over the mailer's pooled connections; each result is recorded on its own.
-  const results = await Promise.allSettled(
-    claimed.map((m) => mailer.send({ to: m.to, subject: m.subject, text: m.body })),
-  );
-  for (const [i, r] of results.entries()) {
-    const m = claimed[i]!;
-    if (r.status === 'fulfilled') {
-      await repo.markMailSent(db, m.id);
-      sent++;
-    } else {
-      failed++;
-      const minutes = m.attempts >= MAX_ATTEMPTS ? 60 * 24 * 365 * 100 : Math.min(2 ** (m.attempts - 1), 360);
-      await repo.markMailFailed(db, m.id, (r.reason as Error).message, new Date(Date.now() + minutes * 60_000));
-    }
-  }
-  return { sent, failed };
-}
-
-/**
- * One e-mail per daily-digest reader with everything not yet mailed up to `now`, in one transaction holding the rows
- * it sends: a digest running at the same time skips them, and once marked they are not sent again.
- */
-export async function sendDigests(db: Db, publicUrl: string, now: Date) {
-  return db.transaction(async (tx) => {
-    const pending = await repo.pendingDigest(tx, now);
-    const byUser = new Map<string, typeof pending>();
-    for (const p of pending) byUser.set(p.userId, [...(byUser.get(p.userId) ?? []), p]);
-    const mails = [...byUser.values()]
-      .filter((items) => items[0]!.email)
-      .map((items) => ({
-        to: items[0]!.email!,
-        ...digestMail(
-          items.map((i) => ({ kind: i.kind, params: i.params, requestId: i.requestId })),
-          lang(items[0]!.locale),
-          publicUrl,
-        ),
-      }));
-    await repo.enqueueMail(tx, mails);
-    await repo.markEmailed(
-      tx,
-      pending.map((i) => i.id),
-    );
-    return { mails: mails.length, notifications: pending.length };
-  });
-}
-
-/** Hour of the day in Italy (the network's working clock). */
-export function romeHour(now: Date): number {
-  return Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', hour: '2-digit', hourCycle: 'h23' }).format(now),
-  );
-}
-
-/** Runs `job` when no process ran it in the last `everyMs` (one process wins the claim). */
-export async function runPeriodic(db: Db, name: string, now: Date, everyMs: number, job: () => Promise<unknown>) {
-  if (!(await repo.claimJob(db, name, now, new Date(now.getTime() - everyMs)))) return false;
-  await job();
-  return true;
-}
+export { deliverOutbox, onMailQueued } from './outbox.service.ts';
+export { runJob, type Job, type JobContext } from './jobs.service.ts';
+export { digestJob, sendDigests } from './digest.job.ts';

@@ -21,7 +21,11 @@ import {
 } from '@clock/contracts';
 import { problems } from '../../core/http.ts';
 import { schemaFailure } from '../../core/problem.ts';
+import * as lifecycle from './lifecycle.service.ts';
+import * as participation from './participation.service.ts';
+import { teamProposal } from './proposals.service.ts';
 import * as requests from './requests.service.ts';
+import { editRequest, submitRequest } from './submission.service.ts';
 
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 
@@ -29,10 +33,7 @@ const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
  * The network's front door for company problems. Every write route is guarded by the rules in requests.rules.ts
  * (permission "request": who may take which action in which state; tested as a matrix in requests.test.ts).
  */
-export const requestsRoutes: FastifyPluginAsyncTypebox<{ deps: requests.RequestDeps; onMail: () => void }> = async (
-  app,
-  { deps, onMail },
-) => {
+export const requestsRoutes: FastifyPluginAsyncTypebox<{ deps: requests.RequestDeps }> = async (app, { deps }) => {
   // Submitting and correcting validate with their own rules too: the schema's problems join them (attachValidation),
   // so every invalid field is reported at once.
   app.post(
@@ -52,13 +53,7 @@ export const requestsRoutes: FastifyPluginAsyncTypebox<{ deps: requests.RequestD
     async (req, reply) => {
       const invalid = schemaFailure(req.validationError, req.body);
       const body = (req.validationError ? invalid.clean : req.body) as typeof req.body;
-      const created = await requests.submitRequest(
-        deps,
-        { actor: req.actor, requestId: req.id },
-        body,
-        invalid.problems,
-      );
-      onMail();
+      const created = await submitRequest(deps, { actor: req.actor, requestId: req.id }, body, invalid.problems);
       return reply.status(201).send(created);
     },
   );
@@ -132,13 +127,7 @@ export const requestsRoutes: FastifyPluginAsyncTypebox<{ deps: requests.RequestD
     async (req) => {
       const invalid = schemaFailure(req.validationError, req.body);
       const patch = (req.validationError ? invalid.clean : req.body) as typeof req.body;
-      return requests.editRequest(
-        deps,
-        { actor: req.actor, requestId: req.id },
-        req.params.id,
-        patch,
-        invalid.problems,
-      );
+      return editRequest(deps, { actor: req.actor, requestId: req.id }, req.params.id, patch, invalid.problems);
     },
   );
 
@@ -152,7 +141,7 @@ export const requestsRoutes: FastifyPluginAsyncTypebox<{ deps: requests.RequestD
         response: { 200: TeamProposal, ...problems(403, 404) },
       },
     },
-    async (req) => requests.teamProposal(deps, req.actor, req.params.id),
+    async (req) => teamProposal(deps, req.actor, req.params.id),
   );
 
   const action = (
@@ -178,45 +167,44 @@ export const requestsRoutes: FastifyPluginAsyncTypebox<{ deps: requests.RequestD
           (req.params as { id: string }).id,
           req.body as never,
         );
-        onMail();
         return result as never;
       },
     });
   };
   action('triage', 'Take the request into triage (nucleus)', TriageBody, (c, id, b) =>
-    requests.triageRequest(deps, c, id, b),
+    lifecycle.triageRequest(deps, c, id, b),
   );
   action(
     'open',
     'Open the request to centres (nucleus); a confidential one to the centres named only',
     OpenBody,
-    (c, id, b) => requests.openRequest(deps, c, id, b),
+    (c, id, b) => lifecycle.openRequest(deps, c, id, b),
   );
   action('decline', 'Decline the request with a reason sent to the company (nucleus)', DeclineBody, (c, id, b) =>
-    requests.declineRequest(deps, c, id, b),
+    lifecycle.declineRequest(deps, c, id, b),
   );
   action('interest', "Express a centre's interest with a short proposal", InterestBody, (c, id, b) =>
-    requests.expressInterest(deps, c, id, b),
+    participation.expressInterest(deps, c, id, b),
   );
   action('interest/withdraw', "Withdraw a centre's interest", WithdrawInterestBody, (c, id, b) =>
-    requests.withdrawInterest(deps, c, id, b),
+    participation.withdrawInterest(deps, c, id, b),
   );
   action(
     'team',
     'Agree the team: a lead centre and partners among those interested (company or nucleus)',
     TeamBody,
-    (c, id, b) => requests.agreeTeam(deps, c, id, b),
+    (c, id, b) => participation.agreeTeam(deps, c, id, b),
   );
   action('start', 'Start the work (lead centre or nucleus)', StartBody, (c, id, b) =>
-    requests.startRequest(deps, c, id, b),
+    lifecycle.startRequest(deps, c, id, b),
   );
   action('close', 'Close the request with its outcome (lead centre or nucleus)', CloseBody, (c, id, b) =>
-    requests.closeRequest(deps, c, id, b),
+    lifecycle.closeRequest(deps, c, id, b),
   );
   action('rating', 'Rate the work once closed (the company)', RateBody, (c, id, b) =>
-    requests.rateRequest(deps, c, id, b),
+    lifecycle.rateRequest(deps, c, id, b),
   );
   action('withdraw', 'Withdraw the request before the work starts (the company)', WithdrawBody, (c, id, b) =>
-    requests.withdrawRequest(deps, c, id, b),
+    lifecycle.withdrawRequest(deps, c, id, b),
   );
 };

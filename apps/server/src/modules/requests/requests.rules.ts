@@ -1,35 +1,31 @@
+import { REQUEST_ACTIONS, actionPossibleIn, type RequestActionName } from '@clock/contracts';
 import type { Actor } from '../../core/actor.ts';
 import type { Confidentiality, RequestState, TeamRole } from '../../db/schema/index.ts';
 
 /**
  * The life cycle of a request. The nucleus takes it into triage, opens it to centres (or declines it, always with a
  * reason); centres express interest; the company (or the nucleus) agrees a team; the lead centre starts and closes it.
- * The company may withdraw its request until the work starts.
+ * The company may withdraw its request until the work starts. Which action is possible in which state is one table,
+ * `REQUEST_ACTIONS` (shared with the web app); the transitions are read from it.
  */
-export const TRANSITIONS: Record<RequestState, RequestState[]> = {
-  submitted: ['triage', 'open', 'declined', 'withdrawn'],
-  triage: ['open', 'declined', 'withdrawn'],
-  open: ['team_agreed', 'declined', 'withdrawn'],
-  team_agreed: ['in_progress', 'withdrawn'],
-  in_progress: ['closed'],
-  closed: [],
-  declined: [],
-  withdrawn: [],
-};
-export const canTransition = (from: RequestState, to: RequestState) => TRANSITIONS[from].includes(to);
+export { REQUEST_ACTIONS, actionPossibleIn };
+export type RequestAction = RequestActionName;
 
-export type RequestAction =
-  | 'triage'
-  | 'open'
-  | 'decline'
-  | 'interest'
-  | 'withdraw-interest'
-  | 'agree-team'
-  | 'start'
-  | 'close'
-  | 'rate'
-  | 'withdraw'
-  | 'edit';
+export const TRANSITIONS: Record<RequestState, RequestState[]> = Object.fromEntries(
+  (['submitted', 'triage', 'open', 'team_agreed', 'in_progress', 'closed', 'declined', 'withdrawn'] as const).map(
+    (state) => [
+      state,
+      [
+        ...new Set(
+          Object.values(REQUEST_ACTIONS).flatMap((a) =>
+            a.to && a.from.includes(state) && a.to !== state ? [a.to] : [],
+          ),
+        ),
+      ],
+    ],
+  ),
+) as Record<RequestState, RequestState[]>;
+export const canTransition = (from: RequestState, to: RequestState) => TRANSITIONS[from].includes(to);
 
 /** What the rules need to know about one request. */
 export interface RequestFacts {
@@ -102,29 +98,38 @@ export function leadOrganization(r: RequestFacts): string | null {
   return r.centres.find((c) => c.teamRole === 'lead')?.organizationId ?? null;
 }
 
-/** Everything the actor may do on the request now. The service checks the one asked for again. */
+/**
+ * Who may take each action, whatever the state (the state is the table's to say): the nucleus coordinates, the
+ * company's side decides on its request, the lead centre runs the work.
+ */
+const MAY: Record<RequestAction, (actor: Actor, r: RequestFacts) => boolean> = {
+  triage: (actor) => isNucleus(actor),
+  open: (actor) => isNucleus(actor),
+  decline: (actor) => isNucleus(actor),
+  interest: (actor, r) => interestOrganizations(actor, r).length > 0,
+  'withdraw-interest': (actor, r) =>
+    interestOrganizations(actor, r).some((o) => r.centres.some((c) => c.organizationId === o && c.interested)),
+  'agree-team': (actor, r) => (isOwner(actor, r) || isNucleus(actor)) && r.centres.some((c) => c.interested),
+  start: (actor, r) => runsIt(actor, r),
+  close: (actor, r) => runsIt(actor, r),
+  rate: (actor, r) => isOwner(actor, r) && r.rating === null,
+  withdraw: (actor, r) => isOwner(actor, r),
+  // Corrections before the centres read it: the company's side, or the nucleus (e.g. to keep details out of a summary).
+  edit: (actor, r) => isOwner(actor, r) || isNucleus(actor),
+};
+
+/** The nucleus, or a member of the lead centre. */
+function runsIt(actor: Actor, r: RequestFacts): boolean {
+  const lead = leadOrganization(r);
+  return isNucleus(actor) || (lead !== null && centreOrganizations(actor).includes(lead));
+}
+
+/** Everything the actor may do on the request now (possible in its state, and theirs to take). */
 export function allowedActions(actor: Actor, r: RequestFacts): RequestAction[] {
   if (accessTo(actor, r) !== 'full') return [];
-  const out: RequestAction[] = [];
-  const nucleus = isNucleus(actor);
-  const owner = isOwner(actor, r);
-  const lead = leadOrganization(r);
-  const runsIt = nucleus || (lead !== null && centreOrganizations(actor).includes(lead));
-  if (nucleus && r.state === 'submitted') out.push('triage');
-  if (nucleus && (r.state === 'submitted' || r.state === 'triage')) out.push('open');
-  if (nucleus && (r.state === 'submitted' || r.state === 'triage' || r.state === 'open')) out.push('decline');
-  const canInterest = interestOrganizations(actor, r);
-  if (canInterest.length) out.push('interest');
-  if (canInterest.some((o) => r.centres.some((c) => c.organizationId === o && c.interested)))
-    out.push('withdraw-interest');
-  if (r.state === 'open' && (owner || nucleus) && r.centres.some((c) => c.interested)) out.push('agree-team');
-  if (r.state === 'team_agreed' && runsIt) out.push('start');
-  if (r.state === 'in_progress' && runsIt) out.push('close');
-  if (r.state === 'closed' && owner && r.rating === null) out.push('rate');
-  if (owner && canTransition(r.state, 'withdrawn')) out.push('withdraw');
-  // Corrections before the centres read it: the company's side, or the nucleus (e.g. to keep details out of a summary).
-  if ((owner || nucleus) && (r.state === 'submitted' || r.state === 'triage')) out.push('edit');
-  return out;
+  return (Object.keys(REQUEST_ACTIONS) as RequestAction[]).filter(
+    (a) => actionPossibleIn(a, r.state) && MAY[a](actor, r),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------

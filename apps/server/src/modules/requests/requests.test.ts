@@ -5,21 +5,13 @@ import { buildApp } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
 import { exportBundle, importBundle } from '../catalogue/bundle.service.ts';
 import { freshDatabase } from '../../test/db.ts';
-import {
-  buildOffer,
-  buildOrganization,
-  bundleStream,
-  PASSWORD,
-  signInHeaders,
-  testConfig,
-  uniqueEmail,
-} from '../../test/factories.ts';
+import { buildOffer, buildOrganization, bundleStream, testConfig } from '../../test/factories.ts';
+import { signedInAccounts } from '../../test/member-app.ts';
 import { startSmtp } from '../../test/smtp.ts';
 import { createMailer } from '../../core/mailer.ts';
-import { createUser } from '../identity/identity.service.ts';
 import { deliverOutbox, sendDigests } from '../notifications/notifications.service.ts';
 import { TEXT_LIMITS } from '../search/budget.rules.ts';
-import { sendReminders } from './requests.service.ts';
+import { sendReminders } from './reminders.job.ts';
 
 // The front door through the API: a small network of three centres and two companies, one account per role.
 let database: Database;
@@ -66,17 +58,9 @@ beforeAll(async () => {
     ['company', 'company', companyX.id],
     ['otherCompany', 'company', companyY.id],
   ];
-  for (const [role, r, organization] of accounts) {
-    EMAIL[role] = uniqueEmail(role).toLowerCase();
-    await createUser(database.db, {
-      email: EMAIL[role]!,
-      name: `Persona ${role}`,
-      role: r as never,
-      organization,
-      password: PASSWORD,
-    });
-    H[role] = await signInHeaders(app, EMAIL[role]!, PASSWORD);
-  }
+  const signedIn = await signedInAccounts(app, database, accounts);
+  Object.assign(EMAIL, signedIn.email);
+  Object.assign(H, signedIn.headers);
 });
 afterAll(async () => {
   await app.close();

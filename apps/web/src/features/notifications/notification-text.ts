@@ -48,7 +48,11 @@ export function useNotificationText() {
       state: p.state ? t(stateLabel(p.state)).toLocaleLowerCase() : '',
       company: p.company ?? '',
       person: p.person ?? '',
+      ref: p.ref ?? '',
     };
+    // A confidential subject's notification carries no words of it: one neutral sentence, whatever the event.
+    if (p.confidential)
+      return t(p.subject === 'request' ? 'notification.confidential' : 'notification.confidential_item', vars);
     if (!KINDS.includes(n.kind)) return t('notification.other', { name });
     if (n.kind === 'request-team' && p.partners) return t('notification.request-team-partners', vars);
     if (n.kind === 'request-withdrawn' && p.reason) return t('notification.request-withdrawn-reason', vars);

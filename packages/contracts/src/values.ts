@@ -1,3 +1,4 @@
 /** What the browser may import as values: plain data and checks, no TypeBox schemas (types come from the index). */
 export * from './provinces.ts';
+export * from './request-actions.ts';
 export * from './vat.ts';

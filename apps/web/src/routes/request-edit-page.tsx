@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { actionPossibleIn } from '@clock/contracts';
+import { actionPossibleIn } from '@clock/contracts/values';
 import { useApi } from '../lib/use-api.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { PendingPage } from '../components/ui/pending-page.tsx';

@@ -12,7 +12,16 @@ export const ROOT = path.resolve(HERE, '../..');
 export const BUNDLE_FILE = path.join(ROOT, 'apps/server/src/db/seed/demo/bundle.json');
 export const PROBLEMS_FILE = path.join(HERE, 'problems.json');
 
-export const KINDS = ['cross-language', 'synonym', 'multi-aspect', 'symptom', 'acronym', 'typo', 'plain'] as const;
+export const KINDS = [
+  'cross-language',
+  'synonym',
+  'multi-aspect',
+  'symptom',
+  'acronym',
+  'typo',
+  'plain',
+  'equipment',
+] as const;
 export type Kind = (typeof KINDS)[number];
 export type Lang = 'it' | 'en';
 

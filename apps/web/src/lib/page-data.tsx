@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Organization, Problem, Taxonomies } from '@clock/contracts';
 import type { Lang } from './i18n.tsx';
 
@@ -34,6 +34,17 @@ export function PageDataProvider({ value, children }: { value: PageRender | null
 
 export function usePageRender(): PageRender | null {
   return useContext(PageDataContext);
+}
+
+/**
+ * False while a server-rendered page is being rendered or taken over, true after: for what only the browser knows
+ * (the navigation's state, storage), which must not differ from the server's HTML in the first render.
+ */
+export function useBrowserOnly(): boolean {
+  const rendered = usePageRender() !== null;
+  const [ready, setReady] = useState(!rendered);
+  useEffect(() => setReady(true), []);
+  return ready;
 }
 
 export const PAGE_DATA_ELEMENT = 'clock-page-data';

@@ -162,9 +162,15 @@ const median = (xs: number[]) => {
 
 async function measure(port: number, url: string, label: string): Promise<Sample[]> {
   const samples: Sample[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0, failures = 0; i < RUNS; i++) {
     const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
     if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+    // On a busy machine Chromium now and then loses the trace (NO_NAVSTART): that run is repeated, twice at most.
+    if (result.lhr.runtimeError && ++failures <= 2) {
+      console.error(`again: ${url} (${result.lhr.runtimeError.code})`);
+      i--;
+      continue;
+    }
     if (result.lhr.runtimeError) throw new Error(`${url}: ${result.lhr.runtimeError.message}`);
     if (opts.save) {
       fs.mkdirSync(opts.save, { recursive: true });

@@ -54,16 +54,28 @@ export function jsonForHtml(value: unknown): string {
 
 /**
  * The page: the template with the rendered app in #root, the data after it, and the language on <html>. The page is
- * readable before any script runs, so the app's scripts are fetched at low priority: the stylesheet and the fonts,
- * which the first paint needs, go first on a slow connection.
+ * readable before any script runs, so the app starts after the first paint: the module script and its preloads give
+ * way to /boot.js (apps/web/public), which loads them once the browser has painted, and the stylesheet and fonts have
+ * the connection to themselves until then.
  */
 export function assemblePage(template: string, page: RenderedPage): string {
   const body = `<div id="root">${page.html}</div><script id="clock-page-data" type="application/json">${jsonForHtml(page.data)}</script>`;
-  return template
+  const preloads: string[] = [];
+  let entry = '';
+  const head = template
+    .replace(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g, (_all, href: string) => {
+      preloads.push(href);
+      return '';
+    })
+    .replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/, (_all, src: string) => {
+      entry = src;
+      return '<script defer src="/boot.js" data-entry="ENTRY" data-preload="PRELOAD"></script>';
+    });
+  return head
+    .replace('data-entry="ENTRY"', () => `data-entry="${entry}"`)
+    .replace('data-preload="PRELOAD"', () => `data-preload="${preloads.join(' ')}"`)
     .replace(ROOT, () => body)
-    .replace(/<html lang="[a-z]+"/, `<html lang="${page.data.lang}"`)
-    .replace(/<script type="module"/g, '<script type="module" fetchpriority="low"')
-    .replace(/<link rel="modulepreload"/g, '<link rel="modulepreload" fetchpriority="low"');
+    .replace(/<html lang="[a-z]+"/, `<html lang="${page.data.lang}"`);
 }
 
 /** The renderer of a built web app (null when the build has none). */

@@ -153,9 +153,12 @@ describe('pages rendered on the server', () => {
     expect(html).not.toContain('</script><script>alert');
     expect(html).not.toContain('<!--');
     expect(data.api.trap).toBe('</script><script>alert(1)</script><!--');
-    // The page reads without scripts, so they wait behind the stylesheet and fonts.
-    expect(html).toContain('<script type="module" fetchpriority="low" crossorigin src="/assets/index-AbC.js">');
-    expect(html).toContain('<link rel="modulepreload" fetchpriority="low"');
+    // The page reads without scripts, so the app starts once the browser has painted it.
+    expect(html).toContain(
+      '<script defer src="/boot.js" data-entry="/assets/index-AbC.js" data-preload="/assets/vendor-AbC.js"></script>',
+    );
+    expect(html).not.toContain('type="module"');
+    expect(html).not.toContain('modulepreload');
   });
 
   it('renders in the language the visitor chose, and answers 404 for a page that does not exist', async () => {

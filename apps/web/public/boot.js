@@ -1,0 +1,20 @@
+// Starts the app on a page the server rendered, once the browser has painted it: the page is readable already, so
+// its scripts need not compete with the stylesheet, the fonts and the first paint on a slow connection.
+// The server puts this script in place of the app's own <script type="module"> (apps/server/src/core/page-render.ts).
+(() => {
+  const me = document.currentScript;
+  const entry = me?.dataset.entry;
+  if (!entry) return;
+  const preload = (me.dataset.preload || '').split(' ').filter(Boolean);
+  const start = () => {
+    for (const href of preload) {
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = href;
+      link.crossOrigin = '';
+      document.head.appendChild(link);
+    }
+    import(entry);
+  };
+  requestAnimationFrame(() => setTimeout(start, 0));
+})();

@@ -14,11 +14,12 @@ export interface AnalysisSettings {
   /** Typo correction leaves alone any word whose stem is a real word's stem in either language (WordNet lemmas). */
   realWords: boolean;
   /**
-   * Concept-detection precision: a glossary term that is a single generic word (one of the core dictionary's words) or
-   * that reduces to one word once function words are removed names no concept; words of a term matched in any order
-   * must lie within the term's length plus one word.
+   * Concept-detection precision: a glossary term that is a single generic word (glossary/generic-words.txt), or that
+   * reduces to one once function words are removed ("design for all"), names no concept.
    */
   conceptPrecision: boolean;
+  /** Words of a term matched in any order (queries) must lie within the term's length plus one word. */
+  narrowWindows: boolean;
   /** A glossary word matches only its own inflections (a noun's plural, not a verb sharing its stem: fatica ≠ faticano). */
   stemGuard: boolean;
   /**
@@ -43,6 +44,7 @@ export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
   languageAware: true,
   realWords: true,
   conceptPrecision: true,
+  narrowWindows: true,
   stemGuard: true,
   blend: true,
   blendWeight: 0.35,
@@ -58,6 +60,7 @@ export const LEGACY_ANALYSIS: Readonly<AnalysisSettings> = {
   languageAware: false,
   realWords: false,
   conceptPrecision: false,
+  narrowWindows: false,
   stemGuard: false,
   blend: false,
   blendWeight: 0.35,
@@ -73,6 +76,7 @@ export const ABLATION_SWITCHES = [
   'languageAware',
   'realWords',
   'conceptPrecision',
+  'narrowWindows',
   'stemGuard',
   'blend',
   'matchingCoordination',

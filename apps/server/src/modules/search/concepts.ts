@@ -62,6 +62,27 @@ function inflectionCore(folded: string, stemmed: string, lang: Lang): string | n
   return lang === 'it' ? rest.replace(/h?[aeio]$/, '') : rest.replace(/(es|s|e)$/, '');
 }
 
+/** Files a term's words (stems or exact forms) under its phrase key and notes its length under its first word. */
+function indexPhrase(
+  phrases: Map<string, string[]>,
+  starts: Map<string, number[]>,
+  lang: Lang,
+  concept: string,
+  words: string[],
+): void {
+  const key = phraseKey(lang, words);
+  const list = phrases.get(key) ?? [];
+  if (!list.includes(concept)) list.push(concept);
+  phrases.set(key, list);
+  const startKey = `${lang}|${words[0]}`;
+  const lens = starts.get(startKey) ?? [];
+  if (!lens.includes(words.length)) {
+    lens.push(words.length);
+    lens.sort((a, b) => b - a);
+  }
+  starts.set(startKey, lens);
+}
+
 /**
  * The bilingual concept glossary: finds concepts in Italian or English text (by stemmed phrases and acronyms) and
  * walks their broader and related links.
@@ -140,17 +161,13 @@ export class Glossary {
             this.cores.set(k, set);
           }
         }
-        const surfaceKey = `${lang}|${toks.map((t) => t.folded).join(' ')}`;
-        const surf = this.surfacePhrases.get(surfaceKey) ?? [];
-        if (!surf.includes(c.id)) surf.push(c.id);
-        this.surfacePhrases.set(surfaceKey, surf);
-        const sStart = `${lang}|${toks[0]!.folded}`;
-        const sLens = this.surfaceStarts.get(sStart) ?? [];
-        if (!sLens.includes(toks.length)) {
-          sLens.push(toks.length);
-          sLens.sort((a, b) => b - a);
-        }
-        this.surfaceStarts.set(sStart, sLens);
+        indexPhrase(
+          this.surfacePhrases,
+          this.surfaceStarts,
+          lang,
+          c.id,
+          toks.map((t) => t.folded),
+        );
         for (const t of toks) {
           this.words.add(t.folded);
           this.stems.add(`${lang}:${t.stem}`);
@@ -160,10 +177,6 @@ export class Glossary {
             this.accented.set(t.folded, set);
           }
         }
-        const key = phraseKey(
-          lang,
-          toks.map((t) => t.stem),
-        );
         if (toks.length >= 2) {
           const ref = { concept: c.id, stems: toks.map((t) => t.stem) };
           for (const st of new Set(ref.stems)) {
@@ -173,16 +186,13 @@ export class Glossary {
             this.termsByStem.set(k, refs);
           }
         }
-        const list = this.phrases.get(key) ?? [];
-        if (!list.includes(c.id)) list.push(c.id);
-        this.phrases.set(key, list);
-        const startKey = `${lang}|${toks[0]!.stem}`;
-        const lens = this.startLengths.get(startKey) ?? [];
-        if (!lens.includes(toks.length)) {
-          lens.push(toks.length);
-          lens.sort((a, b) => b - a);
-        }
-        this.startLengths.set(startKey, lens);
+        indexPhrase(
+          this.phrases,
+          this.startLengths,
+          lang,
+          c.id,
+          toks.map((t) => t.stem),
+        );
         this.maxLen = Math.max(this.maxLen, toks.length);
       }
     }

@@ -13,6 +13,7 @@
  *          --json FILE     also write the per-problem figures as JSON (outside the repository).
  *          --set NAME      only this set (demo or second).
  *          --off a,b       run with these analysis settings turned back to their previous behaviour.
+ *          --with k=v,k=v  run with these analysis settings set to these values (numbers or true/false).
  *          --ablate        also run once with each setting off, and print the ablation table.
  */
 import fs from 'node:fs';
@@ -49,13 +50,14 @@ const { values: opts } = parseArgs({
     json: { type: 'string' },
     set: { type: 'string' },
     off: { type: 'string' },
+    with: { type: 'string' },
     ablate: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (opts.help) {
   console.log(
-    `Usage: npm run bench:matching [-- --all] [-- --json FILE] [-- --set demo|second] [-- --off a,b] [-- --ablate]\nSettings: ${ABLATION_SWITCHES.join(', ')}`,
+    `Usage: npm run bench:matching [-- --all] [-- --json FILE] [-- --set demo|second] [-- --off a,b] [-- --with k=v] [-- --ablate]\nSettings: ${ABLATION_SWITCHES.join(', ')}`,
   );
   process.exit(0);
 }
@@ -375,9 +377,19 @@ function worst(s: SetRun, catalogue: Catalogue): void {
 // Main
 
 async function main(): Promise<number> {
-  const base = opts.off ? withLegacy(opts.off.split(',').filter(Boolean)) : {};
+  const given = Object.fromEntries(
+    (opts.with ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => {
+        const [k, v] = kv.split('=');
+        return [k, v === 'true' ? true : v === 'false' ? false : Number(v)];
+      }),
+  ) as Partial<AnalysisSettings>;
+  const base = { ...(opts.off ? withLegacy(opts.off.split(',').filter(Boolean)) : {}), ...given };
+  const named = [opts.off ? `off: ${opts.off}` : '', opts.with ? `with ${opts.with}` : ''].filter(Boolean).join('; ');
   const configs: { name: string; analysis: Partial<AnalysisSettings> }[] = [
-    { name: opts.off ? `off: ${opts.off}` : 'current', analysis: base },
+    { name: named || 'current', analysis: base },
   ];
   if (opts.ablate) {
     for (const sw of ABLATION_SWITCHES) configs.push({ name: `${sw} off`, analysis: { ...base, ...withLegacy([sw]) } });

@@ -15,6 +15,7 @@
  *          --off a,b       run with these analysis settings turned back to their previous behaviour.
  *          --with k=v,k=v  run with these analysis settings set to these values (numbers or true/false).
  *          --ablate        also run once with each setting off, and print the ablation table.
+ *          --aspects N     also print the aspect names the engine gives the first N problems of each set (names only).
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -52,6 +53,7 @@ const { values: opts } = parseArgs({
     off: { type: 'string' },
     with: { type: 'string' },
     ablate: { type: 'boolean' },
+    aspects: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -70,6 +72,7 @@ interface Answer {
   organizations: string[];
   team: string[];
   concepts: string[];
+  aspects?: { label: string; kind: string }[];
   ms?: number;
   error?: string;
 }
@@ -119,13 +122,14 @@ async function askEngine(app: FastifyInstance, p: Problem): Promise<Answer> {
     results?: unknown;
     organizations?: unknown;
     teams?: { organizations?: unknown }[];
-    aspects?: { concepts?: string[] }[];
+    aspects?: { concepts?: string[]; label: string; kind: string }[];
   };
   return {
     records: ids(b.results),
     organizations: ids(b.organizations),
     team: ids(b.teams?.[0]?.organizations),
     concepts: [...new Set((b.aspects ?? []).flatMap((a) => a.concepts ?? []))],
+    aspects: (b.aspects ?? []).map((a) => ({ label: a.label, kind: a.kind })),
     ms,
   };
 }
@@ -427,6 +431,16 @@ async function main(): Promise<number> {
   mainTable(all);
   for (const s of all) extras(s);
   if (opts.ablate) ablationTable(all);
+  if (opts.aspects)
+    for (const s of all) {
+      console.log(`\nAspects as the engine names them (${s.set.name}, first ${opts.aspects} problems):`);
+      for (const p of s.set.problems.slice(0, Number(opts.aspects))) {
+        const a = s.runs[0]!.answers.get(p.id)?.aspects ?? [];
+        console.log(
+          `  ${p.id} [${p.kind}, ${p.lang}]: ${a.map((x) => `${x.label} (${x.kind})`).join(' · ') || '(none)'}`,
+        );
+      }
+    }
   for (const s of all) {
     if (opts.all) perProblem(s);
     worst(s, s.set.catalogue);

@@ -152,8 +152,11 @@ export class Glossary {
         // A term that is one generic word (test, plant, line), or collapses to one once its function words go
         // ("design for all" → design), would fire on every text using that word.
         if (precise && toks.length === 1 && this.generic.has(toks[0]!.folded)) continue;
+        // An Italian term worded as a verb ("si crepa", "fa le bolle": how people describe a symptom) matches every
+        // conjugation of its words (si crepano, fanno le bolle).
+        const verbal = lang === 'it' && all.some((t) => t.folded === 'si' || t.folded === 'fa');
         for (const t of toks) {
-          const core = inflectionCore(t.folded, t.stem, lang);
+          const core = verbal ? '*' : inflectionCore(t.folded, t.stem, lang);
           const k = `${lang}|${t.stem}`;
           if (core !== null) {
             const set = this.cores.get(k) ?? new Set<string>();
@@ -220,7 +223,7 @@ export class Glossary {
       if (!stemGuard) return true;
       const core = inflectionCore(t.folded, t.stem, lang);
       const cores = this.cores.get(`${lang}|${t.stem}`);
-      return core === null || !cores || cores.has(core);
+      return core === null || !cores || cores.has(core) || cores.has('*');
     };
     const word = (t: AnalysedToken) => (exact ? t.folded : t.stem);
     const starts = exact ? this.surfaceStarts : this.startLengths;

@@ -261,6 +261,9 @@ describe('language-aware analysis (issue: conflation and corrections)', () => {
     expect(found('le pompe faticano', 'it')).toEqual([]);
     expect(found('machines', 'en')).toEqual(['machining']);
     expect(found('machining', 'en')).toEqual([]);
+    // A symptom worded as a verb in the glossary matches its conjugations.
+    gl.add({ id: 'cracking', it: ['si crepa'], en: ['cracks'], abbr: [], broader: [], related: [] });
+    expect(found('le staffe si crepano', 'it')).toEqual(['cracking']);
   });
   it('takes no concept from a generic word alone, and keeps any-order matches within a narrow window', () => {
     const gl = new Glossary();

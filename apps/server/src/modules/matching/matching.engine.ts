@@ -72,7 +72,16 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
   const visible = (d: DocInput) => (network || d.visibility === 'public') && d.type !== 'organization';
   const parsed = index.parse(text, input.lang ?? null, budget);
   const conceptAspects = splitIntoAspects(parsed, index.glossary, lang, budget);
-  const allAspects = addClauseAspects(text, parsed, conceptAspects, index.glossary, true, budget);
+  const translator = index.translator;
+  const allAspects = addClauseAspects(
+    text,
+    parsed,
+    conceptAspects,
+    index.glossary,
+    true,
+    budget,
+    translator ? (w) => translator.namesThing(w) : undefined,
+  );
 
   const settings = analysisSettings();
   const rank = (q: ParsedQuery) => {

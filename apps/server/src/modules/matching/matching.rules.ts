@@ -208,20 +208,27 @@ const LINKS = new Set(
   ),
 );
 /**
- * Words that end a noun phrase: verbs of asking and wanting, and Italian finite, infinitive and gerund endings
- * (cerchiamo, vorremmo, capire, rompono, usando); participles stay, they are adjectives too (giunti saldati).
+ * Words that end a noun phrase: verbs of asking and wanting, quantities (three goals, less steam), single letters
+ * (the "s" of "it's"), and Italian finite, infinitive and gerund endings (cerchiamo, vorremmo, capire, rompono,
+ * usando); participles stay, they are adjectives too (giunti saldati).
  */
 const PHRASE_BREAK =
-  /^(need|needs|needed|want|wants|would|like|looking|look|find|help|know|make|keep|get|try|trying|seems?|serve|servono|vorrei|grazie|thanks)$|(iamo|emmo|ebbe|ono|ano|are|ere|ire|ando|endo)$/;
+  /^(need|needs|needed|want|wants|would|like|looking|look|find|help|know|make|keep|get|try|trying|seems?|serve|servono|vorrei|grazie|thanks|.|one|two|three|four|five|six|seven|eight|nine|ten|next|last|less|more|much|many|due|tre|quattro|cinque|sette|otto|nove|dieci|meno)$|(iamo|emmo|ebbe|ono|ano|are|ere|ire|ando|endo)$/;
 const MAX_PHRASE_WORDS = 5;
 
 /**
  * The name of a clause aspect: the longest run of the clause's content words joined only by linking words ("prove di
  * fatica sui giunti saldati", "burst strength of board"), at most five content words, as written in the text — a short,
- * complete phrase, never a sentence cut off with "…". Runs stop at stop words other than links and at verb-like words;
- * of runs as long, the later one is taken.
+ * complete phrase, never a sentence cut off with "…". Runs stop at stop words other than links, at verb-like words
+ * and at words that cannot name a thing (`namesThing`: only a verb or an adverb in WordNet); of runs as long, the later
+ * one is taken.
  */
-export function clauseLabel(text: string, c: Clause, content: ReadonlySet<string>): string {
+export function clauseLabel(
+  text: string,
+  c: Clause,
+  content: ReadonlySet<string>,
+  namesThing: (word: string) => boolean = () => true,
+): string {
   if (c.start < 0) return '';
   const tokens = tokenize(text.slice(c.start, c.end));
   let best: { from: number; to: number; n: number } | null = null;
@@ -235,9 +242,13 @@ export function clauseLabel(text: string, c: Clause, content: ReadonlySet<string
     last = -1;
     n = 0;
   };
+  const clause = text.slice(c.start, c.end);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const isContent = content.has(t.surface) && !PHRASE_BREAK.test(t.folded) && !/^\d+$/.test(t.folded);
+    // A phrase does not run across punctuation (a comma, a bracket), only across spaces and apostrophes.
+    if (i > 0 && !/^[\s'’]*$/.test(clause.slice(tokens[i - 1]!.end, t.start))) close();
+    const isContent =
+      content.has(t.surface) && !PHRASE_BREAK.test(t.folded) && !/^\d+$/.test(t.folded) && namesThing(t.surface);
     if (isContent) {
       if (from < 0) from = i;
       if (n === MAX_PHRASE_WORDS) {
@@ -271,6 +282,7 @@ export function addClauseAspects(
   glossary: Glossary,
   commas = true,
   truncation: Truncation = { truncated: false },
+  namesThing?: (word: string) => boolean,
 ): Aspect[] {
   if (parsed.units.length === 0) return aspects;
   const concept = aspects.filter((a) => a.kind === 'concept' && a.concepts.length);
@@ -305,7 +317,7 @@ export function addClauseAspects(
       return { label: u.label, alts };
     });
     const base =
-      clauseLabel(text, clause, contentWords) ||
+      clauseLabel(text, clause, contentWords, namesThing) ||
       own
         .slice(0, MAX_PHRASE_WORDS)
         .map((i) => parsed.units[i]!.label)

@@ -52,6 +52,7 @@ describe('clause aspect names', () => {
       'cricche vicino ai fori dei bulloni della staffa',
     );
     expect(name('find a cheaper way to deal with the wet sludge')).toBe('wet sludge');
+    expect(name('pezzi da competizione (piastre forcella, forcellini)')).toBe('piastre forcella');
     for (const text of [
       'Vorremmo capire perché le vernici delle barche si staccano dopo un inverno passato in mare aperto con il sale',
       'We would like someone to improve the catalyst performance of the reforming unit in our plant near Livorno',

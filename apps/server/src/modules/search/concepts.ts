@@ -313,6 +313,20 @@ export class Glossary {
   }
 }
 
+const POS_NOUN = 1;
+const POS_VERB = 2;
+const POS_ADJECTIVE = 4;
+const POS_ADVERB = 8;
+/** WordNet synset id suffixes: n, v, a (and s, satellite adjectives), r. */
+const POS_BITS: Record<string, number> = {
+  n: POS_NOUN,
+  v: POS_VERB,
+  a: POS_ADJECTIVE,
+  s: POS_ADJECTIVE,
+  r: POS_ADVERB,
+};
+const LANG_ORDER: readonly Lang[] = ['it', 'en'];
+
 /** Regular inflectional endings, longest first, and what a lemma ends with instead. */
 const IT_ENDINGS =
   'erebbero arebbero irebbero eranno iranno avamo avate avano evamo evate evano ivamo ivate ivano assero essero issero arono erono irono eremmo iremmo ereste ireste erebbe irebbe iamo ando endo ammo emmo immo asti esti isti aste este iste erai irai erei irei ante ente anti enti ato ata ati ate uto uta uti ute ito ita iti ite ano ono ino ava eva iva avo evo ivo ai ei ii ò è ì a e i o'
@@ -370,6 +384,8 @@ export class Translator {
    */
   private words = { it: new Set<string>(), en: new Set<string>() };
   private stems = { it: new Set<string>(), en: new Set<string>() };
+  /** Parts of speech of WordNet's single-word lemmas: bits NOUN, VERB, ADJECTIVE, ADVERB. */
+  private pos = { it: new Map<string, number>(), en: new Map<string, number>() };
 
   /** Notes the words of a lemma or label as real words of a language. */
   private noteWords(label: string, lang: Lang): void {
@@ -392,6 +408,21 @@ export class Translator {
       lemmaCandidates(f, 'it').some((w) => this.words.it.has(w)) ||
       lemmaCandidates(f, 'en').some((w) => this.words.en.has(w))
     );
+  }
+
+  /**
+   * Whether a word can name a thing (a noun or an adjective, or a word WordNet does not know: names, jargon), as
+   * opposed to a word that is only a verb or only an adverb in both languages (set, comes, reach, maybe).
+   */
+  namesThing(surface: string): boolean {
+    const f = fold(surface);
+    let known = 0;
+    for (const lang of LANG_ORDER) {
+      const map = this.pos[lang];
+      const forms = [f, ...lemmaCandidates(f, lang)];
+      for (const w of forms) known |= map.get(w) ?? 0;
+    }
+    return known === 0 || (known & (POS_NOUN | POS_ADJECTIVE)) !== 0;
   }
 
   /** Whether a word (or an inflection of it, with `inflected`) is a real word of this language. */
@@ -439,9 +470,16 @@ export class Translator {
     };
     read('gemet-it-en.tsv', ([, it, en]) => labels(it, en) && t.pair(t.it2en, t.en2it, clean(it!), clean(en!), 3));
     read('eurovoc-tc-it-en.tsv', ([, it, en]) => labels(it, en) && t.pair(t.it2en, t.en2it, clean(it!), clean(en!), 3));
-    read('mwn-ita-en-synsets.tsv', ([, its, ens]) => {
-      for (const i of its?.split('|') ?? []) t.noteWords(clean(i), 'it');
-      for (const e of ens?.split('|') ?? []) t.noteWords(clean(e), 'en');
+    read('mwn-ita-en-synsets.tsv', ([synset, its, ens]) => {
+      const bit = POS_BITS[synset?.slice(-1) ?? ''] ?? 0;
+      for (const i of its?.split('|') ?? []) {
+        t.noteWords(clean(i), 'it');
+        if (!i.includes('_')) t.pos.it.set(fold(i), (t.pos.it.get(fold(i)) ?? 0) | bit);
+      }
+      for (const e of ens?.split('|') ?? []) {
+        t.noteWords(clean(e), 'en');
+        if (!e.includes('_')) t.pos.en.set(fold(e), (t.pos.en.get(fold(e)) ?? 0) | bit);
+      }
       if (!its || !ens) return;
       const itl = its.split('|').slice(0, 2).map(clean);
       const enl = ens.split('|').slice(0, 2).map(clean);

@@ -26,7 +26,7 @@ import {
   DEFAULT_ANALYSIS,
   withLegacy,
   type AnalysisSettings,
-} from '../../apps/server/src/modules/search/analysis.settings.ts';
+} from '../../apps/server/src/modules/search/analysis.policy.ts';
 import { Bm25 } from './bm25.ts';
 import { bridged, specificConcepts } from './bridge.ts';
 import {

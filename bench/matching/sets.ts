@@ -13,7 +13,7 @@ import { seedDemo } from '../../apps/server/src/db/seed/demo.ts';
 import { importBundle } from '../../apps/server/src/modules/catalogue/bundle.service.ts';
 import { buildApp } from '../../apps/server/src/app.ts';
 import { SearchService } from '../../apps/server/src/modules/search/search.service.ts';
-import type { AnalysisSettings } from '../../apps/server/src/modules/search/analysis.settings.ts';
+import type { AnalysisSettings } from '../../apps/server/src/modules/search/analysis.policy.ts';
 import { testConfig } from '../../apps/server/src/test/factories.ts';
 import { BUNDLE_FILE, loadCatalogue, loadProblems, type Catalogue, type Lang, type Problem } from './problems.ts';
 

@@ -1,7 +1,7 @@
 import type { SearchResponse } from '@clock/contracts';
 import type { FieldProblem } from '../core/errors.ts';
 import type { MatchInput, MatchResult } from '../modules/matching/matching.engine.ts';
-import type { AnalysisSettings } from '../modules/search/analysis.settings.ts';
+import type { AnalysisSettings } from '../modules/search/analysis.policy.ts';
 import type { IndexBatch, SearchParams } from '../modules/search/search.engine.ts';
 
 /**

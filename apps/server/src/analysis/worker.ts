@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../core/errors.ts';
 import { matchOnIndex } from '../modules/matching/matching.engine.ts';
-import { configureAnalysis } from '../modules/search/analysis.settings.ts';
+import { configureAnalysis } from '../modules/search/analysis.policy.ts';
 import { SearchEngine } from '../modules/search/search.engine.ts';
 import type { Reply, Request, WorkerSettings } from './protocol.ts';
 

@@ -1,8 +1,7 @@
 import type { SearchEngine } from '../search/search.engine.ts';
 import type { DocInput, ParsedQuery, QueryAlt } from '../search/search.index.ts';
-import { analysisSettings } from '../search/analysis.settings.ts';
+import { analysisSettings } from '../search/analysis.policy.ts';
 import { WorkBudget } from '../search/budget.rules.ts';
-import { analyse } from '../search/concepts.ts';
 import { guessLanguage, type Lang } from '../search/text.rules.ts';
 import { addClauseAspects, composeTeams, splitIntoAspects, type Aspect, type OrgCoverage } from './matching.rules.ts';
 
@@ -165,7 +164,7 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
       const found = new Set<string>();
       for (const l of ['it', 'en'] as const) {
         const t = r.doc.title[l];
-        if (t) for (const h of index.glossary.find(analyse(t, l), l, false)) found.add(h.concept);
+        if (t) for (const h of index.glossary.findInText(t, l)) found.add(h.concept);
       }
       for (const c of found) if (!named.has(c)) count.set(c, (count.get(c) ?? 0) + 1);
     }

@@ -1,4 +1,4 @@
-import { analysisSettings } from '../search/analysis.settings.ts';
+import { analysisSettings } from '../search/analysis.policy.ts';
 import { TEXT_LIMITS } from '../search/budget.rules.ts';
 import type { Glossary } from '../search/concepts.ts';
 import type { ParsedQuery, QueryUnit } from '../search/search.index.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analysisSettings } from './analysis.settings.ts';
+import { analysisSettings } from './analysis.policy.ts';
 import { fold, isStopWord, stem, tokenize, type Lang } from './text.rules.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -287,6 +287,11 @@ export class Glossary {
       for (const concept of ids) hits.push({ concept, from: i, to: i, via: t.surface });
     }
     return hits;
+  }
+
+  /** Concepts named in a plain text of one language (a document's way: acronyms in capitals only). */
+  findInText(text: string, lang: Lang): ConceptHit[] {
+    return this.find(analyse(text, lang), lang, false);
   }
 
   /** Broader concepts up to `depth` levels, nearest first. */

@@ -1,4 +1,4 @@
-import { analysisSettings } from './analysis.settings.ts';
+import { analysisSettings } from './analysis.policy.ts';
 import { TEXT_LIMITS, WorkBudget } from './budget.rules.ts';
 import { analyse, type AnalysedToken, type Glossary, type Translator } from './concepts.ts';
 import {

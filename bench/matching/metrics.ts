@@ -102,6 +102,43 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(rank, sorted.length) - 1]!;
 }
 
+/**
+ * Bootstrap 95 % confidence interval of the mean: `rounds` resamples of the values with replacement, by a seeded
+ * generator so a run is repeatable; [NaN, NaN] for an empty list.
+ */
+export function bootstrapCi(values: readonly number[], rounds = 2000, seed = 1): [number, number] {
+  if (!values.length) return [Number.NaN, Number.NaN];
+  let state = seed >>> 0 || 1;
+  const next = () => {
+    // xorshift32
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 0x1_0000_0000;
+  };
+  const means: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let sum = 0;
+    for (let i = 0; i < values.length; i++) sum += values[Math.floor(next() * values.length)]!;
+    means.push(sum / values.length);
+  }
+  means.sort((a, b) => a - b);
+  return [means[Math.floor(0.025 * rounds)]!, means[Math.min(rounds - 1, Math.ceil(0.975 * rounds) - 1)]!];
+}
+
+/**
+ * Bootstrap 95 % interval of the mean difference of paired values (the same problems under two systems): a change is
+ * beyond noise when the interval leaves 0 out.
+ */
+export function pairedDifferenceCi(a: readonly number[], b: readonly number[], rounds = 2000): [number, number] {
+  return bootstrapCi(
+    a.map((v, i) => v - (b[i] ?? 0)),
+    rounds,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // Self-test (run by hand: npx tsx bench/matching/metrics.ts)
 
@@ -151,6 +188,9 @@ export function selfTest(): void {
   close(teamCoverage([], [{ label: 'x', relevant: ['unknown'] }], ownerOf), 0, 'unknown record');
   assert.deepEqual(coveredAspects(['C'], aspects, ownerOf), [false, true]);
 
+  const [lo, hi] = bootstrapCi([0, 1, 0, 1, 0, 1, 0, 1]);
+  assert.ok(lo < 0.5 && hi > 0.5 && lo >= 0 && hi <= 1, `bootstrap interval ${lo}–${hi}`);
+  for (const v of bootstrapCi([0.4, 0.4, 0.4])) close(v, 0.4, 'bootstrap of a constant');
   close(mean([1, 2, 3, 4]), 2.5, 'mean');
   assert.ok(Number.isNaN(mean([])));
   close(percentile([5, 1, 4, 2, 3], 95), 5, 'p95 of 5');

@@ -19,8 +19,8 @@ export const KINDS = [
   'symptom',
   'acronym',
   'typo',
-  'plain',
   'equipment',
+  'plain',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 export type Lang = 'it' | 'en';
@@ -46,6 +46,8 @@ export interface CatalogueRecord {
   /** Languages of the title/description (role/expertise for experts): what a cross-language problem must bridge. */
   languages: Lang[];
   title: string;
+  /** Its title and description (role and expertise for experts) by language, for the bridge rate. */
+  texts: Partial<Record<Lang, string>>;
 }
 
 export interface Catalogue {
@@ -99,6 +101,11 @@ export function loadCatalogue(file = BUNDLE_FILE): Catalogue {
         organization: r.organization,
         languages: langs(head, body),
         title: isExpert ? `${r.name ?? r.id} (${head?.en ?? head?.it ?? ''})` : (r.title?.en ?? r.title?.it ?? r.id),
+        texts: Object.fromEntries(
+          (['it', 'en'] as const)
+            .map((l) => [l, [head?.[l], body?.[l]].filter(Boolean).join('. ')] as const)
+            .filter(([, t]) => t),
+        ),
       });
       const words = [...(isExpert && r.name ? [r.name] : []), ...texts(head), ...texts(body), ...(r.keywords ?? [])];
       documents.push({ id: r.id, organization: r.organization, text: words.join(' \n ') });

@@ -1,57 +1,78 @@
 /**
  * Quality benchmark of the matching engine (`npm run bench:matching`, or `npx tsx bench/matching/run.ts`).
  *
- * Loads the demo catalogue into a fresh in-memory database and an in-process app, sends every labelled problem of
- * bench/matching/problems.json to POST /api/v1/matching, and compares the answers with the judgements: nDCG@10 and
- * recall@10 of records, nDCG@5 of organisations and, for multi-aspect problems, the aspect coverage of the best team.
- * The same figures are computed for a plain BM25 baseline (bench/matching/bm25.ts), which also runs when the endpoint
- * is missing (404) or the app cannot be built. Prints the table, the targets, the engine's time per problem and the
- * five worst problems with their first results. Writes nothing.
+ * For each labelled set — the demo network (bench/matching/problems.json) and, when present, the second set
+ * (bench/matching/second/, another region's catalogue loaded with the platform's bundle import) — it loads the
+ * catalogue into a fresh in-memory database and an in-process app, sends every problem to POST /api/v1/matching and
+ * compares the answers with the judgements: nDCG@10 (with a bootstrap 95 % interval) and recall@10 of records, nDCG@5 of
+ * organisations, the aspect coverage of the best team on multi-aspect problems; the hit@10 of GET /api/v1/search on the
+ * set's keyword queries; the words "corrected" in its clean control texts; the bridge rate (problems sharing a specific
+ * glossary concept with a grade-3 record). A plain BM25 baseline runs on the same problems and queries. Writes nothing.
  *
- * Options: --all  also print one line per problem.
- *          --json FILE  also write the per-problem figures as JSON (outside the repository, e.g. /tmp/matching.json).
- *          --endpoint PATH  another route with the same contract (default /api/v1/matching).
+ * Options: --all           also print one line per problem (demo set only: the second set's problems stay unread).
+ *          --json FILE     also write the per-problem figures as JSON (outside the repository).
+ *          --set NAME      only this set (demo or second).
+ *          --off a,b       run with these analysis settings turned back to their previous behaviour.
+ *          --with k=v,k=v  run with these analysis settings set to these values (numbers or true/false).
+ *          --ablate        also run once with each setting off, and print the ablation table.
+ *          --aspects N     also print the aspect names the engine gives the first N problems of each set (names only).
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance } from 'fastify';
-import { wrapPglite, type Database } from '../../apps/server/src/db/client.ts';
-import { seedDemo } from '../../apps/server/src/db/seed/demo.ts';
-import { buildApp } from '../../apps/server/src/app.ts';
-import { testConfig } from '../../apps/server/src/test/factories.ts';
+import {
+  ABLATION_SWITCHES,
+  configureAnalysis,
+  DEFAULT_ANALYSIS,
+  withLegacy,
+  type AnalysisSettings,
+} from '../../apps/server/src/modules/search/analysis.policy.ts';
 import { Bm25 } from './bm25.ts';
-import { mean, ndcgAtK, organizationNdcgAt5, percentile, recallAtK, teamCoverage } from './metrics.ts';
-import { KINDS, loadCatalogue, loadProblems, type Catalogue, type Problem } from './problems.ts';
+import { bridged, specificConcepts } from './bridge.ts';
+import {
+  bootstrapCi,
+  mean,
+  ndcgAtK,
+  organizationNdcgAt5,
+  pairedDifferenceCi,
+  percentile,
+  recallAtK,
+  teamCoverage,
+} from './metrics.ts';
+import type { Catalogue, Problem } from './problems.ts';
+import { demoSet, openApp, openDatabase, secondSet, type LabelledSet } from './sets.ts';
 
 const LIMIT = 20;
-const TARGET_NDCG = 0.6;
-const TARGET_RATIO = 2;
-const TARGET_COVERAGE = 0.9;
+const TARGETS = { ndcg: 0.7, ratio: 2.5, crossLanguage: 0.6, equipment: 0.75, coverage: 0.95 };
 
 const { values: opts } = parseArgs({
   options: {
     all: { type: 'boolean' },
     json: { type: 'string' },
-    endpoint: { type: 'string', default: '/api/v1/matching' },
+    set: { type: 'string' },
+    off: { type: 'string' },
+    with: { type: 'string' },
+    ablate: { type: 'boolean' },
+    aspects: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (opts.help) {
   console.log(
-    'Usage: npm run bench:matching [-- --all] [-- --json /tmp/matching.json] [-- --endpoint /api/v1/matching]',
+    `Usage: npm run bench:matching [-- --all] [-- --json FILE] [-- --set demo|second] [-- --off a,b] [-- --with k=v] [-- --ablate]\nSettings: ${ABLATION_SWITCHES.join(', ')}`,
   );
   process.exit(0);
 }
-const ENDPOINT = opts.endpoint;
 
 // ---------------------------------------------------------------------------------------------------------------------
-// One system's answer to one problem, and its figures
+// Answers and figures
 
 interface Answer {
   records: string[];
   organizations: string[];
   team: string[];
+  concepts: string[];
+  aspects?: { label: string; kind: string }[];
   ms?: number;
   error?: string;
 }
@@ -59,95 +80,148 @@ interface Figures {
   ndcg10: number;
   recall10: number;
   orgNdcg5: number;
-  coverage: number | null; // multi-aspect problems only
+  coverage: number | null;
+  bridged: boolean | null;
+}
+interface RunResult {
+  config: string;
+  engine: Map<string, Figures>;
+  answers: Map<string, Answer>;
+  hits: number[]; // search hit@10 per keyword query (1/0)
+  corrected: { from: string; to: string }[];
+  times: number[];
 }
 
-function score(p: Problem, a: Answer, catalogue: Catalogue): Figures {
-  const ownerOf = (id: string) => catalogue.records.get(id)?.organization;
+const idOf = (x: unknown): string | undefined =>
+  typeof x === 'string' ? x : ((x as { id?: string } | null)?.id ?? undefined);
+const ids = (list: unknown): string[] =>
+  Array.isArray(list) ? list.map(idOf).filter((v): v is string => typeof v === 'string') : [];
+
+function score(p: Problem, a: Answer, set: LabelledSet, specific: Set<string> | null): Figures {
+  const ownerOf = (id: string) => set.catalogue.records.get(id)?.organization;
   return {
     ndcg10: ndcgAtK(a.records, p.records, 10),
     recall10: recallAtK(a.records, p.records, 10),
     orgNdcg5: organizationNdcgAt5(a.organizations, p.organizations),
     coverage: p.kind === 'multi-aspect' ? teamCoverage(a.team, p.aspects, ownerOf) : null,
+    bridged: specific ? bridged(p, a.concepts, set.catalogue, specific) : null,
   };
 }
 
-// ---------------------------------------------------------------------------------------------------------------------
-// The engine over HTTP (in-process) and the baseline
-
-const idOf = (x: unknown): string | undefined =>
-  typeof x === 'string'
-    ? x
-    : x && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string'
-      ? (x as { id: string }).id
-      : undefined;
-const ids = (list: unknown): string[] =>
-  Array.isArray(list) ? list.map(idOf).filter((v): v is string => v !== undefined) : [];
-
-/** Reads the answer contract: results and organisations best first; teams[0] is the best team. */
-function readAnswer(body: unknown): Answer {
-  const b = (body ?? {}) as { results?: unknown; organizations?: unknown; teams?: unknown };
-  const problems: string[] = [];
-  if (!Array.isArray(b.results)) problems.push('no results[]');
-  if (!Array.isArray(b.organizations)) problems.push('no organizations[]');
-  if (!Array.isArray(b.teams)) problems.push('no teams[]');
-  const teams = Array.isArray(b.teams) ? b.teams : [];
-  const first = teams[0] as { organizations?: unknown } | undefined;
+async function askEngine(app: FastifyInstance, p: Problem): Promise<Answer> {
+  const t = performance.now();
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/matching',
+    payload: { text: p.text, lang: p.lang, sector: p.sector, filiera: p.filiera, limit: LIMIT },
+  });
+  const ms = performance.now() - t;
+  if (res.statusCode !== 200)
+    return { records: [], organizations: [], team: [], concepts: [], ms, error: `HTTP ${res.statusCode}` };
+  const b = res.json() as {
+    results?: unknown;
+    organizations?: unknown;
+    teams?: { organizations?: unknown }[];
+    aspects?: { concepts?: string[]; label: string; kind: string }[];
+  };
   return {
     records: ids(b.results),
     organizations: ids(b.organizations),
-    team: ids(first?.organizations),
-    error: problems.length ? `answer shape: ${problems.join(', ')}` : undefined,
+    team: ids(b.teams?.[0]?.organizations),
+    concepts: [...new Set((b.aspects ?? []).flatMap((a) => a.concepts ?? []))],
+    aspects: (b.aspects ?? []).map((a) => ({ label: a.label, kind: a.kind })),
+    ms,
   };
 }
 
-async function openEngine(): Promise<{ app: FastifyInstance; database: Database } | { error: string }> {
-  let database: Database | undefined;
+/** Pieces of a text under the search box's 500 characters, cut between sentences (or words). */
+function pieces(text: string, max = 480): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const w of text.split(/\s+/)) {
+    if (cur && cur.length + w.length + 1 > max) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur} ${w}` : w;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+async function search(app: FastifyInstance, q: string, lang: string, limit: number) {
+  const res = await app.inject({
+    method: 'GET',
+    url: `/api/v1/search?q=${encodeURIComponent(q)}&lang=${lang}&limit=${limit}`,
+  });
+  if (res.statusCode !== 200) return { hits: [] as string[], corrections: [] as { from: string; to: string }[] };
+  const b = res.json() as { hits: { id: string }[]; interpretation?: { corrections: { from: string; to: string }[] } };
+  return { hits: b.hits.map((h) => h.id), corrections: b.interpretation?.corrections ?? [] };
+}
+
+async function runConfig(
+  set: LabelledSet,
+  database: Awaited<ReturnType<typeof openDatabase>>,
+  config: string,
+  analysis: Partial<AnalysisSettings>,
+): Promise<RunResult> {
+  // The bridge rate reads concepts with the same settings the engine runs with.
+  configureAnalysis({ ...DEFAULT_ANALYSIS, ...analysis });
+  const specific = specificConcepts(set.catalogue);
+  const app = await openApp(database, analysis);
   try {
-    database = wrapPglite(await PGlite.create());
-    await database.migrate();
-    await seedDemo(database.db);
-    const app = await buildApp({ config: testConfig(), database, logger: false });
-    await app.ready();
-    return { app, database };
-  } catch (e) {
-    await database?.close().catch(() => {});
+    await askEngine(app, set.problems[0]!); // warm-up, not timed
+    const answers = new Map<string, Answer>();
+    for (const p of set.problems) answers.set(p.id, await askEngine(app, p));
+    const engine = new Map(set.problems.map((p) => [p.id, score(p, answers.get(p.id)!, set, specific)]));
+    const hits: number[] = [];
+    for (const q of set.queries) {
+      const r = await search(app, q.query, q.lang, 10);
+      hits.push(r.hits.slice(0, 10).some((id) => q.relevant.includes(id)) ? 1 : 0);
+    }
+    const corrected: { from: string; to: string }[] = [];
+    for (const c of set.control)
+      for (const piece of pieces(c.text)) corrected.push(...(await search(app, piece, c.lang, 1)).corrections);
     return {
-      error: e instanceof Error ? `${e.message}\n${e.stack?.split('\n').slice(1, 4).join('\n') ?? ''}` : String(e),
+      config,
+      engine,
+      answers,
+      hits,
+      corrected,
+      times: [...answers.values()].map((a) => a.ms ?? 0),
     };
+  } finally {
+    await app.close();
   }
 }
 
-const payloadOf = (p: Problem) => ({ text: p.text, lang: p.lang, sector: p.sector, filiera: p.filiera, limit: LIMIT });
-
-async function askEngine(app: FastifyInstance, p: Problem): Promise<Answer & { status: number }> {
-  const t = performance.now();
-  const res = await app.inject({ method: 'POST', url: ENDPOINT, payload: payloadOf(p) });
-  const ms = performance.now() - t;
-  if (res.statusCode !== 200) {
-    return {
-      records: [],
-      organizations: [],
-      team: [],
-      ms,
-      status: res.statusCode,
-      error: `HTTP ${res.statusCode}: ${res.body.slice(0, 200)}`,
-    };
-  }
-  let body: unknown;
-  try {
-    body = res.json();
-  } catch {
-    return { records: [], organizations: [], team: [], ms, status: 200, error: 'answer is not JSON' };
-  }
-  return { ...readAnswer(body), ms, status: 200 };
+interface Baseline {
+  figures: Map<string, Figures>;
+  hits: number[];
 }
-
-function askBm25(bm25: Bm25, p: Problem): Answer {
-  const results = bm25.search(p.text);
-  const organizations = bm25.rankOrganizations(results).map((o) => o.id);
-  // The baseline's "team" is simply its four best organisations.
-  return { records: results.slice(0, LIMIT).map((r) => r.id), organizations, team: organizations.slice(0, 4) };
+function baseline(set: LabelledSet): Baseline {
+  const bm25 = new Bm25(set.catalogue.documents);
+  const figures = new Map<string, Figures>();
+  for (const p of set.problems) {
+    const results = bm25.search(p.text);
+    const organizations = bm25.rankOrganizations(results).map((o) => o.id);
+    const a: Answer = {
+      records: results.slice(0, LIMIT).map((r) => r.id),
+      organizations,
+      team: organizations.slice(0, 4),
+      concepts: [],
+    };
+    figures.set(p.id, score(p, a, set, null));
+  }
+  const hits = set.queries.map((q) =>
+    bm25
+      .search(q.query)
+      .slice(0, 10)
+      .some((r) => q.relevant.includes(r.id))
+      ? 1
+      : 0,
+  );
+  return { figures, hits };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -157,105 +231,149 @@ const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–');
 const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(0)}%` : '–');
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
+const ci = (v: number[]) => {
+  const [lo, hi] = bootstrapCi(v);
+  return `${f2(mean(v))} [${f2(lo)}–${f2(hi)}]`;
+};
 
-interface Row {
-  problem: Problem;
-  engine: Figures | null;
-  bm25: Figures;
-  engineAnswer: Answer | null;
-  bm25Answer: Answer;
+interface SetRun {
+  set: LabelledSet;
+  bm25: Baseline;
+  runs: RunResult[];
 }
 
-function table(rows: Row[], engineOn: boolean): void {
-  const groups: [string, Row[]][] = [
-    ['overall', rows],
-    ...KINDS.map((k): [string, Row[]] => [k, rows.filter((r) => r.problem.kind === k)]),
-    ['lang it', rows.filter((r) => r.problem.lang === 'it')],
-    ['lang en', rows.filter((r) => r.problem.lang === 'en')],
+function groupsOf(set: LabelledSet): [string, Problem[]][] {
+  const kinds = [...new Set(set.problems.map((p) => p.kind))];
+  return [
+    ['overall', set.problems],
+    ...kinds.map((k): [string, Problem[]] => [k, set.problems.filter((p) => p.kind === k)]),
+    ['lang it', set.problems.filter((p) => p.lang === 'it')],
+    ['lang en', set.problems.filter((p) => p.lang === 'en')],
   ];
-  const cols = [
+}
+
+function mainTable(all: SetRun[]): void {
+  const groups = new Set(all.flatMap((s) => groupsOf(s.set).map(([g]) => g)));
+  const head = [
     'group',
-    'n',
-    'nDCG@10 eng',
-    'bm25',
-    'R@10 eng',
-    'bm25',
-    'org nDCG@5 eng',
-    'bm25',
-    'team cov eng',
-    'bm25',
+    ...all.flatMap((s) => [`${s.set.name} n`, 'nDCG@10 eng [95% CI]', 'bm25', 'R@10', 'org@5', 'team']),
   ];
-  const widths = [16, 4, 12, 6, 9, 6, 15, 6, 13, 6];
+  const widths = [16, ...all.flatMap(() => [9, 21, 6, 6, 6, 6])];
   const line = (cells: string[]) =>
     console.log(cells.map((c, i) => (i === 0 ? pad(c, widths[i]!) : lpad(c, widths[i]!))).join(' '));
-  line(cols);
+  line(head);
   line(widths.map((w) => '-'.repeat(w)));
-  for (const [name, rs] of groups) {
-    if (!rs.length) continue;
-    const avg = (pick: (r: Row) => number | null | undefined) =>
-      mean(rs.map(pick).filter((v): v is number => typeof v === 'number'));
-    line([
-      name,
-      String(rs.length),
-      engineOn ? f2(avg((r) => r.engine?.ndcg10)) : '–',
-      f2(avg((r) => r.bm25.ndcg10)),
-      engineOn ? f2(avg((r) => r.engine?.recall10)) : '–',
-      f2(avg((r) => r.bm25.recall10)),
-      engineOn ? f2(avg((r) => r.engine?.orgNdcg5)) : '–',
-      f2(avg((r) => r.bm25.orgNdcg5)),
-      engineOn ? pct(avg((r) => r.engine?.coverage)) : '–',
-      pct(avg((r) => r.bm25.coverage)),
-    ]);
+  for (const g of groups) {
+    const cells = [g];
+    for (const s of all) {
+      const ps = groupsOf(s.set).find(([name]) => name === g)?.[1] ?? [];
+      const run = s.runs[0]!;
+      const pick = (f: (x: Figures) => number | null, m: Map<string, Figures>) =>
+        ps.map((p) => f(m.get(p.id)!)).filter((v): v is number => typeof v === 'number');
+      cells.push(
+        String(ps.length),
+        ps.length ? ci(pick((x) => x.ndcg10, run.engine)) : '–',
+        f2(mean(pick((x) => x.ndcg10, s.bm25.figures))),
+        f2(mean(pick((x) => x.recall10, run.engine))),
+        f2(mean(pick((x) => x.orgNdcg5, run.engine))),
+        pct(mean(pick((x) => x.coverage, run.engine))),
+      );
+    }
+    line(cells);
   }
 }
 
-function targets(rows: Row[], engineOn: boolean): void {
-  const bm25Ndcg = mean(rows.map((r) => r.bm25.ndcg10));
-  const multi = rows.filter((r) => r.problem.kind === 'multi-aspect');
-  const verdict = (ok: boolean) => (engineOn ? (ok ? 'PASS' : 'FAIL') : 'n/a (no engine)');
-  const engNdcg = engineOn ? mean(rows.map((r) => r.engine?.ndcg10 ?? 0)) : Number.NaN;
-  const engCov = engineOn ? mean(multi.map((r) => r.engine?.coverage ?? 0)) : Number.NaN;
-  console.log('\nTargets');
-  console.log(`  nDCG@10 of records ≥ ${TARGET_NDCG}: engine ${f2(engNdcg)} → ${verdict(engNdcg >= TARGET_NDCG)}`);
+function extras(s: SetRun): void {
+  const run = s.runs[0]!;
+  const figs = [...run.engine.values()];
+  const bm = mean(s.set.problems.map((p) => s.bm25.figures.get(p.id)!.ndcg10));
+  const eng = mean(figs.map((f) => f.ndcg10));
+  const kind = (k: string) => mean(s.set.problems.filter((p) => p.kind === k).map((p) => run.engine.get(p.id)!.ndcg10));
+  const multi = figs.map((f) => f.coverage).filter((v): v is number => v !== null);
+  const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+  console.log(`\n${s.set.name}:`);
   console.log(
-    `  nDCG@10 ≥ ${TARGET_RATIO}× BM25 (${f2(bm25Ndcg)} → ≥ ${f2(TARGET_RATIO * bm25Ndcg)}): engine ${engineOn ? `${f2(engNdcg / bm25Ndcg)}×` : '–'} → ${verdict(engNdcg >= TARGET_RATIO * bm25Ndcg)}`,
+    `  nDCG@10 ${f2(eng)} (target ≥ ${TARGETS.ndcg}: ${verdict(eng >= TARGETS.ndcg)}), ${f2(eng / bm)}× BM25 ${f2(bm)} (target ≥ ${TARGETS.ratio}×: ${verdict(eng >= TARGETS.ratio * bm)})`,
   );
   console.log(
-    `  team coverage on multi-aspect problems ≥ ${pct(TARGET_COVERAGE)}: engine ${pct(engCov)} (BM25 top-4 organisations ${pct(mean(multi.map((r) => r.bm25.coverage ?? 0)))}) → ${verdict(engCov >= TARGET_COVERAGE)}`,
+    `  cross-language ${f2(kind('cross-language'))} (≥ ${TARGETS.crossLanguage}: ${verdict(kind('cross-language') >= TARGETS.crossLanguage)}), equipment ${f2(kind('equipment'))} (≥ ${TARGETS.equipment}: ${verdict(kind('equipment') >= TARGETS.equipment)}), team coverage ${pct(mean(multi))} (≥ ${pct(TARGETS.coverage)}: ${verdict(mean(multi) >= TARGETS.coverage)})`,
+  );
+  if (s.set.queries.length)
+    console.log(
+      `  search hit@10 on ${s.set.queries.length} keyword queries: engine ${pct(mean(run.hits))}, BM25 ${pct(mean(s.bm25.hits))}`,
+    );
+  else console.log('  search hit@10: no keyword queries in this set');
+  const words = s.set.control.reduce((n, c) => n + c.text.split(/\s+/).length, 0);
+  console.log(
+    `  real words corrected in ${s.set.control.length} clean control texts (${words} words): ${run.corrected.length}${s.set.showTexts && run.corrected.length ? ` (${run.corrected.map((c) => `${c.from}→${c.to}`).join(', ')})` : ''}`,
+  );
+  const bridges = figs.map((f) => f.bridged).filter((v): v is boolean => v !== null);
+  console.log(`  bridge rate (a specific concept shared with a grade-3 record): ${pct(mean(bridges.map(Number)))}`);
+  console.log(
+    `  time per problem (in-process, after a warm-up): mean ${mean(run.times).toFixed(1)} ms, p95 ${percentile(run.times, 95).toFixed(1)} ms`,
   );
 }
 
-function worst(rows: Row[], catalogue: Catalogue, who: 'engine' | 'bm25'): void {
-  const fig = (r: Row) => (who === 'engine' ? r.engine : r.bm25);
-  const answer = (r: Row) => (who === 'engine' ? r.engineAnswer : r.bm25Answer);
-  const sorted = [...rows].sort(
-    (a, b) => (fig(a)?.ndcg10 ?? 0) - (fig(b)?.ndcg10 ?? 0) || (a.problem.id < b.problem.id ? -1 : 1),
-  );
-  console.log(
-    `\nFive worst problems (${who === 'engine' ? 'engine' : 'BM25 baseline, no engine answers'}) by nDCG@10, with their first five results`,
-  );
-  for (const r of sorted.slice(0, 5)) {
-    const p = r.problem;
-    const f = fig(r);
-    const a = answer(r);
-    console.log(
-      `\n${p.id} [${p.kind}, ${p.lang}] nDCG@10 ${f2(f?.ndcg10 ?? 0)}  R@10 ${f2(f?.recall10 ?? 0)}  org nDCG@5 ${f2(f?.orgNdcg5 ?? 0)}${f?.coverage != null ? `  team cov ${pct(f.coverage)}` : ''}`,
-    );
-    console.log(`  "${p.text.length > 160 ? `${p.text.slice(0, 157)}...` : p.text}"`);
-    if (a?.error) console.log(`  error: ${a.error}`);
-    (a?.records ?? []).slice(0, 5).forEach((id, i) => {
-      const rec = catalogue.records.get(id);
-      console.log(
-        `  ${i + 1}. [${p.records[id] ?? 0}] ${id}${rec ? ` — ${rec.title} (${rec.organization})` : ' (not a catalogue record)'}`,
+function ablationTable(all: SetRun[]): void {
+  console.log('\nAblation: each setting back to its previous behaviour, one at a time (Δ nDCG@10 vs current, 95% CI)');
+  for (const s of all) {
+    const base = s.runs[0]!;
+    const kinds = groupsOf(s.set)
+      .map(([g]) => g)
+      .filter((g) => !g.startsWith('lang'));
+    console.log(`\n${s.set.name}`);
+    const widths = [26, ...kinds.map(() => 9), 22, 7, 6];
+    const line = (cells: string[]) =>
+      console.log(cells.map((c, i) => (i === 0 ? pad(c, widths[i]!) : lpad(c, widths[i]!))).join(' '));
+    line(['config', ...kinds.map((k) => k.slice(0, 9)), 'Δ overall [95% CI]', 'team', 'fixes']);
+    for (const run of s.runs) {
+      const cells = [run.config];
+      for (const k of kinds) {
+        const ps = groupsOf(s.set).find(([g]) => g === k)![1];
+        cells.push(f2(mean(ps.map((p) => run.engine.get(p.id)!.ndcg10))));
+      }
+      const a = s.set.problems.map((p) => run.engine.get(p.id)!.ndcg10);
+      const b = s.set.problems.map((p) => base.engine.get(p.id)!.ndcg10);
+      const [lo, hi] = pairedDifferenceCi(a, b);
+      const d = mean(a) - mean(b);
+      cells.push(
+        run === base ? '–' : `${d >= 0 ? '+' : ''}${f2(d)} [${f2(lo)}…${f2(hi)}]`,
+        pct(mean([...run.engine.values()].map((f) => f.coverage).filter((v): v is number => v !== null))),
+        String(run.corrected.length),
       );
+      line(cells);
+    }
+  }
+  console.log('(fixes: real words corrected in the clean control texts)');
+}
+
+function perProblem(s: SetRun): void {
+  if (!s.set.showTexts) return;
+  const run = s.runs[0]!;
+  console.log(`\nPer problem (${s.set.name}): nDCG@10 / R@10 / org nDCG@5 / team cov, engine | BM25`);
+  for (const p of s.set.problems) {
+    const show = (f: Figures) =>
+      `${f2(f.ndcg10)} / ${f2(f.recall10)} / ${f2(f.orgNdcg5)}${f.coverage != null ? ` / ${pct(f.coverage)}` : ''}`;
+    console.log(
+      `  ${pad(p.id, 4)} ${pad(p.kind, 14)} ${p.lang}  ${pad(show(run.engine.get(p.id)!), 30)} | ${show(s.bm25.figures.get(p.id)!)}`,
+    );
+  }
+}
+
+function worst(s: SetRun, catalogue: Catalogue): void {
+  if (!s.set.showTexts) return;
+  const run = s.runs[0]!;
+  const sorted = [...s.set.problems].sort((a, b) => run.engine.get(a.id)!.ndcg10 - run.engine.get(b.id)!.ndcg10);
+  console.log(`\nFive worst problems (${s.set.name}) by nDCG@10, with their first five results`);
+  for (const p of sorted.slice(0, 5)) {
+    const f = run.engine.get(p.id)!;
+    const a = run.answers.get(p.id)!;
+    console.log(`\n${p.id} [${p.kind}, ${p.lang}] nDCG@10 ${f2(f.ndcg10)}  R@10 ${f2(f.recall10)}`);
+    console.log(`  "${p.text.length > 160 ? `${p.text.slice(0, 157)}...` : p.text}"`);
+    a.records.slice(0, 5).forEach((id, i) => {
+      const rec = catalogue.records.get(id);
+      console.log(`  ${i + 1}. [${p.records[id] ?? 0}] ${id}${rec ? ` — ${rec.title}` : ''}`);
     });
-    if (!a?.records.length) console.log('  (no results)');
-    const top10 = new Set((a?.records ?? []).slice(0, 10));
-    const missed = Object.entries(p.records)
-      .filter(([id, g]) => g === 3 && !top10.has(id))
-      .map(([id]) => id);
-    if (missed.length) console.log(`  grade-3 records missing from the first 10: ${missed.join(', ')}`);
-    if (a && p.kind === 'multi-aspect') console.log(`  best team: ${a.team.join(', ') || '(none)'}`);
   }
 }
 
@@ -263,120 +381,86 @@ function worst(rows: Row[], catalogue: Catalogue, who: 'engine' | 'bm25'): void 
 // Main
 
 async function main(): Promise<number> {
-  const catalogue = loadCatalogue();
-  const { problems, errors } = loadProblems(catalogue);
-  if (errors.length) {
-    console.error(
-      `problems.json has ${errors.length} labelling error(s):\n${errors.map((e) => `  - ${e}`).join('\n')}`,
-    );
-    return 1;
+  const given = Object.fromEntries(
+    (opts.with ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => {
+        const [k, v] = kv.split('=');
+        return [k, v === 'true' ? true : v === 'false' ? false : Number(v)];
+      }),
+  ) as Partial<AnalysisSettings>;
+  const base = { ...(opts.off ? withLegacy(opts.off.split(',').filter(Boolean)) : {}), ...given };
+  const named = [opts.off ? `off: ${opts.off}` : '', opts.with ? `with ${opts.with}` : ''].filter(Boolean).join('; ');
+  const configs: { name: string; analysis: Partial<AnalysisSettings> }[] = [
+    { name: named || 'current', analysis: base },
+  ];
+  if (opts.ablate) {
+    for (const sw of ABLATION_SWITCHES) configs.push({ name: `${sw} off`, analysis: { ...base, ...withLegacy([sw]) } });
+    configs.push({ name: 'all off (previous engine)', analysis: withLegacy([...ABLATION_SWITCHES]) });
   }
-  const count = (pick: (p: Problem) => string) =>
-    [...problems.reduce((m, p) => m.set(pick(p), (m.get(pick(p)) ?? 0) + 1), new Map<string, number>())]
-      .map(([k, n]) => `${k} ${n}`)
-      .join(', ');
-  console.log(
-    `Matching quality benchmark: ${problems.length} problems (${count((p) => p.kind)}; ${count((p) => p.lang)}), ${catalogue.records.size} records, ${catalogue.organizations.size} organisations.`,
-  );
-
-  const bm25 = new Bm25(catalogue.documents);
-  const bm25Answers = new Map(problems.map((p) => [p.id, askBm25(bm25, p)]));
-
-  // The engine
-  let engineOn = false;
-  const engineAnswers = new Map<string, Answer>();
-  const opened = await openEngine();
-  if ('error' in opened) {
+  const sets: LabelledSet[] = [];
+  for (const make of [demoSet, secondSet]) {
+    const s = make();
+    if (typeof s === 'string') console.log(`!! ${s}`);
+    else if (!opts.set || opts.set === s.name) sets.push(s);
+  }
+  const all: SetRun[] = [];
+  for (const set of sets) {
+    const kinds = [
+      ...set.problems.reduce((m, p) => m.set(p.kind, (m.get(p.kind) ?? 0) + 1), new Map<string, number>()),
+    ];
     console.log(
-      `\n!! The app could not be built, so the engine is not measured (BM25 baseline only):\n   ${opened.error.replace(/\n/g, '\n   ')}`,
+      `${set.name}: ${set.problems.length} problems (${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}), ${set.catalogue.records.size} records, ${set.queries.length} keyword queries, ${set.control.length} control texts`,
     );
-  } else {
-    const { app, database } = opened;
+    const database = await openDatabase(set);
+    const runs: RunResult[] = [];
     try {
-      const probe = await askEngine(app, problems[0]!); // warm-up, not timed
-      if (probe.status === 404) {
-        console.log(
-          `\n!! POST ${ENDPOINT} answers 404: the matching endpoint does not exist yet. Only the BM25 baseline is measured.`,
-        );
-      } else {
-        engineOn = true;
-        for (const p of problems) engineAnswers.set(p.id, await askEngine(app, p));
-        const failed = [...engineAnswers].filter(([, a]) => a.error);
-        if (failed.length) {
-          console.log(`\n!! ${failed.length} problem(s) got no usable answer (scored as empty):`);
-          for (const [id, a] of failed.slice(0, 10)) console.log(`   ${id}: ${a.error}`);
-        }
-        const unknown = new Set(
-          [...engineAnswers.values()].flatMap((a) => a.records.filter((id) => !catalogue.records.has(id))),
-        );
-        if (unknown.size)
-          console.log(
-            `\n!! results hold ${unknown.size} id(s) that are not catalogue records (scored 0), e.g. ${[...unknown].slice(0, 5).join(', ')}`,
-          );
+      for (const c of configs) {
+        runs.push(await runConfig(set, database, c.name, c.analysis));
+        if (configs.length > 1) console.log(`  ${set.name}: ${c.name} done`);
       }
     } finally {
-      await app.close();
       await database.close();
     }
+    all.push({ set, bm25: baseline(set), runs });
   }
-
-  const rows: Row[] = problems.map((p) => {
-    const e = engineAnswers.get(p.id) ?? null;
-    const b = bm25Answers.get(p.id)!;
-    return {
-      problem: p,
-      engine: engineOn && e ? score(p, e, catalogue) : null,
-      bm25: score(p, b, catalogue),
-      engineAnswer: e,
-      bm25Answer: b,
-    };
-  });
-
   console.log(
-    '\nRecords: nDCG@10 and recall@10 (grade ≥ 2); organisations: nDCG@5; team coverage: multi-aspect problems only, best team (BM25: its top 4 organisations).\n',
+    '\nRecords: nDCG@10 (bootstrap 95% interval over problems) and recall@10; organisations: nDCG@5; team: aspect coverage of the best team on multi-aspect problems.\n',
   );
-  table(rows, engineOn);
-  targets(rows, engineOn);
-  if (engineOn) {
-    const times = [...engineAnswers.values()].map((a) => a.ms ?? 0);
-    console.log(
-      `\nEngine time per problem (in-process inject, after one warm-up call): mean ${mean(times).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`,
-    );
-  }
-
-  if (opts.all) {
-    console.log('\nPer problem (nDCG@10 / R@10 / org nDCG@5 / team cov), engine | BM25');
-    for (const r of rows) {
-      const show = (f: Figures | null) =>
-        f
-          ? `${f2(f.ndcg10)} / ${f2(f.recall10)} / ${f2(f.orgNdcg5)}${f.coverage != null ? ` / ${pct(f.coverage)}` : ''}`
-          : '–';
-      console.log(
-        `  ${pad(r.problem.id, 4)} ${pad(r.problem.kind, 14)} ${r.problem.lang}  ${pad(show(r.engine), 30)} | ${show(r.bm25)}`,
-      );
+  mainTable(all);
+  for (const s of all) extras(s);
+  if (opts.ablate) ablationTable(all);
+  if (opts.aspects)
+    for (const s of all) {
+      console.log(`\nAspects as the engine names them (${s.set.name}, first ${opts.aspects} problems):`);
+      for (const p of s.set.problems.slice(0, Number(opts.aspects))) {
+        const a = s.runs[0]!.answers.get(p.id)?.aspects ?? [];
+        console.log(
+          `  ${p.id} [${p.kind}, ${p.lang}]: ${a.map((x) => `${x.label} (${x.kind})`).join(' · ') || '(none)'}`,
+        );
+      }
     }
+  for (const s of all) {
+    if (opts.all) perProblem(s);
+    worst(s, s.set.catalogue);
   }
-  worst(rows, catalogue, engineOn ? 'engine' : 'bm25');
-
   if (opts.json) {
-    fs.writeFileSync(
-      opts.json,
-      `${JSON.stringify(
-        rows.map((r) => ({
-          id: r.problem.id,
-          kind: r.problem.kind,
-          lang: r.problem.lang,
-          engine: r.engine,
-          bm25: r.bm25,
-          engineMs: r.engineAnswer?.ms ?? null,
-          engineTop: r.engineAnswer?.records.slice(0, 10) ?? null,
-          engineTeam: r.engineAnswer?.team ?? null,
-          bm25Top: r.bm25Answer.records.slice(0, 10),
+    const out = all.map((s) => ({
+      set: s.set.name,
+      runs: s.runs.map((r) => ({
+        config: r.config,
+        problems: s.set.problems.map((p) => ({
+          id: p.id,
+          kind: p.kind,
+          lang: p.lang,
+          engine: r.engine.get(p.id),
+          bm25: s.bm25.figures.get(p.id),
+          top: r.answers.get(p.id)?.records.slice(0, 10),
         })),
-        null,
-        2,
-      )}\n`,
-    );
+      })),
+    }));
+    fs.writeFileSync(opts.json, `${JSON.stringify(out, null, 2)}\n`);
     console.log(`\nPer-problem figures written to ${opts.json}`);
   }
   return 0;

@@ -237,14 +237,24 @@ export const RateBody = Type.Object(
 
 /** The team proposal: who covers which aspect of the problem, what is missing, the equipment involved. */
 export const TeamProposal = Type.Object({
-  /** `clause`: a part of the problem's text no glossary concept covers, labelled with its own words. */
+  /** `clause`: a part of the problem's text no glossary concept covers, named by a short phrase of its own words. */
   aspects: Type.Array(
     Type.Object({ label: Type.String(), kind: Type.Union([Type.Literal('concept'), Type.Literal('clause')]) }),
   ),
-  /** The matching engine's teams (at most four organisations each). */
+  /**
+   * The matching engine's teams (at most four organisations each), made only of organisations the request may be
+   * opened to (a confidential request: the network's centres), each member with its role and the aspects it covers.
+   */
   suggested: Type.Array(
     Type.Object({
       organizations: Type.Array(Type.String()),
+      members: Type.Array(
+        Type.Object({
+          organization: Type.String(),
+          role: Type.Union([Type.Literal('lead'), Type.Literal('partner')]),
+          covers: Type.Array(Type.String()),
+        }),
+      ),
       covers: Type.Array(Type.String()),
       missing: Type.Array(Type.String()),
       score: Type.Number(),

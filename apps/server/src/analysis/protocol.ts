@@ -1,6 +1,7 @@
 import type { SearchResponse } from '@clock/contracts';
 import type { FieldProblem } from '../core/errors.ts';
 import type { MatchInput, MatchResult } from '../modules/matching/matching.engine.ts';
+import type { AnalysisSettings } from '../modules/search/analysis.policy.ts';
 import type { IndexBatch, SearchParams } from '../modules/search/search.engine.ts';
 
 /**
@@ -24,7 +25,11 @@ export type Reply =
   | { kind: 'reply'; id: number; ok: false; error: { message: string; code?: string; errors?: FieldProblem[] } }
   | { kind: 'ready'; documents: number };
 
-/** Data the thread starts with. `spinMs` makes every matching call also spin the CPU that long: tests only. */
+/**
+ * Data the thread starts with. `spinMs` makes every matching call also spin the CPU that long: tests only. `analysis`
+ * changes analysis settings (the matching benchmark's ablation; the defaults otherwise).
+ */
 export interface WorkerSettings {
   spinMs?: number;
+  analysis?: Partial<AnalysisSettings>;
 }

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../core/errors.ts';
 import { matchOnIndex } from '../modules/matching/matching.engine.ts';
+import { configureAnalysis } from '../modules/search/analysis.policy.ts';
 import { SearchEngine } from '../modules/search/search.engine.ts';
 import type { Reply, Request, WorkerSettings } from './protocol.ts';
 
@@ -11,6 +12,8 @@ import type { Reply, Request, WorkerSettings } from './protocol.ts';
  */
 const port = parentPort!;
 const settings = (workerData ?? {}) as WorkerSettings;
+// Before anything is loaded: the glossary and the index read them.
+configureAnalysis(settings.analysis);
 const engine = new SearchEngine();
 let queued = 0;
 let chain: Promise<void> = Promise.resolve();

@@ -805,7 +805,7 @@ export const en: Messages = {
   'proposal.nothing_missing': 'Every aspect is covered by the interested centres.',
   'proposal.equipment': 'Equipment involved',
   'proposal.suggested': 'Teams suggested by the engine',
-  'proposal.team_covers': 'Covers: {aspects}.',
+  'proposal.member_covers': 'covers {aspects}',
   'proposal.team_missing': 'Missing: {aspects}.',
 
   'request.actions': 'What you can do',

@@ -816,7 +816,7 @@ export const it = {
   'proposal.nothing_missing': 'Tutti gli aspetti sono coperti dai centri interessati.',
   'proposal.equipment': 'Attrezzature coinvolte',
   'proposal.suggested': 'Squadre suggerite dal motore',
-  'proposal.team_covers': 'Copre: {aspects}.',
+  'proposal.member_covers': 'copre {aspects}',
   'proposal.team_missing': 'Manca: {aspects}.',
 
   'request.actions': 'Che cosa puoi fare',

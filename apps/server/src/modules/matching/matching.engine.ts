@@ -1,5 +1,6 @@
 import type { SearchEngine } from '../search/search.engine.ts';
 import type { DocInput, ParsedQuery, QueryAlt } from '../search/search.index.ts';
+import { analysisSettings } from '../search/analysis.policy.ts';
 import { WorkBudget } from '../search/budget.rules.ts';
 import { guessLanguage, type Lang } from '../search/text.rules.ts';
 import { addClauseAspects, composeTeams, splitIntoAspects, type Aspect, type OrgCoverage } from './matching.rules.ts';
@@ -10,6 +11,11 @@ export interface MatchInput {
   sector?: string;
   filiera?: string;
   limit?: number;
+  /**
+   * The organisations a team may hold (the request's tier: a confidential request may be opened only to the network's
+   * centres). Records of other organisations are still ranked; teams are composed from these only.
+   */
+  teamOrganizations?: string[];
 }
 export type MatchResult = ReturnType<typeof matchOnIndex>;
 
@@ -29,6 +35,19 @@ const PARTNER_COST = 0.2;
 const RELEVANCE_WEIGHT = 0.5;
 const EQUIPMENT_WORDS =
   /\b(strument\w*|macchin\w*|attrezzatur\w*|apparecchi\w*|banco prova|prenot\w*|equipment|instrument\w*|machine\w*|apparatus|facility|book(ing)?)\b/i;
+/**
+ * Instrument nouns: a problem naming one asks for time on it (`equipmentCues`). Italian and English, singular and
+ * plural; generic enough for any network's labs.
+ */
+const INSTRUMENT_WORDS =
+  /\b(spettromet\w*|spettrofotomet\w*|microscop\w*|cromatograf\w*|diffrattomet\w*|calorimet\w*|reomet\w*|viscosimet\w*|durometr\w*|profilomet\w*|tomograf\w*|termocamer\w*|dinamomet\w*|analizzator\w*|camer[ae] climatic\w*|camer[ae] a nebbia|camer[ae] di prova|camer[ae] anecoic\w*|forn[oi] (da laboratorio|di prova)|pressa|presse|estrusor\w*|stampant\w* 3d|scanner|banc[oh]i? (di )?prova|impiant\w* pilota|linea pilota|galleria del vento|spectromet\w*|spectrophotomet\w*|microscope\w*|chromatograph\w*|diffractomet\w*|calorimet\w*|rheomet\w*|viscomet\w*|tomograph\w*|thermal camera\w*|analy[sz]er\w*|tester\w*|test rig\w*|rig|rigs|test bench\w*|test stand\w*|climatic chamber\w*|test chamber\w*|anechoic chamber\w*|furnace\w*|extruder\w*|3d printer\w*|pilot plant\w*|pilot line\w*|wind tunnel\w*|hours? on (a|an|the|your)|time on (a|an|the|your))\b/i;
+/** How much a wanted record type (equipment, expert) counts. */
+const TYPE_BOOST = 1.15;
+const CUED_TYPE_BOOST = 1.25;
+/** Records whose concepts feed back into the problem's query, the concepts kept, and their weight. */
+const FEEDBACK_RECORDS = 3;
+const FEEDBACK_MIN_SHARE = 2;
+const FEEDBACK_WEIGHT = 0.25;
 const EXPERT_WORDS = /\b(espert\w*|consulent\w*|ricercator\w*|expert\w*|consultant\w*|researcher\w*|specialist\w*)\b/i;
 
 /** One alternative per term, with its best weight. */
@@ -52,10 +71,20 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
   const visible = (d: DocInput) => (network || d.visibility === 'public') && d.type !== 'organization';
   const parsed = index.parse(text, input.lang ?? null, budget);
   const conceptAspects = splitIntoAspects(parsed, index.glossary, lang, budget);
-  const allAspects = addClauseAspects(text, parsed, conceptAspects, index.glossary, true, budget);
+  const translator = index.translator;
+  const allAspects = addClauseAspects(
+    text,
+    parsed,
+    conceptAspects,
+    index.glossary,
+    true,
+    budget,
+    translator ? (w) => translator.namesThing(w) : undefined,
+  );
 
+  const settings = analysisSettings();
   const rank = (q: ParsedQuery) => {
-    const r = index.search(q, {}, visible, 0, 200, { rankOnly: true });
+    const r = index.search(q, {}, visible, 0, 200, { rankOnly: true, coordination: settings.matchingCoordination });
     const max = r.hits[0]?.score ?? 1;
     return new Map(r.hits.map((h) => [`${h.doc.type}:${h.doc.id}`, { doc: h.doc, score: h.score / max }]));
   };
@@ -87,18 +116,26 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
   const perAspect = rankedAspects.filter((p) => p.aspect.kind === 'concept' || p.ranked.size > 0);
   const aspects = perAspect.map((p) => p.aspect);
 
-  const wantsEquipment = EQUIPMENT_WORDS.test(text);
-  const wantsExpert = EXPERT_WORDS.test(text);
-  const combined = new Map<string, { doc: DocInput; score: number; aspects: Record<string, number> }>();
+  // `reach`: the record's best score on the whole problem or on any one aspect — what an organisation brings to a team,
+  // where a partner is wanted precisely for a secondary aspect.
+  const combined = new Map<string, { doc: DocInput; score: number; reach: number; aspects: Record<string, number> }>();
   const consider = (key: string, doc: DocInput) => {
     let c = combined.get(key);
     if (!c) {
-      c = { doc, score: 0, aspects: {} };
+      c = { doc, score: 0, reach: 0, aspects: {} };
       combined.set(key, c);
     }
     return c;
   };
-  for (const [key, { doc, score }] of full) consider(key, doc).score = score;
+  for (const [key, { doc, score }] of full) {
+    const c = consider(key, doc);
+    c.score = score;
+    c.reach = score;
+  }
+  // Fusion. Blend: the whole problem's score plus a bounded bonus for the record's best aspect, so a spurious or minor
+  // aspect cannot lift a record that scores weakly on the problem as a whole. Legacy: the maximum over each aspect's
+  // ranking normalised to its own best record.
+  const bonus = new Map<string, number>();
   for (const { aspect, ranked } of perAspect) {
     for (const [key, { doc, score }] of ranked) {
       const c = consider(key, doc);
@@ -111,23 +148,54 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
           : conceptAspects.length > 1
             ? 0.95
             : 1;
-      c.score = Math.max(c.score, f * score);
+      c.reach = Math.max(c.reach, f * score);
+      if (settings.blend) bonus.set(key, Math.max(bonus.get(key) ?? 0, f * score));
+      else c.score = c.reach;
     }
   }
+  if (settings.blend) for (const [key, b] of bonus) combined.get(key)!.score += settings.blendWeight * b;
+  // Pseudo-relevance feedback: glossary concepts that several of the first records share, and the problem does not
+  // name, rank the records once more; that ranking adds a small share.
+  if (settings.feedback && budget.left()) {
+    const top = [...combined.values()].sort((a, b) => b.score - a.score).slice(0, FEEDBACK_RECORDS);
+    const named = new Set(parsed.concepts);
+    const count = new Map<string, number>();
+    for (const r of top) {
+      const found = new Set<string>();
+      for (const l of ['it', 'en'] as const) {
+        const t = r.doc.title[l];
+        if (t) for (const h of index.glossary.findInText(t, l)) found.add(h.concept);
+      }
+      for (const c of found) if (!named.has(c)) count.set(c, (count.get(c) ?? 0) + 1);
+    }
+    const fed = [...count].filter(([, n]) => n >= FEEDBACK_MIN_SHARE).map(([c]) => c);
+    if (fed.length) {
+      const ranked = rank({
+        ...parsed,
+        shared: undefined,
+        units: fed.map((c) => ({ label: c, alts: [{ term: `c:${c}`, weight: 1 }] })),
+      });
+      for (const [key, { doc, score }] of ranked) consider(key, doc).score += FEEDBACK_WEIGHT * score;
+    }
+  }
+  const wantsEquipment = EQUIPMENT_WORDS.test(text) || (settings.equipmentCues && INSTRUMENT_WORDS.test(text));
+  const wantsExpert = EXPERT_WORDS.test(text);
+  const typeBoost = settings.equipmentCues ? CUED_TYPE_BOOST : TYPE_BOOST;
   for (const c of combined.values()) {
     let boost = 1;
-    if (wantsEquipment && c.doc.type === 'equipment') boost *= 1.15;
-    if (wantsExpert && c.doc.type === 'expert') boost *= 1.15;
+    if (wantsEquipment && c.doc.type === 'equipment') boost *= typeBoost;
+    if (wantsExpert && c.doc.type === 'expert') boost *= TYPE_BOOST;
     if (input.filiera && c.doc.filiere.includes(input.filiera)) boost *= 1.1;
     if (input.sector && c.doc.sectors.some((s) => s.startsWith(input.sector!) || input.sector!.startsWith(s)))
       boost *= 1.05;
     c.score *= boost;
+    c.reach *= boost;
   }
   const ranked = [...combined.values()].sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));
 
-  // Organisations: best record plus decaying weight of the next ones, and which aspects they cover.
+  // Organisations: best record plus decaying weight of the next ones (by reach), and which aspects they cover.
   const byOrg = new Map<string, typeof ranked>();
-  for (const r of ranked) {
+  for (const r of [...ranked].sort((a, b) => b.reach - a.reach || a.doc.id.localeCompare(b.doc.id))) {
     const list = byOrg.get(r.doc.organization) ?? [];
     list.push(r);
     byOrg.set(r.doc.organization, list);
@@ -138,7 +206,7 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
       for (const a of aspects) strength[a.label] = Math.max(0, ...list.map((r) => r.aspects[a.label] ?? 0));
       const covers = aspects.filter((a) => strength[a.label]! >= COVER_THRESHOLD).map((a) => a.label);
       const score =
-        list.slice(0, 5).reduce((s, r, i) => s + r.score * 0.5 ** i, 0) +
+        list.slice(0, 5).reduce((s, r, i) => s + r.reach * 0.5 ** i, 0) +
         0.25 * aspects.filter((a) => a.kind === 'concept' && strength[a.label]! >= COVER_THRESHOLD).length;
       return { id, score: Math.round(score * 1000) / 1000, covers, strength };
     })
@@ -154,9 +222,11 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
     }
     return t;
   };
+  // Teams hold only organisations the request may be opened to (its tier).
+  const allowed = input.teamOrganizations ? new Set(input.teamOrganizations) : null;
   const teams = composeTeams(
     aspects.map((a) => a.label),
-    orgs,
+    allowed ? orgs.filter((o) => allowed.has(o.id)) : orgs,
     {
       coverThreshold: COVER_THRESHOLD,
       partnerCost: PARTNER_COST,

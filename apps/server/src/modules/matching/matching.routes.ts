@@ -38,7 +38,7 @@ export const matchingRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }
                 label: Type.String(),
                 kind: Type.Union([Type.Literal('concept'), Type.Literal('clause')], {
                   description:
-                    'concept: a need the glossary names; clause: a part of the text no concept covers, labelled with its own words',
+                    'concept: a need the glossary names, labelled with the concept; clause: a part of the text no concept covers, named by a short phrase of its own words',
                 }),
                 concepts: Type.Array(Type.String()),
                 words: Type.Array(Type.String()),
@@ -62,6 +62,13 @@ export const matchingRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }
             teams: Type.Array(
               Type.Object({
                 organizations: Type.Array(Type.String()),
+                members: Type.Array(
+                  Type.Object({
+                    organization: Type.String(),
+                    role: Type.Union([Type.Literal('lead'), Type.Literal('partner')]),
+                    covers: Type.Array(Type.String()),
+                  }),
+                ),
                 covers: Type.Array(Type.String()),
                 missing: Type.Array(Type.String()),
                 score: Type.Number(),

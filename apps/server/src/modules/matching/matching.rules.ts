@@ -1,3 +1,4 @@
+import { analysisSettings } from '../search/analysis.policy.ts';
 import { TEXT_LIMITS } from '../search/budget.rules.ts';
 import type { Glossary } from '../search/concepts.ts';
 import type { ParsedQuery, QueryUnit } from '../search/search.index.ts';
@@ -21,7 +22,6 @@ export interface Truncation {
   truncated: boolean;
 }
 
-const RELATED_WEIGHT = 0.85;
 const CONTEXT_WEIGHT = 0.35;
 
 /**
@@ -96,6 +96,7 @@ export function splitIntoAspects(
   for (const u of context)
     for (const a of u.alts) shared.set(a.term, Math.max(shared.get(a.term) ?? 0, a.weight * CONTEXT_WEIGHT));
   const sharedAlts = [...shared].map(([term, weight]) => ({ term, weight }));
+  const linkWeight = analysisSettings().linkWeight;
   if (!groups.length) {
     return [
       {
@@ -118,7 +119,7 @@ export function splitIntoAspects(
       const u = parsed.units[i]!;
       const alts = u.alts.map((a) => ({ ...a }));
       for (const r of related)
-        if (!alts.some((a) => a.term === `c:${r}`)) alts.push({ term: `c:${r}`, weight: RELATED_WEIGHT });
+        if (!alts.some((a) => a.term === `c:${r}`)) alts.push({ term: `c:${r}`, weight: linkWeight });
       return { label: u.label, alts };
     });
     return {
@@ -200,11 +201,71 @@ export function clauseUnits(text: string, units: QueryUnit[], commas = true): Cl
   return out;
 }
 
-/** A short label for a clause: its own text, cut at a word boundary. */
-function clauseLabel(text: string, c: Clause, max = 70): string {
-  let s = c.start >= 0 ? text.slice(c.start, c.end).replace(/\s+/g, ' ').trim() : '';
-  if (s.length > max) s = `${s.slice(0, s.lastIndexOf(' ', max - 1) > 20 ? s.lastIndexOf(' ', max - 1) : max - 1)}…`;
-  return s;
+/** Words that join the words of a noun phrase ("prove di fatica", "testing of welded joints"). */
+const LINKS = new Set(
+  'di del della dello dei degli delle dell da dal dalla dai in nel nella nei per con su sul sulla sui a al alla ai agli alle of for in on with from by'.split(
+    ' ',
+  ),
+);
+/**
+ * Words that end a noun phrase: verbs of asking and wanting, quantities (three goals, less steam), single letters
+ * (the "s" of "it's"), and Italian finite, infinitive and gerund endings (cerchiamo, vorremmo, capire, rompono,
+ * usando); participles stay, they are adjectives too (giunti saldati).
+ */
+const PHRASE_BREAK =
+  /^(need|needs|needed|want|wants|would|like|looking|look|find|help|know|make|keep|get|try|trying|seems?|serve|servono|vorrei|grazie|thanks|.|one|two|three|four|five|six|seven|eight|nine|ten|next|last|less|more|much|many|due|tre|quattro|cinque|sette|otto|nove|dieci|meno)$|(iamo|emmo|ebbe|ono|ano|are|ere|ire|ando|endo)$/;
+const MAX_PHRASE_WORDS = 5;
+
+/**
+ * The name of a clause aspect: the longest run of the clause's content words joined only by linking words ("prove di
+ * fatica sui giunti saldati", "burst strength of board"), at most five content words, as written in the text — a short,
+ * complete phrase, never a sentence cut off with "…". Runs stop at stop words other than links, at verb-like words
+ * and at words that cannot name a thing (`namesThing`: only a verb or an adverb in WordNet); of runs as long, the later
+ * one is taken.
+ */
+export function clauseLabel(
+  text: string,
+  c: Clause,
+  content: ReadonlySet<string>,
+  namesThing: (word: string) => boolean = () => true,
+): string {
+  if (c.start < 0) return '';
+  const tokens = tokenize(text.slice(c.start, c.end));
+  let best: { from: number; to: number; n: number } | null = null;
+  let from = -1,
+    last = -1,
+    n = 0;
+  const close = () => {
+    // The longest run; of equal ones the later (the object of a request follows its verb).
+    if (from >= 0 && last >= from && (!best || n >= best.n)) best = { from, to: last, n };
+    from = -1;
+    last = -1;
+    n = 0;
+  };
+  const clause = text.slice(c.start, c.end);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    // A phrase does not run across punctuation (a comma, a bracket), only across spaces and apostrophes.
+    if (i > 0 && !/^[\s'’]*$/.test(clause.slice(tokens[i - 1]!.end, t.start))) close();
+    const isContent =
+      content.has(t.surface) && !PHRASE_BREAK.test(t.folded) && !/^\d+$/.test(t.folded) && namesThing(t.surface);
+    if (isContent) {
+      if (from < 0) from = i;
+      if (n === MAX_PHRASE_WORDS) {
+        close();
+        from = i;
+      }
+      last = i;
+      n++;
+    } else if (!(from >= 0 && LINKS.has(t.folded) && last === i - 1)) close();
+  }
+  close();
+  const b = best as { from: number; to: number; n: number } | null;
+  if (!b) return '';
+  return text
+    .slice(c.start + tokens[b.from]!.start, c.start + tokens[b.to]!.end)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -221,12 +282,14 @@ export function addClauseAspects(
   glossary: Glossary,
   commas = true,
   truncation: Truncation = { truncated: false },
+  namesThing?: (word: string) => boolean,
 ): Aspect[] {
   if (parsed.units.length === 0) return aspects;
   const concept = aspects.filter((a) => a.kind === 'concept' && a.concepts.length);
   const spanned = new Set(concept.flatMap((a) => a.query.units.map((u) => u.label)));
   const out = [...concept];
   const labels = new Set(out.map((a) => a.label));
+  const contentWords = new Set(parsed.units.map((u) => u.label));
   for (const clause of clauseUnits(text, parsed.units, commas)) {
     const idx = clause.units;
     const own = idx.filter((i) => !spanned.has(parsed.units[i]!.label));
@@ -248,14 +311,15 @@ export function addClauseAspects(
       const alts = u.alts.map((a) => ({ ...a }));
       if (alts.some((a) => a.term.startsWith('c:') && a.weight >= 1)) {
         for (const r of related)
-          if (!alts.some((a) => a.term === `c:${r}`)) alts.push({ term: `c:${r}`, weight: RELATED_WEIGHT });
+          if (!alts.some((a) => a.term === `c:${r}`))
+            alts.push({ term: `c:${r}`, weight: analysisSettings().linkWeight });
       }
       return { label: u.label, alts };
     });
     const base =
-      clauseLabel(text, clause) ||
+      clauseLabel(text, clause, contentWords, namesThing) ||
       own
-        .slice(0, 5)
+        .slice(0, MAX_PHRASE_WORDS)
         .map((i) => parsed.units[i]!.label)
         .join(' ');
     let label = base;
@@ -280,8 +344,16 @@ export interface OrgCoverage {
   covers: string[];
   strength: Record<string, number>;
 }
+/** A member of a suggested team: the lead (the member most relevant to the whole problem) or a partner. */
+export interface TeamMember {
+  organization: string;
+  role: 'lead' | 'partner';
+  /** The aspects this member covers. */
+  covers: string[];
+}
 export interface Team {
   organizations: string[];
+  members: TeamMember[];
   covers: string[];
   missing: string[];
   score: number;
@@ -365,6 +437,11 @@ export function composeTeams(aspects: string[], orgs: OrgCoverage[], options: Te
     const covered = (a: string) => team.some((o) => (o.strength[a] ?? 0) >= coverThreshold);
     return {
       organizations: team.map((o) => o.id),
+      members: team.map((o, i) => ({
+        organization: o.id,
+        role: i === 0 ? ('lead' as const) : ('partner' as const),
+        covers: aspects.filter((a) => (o.strength[a] ?? 0) >= coverThreshold),
+      })),
       covers: aspects.filter(covered),
       missing: aspects.filter((a) => !covered(a)),
       score: Math.round(value * 1000) / 1000,

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { TEXT_LIMITS } from '../search/budget.rules.ts';
 import { Glossary } from '../search/concepts.ts';
 import type { ParsedQuery, QueryUnit } from '../search/search.index.ts';
-import { tokenize } from '../search/text.rules.ts';
-import { addClauseAspects, clauseUnits, composeTeams, splitIntoAspects, type OrgCoverage } from './matching.rules.ts';
+import { isStopWordAny, tokenize } from '../search/text.rules.ts';
+import {
+  addClauseAspects,
+  clauseLabel,
+  clauseUnits,
+  composeTeams,
+  splitIntoAspects,
+  type OrgCoverage,
+} from './matching.rules.ts';
 
 const STOP = new Set(['we', 'a', 'to', 'the', 'and', 'need', 'someone', 'our', 'of', 'for']);
 const unitsOf = (text: string): QueryUnit[] =>
@@ -29,6 +36,32 @@ describe('clauses of a problem', () => {
       'train operators on safety',
     ]);
     expect(words('Our mill in Lucca, two machines, needs help')).toEqual(['mill in lucca two machines needs help']);
+  });
+});
+
+describe('clause aspect names', () => {
+  const name = (text: string) => {
+    const units = tokenize(text)
+      .filter((t) => !isStopWordAny(t.folded))
+      .map((t) => ({ label: t.surface, alts: [] }));
+    const [clause] = clauseUnits(text, units);
+    return clauseLabel(text, clause!, new Set(units.map((u) => u.label)));
+  };
+  it('names a clause by a short complete phrase of its words, never a cut fragment', () => {
+    expect(name('Dopo 200.000 cicli compaiono cricche vicino ai fori dei bulloni della staffa saldata')).toBe(
+      'cricche vicino ai fori dei bulloni della staffa',
+    );
+    expect(name('find a cheaper way to deal with the wet sludge')).toBe('wet sludge');
+    expect(name('pezzi da competizione (piastre forcella, forcellini)')).toBe('piastre forcella');
+    for (const text of [
+      'Vorremmo capire perché le vernici delle barche si staccano dopo un inverno passato in mare aperto con il sale',
+      'We would like someone to improve the catalyst performance of the reforming unit in our plant near Livorno',
+    ]) {
+      const label = name(text);
+      expect(label).not.toMatch(/…$/);
+      expect(label.split(' ').length).toBeLessThanOrEqual(9);
+      expect(text).toContain(label);
+    }
   });
 });
 
@@ -99,5 +132,14 @@ describe('composing teams', () => {
     const [best] = composeTeams(['a', 'b'], [org('one', 1, { a: 1, b: 0.1 })]);
     expect(best!.covers).toEqual(['a']);
     expect(best!.missing).toEqual(['b']);
+  });
+
+  it("names each member's role and the aspects it covers", () => {
+    const orgs = [org('a-lab', 2, { a: 1 }), org('b-lab', 1.5, { b: 1 })];
+    const [best] = composeTeams(['a', 'b'], orgs, { relevanceWeight: 0, partnerCost: 0.1 });
+    expect(best!.members).toEqual([
+      { organization: 'a-lab', role: 'lead', covers: ['a'] },
+      { organization: 'b-lab', role: 'partner', covers: ['b'] },
+    ]);
   });
 });

@@ -2,6 +2,8 @@ import type { Actor } from '../../core/actor.ts';
 import { AppError } from '../../core/errors.ts';
 import { matchProblem } from '../matching/matching.service.ts';
 import type { RequestDeps } from './requests.context.ts';
+import * as repo from './requests.repo.ts';
+import { invitableKinds } from './requests.rules.ts';
 import { loadVisible } from './requests.service.ts';
 
 /**
@@ -12,13 +14,20 @@ export async function teamProposal(deps: RequestDeps, actor: Actor, id: string) 
   const { r, centres, access } = await loadVisible(deps.db, actor, id);
   if (access !== 'full') throw new AppError('FORBIDDEN', 'Only the network sees the team proposal');
   const text = [r.title, r.description, r.desiredOutcome].filter(Boolean).join('\n');
+  // Teams hold only organisations the request may be opened to: the network's centres when it is confidential,
+  // otherwise any organisation but a company.
+  const invitable = await repo.organizationsOfKinds(deps.db, invitableKinds(r.confidentiality));
   const match = await matchProblem(deps.search, actor, {
     text,
     lang: r.lang as 'it' | 'en',
     sector: r.sector ?? undefined,
     filiera: r.filiera ?? undefined,
     limit: 50,
+    teamOrganizations: invitable.filter((o) => o !== r.companyOrganizationId),
   });
+  // Strong aspects: those a glossary concept names (every aspect when none does).
+  const named = match.aspects.filter((a) => a.kind === 'concept');
+  const strong = new Set((named.length ? named : match.aspects).map((a) => a.label));
   const involved = centres.filter((c) => c.interestAt || c.teamRole);
   const rows = involved.map((c) => {
     const org = match.organizations.find((o) => o.id === c.organizationId);
@@ -30,8 +39,9 @@ export async function teamProposal(deps: RequestDeps, actor: Actor, id: string) 
       teamRole: c.teamRole,
       covers: org?.covers ?? [],
       claims: c.aspects,
+      // Equipment that matches only a weak aspect (a clause no concept names) is left out.
       equipment: records
-        .filter((x) => x.type === 'equipment')
+        .filter((x) => x.type === 'equipment' && x.aspects.some((a) => strong.has(a)))
         .slice(0, 5)
         .map((x) => ({ id: x.id, title: x.title })),
       records: records
@@ -45,6 +55,7 @@ export async function teamProposal(deps: RequestDeps, actor: Actor, id: string) 
     aspects: match.aspects.map((a) => ({ label: a.label, kind: a.kind })),
     suggested: match.teams.map((t) => ({
       organizations: t.organizations,
+      members: t.members,
       covers: t.covers,
       missing: t.missing,
       score: t.score,

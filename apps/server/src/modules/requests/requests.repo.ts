@@ -117,6 +117,15 @@ export async function organizationKinds(tx: Conn, ids: string[]): Promise<Map<st
   return new Map(rows.map((r) => [r.id, { kind: r.kind, name: r.name }]));
 }
 
+/** The ids of the organisations (not retired) of these kinds. */
+export async function organizationsOfKinds(tx: Conn, kinds: string[]): Promise<string[]> {
+  const rows = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(inArray(organizations.kind, kinds), isNull(organizations.retiredAt)));
+  return rows.map((r) => r.id);
+}
+
 // ---- visibility in SQL: the same rules as accessTo() in requests.rules.ts, for lists and counts ----
 
 const orgList = (ids: string[]) =>

@@ -85,6 +85,16 @@ export function accessTo(actor: Actor, r: RequestFacts): Access {
   return r.confidentiality === 'public' ? 'summary' : 'none';
 }
 
+/**
+ * The kinds of organisation a request may be opened to, so the only ones a suggested team may hold: a confidential
+ * request goes to the network's centres only; any other to every organisation but companies.
+ */
+export function invitableKinds(confidentiality: Confidentiality): string[] {
+  return confidentiality === 'confidential'
+    ? ['centre']
+    : ['centre', 'region', 'university', 'research_body', 'association'];
+}
+
 /** The centres an actor may express interest for on this request (open; invited ones only when confidential). */
 export function interestOrganizations(actor: Actor, r: RequestFacts): string[] {
   if (r.state !== 'open') return [];

@@ -21,6 +21,7 @@ const centreB = buildOrganization({ kind: 'centre', name: 'Centro Beta' });
 const centreC = buildOrganization({ kind: 'centre', name: 'Centro Gamma' });
 const companyX = buildOrganization({ kind: 'company', name: 'Cantiere Xenia' });
 const companyY = buildOrganization({ kind: 'company', name: 'Officine Ypsilon' });
+const universityU = buildOrganization({ kind: 'university', name: 'Università Upsilon' });
 const ROLES = ['anonymous', 'admin', 'region', 'nucleus', 'managerB', 'staffC', 'company', 'otherCompany'] as const;
 type Role = (typeof ROLES)[number];
 const H: Partial<Record<Role, Record<string, string>>> = { anonymous: {} };
@@ -32,7 +33,7 @@ beforeAll(async () => {
     database.db,
     bundleStream({
       format: 'clock-bundle/1',
-      organizations: [centreA, centreB, centreC, companyX, companyY],
+      organizations: [centreA, centreB, centreC, companyX, companyY, universityU],
       services: [
         buildOffer(centreB.id, {
           title: { it: 'Prove di fatica su giunti saldati' },
@@ -45,6 +46,11 @@ beforeAll(async () => {
       ],
       equipment: [
         buildOffer(centreB.id, { title: { it: 'Macchina servoidraulica per prove di fatica' }, bookable: true }),
+        buildOffer(centreB.id, { title: { it: 'Banco prova per la traspirabilità delle mascherine' } }),
+        buildOffer(universityU.id, {
+          title: { it: 'Laboratorio prove di fatica su giunti saldati in acciaio' },
+          description: { it: 'Prove di fatica su giunti saldati, analisi delle cricche e delle fratture.' },
+        }),
       ],
     }),
   );
@@ -179,6 +185,22 @@ describe('submitting', () => {
   });
 });
 
+describe('suggested teams', () => {
+  it('of a confidential request hold only the network centres', async () => {
+    const id = await requestIn('open', { confidentiality: 'confidential' }, [centreB.id]);
+    const proposal = (await call('nucleus', 'GET', `/api/v1/requests/${id}/proposal`)).json();
+    const centres = [centreA.id, centreB.id, centreC.id];
+    expect(proposal.suggested.length).toBeGreaterThan(0);
+    for (const team of proposal.suggested as { organizations: string[]; members: { organization: string }[] }[]) {
+      expect(
+        team.organizations.every((o) => centres.includes(o)),
+        team.organizations.join(),
+      ).toBe(true);
+      expect(team.members.map((m) => m.organization)).toEqual(team.organizations);
+    }
+  });
+});
+
 describe('the life cycle', () => {
   it('goes from submission through triage, interest of two centres and team agreement to closure and rating', async () => {
     const { id } = await submit();
@@ -211,6 +233,14 @@ describe('the life cycle', () => {
     );
     const b = proposal.centres.find((x: { organization: string }) => x.organization === centreB.id);
     expect(b.equipment.map((e: { title: string }) => e.title)).toContain('Macchina servoidraulica per prove di fatica');
+    // Equipment that matches only a weak aspect of the problem is left out.
+    expect(b.equipment.map((e: { title: string }) => e.title)).not.toContain(
+      'Banco prova per la traspirabilità delle mascherine',
+    );
+    // Each suggested team names its lead and partners and what each covers; a request open to the network may
+    // suggest a university.
+    expect(proposal.suggested[0].members[0]).toMatchObject({ role: 'lead', organization: expect.any(String) });
+    expect(proposal.suggested.flatMap((t: { organizations: string[] }) => t.organizations)).toContain(universityU.id);
     expect(proposal.centres.find((x: { organization: string }) => x.organization === centreC.id).claims).toEqual([
       'verniciatura',
     ]);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { analysisSettings } from './analysis.policy.ts';
 import { fold, isStopWord, stem, tokenize, type Lang } from './text.rules.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -51,6 +52,38 @@ export function analyse(text: string, lang: Lang): AnalysedToken[] {
 const phraseKey = (lang: Lang, stems: string[]) => `${lang}|${stems.join(' ')}`;
 
 /**
+ * What is left of a word once its stem is taken off, reduced to what inflection does not change: Italian nouns and
+ * adjectives change their last vowel (fatica/fatiche, saldatura/saldature), English ones add -s/-es. A verb's ending
+ * ("faticano", "machining") stays, so it differs from a noun's. Null when the stem is not the word's beginning.
+ */
+function inflectionCore(folded: string, stemmed: string, lang: Lang): string | null {
+  if (!folded.startsWith(stemmed)) return null;
+  const rest = folded.slice(stemmed.length);
+  return lang === 'it' ? rest.replace(/h?[aeio]$/, '') : rest.replace(/(es|s|e)$/, '');
+}
+
+/** Files a term's words (stems or exact forms) under its phrase key and notes its length under its first word. */
+function indexPhrase(
+  phrases: Map<string, string[]>,
+  starts: Map<string, number[]>,
+  lang: Lang,
+  concept: string,
+  words: string[],
+): void {
+  const key = phraseKey(lang, words);
+  const list = phrases.get(key) ?? [];
+  if (!list.includes(concept)) list.push(concept);
+  phrases.set(key, list);
+  const startKey = `${lang}|${words[0]}`;
+  const lens = starts.get(startKey) ?? [];
+  if (!lens.includes(words.length)) {
+    lens.push(words.length);
+    lens.sort((a, b) => b - a);
+  }
+  starts.set(startKey, lens);
+}
+
+/**
  * The bilingual concept glossary: finds concepts in Italian or English text (by stemmed phrases and acronyms) and
  * walks their broader and related links.
  */
@@ -63,6 +96,13 @@ export class Glossary {
   private startLengths = new Map<string, number[]>();
   /** Multi-word terms by each of their stems, for matching words in another order or with words between (queries). */
   private termsByStem = new Map<string, { concept: string; stems: string[] }[]>();
+  /** The same phrases by their exact (folded) words: the other language of a text matches only these. */
+  private surfacePhrases = new Map<string, string[]>();
+  private surfaceStarts = new Map<string, number[]>();
+  /** Per language-tagged stem, the inflection cores of the glossary words with that stem (see `inflectionCore`). */
+  private cores = new Map<string, Set<string>>();
+  /** Words too broad to name a concept alone (`generic-words.txt`): a term that is only one of them names none. */
+  readonly generic = new Set<string>();
   /** Every folded surface word of every term, for typo correction. */
   readonly words = new Set<string>();
   /** Every language-tagged stem of every term (`it:saldatur`): an inflected form of a known word is no typo. */
@@ -72,6 +112,10 @@ export class Glossary {
 
   static load(dir = GLOSSARY_DIR): Glossary {
     const g = new Glossary();
+    const generic = path.join(dir, 'generic-words.txt');
+    if (fs.existsSync(generic))
+      for (const line of fs.readFileSync(generic, 'utf8').split(/\r?\n/))
+        if (line.trim() && !line.startsWith('#')) g.generic.add(fold(line.trim()));
     const file = path.join(dir, 'glossary.tsv');
     if (!fs.existsSync(file)) return g;
     const split = (s: string | undefined) =>
@@ -99,10 +143,34 @@ export class Glossary {
 
   add(c: Concept): void {
     this.concepts.set(c.id, c);
+    const precise = analysisSettings().conceptPrecision;
     for (const lang of ['it', 'en'] as const) {
       for (const term of c[lang]) {
-        const toks = analyse(term, lang).filter((t) => !t.stop);
+        const all = analyse(term, lang);
+        const toks = all.filter((t) => !t.stop);
         if (!toks.length) continue;
+        // A term that is one generic word (test, plant, line), or collapses to one once its function words go
+        // ("design for all" → design), would fire on every text using that word.
+        if (precise && toks.length === 1 && this.generic.has(toks[0]!.folded)) continue;
+        // An Italian term worded as a verb ("si crepa", "fa le bolle": how people describe a symptom) matches every
+        // conjugation of its words (si crepano, fanno le bolle).
+        const verbal = lang === 'it' && all.some((t) => t.folded === 'si' || t.folded === 'fa');
+        for (const t of toks) {
+          const core = verbal ? '*' : inflectionCore(t.folded, t.stem, lang);
+          const k = `${lang}|${t.stem}`;
+          if (core !== null) {
+            const set = this.cores.get(k) ?? new Set<string>();
+            set.add(core);
+            this.cores.set(k, set);
+          }
+        }
+        indexPhrase(
+          this.surfacePhrases,
+          this.surfaceStarts,
+          lang,
+          c.id,
+          toks.map((t) => t.folded),
+        );
         for (const t of toks) {
           this.words.add(t.folded);
           this.stems.add(`${lang}:${t.stem}`);
@@ -112,10 +180,6 @@ export class Glossary {
             this.accented.set(t.folded, set);
           }
         }
-        const key = phraseKey(
-          lang,
-          toks.map((t) => t.stem),
-        );
         if (toks.length >= 2) {
           const ref = { concept: c.id, stems: toks.map((t) => t.stem) };
           for (const st of new Set(ref.stems)) {
@@ -125,16 +189,13 @@ export class Glossary {
             this.termsByStem.set(k, refs);
           }
         }
-        const list = this.phrases.get(key) ?? [];
-        if (!list.includes(c.id)) list.push(c.id);
-        this.phrases.set(key, list);
-        const startKey = `${lang}|${toks[0]!.stem}`;
-        const lens = this.startLengths.get(startKey) ?? [];
-        if (!lens.includes(toks.length)) {
-          lens.push(toks.length);
-          lens.sort((a, b) => b - a);
-        }
-        this.startLengths.set(startKey, lens);
+        indexPhrase(
+          this.phrases,
+          this.startLengths,
+          lang,
+          c.id,
+          toks.map((t) => t.stem),
+        );
         this.maxLen = Math.max(this.maxLen, toks.length);
       }
     }
@@ -153,22 +214,33 @@ export class Glossary {
    * `lenientAcronyms` accepts lower-case acronyms (queries are typed in lower case); in documents an acronym of two
    * letters must be written in capitals.
    */
-  find(tokens: AnalysedToken[], lang: Lang, lenientAcronyms: boolean): ConceptHit[] {
+  find(tokens: AnalysedToken[], lang: Lang, lenientAcronyms: boolean, exact = false): ConceptHit[] {
     const hits: ConceptHit[] = [];
     const content = tokens.map((t, i) => ({ t, i })).filter((x) => !x.t.stop);
+    const { stemGuard, narrowWindows } = analysisSettings();
+    // A word matches a glossary word of the same stem only as one of its inflections (fatica, fatiche; not faticano).
+    const inflects = (t: AnalysedToken) => {
+      if (!stemGuard) return true;
+      const core = inflectionCore(t.folded, t.stem, lang);
+      const cores = this.cores.get(`${lang}|${t.stem}`);
+      return core === null || !cores || cores.has(core) || cores.has('*');
+    };
+    const word = (t: AnalysedToken) => (exact ? t.folded : t.stem);
+    const starts = exact ? this.surfaceStarts : this.startLengths;
+    const phrases = exact ? this.surfacePhrases : this.phrases;
     for (let s = 0; s < content.length; s++) {
-      const lens = this.startLengths.get(`${lang}|${content[s]!.t.stem}`);
+      const lens = starts.get(`${lang}|${word(content[s]!.t)}`);
       if (!lens) continue;
       for (const len of lens) {
         if (s + len > content.length) continue;
         const slice = content.slice(s, s + len);
-        const ids = this.phrases.get(
+        const ids = phrases.get(
           phraseKey(
             lang,
-            slice.map((x) => x.t.stem),
+            slice.map((x) => word(x.t)),
           ),
         );
-        if (ids) {
+        if (ids && (exact || slice.every((x) => inflects(x.t)))) {
           for (const concept of ids)
             hits.push({
               concept,
@@ -181,24 +253,28 @@ export class Glossary {
       }
     }
     // In queries people word things their own way ("il gelcoat fa le bolle" for "bolle nel gelcoat"): a multi-word
-    // term also matches when all its words occur, in any order, within a short window.
-    if (lenientAcronyms) {
+    // term also matches when all its words occur, in any order, within a short window (its length plus one word with
+    // `narrowWindows`, else a wider one).
+    if (lenientAcronyms && !exact) {
       const found = new Set(hits.map((h) => h.concept));
       for (let s = 0; s < content.length; s++) {
         for (const ref of this.termsByStem.get(`${lang}|${content[s]!.t.stem}`) ?? []) {
           if (found.has(ref.concept)) continue;
-          const window = content.slice(Math.max(0, s - ref.stems.length - 1), s + ref.stems.length + 2);
-          const positions = ref.stems.map((st) => window.find((x) => x.t.stem === st));
-          if (positions.every(Boolean)) {
-            const idx = positions.map((p) => p!.i);
-            hits.push({
-              concept: ref.concept,
-              from: Math.min(...idx),
-              to: Math.max(...idx),
-              via: positions.map((p) => p!.t.surface).join(' '),
-            });
-            found.add(ref.concept);
-          }
+          const n = ref.stems.length;
+          const lo = Math.max(0, s - n - (narrowWindows ? 0 : 1));
+          const window = content.slice(lo, s + n + (narrowWindows ? 1 : 2));
+          const at = ref.stems.map((st) => window.findIndex((x) => x.t.stem === st && inflects(x.t)));
+          if (at.some((k) => k < 0)) continue;
+          if (narrowWindows && Math.max(...at) - Math.min(...at) > n) continue;
+          const positions = at.map((k) => window[k]!);
+          const idx = positions.map((p) => p!.i);
+          hits.push({
+            concept: ref.concept,
+            from: Math.min(...idx),
+            to: Math.max(...idx),
+            via: positions.map((p) => p!.t.surface).join(' '),
+          });
+          found.add(ref.concept);
         }
       }
     }
@@ -211,6 +287,11 @@ export class Glossary {
       for (const concept of ids) hits.push({ concept, from: i, to: i, via: t.surface });
     }
     return hits;
+  }
+
+  /** Concepts named in a plain text of one language (a document's way: acronyms in capitals only). */
+  findInText(text: string, lang: Lang): ConceptHit[] {
+    return this.find(analyse(text, lang), lang, false);
   }
 
   /** Broader concepts up to `depth` levels, nearest first. */
@@ -237,6 +318,57 @@ export class Glossary {
   }
 }
 
+const POS_NOUN = 1;
+const POS_VERB = 2;
+const POS_ADJECTIVE = 4;
+const POS_ADVERB = 8;
+/** WordNet synset id suffixes: n, v, a (and s, satellite adjectives), r. */
+const POS_BITS: Record<string, number> = {
+  n: POS_NOUN,
+  v: POS_VERB,
+  a: POS_ADJECTIVE,
+  s: POS_ADJECTIVE,
+  r: POS_ADVERB,
+};
+const LANG_ORDER: readonly Lang[] = ['it', 'en'];
+
+/** Regular inflectional endings, longest first, and what a lemma ends with instead. */
+const IT_ENDINGS =
+  'erebbero arebbero irebbero eranno iranno avamo avate avano evamo evate evano ivamo ivate ivano assero essero issero arono erono irono eremmo iremmo ereste ireste erebbe irebbe iamo ando endo ammo emmo immo asti esti isti aste este iste erai irai erei irei ante ente anti enti ato ata ati ate uto uta uti ute ito ita iti ite ano ono ino ava eva iva avo evo ivo ai ei ii ò è ì a e i o'
+    .split(' ')
+    .sort((a, b) => b.length - a.length);
+const IT_LEMMA_ENDINGS = ['are', 'ere', 'ire', 'o', 'a', 'e', 'i', 'co', 'go', 'ca', 'ga'];
+
+/** Base forms a word could be a regular inflection of (bounded: a few dozen strings). */
+function lemmaCandidates(folded: string, lang: Lang): string[] {
+  const out: string[] = [];
+  if (lang === 'en') {
+    const rules: [RegExp, string][] = [
+      [/ies$/, 'y'],
+      [/ied$/, 'y'],
+      [/es$/, ''],
+      [/s$/, ''],
+      [/ed$/, ''],
+      [/ed$/, 'e'],
+      [/ing$/, ''],
+      [/ing$/, 'e'],
+      [/([bdfglmnprt])\1(ed|ing)$/, '$1'],
+      [/er$/, ''],
+      [/est$/, ''],
+    ];
+    for (const [re, to] of rules) if (re.test(folded)) out.push(folded.replace(re, to));
+    return out.filter((w) => w.length >= 3);
+  }
+  for (const end of IT_ENDINGS) {
+    if (!folded.endsWith(end) || folded.length - end.length < 2) continue;
+    const root = folded.slice(0, -end.length);
+    // -chiamo, -ghiamo keep the hard sound: cerchiamo → cercare.
+    const roots = root.endsWith('h') ? [root, root.slice(0, -1)] : [root];
+    for (const r of roots) for (const l of IT_LEMMA_ENDINGS) out.push(r + l);
+  }
+  return out;
+}
+
 /**
  * General vocabularies (EuroVoc, GEMET, MultiWordNet) used only to translate words the glossary does not know:
  * folded label → labels in the other language.
@@ -251,6 +383,57 @@ export class Translator {
   // WordNet is consulted only for words the domain thesauri do not know: its many senses add noise.
   private wnIt2en = new Map<string, string[]>();
   private wnEn2it = new Map<string, string[]>();
+  /**
+   * The real words of each language (folded), from every lemma and label of the vocabularies and the core dictionary,
+   * and their stems: a word whose stem is one of these is an inflected form of a real word (no typo).
+   */
+  private words = { it: new Set<string>(), en: new Set<string>() };
+  private stems = { it: new Set<string>(), en: new Set<string>() };
+  /** Parts of speech of WordNet's single-word lemmas: bits NOUN, VERB, ADJECTIVE, ADVERB. */
+  private pos = { it: new Map<string, number>(), en: new Map<string, number>() };
+
+  /** Notes the words of a lemma or label as real words of a language. */
+  private noteWords(label: string, lang: Lang): void {
+    for (const t of tokenize(label)) {
+      if (t.folded.length < 3 || /\d/.test(t.folded)) continue;
+      this.words[lang].add(t.folded);
+      this.stems[lang].add(stem(t.surface, lang));
+    }
+  }
+
+  /**
+   * Whether a word, or another inflection of it, is a real word of either language: the same stem as a lemma, or a
+   * regular inflection of a lemma (usando → usare, tried → try), since the vocabularies list lemmas only.
+   */
+  isRealWord(surface: string): boolean {
+    const f = fold(surface);
+    if (this.words.it.has(f) || this.words.en.has(f)) return true;
+    if (this.stems.it.has(stem(surface, 'it')) || this.stems.en.has(stem(surface, 'en'))) return true;
+    return (
+      lemmaCandidates(f, 'it').some((w) => this.words.it.has(w)) ||
+      lemmaCandidates(f, 'en').some((w) => this.words.en.has(w))
+    );
+  }
+
+  /**
+   * Whether a word can name a thing (a noun or an adjective, or a word WordNet does not know: names, jargon), as
+   * opposed to a word that is only a verb or only an adverb in both languages (set, comes, reach, maybe).
+   */
+  namesThing(surface: string): boolean {
+    const f = fold(surface);
+    let known = 0;
+    for (const lang of LANG_ORDER) {
+      const map = this.pos[lang];
+      const forms = [f, ...lemmaCandidates(f, lang)];
+      for (const w of forms) known |= map.get(w) ?? 0;
+    }
+    return known === 0 || (known & (POS_NOUN | POS_ADJECTIVE)) !== 0;
+  }
+
+  /** Whether a word (or an inflection of it, with `inflected`) is a real word of this language. */
+  isWordOf(surface: string, lang: Lang, inflected = false): boolean {
+    return this.words[lang].has(fold(surface)) || (inflected && this.stems[lang].has(stem(surface, lang)));
+  }
 
   static load(dir = VOCAB_DIR): Translator {
     const t = new Translator();
@@ -278,14 +461,30 @@ export class Translator {
           .split('|')
           .map((x) => x.trim())
           .filter(Boolean);
+        for (const i of itl) t.noteWords(i, 'it');
+        for (const e of enl) t.noteWords(e, 'en');
         for (const i of itl) for (const e of enl.slice(0, 2)) t.pair(t.coreIt2en, new Map(), i, e, 4);
         for (const e of enl) for (const i of itl.slice(0, 2)) t.pair(new Map(), t.coreEn2it, i, e, 4);
       }
     }
     // Thesaurus labels first: they are domain terms; WordNet after, limited to its first synsets per word.
-    read('gemet-it-en.tsv', ([, it, en]) => it && en && t.pair(t.it2en, t.en2it, clean(it), clean(en), 3));
-    read('eurovoc-tc-it-en.tsv', ([, it, en]) => it && en && t.pair(t.it2en, t.en2it, clean(it), clean(en), 3));
-    read('mwn-ita-en-synsets.tsv', ([, its, ens]) => {
+    const labels = (it: string | undefined, en: string | undefined) => {
+      if (it) t.noteWords(clean(it), 'it');
+      if (en) t.noteWords(clean(en), 'en');
+      return it && en;
+    };
+    read('gemet-it-en.tsv', ([, it, en]) => labels(it, en) && t.pair(t.it2en, t.en2it, clean(it!), clean(en!), 3));
+    read('eurovoc-tc-it-en.tsv', ([, it, en]) => labels(it, en) && t.pair(t.it2en, t.en2it, clean(it!), clean(en!), 3));
+    read('mwn-ita-en-synsets.tsv', ([synset, its, ens]) => {
+      const bit = POS_BITS[synset?.slice(-1) ?? ''] ?? 0;
+      for (const i of its?.split('|') ?? []) {
+        t.noteWords(clean(i), 'it');
+        if (!i.includes('_')) t.pos.it.set(fold(i), (t.pos.it.get(fold(i)) ?? 0) | bit);
+      }
+      for (const e of ens?.split('|') ?? []) {
+        t.noteWords(clean(e), 'en');
+        if (!e.includes('_')) t.pos.en.set(fold(e), (t.pos.en.get(fold(e)) ?? 0) | bit);
+      }
       if (!its || !ens) return;
       const itl = its.split('|').slice(0, 2).map(clean);
       const enl = ens.split('|').slice(0, 2).map(clean);

@@ -1,3 +1,4 @@
+import { analysisSettings } from './analysis.policy.ts';
 import { TEXT_LIMITS, WorkBudget } from './budget.rules.ts';
 import { analyse, type AnalysedToken, type Glossary, type Translator } from './concepts.ts';
 import {
@@ -118,6 +119,11 @@ export interface SearchFilters {
  */
 export interface SearchOptions {
   rankOnly?: boolean;
+  /**
+   * Exponent of the share of query units a document matches, which scales its score (1: the share itself, 0: none).
+   * Search defaults to `searchCoordination`; matching passes `matchingCoordination` (long texts).
+   */
+  coordination?: number;
 }
 export interface RankedDoc {
   doc: DocInput;
@@ -362,9 +368,13 @@ export class SearchIndex {
     return best;
   }
 
-  /** A word is known when it, or another form of it (same stem in either language), is in the index or glossary. */
+  /**
+   * A word is known when it, or another form of it (same stem in either language), is in the index or glossary, or
+   * (`realWords`) is a real word of either language: typo correction never touches a known word.
+   */
   private known(surface: string, folded: string): boolean {
     if (this.vocabulary.has(folded) || this.glossary.words.has(folded) || this.translator?.knows(folded)) return true;
+    if (analysisSettings().realWords && this.translator?.isRealWord(surface)) return true;
     return LANGS.some((l) => {
       const term = `${l}:${stem(surface, l)}`;
       return this.postings.has(term) || this.glossary.stems.has(term);
@@ -423,15 +433,25 @@ export class SearchIndex {
       }
       return [...out];
     });
+    const aware = analysisSettings().languageAware && lang !== null;
+    const other: Lang | null = lang === 'it' ? 'en' : lang === 'en' ? 'it' : null;
+    // Language-aware: a word is stemmed in the text's language, and in the other one only when it is not a word of the
+    // text's language or is also a word of the other (loanwords, "laser", "test"): "fatica" never meets English stems.
+    const langsOf = (s: string): readonly Lang[] => {
+      if (!aware || !this.translator) return LANGS;
+      const mine = this.translator.isWordOf(s, lang!, true) || this.glossary.stems.has(`${lang}:${stem(s, lang!)}`);
+      return !mine || this.translator.isWordOf(s, other!) ? LANGS : [lang!];
+    };
     const units: (QueryUnit | null)[] = raw.map((t, i) => {
       if (isStop(t.folded)) return null;
       const alts: QueryAlt[] = [];
       const fixed = corrected.get(t.surface);
       for (const s of spellings[i]!) {
         const w = fixed && fold(s) !== t.folded ? CORRECTION_WEIGHT : 1;
-        for (const l of LANGS) pushAlt(alts, `${l}:${stem(s, l)}`, w);
+        const langs = langsOf(s);
+        for (const l of langs) pushAlt(alts, `${l}:${stem(s, l)}`, w);
         for (const part of compoundParts(fold(s)))
-          if (part.length > 1) for (const l of LANGS) pushAlt(alts, `${l}:${stem(part, l)}`, w * 0.6);
+          if (part.length > 1) for (const l of langs) pushAlt(alts, `${l}:${stem(part, l)}`, w * 0.6);
       }
       return { label: t.surface, alts };
     });
@@ -443,7 +463,8 @@ export class SearchIndex {
     const covered = new Set<number>();
     for (const l of LANGS) {
       const toks = analyse(text, l).map((tok, i) => ({ ...tok, stop: units[i] === null }));
-      for (const hit of this.glossary.find(toks, l, true)) {
+      // The other language's concepts match exact surface forms only (loanwords, acronyms), never through its stemmer.
+      for (const hit of this.glossary.find(toks, l, true, aware && l !== lang)) {
         concepts.add(hit.concept);
         for (let i = hit.from; i <= hit.to; i++) {
           const u = units[i];
@@ -461,8 +482,9 @@ export class SearchIndex {
         const phrases: string[] = [fold(best[i]!)];
         if (units[i + 1]) phrases.unshift(`${fold(best[i]!)} ${fold(best[i + 1]!)}`);
         let added = 0;
+        const froms = langsOf(best[i]!);
         for (const p of phrases) {
-          for (const from of LANGS) {
+          for (const from of froms) {
             const to: Lang = from === 'it' ? 'en' : 'it';
             for (const label of this.translator.translate(p, from)) {
               const toks = analyse(label, to);
@@ -589,6 +611,7 @@ export class SearchIndex {
     const counts = {} as Record<FacetName, Int32Array>;
     for (const f of FACETS) counts[f] = new Int32Array(counting ? this.dict[f].values.length : 0);
     const units = query.units.length;
+    const coordination = options.coordination ?? analysisSettings().searchCoordination;
     // Top (offset + limit) by score in a min-heap; everything that passes the filters is counted.
     const k = offset + limit;
     const heapD: number[] = [];
@@ -631,7 +654,8 @@ export class SearchIndex {
     for (const d of candidates) {
       let score = 0;
       if (!browse) {
-        score = this.total[d]! * (this.matchedUnits[d]! / units);
+        const share = this.matchedUnits[d]! / units;
+        score = this.total[d]! * (coordination === 1 ? share : share ** coordination);
         this.total[d] = 0;
         this.matchedUnits[d] = 0;
       }

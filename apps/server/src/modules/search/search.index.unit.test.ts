@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Glossary, Translator } from './concepts.ts';
+import { analyse, Glossary, Translator } from './concepts.ts';
 import { SearchIndex, sectorAncestors, type DocInput } from './search.index.ts';
 import { highlight, markable, markedPhrases } from './search.snippet.ts';
 import { editDistance, fold, stem } from './text.rules.ts';
@@ -223,5 +223,56 @@ describe('search with the shipped glossary and vocabularies', () => {
     expect(ids('corrosion testing')[0]).toBe(corrosion.id);
     expect(ids('prove di fatica')[0]).toBe(fatigue.id);
     expect(ids('paper packaging')[0]).toBe(packaging.id);
+  });
+});
+
+describe('language-aware analysis (issue: conflation and corrections)', () => {
+  const g = Glossary.load();
+  const t = Translator.load();
+  it('never corrects a real word of either language, inflected or not', () => {
+    const { index } = build(
+      [doc({ it: 'Regione Toscana, prove su giunti saldati' }), doc({ en: 'Dried fruit' })],
+      g,
+      t,
+    );
+    for (const q of ['le staffe si toccano usando i bulloni', 'we tried and advise them', 'le vernici faticano'])
+      expect(index.parse(q).corrections, q).toEqual([]);
+    // A typo is still corrected towards the catalogue's words.
+    expect(index.parse('giunti saldatti').corrections).toEqual([{ from: 'saldatti', to: 'saldati' }]);
+  });
+  it('stems a word in its own language only (the other language is reached by translation and concepts)', () => {
+    const { index } = build([doc({ it: 'Prove di fatica' })], g, t);
+    const terms = (q: string, word: string) =>
+      index
+        .parse(q, 'it')
+        .units.find((u) => u.label === word)!
+        .alts.map((a) => a.term);
+    expect(terms('la fatica dei giunti', 'fatica')).not.toContain(`en:${stem('fatica', 'en')}`);
+    expect(terms('la fatica dei giunti', 'fatica')).toContain('it:fatic');
+    // A word of both languages keeps both.
+    expect(terms('taglio laser dei giunti', 'laser')).toEqual(expect.arrayContaining(['it:laser', 'en:laser']));
+  });
+  it('finds a glossary word in its inflections but not in a verb that shares its stem', () => {
+    const gl = new Glossary();
+    gl.add({ id: 'fatigue', it: ['fatica'], en: ['fatigue'], abbr: [], broader: [], related: [] });
+    gl.add({ id: 'machining', it: ['lavorazione meccanica'], en: ['machine'], abbr: [], broader: [], related: [] });
+    const found = (text: string, lang: 'it' | 'en') => gl.find(analyse(text, lang), lang, true).map((h) => h.concept);
+    expect(found('prove di fatica e fatiche', 'it')).toEqual(['fatigue', 'fatigue']);
+    expect(found('le pompe faticano', 'it')).toEqual([]);
+    expect(found('machines', 'en')).toEqual(['machining']);
+    expect(found('machining', 'en')).toEqual([]);
+    // A symptom worded as a verb in the glossary matches its conjugations.
+    gl.add({ id: 'cracking', it: ['si crepa'], en: ['cracks'], abbr: [], broader: [], related: [] });
+    expect(found('le staffe si crepano', 'it')).toEqual(['cracking']);
+  });
+  it('takes no concept from a generic word alone, and keeps any-order matches within a narrow window', () => {
+    const gl = new Glossary();
+    gl.generic.add('design');
+    gl.add({ id: 'inclusive-design', it: [], en: ['design for all'], abbr: [], broader: [], related: [] });
+    gl.add({ id: 'bubbles', it: ['bolle nel gelcoat'], en: [], abbr: [], broader: [], related: [] });
+    const found = (text: string, lang: 'it' | 'en') => gl.find(analyse(text, lang), lang, true).map((h) => h.concept);
+    expect(found('we design machines for all customers', 'en')).toEqual([]);
+    expect(found('il gelcoat fa le bolle', 'it')).toEqual(['bubbles']);
+    expect(found('il gelcoat è stato scelto dal cliente dopo molte prove e ora fa bolle', 'it')).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { TeamMembers } from './team-members.tsx';
 import { sendJson } from '../../lib/api.ts';
 import { useI18n, type Lang } from '../../lib/i18n.tsx';
 import { itemHref } from '../catalogue/record-kinds.ts';
@@ -90,7 +91,7 @@ export function MatchingPanel(props: MatchingInput) {
                 <h3 className="h6">{t('matching.aspects')}</h3>
                 <ul className="matching-aspects">
                   {answer.aspects.map((a) => (
-                    <li key={a.label}>{a.kind === 'clause' ? <q>{a.label}</q> : a.label}</li>
+                    <li key={a.label}>{a.label}</li>
                   ))}
                 </ul>
               </>
@@ -115,7 +116,7 @@ export function MatchingPanel(props: MatchingInput) {
             {team ? (
               <>
                 <h3 className="h6">{t('matching.team')}</h3>
-                <p className="matching-team">{team.organizations.map(orgName).join(' + ')}</p>
+                <TeamMembers members={team.members} />
                 <p className="matching-team-missing">
                   {team.missing.length
                     ? t('matching.team_missing', { aspects: team.missing.join(', ') })

@@ -29,7 +29,13 @@ export interface MatchingAnswer {
   aspects: { label: string; kind?: 'concept' | 'clause' }[];
   results: { id: string; type: string; organization: string; title: string; score: number }[];
   organizations: { id: string; score: number; covers: string[] }[];
-  teams: { organizations: string[]; covers: string[]; missing: string[]; score: number }[];
+  teams: {
+    organizations: string[];
+    members: { organization: string; role: 'lead' | 'partner'; covers: string[] }[];
+    covers: string[];
+    missing: string[];
+    score: number;
+  }[];
   /** The text was longer than the engine analyses: the answer covers its first part. */
   truncated?: boolean;
 }

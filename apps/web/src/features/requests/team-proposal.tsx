@@ -4,8 +4,8 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { LoadingState } from '../../components/ui/loading-state.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { itemHref } from '../catalogue/record-kinds.ts';
-import { useOrganizationName } from '../catalogue/organization-name.tsx';
 import type { TeamProposal } from './request-api.ts';
+import { TeamMembers } from './team-members.tsx';
 
 /** One cell of the table: covered by the catalogue (✓), declared by the centre, both, or neither — always in words. */
 function Coverage({ catalogue, declared }: { catalogue: boolean; declared: boolean }) {
@@ -37,7 +37,6 @@ function Coverage({ catalogue, declared }: { catalogue: boolean; declared: boole
  */
 export function TeamProposalView({ state }: { state: ApiState<TeamProposal> }) {
   const { t } = useI18n();
-  const orgName = useOrganizationName();
   const p = state.data;
   return (
     <section aria-labelledby="rq-proposal" className="request-section team-proposal" aria-busy={state.loading}>
@@ -76,7 +75,7 @@ export function TeamProposalView({ state }: { state: ApiState<TeamProposal> }) {
                 <tbody>
                   {p.aspects.map((a) => (
                     <tr key={a.label}>
-                      <th scope="row">{a.kind === 'clause' ? <q className="aspect-clause">{a.label}</q> : a.label}</th>
+                      <th scope="row">{a.label}</th>
                       {p.centres.map((c) => (
                         <td key={c.organization}>
                           <Coverage catalogue={c.covers.includes(a.label)} declared={c.claims.includes(a.label)} />
@@ -117,10 +116,8 @@ export function TeamProposalView({ state }: { state: ApiState<TeamProposal> }) {
               <ol className="proposal-suggested">
                 {p.suggested.slice(0, 3).map((team, i) => (
                   <li key={i}>
-                    <strong>{team.organizations.map(orgName).join(' + ')}</strong>
-                    <br />
-                    {team.covers.length ? t('proposal.team_covers', { aspects: team.covers.join(', ') }) : null}
-                    {team.missing.length ? ` ${t('proposal.team_missing', { aspects: team.missing.join(', ') })}` : ''}
+                    <TeamMembers members={team.members} />
+                    {team.missing.length ? t('proposal.team_missing', { aspects: team.missing.join(', ') }) : null}
                   </li>
                 ))}
               </ol>

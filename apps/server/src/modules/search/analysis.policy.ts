@@ -1,0 +1,111 @@
+/**
+ * Switches and weights of text analysis, search and matching, in one place so each can be turned off on its own for
+ * an ablation (`npm run bench:matching -- --ablate`, docs/matching-quality.md). Every switch's "off" value is the
+ * behaviour before it existed. The analysis thread sets them once, before it loads anything (`WorkerSettings.analysis`);
+ * nothing changes them while it runs.
+ */
+export interface AnalysisSettings {
+  /**
+   * A query word is stemmed in the query's language only (and in the other language only when it is a word of that
+   * language, not of the query's); concepts of the other language match exact surface forms only. Off: every word is
+   * stemmed with both stemmers and concepts are looked for by stem in both languages.
+   */
+  languageAware: boolean;
+  /** Typo correction leaves alone any word whose stem is a real word's stem in either language (WordNet lemmas). */
+  realWords: boolean;
+  /**
+   * Concept-detection precision: a glossary term that is a single generic word (glossary/generic-words.txt), or that
+   * reduces to one once function words are removed ("design for all"), names no concept.
+   */
+  conceptPrecision: boolean;
+  /** Words of a term matched in any order (queries) must lie within the term's length plus one word. */
+  narrowWindows: boolean;
+  /** A glossary word matches only its own inflections (a noun's plural, not a verb sharing its stem: fatica ≠ faticano). */
+  stemGuard: boolean;
+  /**
+   * Fusion of the per-aspect rankings with the whole-problem ranking: the whole problem's score plus a bounded bonus
+   * (`blendWeight` × the best aspect score). Off: the maximum over separately normalised rankings.
+   */
+  blend: boolean;
+  blendWeight: number;
+  /** Exponent of the share of query words a document matches, for search (short queries) and matching (long texts). */
+  searchCoordination: number;
+  matchingCoordination: number;
+  /** Weight of concepts reached through a glossary link (tested-by, solved-by, related) in an aspect's query. */
+  linkWeight: number;
+  /** Pseudo-relevance feedback: the concepts shared by the first records of the whole problem join its query. */
+  feedback: boolean;
+  /** Instrument nouns (spettrometro, climatic chamber, rig…) as cues that the problem asks for equipment. */
+  equipmentCues: boolean;
+}
+
+/** The settings in force. */
+export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
+  languageAware: true,
+  realWords: true,
+  conceptPrecision: true,
+  narrowWindows: true,
+  stemGuard: true,
+  blend: true,
+  blendWeight: 0.5,
+  searchCoordination: 1,
+  matchingCoordination: 0,
+  linkWeight: 0.5,
+  feedback: true,
+  equipmentCues: true,
+};
+
+/** The value of each setting before it existed: what "off" means in the ablation. */
+export const LEGACY_ANALYSIS: Readonly<AnalysisSettings> = {
+  languageAware: false,
+  realWords: false,
+  conceptPrecision: false,
+  narrowWindows: false,
+  stemGuard: false,
+  blend: false,
+  blendWeight: 0.5,
+  searchCoordination: 1,
+  matchingCoordination: 1,
+  linkWeight: 0.85,
+  feedback: false,
+  equipmentCues: false,
+};
+
+/** The switches an ablation turns off one at a time (the coordination exponent of search is 1 either way). */
+export const ABLATION_SWITCHES = [
+  'languageAware',
+  'realWords',
+  'conceptPrecision',
+  'narrowWindows',
+  'stemGuard',
+  'blend',
+  'matchingCoordination',
+  'linkWeight',
+  'feedback',
+  'equipmentCues',
+] as const satisfies readonly (keyof AnalysisSettings)[];
+export type AblationSwitch = (typeof ABLATION_SWITCHES)[number];
+
+const current: AnalysisSettings = { ...DEFAULT_ANALYSIS };
+
+/** The settings in force (read at each use; cheap). */
+export function analysisSettings(): Readonly<AnalysisSettings> {
+  return current;
+}
+
+/** Sets some settings (the analysis thread at start, tests); the rest keep their values. Returns the settings. */
+export function configureAnalysis(change: Partial<AnalysisSettings> = {}): Readonly<AnalysisSettings> {
+  for (const [k, v] of Object.entries(change) as [keyof AnalysisSettings, never][])
+    if (k in current && v !== undefined) current[k] = v;
+  return current;
+}
+
+/** The settings with the named switches turned back to their legacy values. */
+export function withLegacy(off: readonly string[]): Partial<AnalysisSettings> {
+  const out: Partial<AnalysisSettings> = {};
+  for (const k of off) {
+    if (!(k in LEGACY_ANALYSIS)) throw new Error(`unknown analysis setting "${k}"`);
+    (out as Record<string, unknown>)[k] = LEGACY_ANALYSIS[k as keyof AnalysisSettings];
+  }
+  return out;
+}

@@ -110,6 +110,14 @@ export async function openPage(stack: Stack, opts: { lang?: 'it' | 'en'; mobile?
   // The choice as the app keeps it for the server too, so public pages arrive rendered in that language.
   if (opts.lang) await context.addCookies([{ name: 'clock_lang', value: opts.lang, url: stack.baseUrl }]);
   const page = await context.newPage();
+  // A page the server rendered shows before its scripts have run: every navigation waits until the app has taken the
+  // page over, as a person would before the buttons respond.
+  const goto = page.goto.bind(page);
+  page.goto = async (...args: Parameters<Page['goto']>) => {
+    const response = await goto(...args);
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', undefined, { timeout: 15_000 });
+    return response;
+  };
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
@@ -148,6 +156,8 @@ export async function arrive(page: Page, url: RegExp, heading: RegExp | string):
 /** Waits until the page shows its h1 and has finished loading data. */
 export async function settled(page: Page): Promise<void> {
   await page.locator('h1').first().waitFor();
+  // A page the server rendered shows before its scripts run: wait until the app has taken it over.
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', undefined, { timeout: 15_000 });
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 15_000 });
 }
 

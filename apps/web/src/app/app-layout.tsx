@@ -1,4 +1,4 @@
-import { Suspense, useLayoutEffect, useRef, type MouseEvent } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef, type MouseEvent } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { useI18n } from '../lib/i18n.tsx';
 import { useRouteFocus } from '../lib/route-focus.tsx';
@@ -14,6 +14,11 @@ export function AppLayout() {
   const routeFocus = useRouteFocus();
   const firstRender = useRef(true);
   const main = useRef<HTMLElement>(null);
+
+  // Says the app is running (a page the server rendered is readable, and clickable only, from here on).
+  useEffect(() => {
+    document.documentElement.dataset.app = 'ready';
+  }, []);
 
   // Layout effects run before the pages' effects, so the new page's h1 finds the request.
   useLayoutEffect(() => {

@@ -149,7 +149,7 @@ export type BookingProblem = Static<typeof BookingProblem>;
 
 const policyFields = {
   bookable: Type.Boolean(),
-  approval: Type.Union([Type.Literal('automatic'), Type.Literal('manual')]),
+  approval: Type.Enum(['automatic', 'manual']),
   /** Slot granularity: starts and ends fall on multiples of it from local midnight. */
   slotMinutes: Type.Integer({ minimum: 5, maximum: 1440 }),
   minMinutes: Type.Integer({ minimum: 5, maximum: 44640 }),
@@ -171,7 +171,11 @@ const policyFields = {
 export const BookingPolicy = Type.Object({
   ...policyFields,
   qualificationRequired: Type.Boolean(),
-  qualification: Nullable(Type.Object({ id: Type.String(), name: LocalTextOut })),
+  /**
+   * The qualification required, absent when none. (Optional rather than nullable: the policy is embedded in equipment
+   * records, whose serializer cannot take a union beside their shared `Localized` schemas.)
+   */
+  qualification: Type.Optional(Type.Object({ id: Type.String(), name: LocalTextOut })),
   timezone: Type.Literal('Europe/Rome'),
   /** Tariff units with a price for at least one category (the amounts: GET /equipment/:id/tariffs). */
   units: Type.Array(TariffUnitSchema),

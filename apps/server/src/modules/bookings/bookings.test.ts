@@ -279,6 +279,21 @@ describe('booking', () => {
     expect(await sendReminders({ db: database.db, publicUrl: 'http://localhost', now: () => dayBefore })).toBe(0);
   });
 
+  it('shows how each instrument is booked on its record', async () => {
+    const r = await req('GET', `/api/v1/equipment/${qualified.id}`, 'anonymous');
+    expect(r.json().booking).toMatchObject({
+      bookable: true,
+      approval: 'automatic',
+      qualificationRequired: true,
+      qualification: { id: ID.qualification },
+      slotMinutes: 30,
+      timezone: 'Europe/Rome',
+      units: ['hour'],
+    });
+    const list = await req('GET', `/api/v1/equipment?organization=${centre.id}`, 'anonymous');
+    expect(list.json().items.every((e: { booking?: unknown }) => e.booking)).toBe(true);
+  });
+
   it('shows availability the same for everyone: busy, free and closed', async () => {
     const r = await req('GET', `/api/v1/equipment/${selfService.id}/availability?from=${D1}&to=${D1}`, 'anonymous');
     expect(r.statusCode, r.body).toBe(200);

@@ -363,3 +363,11 @@ export async function userName(tx: Conn, id: string) {
   const [r] = await tx.select({ name: users.name }).from(users).where(eq(users.id, id));
   return r?.name ?? null;
 }
+/** The organisations a person belongs to (the demo books for the first). */
+export async function membershipsOf(tx: Conn, userId: string) {
+  const rows = await tx
+    .select({ organizationId: memberships.organizationId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  return rows.map((r) => r.organizationId);
+}

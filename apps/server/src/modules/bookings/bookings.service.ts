@@ -67,18 +67,33 @@ export async function loadCalendars(
     }),
     repo.activeBlocked(db, ids, pad.from, pad.to),
   ]);
+  const group = <T>(rows: T[], key: (r: T) => string | null) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) {
+      const k = key(r);
+      if (k === null) continue;
+      if (!m.has(k)) m.set(k, []);
+      m.get(k)!.push(r);
+    }
+    return m;
+  };
+  const rulesOf = group(rules, (r) => r.equipmentId);
+  const activeOf = group(
+    active.filter((a) => a.id !== except),
+    (a) => a.equipmentId,
+  );
+  const ownClosures = group(closures, (c) => c.equipmentId);
+  const centreClosures = group(closures, (c) => (c.equipmentId === null ? c.organizationId : null));
   const out = new Map<string, InstrumentCalendar>();
   for (const p of policies) {
     const id = p.equipmentId;
-    const mine = active.filter((a) => a.equipmentId === id && a.id !== except);
+    const mine = activeOf.get(id) ?? [];
     out.set(
       id,
       buildCalendar(
         {
-          rules: rules.filter((r) => r.equipmentId === id),
-          closures: closures.filter(
-            (c) => c.equipmentId === id || (c.equipmentId === null && c.organizationId === p.organizationId),
-          ),
+          rules: rulesOf.get(id) ?? [],
+          closures: [...(ownClosures.get(id) ?? []), ...(centreClosures.get(p.organizationId) ?? [])],
           blocks: mine.filter((a) => a.state === 'blocked'),
           busy: mine.filter((a) => a.state !== 'blocked'),
         },

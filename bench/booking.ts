@@ -14,9 +14,9 @@
  */
 import { parseArgs } from 'node:util';
 import { Readable } from 'node:stream';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { createPglite, openDatabase, wrapPglite, type Database } from '../apps/server/src/db/client.ts';
+import { createPglite, wrapPglite, type Database } from '../apps/server/src/db/client.ts';
+import { onPostgres } from './postgres.ts';
 import { buildApp } from '../apps/server/src/app.ts';
 import { importBundle } from '../apps/server/src/modules/catalogue/bundle.service.ts';
 import { createUser } from '../apps/server/src/modules/identity/identity.service.ts';
@@ -177,20 +177,4 @@ async function run(label: string, database: Database) {
 
 console.log(`Bookings benchmark (in-process, app.inject; ${ROUNDS} calls per timing after 2 warm-up calls)`);
 await run('PGlite', wrapPglite(await createPglite()));
-const pgUrl = process.env.CLOCK_BENCH_POSTGRES_URL;
-if (pgUrl) {
-  const name = `clock_bench_booking_${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  try {
-    await run('PostgreSQL', await openDatabase({ kind: 'postgres', url: url.toString() }));
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.end();
-  }
-} else {
-  console.log('\nPostgreSQL: skipped (set CLOCK_BENCH_POSTGRES_URL)');
-}
+await onPostgres('clock_bench_booking', (database) => run('PostgreSQL', database));

@@ -174,10 +174,28 @@ async function refuse(db: Db | Tx, reason: BookingRefusal, policy: Policy): Prom
 }
 
 /** Whether an error is PostgreSQL's exclusion violation (SQLSTATE 23P01), however the driver wraps it. */
-export function isExclusionViolation(e: unknown): boolean {
+export function sqlState(e: unknown): string | null {
   for (let x = e as { code?: string; cause?: unknown } | undefined, i = 0; x && i < 5; x = x.cause as typeof x, i++)
-    if (x.code === '23P01') return true;
-  return false;
+    if (typeof x.code === 'string' && /^[0-9A-Z]{5}$/.test(x.code)) return x.code;
+  return null;
+}
+export const isExclusionViolation = (e: unknown) => sqlState(e) === '23P01';
+
+/**
+ * Runs a write again when PostgreSQL gave up on it for a reason a retry solves: two inserts into the exclusion
+ * constraint that each wait for the other end in a deadlock (40P01) — each saw the other's uncommitted row; on the
+ * next attempt one of them is committed and the rule or the constraint answers slot-taken.
+ */
+export async function retryingDeadlocks<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const state = sqlState(e);
+      if (attempt >= 5 || (state !== '40P01' && state !== '40001')) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    }
+  }
 }
 export const slotTaken = () =>
   new AppError('SLOT_TAKEN', 'Someone else has booked this time (or its set-up and cleaning time)', [], {
@@ -363,12 +381,11 @@ export async function quote(
  * the database's exclusion constraint has the last word on overlaps (two people racing for one slot: one wins, the
  * other gets 409 slot-taken). The category and the price quote are frozen on the booking.
  */
-export async function createBooking(
-  deps: BookingDeps,
-  ctx: Ctx,
-  body: BookingCreate,
-  schemaProblems: FieldProblem[] = [],
-) {
+export function createBooking(deps: BookingDeps, ctx: Ctx, body: BookingCreate, schemaProblems: FieldProblem[] = []) {
+  return retryingDeadlocks(() => bookOnce(deps, ctx, body, schemaProblems));
+}
+
+async function bookOnce(deps: BookingDeps, ctx: Ctx, body: BookingCreate, schemaProblems: FieldProblem[]) {
   const actor = requireMember(ctx.actor);
   if (!actor.userId) throw new AppError('FORBIDDEN', 'Bookings are made by people, not by API tokens');
   const j = await readBooking(deps.db, actor, body, schemaProblems, 'body');
@@ -384,6 +401,7 @@ export async function createBooking(
   let id: string;
   try {
     id = await deps.db.transaction(async (tx) => {
+      await repo.queueForInstrument(tx, j.row.equipmentId);
       const bookingId = await repo.insertBooking(tx, {
         equipmentId: j.row.equipmentId,
         ownerOrganizationId: j.row.organizationId,

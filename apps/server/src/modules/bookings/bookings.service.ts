@@ -22,6 +22,7 @@ export interface BookingDeps {
   now?: () => Date;
 }
 export const nowOf = (deps: { now?: () => Date }) => (deps.now ? deps.now() : new Date());
+const DAY_MS = 86_400_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // ---- the facts the one rule reads ----
@@ -65,7 +66,8 @@ export async function loadCalendars(
       from: pad.from,
       to: pad.to,
     }),
-    repo.activeBlocked(db, ids, pad.from, pad.to),
+    // Other bookings matter only as far as a buffer reaches (at most a day).
+    repo.activeBlocked(db, ids, from - DAY_MS, to + DAY_MS),
   ]);
   const group = <T>(rows: T[], key: (r: T) => string | null) => {
     const m = new Map<string, T[]>();

@@ -10,6 +10,7 @@ import {
   offers,
   organizations,
   users,
+  type BookingStateValue,
   type LocalizedText,
 } from '../../db/schema/index.ts';
 
@@ -210,24 +211,28 @@ export async function listBookings(tx: Conn, f: BookingFilter, page: { offset: n
 }
 
 /** Active rows (requested, confirmed, blocked) of instruments whose blocked range overlaps [from, to). */
-export async function activeBlocked(tx: Conn, ids: string[], from: number, to: number) {
+/**
+ * Active rows (requested, confirmed, blocked) of instruments whose blocked range overlaps [from, to). Read as plain
+ * rows (no ORM mapping): the free-slot search reads thousands of them per call.
+ */
+export async function activeBlocked(
+  tx: Conn,
+  ids: string[],
+  from: number,
+  to: number,
+): Promise<{ id: string; equipmentId: string; state: BookingStateValue; start: number; end: number }[]> {
   if (!ids.length) return [];
-  return tx
-    .select({
-      id: bookings.id,
-      equipmentId: bookings.equipmentId,
-      state: bookings.state,
-      start: lowerMs(bookings.blocked),
-      end: upperMs(bookings.blocked),
-    })
-    .from(bookings)
-    .where(
-      and(
-        inArray(bookings.equipmentId, ids),
-        inArray(bookings.state, ['requested', 'confirmed', 'blocked']),
-        sql`${bookings.blocked} && ${range(from, to)}`,
-      ),
-    );
+  const res = (await tx.execute(sql`
+    select id, equipment_id as "equipmentId", state,
+      (extract(epoch from lower(blocked)) * 1000)::float8 as start, (extract(epoch from upper(blocked)) * 1000)::float8 as "end"
+    from bookings
+    where equipment_id in (${sql.join(
+      ids.map((i) => sql`${i}`),
+      sql`, `,
+    )}) and state in ('requested', 'confirmed', 'blocked') and blocked && ${range(from, to)}`)) as unknown as {
+    rows: { id: string; equipmentId: string; state: BookingStateValue; start: number; end: number }[];
+  };
+  return res.rows;
 }
 
 export async function insertBooking(

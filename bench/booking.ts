@@ -114,8 +114,9 @@ async function run(label: string, database: Database) {
   while ([0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay())) day = addDays(day, 1);
   const slot = {
     equipment: 'bench-eq-1',
-    start: new Date(zonedTime(day, 14 * 60)).toISOString(),
-    end: new Date(zonedTime(day, 15 * 60)).toISOString(),
+    // After the generated bookings of any weekday (the latest ends at 16:00 plus its 15-minute buffer): a free slot.
+    start: new Date(zonedTime(day, 16 * 60 + 30)).toISOString(),
+    end: new Date(zonedTime(day, 17 * 60 + 30)).toISOString(),
     purpose: 'Corsa allo stesso turno',
   };
   let t = performance.now();

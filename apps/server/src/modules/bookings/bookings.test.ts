@@ -265,6 +265,14 @@ describe('booking', () => {
     // The booker was told, in the app.
     const notes = await req('GET', '/api/v1/notifications', 'staff');
     expect(notes.json().items.map((n: { kind: string }) => n.kind)).toContain('booking-declined');
+    // …and by e-mail, through the outbox, in the same transaction (a decline is always mailed).
+    const ref = declined.json().ref as string;
+    const mails = (await database.db.execute(
+      sql`select subject, body from mail_outbox where body like ${`%${ref}%`}`,
+    )) as unknown as { rows: { subject: string; body: string }[] };
+    expect(mails.rows.some((m) => m.body.includes('Strumento in taratura') && m.body.includes('/prenotazioni/'))).toBe(
+      true,
+    );
   });
 
   it('expires an unanswered request and frees its slot; reminds the day before', async () => {

@@ -6,9 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance } from 'fastify';
-import { wrapPglite, type Database } from '../../apps/server/src/db/client.ts';
+import { createPglite, wrapPglite, type Database } from '../../apps/server/src/db/client.ts';
 import { seedDemo } from '../../apps/server/src/db/seed/demo.ts';
 import { importBundle } from '../../apps/server/src/modules/catalogue/bundle.service.ts';
 import { buildApp } from '../../apps/server/src/app.ts';
@@ -87,7 +86,7 @@ export function secondSet(): LabelledSet | string {
 
 /** A fresh in-memory database holding the set's catalogue. */
 export async function openDatabase(set: LabelledSet): Promise<Database> {
-  const database = wrapPglite(await PGlite.create());
+  const database = wrapPglite(await createPglite());
   await database.migrate();
   await set.load(database);
   return database;

@@ -35,6 +35,8 @@ import { demoRoutes } from './modules/demo/demo.routes.ts';
 import { companiesRoutes } from './modules/companies/companies.routes.ts';
 import { contactsRoutes } from './modules/companies/contacts.routes.ts';
 import { demandRoutes } from './modules/requests/demand.routes.ts';
+import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
+import { policyRoutes } from './modules/bookings/policy.routes.ts';
 import { startWorker } from './worker.ts';
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -82,7 +84,10 @@ export async function buildApp({
   const dist = webAppDir(config.web.distDir, DEFAULT_WEB_DIST);
   let pageRenderer: PageRenderer | null = null;
   installProblemHandlers(app, { fallback: dist ? webAppFallback(() => pageRenderer) : undefined });
-  installRequestChecks(app, { isJsonApi: (p) => p.startsWith('/api/') && !p.startsWith('/api/docs') });
+  // The iCalendar feeds and CSV downloads answer in their own formats.
+  installRequestChecks(app, {
+    isJsonApi: (p) => p.startsWith('/api/') && !p.startsWith('/api/docs') && !/\.(ics|csv)$/.test(p),
+  });
   // Every route is recorded, so tests can check each write route names its permission rule.
   const routes: { method: string; url: string; permission?: string }[] = [];
   app.addHook('onRoute', (r) => {
@@ -144,6 +149,7 @@ export async function buildApp({
         { name: 'search' },
         { name: 'matching' },
         { name: 'requests' },
+        { name: 'bookings' },
         { name: 'notifications' },
         { name: 'network' },
         { name: 'companies' },
@@ -203,6 +209,9 @@ export async function buildApp({
       });
       await v1.register(contactsRoutes, { db });
       await v1.register(demandRoutes, { db });
+      await v1.register(policyRoutes, { db, publicUrl: config.publicUrl });
+      // Mail queued by a booking wakes the mail worker when its transaction commits (decision 015).
+      await v1.register(bookingsRoutes, { deps: { db, publicUrl: config.publicUrl, search: searchService } });
     },
     { prefix: '/api/v1' },
   );

@@ -131,7 +131,7 @@ export async function runOperation(ctx: OperationContext, req: OperationRequest)
 }
 
 /**
- * The background work once (reminders, the digest with --digest, queued e-mail). Safe beside a server's own worker:
+ * The background work once (reminders, bookings' expiry and reminders, the digest with --digest, queued e-mail). Safe beside a server's own worker:
  * every job is claimed in the database, so each runs once whoever starts it.
  */
 async function runJobs({ database, io, settings }: OperationContext, req: OperationRequest): Promise<number> {
@@ -152,7 +152,7 @@ async function runJobs({ database, io, settings }: OperationContext, req: Operat
         ? 'Digest: already sent since the digest hour. '
         : `Digests: ${r.digests}. `;
     io.print(
-      `Reminders: ${r.reminders} overdue request(s).${r.remindersRan ? '' : ' (They already ran in the last 15 minutes.)'} ${digest}E-mail: ${r.sent} sent, ${r.failed} failed (retried later).`,
+      `Reminders: ${r.reminders} overdue request(s).${r.remindersRan ? '' : ' (They already ran in the last 15 minutes.)'} Bookings: ${r.bookingsExpired} expired, ${r.bookingReminders} reminded. ${digest}E-mail: ${r.sent} sent, ${r.failed} failed (retried later).`,
     );
     return r.failed ? 1 : 0;
   } finally {

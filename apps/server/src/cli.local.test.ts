@@ -34,13 +34,17 @@ describe('the clock command', () => {
     expect(user.code, user.err).toBe(0);
     const run = clock(['jobs', 'run', '--digest'], env);
     expect(run.code, run.err).toBe(0);
-    expect(run.out).toMatch(/Reminders: [1-9]\d* overdue request\(s\)\. Digests: 0\. E-mail: [1-9]\d* sent, 0 failed/);
+    expect(run.out).toMatch(
+      /Reminders: [1-9]\d* overdue request\(s\)\. Bookings: \d+ expired, \d+ reminded\. Digests: 0\. E-mail: [1-9]\d* sent, 0 failed/,
+    );
     // Without SMTP_URL the mail is written to the log: the reminder (to the demo nucleus members) names the request.
     expect(run.err).toMatch(
       /\[mail to chiara\.lombardi@lucense\.example\.org\] \[CL\.O\.C\.K\.\] R-\d{4} aggiornamento/,
     );
     expect(run.err).toMatch(/è in ritardo: è nello stato «inviata» dal \d{2}\/\d{2}\/\d{4}/);
-    expect(clock(['jobs', 'run'], env).out).toMatch(/Reminders: 0 overdue/);
+    expect(clock(['jobs', 'run'], env).out).toMatch(
+      /Reminders: 0 overdue request\(s\)\. Bookings: 0 expired, 0 reminded\./,
+    );
     // The digest went out with the first run: asked again the same day, it is not sent twice.
     expect(clock(['jobs', 'run', '--digest'], env).out).toMatch(/Digest: already sent since the digest hour/);
   }, 600_000);

@@ -10,12 +10,18 @@ import {
   type JobContext,
 } from './modules/notifications/notifications.service.ts';
 import { remindersJob } from './modules/requests/reminders.job.ts';
+import { bookingExpiryJob, bookingRemindersJob } from './modules/bookings/bookings.job.ts';
 
 /**
  * The periodic jobs, one file each, claimed in `job_runs` so each runs once per period whoever starts it (a server's
  * worker or `clock jobs run`). The digest goes out only when asked by `clock jobs run --digest`.
  */
-export const JOBS = { reminders: remindersJob, digest: digestJob } satisfies Record<string, Job>;
+export const JOBS = {
+  reminders: remindersJob,
+  digest: digestJob,
+  bookingExpiry: bookingExpiryJob,
+  bookingReminders: bookingRemindersJob,
+} satisfies Record<string, Job>;
 
 export interface WorkerOptions {
   db: Db;
@@ -97,6 +103,10 @@ export async function runJobsOnce(o: {
   const now = o.now ?? new Date();
   const ctx: JobContext = { db: o.db, publicUrl: o.publicUrl, digestHour: o.digestHour, byHand: true };
   const reminders = await runJob(JOBS.reminders, ctx, now);
+  // The booking jobs are idempotent on their own (each booking is locked, re-checked and marked): run by hand, they
+  // run whatever job_runs says.
+  const { expired } = await JOBS.bookingExpiry.run(ctx, now);
+  const { reminded: bookingReminders } = await JOBS.bookingReminders.run(ctx, now);
   const digest = o.digest ? await runJob(JOBS.digest, ctx, now) : null;
   let sent = 0,
     failed = 0;
@@ -109,6 +119,8 @@ export async function runJobsOnce(o: {
   return {
     reminders: reminders?.reminded ?? 0,
     remindersRan: reminders !== null,
+    bookingsExpired: expired,
+    bookingReminders,
     digests: digest?.mails ?? null,
     digestAsked: o.digest,
     sent,

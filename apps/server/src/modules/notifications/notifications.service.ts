@@ -37,13 +37,21 @@ export async function notify<C extends NotifyTarget>(tx: Db | Tx, publicUrl: str
   const recipients = recipientsOf(n.audience, n.accessTo, n.except ?? null);
   const params = notificationParams(n.subject, n.event);
   const requestId = n.subject.kind === 'request' ? n.subject.id : null;
+  const bookingId = n.subject.kind === 'booking' ? n.subject.id : null;
   const mails: { to: string; subject: string; body: string }[] = [];
   const rows = recipients.map((r) => {
     const mailNow = !!r.email && (r.notificationEmail === 'immediate' || n.event.urgent === true);
     if (mailNow)
       mails.push({ to: r.email!, ...eventMail(n.event.kind, params, mailLang(r.locale), publicUrl, requestId) });
     const digestLater = !mailNow && !!r.email && r.notificationEmail === 'daily';
-    return { userId: r.id, kind: n.event.kind, requestId, params, emailedAt: digestLater ? null : new Date() };
+    return {
+      userId: r.id,
+      kind: n.event.kind,
+      requestId,
+      bookingId,
+      params,
+      emailedAt: digestLater ? null : new Date(),
+    };
   });
   await repo.insertNotifications(tx, rows);
   await queueMail(tx, mails);

@@ -1,3 +1,4 @@
+import { bookingsEn } from './messages.bookings.en.ts';
 import { companiesEn } from './messages.companies.en.ts';
 import type { Messages } from './messages.it.ts';
 
@@ -1055,4 +1056,5 @@ export const en: Messages = {
   'admin.org.table_caption': 'The network’s organisations',
   'admin.org.actions': 'Actions',
   ...companiesEn,
+  ...bookingsEn,
 };

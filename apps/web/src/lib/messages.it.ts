@@ -1,3 +1,4 @@
+import { bookingsIt } from './messages.bookings.it.ts';
 import { companiesIt } from './messages.companies.it.ts';
 /**
  * Italian, the default language: the source of truth for the keys. messages.en.ts must have exactly these keys.
@@ -1068,6 +1069,7 @@ export const it = {
   'admin.org.table_caption': 'Organizzazioni della rete',
   'admin.org.actions': 'Azioni',
   ...companiesIt,
+  ...bookingsIt,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Localized } from './common.ts';
+import { BookingPolicy } from './bookings.ts';
 
 export const OrganizationKind = Type.Union(
   ['centre', 'company', 'region', 'university', 'research_body', 'association'].map((k) => Type.Literal(k)),
@@ -78,6 +79,8 @@ export const Equipment = Type.Object({
   location: Type.Optional(Type.String()),
   bookable: Type.Optional(Type.Boolean()),
   access: Type.Optional(Type.String()),
+  /** How the instrument is booked on the platform (absent: no booking policy set, not bookable here). */
+  booking: Type.Optional(BookingPolicy),
 });
 export const Expert = Type.Object({
   id: Type.String(),

@@ -5,3 +5,4 @@ export * from './requests.ts';
 export * from './admin.ts';
 export * from './demo.ts';
 export * from './companies.ts';
+export * from './bookings.ts';

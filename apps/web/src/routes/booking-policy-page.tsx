@@ -41,6 +41,7 @@ const NEW_POLICY: BookingPolicy = {
   pendingExpiryHours: 48,
   qualificationRequired: false,
   qualification: null,
+  timezone: 'Europe/Rome',
   units: [],
 };
 

@@ -1,185 +1,64 @@
 import { apiUrl } from '../../lib/api.ts';
 
-/**
- * The bookings API's shapes (the shared contract, packages/contracts/src/bookings.ts): re-declared here as the web
- * reads them, so the pages only depend on what they use.
- */
-export type BookingState =
-  | 'requested'
-  | 'confirmed'
-  | 'declined'
-  | 'cancelled'
-  | 'expired'
-  | 'blocked'
-  | 'completed'
-  | 'no-show';
-export type UserCategory = 'centre-staff' | 'network-centre' | 'sme' | 'company' | 'university' | 'public-body';
-export const USER_CATEGORIES: readonly UserCategory[] = [
-  'centre-staff',
-  'network-centre',
-  'sme',
-  'company',
-  'university',
-  'public-body',
-];
-export type TariffUnit = 'hour' | 'half-day' | 'sample';
-export const TARIFF_UNITS: readonly TariffUnit[] = ['hour', 'half-day', 'sample'];
-export type BookingAction = 'approve' | 'decline' | 'cancel' | 'record-use' | 'no-show';
-type LocalText = { it?: string; en?: string };
-type Approval = 'automatic' | 'manual';
+import {
+  BOOKING_PROBLEMS,
+  TARIFF_UNITS,
+  USER_CATEGORIES,
+  type Availability,
+  type Booking as BookingOut,
+  type BookingAction,
+  type BookingPolicy as BookingPolicyOut,
+  type BookingPolicyWrite,
+  type BookingProblem,
+  type BookingQuote,
+  type BookingState,
+  type Closure,
+  type Grant,
+  type OpeningRule,
+  type PriceQuote,
+  type Qualification,
+  type Slot,
+  type SlotList,
+  type Tariff,
+  type TariffUnit,
+  type UserCategory,
+} from '@clock/contracts';
 
-/** An equipment record's booking policy as everyone reads it (`booking` on the record). */
-export interface BookingPolicy {
-  bookable: boolean;
-  approval: Approval;
-  slotMinutes: number;
-  minMinutes: number;
-  maxMinutes: number;
-  bufferBeforeMinutes: number;
-  bufferAfterMinutes: number;
-  leadHours: number;
-  horizonDays: number;
-  assistedOnly: boolean;
-  pendingExpiryHours: number;
-  qualificationRequired: boolean;
-  qualification: { id: string; name: LocalText } | null;
-  timezone?: 'Europe/Rome';
-  units: TariffUnit[];
-}
-export type BookingPolicyWrite = Omit<
-  BookingPolicy,
-  'qualificationRequired' | 'qualification' | 'timezone' | 'units'
-> & {
-  qualification: string | null;
+export { TARIFF_UNITS, USER_CATEGORIES };
+export type {
+  Availability,
+  BookingAction,
+  BookingPolicyWrite,
+  BookingQuote,
+  BookingState,
+  Closure,
+  Grant,
+  OpeningRule,
+  PriceQuote,
+  Qualification,
+  Slot,
+  SlotList,
+  Tariff,
+  TariffUnit,
+  UserCategory,
 };
-
-export interface OpeningRule {
-  rrule: string;
-  startDate: string;
-  startTime: string;
-  minutes: number;
-  assisted: boolean;
-}
-export interface Closure {
-  id: string;
-  organization: string;
-  equipment: string | null;
-  start: string;
-  end: string;
-  reason: LocalText;
-}
-
-export interface Tariff {
-  id?: string;
-  category: UserCategory;
-  unit: TariffUnit;
-  amountCents: number;
-  validFrom?: string;
-  validTo?: string | null;
+/** The lists the contract types by value only, named here for the pages (no-ops where the contract already says so). */
+export type Booking = Omit<BookingOut, 'allowedActions'> & { allowedActions: BookingAction[] };
+export type BookingPolicy = Omit<BookingPolicyOut, 'units'> & { units: TariffUnit[] };
+export interface BookingList {
+  items: Booking[];
+  total: number;
 }
 export interface TariffList {
   equipment: string;
   items: Tariff[];
 }
-
-export interface PriceQuote {
-  category: UserCategory;
-  unit: TariffUnit;
-  quantity: number;
-  unitAmountCents: number;
-  amountCents: number;
-}
-export interface BookingQuote {
-  ok: boolean;
-  reason: string | null;
-  approval: Approval;
-  category: UserCategory | null;
-  price: PriceQuote | null;
-}
-
-export interface Qualification {
-  id: string;
-  organization: string;
-  name: LocalText;
-  description: LocalText | null;
-  howToObtain: LocalText | null;
-  validityMonths: number | null;
-  equipment: string[];
-  held: boolean;
-}
-export interface Grant {
-  id: string;
-  qualification: string;
-  user: { id: string; name: string; email: string | null };
-  source: 'manual' | 'event';
-  grantedAt: string;
-  validUntil: string | null;
-  revokedAt: string | null;
-  revokeReason: string | null;
-  valid: boolean;
-}
-
-export interface Booking {
-  id: string;
-  ref: string;
-  equipment: { id: string; title: LocalText; organization: string };
-  start: string;
-  end: string;
-  state: BookingState;
-  assisted: boolean;
-  purpose: string;
-  booker: { id: string; name: string } | null;
-  organization: { id: string; name: string } | null;
-  category: UserCategory | null;
-  price: PriceQuote | null;
-  expiresAt: string | null;
-  reason: string | null;
-  allowedActions: BookingAction[];
-}
-export interface BookingList {
-  items: Booking[];
-  total: number;
-}
-
-export type SlotStatus = 'free' | 'busy' | 'closed';
-export interface AvailabilityItem {
-  start: string;
-  end: string;
-  status: SlotStatus;
-}
-export interface Availability {
-  items: AvailabilityItem[];
-}
-
-export interface Slot {
-  equipment: string;
-  organization: string;
-  title: LocalText;
-  start: string;
-  end: string;
-  approval: Approval;
-  qualificationRequired: boolean;
-  price?: PriceQuote;
-}
-export interface SlotList {
-  items: Slot[];
-  truncated: boolean;
-}
-
+export type AvailabilityItem = Availability['items'][number];
+export type SlotStatus = AvailabilityItem['status'];
 /** What a refused booking's problem carries beside RFC 9457's members. */
-export interface BookingProblemExtra {
-  reason?: string;
-  qualification?: { id: string; organization: string; name: LocalText; howToObtain: LocalText | null };
-  /** POST here to ask the centre for the training. */
-  training?: string;
-}
-
+export type BookingProblemExtra = Pick<BookingProblem, 'reason' | 'qualification' | 'training'>;
 /** Problem types the booking answers carry. */
-export const PROBLEM = {
-  slotTaken: 'urn:clock:problem:slot-taken',
-  slotUnavailable: 'urn:clock:problem:slot-unavailable',
-  qualificationRequired: 'urn:clock:problem:qualification-required',
-} as const;
+export const PROBLEM = BOOKING_PROBLEMS;
 
 const enc = encodeURIComponent;
 

@@ -42,10 +42,20 @@ interface BookingFormProps {
   interval: DayInterval;
   onDone: () => void;
   onCancel: () => void;
+  /** The calendar should ask again: a booking was made, or someone else's was found in the way. */
+  onCalendarChanged: () => void;
 }
 
 /** Books part of a free interval: start, duration, purpose, the price shown before confirming; then the answer. */
-export function BookingForm({ equipment, title, terms, interval, onDone, onCancel }: BookingFormProps) {
+export function BookingForm({
+  equipment,
+  title,
+  terms,
+  interval,
+  onDone,
+  onCancel,
+  onCalendarChanged,
+}: BookingFormProps) {
   const { t, lang } = useI18n();
   const starts = useMemo(() => startChoices(interval, terms), [interval, terms]);
   const [start, setStart] = useState(starts[0] ?? interval.start);
@@ -106,14 +116,18 @@ export function BookingForm({ equipment, title, terms, interval, onDone, onCance
     event.preventDefault();
     const local = localErrors([['purpose', purpose.trim().length < 3, t('booking.form.purpose_missing')]], FIELDS);
     void submit.run(async () => {
-      const made = await sendJson<Booking>('POST', bookingEndpoints.create(), {
-        equipment,
-        start,
-        end,
-        purpose: purpose.trim(),
-      });
-      clearApiCache();
-      setAnswer(made);
+      try {
+        const made = await sendJson<Booking>('POST', bookingEndpoints.create(), {
+          equipment,
+          start,
+          end,
+          purpose: purpose.trim(),
+        });
+        clearApiCache();
+        setAnswer(made);
+      } finally {
+        onCalendarChanged();
+      }
     }, local);
   };
 

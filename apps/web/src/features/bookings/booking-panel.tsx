@@ -155,11 +155,9 @@ export function BookingPanel({
             title={title}
             terms={terms}
             interval={chosen}
-            onDone={() => {
-              setChosen(null);
-              setVersion((v) => v + 1);
-            }}
+            onDone={() => setChosen(null)}
             onCancel={() => setChosen(null)}
+            onCalendarChanged={() => setVersion((v) => v + 1)}
           />
         ) : null}
         <h3 className="h5 mt-3">{t('booking.panel.availability')}</h3>

@@ -309,5 +309,6 @@ export const bookingsEn: { readonly [K in keyof typeof bookingsIt]: string } = {
   'booking.slots.count.other': '{count} free times',
   'booking.slots.none': 'No free time matches: try a longer period or a shorter length.',
   'booking.slots.truncated': 'Many instruments match: narrow the search to see them all.',
+  'booking.next_free': 'Free from {when}: book',
   'booking.slots.book': 'Book {title}',
 };

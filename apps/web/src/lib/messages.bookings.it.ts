@@ -310,5 +310,6 @@ export const bookingsIt = {
   'booking.slots.count.other': '{count} orari liberi',
   'booking.slots.none': 'Nessun orario libero con questi criteri: prova un periodo più lungo o una durata più breve.',
   'booking.slots.truncated': 'Molte attrezzature corrispondono: restringi la ricerca per vederle tutte.',
+  'booking.next_free': 'Libera da {when}: prenota',
   'booking.slots.book': 'Prenota {title}',
 } as const;

@@ -87,6 +87,8 @@ export const bookingEndpoints = {
   revoke: (grant: string) => apiUrl(`/qualification-grants/${enc(grant)}/revoke`),
   myQualifications: () => apiUrl('/me/qualifications'),
   slots: (params: {
+    equipment?: string;
+    perEquipment?: number;
     q?: string;
     from?: string;
     to?: string;
@@ -99,4 +101,9 @@ export const bookingEndpoints = {
 /** The record path of an equipment id (the booking panel sits there). */
 export function equipmentPath(id: string): string {
   return `/attrezzature/${enc(id)}`;
+}
+
+/** Where a free slot leads: the instrument's page with the booking form opened on that time. */
+export function slotHref(slot: Pick<Slot, 'equipment' | 'start' | 'end'>): string {
+  return `${equipmentPath(slot.equipment)}?inizio=${enc(slot.start)}&fine=${enc(slot.end)}#prenota`;
 }

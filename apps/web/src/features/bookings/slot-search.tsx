@@ -8,7 +8,7 @@ import { LoadingState } from '../../components/ui/loading-state.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { OrganizationLink, useOrganizationName } from '../catalogue/organization-name.tsx';
 import { useReferenceData } from '../catalogue/reference-data.tsx';
-import { bookingEndpoints, equipmentPath, type Slot, type SlotList } from './booking-api.ts';
+import { bookingEndpoints, slotHref, type SlotList } from './booking-api.ts';
 import { PriceLine, useWhen, useDuration } from './booking-bits.tsx';
 import { addDays, isDay, romeToday } from './rome-time.ts';
 
@@ -33,11 +33,6 @@ function criteriaOf(params: URLSearchParams): Criteria {
     maxPrice: params.get('prezzo') ?? '',
     organization: params.get('centro') ?? '',
   };
-}
-
-/** Where a slot leads: the instrument's page with the booking form opened on that time. */
-export function slotHref(slot: Pick<Slot, 'equipment' | 'start' | 'end'>): string {
-  return `${equipmentPath(slot.equipment)}?inizio=${encodeURIComponent(slot.start)}&fine=${encodeURIComponent(slot.end)}#prenota`;
 }
 
 function Results({ criteria }: { criteria: Criteria }) {

@@ -67,6 +67,7 @@ export const bookingsEn: { readonly [K in keyof typeof bookingsIt]: string } = {
   'booking.calendar.choose_label': 'Book {day}, {time}',
 
   'booking.form.title': 'Booking for {day}',
+  'booking.form.organization': 'Booking for',
   'booking.form.start': 'Start',
   'booking.form.duration': 'Length',
   'booking.form.until': 'until {time}',

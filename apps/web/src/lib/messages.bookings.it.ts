@@ -65,6 +65,7 @@ export const bookingsIt = {
   'booking.calendar.choose_label': 'Prenota {day}, {time}',
 
   'booking.form.title': 'Prenotazione per {day}',
+  'booking.form.organization': 'Prenoti per',
   'booking.form.start': 'Inizio',
   'booking.form.duration': 'Durata',
   'booking.form.until': 'fino alle {time}',

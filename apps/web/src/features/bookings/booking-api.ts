@@ -66,8 +66,8 @@ const enc = encodeURIComponent;
 export const bookingEndpoints = {
   availability: (equipment: string, from: string, to: string) =>
     apiUrl(`/equipment/${enc(equipment)}/availability`, { from, to }),
-  quote: (equipment: string, start: string, end: string) =>
-    apiUrl(`/equipment/${enc(equipment)}/quote`, { start, end }),
+  quote: (equipment: string, start: string, end: string, organization?: string) =>
+    apiUrl(`/equipment/${enc(equipment)}/quote`, { start, end, organization }),
   equipmentCalendar: (equipment: string) => apiUrl(`/equipment/${enc(equipment)}/calendar.ics`),
   policy: (equipment: string) => apiUrl(`/equipment/${enc(equipment)}/booking-policy`),
   openingRules: (equipment: string) => apiUrl(`/equipment/${enc(equipment)}/opening-rules`),

@@ -13,8 +13,10 @@ import { bookingEndpoints, type Booking, type BookingPolicy, type BookingQuote }
 import { BookingRefusal, reasonKey } from './booking-problem.tsx';
 import { addMinutes, minutesBetween, romeClock, romeDay } from './rome-time.ts';
 import { PriceLine, useDuration } from './booking-bits.tsx';
+import { useSession } from '../identity/session.tsx';
+import { useOrganizationName } from '../catalogue/organization-name.tsx';
 
-const FIELDS = ['start', 'end', 'purpose'] as const;
+const FIELDS = ['organization', 'start', 'end', 'purpose'] as const;
 
 /** Start times a free interval offers: every slot step that leaves room for the shortest booking. */
 export function startChoices(interval: DayInterval, terms: BookingPolicy): string[] {
@@ -62,6 +64,12 @@ export function BookingForm({
   const durations = useMemo(() => durationChoices(interval, terms, start), [interval, terms, start]);
   const [minutes, setMinutes] = useState(durations[0] ?? terms.minMinutes);
   const [purpose, setPurpose] = useState('');
+  // Someone in several organisations says for which one they book (the tariff category follows it).
+  const { user } = useSession();
+  const organizationName = useOrganizationName();
+  const organizations = [...new Set(user?.memberships.map((m) => m.organization) ?? [])];
+  const [organization, setOrganization] = useState(organizations[0] ?? '');
+  const forOrganization = organizations.length > 1 ? organization : undefined;
   const [answer, setAnswer] = useState<Booking | null>(null);
   const submit = useSubmit(FIELDS);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -73,7 +81,7 @@ export function BookingForm({
 
   const end = addMinutes(start, minutes);
   // The server's own rule answers, before confirming: allowed or why not, with the category and the price.
-  const quote = useApi<BookingQuote>(bookingEndpoints.quote(equipment, start, end), { fresh: true });
+  const quote = useApi<BookingQuote>(bookingEndpoints.quote(equipment, start, end, forOrganization), { fresh: true });
   const duration = useDuration();
   const day = new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', {
     weekday: 'long',
@@ -122,6 +130,7 @@ export function BookingForm({
           start,
           end,
           purpose: purpose.trim(),
+          ...(forOrganization ? { organization: forOrganization } : {}),
         });
         clearApiCache();
         setAnswer(made);
@@ -140,12 +149,23 @@ export function BookingForm({
         items={submit.errors.items}
         attempt={submit.attempt}
         fields={{
+          organization: { id: 'booking-organization', label: t('booking.form.organization') },
           start: { id: 'booking-start', label: t('booking.form.start') },
           end: { id: 'booking-duration', label: t('booking.form.duration') },
           purpose: { id: 'booking-purpose', label: t('booking.form.purpose') },
         }}
       />
       {submit.failure ? <BookingRefusal error={submit.failure} equipment={equipment} /> : null}
+      {organizations.length > 1 ? (
+        <SelectField
+          id="booking-organization"
+          label={t('booking.form.organization')}
+          value={organization}
+          onChange={setOrganization}
+          options={organizations.map((o) => ({ value: o, label: organizationName(o) }))}
+          error={submit.errors.byField.organization}
+        />
+      ) : null}
       <div className="row">
         <div className="col-sm-6">
           <SelectField

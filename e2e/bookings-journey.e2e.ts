@@ -31,7 +31,7 @@ const WORDS = {
     signIn: 'Accedi',
     panel: 'Prenota questa attrezzatura',
     nextWeek: 'Settimana successiva',
-    choose: /^Prenota /,
+    choose: /^Scegli /,
     purpose: 'Per che cosa ti serve',
     confirm: 'Conferma la prenotazione',
     request: 'Invia la richiesta',
@@ -61,7 +61,7 @@ const WORDS = {
     signIn: 'Sign in',
     panel: 'Book this equipment',
     nextWeek: 'Next week',
-    choose: /^Book /,
+    choose: /^Choose /,
     purpose: 'What you need it for',
     confirm: 'Confirm the booking',
     request: 'Send the request',
@@ -273,7 +273,7 @@ describe.each(['it', 'en'] as const)('the free-slot search in %s', (lang) => {
       await page.getByRole('main').getByRole('button', { name: WORDS[lang].search, exact: true }).click();
       const results = page.locator('.slot-results > li');
       await results.first().waitFor();
-      expect(await page.locator('#slot-results').textContent()).toMatch(WORDS[lang].found);
+      expect(await page.locator('#slot-count').textContent()).toMatch(WORDS[lang].found);
       const centres = new Set(
         await page
           .locator('.slot-results > li a[href^="/organizzazioni/"]')

@@ -64,7 +64,7 @@ export const bookingsEn: { readonly [K in keyof typeof bookingsIt]: string } = {
   'booking.calendar.zone': 'Italian time ({zone} time zone).',
   'booking.calendar.nothing': 'No times.',
   'booking.calendar.choose': 'Choose',
-  'booking.calendar.choose_label': 'Book {day}, {time}',
+  'booking.calendar.choose_label': 'Choose {day}, {time}',
 
   'booking.form.title': 'Booking for {day}',
   'booking.form.organization': 'Booking for',
@@ -306,6 +306,7 @@ export const bookingsEn: { readonly [K in keyof typeof bookingsIt]: string } = {
   'booking.slots.centre': 'Centre',
   'booking.slots.any_centre': 'All centres',
   'booking.slots.submit': 'Search',
+  'booking.slots.results': 'Results',
   'booking.slots.count.one': '{count} free time',
   'booking.slots.count.other': '{count} free times',
   'booking.slots.none': 'No free time matches: try a longer period or a shorter length.',

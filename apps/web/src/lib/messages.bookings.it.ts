@@ -62,7 +62,7 @@ export const bookingsIt = {
   'booking.calendar.zone': 'Orari dell’Italia (fuso {zone}).',
   'booking.calendar.nothing': 'Nessun orario.',
   'booking.calendar.choose': 'Scegli',
-  'booking.calendar.choose_label': 'Prenota {day}, {time}',
+  'booking.calendar.choose_label': 'Scegli {day}, {time}',
 
   'booking.form.title': 'Prenotazione per {day}',
   'booking.form.organization': 'Prenoti per',
@@ -307,6 +307,7 @@ export const bookingsIt = {
   'booking.slots.centre': 'Centro',
   'booking.slots.any_centre': 'Tutti i centri',
   'booking.slots.submit': 'Cerca',
+  'booking.slots.results': 'Risultati',
   'booking.slots.count.one': '{count} orario libero',
   'booking.slots.count.other': '{count} orari liberi',
   'booking.slots.none': 'Nessun orario libero con questi criteri: prova un periodo più lungo o una durata più breve.',

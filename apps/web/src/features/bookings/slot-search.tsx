@@ -55,9 +55,12 @@ function Results({ criteria }: { criteria: Criteria }) {
   const items = slots.data.items;
   return (
     <section aria-labelledby="slot-results" className="mt-4">
-      <h2 id="slot-results" className="h4" role="status">
-        {tp('booking.slots.count', items.length)}
+      <h2 id="slot-results" className="h4">
+        {t('booking.slots.results')}
       </h2>
+      <p id="slot-count" role="status">
+        {tp('booking.slots.count', items.length)}
+      </p>
       {slots.data.truncated ? <p>{t('booking.slots.truncated')}</p> : null}
       {items.length === 0 ? <EmptyState>{t('booking.slots.none')}</EmptyState> : null}
       <ul className="slot-results">

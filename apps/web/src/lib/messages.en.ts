@@ -1,4 +1,3 @@
-import { bookingsEn } from './messages.bookings.en.ts';
 import { companiesEn } from './messages.companies.en.ts';
 import type { Messages } from './messages.it.ts';
 
@@ -1056,5 +1055,12 @@ export const en: Messages = {
   'admin.org.table_caption': 'The network’s organisations',
   'admin.org.actions': 'Actions',
   ...companiesEn,
-  ...bookingsEn,
+  // Equipment sharing: the entries the first download needs (menus, links); the rest loads with its pages.
+  'booking.account.title': 'Equipment bookings',
+  'booking.mine.title': 'My bookings',
+  'booking.centre.title': 'Centre bookings',
+  'booking.slots.title': 'Find free equipment',
+  'booking.slots.find_link': 'Find free time across all centres',
+  'booking.panel.set_up': 'Make this equipment bookable: rules, hours and tariffs',
+  'booking.next_free': 'Free from {when}: book',
 };

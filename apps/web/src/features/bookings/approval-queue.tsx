@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { bookingEndpoints, type Booking, type BookingList, type BookingState } from './booking-api.ts';
 import { BookingItem, useBookingAction } from './booking-item.tsx';
 import { addDays, romeInstant, romeToday } from './rome-time.ts';
+import './booking-messages.ts';
 
 /** Approve, or decline with a reason (required: the requester reads it). */
 function Decision({ booking, onDone }: { booking: Booking; onDone: (said: string) => void }) {

@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { LoadingState } from '../../components/ui/loading-state.tsx';
 import { bookingEndpoints, type Availability, type AvailabilityItem, type SlotStatus } from './booking-api.ts';
 import { addDays, mondayOf, romeClock, romeDay, romeInstant, romeToday, ZONE } from './rome-time.ts';
+import './booking-messages.ts';
 
 export type CalendarView = 'week' | 'day';
 

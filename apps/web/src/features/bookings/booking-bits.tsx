@@ -2,6 +2,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.it.ts';
 import type { BookingState, PriceQuote, TariffUnit, UserCategory } from './booking-api.ts';
 import { romeClock, romeDay } from './rome-time.ts';
+import './booking-messages.ts';
 
 export const CATEGORY_LABEL: Record<UserCategory, MessageKey> = {
   'centre-staff': 'booking.category.centre-staff',

@@ -15,6 +15,7 @@ import { addMinutes, minutesBetween, romeClock, romeDay } from './rome-time.ts';
 import { PriceLine, useDuration } from './booking-bits.tsx';
 import { useSession } from '../identity/session.tsx';
 import { useOrganizationName } from '../catalogue/organization-name.tsx';
+import './booking-messages.ts';
 
 const FIELDS = ['organization', 'start', 'end', 'purpose'] as const;
 

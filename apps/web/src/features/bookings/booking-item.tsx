@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { OrganizationLink } from '../catalogue/organization-name.tsx';
 import { bookingEndpoints, equipmentPath, type Booking } from './booking-api.ts';
 import { CATEGORY_LABEL, PriceLine, StateBadge, useWhen } from './booking-bits.tsx';
+import './booking-messages.ts';
 
 /** One booking as a card: what, when, state, price, who (for the centre), and the actions the caller may take. */
 export function BookingItem({

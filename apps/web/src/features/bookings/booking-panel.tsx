@@ -10,6 +10,7 @@ import { useApi } from '../../lib/use-api.ts';
 import { bookingEndpoints, type BookingPolicy, type BookingQuote, type TariffList } from './booking-api.ts';
 import { CATEGORY_LABEL, formatEuro, UNIT_LABEL, useDuration } from './booking-bits.tsx';
 import { addDays, addMinutes, romeInstant, romeToday } from './rome-time.ts';
+import './booking-messages.ts';
 
 function Term({ label, children }: { label: string; children: React.ReactNode }) {
   return (

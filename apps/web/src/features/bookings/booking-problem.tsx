@@ -6,6 +6,7 @@ import type { MessageKey } from '../../lib/messages.it.ts';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { quoteHref } from '../companies/company-api.ts';
 import { PROBLEM, type BookingProblemExtra } from './booking-api.ts';
+import './booking-messages.ts';
 
 /** The kind of a booking refusal, from the problem's type. */
 export function refusalKind(error: ApiError): 'taken' | 'unavailable' | 'qualification' | null {

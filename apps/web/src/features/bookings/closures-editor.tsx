@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { bookingEndpoints, type Closure } from './booking-api.ts';
 import { useWhen } from './booking-bits.tsx';
 import { addDays, romeToday } from './rome-time.ts';
+import './booking-messages.ts';
 
 const FIELDS = ['start', 'end', 'reason'];
 

@@ -10,6 +10,7 @@ import { LoadingState } from '../../components/ui/loading-state.tsx';
 import { ProblemAlert, problemMessageKey } from '../../components/ui/problem-alert.tsx';
 import { bookingEndpoints, type Booking, type BookingList, type Grant, type Qualification } from './booking-api.ts';
 import { BookingItem, useBookingAction } from './booking-item.tsx';
+import './booking-messages.ts';
 
 const ENDED = new Set(['declined', 'cancelled', 'expired', 'completed', 'no-show']);
 

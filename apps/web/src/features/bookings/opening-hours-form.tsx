@@ -8,6 +8,7 @@ import { ErrorSummary, type SummaryField } from '../../components/ui/error-summa
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { bookingEndpoints, type OpeningRule } from './booking-api.ts';
 import { romeToday } from './rome-time.ts';
+import './booking-messages.ts';
 
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 const WEEKDAY_LABEL: Record<(typeof WEEKDAYS)[number], MessageKey> = {

@@ -8,6 +8,7 @@ import { Checkbox, RadioGroup, SelectField, TextField } from '../../components/u
 import { ErrorSummary } from '../../components/ui/error-summary.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { bookingEndpoints, type BookingPolicy, type BookingPolicyWrite, type Qualification } from './booking-api.ts';
+import './booking-messages.ts';
 
 /** The numeric fields of a policy, in the form's order, with their labels and hints. */
 const NUMBERS: { key: keyof BookingPolicyWrite; label: MessageKey; hint: MessageKey }[] = [

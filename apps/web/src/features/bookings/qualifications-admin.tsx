@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/ui/empty-state.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { bookingEndpoints, type Grant, type Qualification } from './booking-api.ts';
 import { addDays, romeToday } from './rome-time.ts';
+import './booking-messages.ts';
 
 const GRANT_FIELDS = ['email', 'validUntil'] as const;
 

@@ -11,6 +11,7 @@ import { useReferenceData } from '../catalogue/reference-data.tsx';
 import { bookingEndpoints, slotHref, type SlotList } from './booking-api.ts';
 import { PriceLine, useWhen, useDuration } from './booking-bits.tsx';
 import { addDays, isDay, romeToday } from './rome-time.ts';
+import './booking-messages.ts';
 
 const DURATIONS = [30, 60, 120, 240, 480];
 

@@ -15,6 +15,7 @@ import {
   type UserCategory,
 } from './booking-api.ts';
 import { CATEGORY_LABEL, UNIT_LABEL } from './booking-bits.tsx';
+import './booking-messages.ts';
 
 const key = (category: UserCategory, unit: TariffUnit) => `${category}.${unit}`;
 const CELLS = USER_CATEGORIES.flatMap((c) => TARIFF_UNITS.map((u) => key(c, u)));

@@ -3,6 +3,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { TextField } from '../../components/ui/form-fields.tsx';
 import { bookingEndpoints } from './booking-api.ts';
 import { isDay, romeToday } from './rome-time.ts';
+import './booking-messages.ts';
 
 /** The centre's usage (hours, revenue, no-shows per category and organisation) as CSV, for a period. */
 export function UsageDownload({ organization }: { organization: string }) {

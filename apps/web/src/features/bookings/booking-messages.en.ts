@@ -1,9 +1,7 @@
-import type { bookingsIt } from './messages.bookings.it.ts';
+import type { bookingsIt } from './booking-messages.it.ts';
 
 /** English for equipment sharing. */
 export const bookingsEn: { readonly [K in keyof typeof bookingsIt]: string } = {
-  'booking.account.title': 'Equipment bookings',
-
   'booking.panel.title': 'Book this equipment',
   'booking.panel.availability': 'Availability',
   'booking.panel.sign_in': 'Sign in to book',
@@ -11,7 +9,6 @@ export const bookingsEn: { readonly [K in keyof typeof bookingsIt]: string } = {
   'booking.panel.public_calendar': 'Public calendar (iCalendar)',
   'booking.panel.edit_policy': 'Booking rules and tariffs',
   'booking.panel.centre_queue': 'Centre bookings',
-  'booking.panel.set_up': 'Make this equipment bookable: rules, hours and tariffs',
 
   'booking.rules.cost': 'Your cost',
   'booking.rules.cost_sign_in':
@@ -142,7 +139,6 @@ export const bookingsEn: { readonly [K in keyof typeof bookingsIt]: string } = {
   'booking.item.expires': 'Expires if nobody answers',
   'booking.item.reason': 'Reason',
 
-  'booking.mine.title': 'My bookings',
   'booking.mine.lead':
     'The equipment you booked or asked for at the network’s centres, your calendar and your qualifications.',
   'booking.mine.coming': 'Coming bookings',
@@ -189,7 +185,6 @@ export const bookingsEn: { readonly [K in keyof typeof bookingsIt]: string } = {
   'booking.grant.revoke_confirm': 'Revoke',
   'booking.grant.revoked': 'Qualification revoked from {name}.',
 
-  'booking.centre.title': 'Centre bookings',
   'booking.centre.lead':
     'The requests to approve, the coming bookings, the usage and the qualifications of your centre.',
   'booking.centre.choose': 'Centre',
@@ -293,9 +288,7 @@ export const bookingsEn: { readonly [K in keyof typeof bookingsIt]: string } = {
   'booking.closures.submit': 'Add the closure',
   'booking.closures.added': 'Closure added.',
 
-  'booking.slots.title': 'Find free equipment',
   'booking.slots.lead': 'Find equipment that is free when you need it, across all the network’s centres at once.',
-  'booking.slots.find_link': 'Find free time across all centres',
   'booking.slots.q': 'What equipment you need',
   'booking.slots.q_hint': 'For example: climatic chamber, electron microscope.',
   'booking.slots.minutes': 'For how long',
@@ -311,6 +304,5 @@ export const bookingsEn: { readonly [K in keyof typeof bookingsIt]: string } = {
   'booking.slots.count.other': '{count} free times',
   'booking.slots.none': 'No free time matches: try a longer period or a shorter length.',
   'booking.slots.truncated': 'Many instruments match: narrow the search to see them all.',
-  'booking.next_free': 'Free from {when}: book',
   'booking.slots.book': 'Book {title}',
 };

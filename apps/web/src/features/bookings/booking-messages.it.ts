@@ -1,7 +1,5 @@
 /** Italian for equipment sharing: availability, booking, the centre's queue, policies, tariffs and qualifications. */
 export const bookingsIt = {
-  'booking.account.title': 'Prenotazioni di attrezzature',
-
   'booking.panel.title': 'Prenota questa attrezzatura',
   'booking.panel.availability': 'Disponibilità',
   'booking.panel.sign_in': 'Accedi per prenotare',
@@ -9,7 +7,6 @@ export const bookingsIt = {
   'booking.panel.public_calendar': 'Calendario pubblico (iCalendar)',
   'booking.panel.edit_policy': 'Regole e tariffe di prenotazione',
   'booking.panel.centre_queue': 'Prenotazioni del centro',
-  'booking.panel.set_up': 'Rendi prenotabile questa attrezzatura: regole, orari e tariffe',
 
   'booking.rules.cost': 'Costo per te',
   'booking.rules.cost_sign_in':
@@ -140,7 +137,6 @@ export const bookingsIt = {
   'booking.item.expires': 'Scade se nessuno risponde',
   'booking.item.reason': 'Motivazione',
 
-  'booking.mine.title': 'Le mie prenotazioni',
   'booking.mine.lead':
     'Le attrezzature che hai prenotato o chiesto nei centri della rete, il tuo calendario e le tue abilitazioni.',
   'booking.mine.coming': 'Prossime prenotazioni',
@@ -187,7 +183,6 @@ export const bookingsIt = {
   'booking.grant.revoke_confirm': 'Revoca',
   'booking.grant.revoked': 'Abilitazione revocata a {name}.',
 
-  'booking.centre.title': 'Prenotazioni del centro',
   'booking.centre.lead':
     'Le richieste da approvare, le prossime prenotazioni, l’utilizzo e le abilitazioni del tuo centro.',
   'booking.centre.choose': 'Centro',
@@ -294,9 +289,7 @@ export const bookingsIt = {
   'booking.closures.submit': 'Aggiungi la chiusura',
   'booking.closures.added': 'Chiusura aggiunta.',
 
-  'booking.slots.title': 'Cerca disponibilità',
   'booking.slots.lead': 'Trova un’attrezzatura libera quando ti serve, in tutti i centri della rete insieme.',
-  'booking.slots.find_link': 'Cerca disponibilità in tutti i centri',
   'booking.slots.q': 'Che attrezzatura cerchi',
   'booking.slots.q_hint': 'Per esempio: camera climatica, microscopio elettronico.',
   'booking.slots.minutes': 'Per quanto tempo',
@@ -312,6 +305,5 @@ export const bookingsIt = {
   'booking.slots.count.other': '{count} orari liberi',
   'booking.slots.none': 'Nessun orario libero con questi criteri: prova un periodo più lungo o una durata più breve.',
   'booking.slots.truncated': 'Molte attrezzature corrispondono: restringi la ricerca per vederle tutte.',
-  'booking.next_free': 'Libera da {when}: prenota',
   'booking.slots.book': 'Prenota {title}',
 } as const;

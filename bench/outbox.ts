@@ -9,9 +9,8 @@
  */
 import { parseArgs } from 'node:util';
 import crypto from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { openDatabase, wrapPglite, type Database } from '../apps/server/src/db/client.ts';
+import { createPglite, openDatabase, wrapPglite, type Database } from '../apps/server/src/db/client.ts';
 import { createMailer } from '../apps/server/src/core/mailer.ts';
 import { startSmtp } from '../apps/server/src/test/smtp.ts';
 import { deliverOutbox } from '../apps/server/src/modules/notifications/notifications.service.ts';
@@ -62,7 +61,7 @@ async function run(label: string, database: Database) {
 }
 
 console.log(`Outbox: ${COUNT} messages through deliverOutbox (batches of 50) to a local SMTP server`);
-await run('PGlite', wrapPglite(await PGlite.create()));
+await run('PGlite', wrapPglite(await createPglite()));
 const pgUrl = process.env.CLOCK_BENCH_POSTGRES_URL;
 if (pgUrl) {
   const name = `clock_bench_outbox_${process.pid}`;

@@ -10,9 +10,8 @@
  *   npm run bench:requests -- --count 50000 --rounds 50
  */
 import { parseArgs } from 'node:util';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { wrapPglite } from '../apps/server/src/db/client.ts';
+import { createPglite, wrapPglite } from '../apps/server/src/db/client.ts';
 import { prepareDatabase } from '../apps/server/src/db/prepare.ts';
 import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig, PASSWORD, signInHeaders } from '../apps/server/src/test/factories.ts';
@@ -65,7 +64,7 @@ const WORDS = [
   'anticorpi',
 ];
 
-const database = wrapPglite(await PGlite.create());
+const database = wrapPglite(await createPglite());
 await prepareDatabase(database, 'demo');
 const equipmentRows = (await database.db.execute(
   sql`select id, organization_id as org from offers where type = 'equipment' order by id`,

@@ -14,9 +14,8 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance } from 'fastify';
-import { wrapPglite, type Database } from '../../apps/server/src/db/client.ts';
+import { createPglite, wrapPglite, type Database } from '../../apps/server/src/db/client.ts';
 import { seedDemo } from '../../apps/server/src/db/seed/demo.ts';
 import { buildApp } from '../../apps/server/src/app.ts';
 import { testConfig } from '../../apps/server/src/test/factories.ts';
@@ -104,7 +103,7 @@ function readAnswer(body: unknown): Answer {
 async function openEngine(): Promise<{ app: FastifyInstance; database: Database } | { error: string }> {
   let database: Database | undefined;
   try {
-    database = wrapPglite(await PGlite.create());
+    database = wrapPglite(await createPglite());
     await database.migrate();
     await seedDemo(database.db);
     const app = await buildApp({ config: testConfig(), database, logger: false });

@@ -34,6 +34,8 @@ import { demoRoutes } from './modules/demo/demo.routes.ts';
 import { companiesRoutes } from './modules/companies/companies.routes.ts';
 import { contactsRoutes } from './modules/companies/contacts.routes.ts';
 import { demandRoutes } from './modules/requests/demand.routes.ts';
+import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
+import { policyRoutes } from './modules/bookings/policy.routes.ts';
 import { startWorker } from './worker.ts';
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -80,7 +82,10 @@ export async function buildApp({
   // The web app's client-side routes fall back to index.html; API paths never do.
   const dist = webAppDir(config.web.distDir, DEFAULT_WEB_DIST);
   installProblemHandlers(app, { fallback: dist ? webAppFallback : undefined });
-  installRequestChecks(app, { isJsonApi: (p) => p.startsWith('/api/') && !p.startsWith('/api/docs') });
+  // The iCalendar feeds and CSV downloads answer in their own formats.
+  installRequestChecks(app, {
+    isJsonApi: (p) => p.startsWith('/api/') && !p.startsWith('/api/docs') && !/\.(ics|csv)$/.test(p),
+  });
   // Every route is recorded, so tests can check each write route names its permission rule.
   const routes: { method: string; url: string; permission?: string }[] = [];
   app.addHook('onRoute', (r) => {
@@ -142,6 +147,7 @@ export async function buildApp({
         { name: 'search' },
         { name: 'matching' },
         { name: 'requests' },
+        { name: 'bookings' },
         { name: 'notifications' },
         { name: 'network' },
         { name: 'companies' },
@@ -200,6 +206,11 @@ export async function buildApp({
       });
       await v1.register(contactsRoutes, { db });
       await v1.register(demandRoutes, { db });
+      await v1.register(policyRoutes, { db, publicUrl: config.publicUrl });
+      await v1.register(bookingsRoutes, {
+        deps: { db, publicUrl: config.publicUrl, search: searchService },
+        onMail: () => worker?.kick(),
+      });
     },
     { prefix: '/api/v1' },
   );

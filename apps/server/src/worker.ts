@@ -3,6 +3,7 @@ import type { Mailer } from './core/mailer.ts';
 import type { WorkerState } from './modules/system/system.service.ts';
 import { deliverOutbox, romeHour, runPeriodic, sendDigests } from './modules/notifications/notifications.service.ts';
 import { sendReminders, type RequestDeps } from './modules/requests/requests.service.ts';
+import { expirePending, sendReminders as sendBookingReminders } from './modules/bookings/lifecycle.service.ts';
 
 export interface WorkerOptions {
   deps: RequestDeps;
@@ -30,6 +31,7 @@ export function startWorker(o: WorkerOptions) {
     try {
       const now = new Date();
       await runPeriodic(db, 'reminders', now, 15 * 60_000, () => sendReminders(o.deps, now));
+      await runBookingJobs(db, o.deps.publicUrl, now);
       // Once a day, after the digest hour (Italian time): the run counts if none happened since today's digest hour.
       if (romeHour(now) >= o.digestHour) await runDigest(db, o.deps.publicUrl, now, o.digestHour);
       const { failed } = await deliverOutbox(db, o.mailer);
@@ -75,6 +77,23 @@ async function runDigest(db: Db, publicUrl: string, now: Date, digestHour: numbe
 }
 
 /**
+ * Bookings: pending requests nobody answered expire (every 5 minutes, so a held slot is freed soon after its time)
+ * and confirmed bookings get their reminder the day before (every 15 minutes); each run claimed in `job_runs`.
+ */
+async function runBookingJobs(db: Db, publicUrl: string, now: Date) {
+  const deps = { db, publicUrl, now: () => now };
+  let expired = 0,
+    reminded = 0;
+  await runPeriodic(db, 'booking-expiry', now, 5 * 60_000, async () => {
+    expired = await expirePending(deps);
+  });
+  await runPeriodic(db, 'booking-reminders', now, 15 * 60_000, async () => {
+    reminded = await sendBookingReminders(deps);
+  });
+  return { expired, reminded };
+}
+
+/**
  * The background work once, for `clock jobs run`: reminders for overdue requests (each locked while it is reminded
  * and marked, so parallel runs never remind twice), the daily digest when asked (claimed for the day: `null` when
  * it already went out since the last digest hour) and delivery of the queued e-mail.
@@ -89,6 +108,10 @@ export async function runJobsOnce(o: {
   const now = o.now ?? new Date();
   const db = o.deps.db;
   const reminders = await sendReminders(o.deps, now);
+  // Idempotent on their own (each booking is locked, re-checked and marked), so run whatever job_runs says.
+  const bookingDeps = { db, publicUrl: o.deps.publicUrl, now: () => now };
+  const expired = await expirePending(bookingDeps);
+  const bookingReminders = await sendBookingReminders(bookingDeps);
   const digest = o.digest ? await runDigest(db, o.deps.publicUrl, now, o.digestHour) : null;
   let sent = 0,
     failed = 0;
@@ -98,5 +121,13 @@ export async function runJobsOnce(o: {
     failed += b.failed;
     if (!b.sent) break;
   }
-  return { reminders: reminders.reminded, digests: digest?.mails ?? null, digestAsked: o.digest, sent, failed };
+  return {
+    reminders: reminders.reminded,
+    bookingsExpired: expired,
+    bookingReminders,
+    digests: digest?.mails ?? null,
+    digestAsked: o.digest,
+    sent,
+    failed,
+  };
 }

@@ -73,11 +73,11 @@ export const USER_CATEGORIES = [
   'public-body',
 ] as const;
 export type UserCategory = (typeof USER_CATEGORIES)[number];
-export const UserCategorySchema = Type.Union(USER_CATEGORIES.map((c) => Type.Literal(c)));
+export const UserCategorySchema = Type.Enum(USER_CATEGORIES);
 
 export const TARIFF_UNITS = ['hour', 'half-day', 'sample'] as const;
 export type TariffUnit = (typeof TARIFF_UNITS)[number];
-export const TariffUnitSchema = Type.Union(TARIFF_UNITS.map((u) => Type.Literal(u)));
+export const TariffUnitSchema = Type.Enum(TARIFF_UNITS);
 
 export const BOOKING_STATES = [
   'requested',
@@ -90,12 +90,12 @@ export const BOOKING_STATES = [
   'no-show',
 ] as const;
 export type BookingState = (typeof BOOKING_STATES)[number];
-export const BookingStateSchema = Type.Union(BOOKING_STATES.map((s) => Type.Literal(s)));
+export const BookingStateSchema = Type.Enum(BOOKING_STATES);
 
 /** What the caller may do on a booking now (drives the buttons; the server checks again). */
 export const BOOKING_ACTIONS = ['approve', 'decline', 'cancel', 'record-use', 'no-show'] as const;
 export type BookingAction = (typeof BOOKING_ACTIONS)[number];
-export const BookingActionSchema = Type.Union(BOOKING_ACTIONS.map((a) => Type.Literal(a)));
+export const BookingActionSchema = Type.Enum(BOOKING_ACTIONS);
 
 /** Problem types specific to bookings (RFC 9457 `type`). */
 export const BOOKING_PROBLEMS = {
@@ -123,7 +123,7 @@ export const BOOKING_REFUSALS = [
   'qualification-required',
 ] as const;
 export type BookingRefusal = (typeof BOOKING_REFUSALS)[number];
-export const BookingRefusalSchema = Type.Union(BOOKING_REFUSALS.map((r) => Type.Literal(r)));
+export const BookingRefusalSchema = Type.Enum(BOOKING_REFUSALS);
 
 /**
  * The problem a refused booking answers with: `type` is one of BOOKING_PROBLEMS, `reason` says which rule refused it;
@@ -149,7 +149,7 @@ export type BookingProblem = Static<typeof BookingProblem>;
 
 const policyFields = {
   bookable: Type.Boolean(),
-  approval: Type.Union([Type.Literal('automatic'), Type.Literal('manual')]),
+  approval: Type.Enum(['automatic', 'manual']),
   /** Slot granularity: starts and ends fall on multiples of it from local midnight. */
   slotMinutes: Type.Integer({ minimum: 5, maximum: 1440 }),
   minMinutes: Type.Integer({ minimum: 5, maximum: 44640 }),
@@ -171,7 +171,11 @@ const policyFields = {
 export const BookingPolicy = Type.Object({
   ...policyFields,
   qualificationRequired: Type.Boolean(),
-  qualification: Nullable(Type.Object({ id: Type.String(), name: LocalTextOut })),
+  /**
+   * The qualification required, absent when none. (Optional rather than nullable: the policy is embedded in equipment
+   * records, whose serializer cannot take a union beside their shared `Localized` schemas.)
+   */
+  qualification: Type.Optional(Type.Object({ id: Type.String(), name: LocalTextOut })),
   timezone: Type.Literal('Europe/Rome'),
   /** Tariff units with a price for at least one category (the amounts: GET /equipment/:id/tariffs). */
   units: Type.Array(TariffUnitSchema),

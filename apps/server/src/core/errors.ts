@@ -14,6 +14,9 @@ export const ERROR_STATUS = {
   METHOD_NOT_ALLOWED: 405,
   NOT_ACCEPTABLE: 406,
   CONFLICT: 409,
+  SLOT_TAKEN: 409,
+  SLOT_UNAVAILABLE: 409,
+  QUALIFICATION_REQUIRED: 403,
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -33,6 +36,9 @@ const TITLES: Record<ErrorCode, string> = {
   METHOD_NOT_ALLOWED: 'Method not allowed',
   NOT_ACCEPTABLE: 'Not acceptable',
   CONFLICT: 'Conflict with the current state',
+  SLOT_TAKEN: 'The time is already booked',
+  SLOT_UNAVAILABLE: 'The time cannot be booked',
+  QUALIFICATION_REQUIRED: 'A qualification is required',
   PAYLOAD_TOO_LARGE: 'The request body is too large',
   URI_TOO_LONG: 'The address is too long',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
@@ -49,6 +55,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     detail?: string,
     readonly errors: FieldProblem[] = [],
+    /** Extension members of the problem (RFC 9457 §3.2), e.g. why a booking was refused. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail ?? TITLES[code]);
     this.status = ERROR_STATUS[code];

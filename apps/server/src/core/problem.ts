@@ -64,9 +64,11 @@ export function sendProblem(
   title: string,
   detail: string,
   errors: FieldProblem[],
+  extensions: Record<string, unknown> = {},
 ) {
   const status = ERROR_STATUS[code];
   const body: Record<string, unknown> = {
+    ...extensions,
     type: PROBLEM_BASE + code.toLowerCase().replace(/_/g, '-'),
     title,
     status,
@@ -90,7 +92,7 @@ const FRAMEWORK_CODES: Partial<Record<number, ErrorCode>> = {
 };
 
 const sendAppError = (reply: FastifyReply, request: FastifyRequest, error: AppError) =>
-  sendProblem(reply, request, error.code, error.title, error.message, error.errors);
+  sendProblem(reply, request, error.code, error.title, error.message, error.errors, error.extensions);
 
 /**
  * Errors the router raises before any hook runs (Fastify's `frameworkErrors` option): a path whose percent-encoding

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -53,6 +54,14 @@ function advisoryLock(pool: pg.Pool) {
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+/**
+ * Opens an embedded PGlite with the extensions the migrations need (btree_gist, for the bookings' exclusion
+ * constraint). Every PGlite the application, the tests or the benchmarks open goes through here.
+ */
+export function createPglite(options: PGliteOptions = {}): Promise<PGlite> {
+  return PGlite.create({ ...options, extensions: { ...options.extensions, btree_gist } });
+}
+
 /** Opens the configured database (locking an embedded data directory). Throws DataDirLockedError. */
 export async function openDatabase(config: Config['database'], command = 'clock'): Promise<Database> {
   if (config.kind === 'postgres') {
@@ -72,7 +81,7 @@ export async function openDatabase(config: Config['database'], command = 'clock'
   }
   const lock = lockDataDir(config.dataDir, command);
   try {
-    const client = await PGlite.create(config.dataDir);
+    const client = await createPglite({ dataDir: config.dataDir });
     return wrapPglite(client, () => lock.release());
   } catch (e) {
     lock.release();

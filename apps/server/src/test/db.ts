@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import crypto from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, wrapPglite, type Database } from '../db/client.ts';
+import { createPglite, openDatabase, wrapPglite, type Database } from '../db/client.ts';
 
 /**
  * A fresh, migrated database for one test file: a copy of the golden PGlite snapshot, or a new PostgreSQL database
@@ -29,7 +28,7 @@ export async function freshDatabase(): Promise<Database> {
     return database;
   }
   const snapshot = fs.readFileSync(inject('pgliteSnapshot'));
-  const client = await PGlite.create({ loadDataDir: new Blob([snapshot]) });
+  const client = await createPglite({ loadDataDir: new Blob([snapshot]) });
   return wrapPglite(client);
 }
 

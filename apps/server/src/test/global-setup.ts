@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { wrapPglite } from '../db/client.ts';
+import { createPglite, wrapPglite } from '../db/client.ts';
 import { loadSectorTaxonomy } from '../db/seed/reference.ts';
 import { openDatabase } from '../db/client.ts';
 
@@ -37,7 +36,7 @@ export default async function setup(project: TestProject) {
       await client.end();
     };
   }
-  const client = await PGlite.create();
+  const client = await createPglite();
   const database = wrapPglite(client);
   await database.migrate();
   await loadSectorTaxonomy(database.db);

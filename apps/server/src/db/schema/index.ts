@@ -2,3 +2,4 @@ export * from './catalogue.ts';
 export * from './identity.ts';
 export * from './requests.ts';
 export * from './companies.ts';
+export * from './bookings.ts';

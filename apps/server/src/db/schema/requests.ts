@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   check,
   date,
@@ -15,6 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organizations } from './catalogue.ts';
 import { users } from './identity.ts';
+import { bookings } from './bookings.ts';
 
 export const REQUEST_STATES = [
   'submitted',
@@ -157,6 +159,7 @@ export const notifications = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     kind: text('kind').notNull(),
     requestId: uuid('request_id').references(() => requests.id, { onDelete: 'cascade' }),
+    bookingId: uuid('booking_id').references((): AnyPgColumn => bookings.id, { onDelete: 'cascade' }),
     /** Values for the message (request reference and title, state, organisation); never a confidential detail. */
     params: jsonb('params').$type<Record<string, string>>().notNull().default({}),
     readAt: timestamp('read_at', { withTimezone: true }),

@@ -1,8 +1,7 @@
 import { PassThrough, Writable } from 'node:stream';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wrapPglite, type Database } from '../../db/client.ts';
+import { createPglite, wrapPglite, type Database } from '../../db/client.ts';
 import { loadSectorTaxonomy } from '../../db/seed/reference.ts';
 import { seedDemo } from '../../db/seed/demo.ts';
 import { freshDatabase } from '../../test/db.ts';
@@ -179,7 +178,7 @@ describe('clock backup and restore', () => {
   it.skipIf(process.env.CLOCK_TEST_DB !== 'postgres')(
     'moves everything from the embedded database to PostgreSQL',
     async () => {
-      const embedded = wrapPglite(await PGlite.create());
+      const embedded = wrapPglite(await createPglite());
       try {
         await embedded.migrate();
         await loadSectorTaxonomy(embedded.db);

@@ -5,6 +5,7 @@ import type { OfferType, TaxonomyScheme } from '../../db/schema/index.ts';
 import type { Taxonomies } from '@clock/contracts';
 import * as repo from './catalogue.repo.ts';
 import { presentExpert, presentOffer, presentOrganization } from './catalogue.presenter.ts';
+import { presentPolicies } from '../bookings/policy.service.ts';
 
 export interface Paging {
   page: number;
@@ -28,14 +29,22 @@ export async function getOrganization(db: Db, actor: Actor, id: string) {
 
 export async function listOffers(db: Db, _actor: Actor, f: repo.OfferFilter, p: Paging) {
   const { items, total } = await repo.listOffers(db, f, p.page, p.limit);
-  return { items: items.map(presentOffer), total, ...p };
+  return { items: await withBooking(db, items.map(presentOffer)), total, ...p };
+}
+
+/** Equipment records carry how they are booked on the platform (`booking`), when their centre set a policy. */
+async function withBooking<T extends { type: string; id: string }>(db: Db, records: T[]): Promise<T[]> {
+  const ids = records.filter((r) => r.type === 'equipment').map((r) => r.id);
+  if (!ids.length) return records;
+  const policies = await presentPolicies(db, ids);
+  return records.map((r) => (policies.has(r.id) ? { ...r, booking: policies.get(r.id) } : r));
 }
 
 const TYPE_NAMES: Record<OfferType, string> = { competence: 'competence', service: 'service', equipment: 'equipment' };
 export async function getOffer(db: Db, _actor: Actor, type: OfferType, id: string) {
   const r = await repo.getOffer(db, type, id);
   if (!r) throw notFound(TYPE_NAMES[type], id);
-  return presentOffer(r);
+  return (await withBooking(db, [presentOffer(r)]))[0]!;
 }
 
 export async function listExperts(db: Db, actor: Actor, f: { organization?: string }, p: Paging) {

@@ -224,6 +224,8 @@ declare module 'fastify' {
       | 'signed-in'
       | 'company-review'
       | 'company-profile'
-      | 'company-admin';
+      | 'company-admin'
+      | 'booking'
+      | 'equipment-booking';
   }
 }

@@ -291,6 +291,99 @@ const RULES: Record<
       return role === 'anonymous' ? 401 : role === 'admin' || (role === 'company' && scope === 'own') ? ok : 403;
     },
   },
+  // Equipment sharing settings (docs/permissions.md, "Equipment sharing"): the equipment's or qualification's centre.
+  'equipment-booking': {
+    async request(method, url, target) {
+      const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+      const asAdmin = (m: string, u: string, payload?: object) =>
+        app.inject({ method: m as 'POST', url: u, headers: headers.admin, ...(payload ? { payload } : {}) });
+      const qualification = async () =>
+        (await asAdmin('POST', '/api/v1/qualifications', { organization: target, name: { it: 'Abilitazione' } })).json()
+          .id as string;
+      if (url === '/api/v1/closures')
+        return { url, payload: { organization: target, start: day, end: day, reason: { it: 'Chiusura' } } };
+      if (url === '/api/v1/closures/:id') {
+        const c = await asAdmin('POST', '/api/v1/closures', {
+          organization: target,
+          start: day,
+          end: day,
+          reason: { it: 'Chiusura' },
+        });
+        return { url: url.replace(':id', c.json().id) };
+      }
+      if (url === '/api/v1/qualifications') return { url, payload: { organization: target, name: { it: 'Nuova' } } };
+      if (url === '/api/v1/qualifications/:id')
+        return { url: url.replace(':id', await qualification()), payload: { validityMonths: 12 } };
+      if (url === '/api/v1/qualifications/:id/grants') {
+        const person = await createUser(database.db, {
+          email: uniqueEmail('trainee'),
+          name: 'Allievo',
+          role: 'company',
+          organization: company.id,
+          password: PASSWORD,
+        });
+        return { url: url.replace(':id', await qualification()), payload: { user: person.id } };
+      }
+      if (url === '/api/v1/qualification-grants/:id/revoke') {
+        const q = await qualification();
+        const person = await createUser(database.db, {
+          email: uniqueEmail('trainee'),
+          name: 'Allievo',
+          role: 'company',
+          organization: company.id,
+          password: PASSWORD,
+        });
+        const g = await asAdmin('POST', `/api/v1/qualifications/${q}/grants`, { user: person.id });
+        return { url: url.replace(':id', g.json().id), payload: { reason: 'Revocata' }, ok: 200 };
+      }
+      const id = await seedRecord('equipment', target);
+      const path = url.replace(':id', id);
+      if (url.endsWith('/booking-policy'))
+        return {
+          url: path,
+          payload: {
+            bookable: true,
+            approval: 'manual',
+            slotMinutes: 30,
+            minMinutes: 30,
+            maxMinutes: 240,
+            bufferBeforeMinutes: 0,
+            bufferAfterMinutes: 0,
+            leadHours: 24,
+            horizonDays: 60,
+            assistedOnly: false,
+            pendingExpiryHours: 48,
+            qualification: null,
+          },
+        };
+      if (url.endsWith('/opening-rules'))
+        return {
+          url: path,
+          payload: {
+            items: [
+              {
+                rrule: 'FREQ=WEEKLY;BYDAY=MO',
+                startDate: '2026-01-05',
+                startTime: '09:00',
+                minutes: 60,
+                assisted: false,
+              },
+            ],
+          },
+        };
+      if (url.endsWith('/tariffs'))
+        return { url: path, payload: { items: [{ category: 'sme', unit: 'hour', amountCents: 1000 }] } };
+      if (url.endsWith('/blocks'))
+        return { url: path, payload: { start: `${day}T08:00:00Z`, end: `${day}T09:00:00Z`, reason: 'Manutenzione' } };
+      throw new Error(`no case for ${method} ${url}`);
+    },
+    expect(role, scope, ok) {
+      if (role === 'anonymous') return 401;
+      if (role === 'admin') return ok;
+      if (scope === 'own' && ['nucleus', 'centre-manager', 'centre-staff'].includes(role)) return ok;
+      return 403;
+    },
+  },
 };
 let vatSeq = 0;
 /** A fresh valid partita IVA for each registration. */
@@ -300,8 +393,9 @@ function freshVat() {
   throw new Error('unreachable');
 }
 // Routes about one's own session, tested in identity.test.ts, and sign-in itself; request routes have their own
-// matrix (every action × every role, in each state) in requests/requests.test.ts.
-const NOT_ORGANIZATION_SCOPED = new Set(['self', 'public', 'request']);
+// matrix (every action × every role, in each state) in requests/requests.test.ts, booking routes (a person's own
+// booking and the life-cycle table) in bookings/bookings.test.ts.
+const NOT_ORGANIZATION_SCOPED = new Set(['self', 'public', 'request', 'booking']);
 const SUCCESS: Record<string, number> = { POST: 201, PATCH: 200, DELETE: 204, PUT: 200 };
 
 describe('the permission matrix', () => {

@@ -116,6 +116,60 @@ const LINES: Record<string, Record<Lang, (p: P) => string>> = {
   },
 };
 
+// Bookings: `start`/`end` are instants with offset in Europe/Rome; shown as local date and time.
+const when = (p: P, lang: Lang) => {
+  const s = p.start ?? '';
+  const e = p.end ?? '';
+  const d = date(s.slice(0, 10), lang);
+  return `${d} ${s.slice(11, 16)}–${e.slice(0, 10) === s.slice(0, 10) ? '' : `${date(e.slice(0, 10), lang)} `}${e.slice(11, 16)}`;
+};
+const what = (p: P, lang: Lang) =>
+  `${p.ref} (${lang === 'en' ? p.equipmentEn || p.equipment : p.equipment}, ${when(p, lang)})`;
+Object.assign(LINES, {
+  'booking-received': {
+    it: (p: P) =>
+      `Abbiamo ricevuto la tua richiesta di prenotazione ${what(p, 'it')}: il centro la approverà o la rifiuterà.`,
+    en: (p: P) => `We received your booking request ${what(p, 'en')}: the centre will approve or decline it.`,
+  },
+  'booking-requested': {
+    it: (p: P) => `Nuova richiesta di prenotazione da approvare: ${what(p, 'it')}.`,
+    en: (p: P) => `New booking request to approve: ${what(p, 'en')}.`,
+  },
+  'booking-confirmed': {
+    it: (p: P) => `La prenotazione ${what(p, 'it')} è confermata.`,
+    en: (p: P) => `Booking ${what(p, 'en')} is confirmed.`,
+  },
+  'booking-declined': {
+    it: (p: P) => `La richiesta di prenotazione ${what(p, 'it')} non è stata accolta. Motivazione: ${p.reason ?? ''}`,
+    en: (p: P) => `Booking request ${what(p, 'en')} was declined. Reason: ${p.reason ?? ''}`,
+  },
+  'booking-cancelled': {
+    it: (p: P) => `La prenotazione ${what(p, 'it')} è stata annullata.${p.reason ? ` Motivazione: ${p.reason}` : ''}`,
+    en: (p: P) => `Booking ${what(p, 'en')} was cancelled.${p.reason ? ` Reason: ${p.reason}` : ''}`,
+  },
+  'booking-expired': {
+    it: (p: P) =>
+      `La richiesta di prenotazione ${what(p, 'it')} è scaduta senza risposta: il periodo è di nuovo libero.`,
+    en: (p: P) => `Booking request ${what(p, 'en')} expired unanswered: the time is free again.`,
+  },
+  'booking-reminder': {
+    it: (p: P) => `Promemoria: domani hai la prenotazione ${what(p, 'it')}.`,
+    en: (p: P) => `Reminder: your booking ${what(p, 'en')} is tomorrow.`,
+  },
+  'qualification-training-request': {
+    it: (p: P) =>
+      `${p.person} chiede la formazione per l'abilitazione «${p.qualification}».${p.message ? ` Messaggio: ${p.message}` : ''}`,
+    en: (p: P) =>
+      `${p.person} asks for the training for the qualification "${p.qualificationEn || p.qualification}".${p.message ? ` Message: ${p.message}` : ''}`,
+  },
+  'qualification-granted': {
+    it: (p: P) =>
+      `Ti è stata concessa l'abilitazione «${p.qualification}»${p.validUntil ? `, valida fino al ${date(p.validUntil, 'it')}` : ''}.`,
+    en: (p: P) =>
+      `You were granted the qualification "${p.qualificationEn || p.qualification}"${p.validUntil ? `, valid until ${date(p.validUntil, 'en')}` : ''}.`,
+  },
+});
+
 export function notificationLine(kind: string, params: P, lang: Lang): string {
   return LINES[kind]?.[lang](params) ?? `${kind}: ${name(params)}`;
 }

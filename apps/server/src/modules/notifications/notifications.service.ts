@@ -14,6 +14,8 @@ export interface NotifyTarget {
 export interface NotifyEvent {
   kind: string;
   requestId: string | null;
+  /** A booking the event is about (its link is in `params.path`). */
+  bookingId?: string;
   params: Record<string, string>;
   /** Send the e-mail now whatever the recipient's preference (a decision the company must receive). */
   urgent?: boolean;
@@ -37,6 +39,7 @@ export async function notify(tx: Db | Tx, publicUrl: string, event: NotifyEvent,
       userId: r.id,
       kind: event.kind,
       requestId: event.requestId,
+      bookingId: event.bookingId ?? null,
       params: event.params,
       emailedAt: digestLater ? null : new Date(),
     };

@@ -1,5 +1,6 @@
 import type { Actor } from '../../core/actor.ts';
 import type { Confidentiality, RequestState, TeamRole } from '../../db/schema/index.ts';
+import { addWorkingDays } from '../../core/calendar.ts';
 
 /**
  * The life cycle of a request. The nucleus takes it into triage, opens it to centres (or declines it, always with a
@@ -136,46 +137,6 @@ export interface Targets {
   teamDays: number;
 }
 export const DEFAULT_TARGETS: Targets = { firstResponseDays: 5, triageDays: 5, teamDays: 10 };
-
-function easterSunday(year: number): Date {
-  // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
-  const a = year % 19,
-    b = Math.floor(year / 100),
-    c = year % 100,
-    d = Math.floor(b / 4),
-    e = b % 4;
-  const f = Math.floor((b + 8) / 25),
-    g = Math.floor((b - f + 1) / 3),
-    h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4),
-    k = c % 4,
-    l = (32 + 2 * e + 2 * i - h - k) % 7,
-    m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31),
-    day = ((h + l - 7 * m + 114) % 31) + 1;
-  return new Date(Date.UTC(year, month - 1, day));
-}
-
-/** Italian national public holidays (the day after Easter included). */
-export function isItalianHoliday(d: Date): boolean {
-  const md = `${d.getUTCMonth() + 1}-${d.getUTCDate()}`;
-  if (['1-1', '1-6', '4-25', '5-1', '6-2', '8-15', '11-1', '12-8', '12-25', '12-26'].includes(md)) return true;
-  const easterMonday = easterSunday(d.getUTCFullYear());
-  easterMonday.setUTCDate(easterMonday.getUTCDate() + 1);
-  return d.getUTCMonth() === easterMonday.getUTCMonth() && d.getUTCDate() === easterMonday.getUTCDate();
-}
-export const isWorkingDay = (d: Date) => d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && !isItalianHoliday(d);
-
-/** The moment `days` working days after `from` (same time of day; a start on a holiday counts from the next working day). */
-export function addWorkingDays(from: Date, days: number): Date {
-  const d = new Date(from.getTime());
-  let left = days;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    if (isWorkingDay(d)) left--;
-  }
-  return d;
-}
 
 /** When a request in `state`, entered at `since`, should have moved on; null when the state has no target. */
 export function dueDate(state: RequestState, since: Date, targets: Targets): Date | null {

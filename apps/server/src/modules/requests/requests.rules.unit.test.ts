@@ -4,15 +4,14 @@ import type { Actor } from '../../core/actor.ts';
 import { REQUEST_STATES, type RequestState } from '../../db/schema/index.ts';
 import {
   accessTo,
-  addWorkingDays,
   allowedActions,
   canTransition,
   dueDate,
   DEFAULT_TARGETS,
-  isItalianHoliday,
   TRANSITIONS,
   type RequestFacts,
 } from './requests.rules.ts';
+import { addWorkingDays, isItalianHoliday } from '../../core/calendar.ts';
 
 const day = (s: string) => new Date(`${s}T09:00:00Z`);
 const member = (

@@ -1,0 +1,169 @@
+import crypto from 'node:crypto';
+import ical, { ICalEventStatus } from 'ical-generator';
+import { DateTime } from 'luxon';
+import type { Actor } from '../../core/actor.ts';
+import { AppError } from '../../core/errors.ts';
+import { ZONE } from '../../core/calendar.ts';
+import * as repo from './bookings.repo.ts';
+import * as policyRepo from './policy.repo.ts';
+import { holidays } from './calendar.rules.ts';
+import { bookingRef } from './lifecycle.rules.ts';
+import { nowOf, type BookingDeps } from './bookings.service.ts';
+import { equipmentOr404, requireMember } from './policy.service.ts';
+
+/**
+ * iCalendar feeds (RFC 5545, made by ical-generator): an instrument's public calendar of busy and closed times, with
+ * nothing personal in it, and each person's private feed of their own bookings. UIDs are stable (the row's id),
+ * SEQUENCE rises with every change of a booking, and times carry TZID=Europe/Rome with its VTIMEZONE.
+ */
+
+/** Europe/Rome since 1996 (the EU rule: last Sunday of March 02:00 → CEST, last Sunday of October 03:00 → CET). */
+const VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/Rome',
+  'X-LIC-LOCATION:Europe/Rome',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19700329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19701025T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+].join('\r\n');
+
+const DAY = 86_400_000;
+const local = (ms: number) => DateTime.fromMillis(ms, { zone: ZONE });
+const utc = (ms: number) => DateTime.fromMillis(ms, { zone: 'utc' });
+const host = (publicUrl: string) => {
+  try {
+    return new URL(publicUrl).hostname || 'clock';
+  } catch {
+    return 'clock';
+  }
+};
+
+/**
+ * ical-generator writes DTSTAMP in the calendar's zone when one is set, so the calendar carries none and the
+ * VTIMEZONE is placed here, before the first component (the events name it by TZID).
+ */
+function withTimezone(text: string): string {
+  const at = text.search(/BEGIN:VEVENT|END:VCALENDAR/);
+  return `${text.slice(0, at)}${VTIMEZONE}\r\n${text.slice(at)}`;
+}
+
+/** The public calendar of an instrument: busy (bookings) and closed (maintenance, closures, holidays) times. */
+export async function equipmentCalendar(deps: BookingDeps, id: string): Promise<string> {
+  const e = await equipmentOr404(deps.db, id);
+  const now = nowOf(deps).getTime();
+  const from = now - 31 * DAY,
+    to = now + 366 * DAY;
+  const domain = host(deps.publicUrl);
+  const cal = ical({ name: e.title.it ?? e.title.en ?? id, prodId: { company: 'CL.O.C.K.', product: 'bookings' } });
+  const [active, closures] = await Promise.all([
+    repo.activeBlocked(deps.db, [id], from, to),
+    policyRepo.closuresFor(deps.db, {
+      organizations: [e.organizationId],
+      equipment: [id],
+      from,
+      to,
+      wholeCentreOnly: false,
+    }),
+  ]);
+  const stamp = utc(now);
+  const rows = await Promise.all(active.map((a) => repo.findBooking(deps.db, a.id)));
+  for (const r of rows) {
+    if (!r) continue;
+    cal.createEvent({
+      id: `booking-${r.id}@${domain}`,
+      sequence: r.sequence,
+      stamp,
+      start: local(r.start),
+      end: local(r.end),
+      timezone: ZONE,
+      summary: r.state === 'blocked' ? 'Closed (maintenance)' : 'Busy',
+      status: r.state === 'requested' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+    });
+  }
+  for (const c of closures.filter((c) => c.equipmentId === null || c.equipmentId === id))
+    cal.createEvent({
+      id: `closure-${c.id}@${domain}`,
+      stamp,
+      start: local(c.start),
+      end: local(c.end),
+      timezone: ZONE,
+      summary: 'Closed',
+    });
+  for (const h of holidays(from, to))
+    cal.createEvent({
+      id: `holiday-${local(h.start).toISODate()}@${domain}`,
+      stamp,
+      start: local(h.start),
+      end: local(h.end),
+      timezone: ZONE,
+      summary: 'Closed (public holiday)',
+    });
+  return withTimezone(cal.toString());
+}
+
+const STATUS: Record<string, ICalEventStatus> = {
+  requested: ICalEventStatus.TENTATIVE,
+  confirmed: ICalEventStatus.CONFIRMED,
+  completed: ICalEventStatus.CONFIRMED,
+  'no-show': ICalEventStatus.CONFIRMED,
+};
+
+/** A person's own bookings (from a month ago on), cancelled and declined ones marked so. */
+export async function personalCalendar(deps: BookingDeps, token: string): Promise<string> {
+  const userId = /^[A-Za-z0-9_-]{32,64}$/.test(token) ? await repo.feedOwner(deps.db, token) : null;
+  if (!userId) throw new AppError('NOT_FOUND', 'No such calendar feed');
+  const now = nowOf(deps).getTime();
+  const domain = host(deps.publicUrl);
+  const cal = ical({ name: 'CL.O.C.K.', prodId: { company: 'CL.O.C.K.', product: 'bookings' } });
+  for (const r of await repo.bookingsOfUser(deps.db, userId, now - 31 * DAY)) {
+    const title = r.equipmentTitle.it ?? r.equipmentTitle.en ?? r.equipmentId;
+    cal.createEvent({
+      id: `booking-${r.id}@${domain}`,
+      sequence: r.sequence,
+      stamp: utc(r.updatedAt.getTime()),
+      start: local(r.start),
+      end: local(r.end),
+      timezone: ZONE,
+      summary: `${bookingRef(r.number)} ${title}`,
+      description: r.purpose,
+      url: `${deps.publicUrl}/prenotazioni/${r.id}`,
+      status: STATUS[r.state] ?? ICalEventStatus.CANCELLED,
+    });
+  }
+  return withTimezone(cal.toString());
+}
+
+const newToken = () => crypto.randomBytes(32).toString('base64url');
+const feedUrl = (publicUrl: string, token: string) => `${publicUrl}/api/v1/calendar-feeds/${token}/bookings.ics`;
+
+/** The caller's private feed address (made on first use). */
+export async function myFeed(deps: BookingDeps, actor: Actor) {
+  const m = requireMember(actor);
+  if (!m.userId) throw new AppError('FORBIDDEN', 'Calendar feeds belong to people, not to API tokens');
+  let token = await repo.feedToken(deps.db, m.userId);
+  if (!token) {
+    token = newToken();
+    await repo.setFeedToken(deps.db, m.userId, token);
+  }
+  return { url: feedUrl(deps.publicUrl, token) };
+}
+/** A new address; the old one stops working. */
+export async function resetFeed(deps: BookingDeps, actor: Actor) {
+  const m = requireMember(actor);
+  if (!m.userId) throw new AppError('FORBIDDEN', 'Calendar feeds belong to people, not to API tokens');
+  const token = newToken();
+  await repo.setFeedToken(deps.db, m.userId, token);
+  return { url: feedUrl(deps.publicUrl, token) };
+}

@@ -40,7 +40,6 @@ const NEW_POLICY: BookingPolicy = {
   assistedOnly: false,
   pendingExpiryHours: 48,
   qualificationRequired: false,
-  qualification: null,
   timezone: 'Europe/Rome',
   units: [],
 };

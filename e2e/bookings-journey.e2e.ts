@@ -161,7 +161,7 @@ async function chooseFreeTime(page: Page, lang: Lang) {
 describe('booking from an equipment page (Italian)', () => {
   it('a newcomer books a self-service instrument and finds it among their bookings', async () => {
     const equipment = await findEquipment((p) => p.approval === 'automatic' && !p.qualificationRequired);
-    const person = account((a) => a.role === 'company');
+    const person = account((a) => a.role === 'company' && a.organization?.id === 'cantiere-burlamacco');
     const { page, problems, close } = await openPage(stack, { lang: 'it' });
     try {
       // Anonymous: the calendar is there, and an invitation to sign in.
@@ -195,7 +195,8 @@ describe('booking from an equipment page (Italian)', () => {
 
   it('a person without the qualification is told how to get it', async () => {
     const equipment = await findEquipment((p) => p.qualificationRequired);
-    const person = account((a) => a.role === 'company');
+    // A company person the demo grants no qualification to.
+    const person = account((a) => a.role === 'company' && a.organization?.id === 'cantiere-burlamacco');
     const { page, problems, close } = await openPage(stack, { lang: 'it' });
     try {
       await signIn(page, 'it', person.email, `/attrezzature/${encodeURIComponent(equipment.id)}`);
@@ -331,7 +332,9 @@ describe('on a phone', () => {
       await settled(page);
       const panel = page.getByRole('region', { name: WORDS.it.panel });
       await panel.locator('.slot-list').first().waitFor();
-      expect(await panel.getByRole('button', { name: WORDS.it.day }).getAttribute('aria-pressed')).toBe('true');
+      expect(await panel.getByRole('button', { name: WORDS.it.day, exact: true }).getAttribute('aria-pressed')).toBe(
+        'true',
+      );
       expect(await panel.locator('.availability-day').count()).toBe(1);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       await expectAccessible(page);

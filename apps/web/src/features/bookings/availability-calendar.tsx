@@ -4,7 +4,14 @@ import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.it.ts';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { LoadingState } from '../../components/ui/loading-state.tsx';
-import { bookingEndpoints, type Availability, type AvailabilityItem, type SlotStatus } from './booking-api.ts';
+import {
+  bookingEndpoints,
+  type Availability,
+  type AvailabilityItem,
+  type BookingPolicy,
+  type SlotStatus,
+} from './booking-api.ts';
+import { startChoices } from './booking-form.tsx';
 import { addDays, mondayOf, romeClock, romeDay, romeInstant, romeToday, ZONE } from './rome-time.ts';
 import './booking-messages.ts';
 
@@ -54,6 +61,8 @@ function prefersDayView(): boolean {
 
 interface CalendarProps {
   equipment: string;
+  /** Free times too short, or too soon, for this policy are shown but offer no booking. */
+  policy: BookingPolicy;
   /** Offered on each free interval when the reader may book; absent for anonymous visitors. */
   onChoose?: (interval: DayInterval) => void;
   /** Changes after a booking, so the calendar asks again. */
@@ -64,7 +73,7 @@ interface CalendarProps {
  * The instrument's free, busy and closed times as plain lists, one per day (a week, or one day on a phone): a screen
  * reader reads each day as a list; free times are buttons in the tab order. Times are Rome's.
  */
-export function AvailabilityCalendar({ equipment, onChoose, version = 0 }: CalendarProps) {
+export function AvailabilityCalendar({ equipment, policy, onChoose, version = 0 }: CalendarProps) {
   const { t, lang } = useI18n();
   const [view, setView] = useState<CalendarView>(() => (prefersDayView() ? 'day' : 'week'));
   const [anchor, setAnchor] = useState(romeToday);
@@ -141,7 +150,7 @@ export function AvailabilityCalendar({ equipment, onChoose, version = 0 }: Calen
       {availability.error ? <ProblemAlert error={availability.error} onRetry={availability.reload} /> : null}
       {availability.loading ? <LoadingState /> : null}
       {availability.data ? (
-        <ol className={`availability-days availability-${view}`} aria-labelledby={headingId}>
+        <ol className={`availability-days availability-view-${view}`} aria-labelledby={headingId}>
           {days.map((day) => {
             const intervals = grouped.get(day) ?? [];
             return (
@@ -155,12 +164,12 @@ export function AvailabilityCalendar({ equipment, onChoose, version = 0 }: Calen
                   <ul className="slot-list" aria-labelledby={`${headingId}-${day}`}>
                     {intervals.map((i) => {
                       const time = `${romeClock(i.start)}–${i.end === romeInstant(addDays(day, 1)) ? '24:00' : romeClock(i.end)}`;
-                      const past = Date.parse(i.end) <= Date.now();
+                      const bookable = i.status === 'free' && startChoices(i, policy).length > 0;
                       return (
                         <li key={i.start} className={`slot slot-${i.status}`}>
                           <span className="slot-time">{time}</span>{' '}
                           <span className="slot-status">{t(STATUS_LABEL[i.status])}</span>
-                          {i.status === 'free' && onChoose && !past ? (
+                          {bookable && onChoose ? (
                             <button
                               type="button"
                               className="btn btn-sm btn-primary slot-choose"

@@ -19,12 +19,22 @@ import './booking-messages.ts';
 
 const FIELDS = ['organization', 'start', 'end', 'purpose'] as const;
 
-/** Start times a free interval offers: every slot step that leaves room for the shortest booking. */
-export function startChoices(interval: DayInterval, terms: BookingPolicy): string[] {
+/**
+ * Start times a free interval offers: on the calendar's steps (multiples of the slot from Rome midnight), not sooner
+ * than the notice the instrument asks for, and leaving room for the shortest booking.
+ */
+export function startChoices(interval: DayInterval, terms: BookingPolicy, now = Date.now()): string[] {
   const step = Math.max(5, terms.slotMinutes || 30);
+  const [h, m] = romeClock(interval.start).split(':').map(Number);
+  const sinceMidnight = (h ?? 0) * 60 + (m ?? 0);
+  const first = Math.ceil(sinceMidnight / step) * step - sinceMidnight;
+  const earliest = now + (terms.leadHours ?? 0) * 3_600_000;
   const room = minutesBetween(interval.start, interval.end);
   const out: string[] = [];
-  for (let m = 0; m + Math.max(terms.minMinutes, step) <= room; m += step) out.push(addMinutes(interval.start, m));
+  for (let at = first; at + Math.max(terms.minMinutes, step) <= room; at += step) {
+    const start = addMinutes(interval.start, at);
+    if (Date.parse(start) >= earliest) out.push(start);
+  }
   return out;
 }
 

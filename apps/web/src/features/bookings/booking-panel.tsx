@@ -164,6 +164,7 @@ export function BookingPanel({
         <h3 className="h5 mt-3">{t('booking.panel.availability')}</h3>
         <AvailabilityCalendar
           equipment={equipment}
+          policy={terms}
           version={version}
           onChoose={signedIn ? (interval) => setChosen(interval) : undefined}
         />

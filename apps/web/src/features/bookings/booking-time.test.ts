@@ -65,8 +65,20 @@ describe('the booking form choices', () => {
     status: 'free' as const,
   };
 
+  const before = Date.parse('2026-12-01T00:00:00Z');
+
   it('offers starts that leave room for the shortest booking', () => {
-    expect(startChoices(interval, policy).map(romeClock)).toEqual(['09:00', '09:30', '10:00', '10:30']);
+    expect(startChoices(interval, policy, before).map(romeClock)).toEqual(['09:00', '09:30', '10:00', '10:30']);
+  });
+
+  it('starts on the calendar’s steps, after the notice asked, and offers nothing in a gap too short', () => {
+    const afterBuffer = { ...interval, start: romeInstant('2026-12-07', '08:45') };
+    expect(startChoices(afterBuffer, policy, before).map(romeClock)).toEqual(['09:00', '09:30', '10:00', '10:30']);
+    const noticed = { ...policy, leadHours: 24 } as BookingPolicy;
+    const dayBefore = Date.parse(romeInstant('2026-12-06', '09:45'));
+    expect(startChoices(interval, noticed, dayBefore).map(romeClock)).toEqual(['10:00', '10:30']);
+    const gap = { ...interval, end: romeInstant('2026-12-07', '09:45') };
+    expect(startChoices(gap, policy, before)).toEqual([]);
   });
 
   it('offers lengths from the minimum to the maximum within the free time', () => {

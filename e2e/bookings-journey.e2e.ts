@@ -224,7 +224,8 @@ describe('booking from an equipment page (Italian)', () => {
 describe('a request that needs approval (English)', () => {
   it('a company asks, the centre approves, the company sees it confirmed', async () => {
     const equipment = await findEquipment((p) => p.approval === 'manual' && !p.qualificationRequired);
-    const company = account((a) => a.role === 'company');
+    // A company person the demo grants no qualification to.
+    const company = account((a) => a.role === 'company' && a.organization?.id === 'pietre-del-frigido');
     const staff = account(
       (a) =>
         (a.role === 'centre-staff' || a.role === 'centre-manager') && a.organization?.id === equipment.organization,
@@ -250,10 +251,30 @@ describe('a request that needs approval (English)', () => {
       await expect.poll(() => centre.page.locator('.queue-status').textContent()).toContain(WORDS.en.approved);
       await expectAccessible(centre.page);
 
+      // The usage for cost sharing downloads as CSV.
+      const csv = await centre.page.getByRole('link', { name: 'Download the usage (CSV)' }).getAttribute('href');
+      const usage = await centre.page.request.get(csv!);
+      expect(usage.status()).toBe(200);
+      expect(usage.headers()['content-type']).toContain('text/csv');
+
+      // The centre grants the person one of its qualifications, valid until a date.
+      const qualification = centre.page
+        .locator('.card')
+        .filter({ has: centre.page.getByText('Grant the qualification') });
+      await qualification.first().getByLabel('The person’s e-mail').fill(company.email);
+      await qualification.first().getByRole('button', { name: 'Grant', exact: true }).click();
+      await expect.poll(() => qualification.first().textContent()).toContain(company.name);
+      await expectAccessible(centre.page);
+
       await page.goto('/prenotazioni');
       await arrive(page, /\/prenotazioni$/, WORDS.en.mine);
       const mine = page.getByRole('article').filter({ hasText: 'Climatic ageing of a packaging sample.' });
       await expect.poll(() => mine.textContent()).toContain(WORDS.en.stateConfirmed);
+      await expect.poll(() => page.locator('.qualification-list').textContent()).toContain('valid until');
+      // The private calendar feed answers as iCalendar.
+      const feed = await page.request.get(await page.locator('#feed-url').inputValue());
+      expect(feed.status()).toBe(200);
+      expect(await feed.text()).toContain('BEGIN:VCALENDAR');
       expect(unexpected(asker.problems, [])).toEqual([]);
       expect(unexpected(centre.problems, [])).toEqual([]);
     } finally {

@@ -276,6 +276,7 @@ export const bookingsEn: { readonly [K in keyof typeof bookingsIt]: string } = {
   'booking.closures.title': 'Closures',
   'booking.closures.intro': 'National public holidays are already in the calendar; add the equipment’s closures here.',
   'booking.closures.none': 'No closures coming up.',
+  'booking.closures.days': 'from {from} to {to}',
   'booking.closures.centre_wide': 'the whole centre is closed',
   'booking.closures.remove': 'Remove the closure “{reason}”',
   'booking.closures.remove_failed': 'The closure was not removed: try again.',

@@ -277,6 +277,7 @@ export const bookingsIt = {
   'booking.closures.intro':
     'Le festività nazionali sono già nel calendario; aggiungi qui le chiusure dell’attrezzatura.',
   'booking.closures.none': 'Nessuna chiusura in programma.',
+  'booking.closures.days': 'dal {from} al {to}',
   'booking.closures.centre_wide': 'chiusura di tutto il centro',
   'booking.closures.remove': 'Elimina la chiusura «{reason}»',
   'booking.closures.remove_failed': 'La chiusura non è stata eliminata: riprova.',

@@ -8,7 +8,7 @@ import { ErrorSummary } from '../../components/ui/error-summary.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { bookingEndpoints, type Closure } from './booking-api.ts';
 import { useWhen } from './booking-bits.tsx';
-import { addDays, romeToday } from './rome-time.ts';
+import { addDays, romeClock, romeDay, romeToday } from './rome-time.ts';
 import './booking-messages.ts';
 
 const FIELDS = ['start', 'end', 'reason'];
@@ -20,6 +20,20 @@ const FIELDS = ['start', 'end', 'reason'];
 export function ClosuresEditor({ equipment, onSaid }: { equipment: string; onSaid: (said: string) => void }) {
   const { t, pick, lang } = useI18n();
   const when = useWhen();
+  const dayFormat = new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  // Whole days (midnight to midnight) read as days, the last one included.
+  const period = (c: Closure) => {
+    if (romeClock(c.start) !== '00:00' || romeClock(c.end) !== '00:00') return when(c.start, c.end);
+    const first = romeDay(c.start);
+    const last = addDays(romeDay(c.end), -1);
+    const day = (d: string) => dayFormat.format(new Date(`${d}T12:00:00Z`));
+    return first === last ? day(first) : t('booking.closures.days', { from: day(first), to: day(last) });
+  };
   const list = useApi<{ items: Closure[] }>(bookingEndpoints.closures({ equipment }), { fresh: true });
   const [start, setStart] = useState(() => addDays(romeToday(), 7));
   const [end, setEnd] = useState(() => addDays(romeToday(), 7));
@@ -70,7 +84,7 @@ export function ClosuresEditor({ equipment, onSaid }: { equipment: string; onSai
             const why = pick(c.reason);
             return (
               <li key={c.id}>
-                {when(c.start, c.end)} — <span lang={why?.isFallback ? why.lang : undefined}>{why?.text}</span>
+                {period(c)} — <span lang={why?.isFallback ? why.lang : undefined}>{why?.text}</span>
                 {c.equipment ? (
                   <>
                     {' '}

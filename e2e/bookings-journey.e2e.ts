@@ -187,6 +187,17 @@ describe('booking from an equipment page (Italian)', () => {
       await expect.poll(() => coming.textContent()).toContain(WORDS.it.stateConfirmed);
       expect(await page.locator('#feed-url').inputValue()).toMatch(/\.ics$|calendar-feeds\//);
       await expectAccessible(page);
+
+      // Plans change: cancelling asks first, then the booking moves among the ended ones.
+      const booked = coming.getByRole('article').filter({ hasText: 'Prove di trazione su provini in alluminio.' });
+      await booked.getByRole('button', { name: 'Annulla la prenotazione' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Annullare la prenotazione?' });
+      await expectAccessible(page);
+      await dialog.getByRole('button', { name: 'Annulla la prenotazione' }).click();
+      const ended = page.getByRole('region', { name: 'Passate e concluse' });
+      await expect
+        .poll(() => ended.getByRole('article').filter({ hasText: 'Prove di trazione' }).textContent())
+        .toContain('Annullata');
       expect(unexpected(problems, [])).toEqual([]);
     } finally {
       await close();
@@ -335,6 +346,13 @@ describe('the centre sets an instrument’s rules (Italian)', () => {
       await page.getByRole('main').getByRole('button', { name: WORDS.it.savePolicy }).click();
       await expect.poll(() => page.locator('#policy-slotMinutes-error').textContent()).toBeTruthy();
       expect(await page.locator('#policy-slotMinutes').getAttribute('aria-invalid')).toBe('true');
+      await expectAccessible(page);
+
+      // A closure of the instrument for some days, listed with its reason.
+      const closures = page.getByRole('region', { name: 'Chiusure' });
+      await closures.getByLabel('Motivo').fill('Manutenzione straordinaria');
+      await closures.getByRole('button', { name: 'Aggiungi la chiusura' }).click();
+      await expect.poll(() => closures.locator('.closure-list').textContent()).toContain('Manutenzione straordinaria');
       await expectAccessible(page);
       expect(unexpected(problems, [/400/])).toEqual([]);
     } finally {

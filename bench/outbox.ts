@@ -9,8 +9,8 @@
  */
 import { parseArgs } from 'node:util';
 import crypto from 'node:crypto';
-import pg from 'pg';
-import { createPglite, openDatabase, wrapPglite, type Database } from '../apps/server/src/db/client.ts';
+import { createPglite, wrapPglite, type Database } from '../apps/server/src/db/client.ts';
+import { onPostgres } from './postgres.ts';
 import { createMailer } from '../apps/server/src/core/mailer.ts';
 import { startSmtp } from '../apps/server/src/test/smtp.ts';
 import { deliverOutbox } from '../apps/server/src/modules/notifications/notifications.service.ts';
@@ -62,20 +62,4 @@ async function run(label: string, database: Database) {
 
 console.log(`Outbox: ${COUNT} messages through deliverOutbox (batches of 50) to a local SMTP server`);
 await run('PGlite', wrapPglite(await createPglite()));
-const pgUrl = process.env.CLOCK_BENCH_POSTGRES_URL;
-if (pgUrl) {
-  const name = `clock_bench_outbox_${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  try {
-    await run('PostgreSQL', await openDatabase({ kind: 'postgres', url: url.toString() }));
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.end();
-  }
-} else {
-  console.log('PostgreSQL: skipped (set CLOCK_BENCH_POSTGRES_URL)');
-}
+await onPostgres('clock_bench_outbox', (database) => run('PostgreSQL', database));

@@ -371,3 +371,13 @@ export async function membershipsOf(tx: Conn, userId: string) {
     .where(eq(memberships.userId, userId));
   return rows.map((r) => r.organizationId);
 }
+
+/**
+ * Queues writers of one instrument's bookings for the rest of the transaction. Not a check: the exclusion constraint
+ * still decides. Without it, two inserts that overlap may each wait for the other's uncommitted row and end in a
+ * deadlock PostgreSQL detects only after deadlock_timeout; with it the second insert meets a committed row and fails
+ * at once with 23P01.
+ */
+export async function queueForInstrument(tx: Tx, equipmentId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(743620, hashtext(${equipmentId}))`);
+}

@@ -242,6 +242,8 @@ describe('one rule (property)', () => {
             const start = alignUp(g.start, p.slotMinutes) + (a % 4) * p.slotMinutes * MIN;
             x = { start, end: start + (1 + (len % 8)) * p.slotMinutes * MIN };
           }
+          // Availability describes the range asked for; an interval running past it is judged by a wider one.
+          if (x.end > to) return;
           const inFree = segs.some((g) => g.status === 'free' && g.start <= x.start && x.end <= g.end);
           const minutes = (x.end - x.start) / MIN;
           const onGrid = [x.start, x.end].every((t) => {

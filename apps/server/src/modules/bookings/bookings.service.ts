@@ -22,6 +22,7 @@ export interface BookingDeps {
   now?: () => Date;
 }
 export const nowOf = (deps: { now?: () => Date }) => (deps.now ? deps.now() : new Date());
+const DAY_MS = 86_400_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // ---- the facts the one rule reads ----
@@ -65,20 +66,36 @@ export async function loadCalendars(
       from: pad.from,
       to: pad.to,
     }),
-    repo.activeBlocked(db, ids, pad.from, pad.to),
+    // Other bookings matter only as far as a buffer reaches (at most a day).
+    repo.activeBlocked(db, ids, from - DAY_MS, to + DAY_MS),
   ]);
+  const group = <T>(rows: T[], key: (r: T) => string | null) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) {
+      const k = key(r);
+      if (k === null) continue;
+      if (!m.has(k)) m.set(k, []);
+      m.get(k)!.push(r);
+    }
+    return m;
+  };
+  const rulesOf = group(rules, (r) => r.equipmentId);
+  const activeOf = group(
+    active.filter((a) => a.id !== except),
+    (a) => a.equipmentId,
+  );
+  const ownClosures = group(closures, (c) => c.equipmentId);
+  const centreClosures = group(closures, (c) => (c.equipmentId === null ? c.organizationId : null));
   const out = new Map<string, InstrumentCalendar>();
   for (const p of policies) {
     const id = p.equipmentId;
-    const mine = active.filter((a) => a.equipmentId === id && a.id !== except);
+    const mine = activeOf.get(id) ?? [];
     out.set(
       id,
       buildCalendar(
         {
-          rules: rules.filter((r) => r.equipmentId === id),
-          closures: closures.filter(
-            (c) => c.equipmentId === id || (c.equipmentId === null && c.organizationId === p.organizationId),
-          ),
+          rules: rulesOf.get(id) ?? [],
+          closures: [...(ownClosures.get(id) ?? []), ...(centreClosures.get(p.organizationId) ?? [])],
           blocks: mine.filter((a) => a.state === 'blocked'),
           busy: mine.filter((a) => a.state !== 'blocked'),
         },
@@ -159,10 +176,28 @@ async function refuse(db: Db | Tx, reason: BookingRefusal, policy: Policy): Prom
 }
 
 /** Whether an error is PostgreSQL's exclusion violation (SQLSTATE 23P01), however the driver wraps it. */
-export function isExclusionViolation(e: unknown): boolean {
+export function sqlState(e: unknown): string | null {
   for (let x = e as { code?: string; cause?: unknown } | undefined, i = 0; x && i < 5; x = x.cause as typeof x, i++)
-    if (x.code === '23P01') return true;
-  return false;
+    if (typeof x.code === 'string' && /^[0-9A-Z]{5}$/.test(x.code)) return x.code;
+  return null;
+}
+export const isExclusionViolation = (e: unknown) => sqlState(e) === '23P01';
+
+/**
+ * Runs a write again when PostgreSQL gave up on it for a reason a retry solves: two inserts into the exclusion
+ * constraint that each wait for the other end in a deadlock (40P01) — each saw the other's uncommitted row; on the
+ * next attempt one of them is committed and the rule or the constraint answers slot-taken.
+ */
+export async function retryingDeadlocks<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const state = sqlState(e);
+      if (attempt >= 5 || (state !== '40P01' && state !== '40001')) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    }
+  }
 }
 export const slotTaken = () =>
   new AppError('SLOT_TAKEN', 'Someone else has booked this time (or its set-up and cleaning time)', [], {
@@ -348,12 +383,11 @@ export async function quote(
  * the database's exclusion constraint has the last word on overlaps (two people racing for one slot: one wins, the
  * other gets 409 slot-taken). The category and the price quote are frozen on the booking.
  */
-export async function createBooking(
-  deps: BookingDeps,
-  ctx: Ctx,
-  body: BookingCreate,
-  schemaProblems: FieldProblem[] = [],
-) {
+export function createBooking(deps: BookingDeps, ctx: Ctx, body: BookingCreate, schemaProblems: FieldProblem[] = []) {
+  return retryingDeadlocks(() => bookOnce(deps, ctx, body, schemaProblems));
+}
+
+async function bookOnce(deps: BookingDeps, ctx: Ctx, body: BookingCreate, schemaProblems: FieldProblem[]) {
   const actor = requireMember(ctx.actor);
   if (!actor.userId) throw new AppError('FORBIDDEN', 'Bookings are made by people, not by API tokens');
   const j = await readBooking(deps.db, actor, body, schemaProblems, 'body');
@@ -369,6 +403,7 @@ export async function createBooking(
   let id: string;
   try {
     id = await deps.db.transaction(async (tx) => {
+      await repo.queueForInstrument(tx, j.row.equipmentId);
       const bookingId = await repo.insertBooking(tx, {
         equipmentId: j.row.equipmentId,
         ownerOrganizationId: j.row.organizationId,

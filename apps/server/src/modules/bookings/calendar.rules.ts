@@ -54,16 +54,29 @@ export function ruleProblem(rrule: string, startDate: string): string | null {
   }
 }
 
+const occurrences = new Map<string, string[]>();
+/** The days a rule opens between two days (inclusive); many instruments share a rule, so the answer is kept. */
+function ruleDays(rule: OpeningRuleFacts, firstDay: string, lastDay: string): string[] {
+  const key = `${rule.startDate}|${rule.rrule}|${firstDay}|${lastDay}`;
+  let days = occurrences.get(key);
+  if (!days) {
+    const r = parseRule(rule.rrule, rule.startDate);
+    days = r
+      .between(new Date(`${firstDay}T00:00:00Z`), new Date(`${lastDay}T00:00:00Z`), true)
+      .map((d) => d.toISOString().slice(0, 10));
+    if (occurrences.size > 2000) occurrences.clear();
+    occurrences.set(key, days);
+  }
+  return days;
+}
+
 /** The opening windows of the rules that reach into [from, to), in order. */
 export function expandOpening(rules: OpeningRuleFacts[], from: number, to: number): OpeningWindow[] {
   const out: OpeningWindow[] = [];
   const firstDay = addDays(localDay(from), -PAD_DAYS);
   const lastDay = addDays(localDay(to), 1);
   for (const rule of rules) {
-    const r = parseRule(rule.rrule, rule.startDate);
-    const days = r.between(new Date(`${firstDay}T00:00:00Z`), new Date(`${lastDay}T00:00:00Z`), true);
-    for (const d of days) {
-      const day = d.toISOString().slice(0, 10);
+    for (const day of ruleDays(rule, firstDay, lastDay)) {
       const start = zonedTime(day, rule.startMinute);
       const end = zonedTime(day, rule.startMinute + rule.minutes);
       if (end > from && start < to) out.push({ start, end, assisted: rule.assisted });
@@ -72,11 +85,18 @@ export function expandOpening(rules: OpeningRuleFacts[], from: number, to: numbe
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** National holidays in [from, to), each the whole local day. */
+const holidayRanges = new Map<string, Interval[]>();
+/** National holidays in [from, to), each the whole local day (kept: every instrument of a search asks the same). */
 export function holidays(from: number, to: number): Interval[] {
-  const out: Interval[] = [];
-  for (let day = localDay(from); startOfDay(day) < to; day = addDays(day, 1))
-    if (isHolidayDate(day)) out.push({ start: startOfDay(day), end: startOfDay(addDays(day, 1)) });
+  const key = `${from}|${to}`;
+  let out = holidayRanges.get(key);
+  if (!out) {
+    out = [];
+    for (let day = localDay(from); startOfDay(day) < to; day = addDays(day, 1))
+      if (isHolidayDate(day)) out.push({ start: startOfDay(day), end: startOfDay(addDays(day, 1)) });
+    if (holidayRanges.size > 1000) holidayRanges.clear();
+    holidayRanges.set(key, out);
+  }
   return out;
 }
 

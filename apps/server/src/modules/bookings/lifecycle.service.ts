@@ -13,6 +13,7 @@ import {
   facts,
   getBooking,
   isExclusionViolation,
+  retryingDeadlocks,
   nowOf,
   slotTaken,
   visible,
@@ -25,7 +26,16 @@ import {
  */
 
 /** A maintenance block: the instrument's centre takes it out of use (no double booking here either). */
-export async function createBlock(
+export function createBlock(
+  deps: BookingDeps,
+  ctx: Ctx,
+  id: string,
+  body: { start: string; end: string; reason: string },
+) {
+  return retryingDeadlocks(() => blockOnce(deps, ctx, id, body));
+}
+
+async function blockOnce(
   deps: BookingDeps,
   ctx: Ctx,
   id: string,
@@ -51,6 +61,7 @@ export async function createBlock(
     bookingId = await deps.db.transaction(async (tx) => {
       if (!(await repo.policiesOf(tx, [id])).length)
         await repo.upsertPolicy(tx, { ...DEFAULT_POLICY, equipmentId: id, organizationId: e.organizationId });
+      await repo.queueForInstrument(tx, id);
       const bid = await repo.insertBooking(tx, {
         equipmentId: id,
         ownerOrganizationId: e.organizationId,

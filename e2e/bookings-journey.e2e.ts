@@ -262,6 +262,15 @@ describe('a request that needs approval (English)', () => {
       await expect.poll(() => centre.page.locator('.queue-status').textContent()).toContain(WORDS.en.approved);
       await expectAccessible(centre.page);
 
+      // Declining needs a reason, which the requester reads.
+      const other = queue.getByRole('article').filter({ hasNotText: 'Climatic ageing of a packaging sample.' }).first();
+      await other.getByRole('button', { name: /^Decline / }).click();
+      await other.getByRole('button', { name: 'Decline the request' }).click();
+      expect(await other.locator('.field-error').textContent()).toContain('Write the reason for declining.');
+      await other.getByLabel('Reason for declining').fill('The camera is away for calibration that week.');
+      await other.getByRole('button', { name: 'Decline the request' }).click();
+      await expect.poll(() => centre.page.locator('.queue-status').textContent()).toContain('declined');
+
       // The usage for cost sharing downloads as CSV.
       const csv = await centre.page.getByRole('link', { name: 'Download the usage (CSV)' }).getAttribute('href');
       const usage = await centre.page.request.get(csv!);
@@ -347,6 +356,18 @@ describe('the centre sets an instrument’s rules (Italian)', () => {
       await expect.poll(() => page.locator('#policy-slotMinutes-error').textContent()).toBeTruthy();
       expect(await page.locator('#policy-slotMinutes').getAttribute('aria-invalid')).toBe('true');
       await expectAccessible(page);
+
+      // Tariffs: an amount that is not one is caught next to its cell; a good one is saved.
+      const tariffs = page
+        .getByRole('region', { name: 'Tariffe' })
+        .or(page.locator('form[aria-labelledby="tariffs-title"]'));
+      const cell = page.getByLabel('Tariffa per PMI, per ora');
+      await cell.fill('dodici');
+      await tariffs.getByRole('button', { name: 'Salva le tariffe' }).click();
+      await expect.poll(() => page.locator('#tariff-sme-hour-error').textContent()).toContain('Scrivi un importo');
+      await cell.fill('50,00');
+      await tariffs.getByRole('button', { name: 'Salva le tariffe' }).click();
+      await expect.poll(() => page.locator('.policy-status').textContent()).toContain('Tariffe salvate');
 
       // A closure of the instrument for some days, listed with its reason.
       const closures = page.getByRole('region', { name: 'Chiusure' });

@@ -295,6 +295,21 @@ describe('a request that needs approval (English)', () => {
       const feed = await page.request.get(await page.locator('#feed-url').inputValue());
       expect(feed.status()).toBe(200);
       expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+
+      // The centre revokes the qualification, with a reason; the person sees it revoked.
+      await centre.page.reload();
+      await settled(centre.page);
+      const holder = centre.page.locator('.grant-list > li').filter({ hasText: company.name });
+      await holder.getByRole('button', { name: `Revoke from ${company.name}` }).click();
+      await holder.getByLabel('Reason for revoking').fill('Granted to the wrong person.');
+      await holder.getByRole('button', { name: 'Revoke', exact: true }).click();
+      await expect
+        .poll(() => centre.page.getByRole('main').textContent())
+        .toContain(`Qualification revoked from ${company.name}.`);
+      await expectAccessible(centre.page);
+      await page.reload();
+      await settled(page);
+      await expect.poll(() => page.locator('.qualification-list').textContent()).toContain('revoked on');
       expect(unexpected(asker.problems, [])).toEqual([]);
       expect(unexpected(centre.problems, [])).toEqual([]);
     } finally {

@@ -149,6 +149,12 @@ export function AvailabilityCalendar({ equipment, policy, onChoose, version = 0 
       <p className="small text-muted">{t('booking.calendar.zone', { zone: ZONE })}</p>
       {availability.error ? <ProblemAlert error={availability.error} onRetry={availability.reload} /> : null}
       {availability.loading ? <LoadingState /> : null}
+      {availability.data &&
+      !days.some((d) => grouped.get(d)?.some((i) => i.status === 'free' && startChoices(i, policy).length)) ? (
+        <p className="availability-none">
+          {t(view === 'week' ? 'booking.calendar.none_week' : 'booking.calendar.none_day')}
+        </p>
+      ) : null}
       {availability.data ? (
         <ol className={`availability-days availability-view-${view}`} aria-labelledby={headingId}>
           {days.map((day) => {

@@ -60,6 +60,8 @@ export const bookingsEn: { readonly [K in keyof typeof bookingsIt]: string } = {
   'booking.calendar.week_of': 'From {from} to {to}',
   'booking.calendar.zone': 'Italian time ({zone} time zone).',
   'booking.calendar.nothing': 'No times.',
+  'booking.calendar.none_week': 'No time can be booked this week: look at the next week.',
+  'booking.calendar.none_day': 'No time can be booked on this day: look at the next day.',
   'booking.calendar.choose': 'Choose',
   'booking.calendar.choose_label': 'Choose {day}, {time}',
 

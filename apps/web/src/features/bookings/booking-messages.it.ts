@@ -58,6 +58,8 @@ export const bookingsIt = {
   'booking.calendar.week_of': 'Da {from} a {to}',
   'booking.calendar.zone': 'Orari dell’Italia (fuso {zone}).',
   'booking.calendar.nothing': 'Nessun orario.',
+  'booking.calendar.none_week': 'Nessun orario prenotabile in questa settimana: guarda la settimana successiva.',
+  'booking.calendar.none_day': 'Nessun orario prenotabile in questo giorno: guarda il giorno successivo.',
   'booking.calendar.choose': 'Scegli',
   'booking.calendar.choose_label': 'Scegli {day}, {time}',
 

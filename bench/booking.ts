@@ -78,7 +78,6 @@ async function run(label: string, database: Database) {
     select p.equipment_id, c, 'hour', 2000 + (length(p.equipment_id) * 137) % 9000
     from booking_policies p, unnest(array['centre-staff','network-centre','sme','company','university','public-body']) c`);
   const today = localDay(Date.now());
-  const ids = equipment.map((e) => e.id);
   for (let week = 0; week < 13; week++)
     for (const [d, from, to] of [
       [1, 540, 720],

@@ -90,6 +90,8 @@ beforeAll(async () => {
     ['company', 'company', company.id],
     ['other', 'centre-staff', otherCentre.id],
     ['admin', 'admin', undefined],
+    ['region', 'region', undefined],
+    ['colleague', 'company', company.id],
   ];
   for (const [who, role, organization] of people) {
     const email = uniqueEmail(who);
@@ -382,6 +384,65 @@ describe('booking', () => {
     expect(
       (await req('GET', `/api/v1/organizations/${centre.id}/usage?from=${from}&to=${to}`, 'company')).statusCode,
     ).toBe(403);
+  });
+});
+
+describe('the life-cycle table through the API (permission "booking")', () => {
+  const WHO = ['anonymous', 'company', 'colleague', 'staff', 'other', 'admin', 'region'] as const;
+  let slot = 0;
+  let past = 0;
+  const base = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
+  /** A fresh booking by the company's person in the state the action needs. */
+  async function bookingIn(state: 'requested' | 'confirmed' | 'started') {
+    if (state === 'started') {
+      const k = past++;
+      const rows = (await database.db.execute(sql`
+        insert into bookings (equipment_id, owner_organization_id, booker_user_id, booker_organization_id, user_category, during, blocked, state, purpose)
+        values (${manual.id}, ${centre.id}, ${ID.company}, ${company.id}, 'company',
+          tstzrange(${base}::timestamptz - (${k} + 1) * interval '1 hour', ${base}::timestamptz - ${k} * interval '1 hour'),
+          tstzrange(${base}::timestamptz - (${k} + 1) * interval '1 hour', ${base}::timestamptz - ${k} * interval '1 hour'),
+          'confirmed', 'In corso') returning id`)) as unknown as { rows: { id: string }[] };
+      return rows.rows[0]!.id;
+    }
+    const d = day(30 + Math.floor(slot / 10));
+    const h = String(8 + (slot++ % 10)).padStart(2, '0');
+    const r = await req('POST', '/api/v1/bookings', 'company', {
+      equipment: state === 'requested' ? manual.id : selfService.id,
+      start: at(d, `${h}:00`),
+      end: at(d, `${h}:30`),
+      purpose: 'Matrice',
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json().id as string;
+  }
+  const CASES: { action: string; state: 'requested' | 'confirmed' | 'started'; body: object; ok: readonly string[] }[] =
+    [
+      { action: 'approve', state: 'requested', body: {}, ok: ['staff', 'admin'] },
+      { action: 'decline', state: 'requested', body: { reason: 'Non disponibile' }, ok: ['staff', 'admin'] },
+      { action: 'cancel', state: 'confirmed', body: {}, ok: ['company', 'staff', 'admin'] },
+      {
+        action: 'usage',
+        state: 'started',
+        body: { actualStart: new Date(Date.now() - 3_600_000).toISOString(), actualEnd: new Date().toISOString() },
+        ok: ['staff', 'admin'],
+      },
+      { action: 'no-show', state: 'started', body: {}, ok: ['staff', 'admin'] },
+    ];
+  it('answers every action × every person as the table says (404 to those who may not see it)', async () => {
+    const failures: string[] = [];
+    for (const c of CASES)
+      for (const who of WHO) {
+        const id = await bookingIn(c.state);
+        const r = await req('POST', `/api/v1/bookings/${id}/${c.action}`, who, c.body);
+        const expected = c.ok.includes(who) ? 200 : who === 'anonymous' ? 401 : who === 'other' ? 404 : 403;
+        if (r.statusCode !== expected)
+          failures.push(`${c.action} as ${who}: ${r.statusCode}, expected ${expected} ${r.body.slice(0, 120)}`);
+        if (r.statusCode === 200) {
+          const again = await req('POST', `/api/v1/bookings/${id}/${c.action}`, who, c.body);
+          if (again.statusCode !== 409) failures.push(`${c.action} twice as ${who}: ${again.statusCode}`);
+        }
+      }
+    expect(failures).toEqual([]);
   });
 });
 

@@ -144,15 +144,20 @@ async function signIn(page: Page, lang: Lang, email: string, returnTo: string) {
 }
 
 /** Opens the booking form on the first free time of next week (clear of any notice the instrument asks for). */
-async function chooseFreeTime(page: Page, lang: Lang) {
+async function chooseFreeTime(page: Page, lang: Lang, keyboard = false) {
   const panel = page.getByRole('region', { name: WORDS[lang].panel });
   await panel.getByRole('button', { name: WORDS[lang].nextWeek }).click();
   await settled(page);
   const choose = panel.locator('.slot-free .slot-choose').first();
   await choose.waitFor();
   expect(await choose.getAttribute('aria-label')).toMatch(WORDS[lang].choose);
-  await choose.click();
+  if (keyboard) {
+    await choose.focus();
+    await page.keyboard.press('Enter');
+  } else await choose.click();
   await panel.locator('.booking-form').waitFor();
+  // The form takes the focus, on its heading naming the day.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('booking-form-title');
   // The price is shown before confirming.
   await expect.poll(() => panel.locator('.booking-summary').textContent()).toContain('€');
   return panel;
@@ -211,7 +216,8 @@ describe('booking from an equipment page (Italian)', () => {
     const { page, problems, close } = await openPage(stack, { lang: 'it' });
     try {
       await signIn(page, 'it', person.email, `/attrezzature/${encodeURIComponent(equipment.id)}`);
-      const form = await chooseFreeTime(page, 'it');
+      // By keyboard alone this time.
+      const form = await chooseFreeTime(page, 'it', true);
       await form.getByLabel(WORDS.it.purpose).fill('Analisi di campioni di vino.');
       await form
         .getByRole('button', { name: equipment.booking?.approval === 'manual' ? WORDS.it.request : WORDS.it.confirm })

@@ -243,6 +243,10 @@ describe('booking', () => {
     expect(ok.json()).toMatchObject({ state: 'confirmed', decidedBy: { id: ID.staff } });
     expect((await req('POST', `/api/v1/bookings/${id}/approve`, 'staff', {})).statusCode).toBe(409);
     expect(ok.json().timeline.map((e: { kind: string }) => e.kind)).toEqual(['booked', 'approved']);
+    const audit = (await database.db.execute(
+      sql`select action from audit_log where entity_type = 'booking' and entity_id = ${id} order by id`,
+    )) as unknown as { rows: { action: string }[] };
+    expect(audit.rows.map((a) => a.action)).toEqual(['booking-create', 'booking-approve']);
 
     // A centre member's own request on their centre's manual instrument needs a colleague.
     const own = await req('POST', '/api/v1/bookings', 'staff', {

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
-import type { Actor } from '../../core/actor.ts';
+import type { Actor, Member } from '../../core/actor.ts';
+import { recordAudit } from '../identity/identity.service.ts';
 import { AppError } from '../../core/errors.ts';
 import { ZONE } from '../../core/calendar.ts';
 import * as repo from './bookings.repo.ts';
@@ -148,22 +149,36 @@ export async function personalCalendar(deps: BookingDeps, token: string): Promis
 const newToken = () => crypto.randomBytes(32).toString('base64url');
 const feedUrl = (publicUrl: string, token: string) => `${publicUrl}/api/v1/calendar-feeds/${token}/bookings.ics`;
 
-/** The caller's private feed address (made on first use). */
-export async function myFeed(deps: BookingDeps, actor: Actor) {
-  const m = requireMember(actor);
-  if (!m.userId) throw new AppError('FORBIDDEN', 'Calendar feeds belong to people, not to API tokens');
-  let token = await repo.feedToken(deps.db, m.userId);
-  if (!token) {
-    token = newToken();
-    await repo.setFeedToken(deps.db, m.userId, token);
-  }
+/** Makes (or replaces) the person's feed token, audited without the token itself. */
+async function newFeed(deps: BookingDeps, actor: Member, action: 'calendar-feed-create' | 'calendar-feed-reset') {
+  const token = newToken();
+  await deps.db.transaction(async (tx) => {
+    await repo.setFeedToken(tx, actor.userId!, token);
+    await recordAudit(tx, actor, {
+      action,
+      entityType: 'user',
+      entityId: actor.userId!,
+      organizationId: null,
+      before: null,
+      after: { feed: 'private bookings calendar' },
+    });
+  });
   return { url: feedUrl(deps.publicUrl, token) };
 }
-/** A new address; the old one stops working. */
-export async function resetFeed(deps: BookingDeps, actor: Actor) {
+
+function feedOwnerActor(actor: Actor): Member {
   const m = requireMember(actor);
   if (!m.userId) throw new AppError('FORBIDDEN', 'Calendar feeds belong to people, not to API tokens');
-  const token = newToken();
-  await repo.setFeedToken(deps.db, m.userId, token);
-  return { url: feedUrl(deps.publicUrl, token) };
+  return m;
+}
+
+/** The caller's private feed address (made on first use). */
+export async function myFeed(deps: BookingDeps, actor: Actor) {
+  const m = feedOwnerActor(actor);
+  const token = await repo.feedToken(deps.db, m.userId!);
+  return token ? { url: feedUrl(deps.publicUrl, token) } : newFeed(deps, m, 'calendar-feed-create');
+}
+/** A new address; the old one stops working. */
+export function resetFeed(deps: BookingDeps, actor: Actor) {
+  return newFeed(deps, feedOwnerActor(actor), 'calendar-feed-reset');
 }

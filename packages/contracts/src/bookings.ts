@@ -1,5 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { Problem } from './common.ts';
+import { BOOKING_ACTIONS, BOOKING_REFUSALS, BOOKING_STATES, TARIFF_UNITS, USER_CATEGORIES } from './booking-values.ts';
+
+export * from './booking-values.ts';
 
 /**
  * Equipment sharing: booking policies, opening hours, closures, tariffs, qualifications, bookings, availability and
@@ -64,65 +67,14 @@ const LocalTextOut = Type.Object({ it: Type.Optional(Type.String()), en: Type.Op
 
 // ---- categories, units, states ----
 
-export const USER_CATEGORIES = [
-  'centre-staff',
-  'network-centre',
-  'sme',
-  'company',
-  'university',
-  'public-body',
-] as const;
-export type UserCategory = (typeof USER_CATEGORIES)[number];
 export const UserCategorySchema = Type.Enum(USER_CATEGORIES);
 
-export const TARIFF_UNITS = ['hour', 'half-day', 'sample'] as const;
-export type TariffUnit = (typeof TARIFF_UNITS)[number];
 export const TariffUnitSchema = Type.Enum(TARIFF_UNITS);
 
-export const BOOKING_STATES = [
-  'requested',
-  'confirmed',
-  'declined',
-  'cancelled',
-  'expired',
-  'blocked',
-  'completed',
-  'no-show',
-] as const;
-export type BookingState = (typeof BOOKING_STATES)[number];
 export const BookingStateSchema = Type.Enum(BOOKING_STATES);
 
-/** What the caller may do on a booking now (drives the buttons; the server checks again). */
-export const BOOKING_ACTIONS = ['approve', 'decline', 'cancel', 'record-use', 'no-show'] as const;
-export type BookingAction = (typeof BOOKING_ACTIONS)[number];
 export const BookingActionSchema = Type.Enum(BOOKING_ACTIONS);
 
-/** Problem types specific to bookings (RFC 9457 `type`). */
-export const BOOKING_PROBLEMS = {
-  slotTaken: 'urn:clock:problem:slot-taken',
-  slotUnavailable: 'urn:clock:problem:slot-unavailable',
-  qualificationRequired: 'urn:clock:problem:qualification-required',
-} as const;
-
-/**
- * Why an interval cannot be booked (the `reason` of a slot-unavailable or qualification-required problem, and of a
- * quote): one rule decides it for the calendar, the free-slot search and the booking itself.
- */
-export const BOOKING_REFUSALS = [
-  'not-bookable',
-  'invalid-interval',
-  'in-past',
-  'lead-time',
-  'beyond-horizon',
-  'not-aligned',
-  'too-short',
-  'too-long',
-  'closed',
-  'blocked',
-  'taken',
-  'qualification-required',
-] as const;
-export type BookingRefusal = (typeof BOOKING_REFUSALS)[number];
 export const BookingRefusalSchema = Type.Enum(BOOKING_REFUSALS);
 
 /**

@@ -69,6 +69,19 @@ const DemandPage = lazy(() => import('../routes/demand-page.tsx').then((m) => ({
 const OrganizationEditPage = lazy(() =>
   import('../routes/organization-edit-page.tsx').then((m) => ({ default: m.OrganizationEditPage })),
 );
+// Equipment sharing: bookings, the centre's queue and policies, the free-slot search.
+const MyBookingsPage = lazy(() =>
+  import('../routes/my-bookings-page.tsx').then((m) => ({ default: m.MyBookingsPage })),
+);
+const CentreBookingsPage = lazy(() =>
+  import('../routes/centre-bookings-page.tsx').then((m) => ({ default: m.CentreBookingsPage })),
+);
+const BookingPolicyPage = lazy(() =>
+  import('../routes/booking-policy-page.tsx').then((m) => ({ default: m.BookingPolicyPage })),
+);
+const SlotSearchPage = lazy(() =>
+  import('../routes/slot-search-page.tsx').then((m) => ({ default: m.SlotSearchPage })),
+);
 // The administration area: admins and Region officers.
 const AdminPage = lazy(() => import('../routes/admin-page.tsx').then((m) => ({ default: m.AdminPage })));
 const AdminPeoplePage = lazy(() =>
@@ -107,6 +120,10 @@ export const routes: RouteObject[] = [
           { path: 'attrezzature', element: <RecordListPage type="equipment" /> },
           { path: 'attrezzature/:id', element: <RecordPage type="equipment" /> },
           { path: 'attrezzature/:id/modifica', element: <RecordEditPage type="equipment" /> },
+          { path: 'attrezzature/:id/prenotazioni', element: <BookingPolicyPage /> },
+          { path: 'prenotazioni', element: <MyBookingsPage /> },
+          { path: 'prenotazioni/centro', element: <CentreBookingsPage /> },
+          { path: 'disponibilita', element: <SlotSearchPage /> },
           { path: 'esperti', element: <RecordListPage type="expert" /> },
           { path: 'esperti/:id', element: <RecordPage type="expert" /> },
           { path: 'esperti/:id/modifica', element: <RecordEditPage type="expert" /> },

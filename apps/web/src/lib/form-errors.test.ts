@@ -5,7 +5,7 @@ import type { MessageKey } from './messages.it.ts';
 import { en } from './messages.en.ts';
 
 const t = (key: MessageKey, vars?: Record<string, string | number>) =>
-  en[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+  (en as Record<string, string>)[key]!.replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
 
 const problem = (errors: { pointer: string; message: string }[]) =>
   new ApiError('problem', 400, {

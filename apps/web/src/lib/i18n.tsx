@@ -25,6 +25,15 @@ export async function loadLanguage(lang: Lang): Promise<void> {
 const LOCALES: Record<Lang, string> = { it: 'it-IT', en: 'en-GB' };
 
 export type MessageVars = Record<string, string | number>;
+
+/** Messages of parts of the app that load on demand: their chunk registers them (addMessages) before it renders. */
+const ON_DEMAND: Record<Lang, Record<string, string>> = { it: {}, en: {} };
+
+/** Adds the messages of a part loaded on demand, in both languages (the English typed against the Italian). */
+export function addMessages(parts: Record<Lang, Record<string, string>>): void {
+  Object.assign(ON_DEMAND.it, parts.it);
+  Object.assign(ON_DEMAND.en, parts.en);
+}
 /** Keys that exist in a `.one`/`.other` pair, usable with `tp`. */
 export type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.one` ? B : never) : never;
 
@@ -132,14 +141,15 @@ export function I18nProvider({ children, initialLang }: { children: ReactNode; i
       timeZone: 'Europe/Rome',
     });
     const plural = new Intl.PluralRules(LOCALES[lang]);
-    const t = (key: MessageKey, vars?: MessageVars) => interpolate(dict[key], vars);
+    const text = (key: string): string => (dict as Record<string, string>)[key] ?? ON_DEMAND[lang][key] ?? key;
+    const t = (key: MessageKey, vars?: MessageVars) => interpolate(text(key), vars);
     return {
       lang,
       setLang,
       t,
       tp: (base, count, vars) => {
         const category = plural.select(count) === 'one' ? 'one' : 'other';
-        return interpolate(dict[`${base}.${category}` as MessageKey], { ...vars, count: numberFormat.format(count) });
+        return interpolate(text(`${base}.${category}`), { ...vars, count: numberFormat.format(count) });
       },
       pick: (text) => {
         if (!text) return undefined;

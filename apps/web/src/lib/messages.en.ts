@@ -1057,4 +1057,12 @@ export const en: Messages = {
   'admin.org.table_caption': 'The network’s organisations',
   'admin.org.actions': 'Actions',
   ...companiesEn,
+  // Equipment sharing: the entries the first download needs (menus, links); the rest loads with its pages.
+  'booking.account.title': 'Equipment bookings',
+  'booking.mine.title': 'My bookings',
+  'booking.centre.title': 'Centre bookings',
+  'booking.slots.title': 'Find free equipment',
+  'booking.slots.find_link': 'Find free time across all centres',
+  'booking.panel.set_up': 'Make this equipment bookable: rules, hours and tariffs',
+  'booking.next_free': 'Free from {when}: book',
 };

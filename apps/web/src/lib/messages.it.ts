@@ -1,3 +1,4 @@
+import type { bookingsIt } from '../features/bookings/booking-messages.it.ts';
 import { companiesIt } from './messages.companies.it.ts';
 /**
  * Italian, the default language: the source of truth for the keys. messages.en.ts must have exactly these keys.
@@ -1070,8 +1071,17 @@ export const it = {
   'admin.org.table_caption': 'Organizzazioni della rete',
   'admin.org.actions': 'Azioni',
   ...companiesIt,
+  // Equipment sharing: the entries the first download needs (menus, links); the rest loads with its pages.
+  'booking.account.title': 'Prenotazioni di attrezzature',
+  'booking.mine.title': 'Le mie prenotazioni',
+  'booking.centre.title': 'Prenotazioni del centro',
+  'booking.slots.title': 'Cerca disponibilità',
+  'booking.slots.find_link': 'Cerca disponibilità in tutti i centri',
+  'booking.panel.set_up': 'Rendi prenotabile questa attrezzatura: regole, orari e tariffe',
+  'booking.next_free': 'Libera da {when}: prenota',
 } as const;
 
-export type MessageKey = keyof typeof it;
-/** A dictionary with exactly the Italian keys: the English one is checked against it. */
-export type Messages = { readonly [K in MessageKey]: string };
+/** Every message key: the first download's, and those of the parts loaded on demand (registered with addMessages). */
+export type MessageKey = keyof typeof it | keyof typeof bookingsIt;
+/** A dictionary with exactly the Italian keys of the first download: the English one is checked against it. */
+export type Messages = { readonly [K in keyof typeof it]: string };

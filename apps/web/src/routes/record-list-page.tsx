@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useI18n } from '../lib/i18n.tsx';
 import type { MessageKey } from '../lib/messages.it.ts';
 import { PageHeading } from '../components/ui/page-heading.tsx';
@@ -26,6 +27,13 @@ export function RecordListPage({ type }: { type: RecordType }) {
       />
       <PageHeading documentTitle={title}>{title}</PageHeading>
       <p className="lead">{t(LEAD[type])}</p>
+      {type === 'equipment' ? (
+        <p>
+          <Link className="btn btn-outline-primary btn-sm" to="/disponibilita">
+            {t('booking.slots.find_link')}
+          </Link>
+        </p>
+      ) : null}
       <RecordListView key={type} type={type} />
     </>
   );

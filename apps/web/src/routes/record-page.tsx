@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { endpoints, type CatalogueRecord } from '../lib/api.ts';
 import { useApi } from '../lib/use-api.ts';
 import { PendingPage } from '../components/ui/pending-page.tsx';
@@ -14,8 +14,14 @@ import { NotFoundContent } from './not-found-page.tsx';
 import { FlashNotice } from '../components/ui/flash-notice.tsx';
 import { RecordEditActions } from '../features/editing/record-edit-actions.tsx';
 import { useSession } from '../features/identity/session.tsx';
-import { canReadHistory } from '../features/identity/permissions.ts';
+import { canEditRecords, canReadHistory } from '../features/identity/permissions.ts';
+import type { BookingPolicy } from '../features/bookings/booking-api.ts';
 import { ContactAction } from '../features/companies/contact-action.tsx';
+
+// The booking panel (calendar and form) only on a bookable instrument's page: its code loads with it.
+const BookingPanel = lazy(() =>
+  import('../features/bookings/booking-panel.tsx').then((m) => ({ default: m.BookingPanel })),
+);
 
 // Only members of the record's organisation see its history: the others never download it.
 const RecordHistory = lazy(() =>
@@ -38,6 +44,7 @@ export function RecordPage({ type }: { type: RecordType }) {
   if (!record.data) return <PendingPage state={record} crumbs={crumbs} heading={t(kind.singular)} />;
   const title = pick(recordTitle(record.data));
   const text = title?.text ?? record.data.id;
+  const booking = type === 'equipment' ? (record.data as { booking?: BookingPolicy }).booking : undefined;
   return (
     <>
       <Breadcrumbs items={[...crumbs, { key: 'current', label: text }]} />
@@ -51,6 +58,22 @@ export function RecordPage({ type }: { type: RecordType }) {
       <FlashNotice />
       <RecordEditActions type={type} record={record.data} title={text} />
       <RecordDetail record={record.data} type={type} />
+      {booking?.bookable ? (
+        <Suspense fallback={<div aria-busy="true" />}>
+          <BookingPanel
+            equipment={record.data.id}
+            title={text}
+            organization={record.data.organization}
+            terms={booking}
+          />
+        </Suspense>
+      ) : type === 'equipment' && canEditRecords(user, record.data.organization) ? (
+        <p>
+          <Link to={`${kind.path}/${encodeURIComponent(record.data.id)}/prenotazioni`}>
+            {t('booking.panel.set_up')}
+          </Link>
+        </p>
+      ) : null}
       <ContactAction type={type} id={record.data.id} organization={record.data.organization} />
       {canReadHistory(user, record.data.organization) ? (
         <Suspense fallback={<div aria-busy="true" />}>

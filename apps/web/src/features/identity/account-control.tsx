@@ -5,6 +5,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { Icon } from '../../components/ui/icon.tsx';
 import { useSession } from './session.tsx';
 import { signInHref } from './roles.ts';
+import { centresOf } from '../bookings/booking-roles.ts';
 
 /**
  * The header's account corner: "Accedi" when signed out; the person's name opening a small menu (disclosure pattern:
@@ -92,6 +93,14 @@ export function AccountControl() {
           <li>
             <Link to="/account">{t('account.my_account')}</Link>
           </li>
+          <li>
+            <Link to="/prenotazioni">{t('booking.mine.title')}</Link>
+          </li>
+          {centresOf(session.user).length ? (
+            <li>
+              <Link to="/prenotazioni/centro">{t('booking.centre.title')}</Link>
+            </li>
+          ) : null}
           {canAdminister(session.user) ? (
             <li>
               <Link to="/amministrazione">{t('nav.administration')}</Link>

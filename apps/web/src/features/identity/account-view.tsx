@@ -14,6 +14,7 @@ import { ChangePasswordForm } from './change-password-form.tsx';
 import { InviteForm } from './invite-form.tsx';
 import { ApiTokens } from './api-tokens.tsx';
 import { CompanyLinks } from '../companies/company-links.tsx';
+import { BookingLinks } from '../bookings/booking-links.tsx';
 
 function SignOutEverywhere() {
   const { t } = useI18n();
@@ -129,6 +130,7 @@ export function AccountView() {
       </section>
 
       <CompanyLinks />
+      <BookingLinks />
 
       {isAdmin || inviteTargets.length > 0 ? (
         <section aria-labelledby="account-invite" className="account-section">

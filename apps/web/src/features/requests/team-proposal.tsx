@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { itemHref } from '../catalogue/record-kinds.ts';
 import type { TeamProposal } from './request-api.ts';
 import { TeamMembers } from './team-members.tsx';
+import { NextFreeSlot, useNextFreeSlots } from '../bookings/next-free-slot.tsx';
 
 /** One cell of the table: covered by the catalogue (✓), declared by the centre, both, or neither — always in words. */
 function Coverage({ catalogue, declared }: { catalogue: boolean; declared: boolean }) {
@@ -38,6 +39,8 @@ function Coverage({ catalogue, declared }: { catalogue: boolean; declared: boole
 export function TeamProposalView({ state }: { state: ApiState<TeamProposal> }) {
   const { t } = useI18n();
   const p = state.data;
+  // The next free time of each instrument involved, where it can be booked here.
+  const free = useNextFreeSlots(p?.centres.flatMap((c) => c.equipment.map((eq) => eq.id)) ?? []);
   return (
     <section aria-labelledby="rq-proposal" className="request-section team-proposal" aria-busy={state.loading}>
       <h2 id="rq-proposal" className="h4">
@@ -103,7 +106,7 @@ export function TeamProposalView({ state }: { state: ApiState<TeamProposal> }) {
                   c.equipment.map((eq) => (
                     <li key={`${c.organization}-${eq.id}`}>
                       <Link to={itemHref('equipment', eq.id)}>{eq.title}</Link>{' '}
-                      <span className="proposal-owner">({c.name})</span>
+                      <span className="proposal-owner">({c.name})</span> <NextFreeSlot slot={free.get(eq.id)} />
                     </li>
                   )),
                 )}

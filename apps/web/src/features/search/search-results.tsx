@@ -5,8 +5,10 @@ import { FallbackNote } from '../../components/ui/localized-text.tsx';
 import { isSearchableType, itemHref, TYPE_LABEL } from '../catalogue/record-kinds.ts';
 import { useOrganizationName } from '../catalogue/organization-name.tsx';
 import { sanitizeSnippet } from './sanitize-snippet.ts';
+import type { Slot } from '../bookings/booking-api.ts';
+import { NextFreeSlot, useNextFreeSlots } from '../bookings/next-free-slot.tsx';
 
-function SearchHitItem({ hit }: { hit: SearchHit }) {
+function SearchHitItem({ hit, free }: { hit: SearchHit; free: Slot | undefined }) {
   const { t, lang } = useI18n();
   const orgName = useOrganizationName();
   const hitLang = hit.lang === 'it' || hit.lang === 'en' ? hit.lang : undefined;
@@ -39,16 +41,27 @@ function SearchHitItem({ hit }: { hit: SearchHit }) {
           dangerouslySetInnerHTML={{ __html: sanitizeSnippet(hit.snippet) }}
         />
       ) : null}
+      {free ? (
+        <p className="search-hit-free">
+          <NextFreeSlot slot={free} />
+        </p>
+      ) : null}
     </li>
   );
 }
 
 /** The ranked hits, each with its type, organisation, linked title and highlighted snippet. */
 export function SearchResults({ hits, startAt }: { hits: SearchHit[]; startAt: number }) {
+  // Equipment that can be booked here shows its next free time.
+  const free = useNextFreeSlots(hits.filter((h) => h.type === 'equipment').map((h) => h.id));
   return (
     <ol className="search-hits" start={startAt}>
       {hits.map((hit) => (
-        <SearchHitItem key={`${hit.type}:${hit.id}`} hit={hit} />
+        <SearchHitItem
+          key={`${hit.type}:${hit.id}`}
+          hit={hit}
+          free={hit.type === 'equipment' ? free.get(hit.id) : undefined}
+        />
       ))}
     </ol>
   );

@@ -43,7 +43,7 @@ describe('the clock command', () => {
     );
     expect(run.err).toMatch(/è in ritardo: è nello stato «inviata» dal \d{2}\/\d{2}\/\d{4}/);
     expect(clock(['jobs', 'run'], env).out).toMatch(
-      /Reminders: 0 overdue request\(s\)\. Bookings: 0 expired, 0 reminded\./,
+      /Reminders: 0 overdue request\(s\)\. \(They already ran in the last 15 minutes\.\) Bookings: 0 expired, 0 reminded\./,
     );
     // The digest went out with the first run: asked again the same day, it is not sent twice.
     expect(clock(['jobs', 'run', '--digest'], env).out).toMatch(/Digest: already sent since the digest hour/);

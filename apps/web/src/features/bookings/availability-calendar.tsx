@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { usePageRender } from '../../lib/page-data.tsx';
 import type { MessageKey } from '../../lib/messages.it.ts';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { LoadingState } from '../../components/ui/loading-state.tsx';
@@ -75,7 +76,13 @@ interface CalendarProps {
  */
 export function AvailabilityCalendar({ equipment, policy, onChoose, version = 0 }: CalendarProps) {
   const { t, lang } = useI18n();
-  const [view, setView] = useState<CalendarView>(() => (prefersDayView() ? 'day' : 'week'));
+  // A page the server rendered starts as the server drew it (a week: it cannot know the screen); a phone then
+  // switches to one day.
+  const fromServer = usePageRender() !== null;
+  const [view, setView] = useState<CalendarView>(() => (!fromServer && prefersDayView() ? 'day' : 'week'));
+  useEffect(() => {
+    if (fromServer && prefersDayView()) setView('day');
+  }, [fromServer]);
   const [anchor, setAnchor] = useState(romeToday);
   const headingId = useId();
   const first = view === 'week' ? mondayOf(anchor) : anchor;

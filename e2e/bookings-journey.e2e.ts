@@ -193,6 +193,18 @@ describe('booking from an equipment page (Italian)', () => {
       expect(await page.locator('#feed-url').inputValue()).toMatch(/\.ics$|calendar-feeds\//);
       await expectAccessible(page);
 
+      // Where the notification, the e-mail and the calendar entry lead: the booking's own page.
+      const mine = (await (await page.request.get('/api/v1/bookings?scope=mine')).json()) as {
+        items: { id: string; ref: string; purpose: string }[];
+      };
+      const made = mine.items.find((b) => b.purpose.startsWith('Prove di trazione'))!;
+      await page.goto(`/prenotazioni/${made.id}`);
+      await arrive(page, new RegExp(`/prenotazioni/${made.id}$`), new RegExp(made.ref));
+      expect(await page.getByRole('main').textContent()).toContain(WORDS.it.stateConfirmed);
+      await expectAccessible(page);
+      await page.goto('/prenotazioni');
+      await arrive(page, /\/prenotazioni$/, WORDS.it.mine);
+
       // Plans change: cancelling asks first, then the booking moves among the ended ones.
       const booked = coming.getByRole('article').filter({ hasText: 'Prove di trazione su provini in alluminio.' });
       await booked.getByRole('button', { name: 'Annulla la prenotazione' }).click();

@@ -70,6 +70,7 @@ const OrganizationEditPage = lazy(() =>
   import('../routes/organization-edit-page.tsx').then((m) => ({ default: m.OrganizationEditPage })),
 );
 // Equipment sharing: bookings, the centre's queue and policies, the free-slot search.
+const BookingPage = lazy(() => import('../routes/booking-page.tsx').then((m) => ({ default: m.BookingPage })));
 const MyBookingsPage = lazy(() =>
   import('../routes/my-bookings-page.tsx').then((m) => ({ default: m.MyBookingsPage })),
 );
@@ -123,6 +124,7 @@ export const routes: RouteObject[] = [
           { path: 'attrezzature/:id/prenotazioni', element: <BookingPolicyPage /> },
           { path: 'prenotazioni', element: <MyBookingsPage /> },
           { path: 'prenotazioni/centro', element: <CentreBookingsPage /> },
+          { path: 'prenotazioni/:id', element: <BookingPage /> },
           { path: 'disponibilita', element: <SlotSearchPage /> },
           { path: 'esperti', element: <RecordListPage type="expert" /> },
           { path: 'esperti/:id', element: <RecordPage type="expert" /> },

@@ -237,7 +237,7 @@ export async function requestTraining(db: Db, publicUrl: string, ctx: Ctx, id: s
   const [me] = await repo.recipientsById(db, [actor.userId]);
   return db.transaction(async (tx) => {
     const notified = await notify(tx, publicUrl, {
-      subject: qualificationSubject(q, `/abilitazioni/${q.id}`),
+      subject: qualificationSubject(q, '/prenotazioni/centro'),
       event: {
         kind: 'qualification-training-request',
         params: {

@@ -2,6 +2,9 @@ import type { bookingsIt } from './booking-messages.it.ts';
 
 /** English for equipment sharing. */
 export const bookingsEn: { readonly [K in keyof typeof bookingsIt]: string } = {
+  'booking.page.title': 'Booking',
+  'booking.page.to_queue': 'Approve or decline it in the centre bookings',
+  'booking.page.to_mine': 'All my bookings',
   'booking.panel.title': 'Book this equipment',
   'booking.panel.availability': 'Availability',
   'booking.panel.sign_in': 'Sign in to book',

@@ -1,5 +1,8 @@
 /** Italian for equipment sharing: availability, booking, the centre's queue, policies, tariffs and qualifications. */
 export const bookingsIt = {
+  'booking.page.title': 'Prenotazione',
+  'booking.page.to_queue': 'Approva o rifiuta dalle prenotazioni del centro',
+  'booking.page.to_mine': 'Tutte le mie prenotazioni',
   'booking.panel.title': 'Prenota questa attrezzatura',
   'booking.panel.availability': 'Disponibilità',
   'booking.panel.sign_in': 'Accedi per prenotare',

@@ -103,6 +103,16 @@ describe('without JavaScript', () => {
     expect(page.text.match(/<h1[\s>]/g)?.length).toBe(1);
   });
 
+  it('sends forms with a password by POST, should they ever be sent without the app', async () => {
+    for (const url of ['/accedi', '/registrati']) {
+      const page = await html(url);
+      expect(page.status).toBe(200);
+      const forms = page.text.match(/<form[^>]*>/g) ?? [];
+      expect(forms.length, url).toBeGreaterThan(0);
+      for (const form of forms.filter((f) => f.includes('clock-form'))) expect(form, url).toContain('method="post"');
+    }
+  });
+
   it('answers 404 for a page that does not exist', async () => {
     expect((await html('/pagina-che-non-esiste')).status).toBe(404);
   });

@@ -2,6 +2,15 @@
 // its scripts need not compete with the stylesheet, the fonts and the first paint on a slow connection.
 // The server puts this script in place of the app's own <script type="module"> (apps/server/src/core/page-render.ts).
 (() => {
+  // Until the app has taken the page over, a form is not sent the browser's way (the app sends it, with what was
+  // typed, once it runs): an early press of Enter must not post a form to an address that is only a page.
+  document.addEventListener(
+    'submit',
+    (event) => {
+      if (document.documentElement.dataset.app !== 'ready') event.preventDefault();
+    },
+    true,
+  );
   const me = document.currentScript;
   const entry = me?.dataset.entry;
   if (!entry) return;

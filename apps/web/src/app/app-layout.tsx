@@ -7,6 +7,17 @@ import { SiteHeader } from './site-header.tsx';
 import { SiteFooter } from './site-footer.tsx';
 import { DemoBanner } from '../features/demo/demo-banner.tsx';
 
+/**
+ * Says the app is running: a page the server rendered is readable at once and works from here on. Inside the page's
+ * Suspense boundary, so it commits with the page itself (a lazy page hydrates after the frame around it).
+ */
+function AppReady() {
+  useEffect(() => {
+    document.documentElement.dataset.app = 'ready';
+  }, []);
+  return null;
+}
+
 /** The page frame: skip link, header, the one <main id="main">, footer. */
 export function AppLayout() {
   const { t } = useI18n();
@@ -14,11 +25,6 @@ export function AppLayout() {
   const routeFocus = useRouteFocus();
   const firstRender = useRef(true);
   const main = useRef<HTMLElement>(null);
-
-  // Says the app is running (a page the server rendered is readable, and clickable only, from here on).
-  useEffect(() => {
-    document.documentElement.dataset.app = 'ready';
-  }, []);
 
   // Layout effects run before the pages' effects, so the new page's h1 finds the request.
   useLayoutEffect(() => {
@@ -56,6 +62,7 @@ export function AppLayout() {
             }
           >
             <Outlet />
+            <AppReady />
           </Suspense>
         </div>
       </main>

@@ -41,7 +41,7 @@ export function ChangePasswordForm() {
   };
 
   return (
-    <form className="clock-form" noValidate onSubmit={onSubmit}>
+    <form className="clock-form" method="post" noValidate onSubmit={onSubmit}>
       <ErrorSummary
         items={submit.errors.items}
         fields={{

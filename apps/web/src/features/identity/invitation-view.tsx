@@ -53,7 +53,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
         : t(problemMessageKey(failure));
 
   return (
-    <form className="clock-form" noValidate onSubmit={onSubmit}>
+    <form className="clock-form" method="post" noValidate onSubmit={onSubmit}>
       <ErrorSummary
         items={submit.errors.items}
         fields={{

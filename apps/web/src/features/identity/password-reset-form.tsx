@@ -42,7 +42,7 @@ export function PasswordResetForm({ token }: { token: string }) {
 
   const failure = submit.failure;
   return (
-    <form className="clock-form" noValidate onSubmit={onSubmit}>
+    <form className="clock-form" method="post" noValidate onSubmit={onSubmit}>
       <ErrorSummary
         items={submit.errors.items}
         fields={{ password: { id: 'reset-password', label: t('reset.new_password') } }}

@@ -70,7 +70,7 @@ export function SignInForm({ preset }: { preset?: SignInPreset | null }) {
           : t(problemMessageKey(failure));
 
   return (
-    <form className="clock-form" noValidate onSubmit={onSubmit}>
+    <form className="clock-form" method="post" noValidate onSubmit={onSubmit}>
       <ErrorSummary
         items={submit.errors.items}
         fields={{

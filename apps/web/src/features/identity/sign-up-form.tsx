@@ -53,7 +53,7 @@ export function SignUpForm() {
   };
 
   return (
-    <form className="clock-form" noValidate onSubmit={onSubmit}>
+    <form className="clock-form" method="post" noValidate onSubmit={onSubmit}>
       <ErrorSummary
         items={submit.errors.items}
         fields={{

@@ -36,9 +36,7 @@ async function start(container: HTMLElement) {
   if (rendered) {
     if (rendered.anonymous) clearSessionHint();
     seedApiCache(rendered);
-    // Let the browser paint the server's HTML first: taking the page over is the longest task of the start, and the
-    // reader need not wait for it to see the page.
-    await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    // The server's HTML is painted already: boot.js starts this script only after the first paint.
     hydrateRoot(container, app);
   } else {
     createRoot(container).render(app);

@@ -6,3 +6,4 @@ export * from './admin.ts';
 export * from './demo.ts';
 export * from './companies.ts';
 export * from './bookings.ts';
+export * from './lang.ts';

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LANG_COOKIE } from '@clock/contracts';
 
 /**
  * Server-side rendering of the web app's pages for visitors without a session (search engines, link previews, a
@@ -38,7 +39,6 @@ export interface PageRenderer {
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
-export const LANG_COOKIE = 'clock_lang';
 const RENDER_TIMEOUT_MS = 3000;
 const ROOT = '<div id="root"></div>';
 

@@ -1,13 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Localized } from '@clock/contracts';
+import { LANG_COOKIE } from '@clock/contracts/values';
 import { it, type MessageKey, type Messages } from './messages.it.ts';
 
 export type Lang = 'it' | 'en';
 export const LANGS: readonly Lang[] = ['it', 'en'];
 export const DEFAULT_LANG: Lang = 'it';
 const STORAGE_KEY = 'clock.lang';
-/** The same choice as a cookie, so the server renders public pages in the reader's language. */
-export const LANG_COOKIE = 'clock_lang';
+// The same choice as a cookie (LANG_COOKIE), so the server renders public pages in the reader's language.
 /**
  * Italian, the default, ships with the app; English is fetched when someone reads in English, so nobody downloads a
  * dictionary they do not read (each is about a fifth of the script every page needs).

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openPage, settled, startStack, type Stack } from './fixtures.ts';
+import { expandedNodes, jsonLdBlocks, SCHEMA } from './structured-data.ts';
 
 // Every page of the site, in both languages: it renders, has zero axe WCAG 2.1 AA violations, no console errors,
 // and nothing overflows a phone's width.
@@ -115,5 +116,45 @@ describe('without JavaScript', () => {
 
   it('answers 404 for a page that does not exist', async () => {
     expect((await html('/pagina-che-non-esiste')).status).toBe(404);
+  });
+
+  it.each([
+    ['/', 'it', 'Organization', /CL\.O\.C\.K\./],
+    ['/organizzazioni/navigo', 'it', 'ResearchOrganization', /NAVIGO/],
+    ['/attrezzature/lucense-cqc-universal-tester', 'it', 'Product', /Dinamometro universale/],
+    ['/servizi', 'en', 'CollectionPage', /Services/],
+    ['/cerca?q=prove%20di%20fatica', 'it', 'SearchResultsPage', /prove di fatica/],
+  ] as const)(
+    '%s carries its title, description, canonical address, link preview and a %s in JSON-LD',
+    async (url, lang, type, title) => {
+      const page = await html(url, lang);
+      const head = page.text.match(/<head>([\s\S]*)<\/head>/)?.[1] ?? '';
+      expect(head.match(/<title>([^<]*)<\/title>/)?.[1]).toMatch(title);
+      expect(head).toMatch(/<meta name="description" content="[^"]{20,}"/);
+      const canonical = head.match(/<link rel="canonical" href="([^"]+)"/)?.[1] ?? '';
+      expect(canonical).toBe(`${stack.baseUrl}${url.replace(/&/g, '&amp;')}`);
+      for (const property of ['og:title', 'og:description', 'og:url', 'og:type', 'og:locale'])
+        expect(head, property).toMatch(new RegExp(`<meta property="${property}" content="[^"]+"`));
+      // Every block is JSON-LD a processor can read, with absolute identifiers on this instance.
+      const nodes = await expandedNodes(page.text);
+      expect(
+        nodes.some((n) => n.types.includes(SCHEMA(type))),
+        `${type} in ${url}`,
+      ).toBe(true);
+      for (const block of jsonLdBlocks(page.text)) expect(block['@context']).toBe('https://schema.org');
+      for (const n of nodes)
+        if (typeof n.node['@id'] === 'string' && !n.node['@id'].startsWith('_:'))
+          expect(n.node['@id']).toMatch(new RegExp(`^${stack.baseUrl}/`));
+    },
+  );
+
+  it('describes where a page sits as a BreadcrumbList with absolute links', async () => {
+    const nodes = await expandedNodes((await html('/organizzazioni/navigo')).text);
+    const list = nodes.find((n) => n.types.includes(SCHEMA('BreadcrumbList')));
+    expect(list).toBeDefined();
+    const items = nodes.filter((n) => n.types.includes(SCHEMA('ListItem')));
+    expect(items.length).toBe(3);
+    const links = items.flatMap((n) => (n.node[SCHEMA('item')] as { '@id': string }[] | undefined) ?? []);
+    expect(links.map((l) => l['@id'])).toEqual([`${stack.baseUrl}/`, `${stack.baseUrl}/organizzazioni`]);
   });
 });

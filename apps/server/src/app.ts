@@ -218,7 +218,7 @@ export async function buildApp({
 
   if (dist) {
     await serveWebApp(app, dist);
-    pageRenderer = await loadPageRenderer(app, dist, { sessionCookie: SESSION_COOKIE });
+    pageRenderer = await loadPageRenderer(app, dist, { sessionCookie: SESSION_COOKIE, publicUrl: config.publicUrl });
   }
   return app;
 }

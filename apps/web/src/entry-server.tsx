@@ -13,6 +13,7 @@ import { routes } from './app/app-router.tsx';
 import { endpoints } from './lib/api.ts';
 import { loadLanguage, type Lang } from './lib/i18n.tsx';
 import type { PageData, PageRender } from './lib/page-data.tsx';
+import type { PageHead } from './lib/page-head.tsx';
 import { loadAllOrganizations } from './features/catalogue/reference-data.tsx';
 
 /** One GET of the API on behalf of the visitor: the answer, or the status and problem it failed with. */
@@ -23,6 +24,8 @@ export type ApiGet = (
 export interface RenderedPage {
   html: string;
   data: PageData;
+  /** What the page said about itself (title, description, kind): the server writes it into <head>. */
+  head?: PageHead;
   /** 404 when no route matched the path. */
   status: number;
 }
@@ -37,11 +40,14 @@ async function toHtml(node: ReactNode, signal: AbortSignal): Promise<string> {
   return new Response(prelude).text();
 }
 
-export async function render(url: string, o: { lang: Lang; get: ApiGet; signal: AbortSignal }): Promise<RenderedPage> {
+export async function render(
+  url: string,
+  o: { lang: Lang; get: ApiGet; signal: AbortSignal; origin?: string },
+): Promise<RenderedPage> {
   await dictionaries;
   const context = await handler.query(new Request(new URL(url, 'http://localhost')), { requestContext: undefined });
   if (context instanceof Response) throw new Error(`unexpected response while rendering ${url}`);
-  const data: PageData = { lang: o.lang, anonymous: true, api: {}, errors: {} };
+  const data: PageData = { lang: o.lang, anonymous: true, api: {}, errors: {}, origin: o.origin };
   const getJson = async <T,>(u: string): Promise<T> => {
     const answer = await o.get(u);
     if (!answer.ok) throw new Error(`${u}: ${answer.status}`);
@@ -49,6 +55,7 @@ export async function render(url: string, o: { lang: Lang; get: ApiGet; signal: 
   };
 
   let html = '';
+  let head: PageHead | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const wanted = new Set<string>();
     let wantsReference = false;
@@ -67,6 +74,7 @@ export async function render(url: string, o: { lang: Lang; get: ApiGet; signal: 
       </AppProviders>,
       o.signal,
     );
+    head = rendering.head;
     const missing = [...wanted].filter((u) => u.startsWith('/api/'));
     const reference = wantsReference && !data.reference;
     if (missing.length === 0 && !reference) break;
@@ -90,5 +98,5 @@ export async function render(url: string, o: { lang: Lang; get: ApiGet; signal: 
     ]);
   }
   const matchedNotFound = context.matches.some((m) => m.route.path === '*');
-  return { html, data, status: matchedNotFound ? 404 : 200 };
+  return { html, data, head, status: matchedNotFound ? 404 : 200 };
 }

@@ -19,15 +19,21 @@ import { LANG_COOKIE } from '@clock/contracts';
  */
 
 type ApiAnswer = { ok: true; body: unknown } | { ok: false; status: number; problem?: unknown };
+interface PageHead {
+  title: string;
+  description?: string;
+  type?: string;
+}
 interface RenderedPage {
   html: string;
   data: { lang: 'it' | 'en' };
+  head?: PageHead;
   status: number;
 }
 interface Renderer {
   render(
     url: string,
-    o: { lang: 'it' | 'en'; get: (url: string) => Promise<ApiAnswer>; signal: AbortSignal },
+    o: { lang: 'it' | 'en'; get: (url: string) => Promise<ApiAnswer>; signal: AbortSignal; origin: string },
   ): Promise<RenderedPage>;
 }
 
@@ -52,13 +58,43 @@ export function jsonForHtml(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * The <head> of a rendered page: its title and description in place of the template's, the canonical address (the
+ * instance's public address and the path; the language is a cookie, not a different address) and the Open Graph
+ * tags link previews read.
+ */
+export function writeHead(template: string, head: PageHead | undefined, o: { url: string; lang: 'it' | 'en' }): string {
+  if (!head) return template;
+  const title = escapeAttribute(head.title);
+  let out = template.replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>`);
+  const description = head.description ? escapeAttribute(head.description) : undefined;
+  if (description)
+    out = out.replace(/<meta name="description" content="[^"]*"\s*\/?>/, () => `<meta name="description" content="${description}" />`);
+  const url = escapeAttribute(o.url);
+  const tags = [
+    `<link rel="canonical" href="${url}" />`,
+    `<meta property="og:site_name" content="CL.O.C.K." />`,
+    `<meta property="og:title" content="${title}" />`,
+    description ? `<meta property="og:description" content="${description}" />` : '',
+    `<meta property="og:url" content="${url}" />`,
+    `<meta property="og:type" content="${escapeAttribute(head.type ?? 'website')}" />`,
+    `<meta property="og:locale" content="${o.lang === 'en' ? 'en_GB' : 'it_IT'}" />`,
+    `<meta name="twitter:card" content="summary" />`,
+  ].filter(Boolean);
+  return out.replace('</head>', () => `    ${tags.join('\n    ')}\n  </head>`);
+}
+
 /**
  * The page: the template with the rendered app in #root, the data after it, and the language on <html>. The page is
  * readable before any script runs, so the app starts after the first paint: the module script and its preloads give
  * way to /boot.js (apps/web/public), which loads them once the browser has painted, and the stylesheet and fonts have
  * the connection to themselves until then.
  */
-export function assemblePage(template: string, page: RenderedPage): string {
+export function assemblePage(template: string, page: RenderedPage, url = ''): string {
   const body = `<div id="root">${page.html}</div><script id="clock-page-data" type="application/json">${jsonForHtml(page.data)}</script>`;
   const preloads: string[] = [];
   let entry = '';
@@ -71,7 +107,7 @@ export function assemblePage(template: string, page: RenderedPage): string {
       entry = src;
       return '<script defer src="/boot.js" data-entry="ENTRY" data-preload="PRELOAD"></script>';
     });
-  return head
+  return writeHead(head, page.head, { url, lang: page.data.lang })
     .replace('data-entry="ENTRY"', () => `data-entry="${entry}"`)
     .replace('data-preload="PRELOAD"', () => `data-preload="${preloads.join(' ')}"`)
     .replace(ROOT, () => body)
@@ -82,7 +118,7 @@ export function assemblePage(template: string, page: RenderedPage): string {
 export async function loadPageRenderer(
   app: FastifyInstance,
   dist: string,
-  o: { sessionCookie: string },
+  o: { sessionCookie: string; publicUrl: string },
 ): Promise<PageRenderer | null> {
   const entry = path.join(dist, '..', 'dist-ssr', 'entry-server.js');
   const templateFile = path.join(dist, 'index.html');
@@ -112,8 +148,13 @@ export async function loadPageRenderer(
         return res.statusCode === 200 ? { ok: true, body } : { ok: false, status: res.statusCode, problem: body };
       };
       try {
-        const page = await renderer.render(request.url, { lang, get, signal: AbortSignal.timeout(RENDER_TIMEOUT_MS) });
-        return { html: assemblePage(template, page), status: page.status };
+        const page = await renderer.render(request.url, {
+          lang,
+          get,
+          signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
+          origin: o.publicUrl,
+        });
+        return { html: assemblePage(template, page, o.publicUrl + request.url), status: page.status };
       } catch (error) {
         request.log.warn({ err: error, url: request.url }, 'page not rendered on the server; the browser will');
         return null;

@@ -5,6 +5,8 @@ import type { Messages } from './messages.it.ts';
 export const en: Messages = {
   'site.name': 'CL.O.C.K.',
   'site.tagline': 'CLuster Of Clusters for Knowledge',
+  'site.description':
+    'CL.O.C.K. — CLuster Of Clusters for Knowledge: the shared catalogue of Regione Toscana and its technology-transfer centres: competences, services, equipment and experts.',
 
   'a11y.skip_to_content': 'Skip to content',
 

@@ -7,6 +7,8 @@ import { companiesIt } from './messages.companies.it.ts';
 export const it = {
   'site.name': 'CL.O.C.K.',
   'site.tagline': 'CLuster Of Clusters for Knowledge',
+  'site.description':
+    'CL.O.C.K. — CLuster Of Clusters for Knowledge: il catalogo condiviso di Regione Toscana e dei centri di trasferimento tecnologico: competenze, servizi, attrezzature ed esperti.',
 
   'a11y.skip_to_content': 'Vai al contenuto',
 

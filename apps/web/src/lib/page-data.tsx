@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Organization, Problem, Taxonomies } from '@clock/contracts';
 import type { Lang } from './i18n.tsx';
+import type { PageHead } from './page-head.tsx';
 
 /**
  * What the server used to render a public page (server-side rendering for anonymous visitors): the API answers the
@@ -16,6 +17,8 @@ export interface PageData {
   /** Failed GETs by URL, so the page shows the same error (e.g. not found) in both places. */
   errors: Record<string, { status: number; problem?: Problem }>;
   reference?: { taxonomies?: Taxonomies; organizations: Organization[] };
+  /** The instance's public address (CLOCK_PUBLIC_URL): absolute links in structured data. */
+  origin?: string;
 }
 
 /** While the server renders: the data it has, and what the page asked for that it does not have yet. */
@@ -24,6 +27,8 @@ export interface PageRender {
   server: boolean;
   want: (url: string) => void;
   wantReference: () => void;
+  /** Set by the page while it renders on the server (lib/page-head.tsx): the <head> the server writes. */
+  head?: PageHead;
 }
 
 const PageDataContext = createContext<PageRender | null>(null);

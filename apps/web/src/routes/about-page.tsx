@@ -22,7 +22,9 @@ export function AboutPage() {
           { key: 'about', label: t('nav.about') },
         ]}
       />
-      <PageHeading documentTitle={t('about.title')}>{t('about.title')}</PageHeading>
+      <PageHeading pageType="AboutPage" documentTitle={t('about.title')}>
+        {t('about.title')}
+      </PageHeading>
       <p className="lead">{t('about.lead')}</p>
       <div aria-busy={network.loading}>
         {network.loading ? <LoadingState /> : null}

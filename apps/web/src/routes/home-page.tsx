@@ -11,9 +11,12 @@ import { OrganizationCard } from '../features/catalogue/organization-card.tsx';
 import { TuscanyMap } from '../features/network/tuscany-map.tsx';
 import { NetworkTotals } from '../features/network/network-totals.tsx';
 import { FlashNotice } from '../components/ui/flash-notice.tsx';
+import { StructuredData, useSiteOrigin } from '../lib/page-head.tsx';
+import { networkJsonLd } from '../features/catalogue/structured-data.ts';
 
 export function HomePage() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
+  const origin = useSiteOrigin();
   const network = useApi<NetworkOverviewWithAims>(endpoints.network());
   const data = network.data;
   const members = data ? [...(data.region ? [data.region] : []), ...data.centres] : [];
@@ -23,7 +26,7 @@ export function HomePage() {
       <section className="home-hero" aria-labelledby="home-title">
         <div className="row">
           <div className="col-lg-8">
-            <PageHeading documentTitle={t('home.document_title')}>
+            <PageHeading documentTitle={t('home.document_title')} description={t('home.lead')}>
               <span id="home-title">{t('home.title')}</span>
             </PageHeading>
             <FlashNotice />
@@ -40,6 +43,7 @@ export function HomePage() {
         {network.error ? <ProblemAlert error={network.error} onRetry={network.reload} /> : null}
         {data ? (
           <>
+            <StructuredData data={networkJsonLd(data, origin, pick)} />
             <section className="home-network" aria-labelledby="home-network-title">
               <h2 id="home-network-title">{t('home.network_title')}</h2>
               <div className="row g-4 align-items-start">

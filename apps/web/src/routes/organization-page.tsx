@@ -7,6 +7,8 @@ import { PendingPage } from '../components/ui/pending-page.tsx';
 import { useI18n } from '../lib/i18n.tsx';
 import { PageHeading } from '../components/ui/page-heading.tsx';
 import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
+import { describe, StructuredData, useSiteOrigin } from '../lib/page-head.tsx';
+import { organizationJsonLd } from '../features/catalogue/structured-data.ts';
 import { OrganizationProfile } from '../features/catalogue/organization-profile.tsx';
 import { OrganizationOfferTabs } from '../features/catalogue/organization-offer-tabs.tsx';
 import { NotFoundContent } from './not-found-page.tsx';
@@ -24,8 +26,9 @@ const RecordHistory = lazy(() =>
 
 export function OrganizationPage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const { user } = useSession();
+  const origin = useSiteOrigin();
   const org = useApi<Organization>(endpoints.organization(id));
   const crumbs = [
     { key: 'home', label: t('nav.home'), to: '/' },
@@ -38,7 +41,14 @@ export function OrganizationPage() {
   return (
     <>
       <Breadcrumbs items={[...crumbs, { key: 'current', label: o.shortName ?? o.name }]} />
-      <PageHeading documentTitle={o.shortName ?? o.name}>{o.shortName ?? o.name}</PageHeading>
+      <StructuredData data={organizationJsonLd(o, origin, pick)} />
+      <PageHeading
+        pageType="ProfilePage"
+        documentTitle={o.shortName ?? o.name}
+        description={describe(pick(o.description)?.text ?? o.name)}
+      >
+        {o.shortName ?? o.name}
+      </PageHeading>
       {hasDistinctFullName(o) ? <p className="lead">{o.name}</p> : null}
       <FlashNotice />
       <OrganizationEditActions organization={o} />

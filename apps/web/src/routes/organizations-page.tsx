@@ -13,7 +13,9 @@ export function OrganizationsPage() {
           { key: 'orgs', label: t('nav.organizations') },
         ]}
       />
-      <PageHeading documentTitle={t('nav.organizations')}>{t('nav.organizations')}</PageHeading>
+      <PageHeading pageType="CollectionPage" documentTitle={t('nav.organizations')}>
+        {t('nav.organizations')}
+      </PageHeading>
       <p className="lead">{t('organizations.lead')}</p>
       <OrganizationListView />
     </>

@@ -25,7 +25,9 @@ export function RecordListPage({ type }: { type: RecordType }) {
           { key: 'list', label: title },
         ]}
       />
-      <PageHeading documentTitle={title}>{title}</PageHeading>
+      <PageHeading pageType="CollectionPage" documentTitle={title}>
+        {title}
+      </PageHeading>
       <p className="lead">{t(LEAD[type])}</p>
       {type === 'equipment' ? (
         <p>

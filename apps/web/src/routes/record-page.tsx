@@ -6,10 +6,12 @@ import { PendingPage } from '../components/ui/pending-page.tsx';
 import { useI18n } from '../lib/i18n.tsx';
 import { PageHeading } from '../components/ui/page-heading.tsx';
 import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
+import { describe, StructuredData, useSiteOrigin } from '../lib/page-head.tsx';
+import { recordJsonLd } from '../features/catalogue/structured-data.ts';
 import { FallbackNote } from '../components/ui/localized-text.tsx';
 import { RECORD_KINDS, type RecordType } from '../features/catalogue/record-kinds.ts';
 import { RecordDetail } from '../features/catalogue/record-detail.tsx';
-import { recordTitle } from '../features/catalogue/record-text.ts';
+import { recordSummary, recordTitle } from '../features/catalogue/record-text.ts';
 import { NotFoundContent } from './not-found-page.tsx';
 import { FlashNotice } from '../components/ui/flash-notice.tsx';
 import { RecordEditActions } from '../features/editing/record-edit-actions.tsx';
@@ -33,6 +35,7 @@ export function RecordPage({ type }: { type: RecordType }) {
   const { id = '' } = useParams();
   const { t, pick } = useI18n();
   const { user } = useSession();
+  const origin = useSiteOrigin();
   const kind = RECORD_KINDS[type];
   const record = useApi<CatalogueRecord>(endpoints.record(kind.collection, id));
   const crumbs = [
@@ -51,7 +54,22 @@ export function RecordPage({ type }: { type: RecordType }) {
       <p className="record-kicker">
         <span className="badge type-badge">{t(kind.singular)}</span>
       </p>
-      <PageHeading documentTitle={`${text} – ${t(kind.singular)}`} lang={title?.isFallback ? title.lang : undefined}>
+      <StructuredData
+        data={recordJsonLd(record.data, type, {
+          origin,
+          path: kind.path,
+          pick,
+          name: text,
+          category: t(kind.singular),
+        })}
+      />
+      <PageHeading
+        pageType="ItemPage"
+        documentTitle={`${text} – ${t(kind.singular)}`}
+        description={describe(pick(recordSummary(record.data))?.text)}
+        kind={type === 'expert' ? 'profile' : type === 'equipment' ? 'product' : 'website'}
+        lang={title?.isFallback ? title.lang : undefined}
+      >
         {text}
         {title ? <FallbackNote picked={title} /> : null}
       </PageHeading>

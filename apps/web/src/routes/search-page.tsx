@@ -9,7 +9,10 @@ export function SearchPage() {
   const q = params.get('q')?.trim();
   return (
     <>
-      <PageHeading documentTitle={q ? t('search.document_title_query', { query: q }) : t('search.document_title')}>
+      <PageHeading
+        pageType="SearchResultsPage"
+        documentTitle={q ? t('search.document_title_query', { query: q }) : t('search.document_title')}
+      >
         {t('search.title')}
       </PageHeading>
       <SearchView />

@@ -37,6 +37,8 @@ import { contactsRoutes } from './modules/companies/contacts.routes.ts';
 import { demandRoutes } from './modules/requests/demand.routes.ts';
 import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
 import { policyRoutes } from './modules/bookings/policy.routes.ts';
+import { newsFeedRoutes, newsRoutes } from './modules/news/news.routes.ts';
+import { newsletterRoutes } from './modules/news/newsletter.routes.ts';
 import { startWorker } from './worker.ts';
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -212,9 +214,12 @@ export async function buildApp({
       await v1.register(policyRoutes, { db, publicUrl: config.publicUrl });
       // Mail queued by a booking wakes the mail worker when its transaction commits (decision 015).
       await v1.register(bookingsRoutes, { deps: { db, publicUrl: config.publicUrl, search: searchService } });
+      await v1.register(newsRoutes, { deps: { db, publicUrl: config.publicUrl } });
+      await v1.register(newsletterRoutes, { deps: { db, publicUrl: config.publicUrl } });
     },
     { prefix: '/api/v1' },
   );
+  await app.register(newsFeedRoutes, { deps: { db, publicUrl: config.publicUrl } });
 
   if (dist) {
     await serveWebApp(app, dist);

@@ -73,7 +73,10 @@ export function writeHead(template: string, head: PageHead | undefined, o: { url
   let out = template.replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>`);
   const description = head.description ? escapeAttribute(head.description) : undefined;
   if (description)
-    out = out.replace(/<meta name="description" content="[^"]*"\s*\/?>/, () => `<meta name="description" content="${description}" />`);
+    out = out.replace(
+      /<meta name="description" content="[^"]*"\s*\/?>/,
+      () => `<meta name="description" content="${description}" />`,
+    );
   const url = escapeAttribute(o.url);
   const tags = [
     `<link rel="canonical" href="${url}" />`,

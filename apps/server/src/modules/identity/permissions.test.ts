@@ -292,6 +292,28 @@ const RULES: Record<
     },
   },
   // Equipment sharing settings (docs/permissions.md, "Equipment sharing"): the equipment's or qualification's centre.
+  // The news desk (docs/permissions.md, "News and newsletter"): a centre's members write in their centre's name.
+  news: {
+    async request(method, url, target) {
+      const asAdmin = (u: string, payload?: object) =>
+        app.inject({ method: 'POST', url: u, headers: headers.admin, ...(payload ? { payload } : {}) });
+      const body = { organizations: [target], title: { it: 'Notizia' }, summary: { it: 'Sommario' } };
+      if (method === 'POST' && url === '/api/v1/news') return { url, payload: body };
+      const id = (await asAdmin('/api/v1/news', body)).json().id as string;
+      if (url.endsWith('/withdraw')) await asAdmin(`/api/v1/news/${id}/publish`);
+      return {
+        url: url.replace(':id', id),
+        payload: method === 'PATCH' ? { summary: { it: 'Cambiato' } } : undefined,
+        ok: method === 'POST' ? 200 : undefined,
+      };
+    },
+    expect(role, scope, ok) {
+      if (role === 'anonymous') return 401;
+      if (role === 'admin') return ok;
+      if (scope === 'own' && ['nucleus', 'centre-manager', 'centre-staff'].includes(role)) return ok;
+      return 403;
+    },
+  },
   'equipment-booking': {
     async request(method, url, target) {
       const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);

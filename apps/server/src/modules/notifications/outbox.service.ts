@@ -15,7 +15,10 @@ export function onMailQueued(listener: () => void): () => void {
  * Queues e-mail in the caller's transaction (written with the change it tells of, or not at all) and wakes the mail
  * worker once that transaction has committed, when the messages can be read.
  */
-export async function queueMail(tx: Db | Tx, mails: { to: string; subject: string; body: string }[]) {
+export async function queueMail(
+  tx: Db | Tx,
+  mails: { to: string; subject: string; body: string; headers?: Record<string, string> }[],
+) {
   if (!mails.length) return;
   await repo.enqueueMail(tx, mails);
   afterCommit(tx, () => {
@@ -32,7 +35,9 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50) {
     failed = 0;
   // The batch goes out in parallel over the mailer's pooled connections; each result is recorded on its own.
   const results = await Promise.allSettled(
-    claimed.map((m) => mailer.send({ to: m.to, subject: m.subject, text: m.body })),
+    claimed.map((m) =>
+      mailer.send({ to: m.to, subject: m.subject, text: m.body, ...(m.headers ? { headers: m.headers } : {}) }),
+    ),
   );
   for (const [i, r] of results.entries()) {
     const m = claimed[i]!;

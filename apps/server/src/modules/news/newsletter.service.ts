@@ -101,7 +101,7 @@ const invalidLink = () => new AppError('NOT_FOUND', 'This link is not valid or h
 export async function confirm(deps: NewsletterDeps, t: string): Promise<SubscriptionView & { token: string }> {
   return deps.db.transaction(async (tx) => {
     const row = await repo.subscriptionByConfirmHash(tx, hash(t));
-    if (!row || row.state !== 'pending' || Date.now() - row.createdAt.getTime() > CONFIRM_DAYS * 86_400_000)
+    if (row?.state !== 'pending' || Date.now() - row.createdAt.getTime() > CONFIRM_DAYS * 86_400_000)
       throw invalidLink();
     const now = new Date();
     await repo.updateSubscription(tx, row.id, {

@@ -24,6 +24,8 @@ const PAGES = [
   '/attrezzature',
   '/esperti',
   '/richieste',
+  '/notizie',
+  '/newsletter',
   '/chi-siamo',
   '/accessibilita',
   '/pagina-che-non-esiste',
@@ -67,19 +69,22 @@ describe('record pages', () => {
 });
 
 describe('on a phone', () => {
-  it.each(['/', '/cerca?q=carta', '/organizzazioni/navigo'])('%s fits the screen', async (url) => {
-    const { page, problems, close } = await openPage(stack, { mobile: true });
-    try {
-      await page.goto(url);
-      await settled(page);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-      expect(await axeViolations(page)).toEqual([]);
-      expect(problems).toEqual([]);
-    } finally {
-      await close();
-    }
-  });
+  it.each(['/', '/cerca?q=carta', '/organizzazioni/navigo', '/notizie', '/newsletter'])(
+    '%s fits the screen',
+    async (url) => {
+      const { page, problems, close } = await openPage(stack, { mobile: true });
+      try {
+        await page.goto(url);
+        await settled(page);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        expect(await axeViolations(page)).toEqual([]);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+  );
 });
 
 describe('without JavaScript', () => {

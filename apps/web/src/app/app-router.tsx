@@ -83,6 +83,16 @@ const BookingPolicyPage = lazy(() =>
 const SlotSearchPage = lazy(() =>
   import('../routes/slot-search-page.tsx').then((m) => ({ default: m.SlotSearchPage })),
 );
+const NewsPage = lazy(() => import('../routes/news-page.tsx').then((m) => ({ default: m.NewsPage })));
+const NewsItemPage = lazy(() => import('../routes/news-item-page.tsx').then((m) => ({ default: m.NewsItemPage })));
+const NewsEditPage = lazy(() => import('../routes/news-edit-page.tsx').then((m) => ({ default: m.NewsEditPage })));
+const NewsletterPage = lazy(() => import('../routes/newsletter-page.tsx').then((m) => ({ default: m.NewsletterPage })));
+const NewsletterConfirmPage = lazy(() =>
+  import('../routes/newsletter-page.tsx').then((m) => ({ default: m.NewsletterConfirmPage })),
+);
+const NewsletterManagePage = lazy(() =>
+  import('../routes/newsletter-page.tsx').then((m) => ({ default: m.NewsletterManagePage })),
+);
 // The administration area: admins and Region officers.
 const AdminPage = lazy(() => import('../routes/admin-page.tsx').then((m) => ({ default: m.AdminPage })));
 const AdminPeoplePage = lazy(() =>
@@ -138,6 +148,13 @@ export const routes: RouteObject[] = [
           { path: 'imprese/nuova', element: <CompanyJoinPage /> },
           { path: 'imprese/verifiche', element: <CompanyClaimsPage /> },
           { path: 'richieste/domanda', element: <DemandPage /> },
+          { path: 'notizie', element: <NewsPage /> },
+          { path: 'notizie/nuova', element: <NewsEditPage /> },
+          { path: 'notizie/:id', element: <NewsItemPage /> },
+          { path: 'notizie/:id/modifica', element: <NewsEditPage /> },
+          { path: 'newsletter', element: <NewsletterPage /> },
+          { path: 'newsletter/conferma', element: <NewsletterConfirmPage /> },
+          { path: 'newsletter/iscrizione', element: <NewsletterManagePage /> },
           { path: 'chi-siamo', element: <AboutPage /> },
           { path: 'accessibilita', element: <AccessibilityPage /> },
           { path: 'accedi', element: <SignInPage /> },

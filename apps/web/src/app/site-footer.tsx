@@ -51,6 +51,15 @@ export function SiteFooter() {
                   <Link to="/cerca">{t('nav.search')}</Link>
                 </li>
                 <li>
+                  <Link to="/notizie">{t('nav.news')}</Link>
+                </li>
+                <li>
+                  <Link to="/newsletter">{t('footer.newsletter')}</Link>
+                </li>
+                <li>
+                  <a href="/feeds/news.xml">{t('footer.news_feed')}</a>
+                </li>
+                <li>
                   <a href="/api/docs">{t('footer.api')}</a>
                 </li>
               </ul>

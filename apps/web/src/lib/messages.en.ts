@@ -24,6 +24,7 @@ export const en: Messages = {
   'nav.equipment': 'Equipment',
   'nav.experts': 'Experts',
   'nav.search': 'Search',
+  'nav.news': 'News',
   'nav.about': 'About',
 
   'breadcrumbs.label': 'Breadcrumb',
@@ -315,6 +316,8 @@ export const en: Messages = {
   'not_found.text': 'The address does not match any page of this site. It may be mistyped, or the page may have moved.',
   'not_found.home': 'Go to the home page',
 
+  'footer.newsletter': 'Newsletter',
+  'footer.news_feed': 'News RSS feed',
   'footer.catalogue': 'Catalogue',
   'footer.network': 'The network',
   'footer.api': 'Open API (OpenAPI)',

@@ -1,4 +1,5 @@
 import type { bookingsIt } from '../features/bookings/booking-messages.it.ts';
+import type { newsIt } from '../features/news/news-messages.it.ts';
 import { companiesIt } from './messages.companies.it.ts';
 /**
  * Italian, the default language: the source of truth for the keys. messages.en.ts must have exactly these keys.
@@ -26,6 +27,7 @@ export const it = {
   'nav.equipment': 'Attrezzature',
   'nav.experts': 'Esperti',
   'nav.search': 'Cerca',
+  'nav.news': 'Notizie',
   'nav.about': 'Chi siamo',
 
   'breadcrumbs.label': 'Percorso di navigazione',
@@ -323,6 +325,8 @@ export const it = {
     'L’indirizzo non corrisponde a nessuna pagina del sito. Forse è stato scritto male o la pagina è stata spostata.',
   'not_found.home': 'Torna alla pagina iniziale',
 
+  'footer.newsletter': 'Newsletter',
+  'footer.news_feed': 'Feed RSS delle notizie',
   'footer.catalogue': 'Catalogo',
   'footer.network': 'La rete',
   'footer.api': 'API aperte (OpenAPI)',
@@ -1084,6 +1088,6 @@ export const it = {
 } as const;
 
 /** Every message key: the first download's, and those of the parts loaded on demand (registered with addMessages). */
-export type MessageKey = keyof typeof it | keyof typeof bookingsIt;
+export type MessageKey = keyof typeof it | keyof typeof bookingsIt | keyof typeof newsIt;
 /** A dictionary with exactly the Italian keys of the first download: the English one is checked against it. */
 export type Messages = { readonly [K in keyof typeof it]: string };

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Problem } from './common.ts';
+import { Id, Instant, LocalText, LocalTextOut, Nullable, Text } from './schema-helpers.ts';
 import { BOOKING_ACTIONS, BOOKING_REFUSALS, BOOKING_STATES, TARIFF_UNITS, USER_CATEGORIES } from './booking-values.ts';
 
 export * from './booking-values.ts';
@@ -48,22 +49,6 @@ export * from './booking-values.ts';
  *   POST /me/calendar-feed/reset                  CalendarFeed (a new address; the old one stops working)
  *   GET  /calendar-feeds/:token/bookings.ics      the feed itself (no sign-in: the token is the key)
  */
-
-const Text = (min: number, max: number) => Type.String({ minLength: min, maxLength: max });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Id = Type.String({ minLength: 1, maxLength: 100 });
-/** An instant with its offset (2026-03-29T09:00:00+02:00), or on input a bare date meaning that whole day. */
-const Instant = Type.String({
-  minLength: 10,
-  maxLength: 40,
-  description: 'ISO 8601 date-time with offset; a bare date (YYYY-MM-DD) means that whole day in Europe/Rome',
-});
-const LocalText = (max: number) =>
-  Type.Object(
-    { it: Type.Optional(Text(1, max)), en: Type.Optional(Text(1, max)) },
-    { additionalProperties: false, minProperties: 1, description: 'Text in Italian and/or English; at least one' },
-  );
-const LocalTextOut = Type.Object({ it: Type.Optional(Type.String()), en: Type.Optional(Type.String()) });
 
 // ---- categories, units, states ----
 

@@ -6,5 +6,6 @@ export * from './admin.ts';
 export * from './demo.ts';
 export * from './companies.ts';
 export * from './bookings.ts';
+export * from './events.ts';
 export * from './lang.ts';
 export * from './news.ts';

@@ -5,3 +5,4 @@ export * from './provinces.ts';
 export * from './request-actions.ts';
 export * from './vat.ts';
 export * from './news-values.ts';
+export * from './event-values.ts';

@@ -83,6 +83,17 @@ const BookingPolicyPage = lazy(() =>
 const SlotSearchPage = lazy(() =>
   import('../routes/slot-search-page.tsx').then((m) => ({ default: m.SlotSearchPage })),
 );
+const EventsPage = lazy(() => import('../routes/events-page.tsx').then((m) => ({ default: m.EventsPage })));
+const EventPage = lazy(() => import('../routes/event-page.tsx').then((m) => ({ default: m.EventPage })));
+const EventConfirmPage = lazy(() =>
+  import('../routes/event-registration-page.tsx').then((m) => ({ default: m.EventConfirmPage })),
+);
+const EventRegistrationPage = lazy(() =>
+  import('../routes/event-registration-page.tsx').then((m) => ({ default: m.EventRegistrationPage })),
+);
+const EventRegistrationsPage = lazy(() =>
+  import('../routes/event-registrations-page.tsx').then((m) => ({ default: m.EventRegistrationsPage })),
+);
 const NewsPage = lazy(() => import('../routes/news-page.tsx').then((m) => ({ default: m.NewsPage })));
 const NewsItemPage = lazy(() => import('../routes/news-item-page.tsx').then((m) => ({ default: m.NewsItemPage })));
 const NewsEditPage = lazy(() => import('../routes/news-edit-page.tsx').then((m) => ({ default: m.NewsEditPage })));
@@ -148,6 +159,11 @@ export const routes: RouteObject[] = [
           { path: 'imprese/nuova', element: <CompanyJoinPage /> },
           { path: 'imprese/verifiche', element: <CompanyClaimsPage /> },
           { path: 'richieste/domanda', element: <DemandPage /> },
+          { path: 'eventi', element: <EventsPage /> },
+          { path: 'eventi/conferma', element: <EventConfirmPage /> },
+          { path: 'eventi/iscrizioni/:id', element: <EventRegistrationPage /> },
+          { path: 'eventi/:id', element: <EventPage /> },
+          { path: 'eventi/:id/iscrizioni', element: <EventRegistrationsPage /> },
           { path: 'notizie', element: <NewsPage /> },
           { path: 'notizie/nuova', element: <NewsEditPage /> },
           { path: 'notizie/:id', element: <NewsItemPage /> },

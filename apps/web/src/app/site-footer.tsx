@@ -51,10 +51,16 @@ export function SiteFooter() {
                   <Link to="/cerca">{t('nav.search')}</Link>
                 </li>
                 <li>
+                  <Link to="/eventi">{t('nav.events')}</Link>
+                </li>
+                <li>
                   <Link to="/notizie">{t('nav.news')}</Link>
                 </li>
                 <li>
                   <Link to="/newsletter">{t('footer.newsletter')}</Link>
+                </li>
+                <li>
+                  <a href="/feeds/events.ics">{t('footer.events_feed')}</a>
                 </li>
                 <li>
                   <a href="/feeds/news.xml">{t('footer.news_feed')}</a>

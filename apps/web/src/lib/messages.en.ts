@@ -24,6 +24,7 @@ export const en: Messages = {
   'nav.equipment': 'Equipment',
   'nav.experts': 'Experts',
   'nav.search': 'Search',
+  'nav.events': 'Events',
   'nav.news': 'News',
   'nav.about': 'About',
 
@@ -317,6 +318,7 @@ export const en: Messages = {
   'not_found.home': 'Go to the home page',
 
   'footer.newsletter': 'Newsletter',
+  'footer.events_feed': 'Events calendar (iCalendar)',
   'footer.news_feed': 'News RSS feed',
   'footer.catalogue': 'Catalogue',
   'footer.network': 'The network',

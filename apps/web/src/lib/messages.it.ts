@@ -1,5 +1,6 @@
 import type { bookingsIt } from '../features/bookings/booking-messages.it.ts';
 import type { newsIt } from '../features/news/news-messages.it.ts';
+import type { eventsIt } from '../features/events/event-messages.it.ts';
 import { companiesIt } from './messages.companies.it.ts';
 /**
  * Italian, the default language: the source of truth for the keys. messages.en.ts must have exactly these keys.
@@ -27,6 +28,7 @@ export const it = {
   'nav.equipment': 'Attrezzature',
   'nav.experts': 'Esperti',
   'nav.search': 'Cerca',
+  'nav.events': 'Eventi',
   'nav.news': 'Notizie',
   'nav.about': 'Chi siamo',
 
@@ -326,6 +328,7 @@ export const it = {
   'not_found.home': 'Torna alla pagina iniziale',
 
   'footer.newsletter': 'Newsletter',
+  'footer.events_feed': 'Calendario degli eventi (iCalendar)',
   'footer.news_feed': 'Feed RSS delle notizie',
   'footer.catalogue': 'Catalogo',
   'footer.network': 'La rete',
@@ -1088,6 +1091,6 @@ export const it = {
 } as const;
 
 /** Every message key: the first download's, and those of the parts loaded on demand (registered with addMessages). */
-export type MessageKey = keyof typeof it | keyof typeof bookingsIt | keyof typeof newsIt;
+export type MessageKey = keyof typeof it | keyof typeof bookingsIt | keyof typeof newsIt | keyof typeof eventsIt;
 /** A dictionary with exactly the Italian keys of the first download: the English one is checked against it. */
 export type Messages = { readonly [K in keyof typeof it]: string };

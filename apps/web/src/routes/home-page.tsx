@@ -13,6 +13,8 @@ import { NetworkTotals } from '../features/network/network-totals.tsx';
 import { FlashNotice } from '../components/ui/flash-notice.tsx';
 import { StructuredData, useSiteOrigin } from '../lib/page-head.tsx';
 import { networkJsonLd } from '../features/catalogue/structured-data.ts';
+import { UpcomingEvents } from '../features/events/event-list-view.tsx';
+import '../features/events/event-messages.ts';
 
 export function HomePage() {
   const { t, pick } = useI18n();
@@ -36,6 +38,14 @@ export function HomePage() {
         <div className="home-search">
           <SearchBox variant="hero" />
         </div>
+      </section>
+
+      <section className="home-events mb-5" aria-labelledby="home-events-title">
+        <h2 id="home-events-title">{t('events.upcoming')}</h2>
+        <UpcomingEvents limit={3} />
+        <p className="mt-3">
+          <Link to="/eventi">{t('events.all_link')}</Link>
+        </p>
       </section>
 
       <div aria-busy={network.loading}>

@@ -5,6 +5,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Files sent with the message: content as text (an .ics), with its MIME type. */
+  attachments?: { filename: string; contentType: string; content: string }[];
 }
 export interface Mailer {
   send(mail: Mail): Promise<void>;
@@ -19,7 +21,9 @@ export function createMailer(config: Config['mail'], log: (m: string) => void = 
   if (!config.url) {
     return {
       async send(mail) {
-        log(`[mail to ${mail.to}] ${mail.subject}\n${mail.text}`);
+        log(
+          `[mail to ${mail.to}] ${mail.subject}\n${mail.text}${(mail.attachments ?? []).map((a) => `\n[attached ${a.filename}]`).join('')}`,
+        );
       },
       close() {},
     };

@@ -226,6 +226,8 @@ declare module 'fastify' {
       | 'company-profile'
       | 'company-admin'
       | 'booking'
-      | 'equipment-booking';
+      | 'equipment-booking'
+      | 'event-organizer'
+      | 'event-registration';
   }
 }

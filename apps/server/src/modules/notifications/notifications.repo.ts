@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { jobRuns, mailOutbox, notifications, users } from '../../db/schema/index.ts';
+import { jobRuns, mailOutbox, notifications, users, type MailAttachment } from '../../db/schema/index.ts';
 
 type Conn = Db | Tx;
 
@@ -75,7 +75,10 @@ export async function getEmailPreference(tx: Conn, userId: string) {
 
 // ---- the outbox ----
 
-export async function enqueueMail(tx: Conn, mails: { to: string; subject: string; body: string }[]) {
+export async function enqueueMail(
+  tx: Conn,
+  mails: { to: string; subject: string; body: string; attachments?: MailAttachment[] }[],
+) {
   if (mails.length) await tx.insert(mailOutbox).values(mails);
 }
 
@@ -87,9 +90,18 @@ export async function claimMail(tx: Conn, limit: number) {
       select id from mail_outbox
       where sent_at is null and next_attempt_at <= now() and (locked_until is null or locked_until < now())
       order by id limit ${limit} for update skip locked)
-    returning id, "to", subject, body, attempts`);
+    returning id, "to", subject, body, attachments, attempts`);
   return (
-    res as unknown as { rows: { id: number | string; to: string; subject: string; body: string; attempts: number }[] }
+    res as unknown as {
+      rows: {
+        id: number | string;
+        to: string;
+        subject: string;
+        body: string;
+        attachments: MailAttachment[] | null;
+        attempts: number;
+      }[];
+    }
   ).rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 

@@ -39,6 +39,9 @@ import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
 import { policyRoutes } from './modules/bookings/policy.routes.ts';
 import { newsFeedRoutes, newsRoutes } from './modules/news/news.routes.ts';
 import { newsletterRoutes } from './modules/news/newsletter.routes.ts';
+import { eventsRoutes } from './modules/events/events.routes.ts';
+import { registrationsRoutes } from './modules/events/registrations.routes.ts';
+import { feedsRoutes } from './modules/events/feeds.routes.ts';
 import { startWorker } from './worker.ts';
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -88,7 +91,8 @@ export async function buildApp({
   installProblemHandlers(app, { fallback: dist ? webAppFallback(() => pageRenderer) : undefined });
   // The iCalendar feeds and CSV downloads answer in their own formats.
   installRequestChecks(app, {
-    isJsonApi: (p) => p.startsWith('/api/') && !p.startsWith('/api/docs') && !/\.(ics|csv)$/.test(p),
+    isJsonApi: (p) =>
+      p.startsWith('/api/') && !p.startsWith('/api/docs') && !/\.(ics|csv)$/.test(p) && !/\/certificate$/.test(p),
   });
   // Every route is recorded, so tests can check each write route names its permission rule.
   const routes: { method: string; url: string; permission?: string }[] = [];
@@ -152,6 +156,7 @@ export async function buildApp({
         { name: 'matching' },
         { name: 'requests' },
         { name: 'bookings' },
+        { name: 'events' },
         { name: 'notifications' },
         { name: 'network' },
         { name: 'companies' },
@@ -216,10 +221,13 @@ export async function buildApp({
       await v1.register(bookingsRoutes, { deps: { db, publicUrl: config.publicUrl, search: searchService } });
       await v1.register(newsRoutes, { deps: { db, publicUrl: config.publicUrl } });
       await v1.register(newsletterRoutes, { deps: { db, publicUrl: config.publicUrl } });
+      await v1.register(eventsRoutes, { deps: { db, publicUrl: config.publicUrl } });
+      await v1.register(registrationsRoutes, { deps: { db, publicUrl: config.publicUrl } });
     },
     { prefix: '/api/v1' },
   );
   await app.register(newsFeedRoutes, { deps: { db, publicUrl: config.publicUrl } });
+  await app.register(feedsRoutes, { deps: { db, publicUrl: config.publicUrl } });
 
   if (dist) {
     await serveWebApp(app, dist);

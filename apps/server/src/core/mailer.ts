@@ -7,6 +7,8 @@ export interface Mail {
   text: string;
   /** Extra header fields (e.g. List-Unsubscribe). */
   headers?: Record<string, string>;
+  /** Files sent with the message: content as text (an .ics), with its MIME type. */
+  attachments?: { filename: string; contentType: string; content: string }[];
 }
 export interface Mailer {
   send(mail: Mail): Promise<void>;
@@ -21,7 +23,9 @@ export function createMailer(config: Config['mail'], log: (m: string) => void = 
   if (!config.url) {
     return {
       async send(mail) {
-        log(`[mail to ${mail.to}] ${mail.subject}\n${mail.text}`);
+        log(
+          `[mail to ${mail.to}] ${mail.subject}\n${mail.text}${(mail.attachments ?? []).map((a) => `\n[attached ${a.filename}]`).join('')}`,
+        );
       },
       close() {},
     };

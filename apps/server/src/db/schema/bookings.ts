@@ -176,6 +176,8 @@ export const qualificationGrants = pgTable(
     grantedBy: uuid('granted_by').references(() => users.id, { onDelete: 'set null' }),
     source: text('source').notNull().default('manual').$type<'manual' | 'event'>(),
     note: text('note'),
+    /** The event whose attendance granted it (source = event); its foreign key is in the events migration. */
+    eventId: uuid('event_id'),
     grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
     /** Last day it is valid (inclusive); null: no expiry. */
     validUntil: date('valid_until'),
@@ -185,6 +187,7 @@ export const qualificationGrants = pgTable(
   },
   (t) => [
     check('qualification_grants_source_check', sql`${t.source} in ('manual','event')`),
+    check('qualification_grants_event_check', sql`(${t.source} = 'event') = (${t.eventId} is not null)`),
     check('qualification_grants_revoke_reason', sql`${t.revokedAt} is null or ${t.revokeReason} is not null`),
     index('qualification_grants_user_idx').on(t.userId),
     index('qualification_grants_qualification_idx').on(t.qualificationId),

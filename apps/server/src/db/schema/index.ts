@@ -4,3 +4,4 @@ export * from './requests.ts';
 export * from './companies.ts';
 export * from './bookings.ts';
 export * from './news.ts';
+export * from './events.ts';

@@ -173,6 +173,12 @@ export const notifications = pgTable(
  * Outgoing e-mail, written in the same transaction as the change it reports, delivered by the worker with retries:
  * a rolled-back change sends nothing and a failed SMTP server loses nothing.
  */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export const mailOutbox = pgTable(
   'mail_outbox',
   {
@@ -182,6 +188,8 @@ export const mailOutbox = pgTable(
     body: text('body').notNull(),
     /** Extra header fields of the message (e.g. List-Unsubscribe and List-Unsubscribe-Post of a newsletter). */
     headers: jsonb('headers').$type<Record<string, string>>(),
+    /** Files sent with the message (an invitation's .ics): name, MIME type, content as text. */
+    attachments: jsonb('attachments').$type<MailAttachment[]>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { lowerMs, range, upperMs } from '../../db/ranges.ts';
 import {
   bookingEvents,
   bookingPolicies,
@@ -15,12 +16,6 @@ import {
 } from '../../db/schema/index.ts';
 
 type Conn = Db | Tx;
-
-/** Epoch milliseconds of a range's bounds (float8, the same on PGlite and PostgreSQL). */
-const lowerMs = (col: SQLWrapper) => sql<number>`(extract(epoch from lower(${col})) * 1000)::float8`;
-const upperMs = (col: SQLWrapper) => sql<number>`(extract(epoch from upper(${col})) * 1000)::float8`;
-export const range = (start: number, end: number) =>
-  sql`tstzrange(to_timestamp(${start / 1000}::float8), to_timestamp(${end / 1000}::float8), '[)')`;
 
 // ---- equipment and policies ----
 

@@ -5,6 +5,7 @@ import type { Actor, Member } from '../../core/actor.ts';
 import { recordAudit } from '../identity/identity.service.ts';
 import { AppError } from '../../core/errors.ts';
 import { ZONE } from '../../core/calendar.ts';
+import { hostOf as host, withTimezone } from '../../core/icalendar.ts';
 import * as repo from './bookings.repo.ts';
 import * as policyRepo from './policy.repo.ts';
 import { holidays } from './calendar.rules.ts';
@@ -18,47 +19,9 @@ import { equipmentOr404, requireMember } from './policy.service.ts';
  * SEQUENCE rises with every change of a booking, and times carry TZID=Europe/Rome with its VTIMEZONE.
  */
 
-/** Europe/Rome since 1996 (the EU rule: last Sunday of March 02:00 → CEST, last Sunday of October 03:00 → CET). */
-const VTIMEZONE = [
-  'BEGIN:VTIMEZONE',
-  'TZID:Europe/Rome',
-  'X-LIC-LOCATION:Europe/Rome',
-  'BEGIN:DAYLIGHT',
-  'TZOFFSETFROM:+0100',
-  'TZOFFSETTO:+0200',
-  'TZNAME:CEST',
-  'DTSTART:19700329T020000',
-  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
-  'END:DAYLIGHT',
-  'BEGIN:STANDARD',
-  'TZOFFSETFROM:+0200',
-  'TZOFFSETTO:+0100',
-  'TZNAME:CET',
-  'DTSTART:19701025T030000',
-  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
-  'END:STANDARD',
-  'END:VTIMEZONE',
-].join('\r\n');
-
 const DAY = 86_400_000;
 const local = (ms: number) => DateTime.fromMillis(ms, { zone: ZONE });
 const utc = (ms: number) => DateTime.fromMillis(ms, { zone: 'utc' });
-const host = (publicUrl: string) => {
-  try {
-    return new URL(publicUrl).hostname || 'clock';
-  } catch {
-    return 'clock';
-  }
-};
-
-/**
- * ical-generator writes DTSTAMP in the calendar's zone when one is set, so the calendar carries none and the
- * VTIMEZONE is placed here, before the first component (the events name it by TZID).
- */
-function withTimezone(text: string): string {
-  const at = text.search(/BEGIN:VEVENT|END:VCALENDAR/);
-  return `${text.slice(0, at)}${VTIMEZONE}\r\n${text.slice(at)}`;
-}
 
 /** The public calendar of an instrument: busy (bookings) and closed (maintenance, closures, holidays) times. */
 export async function equipmentCalendar(deps: BookingDeps, id: string): Promise<string> {

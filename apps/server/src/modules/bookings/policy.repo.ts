@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { closures, openingRules, tariffs, type LocalizedText } from '../../db/schema/index.ts';
-import { range } from './bookings.repo.ts';
+import { range } from '../../db/ranges.ts';
 
 type Conn = Db | Tx;
 const lowerMs = (col: typeof closures.during) => sql<number>`(extract(epoch from lower(${col})) * 1000)::float8`;

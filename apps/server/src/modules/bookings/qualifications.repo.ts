@@ -42,6 +42,7 @@ const grantColumns = {
   userName: users.name,
   userEmail: users.email,
   source: qualificationGrants.source,
+  eventId: qualificationGrants.eventId,
   grantedAt: qualificationGrants.grantedAt,
   grantedBy: qualificationGrants.grantedBy,
   validUntil: qualificationGrants.validUntil,
@@ -55,6 +56,7 @@ export type GrantRow = {
   userName: string | null;
   userEmail: string | null;
   source: 'manual' | 'event';
+  eventId: string | null;
   grantedAt: Date;
   grantedBy: string | null;
   validUntil: string | null;

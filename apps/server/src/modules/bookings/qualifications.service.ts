@@ -1,6 +1,6 @@
 import type { GrantCreate, QualificationEdit, QualificationWrite } from '@clock/contracts';
-import type { Db } from '../../db/client.ts';
-import type { Actor } from '../../core/actor.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import type { Actor, Member } from '../../core/actor.ts';
 import { AppError, type FieldProblem } from '../../core/errors.ts';
 import { formatInstant, localDay } from '../../core/calendar.ts';
 import { recordAudit } from '../identity/identity.service.ts';
@@ -160,41 +160,68 @@ export async function grantQualification(
     problems.push({ pointer: '/body/validUntil', message: 'must not be in the past' });
   if (problems.length) throw new AppError('VALIDATION_FAILED', 'The grant has invalid fields', problems);
   const validUntil = body.validUntil ?? (q.validityMonths ? addMonths(today(now), q.validityMonths) : null);
-  const grantId = await db.transaction(async (tx) => {
-    const gid = await qualRepo.insertGrant(tx, {
-      qualificationId: id,
-      userId: userId!,
-      grantedBy: actor.userId,
-      source: 'manual',
-      note: body.note ?? null,
-      grantedAt: now,
-      validUntil,
-    });
-    await recordAudit(tx, actor, {
-      action: 'qualification-grant',
-      entityType: 'qualification-grant',
-      entityId: gid,
-      organizationId: q.organizationId,
-      before: null,
-      after: { qualification: id, user: userId, validUntil },
-      requestId: ctx.requestId,
-    });
-    await notify(tx, publicUrl, {
-      subject: qualificationSubject(q, '/prenotazioni'),
-      event: {
-        kind: 'qualification-granted',
-        params: {
-          qualification: q.name.it ?? q.name.en ?? '',
-          qualificationEn: q.name.en ?? q.name.it ?? '',
-          ...(validUntil ? { validUntil } : {}),
-        },
-      },
-      audience: await repo.recipientsById(tx, [userId!]),
-      accessTo: () => true,
-    });
-    return gid;
-  });
+  const grantId = await db.transaction((tx) =>
+    writeGrant(
+      tx,
+      publicUrl,
+      actor,
+      q,
+      { userId: userId!, source: 'manual', note: body.note ?? null, validUntil },
+      now,
+      ctx.requestId,
+    ),
+  );
   return presentGrant((await qualRepo.grants(db, { id: grantId }))[0]!, now, true);
+}
+
+/** Writes a grant, its audit entry and the person's notification, in the caller's transaction. */
+async function writeGrant(
+  tx: Tx,
+  publicUrl: string,
+  actor: Member,
+  q: qualRepo.QualificationRow,
+  g: { userId: string; source: 'manual' | 'event'; eventId?: string; note: string | null; validUntil: string | null },
+  now: Date,
+  requestId?: string,
+) {
+  const gid = await qualRepo.insertGrant(tx, {
+    qualificationId: q.id,
+    userId: g.userId,
+    grantedBy: actor.userId,
+    source: g.source,
+    eventId: g.eventId ?? null,
+    note: g.note,
+    grantedAt: now,
+    validUntil: g.validUntil,
+  });
+  await recordAudit(tx, actor, {
+    action: 'qualification-grant',
+    entityType: 'qualification-grant',
+    entityId: gid,
+    organizationId: q.organizationId,
+    before: null,
+    after: {
+      qualification: q.id,
+      user: g.userId,
+      validUntil: g.validUntil,
+      ...(g.eventId ? { event: g.eventId } : {}),
+    },
+    requestId,
+  });
+  await notify(tx, publicUrl, {
+    subject: qualificationSubject(q, '/prenotazioni'),
+    event: {
+      kind: 'qualification-granted',
+      params: {
+        qualification: q.name.it ?? q.name.en ?? '',
+        qualificationEn: q.name.en ?? q.name.it ?? '',
+        ...(g.validUntil ? { validUntil: g.validUntil } : {}),
+      },
+    },
+    audience: await repo.recipientsById(tx, [g.userId]),
+    accessTo: () => true,
+  });
+  return gid;
 }
 
 /** A qualification as the subject of a notification: known to the network, referred to by its name. */
@@ -263,4 +290,31 @@ export async function requestTraining(db: Db, publicUrl: string, ctx: Ctx, id: s
     });
     return { notified };
   });
+}
+
+/**
+ * Attending an event that grants a qualification (the events module calls this when attendance is recorded): one
+ * grant per person and event, source `event`, valid for the qualification's months, audited and told to the person,
+ * in the caller's transaction. Returns the grant's id, or null when the person already holds one from this event.
+ */
+export async function grantForAttendance(
+  tx: Tx,
+  publicUrl: string,
+  actor: Member,
+  g: { qualificationId: string; userId: string; eventId: string; eventTitle: string },
+  now: Date,
+): Promise<string | null> {
+  const q = await qualRepo.findQualification(tx, g.qualificationId);
+  if (!q) return null;
+  const existing = await qualRepo.grants(tx, { qualificationId: q.id, userId: g.userId });
+  if (existing.some((x) => x.eventId === g.eventId && !x.revokedAt)) return null;
+  const validUntil = q.validityMonths ? addMonths(today(now), q.validityMonths) : null;
+  return writeGrant(
+    tx,
+    publicUrl,
+    actor,
+    q,
+    { userId: g.userId, source: 'event', eventId: g.eventId, note: g.eventTitle.slice(0, 1000), validUntil },
+    now,
+  );
 }

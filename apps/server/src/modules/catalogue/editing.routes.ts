@@ -227,6 +227,8 @@ declare module 'fastify' {
       | 'company-admin'
       | 'booking'
       | 'equipment-booking'
-      | 'news';
+      | 'news'
+      | 'event-organizer'
+      | 'event-registration';
   }
 }

@@ -89,6 +89,33 @@ async function seedToken(organization: string): Promise<string> {
   return r.json().id;
 }
 
+let eventUrl = '';
+const inDays = (d: number, h: number) => new Date(Date.now() + d * 86_400_000 + h * 3_600_000).toISOString();
+const eventBody = (organization: string) => ({
+  kind: 'workshop',
+  title: { it: 'Laboratorio aperto' },
+  summary: { it: 'Una mattina in laboratorio' },
+  mode: 'online',
+  onlineUrl: 'https://meet.example.org/lab',
+  language: 'it',
+  visibility: 'public',
+  organizers: [{ organization, role: 'lead' }],
+  sessions: [{ start: inDays(20, 0), end: inDays(20, 2) }],
+});
+/** An event organised by `organization`, made by an administrator, as a draft or published. */
+async function seedEvent(organization: string, state: 'draft' | 'published') {
+  const e = await app.inject({
+    method: 'POST',
+    url: '/api/v1/events',
+    headers: headers.admin,
+    payload: eventBody(organization),
+  });
+  const id = e.json().id as string;
+  if (state === 'published')
+    await app.inject({ method: 'POST', url: `/api/v1/events/${id}/publish`, headers: headers.admin });
+  return id;
+}
+
 type Scope = 'own' | 'other';
 interface Case {
   url: string;
@@ -404,6 +431,78 @@ const RULES: Record<
       if (role === 'admin') return ok;
       if (scope === 'own' && ['nucleus', 'centre-manager', 'centre-staff'].includes(role)) return ok;
       return 403;
+    },
+  },
+  // Events (docs/permissions.md, "Events"): the organising organisations' members (not company members), the Region
+  // when it co-organises, administrators. A draft is invisible to others (404); a published event answers 403.
+  'event-organizer': {
+    async request(_method, url, target) {
+      eventUrl = url;
+      if (url === '/api/v1/events') return { url, payload: eventBody(target) };
+      const id = await seedEvent(target, url.endsWith('/publish') ? 'draft' : 'published');
+      const path = url.replace(':id', id);
+      if (url.endsWith('/sessions')) return { url: path, payload: { items: eventBody(target).sessions } };
+      if (url.endsWith('/cancel')) return { url: path, payload: { reason: 'Annullato' }, ok: 200 };
+      if (url.endsWith('/publish')) return { url: path, ok: 200 };
+      if (url.endsWith('/messages'))
+        return { url: path, payload: { subject: 'Avviso', body: 'Testo del messaggio' }, ok: 202 };
+      if (url.endsWith('/attendance')) {
+        const reg = await app.inject({
+          method: 'POST',
+          url: `/api/v1/events/${id}/registrations`,
+          headers: headers.admin,
+          payload: {},
+        });
+        await database.db.execute(
+          sql`update event_sessions set during = tstzrange(lower(during) - interval '40 days', upper(during) - interval '40 days') where event_id = ${id}`,
+        );
+        const session = (await database.db.execute(
+          sql`select id from event_sessions where event_id = ${id}`,
+        )) as unknown as {
+          rows: { id: string }[];
+        };
+        return {
+          url: path,
+          payload: { session: session.rows[0]!.id, items: [{ registration: reg.json().id, present: true }] },
+        };
+      }
+      return { url: path, payload: { summary: { it: 'Sommario cambiato' } } };
+    },
+    expect(role, scope, ok) {
+      if (role === 'anonymous') return 401;
+      if (role === 'admin') return ok;
+      if (scope === 'own' && ['nucleus', 'centre-manager', 'centre-staff'].includes(role)) return ok;
+      return eventUrl.endsWith('/publish') ? 404 : 403;
+    },
+  },
+  // Registering and a registrant's own links: anyone (the token of the mailed link is the key without an account).
+  'event-registration': {
+    async request(_method, url, target) {
+      const id = await seedEvent(target, 'published');
+      if (url === '/api/v1/events/:id/registrations')
+        return { url: url.replace(':id', id), payload: { email: uniqueEmail('visitor'), name: 'Visitatore' } };
+      const email = uniqueEmail('visitor').toLowerCase();
+      const reg = await app.inject({
+        method: 'POST',
+        url: `/api/v1/events/${id}/registrations`,
+        payload: { email, name: 'Visitatore' },
+      });
+      const token = async () => {
+        const rows = (await database.db.execute(
+          sql`select body from mail_outbox where "to" = ${email} order by id desc limit 1`,
+        )) as unknown as { rows: { body: string }[] };
+        return /token=([A-Za-z0-9_-]{20,})/.exec(rows.rows[0]!.body)![1]!;
+      };
+      if (url.endsWith('/confirm')) return { url, payload: { token: await token() }, ok: 200 };
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/event-registrations/confirm',
+        payload: { token: await token() },
+      });
+      return { url: url.replace(':id', reg.json().id), payload: { token: await token() }, ok: 200 };
+    },
+    expect(_role, _scope, ok) {
+      return ok;
     },
   },
 };

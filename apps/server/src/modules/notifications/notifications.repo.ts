@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { jobRuns, mailOutbox, notifications, users } from '../../db/schema/index.ts';
+import { jobRuns, mailOutbox, notifications, users, type MailAttachment } from '../../db/schema/index.ts';
 
 type Conn = Db | Tx;
 
@@ -77,7 +77,13 @@ export async function getEmailPreference(tx: Conn, userId: string) {
 
 export async function enqueueMail(
   tx: Conn,
-  mails: { to: string; subject: string; body: string; headers?: Record<string, string> }[],
+  mails: {
+    to: string;
+    subject: string;
+    body: string;
+    headers?: Record<string, string>;
+    attachments?: MailAttachment[];
+  }[],
 ) {
   if (mails.length) await tx.insert(mailOutbox).values(mails);
 }
@@ -90,7 +96,7 @@ export async function claimMail(tx: Conn, limit: number) {
       select id from mail_outbox
       where sent_at is null and next_attempt_at <= now() and (locked_until is null or locked_until < now())
       order by id limit ${limit} for update skip locked)
-    returning id, "to", subject, body, headers, attempts`);
+    returning id, "to", subject, body, headers, attachments, attempts`);
   return (
     res as unknown as {
       rows: {
@@ -99,6 +105,7 @@ export async function claimMail(tx: Conn, limit: number) {
         subject: string;
         body: string;
         headers: Record<string, string> | null;
+        attachments: MailAttachment[] | null;
         attempts: number;
       }[];
     }

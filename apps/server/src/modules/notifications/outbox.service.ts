@@ -1,5 +1,6 @@
 import { afterCommit, type Db, type Tx } from '../../db/client.ts';
 import type { Mailer } from '../../core/mailer.ts';
+import type { MailAttachment } from '../../db/schema/index.ts';
 import * as repo from './notifications.repo.ts';
 
 /** Who wants to hear that mail was queued (the mail worker of this process). */
@@ -13,11 +14,18 @@ export function onMailQueued(listener: () => void): () => void {
 
 /**
  * Queues e-mail in the caller's transaction (written with the change it tells of, or not at all) and wakes the mail
- * worker once that transaction has committed, when the messages can be read.
+ * worker once that transaction has committed, when the messages can be read. Attachments (an invitation's .ics) are
+ * kept as text in the message's row and sent with it.
  */
 export async function queueMail(
   tx: Db | Tx,
-  mails: { to: string; subject: string; body: string; headers?: Record<string, string> }[],
+  mails: {
+    to: string;
+    subject: string;
+    body: string;
+    headers?: Record<string, string>;
+    attachments?: MailAttachment[];
+  }[],
 ) {
   if (!mails.length) return;
   await repo.enqueueMail(tx, mails);
@@ -36,7 +44,13 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50) {
   // The batch goes out in parallel over the mailer's pooled connections; each result is recorded on its own.
   const results = await Promise.allSettled(
     claimed.map((m) =>
-      mailer.send({ to: m.to, subject: m.subject, text: m.body, ...(m.headers ? { headers: m.headers } : {}) }),
+      mailer.send({
+        to: m.to,
+        subject: m.subject,
+        text: m.body,
+        ...(m.headers ? { headers: m.headers } : {}),
+        ...(m.attachments?.length ? { attachments: m.attachments } : {}),
+      }),
     ),
   );
   for (const [i, r] of results.entries()) {

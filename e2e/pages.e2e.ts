@@ -24,6 +24,8 @@ const PAGES = [
   '/attrezzature',
   '/esperti',
   '/richieste',
+  '/eventi',
+  '/eventi?when=past',
   '/notizie',
   '/newsletter',
   '/chi-siamo',

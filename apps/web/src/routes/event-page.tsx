@@ -207,7 +207,7 @@ export function EventPage() {
                 <h2 id="event-register" className="h4">
                   {t('events.register.title')}
                 </h2>
-                <RegistrationForm event={e} onDone={event.reload} />
+                <RegistrationForm event={e} />
               </div>
             </section>
           ) : e.state === 'published' ? (

@@ -108,8 +108,10 @@ function People({ event }: { event: EventDetail }) {
   useEffect(() => {
     const recorded = (attendance.data?.items ?? []).filter((a) => a.session === session);
     setPresent(Object.fromEntries(recorded.map((a) => [a.registration, a.present])));
-    setSaved(false);
   }, [attendance.data, session]);
+  // "Saved" is about the session on screen: choosing another one clears it.
+  const [savedFor, setSavedFor] = useState<string | null>(null);
+  const shownSaved = saved && savedFor === session;
   const people = (list.data?.items ?? []).filter((r) => ['confirmed', 'attended', 'waiting'].includes(r.state));
   const attending = people.filter((r) => r.state !== 'waiting');
   const save = async () => {
@@ -122,6 +124,7 @@ function People({ event }: { event: EventDetail }) {
       });
       clearApiCache();
       setSaved(true);
+      setSavedFor(session);
       attendance.reload();
       list.reload();
     } catch (error) {
@@ -219,7 +222,7 @@ function People({ event }: { event: EventDetail }) {
             </table>
           </div>
           {failure ? <ProblemAlert error={failure} /> : null}
-          {saved ? (
+          {shownSaved ? (
             <div className="alert alert-success" role="status">
               {t('events.manage.saved')}
             </div>

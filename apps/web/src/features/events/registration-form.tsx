@@ -21,7 +21,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * a mailed link; the organisers' questions; the language of the messages. When the event is full the person joins
  * the waiting list and is told their place.
  */
-export function RegistrationForm({ event, onDone }: { event: EventDetail; onDone: () => void }) {
+export function RegistrationForm({ event }: { event: EventDetail }) {
   const { t, pick, lang } = useI18n();
   const { user } = useSession();
   const [name, setName] = useState('');
@@ -78,9 +78,10 @@ export function RegistrationForm({ event, onDone }: { event: EventDetail; onDone
           answers: Object.fromEntries(Object.entries(answers).filter(([, v]) => v.trim())),
           lang: language,
         });
+        // The answer is shown here; the event's figures are read again on the next visit (the cache is cleared), not
+        // now, which would replace this panel while the page reloads.
         clearApiCache();
         setDone(made);
-        onDone();
       } catch (error) {
         // Already registered, or registration closed meanwhile: said in words, nothing else to fix in the form.
         if (!(error instanceof ApiError) || error.status !== 409) throw error;

@@ -69,7 +69,7 @@ afterAll(async () => {
 
 /** The calendar file attached to a mail, decoded. */
 function attachedCalendar(raw: string): string | null {
-  const part = /Content-Type: text\/calendar[^]*?\r?\n\r?\n([^]*?)\r?\n--/.exec(raw);
+  const part = /Content-Type: text\/calendar[\s\S]*?\r?\n\r?\n([\s\S]*?)\r?\n--/.exec(raw);
   if (!part) return null;
   const header = raw.slice(raw.indexOf('Content-Type: text/calendar'), part.index + part[0].indexOf(part[1]!));
   return /base64/i.test(header) ? Buffer.from(part[1]!.replace(/\s+/g, ''), 'base64').toString('utf8') : part[1]!;

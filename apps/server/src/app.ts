@@ -35,6 +35,8 @@ import { demoRoutes } from './modules/demo/demo.routes.ts';
 import { companiesRoutes } from './modules/companies/companies.routes.ts';
 import { contactsRoutes } from './modules/companies/contacts.routes.ts';
 import { demandRoutes } from './modules/requests/demand.routes.ts';
+import { actionsRoutes } from './modules/actions/actions.routes.ts';
+import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
 import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
 import { policyRoutes } from './modules/bookings/policy.routes.ts';
 import { startWorker } from './worker.ts';
@@ -212,6 +214,8 @@ export async function buildApp({
       await v1.register(policyRoutes, { db, publicUrl: config.publicUrl });
       // Mail queued by a booking wakes the mail worker when its transaction commits (decision 015).
       await v1.register(bookingsRoutes, { deps: { db, publicUrl: config.publicUrl, search: searchService } });
+      await v1.register(actionsRoutes, { deps: { db, publicUrl: config.publicUrl } });
+      await v1.register(meetingsRoutes, { deps: { db, publicUrl: config.publicUrl } });
     },
     { prefix: '/api/v1' },
   );

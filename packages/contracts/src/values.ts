@@ -4,3 +4,4 @@ export * from './lang.ts';
 export * from './provinces.ts';
 export * from './request-actions.ts';
 export * from './vat.ts';
+export * from './action-values.ts';

@@ -226,6 +226,9 @@ declare module 'fastify' {
       | 'company-profile'
       | 'company-admin'
       | 'booking'
-      | 'equipment-booking';
+      | 'equipment-booking'
+      | 'joint-action'
+      | 'joint-action-from-request'
+      | 'meeting';
   }
 }

@@ -54,7 +54,7 @@ function scopeSql(scope: ActionScope): SQL | undefined {
   const own = scope.organizations.length
     ? or(
         inArray(jointActions.leadOrganizationId, scope.organizations),
-        sql`exists (select 1 from ${actionPartners} p where p.action_id = ${jointActions.id} and p.organization_id in (${sql.join(
+        sql`exists (select 1 from ${actionPartners} p where p.action_id = joint_actions.id and p.organization_id in (${sql.join(
           scope.organizations.map((o) => sql`${o}`),
           sql`, `,
         )}))`,
@@ -72,7 +72,7 @@ function filterSql(f: ActionFilter): SQL[] {
     w.push(
       or(
         eq(jointActions.leadOrganizationId, f.organization),
-        sql`exists (select 1 from ${actionPartners} p where p.action_id = ${jointActions.id} and p.organization_id = ${f.organization})`,
+        sql`exists (select 1 from ${actionPartners} p where p.action_id = joint_actions.id and p.organization_id = ${f.organization})`,
       )!,
     );
   if (f.s3) w.push(sql`${f.s3} = any(${jointActions.s3})`);
@@ -301,7 +301,7 @@ export async function actionsForKpi(tx: Conn, organization?: string) {
   const where = organization
     ? or(
         eq(jointActions.leadOrganizationId, organization),
-        sql`exists (select 1 from ${actionPartners} p where p.action_id = ${jointActions.id} and p.organization_id = ${organization})`,
+        sql`exists (select 1 from ${actionPartners} p where p.action_id = joint_actions.id and p.organization_id = ${organization})`,
       )
     : undefined;
   return tx

@@ -22,8 +22,9 @@ import * as parts from './action-parts.service.ts';
 import { actionFromRequest } from './from-request.service.ts';
 
 /**
- * Joint actions (decision 019). Every write route names its rule: "joint-action" (the lead centre runs the action; a
- * partner records its own contributions and documents; docs/permissions.md) or "joint-action-from-request" (the
+ * Joint actions (decision 019). Every write route names its rule: "joint-action" (the lead centre runs the action),
+ * "joint-action-partner" (each partner records its own contributions and keeps the documents; docs/permissions.md) or
+ * "joint-action-from-request" (the
  * request's lead centre, tested in actions.test.ts).
  */
 export const actionsRoutes: FastifyPluginAsyncTypebox<{ deps: actions.ActionDeps }> = async (app, { deps }) => {
@@ -171,7 +172,7 @@ export const actionsRoutes: FastifyPluginAsyncTypebox<{ deps: actions.ActionDeps
   app.post(
     '/actions/:id/contributions',
     {
-      config: { permission: 'joint-action' as const },
+      config: { permission: 'joint-action-partner' as const },
       schema: {
         tags,
         summary: "Record a partner's planned (and actual) contribution (the partner itself, or the lead)",
@@ -186,7 +187,7 @@ export const actionsRoutes: FastifyPluginAsyncTypebox<{ deps: actions.ActionDeps
   app.patch(
     '/action-contributions/:id',
     {
-      config: { permission: 'joint-action' as const },
+      config: { permission: 'joint-action-partner' as const },
       schema: {
         tags,
         summary: 'Change a contribution (the partner itself, or the lead)',
@@ -201,7 +202,7 @@ export const actionsRoutes: FastifyPluginAsyncTypebox<{ deps: actions.ActionDeps
   app.post(
     '/actions/:id/documents',
     {
-      config: { permission: 'joint-action' as const },
+      config: { permission: 'joint-action-partner' as const },
       schema: {
         tags,
         summary: 'Link a document (lead and partners)',
@@ -216,7 +217,7 @@ export const actionsRoutes: FastifyPluginAsyncTypebox<{ deps: actions.ActionDeps
   app.delete(
     '/action-documents/:id',
     {
-      config: { permission: 'joint-action' as const },
+      config: { permission: 'joint-action-partner' as const },
       schema: {
         tags,
         summary: 'Remove a document link (lead and partners)',

@@ -213,8 +213,12 @@ async function fieldProblems(tx: Db | Tx, f: FieldsToCheck, self: string | null)
   }
   return problems;
 }
-export const validDay = (d: string) =>
-  !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+/** A real calendar day YYYY-MM-DD (no 30 February), in years both databases store. */
+export const validDay = (d: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || d < '1000' || d > '9999') return false;
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
+};
 
 /** A centre's member opens a joint action led by their centre, with its partners (who are told). */
 export async function createAction(

@@ -329,6 +329,9 @@ describe('what governance reads', () => {
     expect(kpi.denominator).toBe(kpi.records.length);
     expect(kpi.numerator).toBe(kpi.records.filter((r) => r.onTime).length);
     expect(kpi.value).toBe(Math.round((1000 * kpi.numerator) / kpi.denominator) / 10);
+    // Per organisation: the lead's or a partner's actions only.
+    expect((await actionsOnTimeBetween(database.db, from, to, outsider.id)).denominator).toBe(0);
+    expect((await actionsOnTimeBetween(database.db, from, to, partner.id)).denominator).toBeGreaterThan(0);
     const none = await actionsOnTimeBetween(database.db, '2001-01-01', '2001-12-31');
     expect(none).toEqual({ value: null, numerator: 0, denominator: 0, records: [] });
     const s3 = await actionsS3(database.db);

@@ -228,6 +228,7 @@ declare module 'fastify' {
       | 'booking'
       | 'equipment-booking'
       | 'joint-action'
+      | 'joint-action-partner'
       | 'joint-action-from-request'
       | 'meeting';
   }

@@ -15,7 +15,7 @@ export type MeetingRow = typeof meetings.$inferSelect;
 export type OutcomeRow = typeof meetingOutcomes.$inferSelect;
 
 const openActions =
-  sql<number>`(select count(*) from ${meetingOutcomes} o where o.meeting_id = ${meetings.id} and o.kind = 'action' and o.done_at is null)`.mapWith(
+  sql<number>`(select count(*) from ${meetingOutcomes} o where o.meeting_id = meetings.id and o.kind = 'action' and o.done_at is null)`.mapWith(
     Number,
   );
 
@@ -38,11 +38,11 @@ export async function meetingsBetween(tx: Conn, from: Date, to: Date) {
       m: meetings,
       openActions,
       decisions:
-        sql<number>`(select count(*) from ${meetingOutcomes} o where o.meeting_id = ${meetings.id} and o.kind = 'decision')`.mapWith(
+        sql<number>`(select count(*) from ${meetingOutcomes} o where o.meeting_id = meetings.id and o.kind = 'decision')`.mapWith(
           Number,
         ),
       actions:
-        sql<number>`(select count(*) from ${meetingOutcomes} o where o.meeting_id = ${meetings.id} and o.kind = 'action')`.mapWith(
+        sql<number>`(select count(*) from ${meetingOutcomes} o where o.meeting_id = meetings.id and o.kind = 'action')`.mapWith(
           Number,
         ),
     })

@@ -4,7 +4,7 @@ import type { Actor, Member } from '../../core/actor.ts';
 import { AppError, type FieldProblem } from '../../core/errors.ts';
 import { localDay } from '../../core/calendar.ts';
 import { recordAudit } from '../identity/identity.service.ts';
-import { isUuid, loadAction, type ActionDeps, type Ctx } from '../actions/actions.service.ts';
+import { isUuid, loadAction, validDay, type ActionDeps, type Ctx } from '../actions/actions.service.ts';
 import { loadVisible } from '../requests/requests.service.ts';
 import * as repo from './meetings.repo.ts';
 import {
@@ -16,6 +16,12 @@ import {
 } from './meetings.rules.ts';
 
 export type MeetingDeps = ActionDeps;
+/** An ISO 8601 date-time with an offset, on a real day: the Date, or null. */
+function instantOf(s: string): Date | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.exec(s);
+  const d = new Date(s);
+  return m && validDay(m[1]!) && !Number.isNaN(d.getTime()) ? d : null;
+}
 const nowOf = (deps: MeetingDeps) => (deps.now ? deps.now() : new Date());
 
 function requireNucleus(actor: Actor): Member {
@@ -147,8 +153,8 @@ export async function createMeeting(
   body: { startsAt: string; place?: string | null; onlineUrl?: string | null },
 ): Promise<Meeting> {
   const actor = requireNucleus(ctx.actor);
-  const startsAt = new Date(body.startsAt);
-  if (Number.isNaN(startsAt.getTime()) || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(body.startsAt))
+  const startsAt = instantOf(body.startsAt);
+  if (!startsAt)
     throw new AppError('VALIDATION_FAILED', 'The meeting has invalid fields', [
       { pointer: '/body/startsAt', message: 'an ISO 8601 date-time with offset' },
     ]);
@@ -183,7 +189,7 @@ export async function editMeeting(
 ): Promise<Meeting> {
   requireNucleus(ctx.actor);
   const problems: FieldProblem[] = [];
-  if (body.startsAt !== undefined && Number.isNaN(new Date(body.startsAt).getTime()))
+  if (body.startsAt !== undefined && !instantOf(body.startsAt))
     problems.push({ pointer: '/body/startsAt', message: 'an ISO 8601 date-time with offset' });
   if (problems.length) throw new AppError('VALIDATION_FAILED', 'The meeting has invalid fields', problems);
   await deps.db.transaction(async (tx) => {
@@ -309,10 +315,7 @@ export async function addOutcome(deps: MeetingDeps, ctx: Ctx, id: string, body: 
       if (body.owner) problems.push({ pointer: '/body/owner', message: 'only an action item has an owner' });
       if (body.due) problems.push({ pointer: '/body/due', message: 'only an action item has a due day' });
     }
-    if (body.due && !/^\d{4}-\d{2}-\d{2}$/.test(body.due))
-      problems.push({ pointer: '/body/due', message: 'a day YYYY-MM-DD' });
-    else if (body.due && Number.isNaN(Date.parse(`${body.due}T00:00:00Z`)))
-      problems.push({ pointer: '/body/due', message: 'not a calendar day' });
+    if (body.due && !validDay(body.due)) problems.push({ pointer: '/body/due', message: 'not a calendar day' });
     if (body.owner && !(await repo.liveUsers(tx, [body.owner])).has(body.owner))
       problems.push({ pointer: '/body/owner', message: `no person "${body.owner}"` });
     if (body.agendaItem) {
@@ -367,7 +370,7 @@ export async function editOutcome(
       for (const k of ['done', 'owner', 'due'] as const)
         if (body[k] !== undefined) problems.push({ pointer: `/body/${k}`, message: 'only an action item has it' });
     }
-    if (body.due !== undefined && Number.isNaN(Date.parse(`${body.due}T00:00:00Z`)))
+    if (body.due !== undefined && !validDay(body.due))
       problems.push({ pointer: '/body/due', message: 'not a calendar day' });
     if (body.owner && !(await repo.liveUsers(tx, [body.owner])).has(body.owner))
       problems.push({ pointer: '/body/owner', message: `no person "${body.owner}"` });

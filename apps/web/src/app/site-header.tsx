@@ -18,6 +18,7 @@ const NAV: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: '/attrezzature', label: 'nav.equipment' },
   { to: '/esperti', label: 'nav.experts' },
   { to: '/richieste', label: 'nav.requests' },
+  { to: '/azioni', label: 'nav.joint_actions' },
   { to: '/cerca', label: 'nav.search' },
   { to: '/chi-siamo', label: 'nav.about' },
 ];
@@ -27,6 +28,9 @@ const COORDINATION: { to: string; label: MessageKey; end?: boolean } = {
   label: 'nav.coordination',
 };
 
+/** The nucleus's meetings, for the same people, after "Azioni". */
+const NUCLEUS: { to: string; label: MessageKey; end?: boolean } = { to: '/nucleo', label: 'nav.nucleus_meetings' };
+
 const MENU_ID = 'main-menu';
 
 /** The bootstrap-italia header: slim bar (Region, language), brand with search, and the main navigation. */
@@ -35,7 +39,9 @@ export function SiteHeader() {
   const location = useLocation();
   const { user } = useSession();
   const nav = canCoordinate(user)
-    ? NAV.flatMap((item) => (item.to === '/richieste' ? [item, COORDINATION] : [item]))
+    ? NAV.flatMap((item) =>
+        item.to === '/richieste' ? [item, COORDINATION] : item.to === '/azioni' ? [item, NUCLEUS] : [item],
+      )
     : NAV;
   const [open, setOpen] = useState(false);
   const toggler = useRef<HTMLButtonElement>(null);

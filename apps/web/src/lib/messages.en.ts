@@ -617,6 +617,8 @@ export const en: Messages = {
 
   'nav.requests': 'Requests',
   'nav.coordination': 'Coordination',
+  'nav.joint_actions': 'Actions',
+  'nav.nucleus_meetings': 'Nucleus',
   'notice.request_submitted':
     'Request submitted. The coordination nucleus will review it; you will be notified at every step.',
 

@@ -86,6 +86,31 @@ describe('joint actions (Italian)', () => {
     }
   });
 
+  it("a request's lead centre turns the agreed team into a joint action", async () => {
+    const { page, problems, close } = await openPage(stack, { lang: 'it' });
+    try {
+      await signIn(page, 'it', 'matteo.innocenti@cptm.example.org', '/richieste');
+      const list = (await (await page.request.get('/api/v1/requests?limit=100')).json()) as {
+        items: { id: string; state: string }[];
+      };
+      const agreed = list.items.find((r) => r.state === 'team_agreed')!;
+      await page.goto(`/richieste/${agreed.id}`);
+      await settled(page);
+      const section = page.getByRole('region', { name: 'Azione congiunta', exact: true });
+      await section.getByLabel('Fine').fill('2027-06-30');
+      await expectAccessible(page);
+      await section.getByRole('button', { name: 'Trasforma la squadra in azione congiunta' }).click();
+      await arrive(page, /\/azioni\/[0-9a-f-]{36}$/, /^A-\d{4}/);
+      const partners = page.getByRole('region', { name: 'Partner', exact: true });
+      await expect.poll(() => partners.textContent()).toContain('capofila');
+      expect(await partners.locator('li').count()).toBeGreaterThanOrEqual(3);
+      await expectAccessible(page);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('reads on a phone', async () => {
     const { page, problems, close } = await openPage(stack, { lang: 'it', mobile: true });
     try {

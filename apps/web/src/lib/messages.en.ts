@@ -953,6 +953,8 @@ export const en: Messages = {
   'notification.due_unknown': 'the target date',
   'notification.confidential': 'Confidential request {ref}: there is an update (state: {state}). Open it to read it.',
   'notification.confidential_item': 'Confidential item {ref}: there is an update. Open it to read it.',
+  'notification.action-partner-added': 'Your organisation is a partner of joint action {name}, led by {lead}.',
+  'notification.action-milestone-due': 'Joint action {name}: milestone “{milestone}” is due on {due}.',
   'notification.other': 'Update on request {name}.',
   'notification.request-received':
     'We received request {name}. The coordination nucleus will review it and answer by {due}.',

@@ -965,6 +965,9 @@ export const it = {
   'notification.due_unknown': 'termine previsto',
   'notification.confidential': "Richiesta riservata {ref}: c'è un aggiornamento (stato: {state}). Aprila per leggerlo.",
   'notification.confidential_item': "Elemento riservato {ref}: c'è un aggiornamento. Aprilo per leggerlo.",
+  'notification.action-partner-added':
+    'La tua organizzazione è partner dell’azione congiunta {name}, guidata da {lead}.',
+  'notification.action-milestone-due': 'Azione congiunta {name}: la tappa «{milestone}» scade il {due}.',
   'notification.other': 'Aggiornamento sulla richiesta {name}.',
   'notification.request-received':
     'Abbiamo ricevuto la richiesta {name}. Il nucleo di coordinamento la valuterà e risponderà entro il {due}.',

@@ -6,6 +6,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { LocalizedText } from '../../components/ui/localized-text.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import type { ApiError } from '../../lib/api.ts';
+import { useReferenceData } from '../catalogue/reference-data.tsx';
 import { actionEndpoints, type Action } from './action-api.ts';
 import { ActionStateBadges, ProgressValue, usePeriod } from './action-bits.tsx';
 import { ContributionsSection, DocumentsSection, MilestonesSection, PartnersSection } from './action-parts.tsx';
@@ -13,8 +14,11 @@ import './action-messages.ts';
 
 /** One joint action: what it is, who takes part, its milestones, contributions and documents, and what the caller may do. */
 export function ActionDetail({ action, onChange }: { action: Action; onChange: (a: Action, said: string) => void }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const period = usePeriod();
+  const reference = useReferenceData();
+  const labels = (facet: 's3' | 'filiera', codes: string[]) =>
+    codes.map((c) => pick(reference.term(facet, c)?.label)?.text ?? c).join(', ');
   const [failure, setFailure] = useState<ApiError | null>(null);
   const move = async (to: string) => {
     setFailure(null);
@@ -49,13 +53,13 @@ export function ActionDetail({ action, onChange }: { action: Action; onChange: (
         {action.s3.length ? (
           <>
             <dt className="col-sm-4">{t('action.detail.s3')}</dt>
-            <dd className="col-sm-8">{action.s3.join(', ')}</dd>
+            <dd className="col-sm-8">{labels('s3', action.s3)}</dd>
           </>
         ) : null}
         {action.filiere.length ? (
           <>
             <dt className="col-sm-4">{t('action.detail.filiere')}</dt>
-            <dd className="col-sm-8">{action.filiere.join(', ')}</dd>
+            <dd className="col-sm-8">{labels('filiera', action.filiere)}</dd>
           </>
         ) : null}
         {action.parent ? (

@@ -91,6 +91,10 @@ export const actionsEn: { readonly [K in keyof typeof actionsIt]: string } = {
   'action.partner.role': 'Role',
   'action.partner.added': 'Partner added: its people were told.',
 
+  'action.from_request.title': 'Joint action',
+  'action.from_request.intro':
+    'The agreed team can become a joint action: the lead centre leads it, the partners and the company take part.',
+  'action.from_request.submit': 'Turn the team into a joint action',
   'action.form.create_title': 'New joint action',
   'action.form.edit_title': 'Edit action {ref}',
   'action.form.title_it': 'Title (Italian)',

@@ -90,6 +90,10 @@ export const actionsIt = {
   'action.partner.role': 'Ruolo',
   'action.partner.added': 'Partner aggiunto: le sue persone sono state avvisate.',
 
+  'action.from_request.title': 'Azione congiunta',
+  'action.from_request.intro':
+    'La squadra concordata può diventare un’azione congiunta: il centro capofila la guida, i partner e l’impresa ne fanno parte.',
+  'action.from_request.submit': 'Trasforma la squadra in azione congiunta',
   'action.form.create_title': 'Nuova azione congiunta',
   'action.form.edit_title': 'Modifica l’azione {ref}',
   'action.form.title_it': 'Titolo (italiano)',

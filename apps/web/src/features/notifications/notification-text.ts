@@ -21,6 +21,8 @@ const KINDS = [
   'company-claim-submitted',
   'company-claim-verified',
   'company-claim-rejected',
+  'action-partner-added',
+  'action-milestone-due',
 ];
 
 /** Tells other parts of the page (the header's count) that notifications were read. */
@@ -49,6 +51,7 @@ export function useNotificationText() {
       company: p.company ?? '',
       person: p.person ?? '',
       ref: p.ref ?? '',
+      milestone: p.milestone ?? '',
     };
     // A confidential subject's notification carries no words of it: one neutral sentence, whatever the event.
     if (p.confidential)

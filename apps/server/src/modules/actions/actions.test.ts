@@ -338,6 +338,46 @@ describe('what governance reads', () => {
     expect(s3.length).toBeGreaterThan(0);
     expect(s3.every((a) => a.organizations.includes(a.lead) && a.s3.includes('s3-health'))).toBe(true);
   });
+  it('judges each action on time or not, traceably, and leaves cancelled ones out', async () => {
+    const open = async (title: string) =>
+      (
+        await req(
+          'POST',
+          '/api/v1/actions',
+          'outsider',
+          body({ lead: outsider.id, partners: [], title: { it: title } }),
+        )
+      ).json().id as string;
+    const milestone = async (id: string, due: string) =>
+      (await req('POST', `/api/v1/actions/${id}/milestones`, 'outsider', { title: { it: 'Tappa' }, due })).json()
+        .milestones[0].id as string;
+    // Done today, ten days after its due day: not on time.
+    const late = await open('Tardiva');
+    await req('PATCH', `/api/v1/action-milestones/${await milestone(late, addDays(today, -10))}`, 'outsider', {
+      done: true,
+    });
+    // Due in ten days, not done yet: on time.
+    const onTrack = await open('In linea');
+    await milestone(onTrack, addDays(today, 10));
+    // Closed today, before its end, with its milestone done ahead of time: on time.
+    const closed = await open('Chiusa');
+    await req('PATCH', `/api/v1/action-milestones/${await milestone(closed, addDays(today, 5))}`, 'outsider', {
+      done: true,
+    });
+    await req('POST', `/api/v1/actions/${closed}/transition`, 'outsider', { to: 'running' });
+    await req('POST', `/api/v1/actions/${closed}/transition`, 'outsider', { to: 'closed' });
+    // Cancelled: not counted.
+    const cancelled = await open('Annullata');
+    await req('POST', `/api/v1/actions/${cancelled}/transition`, 'outsider', { to: 'cancelled' });
+    const kpi = await actionsOnTimeBetween(database.db, addDays(today, -30), today, outsider.id);
+    expect(kpi).toMatchObject({ numerator: 2, denominator: 3, value: 66.7 });
+    expect(Object.fromEntries(kpi.records.map((r) => [r.id, r.onTime]))).toEqual({
+      [late]: false,
+      [onTrack]: true,
+      [closed]: true,
+    });
+  });
+
   it('reminds partners of milestones due soon, once', async () => {
     const a = (await req('POST', '/api/v1/actions', 'lead', body())).json();
     await req('POST', `/api/v1/actions/${a.id}/milestones`, 'lead', {

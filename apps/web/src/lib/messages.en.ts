@@ -955,6 +955,7 @@ export const en: Messages = {
   'notification.confidential_item': 'Confidential item {ref}: there is an update. Open it to read it.',
   'notification.action-partner-added': 'Your organisation is a partner of joint action {name}, led by {lead}.',
   'notification.action-milestone-due': 'Joint action {name}: milestone “{milestone}” is due on {due}.',
+  'notification.meeting-action-assigned': 'Nucleus meeting {ref}: an action item is yours, due by {due}: {item}',
   'notification.other': 'Update on request {name}.',
   'notification.request-received':
     'We received request {name}. The coordination nucleus will review it and answer by {due}.',

@@ -968,6 +968,8 @@ export const it = {
   'notification.action-partner-added':
     'La tua organizzazione è partner dell’azione congiunta {name}, guidata da {lead}.',
   'notification.action-milestone-due': 'Azione congiunta {name}: la tappa «{milestone}» scade il {due}.',
+  'notification.meeting-action-assigned':
+    'Riunione del nucleo {ref}: ti è stata affidata un’azione da svolgere entro il {due}: {item}',
   'notification.other': 'Aggiornamento sulla richiesta {name}.',
   'notification.request-received':
     'Abbiamo ricevuto la richiesta {name}. Il nucleo di coordinamento la valuterà e risponderà entro il {due}.',

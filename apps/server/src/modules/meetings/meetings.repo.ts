@@ -203,3 +203,21 @@ export async function liveUsers(tx: Conn, ids: string[]) {
     );
   return new Set(rows.map((r) => r.id));
 }
+
+/** People to tell (not deleted or disabled), as the notifications module wants them. */
+export async function recipientsById(tx: Conn, ids: string[]) {
+  if (!ids.length) return [];
+  return tx
+    .select({ id: users.id, email: users.email, locale: users.locale, notificationEmail: users.notificationEmail })
+    .from(users)
+    .where(
+      and(
+        sql`${users.id} in (${sql.join(
+          ids.map((i) => sql`${i}`),
+          sql`, `,
+        )})`,
+        isNull(users.deletedAt),
+        isNull(users.disabledAt),
+      ),
+    );
+}

@@ -4,6 +4,7 @@ import type { Actor, Member } from '../../core/actor.ts';
 import { AppError, type FieldProblem } from '../../core/errors.ts';
 import { localDay } from '../../core/calendar.ts';
 import { recordAudit } from '../identity/identity.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import { isUuid, loadAction, validDay, type ActionDeps, type Ctx } from '../actions/actions.service.ts';
 import { loadVisible } from '../requests/requests.service.ts';
 import * as repo from './meetings.repo.ts';
@@ -49,6 +50,27 @@ const notEditable = (m: repo.MeetingRow) => {
   if (!meetingEditable(m.state))
     throw new AppError('CONFLICT', 'The minutes are approved: the meeting is the record now');
 };
+
+/**
+ * Tells the owner of an action item that it is theirs (decision 015). Meetings are for the nucleus, the Region and
+ * administrators; an owner outside them still reads what they are asked to do in the notification, with the link.
+ */
+async function tellOwner(tx: Tx, deps: MeetingDeps, m: repo.MeetingRow, o: repo.OutcomeRow, except: string | null) {
+  if (o.kind !== 'action' || !o.ownerUserId || !o.dueDate) return;
+  await notify(tx, deps.publicUrl, {
+    subject: {
+      kind: 'meeting',
+      id: m.id,
+      reference: meetingRef(m.number),
+      visibility: 'private',
+      path: `/nucleo/riunioni/${m.id}`,
+    },
+    event: { kind: 'meeting-action-assigned', params: { item: o.text.slice(0, 300), due: o.dueDate } },
+    audience: await repo.recipientsById(tx, [o.ownerUserId]),
+    accessTo: () => true,
+    except,
+  });
+}
 
 function presentOutcome(r: Awaited<ReturnType<typeof repo.outcomesOf>>[number], today: string): Outcome {
   const o = r.o;
@@ -345,6 +367,7 @@ export async function addOutcome(deps: MeetingDeps, ctx: Ctx, id: string, body: 
       position: await repo.nextOutcomePosition(tx, m.id),
     });
     await audit(tx, ctx, 'add-meeting-outcome', m.id, null, o);
+    await tellOwner(tx, deps, m, o, actor.userId);
   });
   return readMeeting(deps.db, deps, id);
 }
@@ -383,6 +406,8 @@ export async function editOutcome(
     if (body.text !== undefined) set.text = body.text;
     const after = await repo.updateOutcome(tx, o.id, set);
     await audit(tx, ctx, 'edit-meeting-outcome', m.id, o, after);
+    if (body.owner !== undefined && body.owner !== o.ownerUserId)
+      await tellOwner(tx, deps, m, after, ctx.actor.kind === 'member' ? ctx.actor.userId : null);
   });
   return readMeeting(deps.db, deps, o0.meetingId);
 }

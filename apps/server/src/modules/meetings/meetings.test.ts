@@ -95,6 +95,11 @@ describe('a meeting, its outcomes and the next one', () => {
       due: addDays(today, -10),
     });
     expect(withOwner.statusCode, withOwner.body).toBe(201);
+    // The owner is told the item is theirs.
+    const told = (await database.db.execute(
+      sql`select count(*)::int as n from notifications where user_id = ${ID.nucleusB} and kind = 'meeting-action-assigned'`,
+    )) as unknown as { rows: { n: number }[] };
+    expect(told.rows[0]!.n).toBe(1);
     await req('POST', `/api/v1/meetings/${m1.id}/outcomes`, 'nucleusA', {
       kind: 'action',
       text: 'Raccogliere i dati delle richieste',

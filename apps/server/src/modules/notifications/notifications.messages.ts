@@ -192,6 +192,11 @@ Object.assign(LINES, {
       `La tua organizzazione è partner dell'azione congiunta ${name(p)}${p.lead ? `, guidata da ${p.lead}` : ''}.`,
     en: (p: P) => `Your organisation is a partner of joint action ${name(p)}${p.lead ? `, led by ${p.lead}` : ''}.`,
   },
+  'meeting-action-assigned': {
+    it: (p: P) =>
+      `Riunione del nucleo ${p.ref}: ti è stata affidata un’azione da svolgere entro il ${date(p.due, 'it')}: ${p.item ?? ''}`,
+    en: (p: P) => `Nucleus meeting ${p.ref}: an action item is yours, due by ${date(p.due, 'en')}: ${p.item ?? ''}`,
+  },
   'action-milestone-due': {
     it: (p: P) => `Azione congiunta ${name(p)}: la tappa «${p.milestone ?? ''}» scade il ${date(p.due, 'it')}.`,
     en: (p: P) =>

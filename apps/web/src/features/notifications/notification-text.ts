@@ -23,6 +23,7 @@ const KINDS = [
   'company-claim-rejected',
   'action-partner-added',
   'action-milestone-due',
+  'meeting-action-assigned',
 ];
 
 /** Tells other parts of the page (the header's count) that notifications were read. */
@@ -52,6 +53,7 @@ export function useNotificationText() {
       person: p.person ?? '',
       ref: p.ref ?? '',
       milestone: p.milestone ?? '',
+      item: p.item ?? '',
     };
     // A confidential subject's notification carries no words of it: one neutral sentence, whatever the event.
     if (p.confidential)

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, lt, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, max, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import {
   agendaItems,
@@ -105,15 +105,7 @@ const outcomeColumns = {
 export async function outcomesOf(tx: Conn, where: { meetingId?: string; ids?: string[] }) {
   const conds = [];
   if (where.meetingId) conds.push(eq(meetingOutcomes.meetingId, where.meetingId));
-  if (where.ids)
-    conds.push(
-      where.ids.length
-        ? sql`${meetingOutcomes.id} in (${sql.join(
-            where.ids.map((i) => sql`${i}`),
-            sql`, `,
-          )})`
-        : sql`false`,
-    );
+  if (where.ids) conds.push(where.ids.length ? inArray(meetingOutcomes.id, where.ids) : sql`false`);
   return tx
     .select(outcomeColumns)
     .from(meetingOutcomes)
@@ -192,15 +184,7 @@ export async function liveUsers(tx: Conn, ids: string[]) {
   const rows = await tx
     .select({ id: users.id })
     .from(users)
-    .where(
-      and(
-        sql`${users.id} in (${sql.join(
-          ids.map((i) => sql`${i}`),
-          sql`, `,
-        )})`,
-        isNull(users.deletedAt),
-      ),
-    );
+    .where(and(inArray(users.id, ids), isNull(users.deletedAt)));
   return new Set(rows.map((r) => r.id));
 }
 
@@ -210,14 +194,5 @@ export async function recipientsById(tx: Conn, ids: string[]) {
   return tx
     .select({ id: users.id, email: users.email, locale: users.locale, notificationEmail: users.notificationEmail })
     .from(users)
-    .where(
-      and(
-        sql`${users.id} in (${sql.join(
-          ids.map((i) => sql`${i}`),
-          sql`, `,
-        )})`,
-        isNull(users.deletedAt),
-        isNull(users.disabledAt),
-      ),
-    );
+    .where(and(inArray(users.id, ids), isNull(users.deletedAt), isNull(users.disabledAt)));
 }

@@ -28,9 +28,6 @@ const COORDINATION: { to: string; label: MessageKey; end?: boolean } = {
   label: 'nav.coordination',
 };
 
-/** The nucleus's meetings, for the same people, after "Azioni". */
-const NUCLEUS: { to: string; label: MessageKey; end?: boolean } = { to: '/nucleo', label: 'nav.nucleus_meetings' };
-
 const MENU_ID = 'main-menu';
 
 /** The bootstrap-italia header: slim bar (Region, language), brand with search, and the main navigation. */
@@ -39,9 +36,7 @@ export function SiteHeader() {
   const location = useLocation();
   const { user } = useSession();
   const nav = canCoordinate(user)
-    ? NAV.flatMap((item) =>
-        item.to === '/richieste' ? [item, COORDINATION] : item.to === '/azioni' ? [item, NUCLEUS] : [item],
-      )
+    ? NAV.flatMap((item) => (item.to === '/richieste' ? [item, COORDINATION] : [item]))
     : NAV;
   const [open, setOpen] = useState(false);
   const toggler = useRef<HTMLButtonElement>(null);

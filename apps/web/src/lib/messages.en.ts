@@ -618,7 +618,7 @@ export const en: Messages = {
   'nav.requests': 'Requests',
   'nav.coordination': 'Coordination',
   'nav.joint_actions': 'Actions',
-  'nav.nucleus_meetings': 'Nucleus',
+  'nav.nucleus_meetings': 'Nucleus meetings',
   'notice.request_submitted':
     'Request submitted. The coordination nucleus will review it; you will be notified at every step.',
 

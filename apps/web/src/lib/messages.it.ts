@@ -631,7 +631,7 @@ export const it = {
   'nav.requests': 'Richieste',
   'nav.coordination': 'Coordinamento',
   'nav.joint_actions': 'Azioni',
-  'nav.nucleus_meetings': 'Nucleo',
+  'nav.nucleus_meetings': 'Riunioni del nucleo',
   'notice.request_submitted':
     'Richiesta inviata. Il nucleo di coordinamento la valuterà; riceverai una notifica a ogni passo.',
 

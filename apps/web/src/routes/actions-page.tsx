@@ -3,7 +3,7 @@ import { useI18n } from '../lib/i18n.tsx';
 import { PageHeading } from '../components/ui/page-heading.tsx';
 import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
 import { useSession } from '../features/identity/session.tsx';
-import { isCentreMember } from '../features/requests/request-roles.ts';
+import { canCoordinate, isCentreMember } from '../features/requests/request-roles.ts';
 import { ActionListView } from '../features/actions/action-list.tsx';
 import '../features/actions/action-messages.ts';
 
@@ -21,13 +21,14 @@ export function ActionsPage() {
       />
       <PageHeading documentTitle={t('action.list.title')}>{t('action.list.title')}</PageHeading>
       <p className="lead">{t('action.list.lead')}</p>
-      {isCentreMember(user) || user?.platformRole === 'admin' ? (
-        <p>
+      <p className="d-flex flex-wrap gap-3 align-items-center">
+        {isCentreMember(user) || user?.platformRole === 'admin' ? (
           <Link className="btn btn-primary" to="/azioni/nuova">
             {t('action.list.new')}
           </Link>
-        </p>
-      ) : null}
+        ) : null}
+        {canCoordinate(user) ? <Link to="/nucleo">{t('nav.nucleus_meetings')}</Link> : null}
+      </p>
       <ActionListView />
     </>
   );

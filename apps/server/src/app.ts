@@ -35,6 +35,8 @@ import { demoRoutes } from './modules/demo/demo.routes.ts';
 import { companiesRoutes } from './modules/companies/companies.routes.ts';
 import { contactsRoutes } from './modules/companies/contacts.routes.ts';
 import { demandRoutes } from './modules/requests/demand.routes.ts';
+import { actionsRoutes } from './modules/actions/actions.routes.ts';
+import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
 import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
 import { policyRoutes } from './modules/bookings/policy.routes.ts';
 import { newsFeedRoutes, newsRoutes } from './modules/news/news.routes.ts';
@@ -223,6 +225,8 @@ export async function buildApp({
       await v1.register(newsletterRoutes, { deps: { db, publicUrl: config.publicUrl } });
       await v1.register(eventsRoutes, { deps: { db, publicUrl: config.publicUrl } });
       await v1.register(registrationsRoutes, { deps: { db, publicUrl: config.publicUrl } });
+      await v1.register(actionsRoutes, { deps: { db, publicUrl: config.publicUrl } });
+      await v1.register(meetingsRoutes, { deps: { db, publicUrl: config.publicUrl } });
     },
     { prefix: '/api/v1' },
   );

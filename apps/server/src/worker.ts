@@ -12,6 +12,7 @@ import {
 import { remindersJob } from './modules/requests/reminders.job.ts';
 import { bookingExpiryJob, bookingRemindersJob } from './modules/bookings/bookings.job.ts';
 import { newsletterJob } from './modules/news/newsletter.job.ts';
+import { actionMilestonesJob } from './modules/actions/actions.job.ts';
 
 /**
  * The periodic jobs, one file each, claimed in `job_runs` so each runs once per period whoever starts it (a server's
@@ -23,6 +24,7 @@ export const JOBS = {
   bookingExpiry: bookingExpiryJob,
   bookingReminders: bookingRemindersJob,
   newsletter: newsletterJob,
+  actionMilestones: actionMilestonesJob,
 } satisfies Record<string, Job>;
 
 export interface WorkerOptions {

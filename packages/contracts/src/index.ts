@@ -9,3 +9,4 @@ export * from './bookings.ts';
 export * from './events.ts';
 export * from './lang.ts';
 export * from './news.ts';
+export * from './actions.ts';

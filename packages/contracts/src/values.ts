@@ -6,3 +6,4 @@ export * from './request-actions.ts';
 export * from './vat.ts';
 export * from './news-values.ts';
 export * from './event-values.ts';
+export * from './action-values.ts';

@@ -105,6 +105,16 @@ const NewsletterManagePage = lazy(() =>
   import('../routes/newsletter-page.tsx').then((m) => ({ default: m.NewsletterManagePage })),
 );
 // The administration area: admins and Region officers.
+const ActionsPage = lazy(() => import('../routes/actions-page.tsx').then((m) => ({ default: m.ActionsPage })));
+const ActionPage = lazy(() => import('../routes/action-page.tsx').then((m) => ({ default: m.ActionPage })));
+const ActionCreatePage = lazy(() =>
+  import('../routes/action-edit-page.tsx').then((m) => ({ default: m.ActionCreatePage })),
+);
+const ActionEditPage = lazy(() =>
+  import('../routes/action-edit-page.tsx').then((m) => ({ default: m.ActionEditPage })),
+);
+const NucleusPage = lazy(() => import('../routes/nucleus-page.tsx').then((m) => ({ default: m.NucleusPage })));
+const MeetingPage = lazy(() => import('../routes/meeting-page.tsx').then((m) => ({ default: m.MeetingPage })));
 const AdminPage = lazy(() => import('../routes/admin-page.tsx').then((m) => ({ default: m.AdminPage })));
 const AdminPeoplePage = lazy(() =>
   import('../routes/admin-people-page.tsx').then((m) => ({ default: m.AdminPeoplePage })),
@@ -147,6 +157,12 @@ export const routes: RouteObject[] = [
           { path: 'prenotazioni/centro', element: <CentreBookingsPage /> },
           { path: 'prenotazioni/:id', element: <BookingPage /> },
           { path: 'disponibilita', element: <SlotSearchPage /> },
+          { path: 'azioni', element: <ActionsPage /> },
+          { path: 'azioni/nuova', element: <ActionCreatePage /> },
+          { path: 'azioni/:id', element: <ActionPage /> },
+          { path: 'azioni/:id/modifica', element: <ActionEditPage /> },
+          { path: 'nucleo', element: <NucleusPage /> },
+          { path: 'nucleo/riunioni/:id', element: <MeetingPage /> },
           { path: 'esperti', element: <RecordListPage type="expert" /> },
           { path: 'esperti/:id', element: <RecordPage type="expert" /> },
           { path: 'esperti/:id/modifica', element: <RecordEditPage type="expert" /> },

@@ -20,6 +20,7 @@ const NAV: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: '/richieste', label: 'nav.requests' },
   { to: '/eventi', label: 'nav.events' },
   { to: '/notizie', label: 'nav.news' },
+  { to: '/azioni', label: 'nav.joint_actions' },
   { to: '/cerca', label: 'nav.search' },
   { to: '/chi-siamo', label: 'nav.about' },
 ];

@@ -624,6 +624,8 @@ export const en: Messages = {
 
   'nav.requests': 'Requests',
   'nav.coordination': 'Coordination',
+  'nav.joint_actions': 'Actions',
+  'nav.nucleus_meetings': 'Nucleus meetings',
   'notice.request_submitted':
     'Request submitted. The coordination nucleus will review it; you will be notified at every step.',
 
@@ -958,6 +960,9 @@ export const en: Messages = {
   'notification.due_unknown': 'the target date',
   'notification.confidential': 'Confidential request {ref}: there is an update (state: {state}). Open it to read it.',
   'notification.confidential_item': 'Confidential item {ref}: there is an update. Open it to read it.',
+  'notification.action-partner-added': 'Your organisation is a partner of joint action {name}, led by {lead}.',
+  'notification.action-milestone-due': 'Joint action {name}: milestone “{milestone}” is due on {due}.',
+  'notification.meeting-action-assigned': 'Nucleus meeting {ref}: an action item is yours, due by {due}: {item}',
   'notification.other': 'Update on request {name}.',
   'notification.request-received':
     'We received request {name}. The coordination nucleus will review it and answer by {due}.',

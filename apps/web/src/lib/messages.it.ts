@@ -1,6 +1,7 @@
 import type { bookingsIt } from '../features/bookings/booking-messages.it.ts';
 import type { newsIt } from '../features/news/news-messages.it.ts';
 import type { eventsIt } from '../features/events/event-messages.it.ts';
+import type { actionsIt } from '../features/actions/action-messages.it.ts';
 import { companiesIt } from './messages.companies.it.ts';
 /**
  * Italian, the default language: the source of truth for the keys. messages.en.ts must have exactly these keys.
@@ -638,6 +639,8 @@ export const it = {
 
   'nav.requests': 'Richieste',
   'nav.coordination': 'Coordinamento',
+  'nav.joint_actions': 'Azioni',
+  'nav.nucleus_meetings': 'Riunioni del nucleo',
   'notice.request_submitted':
     'Richiesta inviata. Il nucleo di coordinamento la valuterà; riceverai una notifica a ogni passo.',
 
@@ -971,6 +974,11 @@ export const it = {
   'notification.due_unknown': 'termine previsto',
   'notification.confidential': "Richiesta riservata {ref}: c'è un aggiornamento (stato: {state}). Aprila per leggerlo.",
   'notification.confidential_item': "Elemento riservato {ref}: c'è un aggiornamento. Aprilo per leggerlo.",
+  'notification.action-partner-added':
+    'La tua organizzazione è partner dell’azione congiunta {name}, guidata da {lead}.',
+  'notification.action-milestone-due': 'Azione congiunta {name}: la tappa «{milestone}» scade il {due}.',
+  'notification.meeting-action-assigned':
+    'Riunione del nucleo {ref}: ti è stata affidata un’azione da svolgere entro il {due}: {item}',
   'notification.other': 'Aggiornamento sulla richiesta {name}.',
   'notification.request-received':
     'Abbiamo ricevuto la richiesta {name}. Il nucleo di coordinamento la valuterà e risponderà entro il {due}.',
@@ -1091,6 +1099,11 @@ export const it = {
 } as const;
 
 /** Every message key: the first download's, and those of the parts loaded on demand (registered with addMessages). */
-export type MessageKey = keyof typeof it | keyof typeof bookingsIt | keyof typeof newsIt | keyof typeof eventsIt;
+export type MessageKey =
+  | keyof typeof it
+  | keyof typeof bookingsIt
+  | keyof typeof newsIt
+  | keyof typeof eventsIt
+  | keyof typeof actionsIt;
 /** A dictionary with exactly the Italian keys of the first download: the English one is checked against it. */
 export type Messages = { readonly [K in keyof typeof it]: string };

@@ -24,6 +24,7 @@ import {
 } from '../features/requests/request-detail.tsx';
 import { RequestActions } from '../features/requests/request-actions.tsx';
 import { TeamProposalView } from '../features/requests/team-proposal.tsx';
+import { RequestToAction } from '../features/actions/request-to-action.tsx';
 import { NotFoundContent } from './not-found-page.tsx';
 
 interface Done {
@@ -106,6 +107,7 @@ function RequestContent({ id }: { id: string }) {
               <TeamProposalView state={proposal} />
               <RequestActions request={request} onDone={onDone} proposal={proposal.data} />
               <RequestCentres request={request} />
+              <RequestToAction request={request} />
             </div>
             <div className="col-12 col-xl-4">
               <RequestTimeline request={request} />

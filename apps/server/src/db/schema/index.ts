@@ -5,3 +5,4 @@ export * from './companies.ts';
 export * from './bookings.ts';
 export * from './news.ts';
 export * from './events.ts';
+export * from './actions.ts';

@@ -11,6 +11,7 @@ import { seedDemoPeople } from './demo-people.ts';
 import { seedDemoCompanies } from './demo-companies.ts';
 import { seedDemoBookings } from './demo-bookings.ts';
 import { seedDemoNews } from './demo-news.ts';
+import { seedDemoActions } from './demo-actions.ts';
 
 export const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo');
 
@@ -26,7 +27,7 @@ interface NetworkFile {
 
 /**
  * Loads the demo network (the Region, the six centres and their offer, profiles, taxonomies, settings and the demo
- * requests, equipment sharing, and its people: one for every role, shown on the sign-in page) in one transaction: a crash part-way leaves nothing, and the next start loads it whole. Safe to repeat.
+ * requests, equipment sharing, joint actions and nucleus meetings, and its people: one for every role, shown on the sign-in page) in one transaction: a crash part-way leaves nothing, and the next start loads it whole. Safe to repeat.
  */
 export async function seedDemo(db: Db, dir = DEMO_DIR): Promise<ImportReport> {
   const net = JSON.parse(fs.readFileSync(path.join(dir, 'network.json'), 'utf8')) as NetworkFile;
@@ -44,6 +45,7 @@ export async function seedDemo(db: Db, dir = DEMO_DIR): Promise<ImportReport> {
     await seedDemoPeople(tx, dir);
     await seedDemoBookings(tx, dir);
     await seedDemoNews(tx, dir);
+    await seedDemoActions(tx);
     return report;
   });
 }

@@ -229,6 +229,10 @@ declare module 'fastify' {
       | 'equipment-booking'
       | 'news'
       | 'event-organizer'
-      | 'event-registration';
+      | 'event-registration'
+      | 'joint-action'
+      | 'joint-action-partner'
+      | 'joint-action-from-request'
+      | 'meeting';
   }
 }

@@ -116,6 +116,23 @@ async function seedEvent(organization: string, state: 'draft' | 'published') {
   return id;
 }
 
+const asAdmin = (method: string, url: string, payload?: object) =>
+  app.inject({ method: method as 'POST', url, headers: headers.admin, ...(payload ? { payload } : {}) });
+const actionBody = (lead: string) => ({
+  title: { it: 'Azione congiunta' },
+  lead,
+  start: '2026-01-01',
+  end: '2027-12-31',
+});
+const MILESTONE = { title: { it: 'Tappa' }, due: '2026-09-30' };
+const DOCUMENT = { title: 'Piano', url: 'https://example.org/piano' };
+const contribution = (organization: string) => ({ organization, kind: 'person-days', planned: 10 });
+async function seedAction(lead: string): Promise<{ id: string }> {
+  const r = await asAdmin('POST', '/api/v1/actions', actionBody(lead));
+  if (r.statusCode !== 201) throw new Error(r.body);
+  return r.json();
+}
+
 type Scope = 'own' | 'other';
 interface Case {
   url: string;
@@ -505,6 +522,91 @@ const RULES: Record<
       return ok;
     },
   },
+  // Joint actions (docs/permissions.md, "Joint actions"): the lead centre's members run an action.
+  'joint-action': {
+    async request(method, url, target) {
+      if (url === '/api/v1/actions') return { url, payload: actionBody(target) };
+      const action = await seedAction(target);
+      if (url === '/api/v1/action-partners/:id') {
+        const added = await asAdmin('POST', `/api/v1/actions/${action.id}/partners`, {
+          organization: otherCompany.id,
+          role: 'company',
+        });
+        const p = added.json().partners.find((x: { role: string }) => x.role === 'company');
+        return { url: url.replace(':id', p.id) };
+      }
+      if (url === '/api/v1/action-milestones/:id') {
+        const m = await asAdmin('POST', `/api/v1/actions/${action.id}/milestones`, MILESTONE);
+        return { url: url.replace(':id', m.json().milestones[0].id), payload: { done: true } };
+      }
+      const path = url.replace(':id', action.id);
+      if (url.endsWith('/transition')) return { url: path, payload: { to: 'running' }, ok: 200 };
+      if (url.endsWith('/partners')) return { url: path, payload: { organization: otherCompany.id, role: 'company' } };
+      if (url.endsWith('/milestones')) return { url: path, payload: MILESTONE };
+      if (method === 'PATCH') return { url: path, payload: { title: { it: 'Cambiata' } } };
+      throw new Error(`no case for ${method} ${url}`);
+    },
+    expect(role, scope, ok) {
+      if (role === 'anonymous') return 401;
+      if (role === 'admin') return ok;
+      if (scope === 'own' && ['nucleus', 'centre-manager', 'centre-staff'].includes(role)) return ok;
+      return 403;
+    },
+  },
+  // A partner's own contributions and the documents: any member of a partner (here the lead itself).
+  'joint-action-partner': {
+    async request(method, url, target) {
+      const action = await seedAction(target);
+      if (url === '/api/v1/action-contributions/:id') {
+        const c = await asAdmin('POST', `/api/v1/actions/${action.id}/contributions`, contribution(target));
+        return { url: url.replace(':id', c.json().contributions[0].id), payload: { actual: 4 } };
+      }
+      if (url === '/api/v1/action-documents/:id') {
+        const d = await asAdmin('POST', `/api/v1/actions/${action.id}/documents`, DOCUMENT);
+        return { url: url.replace(':id', d.json().documents[0].id) };
+      }
+      const path = url.replace(':id', action.id);
+      if (url.endsWith('/contributions')) return { url: path, payload: contribution(target) };
+      if (url.endsWith('/documents')) return { url: path, payload: DOCUMENT };
+      throw new Error(`no case for ${method} ${url}`);
+    },
+    expect(role, scope, ok) {
+      if (role === 'anonymous') return 401;
+      if (role === 'admin') return ok;
+      if (scope === 'own' && role !== 'region') return ok;
+      return 403;
+    },
+  },
+  // The nucleus's meetings: its members, the Region and administrators, whatever their organisation.
+  meeting: {
+    async request(method, url) {
+      const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+      if (url === '/api/v1/meetings') return { url, payload: { startsAt } };
+      const meeting = async () => (await asAdmin('POST', '/api/v1/meetings', { startsAt })).json().id as string;
+      if (url === '/api/v1/meeting-outcomes/:id') {
+        const m = await meeting();
+        const o = await asAdmin('POST', `/api/v1/meetings/${m}/outcomes`, { kind: 'decision', text: 'Decisione' });
+        return { url: url.replace(':id', o.json().outcomes[0].id), payload: { text: 'Decisione rivista' } };
+      }
+      if (url.endsWith('/approve-minutes')) {
+        const previous = await meeting();
+        await asAdmin('POST', `/api/v1/meetings/${previous}/hold`, { attendees: [], minutes: 'Verbale' });
+        const current = await meeting();
+        await asAdmin('POST', `/api/v1/meetings/${current}/hold`, { attendees: [] });
+        return { url: url.replace(':id', current), ok: 200 };
+      }
+      const path = url.replace(':id', await meeting());
+      if (url.endsWith('/hold')) return { url: path, payload: { attendees: [] }, ok: 200 };
+      if (url.endsWith('/agenda')) return { url: path, payload: { title: 'Punto' } };
+      if (url.endsWith('/outcomes')) return { url: path, payload: { kind: 'information', text: 'Comunicazione' } };
+      if (method === 'PATCH') return { url: path, payload: { place: 'Firenze' } };
+      throw new Error(`no case for ${method} ${url}`);
+    },
+    expect(role, _scope, ok) {
+      if (role === 'anonymous') return 401;
+      return ['admin', 'region', 'nucleus'].includes(role) ? ok : 403;
+    },
+  },
 };
 let vatSeq = 0;
 /** A fresh valid partita IVA for each registration. */
@@ -515,8 +617,9 @@ function freshVat() {
 }
 // Routes about one's own session, tested in identity.test.ts, and sign-in itself; request routes have their own
 // matrix (every action × every role, in each state) in requests/requests.test.ts, booking routes (a person's own
-// booking and the life-cycle table) in bookings/bookings.test.ts.
-const NOT_ORGANIZATION_SCOPED = new Set(['self', 'public', 'request', 'booking']);
+// booking and the life-cycle table) in bookings/bookings.test.ts, a request's team becoming a joint action in
+// actions/actions.test.ts.
+const NOT_ORGANIZATION_SCOPED = new Set(['self', 'public', 'request', 'booking', 'joint-action-from-request']);
 const SUCCESS: Record<string, number> = { POST: 201, PATCH: 200, DELETE: 204, PUT: 200 };
 
 describe('the permission matrix', () => {

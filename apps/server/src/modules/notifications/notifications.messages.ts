@@ -185,6 +185,25 @@ Object.assign(LINES, {
   },
 });
 
+// Joint actions: the lead's name, and a milestone with its due day.
+Object.assign(LINES, {
+  'action-partner-added': {
+    it: (p: P) =>
+      `La tua organizzazione è partner dell'azione congiunta ${name(p)}${p.lead ? `, guidata da ${p.lead}` : ''}.`,
+    en: (p: P) => `Your organisation is a partner of joint action ${name(p)}${p.lead ? `, led by ${p.lead}` : ''}.`,
+  },
+  'meeting-action-assigned': {
+    it: (p: P) =>
+      `Riunione del nucleo ${p.ref}: ti è stata affidata un’azione da svolgere entro il ${date(p.due, 'it')}: ${p.item ?? ''}`,
+    en: (p: P) => `Nucleus meeting ${p.ref}: an action item is yours, due by ${date(p.due, 'en')}: ${p.item ?? ''}`,
+  },
+  'action-milestone-due': {
+    it: (p: P) => `Azione congiunta ${name(p)}: la tappa «${p.milestone ?? ''}» scade il ${date(p.due, 'it')}.`,
+    en: (p: P) =>
+      `Joint action ${name(p)}: milestone "${p.milestoneEn || p.milestone || ''}" is due on ${date(p.due, 'en')}.`,
+  },
+});
+
 export function notificationLine(kind: string, params: P, lang: Lang): string {
   if (params.confidential) return confidentialLine(params, lang);
   return LINES[kind]?.[lang](params) ?? `${kind}: ${name(params)}`;

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { canAdminister } from '../admin/admin-api.ts';
+import { canCoordinate } from '../requests/request-roles.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Icon } from '../../components/ui/icon.tsx';
 import { useSession } from './session.tsx';
@@ -99,6 +100,11 @@ export function AccountControl() {
           {centresOf(session.user).length ? (
             <li>
               <Link to="/prenotazioni/centro">{t('booking.centre.title')}</Link>
+            </li>
+          ) : null}
+          {canCoordinate(session.user) ? (
+            <li>
+              <Link to="/nucleo">{t('nav.nucleus_meetings')}</Link>
             </li>
           ) : null}
           {canAdminister(session.user) ? (

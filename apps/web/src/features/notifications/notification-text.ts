@@ -21,6 +21,9 @@ const KINDS = [
   'company-claim-submitted',
   'company-claim-verified',
   'company-claim-rejected',
+  'action-partner-added',
+  'action-milestone-due',
+  'meeting-action-assigned',
 ];
 
 /** Tells other parts of the page (the header's count) that notifications were read. */
@@ -49,6 +52,8 @@ export function useNotificationText() {
       company: p.company ?? '',
       person: p.person ?? '',
       ref: p.ref ?? '',
+      milestone: p.milestone ?? '',
+      item: p.item ?? '',
     };
     // A confidential subject's notification carries no words of it: one neutral sentence, whatever the event.
     if (p.confidential)

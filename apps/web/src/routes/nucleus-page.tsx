@@ -1,0 +1,24 @@
+import { useI18n } from '../lib/i18n.tsx';
+import { PageHeading } from '../components/ui/page-heading.tsx';
+import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
+import { RequireSignIn } from '../features/identity/require-sign-in.tsx';
+import { MeetingListView } from '../features/actions/meeting-list.tsx';
+import '../features/actions/action-messages.ts';
+
+/** /nucleo: the coordination nucleus's meetings (its members, the Region, administrators). */
+export function NucleusPage() {
+  const { t } = useI18n();
+  return (
+    <RequireSignIn>
+      <Breadcrumbs
+        items={[
+          { key: 'home', label: t('nav.home'), to: '/' },
+          { key: 'nucleus', label: t('meeting.list.title') },
+        ]}
+      />
+      <PageHeading documentTitle={t('meeting.list.title')}>{t('meeting.list.title')}</PageHeading>
+      <p className="lead">{t('meeting.list.lead')}</p>
+      <MeetingListView />
+    </RequireSignIn>
+  );
+}

@@ -223,12 +223,18 @@ export async function addTimeline(
 // ---- registrations ----
 
 export type RegistrationRow = typeof eventRegistrations.$inferSelect;
+/**
+ * A registration put on the waiting list is ordered by the database's clock when the place was decided (under the
+ * event's lock, so the order is the order of the decisions, whatever clock each request started with).
+ */
+const inLine = <T extends { state?: string; waitingSince?: Date | null }>(row: T) =>
+  row.state === 'waiting' ? { ...row, waitingSince: sql`clock_timestamp()` } : row;
 export async function insertRegistration(tx: Conn, row: typeof eventRegistrations.$inferInsert) {
-  const [r] = await tx.insert(eventRegistrations).values(row).returning();
+  const [r] = await tx.insert(eventRegistrations).values(inLine(row)).returning();
   return r!;
 }
 export async function updateRegistration(tx: Conn, id: string, set: Partial<typeof eventRegistrations.$inferInsert>) {
-  const [r] = await tx.update(eventRegistrations).set(set).where(eq(eventRegistrations.id, id)).returning();
+  const [r] = await tx.update(eventRegistrations).set(inLine(set)).where(eq(eventRegistrations.id, id)).returning();
   return r!;
 }
 export async function findRegistration(tx: Conn, id: string): Promise<RegistrationRow | null> {

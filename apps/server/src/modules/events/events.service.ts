@@ -27,6 +27,7 @@ import {
 } from './events.rules.ts';
 import { eventUrl, sessionUids, hostOf, type IcsEvent } from './ics.rules.ts';
 import { tellRegistrants } from './events.mail.service.ts';
+import { promoteWaiting } from './registrations.service.ts';
 
 /**
  * Events of the network (decision 017): reading (the public sees published public events; network members network
@@ -456,6 +457,8 @@ async function change(
         }))
         .filter((g) => !kept.has(g.uid));
       await tellRegistrants(tx, deps.publicUrl, after, 'changed', now, { gone });
+      // More places (or none to count): those waiting move up, first in line first.
+      if (p.set.capacity !== undefined) await promoteWaiting(tx, deps, after, now);
     }
   });
   return getEvent(deps, ctx.actor, id);

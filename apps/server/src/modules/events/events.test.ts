@@ -21,6 +21,7 @@ import {
 import { createUser } from '../identity/identity.service.ts';
 import { isHolidayDate } from '../../core/calendar.ts';
 import { participationBetween } from './organizers.service.ts';
+import { sendEventReminders } from './registrations.service.ts';
 import { readPdfText } from '../../test/pdf.ts';
 
 // Events through the API, on PGlite and PostgreSQL: a course of two sessions organised by a centre with the Region,
@@ -572,5 +573,38 @@ describe('events', () => {
         .map((a) => a.json().position)
         .sort(),
     ).toEqual([1, 2, 3, 4, 5]);
+  });
+  it('moves the waiting list up when places are added, and reminds the confirmed the day before, once', async () => {
+    const e = await req(
+      'POST',
+      '/api/v1/events',
+      'staff',
+      COURSE(centre.id, {
+        title: { it: 'Seminario domani' },
+        kind: 'seminar',
+        capacity: 1,
+        questions: [],
+        sessions: [
+          {
+            start: new Date(Date.now() + 20 * 3_600_000).toISOString(),
+            end: new Date(Date.now() + 22 * 3_600_000).toISOString(),
+          },
+        ],
+      }),
+    );
+    const id = e.json().id;
+    await req('POST', `/api/v1/events/${id}/publish`, 'staff');
+    const first = await req('POST', `/api/v1/events/${id}/registrations`, 'company', {});
+    const second = await req('POST', `/api/v1/events/${id}/registrations`, 'company2', {});
+    expect([first.json().state, second.json().state]).toEqual(['confirmed', 'waiting']);
+    const more = await req('PATCH', `/api/v1/events/${id}`, 'staff', { capacity: 2 });
+    expect(more.json().availability).toMatchObject({ capacity: 2, taken: 2, waiting: 0 });
+    expect((await mailsTo(EMAIL.company2!)).at(-1)!.subject).toMatch(/Si è liberato un posto/);
+    const deps = { db: database.db, publicUrl: 'https://clock.example.org' };
+    expect(await sendEventReminders(deps)).toBe(2);
+    const reminder = (await mailsTo(EMAIL.company!)).at(-1)!;
+    expect(reminder.subject).toMatch(/Promemoria/);
+    expect(reminder.attachments![0]!.filename).toBe('invite.ics');
+    expect(await sendEventReminders(deps)).toBe(0);
   });
 });

@@ -308,3 +308,22 @@ export async function myRegistrations(deps: EventDeps, actor: Actor) {
   }
   return { items };
 }
+
+/**
+ * The day-before reminder: confirmed registrants of published events starting within 24 hours, each once (the rows
+ * are locked and marked in one transaction, so parallel runs skip them).
+ */
+export async function sendEventReminders(deps: EventDeps): Promise<number> {
+  const now = nowOf(deps);
+  return deps.db.transaction(async (tx) => {
+    const due = await repo.dueReminders(tx, now, new Date(now.getTime() + 86_400_000));
+    const events = new Map<string, LoadedEvent>();
+    for (const { registration } of due) {
+      if (!events.has(registration.eventId))
+        events.set(registration.eventId, (await loadEvent(tx, registration.eventId))!);
+      const r = await repo.updateRegistration(tx, registration.id, { remindedAt: now });
+      await mailRegistrant(tx, deps.publicUrl, events.get(registration.eventId)!, r, 'reminder', now);
+    }
+    return due.length;
+  });
+}

@@ -422,3 +422,25 @@ export async function dueReminders(tx: Conn, from: Date, to: Date) {
     )
     .for('update', { of: eventRegistrations, skipLocked: true });
 }
+
+// ---- the demo ----
+
+export async function countEvents(tx: Conn) {
+  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(events);
+  return r?.n ?? 0;
+}
+/** People with their membership (one each in the demo), to register them for demo events. */
+export async function demoPeople(tx: Conn) {
+  return tx
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: memberships.role,
+      organizationId: memberships.organizationId,
+    })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(isNull(users.deletedAt))
+    .orderBy(asc(users.email));
+}

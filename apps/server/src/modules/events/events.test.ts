@@ -299,7 +299,9 @@ describe('events', () => {
     const cal = ICAL.Component.fromString(changed.attachments![0]!.content);
     expect(cal.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('sequence'))).toEqual([1, 1]);
 
-    const ics = await req('GET', `/api/v1/events/${ID.course}/ics`, 'anonymous');
+    // Calendar clients ask for text/calendar.
+    const ics = await app.inject({ url: `/api/v1/events/${ID.course}/ics`, headers: { accept: 'text/calendar' } });
+    expect(ics.statusCode).toBe(200);
     expect(ics.headers['content-type']).toMatch(/text\/calendar/);
     const parsed = ICAL.Component.fromString(ics.body);
     expect(parsed.getFirstSubcomponent('vtimezone')!.getFirstPropertyValue('tzid')).toBe('Europe/Rome');
@@ -446,7 +448,10 @@ describe('events', () => {
     });
     expect(booked.statusCode, booked.body).toBe(201);
 
-    const pdf = await req('GET', `/api/v1/event-registrations/${ID.regWaiting}/certificate`, 'company2');
+    const pdf = await app.inject({
+      url: `/api/v1/event-registrations/${ID.regWaiting}/certificate`,
+      headers: { ...H.company2, accept: 'application/pdf' },
+    });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const { text, pages } = await readPdfText(pdf.rawPayload);

@@ -282,7 +282,7 @@ describe('events', () => {
     expect(mail.attachments).toHaveLength(1);
     // The company registers again after cancelling: the event is full, so it waits.
     const back = await req('POST', `/api/v1/events/${ID.course}/registrations`, 'company', {
-      answers: { role: 'Tecnico' },
+      answers: { role: '=HYPERLINK("http://x")' },
     });
     expect(back.json()).toMatchObject({ state: 'waiting', position: 1 });
     ID.regCompany = back.json().id;
@@ -352,6 +352,9 @@ describe('events', () => {
     );
     const visitor = rows.find((r) => r.email === 'visitatrice@example.org')!;
     expect(visitor).toMatchObject({ name: 'Lucia Verdi', organization: 'Cartiera Verdi', Ruolo: 'Responsabile' });
+    // What a registrant typed never runs as a spreadsheet formula.
+    const formula = rows.find((r) => r.state === 'waiting')!;
+    expect(formula.Ruolo).toBe('\'=HYPERLINK("http://x")');
     const m = await req('POST', `/api/v1/events/${ID.course}/messages`, 'staff', {
       subject: 'Portate i DPI',
       body: 'Scarpe antinfortunistiche obbligatorie.',

@@ -149,6 +149,8 @@ export interface EventFilter {
   network: boolean;
   /** Drafts of these organisations too (an organiser's scope); 'all' for administrators. */
   draftsOf: string[] | 'all';
+  /** Drafts the Region (an organisation of kind `region`) organises too (a Region officer's scope). */
+  draftsOfRegion?: boolean;
 }
 function filterSql(f: EventFilter): SQL {
   const visible = f.network ? sql`true` : sql`${events.visibility} = 'public'`;
@@ -162,7 +164,10 @@ function filterSql(f: EventFilter): SQL {
             sql`, `,
           )}))`
         : sql`false`;
-  const parts: SQL[] = [sql`(${shown} or ${drafts})`];
+  const regionDrafts = f.draftsOfRegion
+    ? sql`exists (select 1 from ${eventOrganizers} o join ${organizations} g on g.id = o.organization_id where o.event_id = ${events.id} and g.kind = 'region')`
+    : sql`false`;
+  const parts: SQL[] = [sql`(${shown} or ${drafts} or ${regionDrafts})`];
   if (f.from !== undefined) parts.push(sql`${events.endsAt} > to_timestamp(${f.from / 1000}::float8)`);
   if (f.to !== undefined) parts.push(sql`${events.startsAt} < to_timestamp(${f.to / 1000}::float8)`);
   if (f.kind) parts.push(sql`${events.kind} = ${f.kind}`);

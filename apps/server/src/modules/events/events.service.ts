@@ -197,6 +197,7 @@ export async function listEvents(deps: EventDeps, actor: Actor, q: EventListQuer
       kind: q.kind,
       network: canSeeNetworkContent(actor),
       draftsOf: q.scope === 'organizer' ? organizerScope(actor) : [],
+      draftsOfRegion: q.scope === 'organizer' && actor.kind === 'member' && actor.platformRole === 'region',
     },
     { offset: (page - 1) * limit, limit },
   );

@@ -171,6 +171,11 @@ describe('events', () => {
     expect((await req('GET', `/api/v1/events/${ID.course}`, 'region')).statusCode).toBe(200);
     const mine = await req('GET', '/api/v1/events?scope=organizer', 'staff');
     expect(mine.json().items.map((e: { id: string }) => e.id)).toContain(ID.course);
+    // The Region co-organises it: its officers list the draft too; another centre does not.
+    const region = await req('GET', '/api/v1/events?scope=organizer', 'region');
+    expect(region.json().items.map((e: { id: string }) => e.id)).toContain(ID.course);
+    const other = await req('GET', '/api/v1/events?scope=organizer', 'other');
+    expect(other.json().items.map((e: { id: string }) => e.id)).not.toContain(ID.course);
     const pub = await req('GET', '/api/v1/events', 'anonymous');
     expect(pub.json().items.map((e: { id: string }) => e.id)).not.toContain(ID.course);
     expect(pub.json()).toMatchObject({ page: 1, limit: 20 });

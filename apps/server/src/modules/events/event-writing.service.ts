@@ -242,7 +242,7 @@ async function change(
         .filter((g) => !kept.has(g.uid));
       await tellRegistrants(tx, deps.publicUrl, after, 'changed', now, { gone });
       // More places (or none to count): those waiting move up, first in line first.
-      if (p.set.capacity !== undefined) await promoteWaiting(tx, deps, after, now);
+      if (p.set.capacity !== undefined) await promoteWaiting(tx, deps.publicUrl, after, now);
     }
   });
   return getEvent(deps, ctx.actor, id);

@@ -620,4 +620,56 @@ describe('events', () => {
     expect(reminder.attachments![0]!.filename).toBe('invite.ics');
     expect(await sendEventReminders(deps)).toBe(0);
   });
+  it('erases a deleted account from its registrations and gives its place to the next in line', async () => {
+    const e = await req(
+      'POST',
+      '/api/v1/events',
+      'staff',
+      COURSE(centre.id, {
+        title: { it: 'Posto unico' },
+        capacity: 1,
+        questions: [],
+        sessions: [{ start: isoIn(6, 9), end: isoIn(6, 10) }],
+      }),
+    );
+    const id = e.json().id;
+    await req('POST', `/api/v1/events/${id}/publish`, 'staff');
+    const email = uniqueEmail('leaving').toLowerCase();
+    await createUser(database.db, {
+      email,
+      name: 'Persona in uscita',
+      role: 'company',
+      organization: company.id,
+      password: PASSWORD,
+    });
+    H.leaving = await signInHeaders(app, email, PASSWORD);
+    const mine = await req('POST', `/api/v1/events/${id}/registrations`, 'leaving', {});
+    expect(mine.json().state).toBe('confirmed');
+    const next = await req('POST', `/api/v1/events/${id}/registrations`, 'anonymous', {
+      email: 'in.coda@example.org',
+      name: 'In Coda',
+    });
+    const token = tokenIn((await mailsTo('in.coda@example.org')).at(-1)!.body, '/eventi/conferma')!;
+    expect((await req('POST', '/api/v1/event-registrations/confirm', 'anonymous', { token })).json().state).toBe(
+      'waiting',
+    );
+    const gone = await app.inject({
+      method: 'DELETE',
+      url: '/api/v1/me',
+      headers: H.leaving,
+      payload: { password: PASSWORD },
+    });
+    expect(gone.statusCode, gone.body).toBe(204);
+    const list = (await req('GET', `/api/v1/events/${id}/registrations`, 'staff')).json().items as {
+      id: string;
+      name: string;
+      email: string;
+      state: string;
+    }[];
+    const erased = list.find((r) => r.id === mine.json().id)!;
+    expect(erased).toMatchObject({ name: '—', state: 'cancelled' });
+    expect(JSON.stringify(list)).not.toContain(email);
+    expect(list.find((r) => r.id === next.json().id)!.state).toBe('confirmed');
+    expect((await mailsTo('in.coda@example.org')).at(-1)!.subject).toMatch(/Si è liberato un posto/);
+  });
 });

@@ -94,7 +94,7 @@ export async function buildApp({
   // The iCalendar feeds and CSV downloads answer in their own formats.
   installRequestChecks(app, {
     isJsonApi: (p) =>
-      p.startsWith('/api/') && !p.startsWith('/api/docs') && !/\.(ics|csv)$/.test(p) && !/\/certificate$/.test(p),
+      p.startsWith('/api/') && !p.startsWith('/api/docs') && !/[./](ics|csv)$/.test(p) && !/\/certificate$/.test(p),
   });
   // Every route is recorded, so tests can check each write route names its permission rule.
   const routes: { method: string; url: string; permission?: string }[] = [];

@@ -13,6 +13,7 @@ import { remindersJob } from './modules/requests/reminders.job.ts';
 import { bookingExpiryJob, bookingRemindersJob } from './modules/bookings/bookings.job.ts';
 import { newsletterJob } from './modules/news/newsletter.job.ts';
 import { actionMilestonesJob } from './modules/actions/actions.job.ts';
+import { eventRemindersJob } from './modules/events/events.job.ts';
 
 /**
  * The periodic jobs, one file each, claimed in `job_runs` so each runs once per period whoever starts it (a server's
@@ -25,6 +26,7 @@ export const JOBS = {
   bookingReminders: bookingRemindersJob,
   newsletter: newsletterJob,
   actionMilestones: actionMilestonesJob,
+  eventReminders: eventRemindersJob,
 } satisfies Record<string, Job>;
 
 export interface WorkerOptions {

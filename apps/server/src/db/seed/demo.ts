@@ -12,6 +12,7 @@ import { seedDemoCompanies } from './demo-companies.ts';
 import { seedDemoBookings } from './demo-bookings.ts';
 import { seedDemoNews } from './demo-news.ts';
 import { seedDemoActions } from './demo-actions.ts';
+import { seedDemoEvents } from './demo-events.ts';
 
 export const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo');
 
@@ -46,6 +47,7 @@ export async function seedDemo(db: Db, dir = DEMO_DIR): Promise<ImportReport> {
     await seedDemoBookings(tx, dir);
     await seedDemoNews(tx, dir);
     await seedDemoActions(tx);
+    await seedDemoEvents(tx);
     return report;
   });
 }

@@ -149,6 +149,8 @@ export interface EventFilter {
   network: boolean;
   /** Drafts of these organisations too (an organiser's scope); 'all' for administrators. */
   draftsOf: string[] | 'all';
+  /** Drafts the Region (an organisation of kind `region`) organises too (a Region officer's scope). */
+  draftsOfRegion?: boolean;
 }
 function filterSql(f: EventFilter): SQL {
   const visible = f.network ? sql`true` : sql`${events.visibility} = 'public'`;
@@ -162,7 +164,10 @@ function filterSql(f: EventFilter): SQL {
             sql`, `,
           )}))`
         : sql`false`;
-  const parts: SQL[] = [sql`(${shown} or ${drafts})`];
+  const regionDrafts = f.draftsOfRegion
+    ? sql`exists (select 1 from ${eventOrganizers} o join ${organizations} g on g.id = o.organization_id where o.event_id = ${events.id} and g.kind = 'region')`
+    : sql`false`;
+  const parts: SQL[] = [sql`(${shown} or ${drafts} or ${regionDrafts})`];
   if (f.from !== undefined) parts.push(sql`${events.endsAt} > to_timestamp(${f.from / 1000}::float8)`);
   if (f.to !== undefined) parts.push(sql`${events.startsAt} < to_timestamp(${f.to / 1000}::float8)`);
   if (f.kind) parts.push(sql`${events.kind} = ${f.kind}`);
@@ -223,12 +228,18 @@ export async function addTimeline(
 // ---- registrations ----
 
 export type RegistrationRow = typeof eventRegistrations.$inferSelect;
+/**
+ * A registration put on the waiting list is ordered by the database's clock when the place was decided (under the
+ * event's lock, so the order is the order of the decisions, whatever clock each request started with).
+ */
+const inLine = <T extends { state?: string; waitingSince?: Date | null }>(row: T) =>
+  row.state === 'waiting' ? { ...row, waitingSince: sql`clock_timestamp()` } : row;
 export async function insertRegistration(tx: Conn, row: typeof eventRegistrations.$inferInsert) {
-  const [r] = await tx.insert(eventRegistrations).values(row).returning();
+  const [r] = await tx.insert(eventRegistrations).values(inLine(row)).returning();
   return r!;
 }
 export async function updateRegistration(tx: Conn, id: string, set: Partial<typeof eventRegistrations.$inferInsert>) {
-  const [r] = await tx.update(eventRegistrations).set(set).where(eq(eventRegistrations.id, id)).returning();
+  const [r] = await tx.update(eventRegistrations).set(inLine(set)).where(eq(eventRegistrations.id, id)).returning();
   return r!;
 }
 export async function findRegistration(tx: Conn, id: string): Promise<RegistrationRow | null> {
@@ -415,4 +426,26 @@ export async function dueReminders(tx: Conn, from: Date, to: Date) {
       ),
     )
     .for('update', { of: eventRegistrations, skipLocked: true });
+}
+
+// ---- the demo ----
+
+export async function countEvents(tx: Conn) {
+  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(events);
+  return r?.n ?? 0;
+}
+/** People with their membership (one each in the demo), to register them for demo events. */
+export async function demoPeople(tx: Conn) {
+  return tx
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: memberships.role,
+      organizationId: memberships.organizationId,
+    })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(isNull(users.deletedAt))
+    .orderBy(asc(users.email));
 }

@@ -18,6 +18,7 @@ import {
 } from '@clock/contracts';
 import { IdParam, problems } from '../../core/http.ts';
 import * as events from './events.service.ts';
+import * as writing from './event-writing.service.ts';
 import * as organizers from './organizers.service.ts';
 import { eventIcs } from './feeds.service.ts';
 
@@ -80,7 +81,7 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<{ deps: events.EventDeps }>
         response: { 201: EventDetail, ...problems(400, 401, 403) },
       },
     },
-    async (req, reply) => reply.status(201).send(await events.createEvent(deps, ctx(req), req.body)),
+    async (req, reply) => reply.status(201).send(await writing.createEvent(deps, ctx(req), req.body)),
   );
   app.patch(
     '/events/:id',
@@ -94,7 +95,7 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<{ deps: events.EventDeps }>
         response: { 200: EventDetail, ...problems(400, 401, 403, 404, 409) },
       },
     },
-    async (req) => events.editEvent(deps, ctx(req), req.params.id, req.body),
+    async (req) => writing.editEvent(deps, ctx(req), req.params.id, req.body),
   );
   app.put(
     '/events/:id/sessions',
@@ -108,7 +109,7 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<{ deps: events.EventDeps }>
         response: { 200: EventDetail, ...problems(400, 401, 403, 404, 409) },
       },
     },
-    async (req) => events.replaceEventSessions(deps, ctx(req), req.params.id, req.body.items),
+    async (req) => writing.replaceEventSessions(deps, ctx(req), req.params.id, req.body.items),
   );
   app.post(
     '/events/:id/publish',
@@ -121,7 +122,7 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<{ deps: events.EventDeps }>
         response: { 200: EventDetail, ...problems(401, 403, 404, 409) },
       },
     },
-    async (req) => events.publishEvent(deps, ctx(req), req.params.id),
+    async (req) => writing.publishEvent(deps, ctx(req), req.params.id),
   );
   app.post(
     '/events/:id/cancel',
@@ -135,7 +136,7 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<{ deps: events.EventDeps }>
         response: { 200: EventDetail, ...problems(400, 401, 403, 404, 409) },
       },
     },
-    async (req) => events.cancelEvent(deps, ctx(req), req.params.id, req.body.reason),
+    async (req) => writing.cancelEvent(deps, ctx(req), req.params.id, req.body.reason),
   );
 
   app.get(

@@ -21,6 +21,7 @@ import {
 import { createUser } from '../identity/identity.service.ts';
 import { isHolidayDate } from '../../core/calendar.ts';
 import { participationBetween } from './organizers.service.ts';
+import { sendEventReminders } from './registrations.service.ts';
 import { readPdfText } from '../../test/pdf.ts';
 
 // Events through the API, on PGlite and PostgreSQL: a course of two sessions organised by a centre with the Region,
@@ -170,6 +171,11 @@ describe('events', () => {
     expect((await req('GET', `/api/v1/events/${ID.course}`, 'region')).statusCode).toBe(200);
     const mine = await req('GET', '/api/v1/events?scope=organizer', 'staff');
     expect(mine.json().items.map((e: { id: string }) => e.id)).toContain(ID.course);
+    // The Region co-organises it: its officers list the draft too; another centre does not.
+    const region = await req('GET', '/api/v1/events?scope=organizer', 'region');
+    expect(region.json().items.map((e: { id: string }) => e.id)).toContain(ID.course);
+    const other = await req('GET', '/api/v1/events?scope=organizer', 'other');
+    expect(other.json().items.map((e: { id: string }) => e.id)).not.toContain(ID.course);
     const pub = await req('GET', '/api/v1/events', 'anonymous');
     expect(pub.json().items.map((e: { id: string }) => e.id)).not.toContain(ID.course);
     expect(pub.json()).toMatchObject({ page: 1, limit: 20 });
@@ -281,7 +287,7 @@ describe('events', () => {
     expect(mail.attachments).toHaveLength(1);
     // The company registers again after cancelling: the event is full, so it waits.
     const back = await req('POST', `/api/v1/events/${ID.course}/registrations`, 'company', {
-      answers: { role: 'Tecnico' },
+      answers: { role: '=HYPERLINK("http://x")' },
     });
     expect(back.json()).toMatchObject({ state: 'waiting', position: 1 });
     ID.regCompany = back.json().id;
@@ -298,7 +304,9 @@ describe('events', () => {
     const cal = ICAL.Component.fromString(changed.attachments![0]!.content);
     expect(cal.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('sequence'))).toEqual([1, 1]);
 
-    const ics = await req('GET', `/api/v1/events/${ID.course}/ics`, 'anonymous');
+    // Calendar clients ask for text/calendar.
+    const ics = await app.inject({ url: `/api/v1/events/${ID.course}/ics`, headers: { accept: 'text/calendar' } });
+    expect(ics.statusCode).toBe(200);
     expect(ics.headers['content-type']).toMatch(/text\/calendar/);
     const parsed = ICAL.Component.fromString(ics.body);
     expect(parsed.getFirstSubcomponent('vtimezone')!.getFirstPropertyValue('tzid')).toBe('Europe/Rome');
@@ -349,6 +357,9 @@ describe('events', () => {
     );
     const visitor = rows.find((r) => r.email === 'visitatrice@example.org')!;
     expect(visitor).toMatchObject({ name: 'Lucia Verdi', organization: 'Cartiera Verdi', Ruolo: 'Responsabile' });
+    // What a registrant typed never runs as a spreadsheet formula.
+    const formula = rows.find((r) => r.state === 'waiting')!;
+    expect(formula.Ruolo).toBe('\'=HYPERLINK("http://x")');
     const m = await req('POST', `/api/v1/events/${ID.course}/messages`, 'staff', {
       subject: 'Portate i DPI',
       body: 'Scarpe antinfortunistiche obbligatorie.',
@@ -445,7 +456,10 @@ describe('events', () => {
     });
     expect(booked.statusCode, booked.body).toBe(201);
 
-    const pdf = await req('GET', `/api/v1/event-registrations/${ID.regWaiting}/certificate`, 'company2');
+    const pdf = await app.inject({
+      url: `/api/v1/event-registrations/${ID.regWaiting}/certificate`,
+      headers: { ...H.company2, accept: 'application/pdf' },
+    });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const { text, pages } = await readPdfText(pdf.rawPayload);
@@ -572,5 +586,90 @@ describe('events', () => {
         .map((a) => a.json().position)
         .sort(),
     ).toEqual([1, 2, 3, 4, 5]);
+  });
+  it('moves the waiting list up when places are added, and reminds the confirmed the day before, once', async () => {
+    const e = await req(
+      'POST',
+      '/api/v1/events',
+      'staff',
+      COURSE(centre.id, {
+        title: { it: 'Seminario domani' },
+        kind: 'seminar',
+        capacity: 1,
+        questions: [],
+        sessions: [
+          {
+            start: new Date(Date.now() + 20 * 3_600_000).toISOString(),
+            end: new Date(Date.now() + 22 * 3_600_000).toISOString(),
+          },
+        ],
+      }),
+    );
+    const id = e.json().id;
+    await req('POST', `/api/v1/events/${id}/publish`, 'staff');
+    const first = await req('POST', `/api/v1/events/${id}/registrations`, 'company', {});
+    const second = await req('POST', `/api/v1/events/${id}/registrations`, 'company2', {});
+    expect([first.json().state, second.json().state]).toEqual(['confirmed', 'waiting']);
+    const more = await req('PATCH', `/api/v1/events/${id}`, 'staff', { capacity: 2 });
+    expect(more.json().availability).toMatchObject({ capacity: 2, taken: 2, waiting: 0 });
+    expect((await mailsTo(EMAIL.company2!)).at(-1)!.subject).toMatch(/Si è liberato un posto/);
+    const deps = { db: database.db, publicUrl: 'https://clock.example.org' };
+    expect(await sendEventReminders(deps)).toBe(2);
+    const reminder = (await mailsTo(EMAIL.company!)).at(-1)!;
+    expect(reminder.subject).toMatch(/Promemoria/);
+    expect(reminder.attachments![0]!.filename).toBe('invite.ics');
+    expect(await sendEventReminders(deps)).toBe(0);
+  });
+  it('erases a deleted account from its registrations and gives its place to the next in line', async () => {
+    const e = await req(
+      'POST',
+      '/api/v1/events',
+      'staff',
+      COURSE(centre.id, {
+        title: { it: 'Posto unico' },
+        capacity: 1,
+        questions: [],
+        sessions: [{ start: isoIn(6, 9), end: isoIn(6, 10) }],
+      }),
+    );
+    const id = e.json().id;
+    await req('POST', `/api/v1/events/${id}/publish`, 'staff');
+    const email = uniqueEmail('leaving').toLowerCase();
+    await createUser(database.db, {
+      email,
+      name: 'Persona in uscita',
+      role: 'company',
+      organization: company.id,
+      password: PASSWORD,
+    });
+    H.leaving = await signInHeaders(app, email, PASSWORD);
+    const mine = await req('POST', `/api/v1/events/${id}/registrations`, 'leaving', {});
+    expect(mine.json().state).toBe('confirmed');
+    const next = await req('POST', `/api/v1/events/${id}/registrations`, 'anonymous', {
+      email: 'in.coda@example.org',
+      name: 'In Coda',
+    });
+    const token = tokenIn((await mailsTo('in.coda@example.org')).at(-1)!.body, '/eventi/conferma')!;
+    expect((await req('POST', '/api/v1/event-registrations/confirm', 'anonymous', { token })).json().state).toBe(
+      'waiting',
+    );
+    const gone = await app.inject({
+      method: 'DELETE',
+      url: '/api/v1/me',
+      headers: H.leaving,
+      payload: { password: PASSWORD },
+    });
+    expect(gone.statusCode, gone.body).toBe(204);
+    const list = (await req('GET', `/api/v1/events/${id}/registrations`, 'staff')).json().items as {
+      id: string;
+      name: string;
+      email: string;
+      state: string;
+    }[];
+    const erased = list.find((r) => r.id === mine.json().id)!;
+    expect(erased).toMatchObject({ name: '—', state: 'cancelled' });
+    expect(JSON.stringify(list)).not.toContain(email);
+    expect(list.find((r) => r.id === next.json().id)!.state).toBe('confirmed');
+    expect((await mailsTo('in.coda@example.org')).at(-1)!.subject).toMatch(/Si è liberato un posto/);
   });
 });

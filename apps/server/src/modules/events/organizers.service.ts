@@ -24,6 +24,12 @@ export async function listRegistrations(deps: EventDeps, actor: Actor, eventId: 
   return { items: await presentRegistrations(deps.db, e, rows, true), total: rows.length };
 }
 
+/**
+ * A cell typed by a registrant that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) is
+ * kept as text with a leading apostrophe (OWASP's advice on CSV injection).
+ */
+const inert = (v: string | number) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
 /** RFC 4180 CSV (CRLF, quoted where needed), UTF-8 with a byte-order mark so spreadsheets read accents, a header. */
 export async function registrationsCsv(deps: EventDeps, actor: Actor, eventId: string) {
   const e = await organizedEvent(deps.db, actor, eventId);
@@ -48,19 +54,21 @@ export async function registrationsCsv(deps: EventDeps, actor: Actor, eventId: s
     'sessions_attended',
     ...questions.map((q) => q.text.it ?? q.text.en ?? q.id),
   ];
-  const rows = items.map((r) => [
-    r.id,
-    r.state,
-    r.position ?? '',
-    r.name,
-    r.email ?? '',
-    r.organization?.name ?? '',
-    r.createdAt,
-    r.confirmedAt ?? '',
-    r.cancelledAt ?? '',
-    r.attended,
-    ...questions.map((q) => answer(q, r.answers[q.id])),
-  ]);
+  const rows = items.map((r) =>
+    [
+      r.id,
+      r.state,
+      r.position ?? '',
+      r.name,
+      r.email ?? '',
+      r.organization?.name ?? '',
+      r.createdAt,
+      r.confirmedAt ?? '',
+      r.cancelledAt ?? '',
+      r.attended,
+      ...questions.map((q) => answer(q, r.answers[q.id])),
+    ].map(inert),
+  );
   return `\ufeff${stringify([header, ...rows], { record_delimiter: '\r\n' })}`;
 }
 

@@ -74,13 +74,13 @@ async function one(deps: EventDeps, id: string, showEmail = true) {
 }
 
 /** Places free now go to the first in line (holding the event's lock); each is mailed with the invitation. */
-export async function promoteWaiting(tx: Tx, deps: EventDeps, e: LoadedEvent, now: Date) {
+export async function promoteWaiting(tx: Tx, publicUrl: string, e: LoadedEvent, now: Date) {
   const { taken, waiting } = await repo.takenAndWaiting(tx, e.row.id);
   const n = promotable(e.row.capacity, taken, waiting.length);
   for (const id of waiting.slice(0, n)) {
     const r = await repo.updateRegistration(tx, id, { state: 'confirmed', waitingSince: null, confirmedAt: now });
     await repo.addTimeline(tx, { eventId: e.row.id, actorUserId: null, kind: 'promoted', message: r.id });
-    await mailRegistrant(tx, deps.publicUrl, e, r, 'promoted', now);
+    await mailRegistrant(tx, publicUrl, e, r, 'promoted', now);
   }
   return n;
 }
@@ -285,7 +285,7 @@ export async function cancelRegistration(deps: EventDeps, ctx: Ctx, id: string, 
     });
     if (r.state !== 'pending-confirmation')
       await mailRegistrant(tx, deps.publicUrl, e, updated, 'registration-cancelled', now);
-    if (r.state === 'confirmed' && e.row.state === 'published') await promoteWaiting(tx, deps, e, now);
+    if (r.state === 'confirmed' && e.row.state === 'published') await promoteWaiting(tx, deps.publicUrl, e, now);
   });
   return one(deps, id);
 }
@@ -307,4 +307,46 @@ export async function myRegistrations(deps: EventDeps, actor: Actor) {
     );
   }
   return { items };
+}
+
+/**
+ * The day-before reminder: confirmed registrants of published events starting within 24 hours, each once (the rows
+ * are locked and marked in one transaction, so parallel runs skip them).
+ */
+export async function sendEventReminders(deps: EventDeps): Promise<number> {
+  const now = nowOf(deps);
+  return deps.db.transaction(async (tx) => {
+    const due = await repo.dueReminders(tx, now, new Date(now.getTime() + 86_400_000));
+    const events = new Map<string, LoadedEvent>();
+    for (const { registration } of due) {
+      if (!events.has(registration.eventId))
+        events.set(registration.eventId, (await loadEvent(tx, registration.eventId))!);
+      const r = await repo.updateRegistration(tx, registration.id, { remindedAt: now });
+      await mailRegistrant(tx, deps.publicUrl, events.get(registration.eventId)!, r, 'reminder', now);
+    }
+    return due.length;
+  });
+}
+
+/**
+ * A person deleted their account: their live registrations for events not yet over are cancelled (a place they held
+ * goes to the first in line), and every registration of theirs loses its name, address and answers. Runs in the
+ * deletion's transaction; attendance and certificate codes stay, without the person (the counts do not change).
+ */
+export async function forgetRegistrant(tx: Tx, publicUrl: string, userId: string, now: Date) {
+  for (const r0 of await repo.registrationsOfUser(tx, userId)) {
+    const e = (await loadEvent(tx, r0.eventId, true))!;
+    const r = (await repo.findRegistration(tx, r0.id))!;
+    const live = CANCELLABLE.includes(r.state) && now.getTime() < e.row.endsAt.getTime();
+    await repo.updateRegistration(tx, r.id, {
+      name: '—',
+      email: `erased-${r.id}@invalid`,
+      userId: null,
+      organizationName: null,
+      answers: {},
+      confirmTokenHash: null,
+      ...(live ? { state: 'cancelled' as const, cancelledAt: now, waitingSince: null } : {}),
+    });
+    if (live && r.state === 'confirmed' && e.row.state === 'published') await promoteWaiting(tx, publicUrl, e, now);
+  }
 }

@@ -393,7 +393,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (req, reply) => {
-      await identity.deleteAccount(db, req.actor, req.body?.password);
+      await identity.deleteAccount(db, req.actor, req.body?.password, deps.publicUrl);
       clearSessionCookie(req, reply);
       return reply.status(204).send(null);
     },

@@ -11,6 +11,7 @@ import {
   type Role,
 } from '../../db/schema/index.ts';
 import * as repo from './identity.repo.ts';
+import { forgetRegistrant } from '../events/registrations.service.ts';
 
 export const SESSION_COOKIE = 'clock_session';
 export const SESSION_DAYS = 14;
@@ -352,7 +353,7 @@ export async function exportPersonalData(db: Db, actor: Actor) {
  * Deletes the signed-in person's account: personal data erased, memberships and sessions ended, tokens they created
  * revoked; the catalogue records and the audit trail stay, without the person. Accounts with a password must confirm it.
  */
-export async function deleteAccount(db: Db, actor: Actor, password: string | undefined) {
+export async function deleteAccount(db: Db, actor: Actor, password: string | undefined, publicUrl: string) {
   if (actor.kind !== 'member' || !actor.userId) throw new AppError('UNAUTHENTICATED');
   const user = await repo.findUserById(db, actor.userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
@@ -371,5 +372,7 @@ export async function deleteAccount(db: Db, actor: Actor, password: string | und
       after: null,
     });
     await repo.eraseUser(tx, user.id);
+    // Their event registrations lose their name and address too (a place they held goes to the next in line).
+    await forgetRegistrant(tx, publicUrl, user.id, new Date());
   });
 }

@@ -49,6 +49,8 @@ describe('the demo news', () => {
     ).rows;
     expect(mail.find((m) => m.to === 'notizie.carta@example.org')?.body).toMatch(/Riciclabilità degli imballaggi/);
     expect(mail.find((m) => m.to === 'notizie.carta@example.org')?.body).not.toMatch(/idrogeno/);
+    // Events published since the last digest come first (the demo's events are published when it is loaded).
+    expect(mail.find((m) => m.to === 'notizie.carta@example.org')?.body).toMatch(/EVENTI E CORSI[\s\S]*\/eventi\//);
     expect(mail.find((m) => m.to === 'yachting.news@example.org')?.body).toMatch(/This address|What is new/);
   });
 });

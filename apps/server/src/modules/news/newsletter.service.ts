@@ -7,6 +7,7 @@ import { queueMail } from '../notifications/outbox.service.ts';
 import * as repo from './news.repo.ts';
 import { codeProblems, concerns, maskEmail, type Topics } from './news.rules.ts';
 import { newsUrl } from './news.service.ts';
+import { eventsForDigest } from '../events/digest.service.ts';
 import { alreadySubscribedMail, confirmationMail, type DigestItem, digestMail } from './newsletter.rules.ts';
 
 /**
@@ -147,7 +148,7 @@ const newsSource: DigestSource = async (db, publicUrl, since, until) =>
     }));
 
 /** The digest's sources; a module that publishes something a subscriber follows adds its own here. */
-export const DIGEST_SOURCES: DigestSource[] = [newsSource];
+export const DIGEST_SOURCES: DigestSource[] = [newsSource, eventsForDigest];
 
 const BATCH = 200;
 

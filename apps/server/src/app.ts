@@ -35,6 +35,7 @@ import { demoRoutes } from './modules/demo/demo.routes.ts';
 import { companiesRoutes } from './modules/companies/companies.routes.ts';
 import { contactsRoutes } from './modules/companies/contacts.routes.ts';
 import { demandRoutes } from './modules/requests/demand.routes.ts';
+import { brokerageRoutes } from './modules/brokerage/brokerage.routes.ts';
 import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
 import { policyRoutes } from './modules/bookings/policy.routes.ts';
 import { startWorker } from './worker.ts';
@@ -212,6 +213,7 @@ export async function buildApp({
       await v1.register(policyRoutes, { db, publicUrl: config.publicUrl });
       // Mail queued by a booking wakes the mail worker when its transaction commits (decision 015).
       await v1.register(bookingsRoutes, { deps: { db, publicUrl: config.publicUrl, search: searchService } });
+      await v1.register(brokerageRoutes, { deps: { db, publicUrl: config.publicUrl, search: searchService } });
     },
     { prefix: '/api/v1' },
   );

@@ -11,6 +11,7 @@ import {
 } from './modules/notifications/notifications.service.ts';
 import { remindersJob } from './modules/requests/reminders.job.ts';
 import { bookingExpiryJob, bookingRemindersJob } from './modules/bookings/bookings.job.ts';
+import { brokerageJob } from './modules/brokerage/brokerage.job.ts';
 
 /**
  * The periodic jobs, one file each, claimed in `job_runs` so each runs once per period whoever starts it (a server's
@@ -21,6 +22,7 @@ export const JOBS = {
   digest: digestJob,
   bookingExpiry: bookingExpiryJob,
   bookingReminders: bookingRemindersJob,
+  brokerage: brokerageJob,
 } satisfies Record<string, Job>;
 
 export interface WorkerOptions {

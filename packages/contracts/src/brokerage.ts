@@ -13,11 +13,7 @@ import {
 
 export * from './brokerage-values.ts';
 
-const oneOf = (values: readonly string[], options = {}) =>
-  Type.Union(
-    values.map((v) => Type.Literal(v)),
-    options,
-  );
+const oneOf = <const T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>(Type.Enum(values));
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 /** Text in Italian and/or English (the service checks that at least one is there where one is required). */
 const Text = (max: number) =>
@@ -80,6 +76,19 @@ export type OpportunityListQuery = Static<typeof OpportunityListQuery>;
 const Party = Nullable(Type.Object({ id: Type.String(), name: Type.String() }));
 const LocalizedOut = Type.Object({ it: Type.Optional(Type.String()), en: Type.Optional(Type.String()) });
 
+export const ReviewView = Type.Object({
+  id: Type.String(),
+  decision: Type.String(),
+  scores: Type.Object({
+    clarity: Type.Integer(),
+    innovation: Type.Integer(),
+    partnerSought: Type.Integer(),
+    completeness: Type.Integer(),
+  }),
+  comment: Nullable(Type.String()),
+  createdAt: Type.String(),
+});
+
 export const OpportunityView = Type.Object({
   id: Type.String(),
   reference: Type.String(),
@@ -105,6 +114,8 @@ export const OpportunityView = Type.Object({
   score: Type.Optional(Type.Number()),
   /** What the caller may do now. */
   actions: Type.Array(Type.String()),
+  /** The reviews, for the company and its handling centre. */
+  reviews: Type.Optional(Type.Array(ReviewView)),
 });
 export type OpportunityView = Static<typeof OpportunityView>;
 
@@ -128,19 +139,6 @@ export const OpportunityReview = Type.Object(
   { additionalProperties: false },
 );
 export type OpportunityReview = Static<typeof OpportunityReview>;
-
-export const ReviewView = Type.Object({
-  id: Type.String(),
-  decision: Type.String(),
-  scores: Type.Object({
-    clarity: Type.Integer(),
-    innovation: Type.Integer(),
-    partnerSought: Type.Integer(),
-    completeness: Type.Integer(),
-  }),
-  comment: Nullable(Type.String()),
-  createdAt: Type.String(),
-});
 
 export const InterestCreate = Type.Object(
   {

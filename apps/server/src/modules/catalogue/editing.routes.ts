@@ -226,6 +226,7 @@ declare module 'fastify' {
       | 'company-profile'
       | 'company-admin'
       | 'booking'
-      | 'equipment-booking';
+      | 'equipment-booking'
+      | 'brokerage';
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { brokerageWorld, techRequest } from './brokerage.fixture.ts';
+import { brokerageWorld, techRequest } from '../../test/brokerage.ts';
 import { followUp } from './followup.service.ts';
 import { agreementsBetween, introductionsBetween } from './introductions.service.ts';
 

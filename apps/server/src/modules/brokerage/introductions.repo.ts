@@ -5,7 +5,6 @@ import {
   introductionOutcomes,
   introductions,
   opportunities,
-  organizations,
 } from '../../db/schema/index.ts';
 
 type Conn = Db | Tx;

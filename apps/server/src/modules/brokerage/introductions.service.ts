@@ -23,7 +23,7 @@ import { nowOf, readable, requirePerson, UUID, type BrokerageDeps, type Ctx } fr
 
 const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `No ${what} with id "${id}"`);
 
-function presentInterest(actor: Actor, i: repo.InterestRow) {
+function presentInterest(_actor: Actor, i: repo.InterestRow) {
   return {
     id: i.id,
     reference: interestRef(i.number),

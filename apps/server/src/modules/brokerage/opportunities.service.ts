@@ -84,7 +84,7 @@ export async function createOpportunity(deps: BrokerageDeps, ctx: Ctx, body: Opp
       throw new AppError('FORBIDDEN', 'A centre must verify the company before it publishes opportunities');
     const centre = await repo.organizationOf(tx, body.centre);
     const problems: FieldProblem[] = [];
-    if (!centre || centre.kind !== 'centre' || centre.retiredAt)
+    if (centre?.kind !== 'centre' || centre.retiredAt)
       problems.push({ pointer: '/body/centre', message: 'must be one of the network centres' });
     problems.push(...contentProblems(body, await repo.knownCodes(tx), true));
     problems.push(...expiryProblems(body.expiresAt, now));

@@ -1,4 +1,4 @@
-import { SearchEngine } from '../search/search.engine.ts';
+import type { SearchEngine } from '../search/search.engine.ts';
 import type { DocInput, ParsedQuery, QueryAlt } from '../search/search.index.ts';
 import { analysisSettings } from '../search/analysis.policy.ts';
 import { WorkBudget } from '../search/budget.rules.ts';
@@ -310,7 +310,7 @@ export function matchAmong(
   input: MatchInput,
   candidates: DocInput[],
 ): AmongResult {
-  const local = new SearchEngine(engine.glossary, engine.translator);
+  const local = engine.sibling();
   local.applyNow({ upserts: candidates, removals: [], full: false, first: false, final: false });
   const limit = input.limit ?? 10;
   if (mode === 'search') {

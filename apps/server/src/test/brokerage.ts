@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../app.ts';
-import type { Database } from '../../db/client.ts';
-import { freshDatabase } from '../../test/db.ts';
+import { buildApp } from '../app.ts';
+import type { Database } from '../db/client.ts';
+import { freshDatabase } from './db.ts';
 import {
   buildOrganization,
   bundleStream,
@@ -9,10 +9,10 @@ import {
   signInHeaders,
   testConfig,
   uniqueEmail,
-} from '../../test/factories.ts';
-import { importBundle } from '../catalogue/bundle.service.ts';
-import { updateCompany } from '../companies/companies.repo.ts';
-import { createUser } from '../identity/identity.service.ts';
+} from './factories.ts';
+import { importBundle } from '../modules/catalogue/bundle.service.ts';
+import { updateCompany } from '../modules/companies/companies.repo.ts';
+import { createUser } from '../modules/identity/identity.service.ts';
 
 /**
  * A small network for the brokerage tests: a handling centre and another centre, three companies (two verified, one

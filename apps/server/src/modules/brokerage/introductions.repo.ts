@@ -1,11 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import {
-  expressionsOfInterest,
-  introductionOutcomes,
-  introductions,
-  opportunities,
-} from '../../db/schema/index.ts';
+import { expressionsOfInterest, introductionOutcomes, introductions, opportunities } from '../../db/schema/index.ts';
 
 type Conn = Db | Tx;
 export type InterestRow = typeof expressionsOfInterest.$inferSelect & {

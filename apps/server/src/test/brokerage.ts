@@ -2,14 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import type { Database } from '../db/client.ts';
 import { freshDatabase } from './db.ts';
-import {
-  buildOrganization,
-  bundleStream,
-  PASSWORD,
-  signInHeaders,
-  testConfig,
-  uniqueEmail,
-} from './factories.ts';
+import { buildOrganization, bundleStream, PASSWORD, signInHeaders, testConfig, uniqueEmail } from './factories.ts';
 import { importBundle } from '../modules/catalogue/bundle.service.ts';
 import { updateCompany } from '../modules/companies/companies.repo.ts';
 import { createUser } from '../modules/identity/identity.service.ts';

@@ -8,9 +8,10 @@
  *    urgency is the meetings they still need over the slots they still can attend (this one included); a request's
  *    is the larger of its two people's, then the sum, then its id. Each is placed if neither person is already seated
  *    in the slot and a table is free.
- * 2. Repair: a request left over is placed in a slot with a free table where one of its people is free and the other
- *    sits in a meeting that can move to another slot with a free table where both of that meeting's people are free
- *    (one move deep; repeated while it places something).
+ * 2. Repair: a request left over is placed in a slot where the meetings holding its people (one or two) can each
+ *    move to another slot with a free table where both of that meeting's people are free, and — when the slot has no
+ *    free table — one more of its meetings can move out the same way (one move per meeting; repeated while it places
+ *    something).
  * The capacity is slots × tables: with more accepted requests than that, some are necessarily left out.
  */
 export interface ScheduleInput {
@@ -103,23 +104,38 @@ export function schedule(input: ScheduleInput): Schedule {
     }
     return null;
   };
+  const inSlot = (t: number) => requests.filter((m) => slotOf.get(m.id) === t);
+  /** Moves the meetings out of slot `s` (each to a slot where both its people are free), or changes nothing. */
+  const moveAll = (ms: { id: string; a: string; b: string }[], s: number): boolean => {
+    const moved: { m: { id: string; a: string; b: string }; to: number }[] = [];
+    for (const m of ms) {
+      stand(m);
+      const t = moveElsewhere(m, s);
+      if (t === null) {
+        sit(m, s);
+        for (const x of moved.reverse()) {
+          stand(x.m);
+          sit(x.m, s);
+        }
+        return false;
+      }
+      sit(m, t);
+      moved.push({ m, to: t });
+    }
+    return true;
+  };
   let progress = true;
   while (progress && pending.length) {
     progress = false;
     for (const r of pending) {
       for (let s = 0; s < slots && !slotOf.has(r.id); s++) {
-        if (used[s]! >= tables || !can(r.a, s) || !can(r.b, s)) continue;
-        const blockers = [r.a, r.b].filter((p) => busy(p, s)).map((p) => byId.get(seat.get(p)!.get(s)!)!);
-        if (blockers.length === 0) {
-          sit(r, s);
-          break;
-        }
-        if (blockers.length > 1) continue;
-        const m = blockers[0]!;
-        const t = moveElsewhere(m, s);
-        if (t === null) continue;
-        stand(m);
-        sit(m, t);
+        if (!can(r.a, s) || !can(r.b, s)) continue;
+        const blockers = [...new Set([r.a, r.b].filter((p) => busy(p, s)).map((p) => seat.get(p)!.get(s)!))].map(
+          (id) => byId.get(id)!,
+        );
+        if (!moveAll(blockers, s)) continue;
+        // A full slot: move one other meeting out to free a table.
+        if (used[s]! >= tables && !inSlot(s).some((m) => moveAll([m], s))) continue;
         sit(r, s);
       }
       if (slotOf.has(r.id)) progress = true;

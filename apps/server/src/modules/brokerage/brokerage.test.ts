@@ -119,6 +119,14 @@ describe('brokerage between companies', () => {
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json().state).toBe('published');
     expect(published.json().reviews).toHaveLength(2);
+    // The other company of the filiera hears of it, by reference only (it is anonymous).
+    const told = await w.database.db.execute(
+      sql`select params from notifications where user_id = ${w.ids.partner} and kind = 'opportunity-new'`,
+    );
+    const rows = (told as unknown as { rows: { params: Record<string, string> }[] }).rows;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.params).toMatchObject({ confidential: 'true', subject: 'opportunity' });
+    expect(rows[0]!.params.title).toBeUndefined();
   });
 
   it('is found in English by another company, without its company anywhere in the answer', async () => {

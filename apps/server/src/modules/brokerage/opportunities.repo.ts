@@ -161,6 +161,24 @@ export function companyProfilesFor(tx: Conn, except: string) {
     .limit(5000);
 }
 
+/** Verified companies declaring one of these filiere (the readers of a new opportunity in them), except `except`. */
+export async function companiesInFiliere(tx: Conn, filiere: string[], except: string): Promise<string[]> {
+  if (!filiere.length) return [];
+  const rows = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .innerJoin(companyProfiles, eq(companyProfiles.organizationId, organizations.id))
+    .where(
+      and(
+        eq(companyProfiles.verification, 'verified'),
+        isNull(organizations.retiredAt),
+        ne(organizations.id, except),
+        sql`${organizations.filiere} && ${sql.param(filiere)}::text[]`,
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
 export async function knownCodes(tx: Conn) {
   const rows = await tx
     .select({ scheme: taxonomyTerms.scheme, code: taxonomyTerms.code })

@@ -245,6 +245,19 @@ export async function reviewOpportunity(deps: BrokerageDeps, ctx: Ctx, id: strin
       body.comment?.trim() ? { comment: body.comment.trim() } : {},
       me.userId,
     );
+    // Companies of the same filiere hear of a new opportunity (in the app, or in their daily digest).
+    if (to === 'published') {
+      const readers = await repo.companiesInFiliere(tx, o.filiere, o.organizationId);
+      await tellAbout(
+        tx,
+        deps.publicUrl,
+        { ...o, state: to },
+        'opportunity-new',
+        { companies: readers },
+        {},
+        me.userId,
+      );
+    }
     const after = (await repo.findOpportunity(tx, id))!;
     return presentOpportunity(me, after, [], { reviews: await repo.reviewsOf(tx, id) });
   });

@@ -215,6 +215,10 @@ Object.assign(LINES, {
     it: (p: P) => `L'opportunità ${name(p)} non è stata accolta.${comment(p, 'it')}`,
     en: (p: P) => `Opportunity ${name(p)} was rejected.${comment(p, 'en')}`,
   },
+  'opportunity-new': {
+    it: (p: P) => `Nuova opportunità nella tua filiera: ${name(p)}.`,
+    en: (p: P) => `New opportunity in your supply chain: ${name(p)}.`,
+  },
   'opportunity-interest': {
     it: (p: P) => `${p.company} è interessata all'opportunità ${name(p)}.`,
     en: (p: P) => `${p.company} is interested in opportunity ${name(p)}.`,

@@ -153,6 +153,21 @@ describe('brokerage between companies', () => {
       }
     }
     expect((await call('GET', `/api/v1/opportunities/${id}`, 'staff')).json().company.id).toBe(w.owner.id);
+    // Sector filters take a division, a group or a class; other filiere and kinds leave it out.
+    for (const [q, found] of [
+      ['sector=C17', true],
+      ['sector=C17.2', true],
+      ['sector=C17.22', true],
+      ['sector=C17.1', false],
+      ['filiera=nautica', false],
+      ['kind=business-offer', false],
+    ] as const)
+      expect(
+        (await call('GET', `/api/v1/opportunities?${q}`, 'partner'))
+          .json()
+          .items.some((o: { id: string }) => o.id === id),
+        q,
+      ).toBe(found);
   });
 
   it('routes an interest to the centre; the company accepts; the centre introduces and only then names it', async () => {

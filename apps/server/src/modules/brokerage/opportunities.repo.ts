@@ -69,7 +69,7 @@ function where(f: ListFilter): SQL | undefined {
   if (f.filiera) c.push(arrayContains(opportunities.filiere, [f.filiera]));
   if (f.sector)
     c.push(
-      sql`exists (select 1 from unnest(${opportunities.sectors}) s where s = ${f.sector} or s like ${`${f.sector}.%`})`,
+      sql`exists (select 1 from unnest(${opportunities.sectors}) s where s like ${`${f.sector.replace(/[%_\\]/g, '')}%`})`,
     );
   if (f.ids) c.push(f.ids.length ? inArray(opportunities.id, f.ids) : sql`false`);
   return and(...c);

@@ -39,8 +39,7 @@ export const CHAIN_STEPS: Record<string, string[]> = {
 };
 
 /** Whether a company's sector code supplies a step (the same class, or a finer code of it). */
-export const supplies = (sector: string, step: string) =>
-  sector === step || sector.startsWith(`${step}.`) || sector.startsWith(step);
+export const supplies = (sector: string, step: string) => sector.startsWith(step);
 
 export function chainSteps(
   filiera: string,

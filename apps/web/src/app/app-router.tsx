@@ -71,6 +71,12 @@ const OrganizationEditPage = lazy(() =>
 );
 // Equipment sharing: bookings, the centre's queue and policies, the free-slot search.
 const BookingPage = lazy(() => import('../routes/booking-page.tsx').then((m) => ({ default: m.BookingPage })));
+const OpportunitiesPage = lazy(() =>
+  import('../routes/opportunities-page.tsx').then((m) => ({ default: m.OpportunitiesPage })),
+);
+const OpportunityPage = lazy(() =>
+  import('../routes/opportunity-page.tsx').then((m) => ({ default: m.OpportunityPage })),
+);
 const MyBookingsPage = lazy(() =>
   import('../routes/my-bookings-page.tsx').then((m) => ({ default: m.MyBookingsPage })),
 );
@@ -126,6 +132,8 @@ export const routes: RouteObject[] = [
           { path: 'prenotazioni/centro', element: <CentreBookingsPage /> },
           { path: 'prenotazioni/:id', element: <BookingPage /> },
           { path: 'disponibilita', element: <SlotSearchPage /> },
+          { path: 'opportunita', element: <OpportunitiesPage /> },
+          { path: 'opportunita/:id', element: <OpportunityPage /> },
           { path: 'esperti', element: <RecordListPage type="expert" /> },
           { path: 'esperti/:id', element: <RecordPage type="expert" /> },
           { path: 'esperti/:id/modifica', element: <RecordEditPage type="expert" /> },

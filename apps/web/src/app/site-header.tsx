@@ -18,6 +18,7 @@ const NAV: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: '/attrezzature', label: 'nav.equipment' },
   { to: '/esperti', label: 'nav.experts' },
   { to: '/richieste', label: 'nav.requests' },
+  { to: '/opportunita', label: 'nav.opportunities' },
   { to: '/cerca', label: 'nav.search' },
   { to: '/chi-siamo', label: 'nav.about' },
 ];

@@ -616,6 +616,7 @@ export const en: Messages = {
   'history.field.name': 'Name',
 
   'nav.requests': 'Requests',
+  'nav.opportunities': 'Opportunities',
   'nav.coordination': 'Coordination',
   'notice.request_submitted':
     'Request submitted. The coordination nucleus will review it; you will be notified at every step.',

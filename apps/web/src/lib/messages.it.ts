@@ -1,4 +1,5 @@
 import type { bookingsIt } from '../features/bookings/booking-messages.it.ts';
+import type { brokerageIt } from '../features/brokerage/brokerage-messages.it.ts';
 import { companiesIt } from './messages.companies.it.ts';
 /**
  * Italian, the default language: the source of truth for the keys. messages.en.ts must have exactly these keys.
@@ -628,6 +629,7 @@ export const it = {
   'history.field.name': 'Nome',
 
   'nav.requests': 'Richieste',
+  'nav.opportunities': 'Opportunità',
   'nav.coordination': 'Coordinamento',
   'notice.request_submitted':
     'Richiesta inviata. Il nucleo di coordinamento la valuterà; riceverai una notifica a ogni passo.',
@@ -1082,6 +1084,6 @@ export const it = {
 } as const;
 
 /** Every message key: the first download's, and those of the parts loaded on demand (registered with addMessages). */
-export type MessageKey = keyof typeof it | keyof typeof bookingsIt;
+export type MessageKey = keyof typeof it | keyof typeof bookingsIt | keyof typeof brokerageIt;
 /** A dictionary with exactly the Italian keys of the first download: the English one is checked against it. */
 export type Messages = { readonly [K in keyof typeof it]: string };

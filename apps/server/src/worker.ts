@@ -109,6 +109,8 @@ export async function runJobsOnce(o: {
   // run whatever job_runs says.
   const { expired } = await JOBS.bookingExpiry.run(ctx, now);
   const { reminded: bookingReminders } = await JOBS.bookingReminders.run(ctx, now);
+  // So is the brokerage's follow-up (each row is re-read under its lock, questions are unique, reminders marked).
+  const brokerage = await JOBS.brokerage.run(ctx, now);
   const digest = o.digest ? await runJob(JOBS.digest, ctx, now) : null;
   let sent = 0,
     failed = 0;
@@ -123,6 +125,7 @@ export async function runJobsOnce(o: {
     remindersRan: reminders !== null,
     bookingsExpired: expired,
     bookingReminders,
+    brokerage,
     digests: digest?.mails ?? null,
     digestAsked: o.digest,
     sent,

@@ -37,6 +37,7 @@ import { contactsRoutes } from './modules/companies/contacts.routes.ts';
 import { demandRoutes } from './modules/requests/demand.routes.ts';
 import { actionsRoutes } from './modules/actions/actions.routes.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
+import { brokerageRoutes } from './modules/brokerage/brokerage.routes.ts';
 import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
 import { policyRoutes } from './modules/bookings/policy.routes.ts';
 import { newsFeedRoutes, newsRoutes } from './modules/news/news.routes.ts';
@@ -227,6 +228,7 @@ export async function buildApp({
       await v1.register(registrationsRoutes, { deps: { db, publicUrl: config.publicUrl } });
       await v1.register(actionsRoutes, { deps: { db, publicUrl: config.publicUrl } });
       await v1.register(meetingsRoutes, { deps: { db, publicUrl: config.publicUrl } });
+      await v1.register(brokerageRoutes, { deps: { db, publicUrl: config.publicUrl, search: searchService } });
     },
     { prefix: '/api/v1' },
   );

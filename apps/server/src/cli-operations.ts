@@ -152,7 +152,7 @@ async function runJobs({ database, io, settings }: OperationContext, req: Operat
         ? 'Digest: already sent since the digest hour. '
         : `Digests: ${r.digests}. `;
     io.print(
-      `Reminders: ${r.reminders} overdue request(s).${r.remindersRan ? '' : ' (They already ran in the last 15 minutes.)'} Bookings: ${r.bookingsExpired} expired, ${r.bookingReminders} reminded. ${digest}E-mail: ${r.sent} sent, ${r.failed} failed (retried later).`,
+      `Reminders: ${r.reminders} overdue request(s).${r.remindersRan ? '' : ' (They already ran in the last 15 minutes.)'} Bookings: ${r.bookingsExpired} expired, ${r.bookingReminders} reminded. Brokerage: ${r.brokerage.asked} outcome question(s), ${r.brokerage.interestsExpired + r.brokerage.opportunitiesExpired} expired, ${r.brokerage.interestsReminded + r.brokerage.opportunitiesReminded} reminded. ${digest}E-mail: ${r.sent} sent, ${r.failed} failed (retried later).`,
     );
     return r.failed ? 1 : 0;
   } finally {

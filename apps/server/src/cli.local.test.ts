@@ -35,7 +35,7 @@ describe('the clock command', () => {
     const run = clock(['jobs', 'run', '--digest'], env);
     expect(run.code, run.err).toBe(0);
     expect(run.out).toMatch(
-      /Reminders: [1-9]\d* overdue request\(s\)\. Bookings: \d+ expired, \d+ reminded\. Digests: 0\. E-mail: [1-9]\d* sent, 0 failed/,
+      /Reminders: [1-9]\d* overdue request\(s\)\. Bookings: \d+ expired, \d+ reminded\. Brokerage: \d+ outcome question\(s\), \d+ expired, \d+ reminded\. Digests: 0\. E-mail: [1-9]\d* sent, 0 failed/,
     );
     // Without SMTP_URL the mail is written to the log: the reminder (to the demo nucleus members) names the request.
     expect(run.err).toMatch(

@@ -14,6 +14,7 @@ import { bookingExpiryJob, bookingRemindersJob } from './modules/bookings/bookin
 import { newsletterJob } from './modules/news/newsletter.job.ts';
 import { actionMilestonesJob } from './modules/actions/actions.job.ts';
 import { eventRemindersJob } from './modules/events/events.job.ts';
+import { brokerageJob } from './modules/brokerage/brokerage.job.ts';
 
 /**
  * The periodic jobs, one file each, claimed in `job_runs` so each runs once per period whoever starts it (a server's
@@ -27,6 +28,7 @@ export const JOBS = {
   newsletter: newsletterJob,
   actionMilestones: actionMilestonesJob,
   eventReminders: eventRemindersJob,
+  brokerage: brokerageJob,
 } satisfies Record<string, Job>;
 
 export interface WorkerOptions {
@@ -113,6 +115,8 @@ export async function runJobsOnce(o: {
   // run whatever job_runs says.
   const { expired } = await JOBS.bookingExpiry.run(ctx, now);
   const { reminded: bookingReminders } = await JOBS.bookingReminders.run(ctx, now);
+  // So is the brokerage's follow-up (each row is re-read under its lock, questions are unique, reminders marked).
+  const brokerage = await JOBS.brokerage.run(ctx, now);
   const digest = o.digest ? await runJob(JOBS.digest, ctx, now) : null;
   let sent = 0,
     failed = 0;
@@ -127,6 +131,7 @@ export async function runJobsOnce(o: {
     remindersRan: reminders !== null,
     bookingsExpired: expired,
     bookingReminders,
+    brokerage,
     digests: digest?.mails ?? null,
     digestAsked: o.digest,
     sent,

@@ -10,3 +10,4 @@ export * from './events.ts';
 export * from './lang.ts';
 export * from './news.ts';
 export * from './actions.ts';
+export * from './brokerage.ts';

@@ -1,8 +1,9 @@
 import type { SearchResponse } from '@clock/contracts';
 import type { FieldProblem } from '../core/errors.ts';
-import type { MatchInput, MatchResult } from '../modules/matching/matching.engine.ts';
+import type { AmongResult, MatchInput, MatchResult } from '../modules/matching/matching.engine.ts';
 import type { AnalysisSettings } from '../modules/search/analysis.policy.ts';
 import type { IndexBatch, SearchParams } from '../modules/search/search.engine.ts';
+import type { DocInput } from '../modules/search/search.index.ts';
 
 /**
  * Messages between the main thread and the analysis thread. Every call carries an id and gets one reply with that id;
@@ -11,12 +12,14 @@ import type { IndexBatch, SearchParams } from '../modules/search/search.engine.t
 export type Call =
   | { kind: 'apply'; batch: IndexBatch }
   | { kind: 'search'; params: SearchParams; network: boolean }
-  | { kind: 'match'; input: MatchInput; network: boolean };
+  | { kind: 'match'; input: MatchInput; network: boolean }
+  | { kind: 'among'; mode: 'search' | 'match'; input: MatchInput; candidates: DocInput[] };
 
 export interface Results {
   apply: { documents: number };
   search: SearchResponse;
   match: MatchResult;
+  among: AmongResult;
 }
 
 export type Request = Call & { id: number };

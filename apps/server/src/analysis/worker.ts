@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../core/errors.ts';
-import { matchOnIndex } from '../modules/matching/matching.engine.ts';
+import { matchAmong, matchOnIndex } from '../modules/matching/matching.engine.ts';
 import { configureAnalysis } from '../modules/search/analysis.policy.ts';
 import { SearchEngine } from '../modules/search/search.engine.ts';
 import type { Reply, Request, WorkerSettings } from './protocol.ts';
@@ -62,6 +62,8 @@ port.on('message', (m: Request) => {
     } else if (m.kind === 'match') {
       if (settings.spinMs) spin(settings.spinMs);
       send({ kind: 'reply', id: m.id, ok: true, result: matchOnIndex(engine, m.input, m.network) });
+    } else if (m.kind === 'among') {
+      send({ kind: 'reply', id: m.id, ok: true, result: matchAmong(engine, m.mode, m.input, m.candidates) });
     }
   } catch (e) {
     fail(m.id, e);

@@ -71,6 +71,12 @@ const OrganizationEditPage = lazy(() =>
 );
 // Equipment sharing: bookings, the centre's queue and policies, the free-slot search.
 const BookingPage = lazy(() => import('../routes/booking-page.tsx').then((m) => ({ default: m.BookingPage })));
+const OpportunitiesPage = lazy(() =>
+  import('../routes/opportunities-page.tsx').then((m) => ({ default: m.OpportunitiesPage })),
+);
+const OpportunityPage = lazy(() =>
+  import('../routes/opportunity-page.tsx').then((m) => ({ default: m.OpportunityPage })),
+);
 const MyBookingsPage = lazy(() =>
   import('../routes/my-bookings-page.tsx').then((m) => ({ default: m.MyBookingsPage })),
 );
@@ -163,6 +169,8 @@ export const routes: RouteObject[] = [
           { path: 'azioni/:id/modifica', element: <ActionEditPage /> },
           { path: 'nucleo', element: <NucleusPage /> },
           { path: 'nucleo/riunioni/:id', element: <MeetingPage /> },
+          { path: 'opportunita', element: <OpportunitiesPage /> },
+          { path: 'opportunita/:id', element: <OpportunityPage /> },
           { path: 'esperti', element: <RecordListPage type="expert" /> },
           { path: 'esperti/:id', element: <RecordPage type="expert" /> },
           { path: 'esperti/:id/modifica', element: <RecordEditPage type="expert" /> },

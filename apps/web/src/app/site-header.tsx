@@ -21,6 +21,7 @@ const NAV: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: '/eventi', label: 'nav.events' },
   { to: '/notizie', label: 'nav.news' },
   { to: '/azioni', label: 'nav.joint_actions' },
+  { to: '/opportunita', label: 'nav.opportunities' },
   { to: '/cerca', label: 'nav.search' },
   { to: '/chi-siamo', label: 'nav.about' },
 ];

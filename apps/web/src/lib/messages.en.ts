@@ -623,6 +623,7 @@ export const en: Messages = {
   'history.field.name': 'Name',
 
   'nav.requests': 'Requests',
+  'nav.opportunities': 'Opportunities',
   'nav.coordination': 'Coordination',
   'nav.joint_actions': 'Actions',
   'nav.nucleus_meetings': 'Nucleus meetings',

@@ -2,6 +2,7 @@ import type { bookingsIt } from '../features/bookings/booking-messages.it.ts';
 import type { newsIt } from '../features/news/news-messages.it.ts';
 import type { eventsIt } from '../features/events/event-messages.it.ts';
 import type { actionsIt } from '../features/actions/action-messages.it.ts';
+import type { brokerageIt } from '../features/brokerage/brokerage-messages.it.ts';
 import { companiesIt } from './messages.companies.it.ts';
 /**
  * Italian, the default language: the source of truth for the keys. messages.en.ts must have exactly these keys.
@@ -638,6 +639,7 @@ export const it = {
   'history.field.name': 'Nome',
 
   'nav.requests': 'Richieste',
+  'nav.opportunities': 'Opportunità',
   'nav.coordination': 'Coordinamento',
   'nav.joint_actions': 'Azioni',
   'nav.nucleus_meetings': 'Riunioni del nucleo',
@@ -1104,6 +1106,7 @@ export type MessageKey =
   | keyof typeof bookingsIt
   | keyof typeof newsIt
   | keyof typeof eventsIt
-  | keyof typeof actionsIt;
+  | keyof typeof actionsIt
+  | keyof typeof brokerageIt;
 /** A dictionary with exactly the Italian keys of the first download: the English one is checked against it. */
 export type Messages = { readonly [K in keyof typeof it]: string };

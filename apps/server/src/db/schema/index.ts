@@ -6,3 +6,4 @@ export * from './bookings.ts';
 export * from './news.ts';
 export * from './events.ts';
 export * from './actions.ts';
+export * from './brokerage.ts';

@@ -13,6 +13,7 @@ import { seedDemoBookings } from './demo-bookings.ts';
 import { seedDemoNews } from './demo-news.ts';
 import { seedDemoActions } from './demo-actions.ts';
 import { seedDemoEvents } from './demo-events.ts';
+import { seedDemoBrokerage } from './demo-brokerage.ts';
 
 export const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo');
 
@@ -48,6 +49,7 @@ export async function seedDemo(db: Db, dir = DEMO_DIR): Promise<ImportReport> {
     await seedDemoNews(tx, dir);
     await seedDemoActions(tx);
     await seedDemoEvents(tx);
+    await seedDemoBrokerage(tx, dir);
     return report;
   });
 }

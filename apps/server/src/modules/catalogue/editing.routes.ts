@@ -233,6 +233,7 @@ declare module 'fastify' {
       | 'joint-action'
       | 'joint-action-partner'
       | 'joint-action-from-request'
-      | 'meeting';
+      | 'meeting'
+      | 'brokerage';
   }
 }

@@ -618,8 +618,16 @@ function freshVat() {
 // Routes about one's own session, tested in identity.test.ts, and sign-in itself; request routes have their own
 // matrix (every action × every role, in each state) in requests/requests.test.ts, booking routes (a person's own
 // booking and the life-cycle table) in bookings/bookings.test.ts, a request's team becoming a joint action in
-// actions/actions.test.ts.
-const NOT_ORGANIZATION_SCOPED = new Set(['self', 'public', 'request', 'booking', 'joint-action-from-request']);
+// actions/actions.test.ts, brokerage routes (each step × each part: the company, another company, the handling centre,
+// another centre, the Region) in brokerage/brokerage.permissions.test.ts.
+const NOT_ORGANIZATION_SCOPED = new Set([
+  'self',
+  'public',
+  'request',
+  'booking',
+  'joint-action-from-request',
+  'brokerage',
+]);
 const SUCCESS: Record<string, number> = { POST: 201, PATCH: 200, DELETE: 204, PUT: 200 };
 
 describe('the permission matrix', () => {

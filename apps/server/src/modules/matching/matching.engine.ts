@@ -292,3 +292,49 @@ function explain(
   }
   return out;
 }
+
+export interface AmongResult {
+  results: { id: string; type: string; score: number; why: { field: string; matched: string[] }[] }[];
+  truncated: boolean;
+}
+
+/**
+ * Ranks a given set of documents (published opportunities, company profiles) against a text, with the same analysis
+ * as the catalogue's search and matching — stems, glossary concepts, translations, so an English query finds an
+ * Italian text — on a small index built for this call and dropped after it. `search` ranks by the query as search
+ * does; `match` runs the matching engine (aspects, fusion) and explains each result.
+ */
+export function matchAmong(
+  engine: SearchEngine,
+  mode: 'search' | 'match',
+  input: MatchInput,
+  candidates: DocInput[],
+): AmongResult {
+  const local = engine.sibling();
+  local.applyNow({ upserts: candidates, removals: [], full: false, first: false, final: false });
+  const limit = input.limit ?? 10;
+  if (mode === 'search') {
+    const budget = new WorkBudget();
+    const query = local.index.parse(input.text, input.lang ?? null, budget);
+    const r = local.index.search(query, {}, () => true, 0, limit, { rankOnly: true });
+    return {
+      results: r.hits.map((h) => ({
+        id: h.doc.id,
+        type: h.doc.type,
+        score: Math.round(h.score * 1000) / 1000,
+        why: [],
+      })),
+      truncated: budget.truncated,
+    };
+  }
+  const m = matchOnIndex(local, { ...input, limit }, true);
+  return {
+    results: m.results.map((r) => ({
+      id: r.id,
+      type: r.type,
+      score: r.score,
+      why: r.why.map((w) => ({ field: w.field, matched: w.matched })),
+    })),
+    truncated: m.truncated,
+  };
+}

@@ -26,6 +26,11 @@ const STATE: Record<Lang, Record<string, string>> = {
     closed: 'chiusa',
     declined: 'non accolta',
     withdrawn: 'ritirata',
+    draft: 'bozza',
+    on_hold: 'sospesa',
+    published: 'pubblicata',
+    rejected: 'respinta',
+    expired: 'scaduta',
   },
   en: {
     submitted: 'submitted',
@@ -36,6 +41,11 @@ const STATE: Record<Lang, Record<string, string>> = {
     closed: 'closed',
     declined: 'declined',
     withdrawn: 'withdrawn',
+    draft: 'draft',
+    on_hold: 'on hold',
+    published: 'published',
+    rejected: 'rejected',
+    expired: 'expired',
   },
 };
 
@@ -119,8 +129,8 @@ const LINES: Record<string, Record<Lang, (p: P) => string>> = {
 
 /** What a confidential subject is called, by the module's kind. */
 const CONFIDENTIAL: Record<Lang, Record<string, string>> = {
-  it: { request: 'Richiesta riservata', other: 'Elemento riservato' },
-  en: { request: 'Confidential request', other: 'Confidential item' },
+  it: { request: 'Richiesta riservata', opportunity: 'Opportunità anonima', other: 'Elemento riservato' },
+  en: { request: 'Confidential request', opportunity: 'Anonymous opportunity', other: 'Confidential item' },
 };
 
 function confidentialLine(p: P, lang: Lang): string {
@@ -201,6 +211,74 @@ Object.assign(LINES, {
     it: (p: P) => `Azione congiunta ${name(p)}: la tappa «${p.milestone ?? ''}» scade il ${date(p.due, 'it')}.`,
     en: (p: P) =>
       `Joint action ${name(p)}: milestone "${p.milestoneEn || p.milestone || ''}" is due on ${date(p.due, 'en')}.`,
+  },
+});
+
+// Brokerage: an opportunity's reference and title (an anonymous one never reaches these lines: it is confidential).
+const comment = (p: P, lang: Lang) =>
+  p.comment ? (lang === 'it' ? ` Commento: ${p.comment}` : ` Comment: ${p.comment}`) : '';
+Object.assign(LINES, {
+  'opportunity-submitted': {
+    it: (p: P) => `Nuova opportunità da esaminare: ${name(p)}.`,
+    en: (p: P) => `New opportunity to review: ${name(p)}.`,
+  },
+  'opportunity-publish': {
+    it: (p: P) => `L'opportunità ${name(p)} è stata pubblicata.`,
+    en: (p: P) => `Opportunity ${name(p)} is published.`,
+  },
+  'opportunity-hold': {
+    it: (p: P) => `L'opportunità ${name(p)} è sospesa: il centro chiede modifiche.${comment(p, 'it')}`,
+    en: (p: P) => `Opportunity ${name(p)} is on hold: the centre asks for changes.${comment(p, 'en')}`,
+  },
+  'opportunity-reject': {
+    it: (p: P) => `L'opportunità ${name(p)} non è stata accolta.${comment(p, 'it')}`,
+    en: (p: P) => `Opportunity ${name(p)} was rejected.${comment(p, 'en')}`,
+  },
+  'opportunity-new': {
+    it: (p: P) => `Nuova opportunità nella tua filiera: ${name(p)}.`,
+    en: (p: P) => `New opportunity in your supply chain: ${name(p)}.`,
+  },
+  'opportunity-interest': {
+    it: (p: P) => `${p.company} è interessata all'opportunità ${name(p)}.`,
+    en: (p: P) => `${p.company} is interested in opportunity ${name(p)}.`,
+  },
+  'interest-accepted': {
+    it: (p: P) => `Il tuo interesse per l'opportunità ${name(p)} è stato accolto: il centro vi metterà in contatto.`,
+    en: (p: P) => `Your interest in opportunity ${name(p)} was accepted: the centre will introduce you.`,
+  },
+  'interest-declined': {
+    it: (p: P) => `Il tuo interesse per l'opportunità ${name(p)} non è stato accolto.`,
+    en: (p: P) => `Your interest in opportunity ${name(p)} was declined.`,
+  },
+  'interest-expired': {
+    it: (p: P) => `Un'espressione di interesse per l'opportunità ${name(p)} è scaduta senza risposta.`,
+    en: (p: P) => `An expression of interest in opportunity ${name(p)} expired unanswered.`,
+  },
+  'interest-reminder': {
+    it: (p: P) =>
+      `Promemoria: un'espressione di interesse per ${name(p)} attende risposta entro il ${date(p.due, 'it')}.`,
+    en: (p: P) => `Reminder: an expression of interest in ${name(p)} awaits an answer by ${date(p.due, 'en')}.`,
+  },
+  'introduction-made': {
+    it: (p: P) =>
+      `Il centro vi ha messo in contatto per l'opportunità ${name(p)}: trovate i riferimenti nella presentazione.`,
+    en: (p: P) => `The centre introduced you about opportunity ${name(p)}: the introduction has the contacts.`,
+  },
+  'outcome-asked': {
+    it: (p: P) => `Sono passati ${p.months} mesi dalla presentazione per ${name(p)}: com'è andata?`,
+    en: (p: P) => `${p.months} months have passed since the introduction about ${name(p)}: what came of it?`,
+  },
+  'agreement-reported': {
+    it: (p: P) => `È stato dichiarato un accordo nato dall'opportunità ${name(p)}: va confermato.`,
+    en: (p: P) => `An agreement born of opportunity ${name(p)} was reported: it awaits your confirmation.`,
+  },
+  'opportunity-expiring': {
+    it: (p: P) => `L'opportunità ${name(p)} scade il ${date(p.due, 'it')}.`,
+    en: (p: P) => `Opportunity ${name(p)} expires on ${date(p.due, 'en')}.`,
+  },
+  'opportunity-expired': {
+    it: (p: P) => `L'opportunità ${name(p)} è scaduta.`,
+    en: (p: P) => `Opportunity ${name(p)} has expired.`,
   },
 });
 

@@ -62,6 +62,11 @@ export class SearchEngine {
     this.index = new SearchIndex(glossary, translator);
   }
 
+  /** An empty engine sharing this one's glossary and vocabularies (for a small index built for one call). */
+  sibling(): SearchEngine {
+    return new SearchEngine(this.glossary, this.translator);
+  }
+
   /** Applies a batch at once (an incremental change, or a whole full load in one go). */
   applyNow(batch: IndexBatch): void {
     const target = this.target(batch);

@@ -13,7 +13,11 @@ import {
   type Lang,
 } from './text.rules.ts';
 
-export type DocType = 'organization' | 'competence' | 'service' | 'equipment' | 'expert';
+/**
+ * The catalogue's documents, plus the brokerage's (`opportunity`, `company`: a company profile's offers and seeks),
+ * which are never in the catalogue index, only in the small indexes `matchAmong` builds for one call.
+ */
+export type DocType = 'organization' | 'competence' | 'service' | 'equipment' | 'expert' | 'opportunity' | 'company';
 export type Localized = { it?: string; en?: string };
 
 /** One text of a document to index, in a known language or in both when unknown (keywords, names). */

@@ -6,7 +6,7 @@ import { AnalysisWorker } from '../../analysis/client.ts';
 import type { WorkerSettings } from '../../analysis/protocol.ts';
 import { catalogueChangesSince, searchCatalogueText, type CatalogueMarker } from '../catalogue/catalogue.service.ts';
 import type * as repo from '../catalogue/catalogue.repo.ts';
-import type { MatchInput, MatchResult } from '../matching/matching.engine.ts';
+import type { AmongResult, MatchInput, MatchResult } from '../matching/matching.engine.ts';
 import { pick, type IndexBatch, type SearchParams } from './search.engine.ts';
 import type { DocInput, Localized } from './search.index.ts';
 import { plainSnippet } from './search.snippet.ts';
@@ -305,6 +305,15 @@ export class SearchService {
     }
     await this.refresh();
     return this.worker!.call({ kind: 'match', input, network });
+  }
+
+  /**
+   * Ranks the given documents (not the catalogue's) against a text in the analysis thread: the brokerage's search and
+   * matching of opportunities and company profiles. Needs only the thread, not the catalogue index.
+   */
+  async matchAmong(mode: 'search' | 'match', input: MatchInput, candidates: DocInput[]): Promise<AmongResult> {
+    this.start();
+    return this.worker!.call({ kind: 'among', mode, input, candidates });
   }
 
   /** While the index is built: every query word in the title, description or keywords (SQL), newest import last. */

@@ -1,0 +1,161 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  AgendaView,
+  MatchmakingDayCreate,
+  MatchmakingDayView,
+  MeetingRequestCreate,
+  MeetingRequestView,
+  ParticipantCreate,
+  ParticipantList,
+  ParticipantView,
+  RatingCreate,
+  ScheduleView,
+} from '@clock/contracts';
+import type { Actor } from '../../core/actor.ts';
+import { IdParam, problems } from '../../core/http.ts';
+import type { BrokerageDeps } from './opportunities.service.ts';
+import * as mm from './matchmaking.service.ts';
+
+/** Matchmaking days: participants, 1:1 meeting requests, the automatic schedule, agendas and ratings. */
+export const matchmakingRoutes: FastifyPluginAsyncTypebox<{ deps: BrokerageDeps }> = async (app, { deps }) => {
+  const tags = ['matchmaking'];
+  const config = { permission: 'brokerage' as const };
+  const ctx = (req: { actor: Actor; id: string }) => ({ actor: req.actor, requestId: req.id });
+
+  app.post(
+    '/matchmaking',
+    {
+      config,
+      schema: {
+        tags,
+        summary: "A centre's staff organise a matchmaking day (slots × tables)",
+        body: MatchmakingDayCreate,
+        response: { 201: MatchmakingDayView, ...problems(400, 401, 403) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await mm.createDay(deps, ctx(req), req.body)),
+  );
+  app.get(
+    '/matchmaking/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A matchmaking day',
+        params: IdParam,
+        response: { 200: MatchmakingDayView, ...problems(404) },
+      },
+    },
+    async (req) => mm.getDay(deps, req.params.id),
+  );
+  app.post(
+    '/matchmaking/:id/participants',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Register for the day: what you offer and seek, the slots you cannot attend',
+        params: IdParam,
+        body: ParticipantCreate,
+        response: { 201: ParticipantView, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await mm.register(deps, ctx(req), req.params.id, req.body)),
+  );
+  app.get(
+    '/matchmaking/:id/participants',
+    {
+      schema: {
+        tags,
+        summary: "The day's participants (for participants and the organiser)",
+        params: IdParam,
+        response: { 200: ParticipantList, ...problems(401, 403, 404) },
+      },
+    },
+    async (req) => mm.participants(deps, req.actor, req.params.id),
+  );
+  app.post(
+    '/matchmaking/:id/requests',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Ask another participant for a 1:1 meeting',
+        params: IdParam,
+        body: MeetingRequestCreate,
+        response: { 201: MeetingRequestView, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await mm.requestMeeting(deps, ctx(req), req.params.id, req.body)),
+  );
+  for (const [path, answer] of [
+    ['accept', 'accepted'],
+    ['decline', 'declined'],
+  ] as const)
+    app.post(
+      `/meeting-requests/:id/${path}`,
+      {
+        config,
+        schema: {
+          tags,
+          summary: `The person asked ${path}s a meeting request`,
+          params: IdParam,
+          response: { 200: MeetingRequestView, ...problems(401, 403, 404, 409) },
+        },
+      },
+      async (req) => mm.answerMeeting(deps, ctx(req), req.params.id, answer),
+    );
+  app.post(
+    '/matchmaking/:id/schedule',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The organiser places the accepted requests into slots and tables → the agenda',
+        description:
+          'Nobody and no table is booked twice in a slot; unavailable slots are respected. Replaces an earlier agenda until the day starts.',
+        params: IdParam,
+        response: { 200: ScheduleView, ...problems(401, 403, 404, 409) },
+      },
+    },
+    async (req) => mm.scheduleDay(deps, ctx(req), req.params.id),
+  );
+  app.get(
+    '/matchmaking/:id/agenda',
+    {
+      schema: {
+        tags,
+        summary: 'Your agenda for the day',
+        params: IdParam,
+        response: { 200: AgendaView, ...problems(401, 403, 404) },
+      },
+    },
+    async (req) => mm.agenda(deps, req.actor, req.params.id),
+  );
+  app.get(
+    '/matchmaking/:id/agenda.ics',
+    { schema: { tags, summary: 'Your agenda as iCalendar', params: IdParam, produces: ['text/calendar'] } },
+    async (req, reply) =>
+      reply
+        .type('text/calendar; charset=utf-8')
+        .header('cache-control', 'private, no-store')
+        .send(await mm.agendaIcs(deps, req.actor, req.params.id)),
+  );
+  app.post(
+    '/matchmaking-meetings/:id/rating',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Rate a meeting of yours once it has begun',
+        params: IdParam,
+        body: RatingCreate,
+        response: {
+          201: Type.Object({ meeting: Type.String(), score: Type.Integer() }),
+          ...problems(400, 401, 404, 409),
+        },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await mm.rateMeeting(deps, ctx(req), req.params.id, req.body)),
+  );
+};

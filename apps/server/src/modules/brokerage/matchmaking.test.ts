@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { brokerageWorld } from '../../test/brokerage.ts';
+import { PASSWORD, signInHeaders, uniqueEmail } from '../../test/factories.ts';
+import { createUser } from '../identity/identity.service.ts';
+
+// A matchmaking day through the API: registration with unavailable slots, requests accepted and declined, the
+// organiser's schedule, each person's agenda (JSON and iCalendar) and ratings; and the database refusing a double
+// booking whatever the code does.
+let w: Awaited<ReturnType<typeof brokerageWorld>>;
+const people: { headers: Record<string, string>; profile: string; unavailable: number[] }[] = [];
+let dayId = '';
+beforeAll(async () => {
+  w = await brokerageWorld();
+}, 60_000);
+afterAll(async () => {
+  await w?.app.close();
+  await w?.database.close();
+});
+const as = (headers: Record<string, string>, method: string, url: string, payload?: object) =>
+  w.app.inject({ method: method as 'POST', url, headers, ...(payload ? { payload } : {}) });
+
+describe('a matchmaking day', () => {
+  it('schedules the accepted requests with no double booking, respecting availability', async () => {
+    const d = await as(w.H.staff, 'POST', '/api/v1/matchmaking', {
+      organizer: w.centre.id,
+      title: { it: 'Incontri B2B della carta', en: 'Paper B2B meetings' },
+      day: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+      startTime: '09:30',
+      slotMinutes: 20,
+      slots: 4,
+      tables: 2,
+    });
+    expect(d.statusCode, d.body).toBe(201);
+    dayId = d.json().id;
+    for (let i = 0; i < 6; i++) {
+      const email = uniqueEmail('mm');
+      await createUser(w.database.db, {
+        email,
+        name: `Partecipante ${i}`,
+        role: 'company',
+        organization: w.partner.id,
+        password: PASSWORD,
+      });
+      const headers = await signInHeaders(w.app, email, PASSWORD);
+      const unavailable = i % 3 === 0 ? [0] : [];
+      const p = await as(headers, 'POST', `/api/v1/matchmaking/${dayId}/participants`, {
+        unavailableSlots: unavailable,
+        seeks: { it: 'Fornitori' },
+      });
+      expect(p.statusCode, p.body).toBe(201);
+      people.push({ headers, profile: p.json().id, unavailable });
+    }
+    expect(
+      (await as(people[0]!.headers, 'POST', `/api/v1/matchmaking/${dayId}/participants`, { unavailableSlots: [9] }))
+        .statusCode,
+    ).toBe(400);
+    // Everyone asks the next two; the last request of each is declined.
+    let accepted = 0;
+    for (let i = 0; i < 6; i++)
+      for (const k of [1, 2]) {
+        const j = (i + k) % 6;
+        const r = await as(people[i]!.headers, 'POST', `/api/v1/matchmaking/${dayId}/requests`, {
+          to: people[j]!.profile,
+        });
+        if (r.statusCode === 409) continue;
+        expect(r.statusCode, r.body).toBe(201);
+        const answer = k === 2 && i % 2 === 0 ? 'decline' : 'accept';
+        expect(
+          (await as(people[i]!.headers, 'POST', `/api/v1/meeting-requests/${r.json().id}/${answer}`)).statusCode,
+        ).toBe(403);
+        expect(
+          (await as(people[j]!.headers, 'POST', `/api/v1/meeting-requests/${r.json().id}/${answer}`)).statusCode,
+        ).toBe(200);
+        if (answer === 'accept') accepted++;
+      }
+    expect((await as(w.H.otherStaff, 'POST', `/api/v1/matchmaking/${dayId}/schedule`)).statusCode).toBe(403);
+    const s = await as(w.H.staff, 'POST', `/api/v1/matchmaking/${dayId}/schedule`);
+    expect(s.statusCode, s.body).toBe(200);
+    expect(s.json().placed + s.json().unplaced.length).toBe(accepted);
+    expect(s.json().placed).toBeGreaterThan(0);
+    const busy = new Set<string>();
+    for (const p of people) {
+      const a = await as(p.headers, 'GET', `/api/v1/matchmaking/${dayId}/agenda`);
+      expect(a.statusCode).toBe(200);
+      for (const m of a.json().items) {
+        expect(p.unavailable).not.toContain(m.slot);
+        expect(busy.has(`${p.profile}@${m.slot}`)).toBe(false);
+        busy.add(`${p.profile}@${m.slot}`);
+        expect(m.with.name).toMatch(/Partecipante/);
+      }
+      const ics = await as(p.headers, 'GET', `/api/v1/matchmaking/${dayId}/agenda.ics`);
+      expect(ics.headers['content-type']).toMatch(/text\/calendar/);
+      expect(ics.body.match(/BEGIN:VEVENT/g)?.length ?? 0).toBe(a.json().items.length);
+    }
+    // Scheduling again gives the same agenda (deterministic) and replaces the earlier one.
+    const again = await as(w.H.staff, 'POST', `/api/v1/matchmaking/${dayId}/schedule`);
+    expect(
+      again
+        .json()
+        .meetings.map((m: { request: string; slot: number; table: number }) => [m.request, m.slot, m.table])
+        .sort(),
+    ).toEqual(
+      s
+        .json()
+        .meetings.map((m: { request: string; slot: number; table: number }) => [m.request, m.slot, m.table])
+        .sort(),
+    );
+  });
+
+  it('refuses a double booking in the database itself', async () => {
+    const [seat] = (
+      (await w.database.db.execute(
+        sql`select meeting_id, day_id, slot, profile_id from matchmaking_seats where day_id = ${dayId} limit 1`,
+      )) as unknown as {
+        rows: { meeting_id: string; day_id: string; slot: number; profile_id: string }[];
+      }
+    ).rows;
+    const [other] = (
+      (await w.database.db.execute(
+        sql`select id from matchmaking_meetings where day_id = ${dayId} and id <> ${seat!.meeting_id} limit 1`,
+      )) as unknown as {
+        rows: { id: string }[];
+      }
+    ).rows;
+    await expect(
+      w.database.db.execute(
+        sql`insert into matchmaking_seats (meeting_id, day_id, slot, profile_id) values (${other!.id}, ${dayId}, ${seat!.slot}, ${seat!.profile_id})`,
+      ),
+    ).rejects.toThrow();
+    const [m] = (
+      (await w.database.db.execute(
+        sql`select request_id, slot, table_no from matchmaking_meetings where day_id = ${dayId} limit 1`,
+      )) as unknown as {
+        rows: { request_id: string; slot: number; table_no: number }[];
+      }
+    ).rows;
+    const [req] = (
+      (await w.database.db.execute(
+        sql`select id from meeting_requests where day_id = ${dayId} and id <> ${m!.request_id} and state = 'declined' limit 1`,
+      )) as unknown as {
+        rows: { id: string }[];
+      }
+    ).rows;
+    await expect(
+      w.database.db.execute(
+        sql`insert into matchmaking_meetings (day_id, request_id, slot, table_no) values (${dayId}, ${req!.id}, ${m!.slot}, ${m!.table_no})`,
+      ),
+    ).rejects.toThrow();
+  });
+
+  it('takes ratings once a meeting has begun, from its participants only', async () => {
+    const a = await as(people[1]!.headers, 'GET', `/api/v1/matchmaking/${dayId}/agenda`);
+    const meeting = a.json().items[0].meeting;
+    expect(
+      (await as(people[1]!.headers, 'POST', `/api/v1/matchmaking-meetings/${meeting}/rating`, { score: 5 })).statusCode,
+    ).toBe(409);
+    await w.database.db.execute(sql`update matchmaking_days set day = current_date - 1 where id = ${dayId}`);
+    expect((await as(w.H.staff, 'POST', `/api/v1/matchmaking/${dayId}/schedule`)).statusCode).toBe(409);
+    expect(
+      (await as(people[1]!.headers, 'POST', `/api/v1/matchmaking-meetings/${meeting}/rating`, { score: 6 })).statusCode,
+    ).toBe(400);
+    expect(
+      (await as(w.H.owner, 'POST', `/api/v1/matchmaking-meetings/${meeting}/rating`, { score: 4 })).statusCode,
+    ).toBe(404);
+    const r = await as(people[1]!.headers, 'POST', `/api/v1/matchmaking-meetings/${meeting}/rating`, {
+      score: 5,
+      comment: 'Utile',
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    expect((await as(people[1]!.headers, 'GET', `/api/v1/matchmaking/${dayId}/agenda`)).json().items[0].rated).toBe(
+      true,
+    );
+  });
+});

@@ -1,0 +1,36 @@
+import type { brokerageIt } from './brokerage-messages.it.ts';
+
+/** English for the brokerage between companies. */
+export const brokerageEn: { readonly [K in keyof typeof brokerageIt]: string } = {
+  'brokerage.list.title': 'Opportunities between companies',
+  'brokerage.list.lead':
+    'Offers and requests of Tuscan companies — products, technologies and research partners — reviewed by the network’s centres before publication.',
+  'brokerage.search.label': 'Search the opportunities',
+  'brokerage.search.hint': 'In Italian or English: words are looked for in both languages.',
+  'brokerage.search.kind': 'Kind',
+  'brokerage.search.any_kind': 'Every kind',
+  'brokerage.search.submit': 'Search',
+  'brokerage.list.none': 'No opportunity found.',
+  'brokerage.list.count': '{count} opportunities',
+  'brokerage.kind.business-offer': 'Business offer',
+  'brokerage.kind.business-request': 'Business request',
+  'brokerage.kind.technology-offer': 'Technology offer',
+  'brokerage.kind.technology-request': 'Technology request',
+  'brokerage.kind.rd-partner': 'R&D partner search',
+  'brokerage.anonymous': 'Anonymous company',
+  'brokerage.anonymous_hint': 'The centre handling it knows the company and names it when it introduces you.',
+  'brokerage.handled_by': 'Handled by',
+  'brokerage.company': 'Company',
+  'brokerage.detail.description': 'Description',
+  'brokerage.detail.technology': 'Technology or product',
+  'brokerage.detail.partner': 'Partner sought',
+  'brokerage.detail.stage': 'Stage of development',
+  'brokerage.detail.filiere': 'Supply chains',
+  'brokerage.detail.expires': 'Expires on',
+  'brokerage.interest.title': 'Express interest',
+  'brokerage.interest.company': 'For the company',
+  'brokerage.interest.note': 'Why you are interested',
+  'brokerage.interest.send': 'Send to the centre',
+  'brokerage.interest.sent': 'Interest sent: the centre handling the opportunity will answer you.',
+  'brokerage.interest.sign_in': 'Sign in as a company to express interest',
+};

@@ -15,6 +15,7 @@ import { loadPageRenderer, type PageRenderer } from './core/page-render.ts';
 import { installCompression } from './core/compression.ts';
 import { installAuth } from './core/auth.ts';
 import { installRateLimits } from './core/rate-limit.ts';
+import { installCors } from './core/cors.ts';
 import { createMailer, type Mailer } from './core/mailer.ts';
 import { editingRoutes } from './modules/catalogue/editing.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
@@ -37,6 +38,8 @@ import { contactsRoutes } from './modules/companies/contacts.routes.ts';
 import { demandRoutes } from './modules/requests/demand.routes.ts';
 import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
 import { policyRoutes } from './modules/bookings/policy.routes.ts';
+import { openDataRoutes } from './modules/opendata/opendata.routes.ts';
+import { changesRoutes } from './modules/opendata/changes.routes.ts';
 import { startWorker } from './worker.ts';
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -88,12 +91,14 @@ export async function buildApp({
   installRequestChecks(app, {
     isJsonApi: (p) => p.startsWith('/api/') && !p.startsWith('/api/docs') && !/\.(ics|csv)$/.test(p),
   });
-  // Every route is recorded, so tests can check each write route names its permission rule.
-  const routes: { method: string; url: string; permission?: string }[] = [];
+  // Every route is recorded, so tests can check each write route names its permission rule (and which are public).
+  const routes: { method: string; url: string; permission?: string; public?: boolean }[] = [];
   app.addHook('onRoute', (r) => {
+    const c = r.config as { permission?: string; public?: boolean } | undefined;
     for (const method of [r.method].flat())
-      routes.push({ method, url: r.url, permission: (r.config as { permission?: string } | undefined)?.permission });
+      routes.push({ method, url: r.url, permission: c?.permission, public: c?.public === true });
   });
+  installCors(app);
   app.decorate('routeTable', routes);
 
   const searchStatus = () => searchService.status();
@@ -156,6 +161,7 @@ export async function buildApp({
         { name: 'identity' },
         { name: 'administration' },
         { name: 'system' },
+        { name: 'open data' },
       ],
     },
   });
@@ -212,9 +218,18 @@ export async function buildApp({
       await v1.register(policyRoutes, { db, publicUrl: config.publicUrl });
       // Mail queued by a booking wakes the mail worker when its transaction commits (decision 015).
       await v1.register(bookingsRoutes, { deps: { db, publicUrl: config.publicUrl, search: searchService } });
+      await v1.register(changesRoutes, { db, publicUrl: config.publicUrl });
     },
     { prefix: '/api/v1' },
   );
+
+  // Open data: the DCAT-AP_IT catalogue, the dataset files, record URIs and /.well-known/clock (decision 020).
+  await app.register(openDataRoutes, {
+    db,
+    publicUrl: config.publicUrl,
+    downloadsPerWindow: config.rateLimit.downloads ?? 0,
+    windowSeconds: config.rateLimit.windowSeconds,
+  });
 
   if (dist) {
     await serveWebApp(app, dist);
@@ -226,6 +241,6 @@ export async function buildApp({
 declare module 'fastify' {
   interface FastifyInstance {
     searchService: SearchService;
-    routeTable: { method: string; url: string; permission?: string }[];
+    routeTable: { method: string; url: string; permission?: string; public?: boolean }[];
   }
 }

@@ -58,6 +58,8 @@ export const openDataRoutes: FastifyPluginAsyncTypebox<OpenDataOptions> = async 
     ? app.createRateLimit({
         timeWindow: o.windowSeconds * 1000,
         max: o.downloadsPerWindow,
+        // The global allow list (everything but POSTs) is not this limit's.
+        allowList: undefined,
         keyGenerator: (req) => `opendata:ip:${req.ip}`,
       })
     : null;

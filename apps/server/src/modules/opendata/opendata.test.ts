@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { Parser, Store } from 'n3';
 import jsonld from 'jsonld';
 import SHACLValidator from 'rdf-validate-shacl';
@@ -218,5 +219,60 @@ describe('discovery', () => {
     const d = r.json() as { name: string; catalog: string; changes: string; api: string };
     expect(d.name).toBeTruthy();
     for (const u of [d.catalog, d.changes, d.api]) expect((await get(local(u))).statusCode, u).toBe(200);
+  });
+});
+
+describe('hostile addresses', () => {
+  it('answer 4xx problem+json, never a 500, for any file name, record type or id', async () => {
+    const segment = fc.oneof(
+      fc.string({ maxLength: 130 }),
+      fc.constantFrom('organizations.csv', 'services.jsonld', '..%2f..%2fetc', '%00', 'catalog.ttl', 'x.csv.csv'),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        segment,
+        segment,
+        fc.constantFrom('', 'application/ld+json', 'text/turtle', '*/*'),
+        async (a, b, accept) => {
+          for (const url of [
+            `/opendata/${encodeURIComponent(a)}`,
+            `/id/${encodeURIComponent(a)}/${encodeURIComponent(b)}`,
+          ]) {
+            const r = await get(url, accept ? { accept } : {});
+            expect(r.statusCode, `${url}: ${r.body.slice(0, 200)}`).toBeLessThan(500);
+            if (r.statusCode >= 400) expect(r.headers['content-type']).toMatch(/problem\+json/);
+          }
+        },
+      ),
+      { numRuns: 80, seed: 20261205 },
+    );
+  });
+});
+
+describe('download limits', () => {
+  it('refuses an address past its downloads with 429, Retry-After and problem+json; other reads go on', async () => {
+    const config = testConfig({ publicUrl: BASE });
+    const limited = await buildApp({
+      config: { ...config, rateLimit: { ...config.rateLimit, downloads: 2, windowSeconds: 60 } },
+      database,
+      logger: false,
+    });
+    try {
+      const codes = [];
+      for (const url of ['/opendata/services.csv', '/opendata/catalog.ttl', '/opendata/experts.json'])
+        codes.push((await limited.inject({ url, remoteAddress: '192.0.2.7' })).statusCode);
+      expect(codes).toEqual([200, 200, 429]);
+      const refused = await limited.inject({ url: '/opendata/services.csv', remoteAddress: '192.0.2.7' });
+      expect(refused.statusCode).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.headers['content-type']).toMatch(/problem\+json/);
+      expect(refused.headers['access-control-allow-origin']).toBe('*');
+      expect((await limited.inject({ url: '/opendata/services.csv', remoteAddress: '192.0.2.8' })).statusCode).toBe(
+        200,
+      );
+      expect((await limited.inject({ url: '/.well-known/clock', remoteAddress: '192.0.2.7' })).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
   });
 });

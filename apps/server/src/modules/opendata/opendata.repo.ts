@@ -15,6 +15,20 @@ import {
 type Conn = Db | Tx;
 const rows = async <T>(tx: Conn, q: SQL) => ((await tx.execute(q)) as unknown as { rows: T[] }).rows;
 
+/**
+ * Runs a keyset page read so that it walks its index in order. The embedded database runs no autovacuum: after a
+ * large import its statistics still describe a small table, and the planner then picks a bitmap scan of every row
+ * after the key plus a sort, on every page (measured: 135 ms instead of 5-20 ms a page at 50,000 rows, quadratic
+ * over a whole file). Switching those two plans off, for this short transaction only, leaves the ordered index scan.
+ */
+function inIndexOrder<T>(db: Conn, read: (tx: Conn) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_sort = off`);
+    await tx.execute(sql`set local enable_bitmapscan = off`);
+    return read(tx);
+  });
+}
+
 // ---- what is public: the same conditions as the anonymous API (and the change-log triggers of migration open_data)
 
 const publicOrganization = isNull(organizations.retiredAt);
@@ -39,11 +53,13 @@ const organizationQuery = (tx: Conn) =>
 export type OrganizationRow = Awaited<ReturnType<typeof organizationQuery>>[number];
 
 /** Public organisations (companies with their public profile) after `afterSeq`, in first-import order. */
-export function pageOrganizations(tx: Conn, afterSeq: number, limit: number) {
-  return organizationQuery(tx)
-    .where(and(publicOrganization, gt(organizations.seq, afterSeq)))
-    .orderBy(asc(organizations.seq))
-    .limit(limit);
+export function pageOrganizations(db: Conn, afterSeq: number, limit: number) {
+  return inIndexOrder(db, (tx) =>
+    organizationQuery(tx)
+      .where(and(publicOrganization, gt(organizations.seq, afterSeq)))
+      .orderBy(asc(organizations.seq))
+      .limit(limit),
+  );
 }
 export function organizationsByIds(tx: Conn, ids: string[]) {
   return organizationQuery(tx).where(and(publicOrganization, inArray(organizations.id, ids)));
@@ -57,11 +73,13 @@ const offerQuery = (tx: Conn) =>
 export type OfferRow = Awaited<ReturnType<typeof offerQuery>>[number];
 
 /** Public records of one offer type after `afterSeq`, with their organisation's name. */
-export function pageOffers(tx: Conn, type: OfferType, afterSeq: number, limit: number) {
-  return offerQuery(tx)
-    .where(and(publicOffer(type), gt(offers.seq, afterSeq)))
-    .orderBy(asc(offers.seq))
-    .limit(limit);
+export function pageOffers(db: Conn, type: OfferType, afterSeq: number, limit: number) {
+  return inIndexOrder(db, (tx) =>
+    offerQuery(tx)
+      .where(and(publicOffer(type), gt(offers.seq, afterSeq)))
+      .orderBy(asc(offers.seq))
+      .limit(limit),
+  );
 }
 export function offersByIds(tx: Conn, type: OfferType, ids: string[]) {
   return offerQuery(tx).where(and(publicOffer(type), inArray(offers.id, ids)));
@@ -74,11 +92,13 @@ const expertQuery = (tx: Conn) =>
     .innerJoin(organizations, eq(organizations.id, experts.organizationId));
 export type ExpertRow = Awaited<ReturnType<typeof expertQuery>>[number];
 
-export function pageExperts(tx: Conn, afterSeq: number, limit: number) {
-  return expertQuery(tx)
-    .where(and(publicExpert, gt(experts.seq, afterSeq)))
-    .orderBy(asc(experts.seq))
-    .limit(limit);
+export function pageExperts(db: Conn, afterSeq: number, limit: number) {
+  return inIndexOrder(db, (tx) =>
+    expertQuery(tx)
+      .where(and(publicExpert, gt(experts.seq, afterSeq)))
+      .orderBy(asc(experts.seq))
+      .limit(limit),
+  );
 }
 export function expertsByIds(tx: Conn, ids: string[]) {
   return expertQuery(tx).where(and(publicExpert, inArray(experts.id, ids)));
@@ -98,15 +118,17 @@ const requestSummaryColumns = {
   openedAt: requests.openedAt,
   closedAt: requests.closedAt,
 };
-export function pageRequestSummaries(tx: Conn, afterNumber: number, limit: number) {
-  return tx
+const requestPageQuery = (tx: Conn, afterNumber: number, limit: number) =>
+  tx
     .select(requestSummaryColumns)
     .from(requests)
     .where(and(publicRequest, gt(requests.number, afterNumber)))
     .orderBy(asc(requests.number))
     .limit(limit);
+export function pageRequestSummaries(db: Conn, afterNumber: number, limit: number) {
+  return inIndexOrder(db, (tx) => requestPageQuery(tx, afterNumber, limit));
 }
-export type RequestSummaryRow = Awaited<ReturnType<typeof pageRequestSummaries>>[number];
+export type RequestSummaryRow = Awaited<ReturnType<typeof requestPageQuery>>[number];
 export function requestSummariesByIds(tx: Conn, ids: string[]) {
   const uuids = ids.filter((i) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(i));
   if (!uuids.length) return Promise.resolve([]);
@@ -200,9 +222,10 @@ const PUBLISH_LOCK = 7_436_202_020;
  * it has committed. No-op (one index probe) when nothing is waiting.
  */
 export async function publishChanges(db: Db): Promise<number> {
+  // ORDER BY … LIMIT 1 keeps to the partial index even without statistics (a large log is then never scanned).
   const [waiting] = await rows<{ one: number }>(
     db,
-    sql`select 1 as one from ${changeLog} where ${changeLog.position} is null limit 1`,
+    sql`select 1 as one from ${changeLog} where ${changeLog.position} is null order by ${changeLog.seq} limit 1`,
   );
   if (!waiting) return 0;
   return db.transaction(async (tx) => {
@@ -220,19 +243,21 @@ export async function publishChanges(db: Db): Promise<number> {
   });
 }
 
-export function changesAfter(tx: Conn, after: number, limit: number) {
-  return tx
-    .select({
-      cursor: changeLog.position,
-      type: changeLog.type,
-      id: changeLog.recordId,
-      op: changeLog.op,
-      at: changeLog.at,
-    })
-    .from(changeLog)
-    .where(and(isNotNull(changeLog.position), gt(changeLog.position, after)))
-    .orderBy(asc(changeLog.position))
-    .limit(limit);
+export function changesAfter(db: Conn, after: number, limit: number) {
+  return inIndexOrder(db, (tx) =>
+    tx
+      .select({
+        cursor: changeLog.position,
+        type: changeLog.type,
+        id: changeLog.recordId,
+        op: changeLog.op,
+        at: changeLog.at,
+      })
+      .from(changeLog)
+      .where(and(isNotNull(changeLog.position), gt(changeLog.position, after)))
+      .orderBy(asc(changeLog.position))
+      .limit(limit),
+  );
 }
 
 /**

@@ -481,11 +481,11 @@ export const datasetByType = (type: string) => DATASETS.find((d) => d.recordType
 export const RECORD_TYPES = DATASETS.flatMap((d) => (d.recordType ? [d.recordType] : []));
 
 /** Every public row of a dataset, page after page (never the whole collection in memory). */
-export async function* rowsOf(db: Db, d: AnyDataset, pageSize = 2500): AsyncGenerator<unknown> {
+export async function* pagesOf(db: Db, d: AnyDataset, pageSize = 2500): AsyncGenerator<unknown[]> {
   let after = 0;
   for (;;) {
     const { rows, next } = await d.page(db, after, pageSize);
-    yield* rows;
+    if (rows.length) yield rows;
     if (next === null) return;
     after = next;
   }

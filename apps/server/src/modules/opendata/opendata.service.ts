@@ -3,10 +3,10 @@
  * JSON-LD at its URI, and the versions that answer conditional requests. Everything is read as the public reads it.
  */
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/client.ts';
 import * as repo from './opendata.repo.ts';
-import { type AnyDataset, DATASETS, datasetByType, rowsOf } from './datasets.service.ts';
+import { type AnyDataset, DATASETS, datasetByType, pagesOf } from './datasets.service.ts';
 import { catalogQuads, toJsonLd, toTurtle, type CatalogAgent } from './catalog.rules.ts';
 import { cellText, recordUri, SCHEMA_CONTEXT } from './records.rules.ts';
 
@@ -111,27 +111,36 @@ export async function catalogJsonLd(db: Db, base: string): Promise<object> {
   return toJsonLd(catalogQuads(await catalogInput(db, base)));
 }
 
-/** The dataset as CSV: RFC 4180 (CRLF, quotes where needed), UTF-8, a header row, one row per public record. */
+/**
+ * The dataset as CSV: RFC 4180 (CRLF, quotes where needed), UTF-8, a header row, one row per public record. Written a
+ * page at a time (one chunk per page of rows), with the stream's back-pressure between pages.
+ */
 export function csvStream(db: Db, d: AnyDataset, base: string): Readable {
-  const rows = Readable.from(
+  const options = { record_delimiter: 'windows' as const };
+  return Readable.from(
     (async function* () {
-      for await (const row of rowsOf(db, d)) {
-        const cells = d.csv(row as never, base);
-        yield d.columns.map((c) => cellText(cells[c]));
+      yield stringify([d.columns], options);
+      for await (const rows of pagesOf(db, d)) {
+        yield stringify(
+          rows.map((row) => {
+            const cells = d.csv(row as never, base);
+            return d.columns.map((c) => cellText(cells[c]));
+          }),
+          options,
+        );
       }
     })(),
   );
-  return rows.pipe(stringify({ header: true, columns: d.columns, record_delimiter: 'windows' }));
 }
 
-/** A JSON array written record by record, inside `head` … `tail`. */
-function jsonArrayStream(head: string, items: AsyncIterable<object>, tail: string): Readable {
+/** A JSON array written a page of records at a time, inside `head` … `tail`. */
+function jsonArrayStream(head: string, pages: AsyncIterable<object[]>, tail: string): Readable {
   return Readable.from(
     (async function* () {
       yield head;
       let first = true;
-      for await (const item of items) {
-        yield (first ? '\n' : ',\n') + JSON.stringify(item);
+      for await (const items of pages) {
+        yield (first ? '\n' : ',\n') + items.map((i) => JSON.stringify(i)).join(',\n');
         first = false;
       }
       yield `\n${tail}`;
@@ -139,7 +148,7 @@ function jsonArrayStream(head: string, items: AsyncIterable<object>, tail: strin
   );
 }
 async function* mapped(db: Db, d: AnyDataset, f: (row: never) => object) {
-  for await (const row of rowsOf(db, d)) yield f(row as never);
+  for await (const rows of pagesOf(db, d)) yield rows.map((r) => f(r as never));
 }
 
 export function jsonStream(db: Db, d: AnyDataset, base: string): Readable {

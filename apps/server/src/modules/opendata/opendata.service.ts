@@ -112,15 +112,22 @@ export async function catalogJsonLd(db: Db, base: string): Promise<object> {
 }
 
 /**
- * The dataset as CSV: RFC 4180 (CRLF, quotes where needed), UTF-8, a header row, one row per public record. Written a
- * page at a time (one chunk per page of rows), with the stream's back-pressure between pages.
+ * Rows in slices small enough that each written chunk stays in V8's young generation: a chunk of a whole page
+ * (hundreds of KB) is a large object, freed only by a full collection of a heap that holds the search index — measured
+ * with `npm run bench:opendata`, the server's memory then grew by 150-280 MiB during a download instead of 30.
  */
+const SLICE = 100;
+async function* slicesOf(db: Db, d: AnyDataset): AsyncGenerator<unknown[]> {
+  for await (const rows of pagesOf(db, d)) for (let i = 0; i < rows.length; i += SLICE) yield rows.slice(i, i + SLICE);
+}
+
+/** The dataset as CSV: RFC 4180 (CRLF, quotes where needed), UTF-8, a header row, one row per public record. */
 export function csvStream(db: Db, d: AnyDataset, base: string): Readable {
   const options = { record_delimiter: 'windows' as const };
   return Readable.from(
     (async function* () {
       yield stringify([d.columns], options);
-      for await (const rows of pagesOf(db, d)) {
+      for await (const rows of slicesOf(db, d)) {
         yield stringify(
           rows.map((row) => {
             const cells = d.csv(row as never, base);
@@ -133,7 +140,7 @@ export function csvStream(db: Db, d: AnyDataset, base: string): Readable {
   );
 }
 
-/** A JSON array written a page of records at a time, inside `head` … `tail`. */
+/** A JSON array written a slice of records at a time, inside `head` … `tail`. */
 function jsonArrayStream(head: string, pages: AsyncIterable<object[]>, tail: string): Readable {
   return Readable.from(
     (async function* () {
@@ -148,7 +155,7 @@ function jsonArrayStream(head: string, pages: AsyncIterable<object[]>, tail: str
   );
 }
 async function* mapped(db: Db, d: AnyDataset, f: (row: never) => object) {
-  for await (const rows of pagesOf(db, d)) yield rows.map((r) => f(r as never));
+  for await (const rows of slicesOf(db, d)) yield rows.map((r) => f(r as never));
 }
 
 export function jsonStream(db: Db, d: AnyDataset, base: string): Readable {

@@ -481,7 +481,7 @@ export const datasetByType = (type: string) => DATASETS.find((d) => d.recordType
 export const RECORD_TYPES = DATASETS.flatMap((d) => (d.recordType ? [d.recordType] : []));
 
 /** Every public row of a dataset, page after page (never the whole collection in memory). */
-export async function* pagesOf(db: Db, d: AnyDataset, pageSize = 1000): AsyncGenerator<unknown[]> {
+export async function* pagesOf(db: Db, d: AnyDataset, pageSize = 500): AsyncGenerator<unknown[]> {
   let after = 0;
   for (;;) {
     const { rows, next } = await d.page(db, after, pageSize);

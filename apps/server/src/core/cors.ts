@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from './errors.ts';
 
 /**
  * Cross-origin reads of the public API (decision 020). A route is public when it declares `config: { public: true }`:
@@ -32,12 +31,12 @@ export function installCors(app: FastifyInstance): void {
     reply.header('cross-origin-resource-policy', 'cross-origin');
   });
 
-  // Preflight: answered for public paths only; any other path answers 404 with no CORS header.
-  app.options('/*', { schema: { hide: true } }, async (req, reply) => {
+  // Preflight: answered for public paths only, before routing (no OPTIONS route exists); any other path goes on to
+  // the 404 problem, with no CORS header.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.method !== 'OPTIONS') return;
     const method = String(req.headers['access-control-request-method'] ?? '').toUpperCase();
-    if (!isPublicPath(req.url) || (method !== 'GET' && method !== 'HEAD')) {
-      throw new AppError('NOT_FOUND', 'Cross-origin requests are answered only for reading the public API');
-    }
+    if (!isPublicPath(req.url) || (method !== 'GET' && method !== 'HEAD')) return;
     reply.header('access-control-allow-origin', '*');
     reply.header('access-control-allow-methods', 'GET, HEAD');
     const asked = req.headers['access-control-request-headers'];

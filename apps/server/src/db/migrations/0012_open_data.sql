@@ -20,8 +20,15 @@ CREATE INDEX "organizations_seq_idx" ON "organizations" USING btree ("seq");--> 
 -- can forget a change to a public record (decision 020). A record counts as public exactly where the anonymous API
 -- shows it; a change is logged as `upsert` while the record is public, as `delete` when it stops being public
 -- (retired, consent withdrawn, made confidential, deleted), and not at all while it never was.
-CREATE OR REPLACE FUNCTION clock_record_change(p_type text, p_id text, p_op text) RETURNS void LANGUAGE sql AS $$
+-- A restore (`clock restore`) sets clock.restoring for its transaction: it brings the change log of the backup with
+-- it, so the rows it inserts log nothing again.
+CREATE OR REPLACE FUNCTION clock_record_change(p_type text, p_id text, p_op text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('clock.restoring', true) = 'on' THEN
+    RETURN;
+  END IF;
   INSERT INTO change_log (type, record_id, op) VALUES (p_type, p_id, p_op);
+END;
 $$;
 --> statement-breakpoint
 -- Shared by every table: `was` / `now_public` say whether the old and new rows are public.

@@ -1,17 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { ChangePage } from '@clock/contracts';
 import { problems } from '../../core/http.ts';
 import type { Db } from '../../db/client.ts';
 import { listChanges, MAX_CHANGES_PAGE } from './changes.service.ts';
-
-const Change = Type.Object({
-  cursor: Type.Integer(),
-  type: Type.String(),
-  id: Type.String(),
-  op: Type.Union([Type.Literal('upsert'), Type.Literal('delete')]),
-  at: Type.String({ format: 'date-time' }),
-  record: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
-});
 
 /** The change feed other systems follow (decision 020). Public: the same for everyone, signed in or not. */
 export const changesRoutes: FastifyPluginAsyncTypebox<{ db: Db; publicUrl: string }> = async (
@@ -35,7 +27,7 @@ export const changesRoutes: FastifyPluginAsyncTypebox<{ db: Db; publicUrl: strin
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ items: Type.Array(Change), next: Type.Union([Type.Integer(), Type.Null()]) }),
+          200: ChangePage,
           ...problems(400),
         },
       },

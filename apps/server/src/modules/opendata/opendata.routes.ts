@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { WellKnownClock } from '@clock/contracts';
 import { problems } from '../../core/http.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/client.ts';
@@ -82,7 +83,7 @@ export const openDataRoutes: FastifyPluginAsyncTypebox<OpenDataOptions> = async 
         tags: ['open data'],
         summary: 'Where this instance publishes its catalogue, change feed and API (RFC 8615)',
         response: {
-          200: Type.Object({ name: Type.String(), catalog: Type.String(), changes: Type.String(), api: Type.String() }),
+          200: WellKnownClock,
         },
       },
     },

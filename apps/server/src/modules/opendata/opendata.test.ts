@@ -167,6 +167,14 @@ describe('the dataset files', () => {
     expect((await get('/opendata/equipment.csv', { 'if-none-match': eq.headers.etag as string })).statusCode).toBe(304);
   });
 
+  it('answer HEAD with the headers of the file', async () => {
+    const r = await app.inject({ method: 'HEAD', url: '/opendata/services.csv' });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(/^text\/csv/);
+    expect(r.headers.etag).toBeTruthy();
+    expect(r.body).toBe('');
+  });
+
   it('are compressed for anonymous callers', async () => {
     const r = await get('/opendata/organizations.csv', { 'accept-encoding': 'br' });
     expect(r.headers['content-encoding']).toBe('br');

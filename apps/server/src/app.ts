@@ -15,6 +15,7 @@ import { loadPageRenderer, type PageRenderer } from './core/page-render.ts';
 import { installCompression } from './core/compression.ts';
 import { installAuth } from './core/auth.ts';
 import { installRateLimits } from './core/rate-limit.ts';
+import { installCors } from './core/cors.ts';
 import { createMailer, type Mailer } from './core/mailer.ts';
 import { editingRoutes } from './modules/catalogue/editing.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
@@ -45,6 +46,8 @@ import { newsletterRoutes } from './modules/news/newsletter.routes.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
 import { registrationsRoutes } from './modules/events/registrations.routes.ts';
 import { feedsRoutes } from './modules/events/feeds.routes.ts';
+import { openDataRoutes } from './modules/opendata/opendata.routes.ts';
+import { changesRoutes } from './modules/opendata/changes.routes.ts';
 import { startWorker } from './worker.ts';
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -97,12 +100,14 @@ export async function buildApp({
     isJsonApi: (p) =>
       p.startsWith('/api/') && !p.startsWith('/api/docs') && !/[./](ics|csv)$/.test(p) && !/\/certificate$/.test(p),
   });
-  // Every route is recorded, so tests can check each write route names its permission rule.
-  const routes: { method: string; url: string; permission?: string }[] = [];
+  // Every route is recorded, so tests can check each write route names its permission rule (and which are public).
+  const routes: { method: string; url: string; permission?: string; public?: boolean }[] = [];
   app.addHook('onRoute', (r) => {
+    const c = r.config as { permission?: string; public?: boolean } | undefined;
     for (const method of [r.method].flat())
-      routes.push({ method, url: r.url, permission: (r.config as { permission?: string } | undefined)?.permission });
+      routes.push({ method, url: r.url, permission: c?.permission, public: c?.public === true });
   });
+  installCors(app);
   app.decorate('routeTable', routes);
 
   const searchStatus = () => searchService.status();
@@ -166,6 +171,7 @@ export async function buildApp({
         { name: 'identity' },
         { name: 'administration' },
         { name: 'system' },
+        { name: 'open data' },
       ],
     },
   });
@@ -229,11 +235,20 @@ export async function buildApp({
       await v1.register(actionsRoutes, { deps: { db, publicUrl: config.publicUrl } });
       await v1.register(meetingsRoutes, { deps: { db, publicUrl: config.publicUrl } });
       await v1.register(brokerageRoutes, { deps: { db, publicUrl: config.publicUrl, search: searchService } });
+      await v1.register(changesRoutes, { db, publicUrl: config.publicUrl });
     },
     { prefix: '/api/v1' },
   );
   await app.register(newsFeedRoutes, { deps: { db, publicUrl: config.publicUrl } });
   await app.register(feedsRoutes, { deps: { db, publicUrl: config.publicUrl } });
+
+  // Open data: the DCAT-AP_IT catalogue, the dataset files, record URIs and /.well-known/clock (decision 020).
+  await app.register(openDataRoutes, {
+    db,
+    publicUrl: config.publicUrl,
+    downloadsPerWindow: config.rateLimit.downloads ?? 0,
+    windowSeconds: config.rateLimit.windowSeconds,
+  });
 
   if (dist) {
     await serveWebApp(app, dist);
@@ -245,6 +260,6 @@ export async function buildApp({
 declare module 'fastify' {
   interface FastifyInstance {
     searchService: SearchService;
-    routeTable: { method: string; url: string; permission?: string }[];
+    routeTable: { method: string; url: string; permission?: string; public?: boolean }[];
   }
 }

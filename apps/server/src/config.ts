@@ -30,6 +30,8 @@ export interface RateLimitConfig {
   anonymous: number;
   member: number;
   notFound: number;
+  /** Open-data downloads (catalogue and files) per address; absent or 0: no limit. */
+  downloads?: number;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     anonymous: int('CLOCK_RATE_LIMIT_ANONYMOUS', 60, 0, 1_000_000_000),
     member: int('CLOCK_RATE_LIMIT_MEMBER', 600, 0, 1_000_000_000),
     notFound: int('CLOCK_RATE_LIMIT_NOT_FOUND', 60, 0, 1_000_000_000),
+    downloads: int('CLOCK_RATE_LIMIT_DOWNLOADS', 30, 0, 1_000_000_000),
   };
 
   const metricsRaw = env.CLOCK_METRICS || 'off';

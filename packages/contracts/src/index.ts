@@ -11,3 +11,4 @@ export * from './lang.ts';
 export * from './news.ts';
 export * from './actions.ts';
 export * from './brokerage.ts';
+export * from './opendata.ts';

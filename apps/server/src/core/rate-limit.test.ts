@@ -133,8 +133,14 @@ describe('rate limits', () => {
       { CLOCK_RATE_LIMIT_ANONYMOUS: '10', CLOCK_RATE_LIMIT_MEMBER: '0', CLOCK_RATE_LIMIT_WINDOW_S: '30' },
       '/tmp',
     );
-    expect(config.rateLimit).toEqual({ windowSeconds: 30, anonymous: 10, member: 0, notFound: 60 });
-    expect(loadConfig({}, '/tmp').rateLimit).toEqual({ windowSeconds: 60, anonymous: 60, member: 600, notFound: 60 });
+    expect(config.rateLimit).toEqual({ windowSeconds: 30, anonymous: 10, member: 0, notFound: 60, downloads: 30 });
+    expect(loadConfig({}, '/tmp').rateLimit).toEqual({
+      windowSeconds: 60,
+      anonymous: 60,
+      member: 600,
+      notFound: 60,
+      downloads: 30,
+    });
     let problems: string[] = [];
     try {
       loadConfig({ CLOCK_RATE_LIMIT_NOT_FOUND: '-1', CLOCK_RATE_LIMIT_WINDOW_S: 'soon' }, '/tmp');

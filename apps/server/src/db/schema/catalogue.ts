@@ -78,6 +78,8 @@ export const organizations = pgTable(
     check('organizations_province_check', sql`${t.province} ~ '^[A-Z]{2}$'`),
     index('organizations_revision_idx').on(t.revision),
     index('organizations_change_xid_idx').on(t.changeXid),
+    // Open-data files are read in pages by first-import order (keyset on seq).
+    index('organizations_seq_idx').on(t.seq),
   ],
 );
 
@@ -123,6 +125,7 @@ export const offers = pgTable(
     index('offers_organization_idx').on(t.organizationId),
     index('offers_revision_idx').on(t.revision),
     index('offers_change_xid_idx').on(t.changeXid),
+    index('offers_type_seq_idx').on(t.type, t.seq),
   ],
 );
 
@@ -146,6 +149,7 @@ export const experts = pgTable(
     index('experts_organization_idx').on(t.organizationId),
     index('experts_revision_idx').on(t.revision),
     index('experts_change_xid_idx').on(t.changeXid),
+    index('experts_seq_idx').on(t.seq),
   ],
 );
 

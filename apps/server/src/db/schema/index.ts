@@ -7,3 +7,4 @@ export * from './news.ts';
 export * from './events.ts';
 export * from './actions.ts';
 export * from './brokerage.ts';
+export * from './opendata.ts';

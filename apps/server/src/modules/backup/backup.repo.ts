@@ -96,6 +96,14 @@ export async function emptyTables(tx: Tx, tables: string[]) {
   for (const t of tables) await tx.execute(sql`alter table ${ident(t)} enable trigger user`);
 }
 
+/**
+ * Marks this transaction as a restore: the change log's triggers (decision 020) log nothing, since the backup carries
+ * the change log itself.
+ */
+export async function markRestoring(tx: Tx) {
+  await tx.execute(sql`select set_config('clock.restoring', 'on', true)`);
+}
+
 /** Inserts rows given as JSON object texts (PostgreSQL converts each value from its JSON form to the column's type). */
 export async function insertRows(tx: Tx, table: string, columns: string[], batch: string[]) {
   if (!batch.length) return;

@@ -121,6 +121,7 @@ export async function restoreBackup(
         );
     }
     await repo.emptyTables(tx, tables);
+    await repo.markRestoring(tx);
     const counts: Record<string, number> = {};
     let current: { table: string; columns: string[] } | null = null;
     let batch: string[] = [];

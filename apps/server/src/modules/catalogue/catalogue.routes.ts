@@ -25,6 +25,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
   app.get(
     '/organizations',
     {
+      config: { public: true },
       schema: {
         tags: ['catalogue'],
         summary: 'List organisations',
@@ -51,6 +52,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
   app.get(
     '/organizations/:id',
     {
+      config: { public: true },
       schema: {
         tags: ['catalogue'],
         summary: 'One organisation',
@@ -70,6 +72,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
     app.get(
       `/${path}`,
       {
+        config: { public: true },
         schema: {
           tags: ['catalogue'],
           summary: `List ${path}`,
@@ -85,6 +88,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
     app.get(
       `/${path}/:id`,
       {
+        config: { public: true },
         schema: {
           tags: ['catalogue'],
           summary: `One ${type}`,
@@ -99,6 +103,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
   app.get(
     '/experts',
     {
+      config: { public: true },
       schema: {
         tags: ['catalogue'],
         summary: 'List experts (public profiles only, unless signed in as a network member)',
@@ -114,6 +119,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
   app.get(
     '/experts/:id',
     {
+      config: { public: true },
       schema: {
         tags: ['catalogue'],
         summary: 'One expert',
@@ -127,6 +133,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
   app.get(
     '/taxonomies',
     {
+      config: { public: true },
       schema: {
         tags: ['catalogue'],
         summary:

@@ -881,3 +881,47 @@ describe('invalid bodies on every write route', () => {
     }
   });
 });
+
+describe('the open-data routes', () => {
+  // Public for every role, and the same answer for all: open data is read as the public reads it, whoever asks
+  // (the private expert of this file never appears, even to network members).
+  const CASES: Record<string, string[]> = {
+    'GET /.well-known/clock': ['/.well-known/clock'],
+    'GET /opendata/catalog.ttl': ['/opendata/catalog.ttl'],
+    'GET /opendata/catalog.jsonld': ['/opendata/catalog.jsonld'],
+    'GET /opendata/:file': ['/opendata/organizations.csv', '/opendata/experts.json', '/opendata/experts.jsonld'],
+    'GET /id/:type/:id': [`/id/organization/${centre.id}.jsonld`, `/id/expert/${privateExpert.id}.jsonld`],
+    'GET /api/v1/changes': ['/api/v1/changes?limit=1000'],
+  };
+  const isOpenData = (url: string) =>
+    url.startsWith('/opendata/') ||
+    url.startsWith('/id/') ||
+    url.startsWith('/.well-known/') ||
+    url === '/api/v1/changes';
+
+  it('has a row for every open-data route', () => {
+    const routes = app.routeTable.filter((r) => r.method === 'GET' && isOpenData(r.url)).map((r) => `GET ${r.url}`);
+    expect(routes.sort()).toEqual(Object.keys(CASES).sort());
+    expect(app.routeTable.filter((r) => isOpenData(r.url) && r.method !== 'OPTIONS').every((r) => r.public)).toBe(true);
+  });
+
+  it('answers every role exactly as it answers the public', async () => {
+    const failures: string[] = [];
+    for (const urls of Object.values(CASES)) {
+      for (const url of urls) {
+        // A problem names the request it answers (`instance`): compared without it.
+        const body = (r: { body: string }) => r.body.replace(/"instance":"[^"]*"/, '');
+        const pub = await app.inject({ url });
+        for (const role of ROLES) {
+          const r = await app.inject({ url, headers: headers[role] });
+          if (r.statusCode !== pub.statusCode || body(r) !== body(pub))
+            failures.push(`${url} as ${role}: ${r.statusCode}, differs from the public answer ${pub.statusCode}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(
+      (await app.inject({ url: `/id/expert/${privateExpert.id}.jsonld`, headers: headers.admin })).statusCode,
+    ).toBe(404);
+  });
+});

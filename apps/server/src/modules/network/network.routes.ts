@@ -7,6 +7,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
   app.get(
     '/network',
     {
+      config: { public: true },
       schema: {
         tags: ['network'],
         summary: 'The network at a glance: protocol, Region, centres with their districts, totals',

@@ -7,6 +7,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }> 
   app.get(
     '/search',
     {
+      config: { public: true },
       schema: {
         tags: ['search'],
         summary: 'Search the catalogue in Italian and English',

@@ -11,12 +11,15 @@ import { canCoordinate } from '../features/requests/request-roles.ts';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
-const NAV: { to: string; label: MessageKey; end?: boolean }[] = [
+/** The catalogue's lists, under one entry of the menu (a disclosure that works without scripts). */
+const CATALOGUE: { to: string; label: MessageKey }[] = [
   { to: '/organizzazioni', label: 'nav.organizations' },
   { to: '/competenze', label: 'nav.competences' },
   { to: '/servizi', label: 'nav.services' },
   { to: '/attrezzature', label: 'nav.equipment' },
   { to: '/esperti', label: 'nav.experts' },
+];
+const NAV: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: '/richieste', label: 'nav.requests' },
   { to: '/eventi', label: 'nav.events' },
   { to: '/notizie', label: 'nav.news' },
@@ -175,6 +178,7 @@ export function SiteHeader() {
                     </div>
                     <div className="menu-wrapper">
                       <ul className="navbar-nav">
+                        <CatalogueMenu />
                         {nav.map((item) => (
                           <li key={item.to} className="nav-item">
                             <NavLink
@@ -198,5 +202,55 @@ export function SiteHeader() {
         </div>
       </div>
     </header>
+  );
+}
+
+/**
+ * "Catalogo": the five lists of the shared catalogue behind one menu entry. A native <details> disclosure, so it opens
+ * by keyboard and before (or without) the app's scripts; it closes on a followed link, on Escape and on a click
+ * elsewhere.
+ */
+function CatalogueMenu() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDetailsElement>(null);
+  const active = CATALOGUE.some((c) => location.pathname === c.to || location.pathname.startsWith(`${c.to}/`));
+  useEffect(() => setOpen(false), [location.pathname]);
+  useEffect(() => {
+    if (!open) return;
+    const onClick = (event: MouseEvent) => {
+      if (!ref.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      ref.current?.querySelector('summary')?.focus();
+    };
+    document.addEventListener('click', onClick);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('click', onClick);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+  return (
+    <li className="nav-item catalogue-menu">
+      <details ref={ref} open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+        <summary className={active ? 'nav-link active' : 'nav-link'}>
+          <span>{t('nav.catalogue')}</span>
+          <Icon name="expand" />
+        </summary>
+        <ul className="catalogue-menu-list">
+          {CATALOGUE.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+                {t(item.label)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </li>
   );
 }

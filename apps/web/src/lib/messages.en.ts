@@ -18,6 +18,7 @@ export const en: Messages = {
   'nav.menu': 'Menu',
   'nav.close_menu': 'Close the menu',
   'nav.home': 'Home',
+  'nav.catalogue': 'Catalogue',
   'nav.organizations': 'Organisations',
   'nav.competences': 'Competences',
   'nav.services': 'Services',

@@ -24,6 +24,7 @@ export const it = {
   'nav.menu': 'Menu',
   'nav.close_menu': 'Chiudi il menu',
   'nav.home': 'Home',
+  'nav.catalogue': 'Catalogo',
   'nav.organizations': 'Organizzazioni',
   'nav.competences': 'Competenze',
   'nav.services': 'Servizi',

@@ -41,6 +41,7 @@ export const opportunitiesRoutes: FastifyPluginAsyncTypebox<{ deps: opportunitie
   app.get(
     '/opportunities',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'Published opportunities (anonymous ones without their company); `mine` for your own in every state',
@@ -56,6 +57,7 @@ export const opportunitiesRoutes: FastifyPluginAsyncTypebox<{ deps: opportunitie
   app.get(
     '/opportunities/:id',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'One opportunity (published, or your own / your centre handles)',

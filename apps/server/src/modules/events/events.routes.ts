@@ -33,6 +33,7 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<{ deps: events.EventDeps }>
   app.get(
     '/events',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'Events the caller may see, by date, words, organisation, filiera, S3 code, kind',
@@ -47,6 +48,7 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<{ deps: events.EventDeps }>
   app.get(
     '/events/:id',
     {
+      config: { public: true },
       schema: { tags, summary: 'One event', params: IdParam, response: { 200: EventDetail, ...problems(404) } },
     },
     async (req) => events.getEvent(deps, req.actor, req.params.id),
@@ -54,6 +56,7 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<{ deps: events.EventDeps }>
   app.get(
     '/events/:id/ics',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'The event as iCalendar (one VEVENT per session)',

@@ -9,6 +9,7 @@ export const feedsRoutes: FastifyPluginAsyncTypebox<{ deps: EventDeps }> = async
   app.get(
     '/feeds/events.ics',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'iCalendar feed of public events (all, one organisation, or one filiera / S3 code)',
@@ -25,6 +26,7 @@ export const feedsRoutes: FastifyPluginAsyncTypebox<{ deps: EventDeps }> = async
   app.get(
     '/feeds/events.xml',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'RSS 2.0 feed of public events (the same filters)',

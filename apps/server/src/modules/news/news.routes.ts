@@ -10,6 +10,7 @@ export const newsRoutes: FastifyPluginAsyncTypebox<{ deps: news.NewsDeps }> = as
   app.get(
     '/news',
     {
+      config: { public: true },
       schema: {
         tags: ['news'],
         summary: 'News of the network (published; drafts and withdrawn items of your own organisations with `state`)',
@@ -23,6 +24,7 @@ export const newsRoutes: FastifyPluginAsyncTypebox<{ deps: news.NewsDeps }> = as
   app.get(
     '/news/:id',
     {
+      config: { public: true },
       schema: {
         tags: ['news'],
         summary: 'One news item',
@@ -88,6 +90,7 @@ export const newsFeedRoutes: FastifyPluginAsyncTypebox<{ deps: news.NewsDeps }> 
   app.get(
     '/feeds/news.xml',
     {
+      config: { public: true },
       schema: {
         tags: ['news'],
         summary: 'RSS 2.0 feed of the news (in the language of the `lang` parameter, Italian by default)',

@@ -33,6 +33,8 @@ const DAY = 86_400_000;
 export async function seedDemoNews(tx: Tx, dir: string) {
   const file = path.join(dir, 'news.json');
   if (!fs.existsSync(file)) return;
+  // Loaded once: a database that already has news keeps it (seeding again adds nothing).
+  if (await newsRepo.hasAnyNews(tx)) return;
   const demo = JSON.parse(fs.readFileSync(file, 'utf8')) as DemoNews;
   const now = Date.now();
   for (const item of demo.items) {

@@ -48,6 +48,11 @@ async function withOrganizations(c: Conn, rows: (typeof newsItems.$inferSelect)[
   }));
 }
 
+export async function hasAnyNews(c: Conn): Promise<boolean> {
+  const [row] = await c.select({ id: newsItems.id }).from(newsItems).limit(1);
+  return row !== undefined;
+}
+
 export async function insertNews(
   tx: Tx,
   row: Omit<typeof newsItems.$inferInsert, 'id' | 'number'>,

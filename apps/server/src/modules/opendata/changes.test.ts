@@ -130,7 +130,7 @@ describe('the change feed', () => {
 
   it('is backfilled by its migration with everything already public', async () => {
     const migration = fs.readFileSync(
-      path.join(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations/0012_open_data.sql'),
+      path.join(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations/0016_open_data.sql'),
       'utf8',
     );
     const backfill = migration.split('--> statement-breakpoint').pop()!;

@@ -36,6 +36,7 @@ import { companiesRoutes } from './modules/companies/companies.routes.ts';
 import { contactsRoutes } from './modules/companies/contacts.routes.ts';
 import { demandRoutes } from './modules/requests/demand.routes.ts';
 import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
+import { governanceRoutes } from './modules/governance/governance.routes.ts';
 import { policyRoutes } from './modules/bookings/policy.routes.ts';
 import { startWorker } from './worker.ts';
 
@@ -212,6 +213,7 @@ export async function buildApp({
       await v1.register(policyRoutes, { db, publicUrl: config.publicUrl });
       // Mail queued by a booking wakes the mail worker when its transaction commits (decision 015).
       await v1.register(bookingsRoutes, { deps: { db, publicUrl: config.publicUrl, search: searchService } });
+      await v1.register(governanceRoutes, { db });
     },
     { prefix: '/api/v1' },
   );

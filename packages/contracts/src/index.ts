@@ -7,3 +7,4 @@ export * from './demo.ts';
 export * from './companies.ts';
 export * from './bookings.ts';
 export * from './lang.ts';
+export * from './governance.ts';

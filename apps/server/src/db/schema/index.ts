@@ -3,3 +3,4 @@ export * from './identity.ts';
 export * from './requests.ts';
 export * from './companies.ts';
 export * from './bookings.ts';
+export * from './governance.ts';

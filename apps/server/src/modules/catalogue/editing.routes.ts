@@ -226,6 +226,10 @@ declare module 'fastify' {
       | 'company-profile'
       | 'company-admin'
       | 'booking'
-      | 'equipment-booking';
+      | 'equipment-booking'
+      | 'governance'
+      | 'governance-network'
+      | 'protocol'
+      | 'report';
   }
 }

@@ -1,0 +1,169 @@
+import type { S3Coverage } from '@clock/contracts';
+import type { Db } from '../../db/client.ts';
+import * as repo from './coverage.repo.ts';
+import {
+  addInto,
+  cellCode,
+  cellsOf,
+  cosine,
+  isCurrentS3,
+  norm,
+  OVERLAP,
+  S3_2021,
+  termsOf,
+  weigh,
+  type S3Record,
+  type Vector,
+} from './coverage.rules.ts';
+
+/**
+ * Where each centre stands on the S3 matrix. The records come from `S3_SOURCES`: the centres' offer today; joint
+ * actions and events plug in with one line each at merge (their module's service exports an `S3Source`). Every record
+ * source is public, so everyone reads the same map.
+ */
+export interface S3Source {
+  kind: string;
+  /** Changes whenever the records change (the map is cached per version). */
+  version(db: Db): Promise<string>;
+  load(db: Db): Promise<S3Record[]>;
+}
+
+const OFFERS: S3Source = {
+  kind: 'offers',
+  version: (db) => repo.offersVersion(db),
+  async load(db) {
+    return (await repo.centreOffers(db)).map((o) => ({
+      type: o.type,
+      id: o.id,
+      organization: o.organization,
+      s3: o.s3 ?? [],
+      title: o.title,
+      text: [o.description, o.keywords?.length ? { it: o.keywords.join(' ') } : null].filter(
+        (t): t is NonNullable<typeof t> => t !== null,
+      ),
+    }));
+  },
+};
+
+export const S3_SOURCES: S3Source[] = [
+  OFFERS,
+  // joint actions (actions module): ACTION_S3_SOURCE — `joint_actions.s3`, the lead and partners as organisations
+  // events (dissemination module): EVENT_S3_SOURCE — `events.s3`, the organisers
+];
+
+interface Analysed {
+  record: S3Record;
+  cells: [string, string][];
+  tf: Map<string, number>;
+}
+const cache = new WeakMap<Db, { version: string; coverage: S3Coverage }>();
+
+/** The codes among `codes` (by index) that name nothing in the current matrix nor in the `s3` taxonomy. */
+export async function unknownS3Codes(db: Db, codes: string[]): Promise<number[]> {
+  const known = await repo.knownS3Codes(db, codes);
+  return codes.flatMap((c, i) => (isCurrentS3(c) || known.has(c) ? [] : [i]));
+}
+
+export async function coverage(db: Db): Promise<S3Coverage> {
+  const version = (await Promise.all(S3_SOURCES.map((s) => s.version(db)))).join('|');
+  const hit = cache.get(db);
+  if (hit && hit.version === version) return hit.coverage;
+  const records = (await Promise.all(S3_SOURCES.map((s) => s.load(db)))).flat();
+  const result = computeCoverage(records);
+  cache.set(db, { version, coverage: result });
+  return result;
+}
+
+/** The map from records (pure: the benchmark and the tests call it directly too). */
+export function computeCoverage(records: S3Record[]): S3Coverage {
+  const analysed: Analysed[] = [];
+  const df = new Map<string, number>();
+  for (const record of records) {
+    const cells = cellsOf(record.s3);
+    if (!cells.length) continue;
+    const tf = termsOf(record);
+    for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    analysed.push({ record, cells, tf });
+  }
+  const n = analysed.length;
+  const idf = (t: string) => Math.log(1 + n / (df.get(t) ?? 1));
+  // cell → organisation → records
+  const byCell = new Map<string, Map<string, Analysed[]>>();
+  for (const a of analysed)
+    for (const [p, ar] of a.cells) {
+      const key = cellCode(p, ar);
+      const orgs = byCell.get(key) ?? new Map<string, Analysed[]>();
+      byCell.set(key, orgs);
+      const list = orgs.get(a.record.organization);
+      if (list) list.push(a);
+      else orgs.set(a.record.organization, [a]);
+    }
+  const vectors = new Map<Analysed, { v: Vector; n: number }>();
+  const vectorOf = (a: Analysed) => {
+    const known = vectors.get(a);
+    if (known) return known;
+    const v = weigh(a.tf, idf);
+    const x = { v, n: norm(v) };
+    vectors.set(a, x);
+    return x;
+  };
+  const cells: S3Coverage['cells'] = [];
+  const gaps: S3Coverage['gaps'] = [];
+  const overlaps: S3Coverage['overlaps'] = [];
+  for (const p of S3_2021.priorities)
+    for (const ar of S3_2021.areas) {
+      const orgs = byCell.get(cellCode(p.code, ar.code));
+      if (!orgs?.size) {
+        gaps.push({ priority: p.code, area: ar.code });
+        continue;
+      }
+      const names = [...orgs.keys()].sort();
+      for (const o of names)
+        cells.push({ priority: p.code, area: ar.code, organization: o, records: orgs.get(o)!.length });
+      const centroids = new Map<string, { v: Vector; n: number }>();
+      for (const o of names) {
+        const c: Vector = new Map();
+        for (const a of orgs.get(o)!) {
+          const x = vectorOf(a);
+          if (x.n) addInto(c, x.v, 1 / x.n);
+        }
+        centroids.set(o, { v: c, n: norm(c) });
+      }
+      for (let i = 0; i < names.length; i++)
+        for (let j = i + 1; j < names.length; j++) {
+          const a = centroids.get(names[i]!)!;
+          const b = centroids.get(names[j]!)!;
+          const similarity = cosine(a.v, b.v, a.n, b.n);
+          if (similarity < OVERLAP.threshold) continue;
+          const side = (mine: string, other: { v: Vector; n: number }) =>
+            orgs
+              .get(mine)!
+              .map((r) => ({ r, s: cosine(vectorOf(r).v, other.v, vectorOf(r).n, other.n) }))
+              .filter((x) => x.s >= OVERLAP.recordThreshold)
+              .sort((x, y) => y.s - x.s)
+              .slice(0, OVERLAP.recordsPerSide)
+              .map(({ r }) => ({
+                type: r.record.type,
+                id: r.record.id,
+                title: r.record.title?.it ?? r.record.title?.en ?? r.record.id,
+              }));
+          overlaps.push({
+            organizations: [names[i]!, names[j]!],
+            priority: p.code,
+            area: ar.code,
+            similarity: Math.round(similarity * 1000) / 1000,
+            records: [...side(names[i]!, b), ...side(names[j]!, a)],
+          });
+        }
+    }
+  overlaps.sort((x, y) => y.similarity - x.similarity);
+  return {
+    scheme: S3_2021.root,
+    priorities: S3_2021.priorities,
+    areas: S3_2021.areas,
+    cells,
+    gaps,
+    overlaps,
+    measure: { name: OVERLAP.name, threshold: OVERLAP.threshold },
+  };
+}

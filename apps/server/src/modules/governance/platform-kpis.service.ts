@@ -1,0 +1,141 @@
+import type { Db } from '../../db/client.ts';
+import { addWorkingDays } from '../../core/calendar.ts';
+import { responseTargets } from '../requests/requests.service.ts';
+import type { ComputedKpi, KpiResult } from './kpis.registry.ts';
+import { mean, median, round, workingDaysBetween, type Period } from './kpis.rules.ts';
+import * as src from './kpi-sources.repo.ts';
+
+/**
+ * The KPIs counted from the platform's requests and bookings (issue 12 §2). Counts of nothing are 0; means and
+ * medians of nothing are null. Percentages keep their numerator and denominator.
+ */
+const count = (ids: string[]): KpiResult => ({ value: ids.length, unit: 'count', records: ids });
+const share = (num: string[], den: string[]): KpiResult => ({
+  value: den.length ? round((num.length / den.length) * 100) : null,
+  unit: '%',
+  numerator: num.length,
+  denominator: den.length,
+  records: den,
+});
+/** A KPI definition; by default a count of requests added up over time, higher is better, in the public summary. */
+const kpi = (
+  code: string,
+  it: string,
+  en: string,
+  compute: ComputedKpi['compute'],
+  over: Partial<Omit<ComputedKpi, 'code' | 'label' | 'compute'>> = {},
+): ComputedKpi => ({
+  code,
+  label: { it, en },
+  unit: 'count',
+  kind: 'count',
+  direction: 'up',
+  aggregation: 'sum',
+  public: true,
+  recordType: 'request',
+  compute,
+  ...over,
+});
+const percentage = { unit: '%', kind: 'percentage', aggregation: 'mean' } as const;
+
+/** On time: answered (or, for "opened", opened) within the working-day targets counted from submission. */
+async function onTime(db: Db, p: Period, scope: Parameters<ComputedKpi['compute']>[1], which: 'triaged' | 'opened') {
+  const targets = await responseTargets(db);
+  const now = Date.now();
+  const rows = await src.requestsSubmitted(db, p, scope);
+  const num: string[] = [];
+  const den: string[] = [];
+  for (const r of rows) {
+    const days = which === 'triaged' ? targets.firstResponseDays : targets.firstResponseDays + targets.triageDays;
+    const due = addWorkingDays(new Date(r.submittedAt), days).getTime();
+    const done = which === 'triaged' ? r.firstResponseAt : r.openedAt;
+    // Declined or withdrawn requests are never opened: they leave the "opened" base unless opened before.
+    if (which === 'opened' && done === null && ['declined', 'withdrawn'].includes(r.state)) continue;
+    if (done === null && due > now) continue; // still within its time: not yet judged
+    den.push(r.id);
+    if (done !== null && done <= due) num.push(r.id);
+  }
+  return share(num, den);
+}
+
+export const REQUEST_KPIS: ComputedKpi[] = [
+  kpi('requests.received', 'Richieste ricevute', 'Requests received', async (p, scope, db) =>
+    count((await src.requestsSubmitted(db, p, scope)).map((r) => r.id)),
+  ),
+  kpi('requests.closed', 'Richieste concluse', 'Requests closed', async (p, scope, db) =>
+    count((await src.requestsClosed(db, p, scope)).map((r) => r.id)),
+  ),
+  kpi(
+    'requests.first-answer.median-days',
+    'Tempo mediano alla prima risposta (giorni lavorativi)',
+    'Median time to first answer (working days)',
+    async (p, scope, db) => {
+      const answered = (await src.requestsSubmitted(db, p, scope)).filter((r) => r.firstResponseAt !== null);
+      const days = answered.map((r) => workingDaysBetween(r.submittedAt, r.firstResponseAt!));
+      return { value: median(days), unit: 'working days', records: answered.map((r) => r.id) };
+    },
+    { unit: 'working days', direction: 'down', aggregation: 'median' },
+  ),
+  kpi(
+    'requests.rating.mean',
+    'Valutazione media delle imprese (1–5)',
+    "Companies' mean rating (1–5)",
+    async (p, scope, db) => {
+      const rated = (await src.requestsClosed(db, p, scope)).filter((r) => r.rating !== null);
+      return { value: round(mean(rated.map((r) => r.rating!))), unit: 'rating', records: rated.map((r) => r.id) };
+    },
+    { unit: 'rating', aggregation: 'mean' },
+  ),
+  kpi(
+    'requests.triaged-on-time',
+    'Richieste con prima risposta nei tempi',
+    'Requests answered within target',
+    (p, scope, db) => onTime(db, p, scope, 'triaged'),
+    percentage,
+  ),
+  kpi(
+    'requests.opened-on-time',
+    'Richieste aperte ai centri nei tempi',
+    'Requests opened to the centres within target',
+    (p, scope, db) => onTime(db, p, scope, 'opened'),
+    percentage,
+  ),
+  kpi(
+    'requests.repeat-companies',
+    'Imprese che tornano',
+    'Repeat companies',
+    async (p, scope, db) => count([...new Set((await src.repeatCompanies(db, p, scope)).map((r) => r.company))]),
+    { recordType: 'company' },
+  ),
+  kpi(
+    'requests.multi-centre-teams',
+    'Squadre con più di un centro',
+    'Teams with more than one centre',
+    async (p, scope, db) => count((await src.multiCentreTeams(db, p, scope)).map((r) => r.id)),
+  ),
+];
+
+const money = { kind: 'amount', recordType: 'booking' } as const;
+export const BOOKING_KPIS: ComputedKpi[] = [
+  kpi(
+    'bookings.outside-hours',
+    'Ore di attrezzature prenotate da utenti esterni',
+    'Equipment hours booked by outside users',
+    async (p, scope, db) => {
+      const rows = await src.outsideBookings(db, p, scope.organization);
+      return { value: round(rows.reduce((n, r) => n + r.hours, 0)), unit: 'hours', records: rows.map((r) => r.id) };
+    },
+    { ...money, unit: 'hours' },
+  ),
+  kpi(
+    'bookings.revenue',
+    'Ricavi dalle prenotazioni esterne',
+    'Revenue from outside bookings',
+    async (p, scope, db) => {
+      const rows = (await src.outsideBookings(db, p, scope.organization)).filter((r) => r.amountCents !== null);
+      const cents = rows.reduce((n, r) => n + r.amountCents!, 0);
+      return { value: cents / 100, unit: 'EUR', records: rows.map((r) => r.id) };
+    },
+    { ...money, unit: 'EUR', public: false },
+  ),
+];

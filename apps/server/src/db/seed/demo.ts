@@ -10,6 +10,7 @@ import { seedDemoRequests } from './demo-requests.ts';
 import { seedDemoPeople } from './demo-people.ts';
 import { seedDemoCompanies } from './demo-companies.ts';
 import { seedDemoBookings } from './demo-bookings.ts';
+import { seedDemoGovernance } from './demo-governance.ts';
 
 export const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo');
 
@@ -42,6 +43,7 @@ export async function seedDemo(db: Db, dir = DEMO_DIR): Promise<ImportReport> {
     await seedDemoCompanies(tx, dir);
     await seedDemoPeople(tx, dir);
     await seedDemoBookings(tx, dir);
+    await seedDemoGovernance(tx);
     return report;
   });
 }

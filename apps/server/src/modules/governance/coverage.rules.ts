@@ -120,11 +120,15 @@ export function addInto(sum: Vector, v: Vector, scale = 1) {
 
 /** The overlap measure and its threshold (decision 018 has the measurements behind them). */
 export const OVERLAP = {
-  name: 'cosine of TF-IDF centroids of the two centres’ records in the cell',
-  /** Two centres overlap in a cell at or above this similarity. */
+  name: 'containment: the larger share of a centre’s records in the cell with a counterpart of the other (TF-IDF cosine)',
+  /** Pairs of centres whose TF-IDF centroids in the cell are less alike than this are not compared record by record. */
+  screen: 0.05,
+  /** Two centres overlap in a cell at or above this share. */
   threshold: 0.2,
-  /** A record is listed as overlapping when it is this similar to the other centre's centroid… */
-  recordThreshold: 0.15,
-  /** …at most this many per centre. */
-  recordsPerSide: 5,
+  /** Two records overlap at or above this cosine (their analysed terms, TF-IDF weighted)… */
+  recordThreshold: 0.25,
+  /** …looked for among each side's records closest to the other centre (bounded work)… */
+  candidates: 50,
+  /** …and at most this many pairs listed. */
+  recordPairs: 5,
 };

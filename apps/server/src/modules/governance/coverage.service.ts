@@ -74,6 +74,45 @@ export async function coverage(db: Db): Promise<S3Coverage> {
   return result;
 }
 
+type Weighted = { v: Vector; n: number };
+const titleOf = (r: Analysed) => ({
+  type: r.record.type,
+  id: r.record.id,
+  title: r.record.title?.it ?? r.record.title?.en ?? r.record.id,
+});
+/**
+ * How much two centres' offers in a cell duplicate each other: record pairs at least `OVERLAP.recordThreshold` alike
+ * (looked for among each side's `OVERLAP.candidates` records closest to the other centre's centroid, so the work stays
+ * bounded); the similarity is the larger of the two shares of a centre's records in the cell that have such a
+ * counterpart (containment: 1 when all of one centre's offer there is also the other's). The records are those of the
+ * best pairs.
+ */
+function overlapOf(ra: Analysed[], rb: Analysed[], ca: Weighted, cb: Weighted, vectorOf: (a: Analysed) => Weighted) {
+  const closest = (mine: Analysed[], other: Weighted) =>
+    mine
+      .map((r) => ({ r, s: cosine(vectorOf(r).v, other.v, vectorOf(r).n, other.n) }))
+      .sort((x, y) => y.s - x.s)
+      .slice(0, OVERLAP.candidates);
+  const pairs: { a: Analysed; b: Analysed; s: number }[] = [];
+  const right = closest(rb, ca);
+  for (const x of closest(ra, cb))
+    for (const y of right) {
+      const s = cosine(vectorOf(x.r).v, vectorOf(y.r).v, vectorOf(x.r).n, vectorOf(y.r).n);
+      if (s >= OVERLAP.recordThreshold) pairs.push({ a: x.r, b: y.r, s });
+    }
+  const similarity = Math.max(
+    new Set(pairs.map((p) => p.a)).size / ra.length,
+    new Set(pairs.map((p) => p.b)).size / rb.length,
+  );
+  pairs.sort((x, y) => y.s - x.s);
+  const records = new Map<Analysed, ReturnType<typeof titleOf>>();
+  for (const p of pairs.slice(0, OVERLAP.recordPairs)) {
+    records.set(p.a, titleOf(p.a));
+    records.set(p.b, titleOf(p.b));
+  }
+  return { similarity, records: [...records.values()] };
+}
+
 /** The map from records (pure: the benchmark and the tests call it directly too). */
 export function computeCoverage(records: S3Record[]): S3Coverage {
   const analysed: Analysed[] = [];
@@ -133,26 +172,15 @@ export function computeCoverage(records: S3Record[]): S3Coverage {
         for (let j = i + 1; j < names.length; j++) {
           const a = centroids.get(names[i]!)!;
           const b = centroids.get(names[j]!)!;
-          const similarity = cosine(a.v, b.v, a.n, b.n);
+          if (cosine(a.v, b.v, a.n, b.n) < OVERLAP.screen) continue;
+          const { similarity, records } = overlapOf(orgs.get(names[i]!)!, orgs.get(names[j]!)!, a, b, vectorOf);
           if (similarity < OVERLAP.threshold) continue;
-          const side = (mine: string, other: { v: Vector; n: number }) =>
-            orgs
-              .get(mine)!
-              .map((r) => ({ r, s: cosine(vectorOf(r).v, other.v, vectorOf(r).n, other.n) }))
-              .filter((x) => x.s >= OVERLAP.recordThreshold)
-              .sort((x, y) => y.s - x.s)
-              .slice(0, OVERLAP.recordsPerSide)
-              .map(({ r }) => ({
-                type: r.record.type,
-                id: r.record.id,
-                title: r.record.title?.it ?? r.record.title?.en ?? r.record.id,
-              }));
           overlaps.push({
             organizations: [names[i]!, names[j]!],
             priority: p.code,
             area: ar.code,
             similarity: Math.round(similarity * 1000) / 1000,
-            records: [...side(names[i]!, b), ...side(names[j]!, a)],
+            records,
           });
         }
     }

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import type { LocalizedText } from '../../db/schema/catalogue.ts';
 import type { KpiAggregation, KpiDirection, KpiKind } from '../../db/schema/index.ts';
 import type { Period } from './kpis.rules.ts';
@@ -35,7 +35,7 @@ export interface ComputedKpi {
   public: boolean;
   /** What the ids in `records` name: request, organization, booking, action… */
   recordType: string;
-  compute(period: Period, scope: KpiScope, db: Db): Promise<KpiResult>;
+  compute(period: Period, scope: KpiScope, db: Db | Tx): Promise<KpiResult>;
 }
 
 export const COMPUTED_KPIS: readonly ComputedKpi[] = [

@@ -1,5 +1,5 @@
 import type { Kpi, KpiList, PeriodQuery } from '@clock/contracts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import type { Actor } from '../../core/actor.ts';
 import { AppError } from '../../core/errors.ts';
 import * as repo from './governance.repo.ts';
@@ -12,9 +12,9 @@ import { isFullReader, requireFullReader } from './governance.policy.ts';
  * each with its pro-rata target and RAG status. The Region, the nucleus and administrators read aggregates over every
  * request (confidential ones included); everyone else the public summary (non-confidential records, public KPIs).
  */
-const synced = new WeakMap<Db, Promise<void>>();
+const synced = new WeakMap<Db | Tx, Promise<void>>();
 /** Mirrors the computed KPIs' definitions into `kpi_definitions` (once per process and database). */
-export function ensureDefinitions(db: Db): Promise<void> {
+export function ensureDefinitions(db: Db | Tx): Promise<void> {
   let p = synced.get(db);
   if (!p) {
     p = repo
@@ -55,7 +55,7 @@ export async function organizationOr404(db: Db, id: string | undefined | null): 
 
 /** Every KPI (or the named ones) over the period and scope, as the API and the reports show them. */
 export async function computeKpis(
-  db: Db,
+  db: Db | Tx,
   period: Period,
   scope: KpiScope,
   opts: { publicOnly: boolean; lang: 'it' | 'en'; codes?: string[] },

@@ -6,7 +6,7 @@ import type {
   ObjectiveListQuery,
   ObjectiveWrite,
 } from '@clock/contracts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import type { Actor } from '../../core/actor.ts';
 import { AppError, type FieldProblem } from '../../core/errors.ts';
 import { formatInstant } from '../../core/calendar.ts';
@@ -75,7 +75,7 @@ export async function listObjectives(db: Db, actor: Actor, q: ObjectiveListQuery
   return { items: items.map(presentObjective), total, page, limit };
 }
 /** Every objective overlapping a period (the reports'), as the given reader may see them. */
-export async function objectivesOverlapping(db: Db, from: string, to: string): Promise<PresentedObjective[]> {
+export async function objectivesOverlapping(db: Db | Tx, from: string, to: string): Promise<PresentedObjective[]> {
   return (await repo.listObjectives(db, { from, to, publicOnly: false }, null)).items.map(presentObjective);
 }
 

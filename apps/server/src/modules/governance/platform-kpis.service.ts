@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { addWorkingDays } from '../../core/calendar.ts';
 import { responseTargets } from '../requests/requests.service.ts';
 import type { ComputedKpi, KpiResult } from './kpis.registry.ts';
@@ -39,7 +39,12 @@ const kpi = (
 const percentage = { unit: '%', kind: 'percentage', aggregation: 'mean' } as const;
 
 /** On time: answered (or, for "opened", opened) within the working-day targets counted from submission. */
-async function onTime(db: Db, p: Period, scope: Parameters<ComputedKpi['compute']>[1], which: 'triaged' | 'opened') {
+async function onTime(
+  db: Db | Tx,
+  p: Period,
+  scope: Parameters<ComputedKpi['compute']>[1],
+  which: 'triaged' | 'opened',
+) {
   const targets = await responseTargets(db);
   const now = Date.now();
   const rows = await src.requestsSubmitted(db, p, scope);

@@ -1,5 +1,5 @@
 import type { ProtocolCreate, RenewalCreate } from '@clock/contracts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { addDays } from '../../core/calendar.ts';
 import { AppError, type FieldProblem } from '../../core/errors.ts';
 import { recordAudit } from '../identity/identity.service.ts';
@@ -24,7 +24,7 @@ export function lastDayAfter(day: string, months: number): string {
   return addDays(target, -1);
 }
 
-export async function listProtocols(db: Db) {
+export async function listProtocols(db: Db | Tx) {
   const rows = await repo.listProtocols(db);
   const ids = rows.map((r) => r.id);
   const [parties, renewals] = await Promise.all([repo.partiesOf(db, ids), repo.renewalsOf(db, ids)]);
@@ -57,7 +57,7 @@ export async function getProtocol(db: Db, id: string): Promise<ProtocolView> {
 }
 
 /** The protocol in force over a period (the latest signed before its end), or null. */
-export async function protocolFor(db: Db, from: string, to: string): Promise<ProtocolView | null> {
+export async function protocolFor(db: Db | Tx, from: string, to: string): Promise<ProtocolView | null> {
   return (await listProtocols(db)).items.find((p) => p.signedOn <= to && p.endsOn >= from) ?? null;
 }
 

@@ -1,5 +1,5 @@
 import type { Kpi, Report, ReportEdit } from '@clock/contracts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import type { Actor } from '../../core/actor.ts';
 import { AppError, type FieldProblem } from '../../core/errors.ts';
 import { formatInstant } from '../../core/calendar.ts';
@@ -22,7 +22,7 @@ import type { Ctx } from './objectives.service.ts';
 /** A part of the snapshot another module contributes (assembled for the report's period). */
 export interface ReportSection {
   key: string;
-  assemble(db: Db, period: Period): Promise<unknown>;
+  assemble(db: Db | Tx, period: Period): Promise<unknown>;
 }
 export const REPORT_SECTIONS: ReportSection[] = [
   // MERGE (actions module): { key: 'actions', assemble: joint actions active in the period, on time / late / closed }
@@ -50,7 +50,13 @@ export interface Snapshot {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ref = (r: repo.ReportRow) => `V-${String(r.number).padStart(4, '0')}`;
 
-async function assemble(db: Db, period: Period, protocol: Snapshot['protocol'], now: Date): Promise<Snapshot> {
+/** The snapshot of a period from live data: network KPIs, objectives with their KPIs and computed statuses. */
+export async function assemble(
+  db: Db | Tx,
+  period: Period,
+  protocol: Snapshot['protocol'],
+  now: Date,
+): Promise<Snapshot> {
   const kpis = await computeKpis(
     db,
     period,
@@ -245,7 +251,7 @@ export async function createReport(db: Db, ctx: Ctx, b: { from: string; to: stri
   return presentReport(db, (await repo.findReport(db, id))!);
 }
 
-const slotsOf = (reportId: string, protocol: { parties: { organization: string; role: string }[] }) =>
+export const slotsOf = (reportId: string, protocol: { parties: { organization: string; role: string }[] }) =>
   protocol.parties.map((p, i) => ({
     reportId,
     position: i + 1,
@@ -333,9 +339,7 @@ export async function signReport(db: Db, ctx: Ctx, id: string, now = new Date())
     const name = (await repo.userName(tx, actor.userId)) ?? 'unknown';
     await repo.sign(tx, id, d.slot.position, actor.userId, name, now);
     if (d.last) {
-      const signatures = await repo.signaturesOf(tx, id);
-      const comments = await repo.commentsOf(tx, id);
-      const hash = sha256(canonicalJson(signedContent({ ...r, state: 'signed' }, comments, signatures)));
+      const hash = await contentHashOf(tx, r);
       await repo.updateReport(tx, id, { state: 'signed', contentHash: hash, signedAt: now });
     } else if (r.state === 'draft') await repo.updateReport(tx, id, { state: 'signing' });
     await recordAudit(tx, actor, {
@@ -351,11 +355,16 @@ export async function signReport(db: Db, ctx: Ctx, id: string, now = new Date())
   return presentReport(db, (await repo.findReport(db, id))!);
 }
 
+/** The SHA-256 of what was signed: the report, its snapshot, comments and signatures as stored now. */
+export async function contentHashOf(db: Db | Tx, r: repo.ReportRow): Promise<string> {
+  const comments = await repo.commentsOf(db, r.id);
+  const signatures = await repo.signaturesOf(db, r.id);
+  return sha256(canonicalJson(signedContent({ ...r, state: 'signed' }, comments, signatures)));
+}
+
 /** The content hash of a stored report computed again (equal to `content_hash` unless the rows were tampered with). */
 export async function recomputeHash(db: Db, id: string): Promise<string> {
-  const r = await reportOr404(db, id);
-  const [comments, signatures] = await Promise.all([repo.commentsOf(db, id), repo.signaturesOf(db, id)]);
-  return sha256(canonicalJson(signedContent({ ...r, state: 'signed' }, comments, signatures)));
+  return contentHashOf(db, await reportOr404(db, id));
 }
 
 export async function reopenReport(db: Db, ctx: Ctx, id: string, reason: string, now = new Date()) {

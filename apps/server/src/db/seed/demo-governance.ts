@@ -34,8 +34,8 @@ const t = (it: string, en: string) => ({ it, en });
 
 /** Network-wide targets per year; the half-year reports take them pro rata (sums) or as they are (levels). */
 const NETWORK_TARGETS: [string, number, number | null][] = [
-  ['requests.received', 40, 28],
-  ['requests.closed', 24, 15],
+  ['requests.received', 22, 15],
+  ['requests.closed', 18, 12],
   ['requests.first-answer.median-days', 3, 5],
   ['requests.rating.mean', 4, 3.8],
   ['requests.triaged-on-time', 90, 75],
@@ -107,8 +107,100 @@ const OWN_CELLS: [string, string[], string[]][] = [
   ['competence', ['asev-sme-rd-projects'], ['s3-advanced-manufacturing', 's3-smart-enterprise']],
 ];
 
+/** Past requests the network handled over the two years before the current ones, so the KPIs have a history. */
+const PAST: { company: string; centres: (typeof CENTRES)[number][]; title: string; filiera: string }[] = [
+  {
+    company: 'cartiera-brancoli',
+    centres: ['lucense'],
+    title: 'Riduzione delle fibre vergini nel tissue',
+    filiera: 'carta',
+  },
+  {
+    company: 'cantiere-burlamacco',
+    centres: ['navigo', 'cptm'],
+    title: 'Prove su laminati per scafi',
+    filiera: 'nautica',
+  },
+  { company: 'pietre-del-frigido', centres: ['cosvig'], title: 'Recupero dei fanghi di segagione', filiera: 'lapideo' },
+  {
+    company: 'cantina-colle-sorbaio',
+    centres: ['cosvig', 'tls'],
+    title: 'Calore geotermico per la cantina',
+    filiera: 'agroalimentare',
+  },
+  {
+    company: 'arbia-therapeutics',
+    centres: ['tls'],
+    title: 'Validazione di un dispositivo diagnostico',
+    filiera: 'scienze-della-vita',
+  },
+  {
+    company: 'conceria-usciana',
+    centres: ['asev', 'lucense'],
+    title: 'Tracciabilità delle pelli con RFID',
+    filiera: 'moda',
+  },
+  {
+    company: 'cristallerie-badia',
+    centres: ['asev'],
+    title: 'Rivestimenti antigraffio per il cristallo',
+    filiera: 'vetro',
+  },
+  {
+    company: 'mobilificio-staggia',
+    centres: ['lucense', 'navigo'],
+    title: 'Digitalizzazione del reparto verniciatura',
+    filiera: 'legno-arredo',
+  },
+  {
+    company: 'calzaturificio-segromigno',
+    centres: ['lucense'],
+    title: 'Suole da materiali riciclati',
+    filiera: 'moda',
+  },
+];
+
+/** How many past requests the demo adds (closed or declined, all of them before the demo's current requests). */
+export const DEMO_PAST_REQUESTS = 40;
+
+async function seedPastRequests(tx: Tx, now: Date) {
+  const day = 86_400_000;
+  const first = now.getTime() - 760 * day;
+  for (let i = 0; i < DEMO_PAST_REQUESTS; i++) {
+    const p = PAST[i % PAST.length]!;
+    const submitted = first + i * 16 * day + (i % 3) * 3600_000 * 5;
+    const answered = submitted + (1 + (i % 4)) * day + (i % 7 === 6 ? 6 * day : 0);
+    const opened = answered + (2 + (i % 3)) * day;
+    const declined = i % 9 === 4;
+    const closed = opened + (45 + (i % 5) * 10) * day;
+    const confidentiality = i % 5 === 2 ? 'confidential' : i % 3 === 0 ? 'public' : 'network';
+    const res =
+      (await tx.execute(sql`insert into requests (title, summary, description, confidentiality, state, filiera,
+        company_organization_id, company_name, submitted_at, state_changed_at, first_response_at, opened_at, closed_at,
+        outcome, rating, decline_reason)
+      select ${p.title}, ${p.title}, ${`${p.title}: richiesta gestita dalla rete.`}, ${confidentiality},
+        ${declined ? 'declined' : 'closed'}, ${p.filiera}, o.id, o.name, to_timestamp(${submitted / 1000}),
+        to_timestamp(${(declined ? answered : closed) / 1000}), to_timestamp(${answered / 1000}),
+        ${declined ? null : new Date(opened).toISOString()}::timestamptz, to_timestamp(${(declined ? answered : closed) / 1000}),
+        ${declined ? null : 'Risultati consegnati e discussi con l’impresa.'}, ${declined ? null : 3 + (i % 3)},
+        ${declined ? 'Richiesta fuori dal perimetro della rete: indirizzata a un laboratorio privato.' : null}
+      from organizations o where o.id = ${p.company}
+      returning id`)) as unknown as { rows: { id: string }[] };
+    const id = res.rows[0]?.id;
+    if (!id || declined) continue;
+    for (const [k, c] of p.centres.entries())
+      await tx.execute(sql`insert into request_centres (request_id, organization_id, invited_at, interest_at, team_role)
+        values (${id}, ${c}, to_timestamp(${opened / 1000}), to_timestamp(${(opened + day) / 1000}),
+          ${k === 0 ? 'lead' : 'partner'})`);
+    await tx.execute(sql`insert into request_events (request_id, at, kind, from_state, to_state)
+      values (${id}, to_timestamp(${(opened + 7 * day) / 1000}), 'state', 'open', 'team_agreed'),
+             (${id}, to_timestamp(${closed / 1000}), 'state', 'in_progress', 'closed')`);
+  }
+}
+
 export async function seedDemoGovernance(tx: Tx, now = new Date()) {
   if ((await gov.listProtocols(tx)).length) return;
+  await seedPastRequests(tx, now);
   for (const [type, ids, s3] of OWN_CELLS)
     await tx.execute(sql`update offers set s3 = ${`{${s3.join(',')}}`}::text[], revision = nextval('catalogue_revision_seq')
       where type = ${type} and id in (${sql.join(
@@ -265,8 +357,8 @@ export async function seedDemoGovernance(tx: Tx, now = new Date()) {
         periodFrom: from,
         periodTo: to,
         organizationId: c,
-        target: 8,
-        baseline: 5,
+        target: 4,
+        baseline: 2,
         ...by(nucleus[c].id),
       });
       await gov.upsertTarget(tx, {
@@ -274,8 +366,8 @@ export async function seedDemoGovernance(tx: Tx, now = new Date()) {
         periodFrom: from,
         periodTo: to,
         organizationId: c,
-        target: 5,
-        baseline: 3,
+        target: 3,
+        baseline: 2,
         ...by(nucleus[c].id),
       });
     }

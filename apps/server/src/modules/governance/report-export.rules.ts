@@ -69,10 +69,18 @@ const WORDS = {
   },
 };
 const COLOURS = { green: '#008055', amber: '#a66300', red: '#cc334d', none: '#5c6f82' } as const;
-const fmt = (v: number | null, unit: string) =>
-  v === null
-    ? '—'
-    : `${Number.isInteger(v) ? v : v.toFixed(2)}${unit === '%' ? ' %' : unit === 'count' ? '' : ` ${unit}`}`;
+const UNITS: Record<Lang, Record<string, string>> = {
+  it: { hours: 'ore', 'working days': 'gg lavorativi', EUR: '€', rating: '/ 5' },
+  en: { EUR: '€', rating: '/ 5' },
+};
+function fmt(v: number | null, unit: string, kind: string, lang: Lang): string {
+  if (v === null) return '—';
+  if (kind === 'boolean') return v ? (lang === 'it' ? 'sì' : 'yes') : 'no';
+  const n = Number.isInteger(v) ? String(v) : v.toFixed(2);
+  const number = lang === 'it' ? n.replace('.', ',') : n;
+  if (unit === 'count') return number;
+  return `${number} ${unit === '%' ? '%' : (UNITS[lang][unit] ?? unit)}`;
+}
 const text = (t: { it?: string; en?: string }, lang: Lang) => t[lang] ?? t.it ?? t.en ?? '';
 
 export function reportPdf(r: Report, lang: Lang = 'it'): Promise<Buffer> {
@@ -137,7 +145,12 @@ export function reportPdf(r: Report, lang: Lang = 'it'): Promise<Buffer> {
   row([w.kpi, w.value, w.target, w.status], true);
   for (const k of r.kpis)
     row(
-      [text(k.labels, lang), fmt(k.value, k.unit), fmt(k.target, k.unit), w.statuses[k.status]],
+      [
+        text(k.labels, lang),
+        fmt(k.value, k.unit, k.kind, lang),
+        fmt(k.target, k.unit, k.kind, lang),
+        w.statuses[k.status],
+      ],
       false,
       COLOURS[k.status],
     );

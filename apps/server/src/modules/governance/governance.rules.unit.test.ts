@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { addWorkingDays } from '../../core/calendar.ts';
 import {
+  addWorkingDaysMs,
   aggregateManual,
   objectiveStatus,
   periodOf,
@@ -62,6 +64,14 @@ describe('periods and working days', () => {
     // 24 Dec → 29 Dec 2025: Christmas and Santo Stefano and the weekend are not working days.
     expect(workingDaysBetween(at('2025-12-24T09:00:00Z'), at('2025-12-29T09:00:00Z'))).toBe(1);
   });
+});
+
+it('adds working days as core/calendar does', () => {
+  for (const start of ['2025-12-23T09:00:00Z', '2025-04-17T15:00:00Z', '2026-01-02T23:30:00Z'])
+    for (const n of [0, 1, 3, 5, 10])
+      expect(addWorkingDaysMs(Date.parse(start), n), `${start} + ${n}`).toBe(
+        addWorkingDays(new Date(start), n).getTime(),
+      );
 });
 
 describe('manual values', () => {

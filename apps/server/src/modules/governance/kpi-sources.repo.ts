@@ -63,13 +63,13 @@ export async function requestsClosed(db: Conn, w: Window, scope: RequestScope) {
  */
 export async function repeatCompanies(db: Conn, w: Window, scope: RequestScope) {
   return rowsOf<{ company: string; id: string }>(
-    await db.execute(sql`select coalesce(r.company_organization_id, 'name:' || lower(r.company_name)) as company, r.id
-    from requests r
-    where r.submitted_at >= ${at(w.start)} and r.submitted_at < ${at(w.end)} and ${requestFilter(scope)}
-      and exists (select 1 from requests p where p.submitted_at < r.submitted_at and (
-        (r.company_organization_id is not null and p.company_organization_id = r.company_organization_id)
-        or (r.company_organization_id is null and p.company_organization_id is null
-            and lower(p.company_name) = lower(r.company_name))))
+    await db.execute(sql`with firsts as (
+        select coalesce(company_organization_id, 'name:' || lower(company_name)) as company, min(submitted_at) as first_at
+        from requests group by 1)
+    select f.company, r.id
+    from requests r join firsts f on f.company = coalesce(r.company_organization_id, 'name:' || lower(r.company_name))
+    where r.submitted_at >= ${at(w.start)} and r.submitted_at < ${at(w.end)} and r.submitted_at > f.first_at
+      and ${requestFilter(scope)}
     order by r.submitted_at, r.id`),
   );
 }
@@ -77,13 +77,14 @@ export async function repeatCompanies(db: Conn, w: Window, scope: RequestScope) 
 /** Requests whose team was agreed in the window with more than one centre in it. */
 export async function multiCentreTeams(db: Conn, w: Window, scope: RequestScope) {
   return rowsOf<{ id: string; centres: number }>(
-    await db.execute(sql`select r.id, (select count(*)::int from request_centres t
-        where t.request_id = r.id and t.team_role is not null) as centres
-    from requests r
-    where exists (select 1 from request_events e where e.request_id = r.id and e.to_state = 'team_agreed'
-        and e.at >= ${at(w.start)} and e.at < ${at(w.end)})
-      and ${requestFilter(scope)}
-      and (select count(*) from request_centres t where t.request_id = r.id and t.team_role is not null) > 1
+    await db.execute(sql`with agreed as materialized (
+        select distinct request_id from request_events
+        where to_state = 'team_agreed' and at >= ${at(w.start)} and at < ${at(w.end)}),
+      teams as materialized (
+        select rc.request_id, count(*)::int as centres from request_centres rc join agreed a on a.request_id = rc.request_id
+        where rc.team_role is not null group by rc.request_id having count(*) > 1)
+    select r.id, t.centres from teams t join requests r on r.id = t.request_id
+    where ${requestFilter(scope)}
     order by r.number`),
   );
 }

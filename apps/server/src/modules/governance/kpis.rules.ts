@@ -1,5 +1,6 @@
 import type { KpiAggregation, KpiDirection, KpiKind } from '../../db/schema/index.ts';
-import { addDays, isHolidayDate, localDay, startOfDay } from '../../core/calendar.ts';
+import { DateTime } from 'luxon';
+import { addDays, isItalianHoliday, startOfDay, ZONE } from '../../core/calendar.ts';
 import type { FieldProblem } from '../../core/errors.ts';
 
 /**
@@ -43,23 +44,50 @@ export function overlapDays(a: { from: string; to: string }, b: { from: string; 
   return to < from ? 0 : daysIn(from, to);
 }
 
-const isWeekend = (day: string) => {
-  const w = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return w === 0 || w === 6;
-};
+const HOUR = 3_600_000;
+const DAY_MS = 86_400_000;
+const offsets = new Map<number, number>();
+const working = new Map<number, boolean>();
+/** The local (Europe/Rome) calendar day of an instant as a day number since 1970-01-01; offsets cached per hour. */
+function localDayNumber(ms: number): number {
+  const hour = Math.floor(ms / HOUR);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    if (offsets.size > 200_000) offsets.clear();
+    offset = DateTime.fromMillis(ms, { zone: ZONE }).offset * 60_000;
+    offsets.set(hour, offset);
+  }
+  return Math.floor((ms + offset) / DAY_MS);
+}
+function isWorkingDayNumber(day: number): boolean {
+  let w = working.get(day);
+  if (w === undefined) {
+    const d = new Date(day * DAY_MS);
+    w = d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && !isItalianHoliday(d);
+    working.set(day, w);
+  }
+  return w;
+}
 /**
  * Working days (Monday–Friday, Italian national holidays excluded) from one instant to a later one, counted by the
  * local days after the first up to and including the second: an answer the same day is 0, the next working day 1.
  */
 export function workingDaysBetween(fromMs: number, toMs: number): number {
-  let day = localDay(fromMs);
-  const last = localDay(toMs);
+  const last = localDayNumber(toMs);
   let n = 0;
-  for (let guard = 0; day < last && guard < 4000; guard++) {
-    day = addDays(day, 1);
-    if (!isWeekend(day) && !isHolidayDate(day)) n++;
-  }
+  for (let day = localDayNumber(fromMs) + 1; day <= last; day++) if (isWorkingDayNumber(day)) n++;
   return n;
+}
+
+/** `core/calendar.addWorkingDays` on instants, with the working days cached (the KPIs call it for every request). */
+export function addWorkingDaysMs(fromMs: number, days: number): number {
+  let day = Math.floor(fromMs / DAY_MS);
+  let left = days;
+  while (left > 0) {
+    day++;
+    if (isWorkingDayNumber(day)) left--;
+  }
+  return fromMs + (day - Math.floor(fromMs / DAY_MS)) * DAY_MS;
 }
 
 export function median(values: number[]): number | null {

@@ -145,6 +145,17 @@ await time(
   5,
 );
 await time('GET /s3/coverage, cached (catalogue unchanged)', get('/api/v1/s3/coverage'));
+const one = records[0]!;
+await time(
+  'GET /s3/coverage after one record changed',
+  async () => {
+    await database.db.execute(
+      sql`update offers set revision = nextval('catalogue_revision_seq') where type = ${one.type} and id = ${one.id}`,
+    );
+    await get('/api/v1/s3/coverage')();
+  },
+  5,
+);
 const all = (await database.db.execute(
   sql`select o.type, o.id, o.organization_id as organization, coalesce(o.s3, org.s3) as s3, o.title, o.description
       from offers o join organizations org on org.id = o.organization_id where o.retired_at is null`,

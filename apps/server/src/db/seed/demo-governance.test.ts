@@ -47,7 +47,11 @@ describe('the demo governance', () => {
     expect(targets.length).toBeGreaterThan(30);
     const values = (await app.inject({ url: '/api/v1/kpi-values', headers: region })).json().items;
     expect(values.length).toBeGreaterThan(4);
-    expect(values.every((v: { evidenceUrl: string; enteredBy: unknown }) => v.evidenceUrl.startsWith('https://') && v.enteredBy)).toBe(true);
+    expect(
+      values.every(
+        (v: { evidenceUrl: string; enteredBy: unknown }) => v.evidenceUrl.startsWith('https://') && v.enteredBy,
+      ),
+    ).toBe(true);
   });
 
   it('has one report signed by the six nucleus members and the Region, and one in progress', async () => {

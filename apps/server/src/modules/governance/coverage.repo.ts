@@ -6,24 +6,33 @@ type Conn = Db | Tx;
 const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 /**
- * The centres' competences, services and equipment with their S3 codes (the record's own, else its organisation's),
- * title, description and keywords. Retired records and organisations are left out.
+ * The centres' competences, services and equipment: key, organisation, revision and S3 codes (the record's own, else
+ * its organisation's). Retired records and organisations are left out.
  */
-export async function centreOffers(db: Conn) {
+export async function centreOfferKeys(db: Conn) {
+  return rowsOf<{ type: string; id: string; organization: string; revision: number; s3: string[] | null }>(
+    await db.execute(sql`select o.type, o.id, o.organization_id as organization, o.revision::float8 as revision,
+      coalesce(nullif(o.s3, '{}'), org.s3) as s3
+    from offers o join organizations org on org.id = o.organization_id
+    where org.kind = 'centre' and o.retired_at is null and org.retired_at is null`),
+  );
+}
+
+/** Title, description and keywords of these offers. */
+export async function offerTexts(db: Conn, keys: { type: string; id: string }[]) {
+  if (!keys.length) return [];
   return rowsOf<{
     type: string;
     id: string;
-    organization: string;
-    s3: string[] | null;
     title: LocalizedText;
     description: LocalizedText | null;
     keywords: string[] | null;
   }>(
-    await db.execute(sql`select o.type, o.id, o.organization_id as organization,
-      coalesce(nullif(o.s3, '{}'), org.s3) as s3, o.title, o.description, o.keywords
-    from offers o join organizations org on org.id = o.organization_id
-    where org.kind = 'centre' and o.retired_at is null and org.retired_at is null
-    order by o.organization_id, o.type, o.id`),
+    await db.execute(sql`select o.type, o.id, o.title, o.description, o.keywords from offers o
+    where (o.type, o.id) in (${sql.join(
+      keys.map((k) => sql`(${k.type}, ${k.id})`),
+      sql`, `,
+    )})`),
   );
 }
 

@@ -28,20 +28,42 @@ export interface S3Source {
   load(db: Db): Promise<S3Record[]>;
 }
 
+/** The offers' texts as last read, by type/id with their revision: after a change only the changed rows are read. */
+const offerTextsOf = new WeakMap<
+  Db,
+  Map<string, { revision: number; title: S3Record['title']; text: S3Record['text'] }>
+>();
 const OFFERS: S3Source = {
   kind: 'offers',
   version: (db) => repo.offersVersion(db),
   async load(db) {
-    return (await repo.centreOffers(db)).map((o) => ({
-      type: o.type,
-      id: o.id,
-      organization: o.organization,
-      s3: o.s3 ?? [],
-      title: o.title,
-      text: [o.description, o.keywords?.length ? { it: o.keywords.join(' ') } : null].filter(
-        (t): t is NonNullable<typeof t> => t !== null,
-      ),
-    }));
+    const offerTexts = offerTextsOf.get(db) ?? new Map();
+    offerTextsOf.set(db, offerTexts);
+    const keys = await repo.centreOfferKeys(db);
+    const stale = keys.filter((k) => offerTexts.get(`${k.type}/${k.id}`)?.revision !== k.revision);
+    const revisions = new Map(stale.map((k) => [`${k.type}/${k.id}`, k.revision]));
+    for (let i = 0; i < stale.length; i += 2000)
+      for (const o of await repo.offerTexts(db, stale.slice(i, i + 2000))) {
+        const revision = revisions.get(`${o.type}/${o.id}`) ?? -1;
+        offerTexts.set(`${o.type}/${o.id}`, {
+          revision,
+          title: o.title,
+          text: [o.description, o.keywords?.length ? { it: o.keywords.join(' ') } : null].filter(
+            (t): t is NonNullable<typeof t> => t !== null,
+          ),
+        });
+      }
+    return keys.map((k) => {
+      const t = offerTexts.get(`${k.type}/${k.id}`);
+      return {
+        type: k.type,
+        id: k.id,
+        organization: k.organization,
+        s3: k.s3 ?? [],
+        title: t?.title ?? null,
+        text: t?.text ?? [],
+      };
+    });
   },
 };
 
@@ -57,6 +79,18 @@ interface Analysed {
   tf: Map<string, number>;
 }
 const cache = new WeakMap<Db, { version: string; coverage: S3Coverage }>();
+/** A record's analysed terms, kept while its texts are (the sources reuse unchanged texts' objects). */
+const terms = new WeakMap<object, Map<string, number>>();
+function analysedTerms(r: S3Record) {
+  const key = r.text[0] ?? r.title;
+  if (!key) return termsOf(r);
+  let tf = terms.get(key);
+  if (!tf) {
+    tf = termsOf(r);
+    terms.set(key, tf);
+  }
+  return tf;
+}
 
 /** The codes among `codes` (by index) that name nothing in the current matrix nor in the `s3` taxonomy. */
 export async function unknownS3Codes(db: Db, codes: string[]): Promise<number[]> {
@@ -120,7 +154,7 @@ export function computeCoverage(records: S3Record[]): S3Coverage {
   for (const record of records) {
     const cells = cellsOf(record.s3);
     if (!cells.length) continue;
-    const tf = termsOf(record);
+    const tf = analysedTerms(record);
     for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
     analysed.push({ record, cells, tf });
   }

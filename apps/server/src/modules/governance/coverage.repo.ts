@@ -18,21 +18,31 @@ export async function centreOfferKeys(db: Conn) {
   );
 }
 
-/** Title, description and keywords of these offers. */
-export async function offerTexts(db: Conn, keys: { type: string; id: string }[]) {
+type TextRow = {
+  type: string;
+  id: string;
+  title: LocalizedText;
+  description: LocalizedText | null;
+  keywords: string[] | null;
+};
+/** Title, description and keywords of every centre's offer (one pass, for a first read). */
+export async function centreOfferTexts(db: Conn): Promise<TextRow[]> {
+  return rowsOf<TextRow>(
+    await db.execute(sql`select o.type, o.id, o.title, o.description, o.keywords
+    from offers o join organizations org on org.id = o.organization_id
+    where org.kind = 'centre' and o.retired_at is null and org.retired_at is null`),
+  );
+}
+
+/** Title, description and keywords of these offers (a few: joined on a VALUES list). */
+export async function offerTexts(db: Conn, keys: { type: string; id: string }[]): Promise<TextRow[]> {
   if (!keys.length) return [];
-  return rowsOf<{
-    type: string;
-    id: string;
-    title: LocalizedText;
-    description: LocalizedText | null;
-    keywords: string[] | null;
-  }>(
-    await db.execute(sql`select o.type, o.id, o.title, o.description, o.keywords from offers o
-    where (o.type, o.id) in (${sql.join(
+  return rowsOf<TextRow>(
+    await db.execute(sql`select o.type, o.id, o.title, o.description, o.keywords
+    from (values ${sql.join(
       keys.map((k) => sql`(${k.type}, ${k.id})`),
       sql`, `,
-    )})`),
+    )}) as k(type, id) join offers o on o.type = k.type and o.id = k.id`),
   );
 }
 

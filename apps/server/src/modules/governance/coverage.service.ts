@@ -33,6 +33,8 @@ const offerTextsOf = new WeakMap<
   Db,
   Map<string, { revision: number; title: S3Record['title']; text: S3Record['text'] }>
 >();
+const chunks = <T>(xs: T[], n: number) =>
+  Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 const OFFERS: S3Source = {
   kind: 'offers',
   version: (db) => repo.offersVersion(db),
@@ -42,17 +44,21 @@ const OFFERS: S3Source = {
     const keys = await repo.centreOfferKeys(db);
     const stale = keys.filter((k) => offerTexts.get(`${k.type}/${k.id}`)?.revision !== k.revision);
     const revisions = new Map(stale.map((k) => [`${k.type}/${k.id}`, k.revision]));
-    for (let i = 0; i < stale.length; i += 2000)
-      for (const o of await repo.offerTexts(db, stale.slice(i, i + 2000))) {
-        const revision = revisions.get(`${o.type}/${o.id}`) ?? -1;
-        offerTexts.set(`${o.type}/${o.id}`, {
-          revision,
-          title: o.title,
-          text: [o.description, o.keywords?.length ? { it: o.keywords.join(' ') } : null].filter(
-            (t): t is NonNullable<typeof t> => t !== null,
-          ),
-        });
-      }
+    const rows =
+      stale.length > 500
+        ? await repo.centreOfferTexts(db)
+        : (await Promise.all(chunks(stale, 100).map((c) => repo.offerTexts(db, c)))).flat();
+    for (const o of rows) {
+      const revision = revisions.get(`${o.type}/${o.id}`);
+      if (revision === undefined) continue; // unchanged since it was read
+      offerTexts.set(`${o.type}/${o.id}`, {
+        revision,
+        title: o.title,
+        text: [o.description, o.keywords?.length ? { it: o.keywords.join(' ') } : null].filter(
+          (t): t is NonNullable<typeof t> => t !== null,
+        ),
+      });
+    }
     return keys.map((k) => {
       const t = offerTexts.get(`${k.type}/${k.id}`);
       return {

@@ -398,5 +398,21 @@ describe('GET /s3/coverage', () => {
     expect(overlap.similarity).toBeGreaterThan(0.5);
     expect(overlap.records).toHaveLength(2);
     expect(cov.overlaps.some((o: { organizations: string[] }) => o.organizations.includes(c3))).toBe(false);
+    // A new record is read on the next call (only the changed rows are read again).
+    await seedOffers(net.database, [
+      buildOffer(c1, {
+        title: { it: 'Sequenziamento genomico' },
+        description: { it: 'Analisi bioinformatica di genomi batterici per la sicurezza alimentare' },
+        s3: ['s3-life-technologies', 's3-health'],
+      }),
+    ]);
+    const after = (await net.app.inject({ url: '/api/v1/s3/coverage' })).json();
+    expect(
+      after.overlaps
+        .find(
+          (o: { area: string; priority: string }) => o.priority === 's3-life-technologies' && o.area === 's3-health',
+        )
+        .organizations.sort(),
+    ).toEqual([c1, c3].sort());
   });
 });

@@ -40,6 +40,7 @@ import { actionsRoutes } from './modules/actions/actions.routes.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
 import { brokerageRoutes } from './modules/brokerage/brokerage.routes.ts';
 import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
+import { governanceRoutes } from './modules/governance/governance.routes.ts';
 import { policyRoutes } from './modules/bookings/policy.routes.ts';
 import { newsFeedRoutes, newsRoutes } from './modules/news/news.routes.ts';
 import { newsletterRoutes } from './modules/news/newsletter.routes.ts';
@@ -236,6 +237,7 @@ export async function buildApp({
       await v1.register(meetingsRoutes, { deps: { db, publicUrl: config.publicUrl } });
       await v1.register(brokerageRoutes, { deps: { db, publicUrl: config.publicUrl, search: searchService } });
       await v1.register(changesRoutes, { db, publicUrl: config.publicUrl });
+      await v1.register(governanceRoutes, { db });
     },
     { prefix: '/api/v1' },
   );

@@ -12,3 +12,4 @@ export * from './news.ts';
 export * from './actions.ts';
 export * from './brokerage.ts';
 export * from './opendata.ts';
+export * from './governance.ts';

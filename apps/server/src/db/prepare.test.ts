@@ -8,14 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './client.ts';
 import { prepareDatabase } from './prepare.ts';
 import { DEMO_DIR, seedDemo } from './seed/demo.ts';
+import { DEMO_PAST_REQUESTS } from './seed/demo-governance.ts';
 import { freshDatabase } from '../test/db.ts';
 
 const count = async (d: Database, table: string) =>
   ((await d.db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] })
     .rows[0]!.n;
-const demoRequests = (
-  JSON.parse(fs.readFileSync(path.join(DEMO_DIR, 'requests.json'), 'utf8')) as { requests: unknown[] }
-).requests.length;
+const demoRequests =
+  (JSON.parse(fs.readFileSync(path.join(DEMO_DIR, 'requests.json'), 'utf8')) as { requests: unknown[] }).requests
+    .length + DEMO_PAST_REQUESTS; // and the past requests of the governance history
 
 describe('loading the demo network', () => {
   let database: Database;

@@ -8,3 +8,4 @@ export * from './events.ts';
 export * from './actions.ts';
 export * from './brokerage.ts';
 export * from './opendata.ts';
+export * from './governance.ts';

@@ -5,6 +5,7 @@ import { testConfig, signInHeaders } from '../../test/factories.ts';
 import { freshDatabase } from '../../test/db.ts';
 import type { Database } from '../client.ts';
 import { prepareDatabase } from '../prepare.ts';
+import { DEMO_PAST_REQUESTS } from './demo-governance.ts';
 import { seedDemo } from './demo.ts';
 
 // The demo people: created with the demo network, never with CLOCK_SEED=none; each role's pages have work at once.
@@ -121,7 +122,7 @@ describe('a database prepared with CLOCK_SEED=demo', () => {
     const nucleus = (
       await app.inject({ url: '/api/v1/requests?scope=all&limit=50', headers: await as('nucleus', 'lucense') })
     ).json();
-    expect(nucleus.total).toBe(8);
+    expect(nucleus.total).toBe(8 + DEMO_PAST_REQUESTS); // the demo's requests and the governance history
     const region = await as('region');
     const network = (await app.inject({ url: '/api/v1/network', headers: region })).json();
     expect(network.centres).toHaveLength(6);

@@ -14,6 +14,7 @@ import { seedDemoNews } from './demo-news.ts';
 import { seedDemoActions } from './demo-actions.ts';
 import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoBrokerage } from './demo-brokerage.ts';
+import { seedDemoGovernance } from './demo-governance.ts';
 
 export const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo');
 
@@ -50,6 +51,7 @@ export async function seedDemo(db: Db, dir = DEMO_DIR): Promise<ImportReport> {
     await seedDemoActions(tx);
     await seedDemoEvents(tx);
     await seedDemoBrokerage(tx, dir);
+    await seedDemoGovernance(tx);
     return report;
   });
 }

@@ -234,6 +234,10 @@ declare module 'fastify' {
       | 'joint-action-partner'
       | 'joint-action-from-request'
       | 'meeting'
-      | 'brokerage';
+      | 'brokerage'
+      | 'governance'
+      | 'governance-network'
+      | 'protocol'
+      | 'report';
   }
 }

@@ -607,7 +607,136 @@ const RULES: Record<
       return ['admin', 'region', 'nucleus'].includes(role) ? ok : 403;
     },
   },
+  // Governance (docs/permissions.md, "Governance"): the Region and administrators anywhere, a nucleus member for the
+  // network and their own centre; verification reports' edit, sign and reopen (rule `report`) in reports.test.ts.
+  governance: {
+    async request(method, url, target) {
+      const asAdmin = (m: string, u: string, payload?: object) =>
+        app.inject({ method: m as 'POST', url: u, headers: headers.admin, ...(payload ? { payload } : {}) });
+      const objective = async () =>
+        (
+          await asAdmin('POST', '/api/v1/objectives', {
+            from: '2025-01-01',
+            to: '2025-12-31',
+            organization: target,
+            text: { it: 'Obiettivo' },
+          })
+        ).json().id as string;
+      if (url === '/api/v1/objectives')
+        return { url, payload: { from: '2025-01-01', to: '2025-12-31', organization: target, text: { it: 'Nuovo' } } };
+      if (url === '/api/v1/objectives/:id')
+        return {
+          url: url.replace(':id', await objective()),
+          payload: method === 'PATCH' ? { text: { it: 'Cambiato' } } : undefined,
+        };
+      const day = `2025-01-${String((++govSeq % 28) + 1).padStart(2, '0')}`;
+      if (url === '/api/v1/kpi-targets')
+        return {
+          url,
+          payload: { kpi: 'requests.received', from: '2025-01-01', to: '2025-12-31', organization: target, target: 5 },
+        };
+      if (url === '/api/v1/kpi-targets/:id') {
+        const t = await asAdmin('PUT', '/api/v1/kpi-targets', {
+          kpi: 'requests.closed',
+          from: day,
+          to: '2025-12-31',
+          organization: target,
+          target: 1,
+        });
+        return { url: url.replace(':id', t.json().id) };
+      }
+      if (url === '/api/v1/kpi-values') {
+        await asAdmin('POST', '/api/v1/kpi-definitions', {
+          code: 'matrix.manual',
+          label: { it: 'Manuale' },
+          unit: 'count',
+          kind: 'count',
+          direction: 'up',
+          aggregation: 'sum',
+        });
+        return {
+          url,
+          payload: {
+            kpi: 'matrix.manual',
+            from: day,
+            to: day,
+            organization: target,
+            value: 1,
+            evidenceUrl: 'https://example.org/e',
+          },
+        };
+      }
+      throw new Error(`no case for ${method} ${url}`);
+    },
+    expect(role, scope, ok) {
+      if (role === 'anonymous') return 401;
+      if (role === 'admin' || role === 'region' || (role === 'nucleus' && scope === 'own')) return ok;
+      return 403;
+    },
+  },
+  'governance-network': {
+    async request(_method, url) {
+      if (url === '/api/v1/kpi-definitions')
+        return {
+          url,
+          payload: {
+            code: `matrix.k${++govSeq}`,
+            label: { it: 'Indicatore' },
+            unit: 'count',
+            kind: 'count',
+            direction: 'up',
+            aggregation: 'sum',
+          },
+        };
+      await networkProtocol();
+      const day = `2031-${String((govSeq % 12) + 1).padStart(2, '0')}-${String((++govSeq % 28) + 1).padStart(2, '0')}`;
+      return { url, payload: { from: day, to: day } };
+    },
+    expect(role, _scope, ok) {
+      if (role === 'anonymous') return 401;
+      return ['admin', 'region', 'nucleus'].includes(role) ? ok : 403;
+    },
+  },
+  protocol: {
+    async request(_method, url) {
+      const payload = await protocolPayload();
+      if (url === '/api/v1/protocols') return { url, payload };
+      const p = await app.inject({ method: 'POST', url: '/api/v1/protocols', headers: headers.admin, payload });
+      return { url: url.replace(':id', p.json().id), payload: { renewedOn: '2033-01-01', termMonths: 36 } };
+    },
+    expect(role, _scope, ok) {
+      if (role === 'anonymous') return 401;
+      return role === 'admin' || role === 'region' ? ok : 403;
+    },
+  },
 };
+let govSeq = 0;
+const region = buildOrganization({ kind: 'region' });
+let regionLoaded = false;
+async function protocolPayload() {
+  if (!regionLoaded) {
+    await importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [region] }));
+    regionLoaded = true;
+  }
+  return {
+    title: { it: 'Protocollo' },
+    signedOn: '2030-01-01',
+    termMonths: 120,
+    parties: [
+      { organization: centre.id, role: 'centre' },
+      { organization: otherCentre.id, role: 'centre' },
+      { organization: region.id, role: 'region' },
+    ],
+  };
+}
+let protocolReady: Promise<unknown> | null = null;
+/** A protocol in force for the reports the matrix creates (2030–2039). */
+function networkProtocol() {
+  protocolReady ??= protocolPayload().then((payload) =>
+    app.inject({ method: 'POST', url: '/api/v1/protocols', headers: headers.admin, payload }),
+  );
+  return protocolReady;
+}
 let vatSeq = 0;
 /** A fresh valid partita IVA for each registration. */
 function freshVat() {
@@ -619,7 +748,8 @@ function freshVat() {
 // matrix (every action × every role, in each state) in requests/requests.test.ts, booking routes (a person's own
 // booking and the life-cycle table) in bookings/bookings.test.ts, a request's team becoming a joint action in
 // actions/actions.test.ts, brokerage routes (each step × each part: the company, another company, the handling centre,
-// another centre, the Region) in brokerage/brokerage.permissions.test.ts.
+// another centre, the Region) in brokerage/brokerage.permissions.test.ts, verification reports' edit, signing and
+// reopening (state and signing order) in governance/reports.test.ts.
 const NOT_ORGANIZATION_SCOPED = new Set([
   'self',
   'public',
@@ -627,6 +757,7 @@ const NOT_ORGANIZATION_SCOPED = new Set([
   'booking',
   'joint-action-from-request',
   'brokerage',
+  'report',
 ]);
 const SUCCESS: Record<string, number> = { POST: 201, PATCH: 200, DELETE: 204, PUT: 200 };
 

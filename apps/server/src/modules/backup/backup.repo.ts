@@ -98,10 +98,12 @@ export async function emptyTables(tx: Tx, tables: string[]) {
 
 /**
  * Marks this transaction as a restore: the change log's triggers (decision 020) log nothing, since the backup carries
- * the change log itself.
+ * the change log itself; and the keys that may be checked late (those of a cycle between two tables, such as a
+ * meeting's agenda items and outcomes) are checked at commit, once every table is back.
  */
 export async function markRestoring(tx: Tx) {
   await tx.execute(sql`select set_config('clock.restoring', 'on', true)`);
+  await tx.execute(sql`set constraints all deferred`);
 }
 
 /** Inserts rows given as JSON object texts (PostgreSQL converts each value from its JSON form to the column's type). */

@@ -1,6 +1,7 @@
 /**
  * The order to restore tables in: every table after the tables it refers to (ties by name, so a backup of the same
- * database always lists its tables the same way). A cycle, which the schema does not have, keeps the name order.
+ * database always lists its tables the same way). Tables in a cycle (a meeting's agenda items and outcomes refer to
+ * each other) keep the name order: their keys are deferrable, and a restore checks them at commit.
  */
 export function restoreOrder(tables: { name: string; refers: string[] }[]): string[] {
   const names = new Set(tables.map((t) => t.name));

@@ -234,5 +234,10 @@ export async function participation(deps: EventDeps, actor: Actor, eventId: stri
 export async function participationBetween(deps: Pick<EventDeps, 'db'>, from: Date, to: Date, organization?: string) {
   const rows = await repo.participationRows(deps.db, from.getTime(), to.getTime(), organization);
   const f = figures(rows);
-  return { ...f, events: [...new Set(rows.map((r) => r.eventId))] };
+  return {
+    ...f,
+    events: [...new Set(rows.map((r) => r.eventId))],
+    /** The events held: those where someone's presence was recorded. */
+    held: [...new Set(rows.filter((r) => r.state === 'attended').map((r) => r.eventId))],
+  };
 }

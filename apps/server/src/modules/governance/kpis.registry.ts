@@ -3,6 +3,7 @@ import type { LocalizedText } from '../../db/schema/catalogue.ts';
 import type { KpiAggregation, KpiDirection, KpiKind } from '../../db/schema/index.ts';
 import type { Period } from './kpis.rules.ts';
 import { BOOKING_KPIS, REQUEST_KPIS } from './platform-kpis.service.ts';
+import { ACTION_KPIS, EVENT_KPIS, INTRODUCTION_KPIS } from './network-kpis.service.ts';
 
 /**
  * The computed KPIs. Each lives beside the data it counts and is a function
@@ -41,9 +42,9 @@ export interface ComputedKpi {
 export const COMPUTED_KPIS: readonly ComputedKpi[] = [
   ...REQUEST_KPIS,
   ...BOOKING_KPIS,
-  // joint actions (actions module): ...ACTION_KPIS — `actions.on-time`
-  // events (dissemination module): ...EVENT_KPIS — `events.held`, `events.participants`
-  // brokerage: ...INTRODUCTION_KPIS — `introductions.agreements`
+  ...ACTION_KPIS,
+  ...EVENT_KPIS,
+  ...INTRODUCTION_KPIS,
 ];
 
 export const computedKpi = (code: string) => COMPUTED_KPIS.find((k) => k.code === code) ?? null;

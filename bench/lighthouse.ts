@@ -1,8 +1,8 @@
 /**
  * Pages on a phone (`npm run bench:lighthouse`): builds the web app, starts the real server (a fresh embedded database
  * under the system's temporary directory, the demo network, a random port on 127.0.0.1) and runs Lighthouse with its
- * mobile defaults (Moto G Power screen, simulated slow 4G and 4x CPU slowdown) on the home page, a search and an
- * equipment page, each page several times (default 3). Prints the median of each category score and of the key metrics
+ * mobile defaults (Moto G Power screen, simulated slow 4G and 4x CPU slowdown) on the home page, a search, an
+ * organisation, an equipment page and an event, each page several times (default 3). Prints the median of each category score and of the key metrics
  * (FCP, LCP, TBT, CLS, Speed Index) and what was transferred (total, script, stylesheet, font, document), plus the LCP
  * element. Prints only; writes nothing into the repository.
  *
@@ -181,15 +181,25 @@ async function measure(port: number, url: string, label: string): Promise<Sample
   return samples;
 }
 
-/** The pages measured on a running server: the home page, a search and a piece of equipment of the demo network. */
+/**
+ * The pages measured on a running server: the home page, a search, an organisation, a piece of equipment and an
+ * upcoming event of the demo network (the public pages issue 13 and issue 8 name).
+ */
 async function pagesOf(baseUrl: string): Promise<[string, string][]> {
   const list = (await (await fetch(`${baseUrl}/api/v1/equipment?limit=1`)).json()) as { items: { id: string }[] };
   const equipment = list.items[0]?.id;
   if (!equipment) throw new Error('the demo network has no equipment');
+  const today = new Date().toISOString().slice(0, 10);
+  const events = (await (await fetch(`${baseUrl}/api/v1/events?from=${today}&limit=1`)).json()) as {
+    items: { id: string }[];
+  };
+  const event = events.items[0]?.id;
   return [
     ['home', `${baseUrl}/`],
     ['search', `${baseUrl}/cerca?q=prove+di+fatica+saldature`],
+    ['organisation', `${baseUrl}/organizzazioni/lucense`],
     ['equipment', `${baseUrl}/attrezzature/${encodeURIComponent(equipment)}`],
+    ...(event ? ([['event', `${baseUrl}/eventi/${event}`]] as [string, string][]) : []),
   ];
 }
 

@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { DEMO_DIR } from './db/seed/demo.ts';
 import { createUser } from './modules/identity/identity.service.ts';
+import { DEMO_PAST_REQUESTS } from './db/seed/demo-governance.ts';
 
 // kill -9 of a real server, on the database of the project (a PGlite data directory, or PostgreSQL): during its first
 // start (while it migrates and loads the demo), and while writers are being answered. After a restart, every write
@@ -30,10 +31,12 @@ const demo = (file: string) => JSON.parse(fs.readFileSync(path.join(DEMO_DIR, fi
 const bundle = demo('bundle.json') as Record<string, unknown[]>;
 const network = demo('network.json') as { profiles: object; taxonomies: Record<string, unknown[]> };
 const DEMO = {
-  organizations: bundle.organizations!.length,
+  // The bundle's organisations and the companies the brokerage demo adds.
+  organizations: bundle.organizations!.length + (demo('brokerage.json') as { companies: unknown[] }).companies.length,
   offers: bundle.competences!.length + bundle.services!.length + bundle.equipment!.length,
   experts: bundle.experts!.length,
-  requests: (demo('requests.json') as { requests: unknown[] }).requests.length,
+  // The demo's requests and the past ones of the governance history.
+  requests: (demo('requests.json') as { requests: unknown[] }).requests.length + DEMO_PAST_REQUESTS,
   profiles: Object.keys(network.profiles).length,
   labels: Object.values(network.taxonomies).reduce((n, t) => n + t.length, 0),
 };

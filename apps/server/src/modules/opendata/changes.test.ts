@@ -44,6 +44,25 @@ async function follow(after: number, limit = 100, a = app) {
     expect(p.next).toBe(cursor);
   }
 }
+/** Empties the change log, runs the backfill that ends a migration, and reads the upserts a follower then gets. */
+async function backfilledUpserts(file: string) {
+  const migration = fs.readFileSync(
+    path.join(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations', file),
+    'utf8',
+  );
+  const backfill = migration.split('--> statement-breakpoint').pop()!;
+  expect(backfill).toMatch(/INSERT INTO change_log/);
+  const other = await openAgain(database);
+  try {
+    await other.db.transaction(async (tx) => {
+      await tx.execute(sql`delete from change_log`);
+      await tx.execute(sql.raw(backfill));
+    });
+  } finally {
+    await other.close();
+  }
+  return (await follow(0)).items.filter((i) => i.op === 'upsert').map((i) => `${i.type}:${i.id}`);
+}
 const importRecords = (bundle: object) =>
   importBundle(database.db, bundleStream({ format: 'clock-bundle/1', organizations: [], ...bundle }));
 
@@ -115,6 +134,65 @@ describe('the change feed', () => {
     ]);
   });
 
+  it('logs an event while it is public and a news item while it is published, nothing for drafts', async () => {
+    const held = (await follow(0)).cursor;
+    const [event] = (
+      (await database.db.execute(sql`
+        insert into events (kind, title, summary, mode, online_url, starts_at, ends_at)
+        values ('webinar', '{"it":"Webinar"}', '{"it":"Sintesi"}', 'online', 'https://meet.example.org/w',
+          now() + interval '1 day', now() + interval '1 day 1 hour') returning id`)) as unknown as {
+        rows: { id: string }[];
+      }
+    ).rows;
+    const [item] = (
+      (await database.db.execute(
+        sql`insert into news_items (title, summary) values ('{"it":"Notizia"}', '{"it":"Sintesi"}') returning id`,
+      )) as unknown as { rows: { id: string }[] }
+    ).rows;
+    const steps = [
+      sql`insert into event_organizers (event_id, organization_id, role) values (${event!.id}, ${centre.id}, 'lead')`,
+      sql`insert into news_organizations (news_id, organization_id, position) values (${item!.id}, ${centre.id}, 0)`,
+      sql`update events set state = 'published', published_at = now() where id = ${event!.id}`,
+      sql`update news_items set state = 'published', published_at = now() where id = ${item!.id}`,
+      sql`update events set state = 'cancelled', cancel_reason = 'Relatore assente' where id = ${event!.id}`,
+      sql`delete from news_organizations where news_id = ${item!.id}`,
+      sql`update events set visibility = 'network' where id = ${event!.id}`,
+      sql`update news_items set state = 'withdrawn' where id = ${item!.id}`,
+      sql`delete from events where id = ${event!.id}`,
+      sql`delete from news_items where id = ${item!.id}`,
+    ];
+    for (const step of steps) await database.db.execute(step);
+    const { items } = await follow(held);
+    expect(items.map((i) => [i.type, i.id, i.op])).toEqual([
+      ['event', event!.id, 'upsert'],
+      ['news', item!.id, 'upsert'],
+      ['event', event!.id, 'upsert'],
+      ['news', item!.id, 'upsert'],
+      ['event', event!.id, 'delete'],
+      ['news', item!.id, 'delete'],
+    ]);
+  });
+
+  it('is backfilled by the events and news migration with the events and news already public', async () => {
+    await database.db.execute(sql`
+      insert into events (kind, title, summary, mode, online_url, state, visibility, cancel_reason, published_at,
+        starts_at, ends_at)
+      select 'seminar', '{"it":"Seminario"}', '{"it":"Sintesi"}', 'online', 'https://meet.example.org/s', s, v,
+        case when s = 'cancelled' then 'Sala non disponibile' end, now(), now() - interval '30 days', now() - interval '30 days' + interval '2 hours'
+      from (values ('draft', 'public'), ('published', 'public'), ('cancelled', 'public'), ('published', 'network')) x(s, v)`);
+    await database.db.execute(sql`
+      insert into news_items (title, summary, state, published_at)
+      select '{"it":"Notizia"}', '{"it":"Sintesi"}', s, now() from unnest(array['draft', 'published', 'withdrawn']) s`);
+    const publicIds = (await database.db.execute(sql`
+      select 'event:' || id as k from events where state in ('published', 'cancelled') and visibility = 'public'
+      union all select 'news:' || id from news_items where state = 'published'`)) as unknown as {
+      rows: { k: string }[];
+    };
+    expect(publicIds.rows.length).toBe(3);
+    const upserts = await backfilledUpserts('0019_open_data_events_news.sql');
+    expect(upserts.sort()).toEqual(publicIds.rows.map((r) => r.k).sort());
+  });
+
   it('keeps its cursors across a restart', async () => {
     const before = await follow(0);
     await app.close();
@@ -129,12 +207,6 @@ describe('the change feed', () => {
   });
 
   it('is backfilled by its migration with everything already public', async () => {
-    const migration = fs.readFileSync(
-      path.join(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations/0016_open_data.sql'),
-      'utf8',
-    );
-    const backfill = migration.split('--> statement-breakpoint').pop()!;
-    expect(backfill).toMatch(/INSERT INTO change_log/);
     const publicIds = async () => {
       const r = (await database.db.execute(sql`
         select 'organization:' || id as k from organizations where retired_at is null
@@ -144,16 +216,7 @@ describe('the change feed', () => {
       };
       return r.rows.map((x) => x.k).sort();
     };
-    const other = await openAgain(database);
-    try {
-      await other.db.transaction(async (tx) => {
-        await tx.execute(sql`delete from change_log`);
-        await tx.execute(sql.raw(backfill));
-      });
-    } finally {
-      await other.close();
-    }
-    const upserts = (await follow(0)).items.filter((i) => i.op === 'upsert').map((i) => `${i.type}:${i.id}`);
+    const upserts = await backfilledUpserts('0016_open_data.sql');
     expect([...new Set(upserts)].sort()).toEqual(await publicIds());
   });
 

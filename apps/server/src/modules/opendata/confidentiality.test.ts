@@ -10,7 +10,7 @@ import { DATASETS } from './datasets.service.ts';
 
 // A confidential request leaves no trace in any open format: rows that are confidential, network-only, not yet
 // opened, or no longer public, each with distinctive words, and every open-data output and the whole change feed
-// searched for them.
+// searched for them. The same for events (drafts, network-only) and news (drafts, withdrawn).
 let database: Database;
 let app: FastifyInstance;
 const SECRETS = {
@@ -22,6 +22,11 @@ const SECRETS = {
   madeConfidential: 'Vortigerno',
   privateExpert: 'Ermenegildo Invisibile',
   contactEmail: 'segretissimo@example.org',
+  draftEvent: 'Ornitorinco Bozzetto',
+  networkEvent: 'Capibara Riservata',
+  eventMadeNetwork: 'Lemure Ritirato',
+  draftNews: 'Armadillo Inedito',
+  withdrawnNews: 'Pangolino Smentito',
 };
 const ids: Record<string, string> = {};
 
@@ -37,6 +42,35 @@ async function insertRequest(key: string, over: { confidentiality: string; opene
   ids[key] = r.rows[0]!.id;
 }
 
+async function insertEvent(key: keyof typeof SECRETS, state: string, visibility: string) {
+  const r = (await database.db.execute(sql`
+    insert into events (kind, title, summary, mode, place, state, visibility, published_at, starts_at, ends_at)
+    values ('seminar', ${JSON.stringify({ it: `Seminario ${SECRETS[key]}` })}::jsonb,
+      ${JSON.stringify({ it: `Sintesi ${SECRETS[key]}`, en: `Summary ${SECRETS[key]}` })}::jsonb, 'in-person',
+      ${JSON.stringify({ name: `Sala ${SECRETS[key]}` })}::jsonb, ${state}, ${visibility},
+      ${state === 'draft' ? sql`null` : sql`now()`}, now() + interval '10 days', now() + interval '10 days 2 hours')
+    returning id`)) as unknown as { rows: { id: string }[] };
+  ids[key] = r.rows[0]!.id;
+  await database.db.execute(
+    sql`insert into event_organizers (event_id, organization_id, role) values (${ids[key]}, 'lucense', 'lead')`,
+  );
+}
+async function insertNews(key: keyof typeof SECRETS, state: string) {
+  const r = (await database.db.execute(sql`
+    insert into news_items (title, summary, state, published_at)
+    values (${JSON.stringify({ it: `Notizia ${SECRETS[key]}` })}::jsonb,
+      ${JSON.stringify({ it: `Sintesi ${SECRETS[key]}` })}::jsonb, ${state}, ${state === 'draft' ? sql`null` : sql`now()`})
+    returning id`)) as unknown as { rows: { id: string }[] };
+  ids[key] = r.rows[0]!.id;
+  await database.db.execute(
+    sql`insert into news_organizations (news_id, organization_id, position) values (${ids[key]}, 'lucense', 0)`,
+  );
+}
+const EVENTS = ['draftEvent', 'networkEvent', 'eventMadeNetwork'];
+const NEWS = ['draftNews', 'withdrawnNews'];
+/** Rows that were never public: not even their ids may appear. */
+const NEVER_PUBLIC = ['confidential', 'network', 'notOpened', 'draftEvent', 'networkEvent', 'draftNews'];
+
 beforeAll(async () => {
   database = await freshDatabase();
   await seedDemo(database.db);
@@ -51,6 +85,19 @@ beforeAll(async () => {
   );
   await database.db.execute(
     sql`insert into experts (id, organization_id, name, public_profile) values ('expert-invisible', 'lucense', ${SECRETS.privateExpert}, false)`,
+  );
+  await insertEvent('draftEvent', 'draft', 'public');
+  await insertEvent('networkEvent', 'published', 'network');
+  // Public first, then kept for the network only, with new, secret words.
+  await insertEvent('eventMadeNetwork', 'published', 'public');
+  await database.db.execute(
+    sql`update events set visibility = 'network', title = ${JSON.stringify({ it: `Seminario ${SECRETS.eventMadeNetwork}` })}::jsonb, summary = ${JSON.stringify({ it: `Sintesi ${SECRETS.eventMadeNetwork}` })}::jsonb, place = ${JSON.stringify({ name: `Sala ${SECRETS.eventMadeNetwork}` })}::jsonb where id = ${ids.eventMadeNetwork}`,
+  );
+  await insertNews('draftNews', 'draft');
+  // Published with public words, then withdrawn and rewritten with secret ones.
+  await insertNews('withdrawnNews', 'published');
+  await database.db.execute(
+    sql`update news_items set state = 'withdrawn', title = ${JSON.stringify({ it: `Notizia ${SECRETS.withdrawnNews}` })}::jsonb, summary = ${JSON.stringify({ it: `Sintesi ${SECRETS.withdrawnNews}` })}::jsonb where id = ${ids.withdrawnNews}`,
   );
 });
 afterAll(async () => {
@@ -77,8 +124,9 @@ async function everyOpenOutput(): Promise<Record<string, string>> {
     if (page.next === null) break;
     after = page.next;
   }
+  const typeOf = (key: string) => (EVENTS.includes(key) ? 'event' : NEWS.includes(key) ? 'news' : 'request');
   for (const [type, id] of [
-    ...Object.values(ids).map((id) => ['request', id]),
+    ...Object.entries(ids).map(([key, id]) => [typeOf(key), id]),
     ['expert', 'expert-invisible'],
   ] as const) {
     // Asked by id, they do not exist for the public (the answer names only the id asked for).
@@ -89,7 +137,7 @@ async function everyOpenOutput(): Promise<Record<string, string>> {
 }
 
 describe('open data and confidentiality', () => {
-  it('never shows a confidential, network-only, unopened or no-longer-public request, nor a private expert', async () => {
+  it('never shows a confidential, network-only, unopened or no-longer-public request, a private expert, a draft or network-only event, a draft or withdrawn news item', async () => {
     const outputs = await everyOpenOutput();
     expect(Object.keys(outputs).length).toBeGreaterThan(25);
     const leaks: string[] = [];
@@ -99,14 +147,13 @@ describe('open data and confidentiality', () => {
     // Ids of rows that were never public do not appear either (the no-longer-public one appears as a delete only).
     for (const [url, body] of Object.entries(outputs)) {
       if (url.startsWith('/id/')) continue;
-      for (const key of ['confidential', 'network', 'notOpened'])
-        if (body.includes(ids[key]!)) leaks.push(`id of ${key} in ${url}`);
+      for (const key of NEVER_PUBLIC) if (body.includes(ids[key]!)) leaks.push(`id of ${key} in ${url}`);
       if (body.includes('expert-invisible')) leaks.push(`id of the private expert in ${url}`);
     }
     expect(leaks).toEqual([]);
   });
 
-  it('shows the request that stopped being public as a delete without a record', async () => {
+  it('shows the request, the event and the news item that stopped being public as deletes without a record', async () => {
     const all: { type: string; id: string; op: string; record: unknown }[] = [];
     let after = 0;
     for (;;) {
@@ -115,8 +162,14 @@ describe('open data and confidentiality', () => {
       if (page.next === null) break;
       after = page.next;
     }
-    const entries = all.filter((i) => i.id === ids.madeConfidential);
-    expect(entries.map((e) => e.op)).toEqual(['upsert', 'delete']);
-    expect(entries.every((e) => e.record === null)).toBe(true);
+    for (const key of ['madeConfidential', 'eventMadeNetwork', 'withdrawnNews']) {
+      const entries = all.filter((i) => i.id === ids[key]);
+      // The event's organiser, added after it was published, is one more upsert of the same record.
+      expect(
+        entries.map((e) => e.op).filter((op, i, ops) => op !== ops[i - 1]),
+        key,
+      ).toEqual(['upsert', 'delete']);
+      expect(entries.every((e) => e.record === null)).toBe(true);
+    }
   });
 });

@@ -1,31 +1,31 @@
 /**
  * The registry of open datasets: every public collection of the network, with how to read it in pages, how each
  * record looks in JSON, CSV and JSON-LD, and which change-log types move it. The catalogue (DCAT-AP_IT), the files,
- * the record URIs and the change feed are all built from this list: a new public collection (events, news, joint
- * actions, opportunities) is one more entry here — plus, for the change feed, a trigger (or `recordChange` calls)
- * writing its type into the change log.
+ * the record URIs and the change feed are all built from this list: a new public collection (joint actions,
+ * opportunities) is one more entry here, as events and news are (event-news-datasets.service.ts) — plus, for the
+ * change feed, a trigger (or `recordChange` calls) writing its type into the change log.
  */
 import type { Db } from '../../db/client.ts';
 import type { LocalizedText, OfferType } from '../../db/schema/index.ts';
 import { presentExpert, presentOffer, presentOrganization } from '../catalogue/catalogue.presenter.ts';
+import { events, news } from './event-news-datasets.service.ts';
 import * as repo from './opendata.repo.ts';
 import {
   bilingual,
   bilingualColumns,
   compact,
   joinList,
+  keyed,
   langValues,
+  orgRef,
+  type Page,
   recordPage,
   recordUri,
   type Cell,
   type JsonObject,
 } from './records.rules.ts';
 
-export interface Page<Row> {
-  rows: Row[];
-  /** The key to pass as `after` for the next page; null at the end. */
-  next: number | null;
-}
+export type { Page };
 
 export interface Dataset<Row = never> {
   /** The file name: /opendata/<name>.csv */
@@ -49,11 +49,6 @@ export interface Dataset<Row = never> {
   csv(row: Row, base: string): Record<string, Cell>;
   node(row: Row, base: string): JsonObject;
 }
-
-const keyed = <Row>(rows: Row[], limit: number, key: (r: Row) => number): Page<Row> => ({
-  rows,
-  next: rows.length < limit ? null : key(rows[rows.length - 1]!),
-});
 
 const OFFER_COLUMNS = [
   'id',
@@ -91,7 +86,6 @@ const offerNode = (o: repo.OfferRow, base: string, type: string): JsonObject =>
     keywords: o.offer.keywords ?? [],
     url: recordPage(base, o.offer.type, o.offer.id),
   });
-const orgRef = (base: string, id: string) => ({ '@id': recordUri(base, 'organization', id) });
 
 function offerDataset(
   type: OfferType,
@@ -472,6 +466,8 @@ export const DATASETS: readonly AnyDataset[] = [
   equipment,
   experts,
   requests,
+  events,
+  news,
   s3Coverage,
 ];
 

@@ -3,6 +3,10 @@ import type { Db, Tx } from '../../db/client.ts';
 import {
   changeLog,
   companyProfiles,
+  eventOrganizers,
+  events,
+  newsItems,
+  newsOrganizations,
   organizationContacts,
   experts,
   offers,
@@ -36,6 +40,10 @@ const publicOffer = (type: OfferType) => and(eq(offers.type, type), isNull(offer
 const publicExpert = and(isNull(experts.retiredAt), eq(experts.publicProfile, true))!;
 /** A request's summary is public once the nucleus opened a public request (requests.repo's summary rule). */
 const publicRequest = and(eq(requests.confidentiality, 'public'), isNotNull(requests.openedAt))!;
+/** Events the anonymous list shows: published or cancelled, of public visibility (not the network-only ones). */
+const publicEvent = and(inArray(events.state, ['published', 'cancelled']), eq(events.visibility, 'public'))!;
+const publicNews = eq(newsItems.state, 'published');
+const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 const organizationColumns = {
   org: organizations,
@@ -130,13 +138,105 @@ export function pageRequestSummaries(db: Conn, afterNumber: number, limit: numbe
 }
 export type RequestSummaryRow = Awaited<ReturnType<typeof requestPageQuery>>[number];
 export function requestSummariesByIds(tx: Conn, ids: string[]) {
-  const uuids = ids.filter((i) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(i));
+  const uuids = ids.filter(isUuid);
   if (!uuids.length) return Promise.resolve([]);
   return tx
     .select(requestSummaryColumns)
     .from(requests)
     .where(and(publicRequest, inArray(requests.id, uuids)));
 }
+
+/** Public events after `afterNumber` (their E-number), with their organisers (lead first). */
+export function pageEvents(db: Conn, afterNumber: number, limit: number) {
+  return inIndexOrder(db, async (tx) =>
+    withEventOrganizers(
+      tx,
+      await tx
+        .select()
+        .from(events)
+        .where(and(publicEvent, gt(events.number, afterNumber)))
+        .orderBy(asc(events.number))
+        .limit(limit),
+    ),
+  );
+}
+export async function eventsByIds(tx: Conn, ids: string[]) {
+  const uuids = ids.filter(isUuid);
+  if (!uuids.length) return [];
+  return withEventOrganizers(
+    tx,
+    await tx
+      .select()
+      .from(events)
+      .where(and(publicEvent, inArray(events.id, uuids))),
+  );
+}
+async function withEventOrganizers(tx: Conn, list: (typeof events.$inferSelect)[]) {
+  const links = list.length
+    ? await tx
+        .select({ eventId: eventOrganizers.eventId, id: organizations.id, name: organizations.name })
+        .from(eventOrganizers)
+        .innerJoin(organizations, eq(organizations.id, eventOrganizers.organizationId))
+        .where(
+          inArray(
+            eventOrganizers.eventId,
+            list.map((e) => e.id),
+          ),
+        )
+        .orderBy(sql`${eventOrganizers.role} <> 'lead'`, asc(eventOrganizers.position))
+    : [];
+  return list.map((event) => ({
+    event,
+    organizers: links.filter((l) => l.eventId === event.id).map(({ id, name }) => ({ id, name })),
+  }));
+}
+export type EventRow = Awaited<ReturnType<typeof withEventOrganizers>>[number];
+
+/** Published news after `afterNumber` (their N-number), with the organisations that publish them (lead first). */
+export function pageNews(db: Conn, afterNumber: number, limit: number) {
+  return inIndexOrder(db, async (tx) =>
+    withNewsOrganizations(
+      tx,
+      await tx
+        .select()
+        .from(newsItems)
+        .where(and(publicNews, gt(newsItems.number, afterNumber)))
+        .orderBy(asc(newsItems.number))
+        .limit(limit),
+    ),
+  );
+}
+export async function newsByIds(tx: Conn, ids: string[]) {
+  const uuids = ids.filter(isUuid);
+  if (!uuids.length) return [];
+  return withNewsOrganizations(
+    tx,
+    await tx
+      .select()
+      .from(newsItems)
+      .where(and(publicNews, inArray(newsItems.id, uuids))),
+  );
+}
+async function withNewsOrganizations(tx: Conn, list: (typeof newsItems.$inferSelect)[]) {
+  const links = list.length
+    ? await tx
+        .select({ newsId: newsOrganizations.newsId, id: organizations.id, name: organizations.name })
+        .from(newsOrganizations)
+        .innerJoin(organizations, eq(organizations.id, newsOrganizations.organizationId))
+        .where(
+          inArray(
+            newsOrganizations.newsId,
+            list.map((n) => n.id),
+          ),
+        )
+        .orderBy(asc(newsOrganizations.position))
+    : [];
+  return list.map((news) => ({
+    news,
+    organizations: links.filter((l) => l.newsId === news.id).map(({ id, name }) => ({ id, name })),
+  }));
+}
+export type NewsRow = Awaited<ReturnType<typeof withNewsOrganizations>>[number];
 
 /**
  * Coverage of the regional S3 priorities: per priority, the public organisations tagged with it and the public

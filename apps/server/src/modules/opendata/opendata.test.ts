@@ -116,6 +116,9 @@ const API_TOTALS: Record<string, () => Promise<number>> = {
   equipment: async () => (await get('/api/v1/equipment?limit=1')).json().total,
   experts: async () => (await get('/api/v1/experts?limit=1')).json().total,
   requests: async () => (await get('/api/v1/requests?limit=1')).json().total,
+  // Without `from` the list has no date bound: every public event, past ones too (`from` refuses years before 2000).
+  events: async () => (await get('/api/v1/events?limit=1')).json().total,
+  news: async () => (await get('/api/v1/news?limit=1')).json().total,
   's3-coverage': async () => (await get('/api/v1/taxonomies')).json().s3.length,
 };
 
@@ -207,6 +210,38 @@ describe('record URIs', () => {
     const org = await get(`/id/organization/lucense`, { accept: 'application/ld+json' });
     expect(org.json()['@type']).toBe('Organization');
     expect((await get('/id/expert/nobody', { accept: 'application/ld+json' })).statusCode).toBe(404);
+  });
+
+  it('describe events and news as schema.org events and articles, and send browsers to their pages', async () => {
+    for (const [name, page, types] of [
+      ['events', 'eventi', ['https://schema.org/Event', 'https://schema.org/EducationEvent']],
+      ['news', 'notizie', ['https://schema.org/NewsArticle']],
+    ] as const) {
+      const rows = parse((await get(`/opendata/${name}.csv`)).body, { columns: true }) as Record<string, string>[];
+      for (const row of rows) {
+        const ld = await get(`${local(row.uri!)}.jsonld`);
+        expect(ld.statusCode, row.uri).toBe(200);
+        const [node] = await jsonld.expand(ld.json());
+        expect(types).toContain(node!['@type']![0]);
+        const redirect = await get(local(row.uri!), { accept: 'text/html' });
+        expect(redirect.statusCode).toBe(303);
+        expect(redirect.headers.location).toBe(`${BASE}/${page}/${row.id}`);
+      }
+    }
+    // Past events are open data too (the demo has some), not only the upcoming ones.
+    const ends = (parse((await get('/opendata/events.csv')).body, { columns: true }) as { end: string }[]).map((r) =>
+      Date.parse(r.end),
+    );
+    expect(ends.some((t) => t < Date.now())).toBe(true);
+    expect(ends.some((t) => t > Date.now())).toBe(true);
+    const event = (await get('/opendata/events.jsonld')).json()['@graph'][0];
+    expect(event).toMatchObject({ startDate: expect.any(String), endDate: expect.any(String) });
+    expect(event.eventStatus).toMatch(/^https:\/\/schema\.org\/Event(Scheduled|Cancelled)$/);
+    expect(event.organizer[0]['@id']).toMatch(new RegExp(`^${BASE}/id/organization/`));
+    expect(['Place', 'VirtualLocation']).toContain(event.location['@type'] ?? event.location[0]['@type']);
+    const article = (await get('/opendata/news.jsonld')).json()['@graph'][0];
+    expect(article).toMatchObject({ datePublished: expect.any(String), headline: expect.anything() });
+    expect(article.publisher['@id'] ?? article.publisher[0]['@id']).toMatch(new RegExp(`^${BASE}/id/organization/`));
   });
 
   it('hide experts without a public profile', async () => {

@@ -52,6 +52,8 @@ export const RECORD_PAGES: Record<string, string> = {
   equipment: 'attrezzature',
   expert: 'esperti',
   request: 'richieste',
+  event: 'eventi',
+  news: 'notizie',
 };
 
 /** The stable, dereferenceable URI of a public record on this instance. */
@@ -59,3 +61,16 @@ export const recordUri = (base: string, type: string, id: string) => `${base}/id
 /** The record's page for people (where the URI redirects a browser). */
 export const recordPage = (base: string, type: string, id: string) =>
   `${base}/${RECORD_PAGES[type] ?? type}/${encodeURIComponent(id)}`;
+/** A reference to a public organisation's record. */
+export const orgRef = (base: string, id: string) => ({ '@id': recordUri(base, 'organization', id) });
+
+export interface Page<Row> {
+  rows: Row[];
+  /** The key to pass as `after` for the next page; null at the end. */
+  next: number | null;
+}
+/** A keyset page: the key of its last row is where the next one starts, unless it is the last (not full). */
+export const keyed = <Row>(rows: Row[], limit: number, key: (r: Row) => number): Page<Row> => ({
+  rows,
+  next: rows.length < limit ? null : key(rows[rows.length - 1]!),
+});

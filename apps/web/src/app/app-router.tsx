@@ -100,6 +100,7 @@ const EventRegistrationPage = lazy(() =>
 const EventRegistrationsPage = lazy(() =>
   import('../routes/event-registrations-page.tsx').then((m) => ({ default: m.EventRegistrationsPage })),
 );
+const EventEditPage = lazy(() => import('../routes/event-edit-page.tsx').then((m) => ({ default: m.EventEditPage })));
 const NewsPage = lazy(() => import('../routes/news-page.tsx').then((m) => ({ default: m.NewsPage })));
 const NewsItemPage = lazy(() => import('../routes/news-item-page.tsx').then((m) => ({ default: m.NewsItemPage })));
 const NewsEditPage = lazy(() => import('../routes/news-edit-page.tsx').then((m) => ({ default: m.NewsEditPage })));
@@ -185,9 +186,11 @@ export const routes: RouteObject[] = [
           { path: 'richieste/domanda', element: <DemandPage /> },
           { path: 'eventi', element: <EventsPage /> },
           { path: 'eventi/conferma', element: <EventConfirmPage /> },
+          { path: 'eventi/nuovo', element: <EventEditPage /> },
           { path: 'eventi/iscrizioni/:id', element: <EventRegistrationPage /> },
           { path: 'eventi/:id', element: <EventPage /> },
           { path: 'eventi/:id/iscrizioni', element: <EventRegistrationsPage /> },
+          { path: 'eventi/:id/modifica', element: <EventEditPage /> },
           { path: 'notizie', element: <NewsPage /> },
           { path: 'notizie/nuova', element: <NewsEditPage /> },
           { path: 'notizie/:id', element: <NewsItemPage /> },

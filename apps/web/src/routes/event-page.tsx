@@ -5,6 +5,7 @@ import { useApi } from '../lib/use-api.ts';
 import { PageHeading } from '../components/ui/page-heading.tsx';
 import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
 import { PendingPage } from '../components/ui/pending-page.tsx';
+import { FlashNotice } from '../components/ui/flash-notice.tsx';
 import { FallbackNote } from '../components/ui/localized-text.tsx';
 import { describe, StructuredData, useSiteOrigin } from '../lib/page-head.tsx';
 import { useReferenceData } from '../features/catalogue/reference-data.tsx';
@@ -66,6 +67,7 @@ export function EventPage() {
         {title?.text}
         {title ? <FallbackNote picked={title} /> : null}
       </PageHeading>
+      <FlashNotice />
       {notice ? (
         <div className="alert alert-success" role="status">
           {notice}

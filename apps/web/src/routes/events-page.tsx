@@ -5,12 +5,18 @@ import { FlashNotice } from '../components/ui/flash-notice.tsx';
 import { EventListView } from '../features/events/event-list-view.tsx';
 import { EVENTS_ICS_FEED, EVENTS_RSS_FEED } from '../features/events/event-api.ts';
 import { Link } from 'react-router';
+import { useSession } from '../features/identity/session.tsx';
+import { useReferenceData } from '../features/catalogue/reference-data.tsx';
+import { eventOrganizations } from '../features/events/event-roles.ts';
 import '../features/events/event-messages.ts';
 import '../features/news/news-messages.ts';
 
 /** /eventi: the network's shared calendar of events and training. */
 export function EventsPage() {
   const { t } = useI18n();
+  const { user } = useSession();
+  const { organizations } = useReferenceData();
+  const organizer = eventOrganizations(user, organizations).length > 0;
   return (
     <>
       <Breadcrumbs
@@ -32,6 +38,11 @@ export function EventsPage() {
         <a href={EVENTS_RSS_FEED} type="application/rss+xml">
           {t('events.feed_rss')}
         </a>
+        {organizer ? (
+          <Link className="btn btn-primary btn-sm" to="/eventi/nuovo">
+            {t('events.new')}
+          </Link>
+        ) : null}
       </p>
       <EventListView />
     </>

@@ -39,7 +39,7 @@ interface TextFieldProps {
   label: ReactNode;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'date';
+  type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'date' | 'time';
   hint?: ReactNode;
   error?: FieldMessage;
   /** Also described by this element (e.g. the error of the group the field belongs to). */

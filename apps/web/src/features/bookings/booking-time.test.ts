@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, addMinutes, minutesBetween, mondayOf, romeClock, romeDay, romeInstant } from './rome-time.ts';
 import { groupByDay } from './availability-calendar.tsx';
 import { durationChoices, startChoices } from './booking-form.tsx';
-import { centsOf } from './tariffs-form.tsx';
+import { centsOf } from '../../lib/money.ts';
 import { draftOf, ruleOf } from './opening-hours-form.tsx';
 import type { BookingPolicy } from './booking-api.ts';
 

@@ -3,6 +3,7 @@ import { sendJson } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { localErrors } from '../../lib/form-errors.ts';
+import { centsOf } from '../../lib/money.ts';
 import { FieldError } from '../../components/ui/form-fields.tsx';
 import { ErrorSummary, type SummaryField } from '../../components/ui/error-summary.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
@@ -19,16 +20,6 @@ import './booking-messages.ts';
 
 const key = (category: UserCategory, unit: TariffUnit) => `${category}.${unit}`;
 const CELLS = USER_CATEGORIES.flatMap((c) => TARIFF_UNITS.map((u) => key(c, u)));
-
-/** Euros as typed (`12`, `12,5`, `1.234,50`, `12.50`) → cents; null when it is not an amount. */
-export function centsOf(text: string): number | null {
-  let v = text.trim().replace(/\s|€/g, '');
-  if (!v) return null;
-  if (/,\d{1,2}$/.test(v)) v = v.replace(/\./g, '').replace(',', '.');
-  else v = v.replace(/,/g, '');
-  if (!/^\d+(\.\d{1,2})?$/.test(v)) return null;
-  return Math.round(Number(v) * 100);
-}
 
 /** The price of the instrument per user category and unit (euros, VAT excluded); an empty cell is no tariff. */
 export function TariffsForm({

@@ -9,7 +9,9 @@ import { TextField } from '../../components/ui/form-fields.tsx';
 import { eventEndpoints, type EventDetail } from './event-api.ts';
 import './event-messages.ts';
 
-/** The organisers' buttons on an event (the server's allowedActions): publish, cancel with a reason, registrations. */
+/**
+ * The organisers' buttons on an event (the server's allowedActions): edit, publish, cancel with a reason, registrations.
+ */
 export function EventActions({ event, onChanged }: { event: EventDetail; onChanged: (message: string) => void }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
@@ -17,7 +19,7 @@ export function EventActions({ event, onChanged }: { event: EventDetail; onChang
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const can = (a: EventDetail['allowedActions'][number]) => event.allowedActions.includes(a);
-  if (!can('publish') && !can('cancel') && !can('manage-registrations')) return null;
+  if (!can('edit') && !can('publish') && !can('cancel') && !can('manage-registrations')) return null;
   const act = async (action: 'publish' | 'cancel') => {
     setBusy(true);
     setFailure(null);
@@ -34,6 +36,11 @@ export function EventActions({ event, onChanged }: { event: EventDetail; onChang
   };
   return (
     <div className="event-actions d-flex flex-wrap gap-2 mb-4">
+      {can('edit') ? (
+        <Link className="btn btn-outline-primary btn-sm" to={`/eventi/${event.id}/modifica`}>
+          {t('events.edit')}
+        </Link>
+      ) : null}
       {can('manage-registrations') ? (
         <Link className="btn btn-outline-primary btn-sm" to={`/eventi/${event.id}/iscrizioni`}>
           {t('events.manage.link')}

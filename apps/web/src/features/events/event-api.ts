@@ -24,6 +24,8 @@ export const eventEndpoints = {
     limit?: number;
   }) => apiUrl('/events', params),
   one: (id: string) => apiUrl(`/events/${encodeURIComponent(id)}`),
+  create: () => apiUrl('/events'),
+  sessions: (id: string) => apiUrl(`/events/${encodeURIComponent(id)}/sessions`),
   ics: (id: string) => apiUrl(`/events/${encodeURIComponent(id)}/ics`),
   act: (id: string, action: 'publish' | 'cancel') => apiUrl(`/events/${encodeURIComponent(id)}/${action}`),
   register: (id: string) => apiUrl(`/events/${encodeURIComponent(id)}/registrations`),

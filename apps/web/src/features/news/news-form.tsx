@@ -6,7 +6,9 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { localErrors } from '../../lib/form-errors.ts';
 import { ErrorSummary, type SummaryField } from '../../components/ui/error-summary.tsx';
-import { CheckboxGroup, SelectField, TextField } from '../../components/ui/form-fields.tsx';
+import { CheckboxGroup, TextField } from '../../components/ui/form-fields.tsx';
+import { bothLanguages as both } from '../../lib/local-text.ts';
+import { chosenLead, OrganizerFields } from '../editing/organizer-fields.tsx';
 import { useReferenceData } from '../catalogue/reference-data.tsx';
 import { useSession } from '../identity/session.tsx';
 import { useEditFailureText } from '../editing/edit-failure.ts';
@@ -44,11 +46,6 @@ function draftOf(item: NewsItem | undefined): Draft {
   };
 }
 
-const both = (it: string, en: string) => {
-  const text = { ...(it.trim() ? { it: it.trim() } : {}), ...(en.trim() ? { en: en.trim() } : {}) };
-  return Object.keys(text).length ? text : undefined;
-};
-
 /** Writes a news item (a draft) or changes one: in whose name, with whom, the texts in either language, the topics. */
 export function NewsForm({ item }: { item?: NewsItem }) {
   const { t, pick } = useI18n();
@@ -60,12 +57,8 @@ export function NewsForm({ item }: { item?: NewsItem }) {
   const e = submit.errors.byField;
   const failureText = useEditFailureText(submit.failure);
   const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const mine = newsOrganizations(user, organizations);
-  const leads = mine.map((o) => ({ value: o.id, label: o.shortName ?? o.name }));
-  const lead = draft.lead || (leads.length === 1 ? leads[0]!.value : '');
-  const others = organizations
-    .filter((o) => (o.kind === 'centre' || o.kind === 'region') && o.id !== lead)
-    .map((o) => ({ value: o.id, label: o.shortName ?? o.name }));
+  const leads = newsOrganizations(user, organizations);
+  const lead = chosenLead(draft.lead, leads);
   const filiere = (taxonomies?.filiera ?? [])
     .map((x) => ({ value: x.code, label: pick(x.label)?.text ?? x.code }))
     .sort((a, b) => a.label.localeCompare(b.label));
@@ -109,24 +102,21 @@ export function NewsForm({ item }: { item?: NewsItem }) {
   return (
     <form className="clock-form" noValidate onSubmit={onSubmit}>
       <ErrorSummary items={submit.errors.items} fields={fields} attempt={submit.attempt} intro={failureText} />
-      <SelectField
-        id={`${ID}-lead`}
-        label={t('news.field.organization')}
-        value={lead}
-        onChange={set('lead')}
-        options={leads}
-        emptyLabel={t('news.filter.all')}
+      <OrganizerFields
+        idPrefix={ID}
+        leads={leads}
+        lead={lead}
+        partners={draft.partners}
+        all={organizations}
+        onLead={set('lead')}
+        onPartners={(partners) => setDraft((d) => ({ ...d, partners }))}
         error={e.organizations}
-        required
-      />
-      <CheckboxGroup
-        id={`${ID}-partners`}
-        legend={t('news.field.partners')}
-        hint={t('news.field.partners_hint')}
-        options={others}
-        values={draft.partners.filter((p) => p !== lead)}
-        onChange={(partners) => setDraft((d) => ({ ...d, partners }))}
-        markOptional
+        labels={{
+          lead: t('news.field.organization'),
+          choose: t('news.filter.all'),
+          partners: t('news.field.partners'),
+          partnersHint: t('news.field.partners_hint'),
+        }}
       />
       <TextField
         id={`${ID}-title-it`}

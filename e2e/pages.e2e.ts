@@ -155,6 +155,18 @@ describe('without JavaScript', () => {
     },
   );
 
+  it('carries only the sector labels it shows, not the whole taxonomy', async () => {
+    const page = await html('/organizzazioni/lucense');
+    const data = JSON.parse(
+      page.text.match(/<script id="clock-page-data" type="application\/json">(.*?)<\/script>/s)![1]!,
+    );
+    expect(data.reference.partial).toBe(true);
+    const sectors = data.reference.taxonomies.sector as { code: string }[];
+    expect(sectors.length).toBeGreaterThan(0);
+    expect(sectors.length).toBeLessThan(100);
+    expect(page.text.length).toBeLessThan(150_000);
+  });
+
   it('describes where a page sits as a BreadcrumbList with absolute links', async () => {
     const nodes = await expandedNodes((await html('/organizzazioni/navigo')).text);
     const list = nodes.find((n) => n.types.includes(SCHEMA('BreadcrumbList')));

@@ -56,6 +56,7 @@ export async function render(
 
   let html = '';
   let head: PageHead | undefined;
+  let last: PageRender | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const wanted = new Set<string>();
     let wantsReference = false;
@@ -75,6 +76,7 @@ export async function render(
       o.signal,
     );
     head = rendering.head;
+    last = rendering;
     const missing = [...wanted].filter((u) => u.startsWith('/api/'));
     const reference = wantsReference && !data.reference;
     if (missing.length === 0 && !reference) break;
@@ -96,6 +98,17 @@ export async function render(
           })
         : undefined,
     ]);
+  }
+  // The sector taxonomy is large (every NACE class in two languages): the page carries only the sectors it showed,
+  // unless it listed them all; the browser loads the rest once it has taken the page over.
+  const sectors = data.reference?.taxonomies?.sector;
+  if (data.reference?.taxonomies && sectors && last?.sectorsUsed !== 'all') {
+    const used = last?.sectorsUsed ?? new Set<string>();
+    data.reference = {
+      ...data.reference,
+      taxonomies: { ...data.reference.taxonomies, sector: sectors.filter((t) => used.has(t.code)) },
+      partial: true,
+    };
   }
   const matchedNotFound = context.matches.some((m) => m.route.path === '*');
   return { html, data, head, status: matchedNotFound ? 404 : 200 };

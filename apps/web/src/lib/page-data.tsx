@@ -16,7 +16,11 @@ export interface PageData {
   api: Record<string, unknown>;
   /** Failed GETs by URL, so the page shows the same error (e.g. not found) in both places. */
   errors: Record<string, { status: number; problem?: Problem }>;
-  reference?: { taxonomies?: Taxonomies; organizations: Organization[] };
+  /**
+   * `partial`: the sector taxonomy holds only the terms the page showed (the whole one is over 150 kB); the browser
+   * loads the rest after it has taken the page over.
+   */
+  reference?: { taxonomies?: Taxonomies; organizations: Organization[]; partial?: boolean };
   /** The instance's public address (CLOCK_PUBLIC_URL): absolute links in structured data. */
   origin?: string;
 }
@@ -27,6 +31,8 @@ export interface PageRender {
   server: boolean;
   want: (url: string) => void;
   wantReference: () => void;
+  /** While rendering on the server: the sector codes the page looked up, or 'all' when it read the whole list. */
+  sectorsUsed?: Set<string> | 'all';
   /** Set by the page while it renders on the server (lib/page-head.tsx): the <head> the server writes. */
   head?: PageHead;
 }

@@ -52,6 +52,11 @@ export function ReferenceDataProvider({ children }: { children: ReactNode }) {
   const [organizations, setOrganizations] = useState<Organization[]>(initial?.organizations ?? []);
   const [loaded, setLoaded] = useState(initial !== undefined);
   const [needed, setNeeded] = useState(initial !== undefined);
+  // A page rendered with part of the sector taxonomy: the whole of it is loaded once the browser has the page.
+  const partial = initial?.partial === true && !rendered?.server;
+  useEffect(() => {
+    if (partial) setLoaded(false);
+  }, [partial]);
   const wantOnServer = rendered?.server ? rendered.wantReference : undefined;
   const need = useCallback(() => setNeeded(true), []);
 
@@ -80,16 +85,35 @@ export function ReferenceDataProvider({ children }: { children: ReactNode }) {
       const period = s3Period(term.code, (code) => index.get(`s3:${code}`));
       if (period && term.parent) index.set(`s3:${term.code}`, { ...term, label: withPeriod(term.label, period) });
     }
+    // On the server, which sectors the page shows is recorded, so only those travel with it (page-data.tsx).
+    const track = rendered?.server ? rendered : null;
+    const view =
+      track && taxonomies
+        ? {
+            ...taxonomies,
+            get sector() {
+              track.sectorsUsed = 'all';
+              return taxonomies.sector;
+            },
+          }
+        : taxonomies;
     return {
       // Effects do not run on the server: a page that shows labels asks for them while it renders.
       need: wantOnServer ?? need,
-      taxonomies,
+      taxonomies: view,
       organizations,
       organizationById: new Map(organizations.map((o) => [o.id, o])),
-      term: (facet, code) => index.get(`${facet}:${code}`),
+      term: (facet, code) => {
+        if (track && facet === 'sector' && track.sectorsUsed !== 'all') {
+          const used = track.sectorsUsed ?? new Set<string>();
+          used.add(code);
+          track.sectorsUsed = used;
+        }
+        return index.get(`${facet}:${code}`);
+      },
       loaded,
     };
-  }, [need, wantOnServer, taxonomies, organizations, loaded]);
+  }, [need, wantOnServer, taxonomies, organizations, loaded, rendered]);
 
   return <ReferenceDataContext.Provider value={value}>{children}</ReferenceDataContext.Provider>;
 }

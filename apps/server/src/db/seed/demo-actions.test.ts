@@ -30,6 +30,7 @@ describe('the demo joint actions', () => {
     const items = list.items as {
       id: string;
       state: string;
+      visibility: string;
       late: boolean;
       progress: number | null;
       title: { en?: string };
@@ -50,6 +51,9 @@ describe('the demo joint actions', () => {
     const anonymous = (await app.inject({ url: '/api/v1/actions?limit=100' })).json();
     expect(anonymous.items.length).toBeGreaterThan(0);
     expect(anonymous.items.length).toBeLessThan(items.length);
+    // The public reads exactly the public actions: a count of visible records, not a measure of time.
+    expect(anonymous.items.every((a: { visibility: string }) => a.visibility === 'public')).toBe(true);
+    expect(anonymous.items.length).toBe(items.filter((a) => a.visibility === 'public').length);
     const today = localDay(Date.now());
     const kpi = await actionsOnTimeBetween(database.db, addDays(today, -365), today);
     expect(kpi.denominator).toBeGreaterThan(kpi.numerator);

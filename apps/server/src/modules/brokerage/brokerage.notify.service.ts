@@ -11,6 +11,13 @@ export interface Subject {
   anonymous: boolean;
 }
 
+/** Events about an introduction and its outcomes: their link opens the introductions page, where they are answered. */
+const INTRODUCTION_EVENTS = new Set(['introduction-made', 'outcome-asked', 'agreement-reported']);
+
+/** Where a message's link lands: the introductions page, or the opportunity's page (with its interests and review). */
+export const linkPath = (kind: string, opportunityId: string) =>
+  INTRODUCTION_EVENTS.has(kind) ? '/introduzioni' : `/opportunita/${opportunityId}`;
+
 /**
  * Tells the people of some organisations about an opportunity (or something that hangs on one: an interest, an
  * introduction), through the notifications module. An anonymous opportunity is a confidential subject there: its
@@ -41,7 +48,7 @@ export async function tellAbout(
       visibility: o.anonymous ? 'confidential' : 'network',
       title: o.title.it ?? o.title.en ?? null,
       state: o.state.replace(/-/g, '_'),
-      path: `/opportunita/${o.id}`,
+      path: linkPath(kind, o.id),
     },
     event: { kind, params },
     audience: candidates,

@@ -206,9 +206,21 @@ describe('brokerage between companies', () => {
     const intro = await call('POST', `/api/v1/interests/${interest}/introduction`, 'staff', { note: 'Vi presento.' });
     expect(intro.statusCode, intro.body).toBe(201);
     introduction = intro.json().id;
+    // The interest now points at its introduction (the web shows "introduced" from it).
+    const interests = (await call('GET', `/api/v1/opportunities/${id}/interests`, 'staff')).json().items;
+    expect(interests.find((x: { id: string }) => x.id === interest).introduction).toBe(introduction);
     const seen = await call('GET', '/api/v1/introductions', 'partner');
     expect(seen.json().items[0].owner).toEqual({ id: w.owner.id, name: w.owner.name });
     expect((await call('GET', `/api/v1/opportunities/${id}`, 'partner')).json().company.id).toBe(w.owner.id);
+    // The message's link opens the introductions page (where the outcome is later answered); others the opportunity.
+    const paths = await w.database.db.execute(
+      sql`select distinct kind, params->>'path' as path from notifications where kind in ('introduction-made', 'interest-accepted')`,
+    );
+    expect(
+      Object.fromEntries(
+        (paths as unknown as { rows: { kind: string; path: string }[] }).rows.map((r) => [r.kind, r.path]),
+      ),
+    ).toEqual({ 'introduction-made': '/introduzioni', 'interest-accepted': `/opportunita/${id}` });
     // Notifications to the other company never carried the anonymous company's name or the opportunity's words.
     const rows = await w.database.db.execute(
       sql`select params::text as p from notifications where user_id in (${w.ids.partner}, ${w.ids.otherStaff}, ${w.ids.region})`,

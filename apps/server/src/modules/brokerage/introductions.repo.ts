@@ -21,9 +21,11 @@ const orgName = (col: unknown) => sql<string>`(select name from organizations o 
 const interestColumns = {
   row: expressionsOfInterest,
   companyName: orgName(expressionsOfInterest.organizationId),
+  // Qualified by hand: drizzle writes a lone table's column unqualified, and inside this subquery a bare "id" would
+  // be the introduction's own id (never equal to its interest_id).
   introductionId: sql<
     string | null
-  >`(select id from introductions i where i.interest_id = ${expressionsOfInterest.id})`,
+  >`(select i.id from introductions i where i.interest_id = "expressions_of_interest"."id")`,
 };
 const flatInterest = (r: {
   row: typeof expressionsOfInterest.$inferSelect;

@@ -47,6 +47,10 @@ export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 /** The rubric's criteria, each scored 1–5. */
 export const REVIEW_CRITERIA = ['clarity', 'innovation', 'partnerSought', 'completeness'] as const;
 export type ReviewCriterion = (typeof REVIEW_CRITERIA)[number];
+/** Publishing needs the four scores to add up to at least this (of 20)… */
+export const PUBLISH_MIN_TOTAL = 12;
+/** …and none of them below this (a single very weak criterion is a reason to hold). */
+export const PUBLISH_MIN_SCORE = 2;
 
 export const EOI_STATES = ['pending', 'accepted', 'declined', 'expired'] as const;
 export type EoiState = (typeof EOI_STATES)[number];

@@ -77,6 +77,18 @@ const OpportunitiesPage = lazy(() =>
 const OpportunityPage = lazy(() =>
   import('../routes/opportunity-page.tsx').then((m) => ({ default: m.OpportunityPage })),
 );
+const OpportunityEditPage = lazy(() =>
+  import('../routes/opportunity-edit-page.tsx').then((m) => ({ default: m.OpportunityEditPage })),
+);
+const MyOpportunitiesPage = lazy(() =>
+  import('../routes/my-opportunities-page.tsx').then((m) => ({ default: m.MyOpportunitiesPage })),
+);
+const OpportunityReviewPage = lazy(() =>
+  import('../routes/opportunity-review-page.tsx').then((m) => ({ default: m.OpportunityReviewPage })),
+);
+const IntroductionsPage = lazy(() =>
+  import('../routes/introductions-page.tsx').then((m) => ({ default: m.IntroductionsPage })),
+);
 const MyBookingsPage = lazy(() =>
   import('../routes/my-bookings-page.tsx').then((m) => ({ default: m.MyBookingsPage })),
 );
@@ -171,6 +183,11 @@ export const routes: RouteObject[] = [
           { path: 'nucleo', element: <NucleusPage /> },
           { path: 'nucleo/riunioni/:id', element: <MeetingPage /> },
           { path: 'opportunita', element: <OpportunitiesPage /> },
+          { path: 'opportunita/nuova', element: <OpportunityEditPage /> },
+          { path: 'opportunita/mie', element: <MyOpportunitiesPage /> },
+          { path: 'opportunita/revisione', element: <OpportunityReviewPage /> },
+          { path: 'opportunita/:id/modifica', element: <OpportunityEditPage /> },
+          { path: 'introduzioni', element: <IntroductionsPage /> },
           { path: 'opportunita/:id', element: <OpportunityPage /> },
           { path: 'esperti', element: <RecordListPage type="expert" /> },
           { path: 'esperti/:id', element: <RecordPage type="expert" /> },

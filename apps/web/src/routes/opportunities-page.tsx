@@ -2,6 +2,7 @@ import { useI18n } from '../lib/i18n.tsx';
 import { PageHeading } from '../components/ui/page-heading.tsx';
 import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
 import { OpportunitySearch } from '../features/brokerage/opportunity-list.tsx';
+import { BrokerageLinks } from '../features/brokerage/brokerage-links.tsx';
 import '../features/brokerage/brokerage-messages.ts';
 
 /** /opportunita: published opportunities between companies, searched in either language. */
@@ -17,6 +18,7 @@ export function OpportunitiesPage() {
       />
       <PageHeading documentTitle={t('brokerage.list.title')}>{t('brokerage.list.title')}</PageHeading>
       <p className="lead">{t('brokerage.list.lead')}</p>
+      <BrokerageLinks />
       <OpportunitySearch />
     </>
   );

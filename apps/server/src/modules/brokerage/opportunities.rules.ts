@@ -1,5 +1,7 @@
 import {
   OPPORTUNITY_TRANSITIONS,
+  PUBLISH_MIN_SCORE,
+  PUBLISH_MIN_TOTAL,
   type OpportunityState,
   type OpportunityReview,
   type ReviewDecision,
@@ -87,8 +89,7 @@ export function allowedActions(actor: Actor, o: OpportunityFacts): string[] {
  * The rubric's threshold: an opportunity is published only when its four scores add up to at least 12 of 20 and none
  * is below 2; holding or rejecting needs a comment the company reads.
  */
-export const PUBLISH_MIN_TOTAL = 12;
-export const PUBLISH_MIN_SCORE = 2;
+export { PUBLISH_MIN_SCORE, PUBLISH_MIN_TOTAL };
 export function reviewProblems(r: OpportunityReview): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const s = r.scores;

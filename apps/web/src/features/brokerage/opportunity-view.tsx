@@ -4,6 +4,7 @@ import { ApiError, sendJson } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { useSession } from '../identity/session.tsx';
+import { useReferenceData } from '../catalogue/reference-data.tsx';
 import type { Opportunity } from './opportunity-api.ts';
 import { opportunityEndpoints } from './opportunity-api.ts';
 import './brokerage-messages.ts';
@@ -108,7 +109,9 @@ function InterestForm({ o }: { o: Opportunity }) {
 
 /** One opportunity: what is offered or sought, who handles it, and (for another company) the interest form. */
 export function OpportunityView({ o }: { o: Opportunity }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, pick } = useI18n();
+  const { term } = useReferenceData();
+  const termLabel = (facet: 'filiera', code: string) => pick(term(facet, code)?.label)?.text ?? code;
   return (
     <>
       <p>
@@ -119,7 +122,10 @@ export function OpportunityView({ o }: { o: Opportunity }) {
         <dt>{t('brokerage.company')}</dt>
         <dd>
           {o.company ? (
-            o.company.name
+            <>
+              {o.company.name}
+              {o.anonymous ? <small className="d-block">{t('brokerage.anonymous_to_others')}</small> : null}
+            </>
           ) : (
             <>
               {t('brokerage.anonymous')}
@@ -135,16 +141,44 @@ export function OpportunityView({ o }: { o: Opportunity }) {
         <Field label={t('brokerage.detail.description')} text={o.description} />
         <Field label={t('brokerage.detail.technology')} text={o.technology} />
         <Field label={t('brokerage.detail.partner')} text={o.partnerSought} />
+        {o.stage ? (
+          <>
+            <dt>{t('brokerage.detail.stage')}</dt>
+            <dd>{t(`brokerage.stage.${o.stage}` as 'brokerage.stage.concept')}</dd>
+          </>
+        ) : null}
+        {o.ipStatus ? (
+          <>
+            <dt>{t('brokerage.detail.ip')}</dt>
+            <dd>{t(`brokerage.ip.${o.ipStatus}` as 'brokerage.ip.none')}</dd>
+          </>
+        ) : null}
+        {o.partnershipKinds?.length ? (
+          <>
+            <dt>{t('brokerage.detail.partnership')}</dt>
+            <dd>
+              {o.partnershipKinds
+                .map((k) => t(`brokerage.partnership.${k}` as 'brokerage.partnership.commercial'))
+                .join(', ')}
+            </dd>
+          </>
+        ) : null}
         {o.filiere.length ? (
           <>
             <dt>{t('brokerage.detail.filiere')}</dt>
-            <dd>{o.filiere.join(', ')}</dd>
+            <dd>{o.filiere.map((c) => termLabel('filiera', c)).join(', ')}</dd>
+          </>
+        ) : null}
+        {o.sectors?.length ? (
+          <>
+            <dt>{t('brokerage.detail.sectors')}</dt>
+            <dd>{o.sectors.join(', ')}</dd>
           </>
         ) : null}
         <dt>{t('brokerage.detail.expires')}</dt>
         <dd>{formatDate(o.expiresAt)}</dd>
       </dl>
-      {o.actions.includes('interest') || o.state === 'published' ? <InterestForm o={o} /> : null}
+      {o.state === 'published' && !o.actions.includes('interests') ? <InterestForm o={o} /> : null}
     </>
   );
 }

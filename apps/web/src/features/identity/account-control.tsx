@@ -7,6 +7,7 @@ import { Icon } from '../../components/ui/icon.tsx';
 import { useSession } from './session.tsx';
 import { signInHref } from './roles.ts';
 import { centresOf } from '../bookings/booking-roles.ts';
+import { BrokerageMenuItems } from '../brokerage/brokerage-links.tsx';
 
 /**
  * The header's account corner: "Accedi" when signed out; the person's name opening a small menu (disclosure pattern:
@@ -102,6 +103,7 @@ export function AccountControl() {
               <Link to="/prenotazioni/centro">{t('booking.centre.title')}</Link>
             </li>
           ) : null}
+          <BrokerageMenuItems />
           {canCoordinate(session.user) ? (
             <li>
               <Link to="/nucleo">{t('nav.nucleus_meetings')}</Link>

@@ -81,7 +81,9 @@ describe('brokerage between companies, from writing to the agreement counted', (
     const { page, problems, close } = await as(OWNER, 'it', '/opportunita');
     try {
       await arrive(page, /\/opportunita$/, 'Opportunità tra imprese');
-      await page.getByRole('link', { name: 'Pubblica un’opportunità' }).first().click();
+      // By keyboard: the link above the list, then the form's fields by their labels.
+      await page.getByRole('link', { name: 'Pubblica un’opportunità' }).first().focus();
+      await page.keyboard.press('Enter');
       await arrive(page, /\/opportunita\/nuova$/, 'Pubblica un’opportunità');
       await expectAccessible(page);
       const main = page.getByRole('main');
@@ -118,7 +120,8 @@ describe('brokerage between companies, from writing to the agreement counted', (
         'Cerchiamo una tecnologia di visione iperspettrale che classifichi le lastre di marmo per venatura e colore ' +
           'alla fine della linea di lucidatura, su 200 lastre al giorno.',
       );
-      await main.getByRole('button', { name: 'Salva e invia al centro' }).click();
+      await main.getByRole('button', { name: 'Salva e invia al centro' }).focus();
+      await page.keyboard.press('Enter');
       await arrive(page, /\/opportunita\/[0-9a-f-]{36}$/, /Telecamera iperspettrale/);
       opportunityId = page.url().split('/').pop()!;
       expect(await page.getByRole('status').first().textContent()).toContain('Opportunità inviata al centro');

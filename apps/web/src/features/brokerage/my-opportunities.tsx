@@ -6,7 +6,7 @@ import { LoadingState } from '../../components/ui/loading-state.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { useSession } from '../identity/session.tsx';
 import { OPPORTUNITY_STATES } from '@clock/contracts/values';
-import { opportunityEndpoints, type Opportunity, type OpportunityList } from './opportunity-api.ts';
+import { opportunityEndpoints, type Interest, type Opportunity, type OpportunityList } from './opportunity-api.ts';
 import { centresOf, companiesOf } from './brokerage-roles.ts';
 import { StateBadge } from './opportunity-manage.tsx';
 import './brokerage-messages.ts';
@@ -14,6 +14,24 @@ import './brokerage-messages.ts';
 /** The caller's companies' and centres' opportunities in every state (the API's `mine`), newest first. */
 function useMine() {
   return useApi<OpportunityList>(opportunityEndpoints.list({ mine: true, limit: 100 }), { fresh: true });
+}
+
+/** How many interests an opportunity received and where they stand (read from the centre's routing). */
+function InterestSummary({ o }: { o: Opportunity }) {
+  const { t } = useI18n();
+  const list = useApi<{ items: Interest[] }>(opportunityEndpoints.interests(o.id), { fresh: true });
+  const items = list.data?.items;
+  if (!items?.length) return null;
+  const count = (f: (i: Interest) => boolean) => items.filter(f).length;
+  return (
+    <p className="small mb-1">
+      {t('brokerage.mine.interests', {
+        count: items.length,
+        pending: count((i) => i.state === 'pending'),
+        introduced: count((i) => !!i.introduction),
+      })}
+    </p>
+  );
 }
 
 function Row({ o, action, level }: { o: Opportunity; action?: string; level: 3 | 4 }) {
@@ -39,6 +57,7 @@ function Row({ o, action, level }: { o: Opportunity; action?: string; level: 3 |
           {last.comment}
         </blockquote>
       ) : null}
+      {o.state === 'published' || o.state === 'expired' ? <InterestSummary o={o} /> : null}
       {action ? (
         <Link className="btn btn-primary btn-sm mt-1" to={`/opportunita/${o.id}`}>
           {action}

@@ -15,6 +15,7 @@ import {
   type Opportunity,
 } from './opportunity-api.ts';
 import './brokerage-messages.ts';
+import './brokerage.css';
 
 const ID = 'review';
 const FIELDS = [...REVIEW_CRITERIA.map((c) => `scores.${c}`), 'scores', 'decision', 'comment'] as const;
@@ -77,7 +78,7 @@ export function ReviewForm({ o, onDone }: { o: Opportunity; onDone: (o: Opportun
   };
   const levels = ['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: v }));
   return (
-    <form className="clock-form review-form" noValidate onSubmit={onSubmit} aria-labelledby="review-title">
+    <form className="clock-form review-form mb-5" noValidate onSubmit={onSubmit} aria-labelledby="review-title">
       <h2 id="review-title" className="h4">
         {t('brokerage.review.title')}
       </h2>

@@ -120,11 +120,26 @@ describe('brokerage between companies, from writing to the agreement counted', (
         'Cerchiamo una tecnologia di visione iperspettrale che classifichi le lastre di marmo per venatura e colore ' +
           'alla fine della linea di lucidatura, su 200 lastre al giorno.',
       );
-      await main.getByRole('button', { name: 'Salva e invia al centro' }).focus();
-      await page.keyboard.press('Enter');
+      // Saved as a draft first, then changed (the partner sought added) and sent to the centre from the edit page.
+      await main.getByRole('button', { name: 'Salva la bozza' }).click();
       await arrive(page, /\/opportunita\/[0-9a-f-]{36}$/, /Telecamera iperspettrale/);
       opportunityId = page.url().split('/').pop()!;
+      expect(await page.getByRole('status').first().textContent()).toContain('Bozza salvata');
+      expect(await main.textContent()).toContain('Bozza');
+      await main.getByRole('link', { name: 'Modifica', exact: true }).click();
+      await arrive(page, new RegExp(`/opportunita/${opportunityId}/modifica$`), 'Modifica l’opportunità');
+      expect(await main.getByLabel('Titolo in inglese').inputValue()).toBe(
+        'Hyperspectral camera to grade marble slabs',
+      );
+      await expectAccessible(page);
+      await main
+        .getByLabel('Partner cercato, in italiano')
+        .fill('Un fornitore di sistemi di visione o un laboratorio di ottica applicata.');
+      await main.getByRole('button', { name: 'Salva e invia al centro' }).focus();
+      await page.keyboard.press('Enter');
+      await arrive(page, new RegExp(`/opportunita/${opportunityId}$`), /Telecamera iperspettrale/);
       expect(await page.getByRole('status').first().textContent()).toContain('Opportunità inviata al centro');
+      expect(await main.textContent()).toContain('Un fornitore di sistemi di visione');
       expect(await main.textContent()).toContain('In esame');
       await expectAccessible(page);
       // The first refusal was an expected 400.

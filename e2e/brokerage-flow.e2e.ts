@@ -256,6 +256,14 @@ describe('brokerage between companies, from writing to the agreement counted', (
       expect(await partner.page.getByRole('main').textContent()).toMatch(OWNER_NAME);
       expect(await partner.page.getByRole('main').textContent()).toContain('3 and 6 months after');
       await expectAccessible(partner.page);
+      // The opportunity's page names the company now, and says where the interest stands instead of the form.
+      await partner.page.goto(`/opportunita/${opportunityId}`);
+      await settled(partner.page);
+      const main = partner.page.getByRole('main');
+      await expect.poll(() => main.textContent()).toContain('Your company expressed interest');
+      expect(await main.textContent()).toMatch(OWNER_NAME);
+      expect(await main.getByLabel('Why you are interested').count()).toBe(0);
+      await expectAccessible(partner.page);
     } finally {
       await partner.close();
     }

@@ -36,6 +36,7 @@ export const brokerageEn: { readonly [K in keyof typeof brokerageIt]: string } =
   'brokerage.interest.note': 'Why you are interested',
   'brokerage.interest.send': 'Send to the centre',
   'brokerage.interest.sent': 'Interest sent: the centre handling the opportunity will answer you.',
+  'brokerage.interest.already': 'Your company expressed interest on {date}: {state}.',
   'brokerage.interest.sign_in': 'Sign in as a company to express interest',
   'brokerage.state.draft': 'Draft',
   'brokerage.state.submitted': 'Under review',

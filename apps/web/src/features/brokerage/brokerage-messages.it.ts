@@ -35,6 +35,7 @@ export const brokerageIt = {
   'brokerage.interest.note': 'Perché vi interessa',
   'brokerage.interest.send': 'Invia al centro',
   'brokerage.interest.sent': 'Interesse inviato: il centro che segue l’opportunità vi risponderà.',
+  'brokerage.interest.already': 'La vostra impresa ha manifestato interesse il {date}: {state}.',
   'brokerage.interest.sign_in': 'Accedi come impresa per manifestare interesse',
   'brokerage.state.draft': 'Bozza',
   'brokerage.state.submitted': 'In esame',

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ApiError, sendJson } from '../../lib/api.ts';
+import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { useSession } from '../identity/session.tsx';
 import { useReferenceData } from '../catalogue/reference-data.tsx';
-import type { Opportunity } from './opportunity-api.ts';
+import type { Interest, Opportunity } from './opportunity-api.ts';
 import { opportunityEndpoints } from './opportunity-api.ts';
 import './brokerage-messages.ts';
 
@@ -26,7 +27,7 @@ function Field({ label, text }: { label: string; text: { it?: string; en?: strin
 
 /** A company member of another company tells the handling centre it is interested. */
 function InterestForm({ o }: { o: Opportunity }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const { user } = useSession();
   const companies = (user?.memberships ?? []).filter((m) => m.role === 'company' && m.organization !== o.company?.id);
   const [company, setCompany] = useState(companies[0]?.organization ?? '');
@@ -36,7 +37,31 @@ function InterestForm({ o }: { o: Opportunity }) {
     sent: false,
     error: null,
   });
+  // The interests the caller's companies already expressed (the API lists only one's own to another company).
+  const mine = useApi<{ items: Interest[] }>(user && companies.length ? opportunityEndpoints.interests(o.id) : null, {
+    fresh: true,
+  });
+  const live = mine.data?.items.find((i) => i.state === 'pending' || i.state === 'accepted');
   if (user && companies.length === 0) return null;
+  if (live && !state.sent)
+    return (
+      <div className="alert alert-info">
+        <p className="mb-0">
+          {t('brokerage.interest.already', {
+            date: formatDate(live.createdAt),
+            state: t(
+              `brokerage.interests.state.${live.introduction ? 'introduced' : live.state}` as 'brokerage.interests.state.pending',
+            ),
+          })}
+          {live.introduction ? (
+            <>
+              {' '}
+              <Link to="/introduzioni">{t('brokerage.interests.view_introductions')}</Link>
+            </>
+          ) : null}
+        </p>
+      </div>
+    );
   if (!user)
     return (
       <p>

@@ -149,9 +149,17 @@ describe('brokerage between companies, from writing to the agreement counted', (
     }
   });
 
-  it('the handling centre finds it in its queue, scores it with the rubric and publishes it', async () => {
-    const { page, problems, close } = await as(STAFF, 'it', '/opportunita');
+  it('the centre holds it with a comment, the company reads it and sends it again, the centre publishes it', async () => {
+    const score = async (page: Page, scores: string[]) => {
+      const form = page.getByRole('form', { name: 'Esame dell’opportunità' });
+      const criteria = ['Chiarezza', 'Innovazione', 'Partner cercato', 'Completezza'];
+      for (const [i, criterion] of criteria.entries())
+        await form.getByRole('group', { name: criterion }).getByLabel(scores[i]!, { exact: true }).check();
+      return form;
+    };
+    const staff = await as(STAFF, 'it', '/opportunita');
     try {
+      const { page } = staff;
       await page.getByRole('link', { name: 'Opportunità da esaminare' }).first().click();
       await arrive(page, /\/opportunita\/revisione$/, 'Opportunità da esaminare');
       await expectAccessible(page);
@@ -161,15 +169,44 @@ describe('brokerage between companies, from writing to the agreement counted', (
       await arrive(page, new RegExp(`/opportunita/${opportunityId}$`), /Telecamera iperspettrale/);
       // The centre knows the anonymous company.
       expect(await page.getByRole('main').textContent()).toMatch(OWNER_NAME);
-      const form = page.getByRole('form', { name: 'Esame dell’opportunità' });
+      const form = await score(page, ['3', '2', '2', '2']);
       expect(await form.textContent()).toContain('almeno 12 punti su 20');
-      for (const [criterion, score] of [
-        ['Chiarezza', '4'],
-        ['Innovazione', '4'],
-        ['Partner cercato', '3'],
-        ['Completezza', '3'],
-      ] as const)
-        await form.getByRole('group', { name: criterion }).getByLabel(score, { exact: true }).check();
+      expect(await form.textContent()).toContain('Totale: 9 su 20 — non basta per pubblicare');
+      // Holding needs the comment the company reads.
+      await form.getByLabel('Sospendi con commenti').check();
+      await form.getByRole('button', { name: 'Registra la decisione' }).click();
+      await expect.poll(() => page.locator('#review-comment-error').textContent()).toContain('Scrivete il commento');
+      await expectAccessible(page);
+      await form.getByLabel(/Commento per l’impresa/).fill('Dite quante lastre al giorno e di che formato.');
+      await form.getByRole('button', { name: 'Registra la decisione' }).click();
+      await expect.poll(() => page.getByRole('main').textContent()).toContain('Sospesa, da rivedere');
+      expect(unexpected(staff.problems, [])).toEqual([]);
+    } finally {
+      await staff.close();
+    }
+    const owner = await as(OWNER, 'it', '/opportunita/mie');
+    try {
+      const { page } = owner;
+      await page
+        .getByRole('region', { name: /Sospesa/ })
+        .getByRole('link', { name: /Telecamera/ })
+        .click();
+      await arrive(page, new RegExp(`/opportunita/${opportunityId}$`), /Telecamera iperspettrale/);
+      const main = page.getByRole('main');
+      expect(await main.textContent()).toContain('Il centro ha sospeso l’opportunità');
+      expect(await main.textContent()).toContain('Dite quante lastre al giorno e di che formato.');
+      await expectAccessible(page);
+      await shoot(page, 'on-hold-it');
+      await main.getByRole('button', { name: 'Invia al centro per l’esame' }).click();
+      await expect.poll(() => main.textContent()).toContain('In esame');
+      expect(unexpected(owner.problems, [])).toEqual([]);
+    } finally {
+      await owner.close();
+    }
+    const again = await as(STAFF, 'it', `/opportunita/${opportunityId}`);
+    try {
+      const { page } = again;
+      const form = await score(page, ['4', '4', '3', '3']);
       expect(await form.textContent()).toContain('Totale: 14 su 20 — sufficiente per pubblicare');
       await expectAccessible(page);
       await shoot(page, 'review-it');
@@ -180,9 +217,9 @@ describe('brokerage between companies, from writing to the agreement counted', (
       await page.getByRole('heading', { name: 'Controparti suggerite' }).waitFor();
       await settled(page);
       await expectAccessible(page);
-      expect(unexpected(problems, [])).toEqual([]);
+      expect(unexpected(again.problems, [])).toEqual([]);
     } finally {
-      await close();
+      await again.close();
     }
   });
 

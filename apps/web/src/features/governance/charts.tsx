@@ -78,7 +78,7 @@ export function SeriesChart({
   const bw = x.bandwidth();
   return (
     <svg
-      className="gov-svg"
+      className="gov-svg gov-svg-series"
       viewBox={`0 0 ${W} ${H}`}
       role="img"
       aria-labelledby={ids.title}
@@ -100,7 +100,13 @@ export function SeriesChart({
                   className="gov-target"
                 />
               )}
-              <text x={x0 + bw / 2} y={yv - 6} textAnchor="middle" className="gov-value">
+              {/* Above the bar and above its target line, so neither hides the number. */}
+              <text
+                x={x0 + bw / 2}
+                y={Math.min(yv, p.target === null ? yv : y(p.target)) - 8}
+                textAnchor="middle"
+                className="gov-value"
+              >
                 {p.value === null ? `— ${t('gov.chart.no_data')}` : format(p.value)}
               </text>
               <text x={x0 + bw / 2} y={innerH + 22} textAnchor="middle" className="gov-label">
@@ -133,7 +139,7 @@ export function HBarChart({ data, ids }: { data: BarDatum[]; ids: ChartIds }) {
   const short = (s: string) => (s.length > 24 ? `${s.slice(0, 23)}…` : s);
   return (
     <svg
-      className="gov-svg"
+      className="gov-svg gov-svg-bars"
       viewBox={`0 0 ${BAR_W} ${height}`}
       role="img"
       aria-labelledby={ids.title}

@@ -53,7 +53,6 @@ export const governanceEn: { readonly [K in keyof typeof governanceIt]: string }
   'gov.status.red': 'Off track',
   'gov.status.none': 'No target or no data',
   'gov.table': 'Data table',
-  'gov.chart.target': 'target',
   'gov.chart.no_data': 'no data',
 
   'gov.records.title': 'Records counted: {label}',
@@ -69,8 +68,6 @@ export const governanceEn: { readonly [K in keyof typeof governanceIt]: string }
   'gov.records.kind.event-registration': 'event registrations',
   'gov.records.empty': 'No records in the period.',
   'gov.records.not_computed': "This indicator is entered by hand: it counts none of the platform's records.",
-  'gov.records.record': 'Record',
-  'gov.records.open': 'Open',
   'gov.records.no_page': 'no page of its own',
   'gov.records.shown': 'Showing the first {shown} of {total}.',
 

@@ -51,7 +51,6 @@ export const governanceIt = {
   'gov.status.red': 'In ritardo',
   'gov.status.none': 'Senza obiettivo o dati',
   'gov.table': 'Tabella dei dati',
-  'gov.chart.target': 'obiettivo',
   'gov.chart.no_data': 'nessun dato',
 
   'gov.records.title': 'Record contati: {label}',
@@ -68,8 +67,6 @@ export const governanceIt = {
   'gov.records.kind.event-registration': 'iscrizioni agli eventi',
   'gov.records.empty': 'Nessun record nel periodo.',
   'gov.records.not_computed': 'Questo indicatore è inserito a mano: non conta record della piattaforma.',
-  'gov.records.record': 'Record',
-  'gov.records.open': 'Apri',
   'gov.records.no_page': 'senza pagina propria',
   'gov.records.shown': 'Mostrati i primi {shown} di {total}.',
 

@@ -3,7 +3,8 @@
  * catalogue of N offers (default 100,000; bench/generate.ts) and M requests (default 20,000, over two years, in every
  * state, with first answers, ratings, centres and agreed teams), then times
  *   - `GET /api/v1/kpis` for a year and for a half-year as the Region (every KPI, confidential requests included) and
- *     as the public, and `GET /api/v1/kpis/requests.received/records`, through the app (in-process, `app.inject`);
+ *     as the public, `GET /api/v1/kpis/requests.received/records` and `GET /api/v1/demand` (requests by filiera,
+ *     sector and province) as the Region and as the public, through the app (in-process, `app.inject`);
  *   - the S3 coverage map: reading the centres' offers, computing the map from them (cold), the cached answer of
  *     `GET /api/v1/s3/coverage` while the catalogue is unchanged, and — the worst case — the map over every offer of
  *     every organisation.
@@ -130,6 +131,11 @@ await time(
   'GET /kpis/requests.received/records, a year',
   get(`/api/v1/kpis/requests.received/records?from=${yearAgo}&to=${today}`, region),
 );
+await time(
+  'GET /demand (filiera, sector, province), a year, Region',
+  get(`/api/v1/demand?from=${yearAgo}&to=${today}`, region),
+);
+await time('GET /demand, a year, the public', get(`/api/v1/demand?from=${yearAgo}&to=${today}`));
 
 const once = async (label: string, fn: () => Promise<unknown> | unknown) => {
   const s = performance.now();

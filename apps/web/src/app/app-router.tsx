@@ -123,6 +123,14 @@ const NewsletterConfirmPage = lazy(() =>
 const NewsletterManagePage = lazy(() =>
   import('../routes/newsletter-page.tsx').then((m) => ({ default: m.NewsletterManagePage })),
 );
+// Governance: the protocol's dashboard (nucleus, Region) and the public results; the charting library loads with them.
+const GovernancePage = lazy(() => import('../routes/governance-page.tsx').then((m) => ({ default: m.GovernancePage })));
+const GovernanceKpiPage = lazy(() =>
+  import('../routes/governance-kpi-page.tsx').then((m) => ({ default: m.GovernanceKpiPage })),
+);
+const NetworkResultsPage = lazy(() =>
+  import('../routes/network-results-page.tsx').then((m) => ({ default: m.NetworkResultsPage })),
+);
 // The administration area: admins and Region officers.
 const ActionsPage = lazy(() => import('../routes/actions-page.tsx').then((m) => ({ default: m.ActionsPage })));
 const ActionPage = lazy(() => import('../routes/action-page.tsx').then((m) => ({ default: m.ActionPage })));
@@ -215,6 +223,9 @@ export const routes: RouteObject[] = [
           { path: 'newsletter', element: <NewsletterPage /> },
           { path: 'newsletter/conferma', element: <NewsletterConfirmPage /> },
           { path: 'newsletter/iscrizione', element: <NewsletterManagePage /> },
+          { path: 'governo', element: <GovernancePage /> },
+          { path: 'governo/indicatori/:code', element: <GovernanceKpiPage /> },
+          { path: 'rete/risultati', element: <NetworkResultsPage /> },
           { path: 'chi-siamo', element: <AboutPage /> },
           { path: 'accessibilita', element: <AccessibilityPage /> },
           { path: 'accedi', element: <SignInPage /> },

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useI18n } from '../lib/i18n.tsx';
+import '../features/governance/governance-nav-messages.ts';
 
 /** The bootstrap-italia footer: brand, catalogue and network links, legal small print. */
 export function SiteFooter() {
@@ -46,6 +47,9 @@ export function SiteFooter() {
               <ul className="footer-list">
                 <li>
                   <Link to="/chi-siamo">{t('nav.about')}</Link>
+                </li>
+                <li>
+                  <Link to="/rete/risultati">{t('footer.results')}</Link>
                 </li>
                 <li>
                   <Link to="/cerca">{t('nav.search')}</Link>

@@ -10,6 +10,7 @@ import { useSession } from '../features/identity/session.tsx';
 import { canCoordinate } from '../features/requests/request-roles.ts';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import '../features/governance/governance-nav-messages.ts';
 
 /** The catalogue's lists, under one entry of the menu (a disclosure that works without scripts). */
 const CATALOGUE: { to: string; label: MessageKey }[] = [
@@ -34,6 +35,9 @@ const COORDINATION: { to: string; label: MessageKey; end?: boolean } = {
   label: 'nav.coordination',
 };
 
+/** The protocol's dashboard, for the same readers, at the end of the menu. */
+const GOVERNANCE: { to: string; label: MessageKey; end?: boolean } = { to: '/governo', label: 'nav.governance' };
+
 const MENU_ID = 'main-menu';
 
 /** The bootstrap-italia header: slim bar (Region, language), brand with search, and the main navigation. */
@@ -42,7 +46,7 @@ export function SiteHeader() {
   const location = useLocation();
   const { user } = useSession();
   const nav = canCoordinate(user)
-    ? NAV.flatMap((item) => (item.to === '/richieste' ? [item, COORDINATION] : [item]))
+    ? [...NAV.flatMap((item) => (item.to === '/richieste' ? [item, COORDINATION] : [item])), GOVERNANCE]
     : NAV;
   const [open, setOpen] = useState(false);
   const toggler = useRef<HTMLButtonElement>(null);

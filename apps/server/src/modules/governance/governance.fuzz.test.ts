@@ -87,6 +87,7 @@ const ROUTES: { method: string; url: () => string; fields?: string[]; query?: st
   { method: 'GET', url: () => '/api/v1/kpi-targets', query: ['kpi', 'organization'] },
   { method: 'GET', url: () => '/api/v1/kpi-values', query: ['kpi', 'organization'] },
   { method: 'GET', url: () => '/api/v1/reports', query: ['page', 'limit'] },
+  { method: 'GET', url: () => '/api/v1/demand', query: ['from', 'to', 'organization'] },
   {
     method: 'POST',
     url: () => '/api/v1/objectives',

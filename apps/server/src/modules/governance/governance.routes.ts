@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/client.ts';
+import { demandBreakdownRoutes } from './demand-breakdown.routes.ts';
 import { kpisRoutes } from './kpis.routes.ts';
 import { objectivesRoutes } from './objectives.routes.ts';
 import { reportsRoutes } from './reports.routes.ts';
@@ -9,4 +10,5 @@ export const governanceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
   await app.register(kpisRoutes, { db });
   await app.register(objectivesRoutes, { db });
   await app.register(reportsRoutes, { db });
+  await app.register(demandBreakdownRoutes, { db });
 };

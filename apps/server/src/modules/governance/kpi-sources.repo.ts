@@ -16,11 +16,11 @@ export interface RequestScope {
 }
 
 const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
-const at = (ms: number) => sql`to_timestamp(${ms / 1000}::float8)`;
+export const at = (ms: number) => sql`to_timestamp(${ms / 1000}::float8)`;
 const ms = (col: SQL) => sql`(extract(epoch from ${col}) * 1000)::float8`;
 
 /** The rule for which requests count: confidential ones only for full readers; an organisation's own share. */
-function requestFilter(scope: RequestScope, alias = 'r'): SQL {
+export function requestFilter(scope: RequestScope, alias = 'r'): SQL {
   const r = sql.raw(alias);
   const parts: SQL[] = [];
   if (!scope.includeConfidential) parts.push(sql`${r}.confidentiality <> 'confidential'`);

@@ -942,6 +942,27 @@ describe('the reading matrix', () => {
   });
 });
 
+describe('the governance dashboard reads', () => {
+  // Aggregates for everyone (confidential requests counted only for the Region, the nucleus and administrators); the
+  // ids a KPI counted for those three only.
+  it('gives each role its scope of demand and KPI records', async () => {
+    const full = (role: Role) => role === 'admin' || role === 'region' || role === 'nucleus';
+    const period = 'from=2025-01-01&to=2025-12-31';
+    for (const role of ROLES) {
+      const demand = await app.inject({ url: `/api/v1/demand?${period}`, headers: headers[role] });
+      expect(demand.statusCode, `GET /demand as ${role}`).toBe(200);
+      expect(demand.json().scope, `GET /demand as ${role}`).toBe(full(role) ? 'full' : 'public');
+      const records = await app.inject({
+        url: `/api/v1/kpis/requests.received/records?${period}`,
+        headers: headers[role],
+      });
+      expect(records.statusCode, `GET /kpis/:code/records as ${role}`).toBe(
+        role === 'anonymous' ? 401 : full(role) ? 200 : 403,
+      );
+    }
+  });
+});
+
 describe('invalid bodies on every write route', () => {
   it('always answer 4xx problem+json, never 5xx, and write nothing', async () => {
     const state = async () => {

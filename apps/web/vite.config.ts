@@ -52,7 +52,8 @@ export default defineConfig({
         // React and the router change far less often than the app: a chunk of their own stays cached across releases.
         codeSplitting: {
           groups: [
-            { name: 'vendor', test: /node_modules/ },
+            // The layout library of the filiera map (d3-force) stays with that page: only its readers download it.
+            { name: 'vendor', test: /node_modules[\\/](?!d3-)/ },
             // The dictionaries and UI kit every page uses; the form kit stays with the (lazy) pages that have forms.
             {
               name: 'shared',

@@ -129,6 +129,16 @@ const AdminPeoplePage = lazy(() =>
 const AdminPersonPage = lazy(() =>
   import('../routes/admin-person-page.tsx').then((m) => ({ default: m.AdminPersonPage })),
 );
+// Matchmaking days and the filiera map.
+const MatchmakingDaysPage = lazy(() =>
+  import('../routes/matchmaking-days-page.tsx').then((m) => ({ default: m.MatchmakingDaysPage })),
+);
+const MatchmakingDayPage = lazy(() =>
+  import('../routes/matchmaking-day-page.tsx').then((m) => ({ default: m.MatchmakingDayPage })),
+);
+const FilieraMapPage = lazy(() =>
+  import('../routes/filiera-map-page.tsx').then((m) => ({ default: m.FilieraMapPage })),
+);
 const AdminOrganizationsPage = lazy(() =>
   import('../routes/admin-organizations-page.tsx').then((m) => ({ default: m.AdminOrganizationsPage })),
 );
@@ -172,6 +182,9 @@ export const routes: RouteObject[] = [
           { path: 'nucleo/riunioni/:id', element: <MeetingPage /> },
           { path: 'opportunita', element: <OpportunitiesPage /> },
           { path: 'opportunita/:id', element: <OpportunityPage /> },
+          { path: 'incontri', element: <MatchmakingDaysPage /> },
+          { path: 'incontri/:id', element: <MatchmakingDayPage /> },
+          { path: 'filiere/:code/mappa', element: <FilieraMapPage /> },
           { path: 'esperti', element: <RecordListPage type="expert" /> },
           { path: 'esperti/:id', element: <RecordPage type="expert" /> },
           { path: 'esperti/:id/modifica', element: <RecordEditPage type="expert" /> },

@@ -35,7 +35,7 @@ export async function listDays(tx: Conn, f: { event?: string; from?: string }) {
   const rows = await tx
     .select({
       row: matchmakingDays,
-      participants: sql<number>`(select count(*)::int from matchmaking_profiles p where p.day_id = ${matchmakingDays.id})`,
+      participants: sql<number>`(select count(*)::int from matchmaking_profiles p where p.day_id = "matchmaking_days"."id")`,
     })
     .from(matchmakingDays)
     .where(

@@ -6,13 +6,20 @@ import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
 import { EmptyState } from '../components/ui/empty-state.tsx';
 import { LoadingState } from '../components/ui/loading-state.tsx';
 import { ProblemAlert } from '../components/ui/problem-alert.tsx';
-import { longDate, matchmakingEndpoints, type MatchmakingDay } from '../features/matchmaking/matchmaking-api.ts';
+import {
+  longDate,
+  matchmakingEndpoints,
+  slotStart,
+  type MatchmakingDay,
+} from '../features/matchmaking/matchmaking-api.ts';
+import { useOrganizationName } from '../features/catalogue/organization-name.tsx';
 import '../features/matchmaking/matchmaking-messages.ts';
 import '../features/matchmaking/matchmaking.css';
 
 /** /incontri: the matchmaking days, coming ones first, then the past ones. */
 export function MatchmakingDaysPage() {
   const { t, tp, pick, lang } = useI18n();
+  const orgName = useOrganizationName();
   const list = useApi<{ items: MatchmakingDay[] }>(matchmakingEndpoints.list());
   const today = new Date().toISOString().slice(0, 10);
   const items = list.data?.items ?? [];
@@ -29,7 +36,10 @@ export function MatchmakingDaysPage() {
             </Link>
           </h3>
           <p className="mb-0">
-            <time dateTime={d.day}>{longDate(d.day, lang)}</time> · {tp('mm.org.participants', d.participants)}
+            <time dateTime={d.day}>{longDate(d.day, lang)}</time>,{' '}
+            {t('mm.day.hours', { from: d.startTime, to: slotStart(d, d.slots) })}
+            <br />
+            {t('mm.list.organised_by', { name: orgName(d.organizer) })} · {tp('mm.org.participants', d.participants)}
           </p>
         </div>
       </li>

@@ -153,7 +153,7 @@ export default function FilieraGraph({ map }: { map: FilieraMap }) {
                 )}
                 <text x={p.x} y={p.y + R + 16} textAnchor="middle" className="filiera-label">
                   {labelLines(n.name).map((line, k) => (
-                    <tspan key={line} x={p.x} dy={k ? 15 : 0}>
+                    <tspan key={line} x={p.x} dy={k ? 17 : 0}>
                       {line}
                     </tspan>
                   ))}

@@ -53,7 +53,7 @@ export function layout(nodes: MapNode[], edges: MapEdge[], width: number, height
   const scale = Math.min(
     (width - 2 * margin) / Math.max(1, maxX - minX),
     (height - 2 * margin) / Math.max(1, maxY - minY),
-    1.6,
+    2.4,
   );
   const offX = (width - (maxX - minX) * scale) / 2;
   const offY = (height - (maxY - minY) * scale) / 2;

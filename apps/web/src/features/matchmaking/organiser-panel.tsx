@@ -44,7 +44,7 @@ export function OrganiserPanel({
         <li>{tp('mm.org.participants', participants.data?.items.length ?? 0)}</li>
         {STATES.map((s) => (
           <li key={s}>
-            {t(`mm.state.${s}`)}: <strong>{count(s)}</strong>
+            {t(`mm.org.count.${s}`)}: <strong>{count(s)}</strong>
           </li>
         ))}
       </ul>

@@ -129,13 +129,17 @@ describe('a matchmaking day', () => {
     await as(IRENE, `/incontri/${dayId}`, async (page) => {
       await arrive(page, new RegExp(`/incontri/${dayId}$`), /Giornata B2B della nautica/);
       const desk = page.getByRole('region', { name: 'Organizzazione della giornata' });
+      await desk.getByText(/^Tutte le richieste \(\d+\)$/).click();
+      expect(await desk.getByRole('group').first().textContent()).toMatch(
+        /Federico Del Carlo \(Cartiera Brancoli Tissue S\.p\.A\.\) ha chiesto a Massimo Tonelli \(Pietre del Frigido S\.r\.l\.\) accettata/,
+      );
       await desk.getByRole('button', { name: 'Calcola il calendario' }).click();
       await expect.poll(() => desk.getByRole('status').textContent()).toMatch(/Calendario calcolato: \d+ incontri/);
       const grid = desk.getByRole('table');
       await expect.poll(() => grid.textContent()).toContain('Federico Del Carlo');
       const cells = await grid
         .locator('tbody tr')
-        .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+        .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent ?? '')));
       let met = 0;
       for (const row of cells) {
         const names = row.flatMap((c) => c.match(/[A-Z][a-z]+ (?:Del )?[A-Z][a-z]+(?= \()/g) ?? []);

@@ -93,6 +93,7 @@ export const matchmakingEn: { readonly [K in keyof typeof matchmakingIt]: string
   'mm.org.count.requested': 'Requests waiting for an answer',
   'mm.org.count.accepted': 'Requests accepted',
   'mm.org.count.declined': 'Requests declined',
+  'mm.org.all_requests': 'All the requests ({n})',
   'mm.org.schedule': 'Make the schedule',
   'mm.org.scheduled': 'Schedule made: {placed} meetings placed, {unplaced} not placed.',
   'mm.org.last': 'Last made: {when}',

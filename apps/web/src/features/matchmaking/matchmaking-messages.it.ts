@@ -91,6 +91,7 @@ export const matchmakingIt = {
   'mm.org.count.requested': 'Richieste in attesa di risposta',
   'mm.org.count.accepted': 'Richieste accettate',
   'mm.org.count.declined': 'Richieste rifiutate',
+  'mm.org.all_requests': 'Tutte le richieste ({n})',
   'mm.org.schedule': 'Calcola il calendario',
   'mm.org.scheduled': 'Calendario calcolato: {placed} incontri assegnati, {unplaced} non assegnati.',
   'mm.org.last': 'Ultimo calcolo: {when}',

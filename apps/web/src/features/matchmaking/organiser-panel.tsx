@@ -5,7 +5,7 @@ import { useApi } from '../../lib/use-api.ts';
 import { LoadingState } from '../../components/ui/loading-state.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { clock, matchmakingEndpoints, type Grid, type MeetingRequest, type Participant } from './matchmaking-api.ts';
-import { personLine } from './matchmaking-bits.tsx';
+import { personLine, RequestState } from './matchmaking-bits.tsx';
 import { useAction } from './use-action.ts';
 import './matchmaking-messages.ts';
 
@@ -48,6 +48,18 @@ export function OrganiserPanel({
           </li>
         ))}
       </ul>
+      {requests.length ? (
+        <details className="mm-all-requests">
+          <summary>{t('mm.org.all_requests', { n: requests.length })}</summary>
+          <ul>
+            {requests.map((r) => (
+              <li key={r.id}>
+                {t('mm.org.asks', { from: personLine(r.from), to: personLine(r.to) })} <RequestState state={r.state} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       <div className="d-flex flex-wrap align-items-center gap-3 my-3">
         <button type="button" className="btn btn-primary" onClick={() => void schedule()} disabled={busy !== null}>
           {busy ? t('state.working') : t('mm.org.schedule')}

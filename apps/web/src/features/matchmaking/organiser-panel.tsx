@@ -70,6 +70,7 @@ export function OrganiserPanel({
                 when: new Date(grid.data.scheduledAt).toLocaleString(lang === 'en' ? 'en-GB' : 'it-IT', {
                   dateStyle: 'medium',
                   timeStyle: 'short',
+                  timeZone: 'Europe/Rome',
                 }),
               })
             : t('mm.org.never')}

@@ -45,3 +45,14 @@ describe('the filiera map layout', () => {
     expect(layout([], [], 800, 560)).toEqual([]);
   });
 });
+
+describe('the names under the nodes', () => {
+  it('break between words in at most two lines', async () => {
+    const { labelLines } = await import('./filiera-graph.tsx');
+    expect(labelLines('LUCENSE')).toEqual(['LUCENSE']);
+    expect(labelLines('Cartiera Brancoli Tissue S.p.A.')).toEqual(['Cartiera Brancoli', 'Tissue S.p.A.']);
+    const long = labelLines('Consorzio Polo Tecnologico Magona per la chimica della costa livornese');
+    expect(long).toHaveLength(2);
+    expect(long[1]!.endsWith('…')).toBe(true);
+  });
+});

@@ -52,8 +52,8 @@ export default defineConfig({
         // React and the router change far less often than the app: a chunk of their own stays cached across releases.
         codeSplitting: {
           groups: [
-            // The charting library (visx and the d3 modules under it, decision 023) stays out: only the governance pages
-            // use it, so it is split with them instead of joining the chunk every page loads.
+            // The charting library (visx and the d3 modules under it, decision 023) and the filiera map's layout (d3-force,
+            // decision 024) stay out: only their pages use them, so they are split with those pages instead of joining the chunk every page loads.
             { name: 'vendor', test: /node_modules[\\/](?!@visx[\\/]|d3-[a-z-]+[\\/]|internmap[\\/]|classnames[\\/])/ },
             // The dictionaries and UI kit every page uses; the form kit stays with the (lazy) pages that have forms.
             {

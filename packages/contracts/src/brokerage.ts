@@ -250,6 +250,8 @@ export const FilieraMap = Type.Object({
   ),
   edges: Type.Array(
     Type.Object({
+      /** The relation (null for an introduction), so a centre can verify a declared one. */
+      id: Nullable(Type.String()),
       from: Type.String(),
       to: Type.String(),
       kind: Type.String(),
@@ -311,6 +313,10 @@ export const ParticipantView = Type.Object({
   id: Type.String(),
   name: Type.String(),
   organization: Nullable(Type.String()),
+  organizationId: Nullable(Type.String()),
+  /** The organisation's kind (company, centre…) and filiere, for browsing the participants. */
+  organizationKind: Nullable(Type.String()),
+  filiere: Type.Array(Type.String()),
   offers: Nullable(LocalizedOut),
   seeks: Nullable(LocalizedOut),
   unavailableSlots: Type.Array(Type.Integer()),

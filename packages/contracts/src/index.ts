@@ -14,3 +14,4 @@ export * from './brokerage.ts';
 export * from './opendata.ts';
 export * from './governance.ts';
 export * from './governance-dashboard.ts';
+export * from './matchmaking.ts';

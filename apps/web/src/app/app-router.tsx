@@ -149,6 +149,16 @@ const AdminPeoplePage = lazy(() =>
 const AdminPersonPage = lazy(() =>
   import('../routes/admin-person-page.tsx').then((m) => ({ default: m.AdminPersonPage })),
 );
+// Matchmaking days and the filiera map.
+const MatchmakingDaysPage = lazy(() =>
+  import('../routes/matchmaking-days-page.tsx').then((m) => ({ default: m.MatchmakingDaysPage })),
+);
+const MatchmakingDayPage = lazy(() =>
+  import('../routes/matchmaking-day-page.tsx').then((m) => ({ default: m.MatchmakingDayPage })),
+);
+const FilieraMapPage = lazy(() =>
+  import('../routes/filiera-map-page.tsx').then((m) => ({ default: m.FilieraMapPage })),
+);
 const AdminOrganizationsPage = lazy(() =>
   import('../routes/admin-organizations-page.tsx').then((m) => ({ default: m.AdminOrganizationsPage })),
 );
@@ -197,6 +207,9 @@ export const routes: RouteObject[] = [
           { path: 'opportunita/:id/modifica', element: <OpportunityEditPage /> },
           { path: 'introduzioni', element: <IntroductionsPage /> },
           { path: 'opportunita/:id', element: <OpportunityPage /> },
+          { path: 'incontri', element: <MatchmakingDaysPage /> },
+          { path: 'incontri/:id', element: <MatchmakingDayPage /> },
+          { path: 'filiere/:code/mappa', element: <FilieraMapPage /> },
           { path: 'esperti', element: <RecordListPage type="expert" /> },
           { path: 'esperti/:id', element: <RecordPage type="expert" /> },
           { path: 'esperti/:id/modifica', element: <RecordEditPage type="expert" /> },

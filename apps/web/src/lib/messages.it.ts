@@ -5,6 +5,8 @@ import type { actionsIt } from '../features/actions/action-messages.it.ts';
 import type { brokerageIt } from '../features/brokerage/brokerage-messages.it.ts';
 import type { governanceIt } from '../features/governance/governance-messages.it.ts';
 import type { governanceNavIt } from '../features/governance/governance-nav-messages.it.ts';
+import type { matchmakingIt } from '../features/matchmaking/matchmaking-messages.it.ts';
+import type { filieraIt } from '../features/filiere/filiera-messages.it.ts';
 import { companiesIt } from './messages.companies.it.ts';
 /**
  * Italian, the default language: the source of truth for the keys. messages.en.ts must have exactly these keys.
@@ -1112,6 +1114,8 @@ export type MessageKey =
   | keyof typeof actionsIt
   | keyof typeof brokerageIt
   | keyof typeof governanceIt
-  | keyof typeof governanceNavIt;
+  | keyof typeof governanceNavIt
+  | keyof typeof matchmakingIt
+  | keyof typeof filieraIt;
 /** A dictionary with exactly the Italian keys of the first download: the English one is checked against it. */
 export type Messages = { readonly [K in keyof typeof it]: string };

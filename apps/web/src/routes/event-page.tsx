@@ -20,6 +20,7 @@ import {
 import { EventAvailabilityBadge, EventKindBadge } from '../features/events/event-bits.tsx';
 import { EventActions } from '../features/events/event-actions.tsx';
 import { RegistrationForm } from '../features/events/registration-form.tsx';
+import { EventMatchmakingLink } from '../features/matchmaking/event-matchmaking-link.tsx';
 import { eventJsonLd } from '../features/events/event-structured-data.ts';
 import { NotFoundContent } from './not-found-page.tsx';
 import '../features/events/event-messages.ts';
@@ -170,6 +171,7 @@ export function EventPage() {
               {t('events.add_to_calendar')}
             </a>
           </p>
+          {e.kind === 'matchmaking' ? <EventMatchmakingLink eventId={e.id} /> : null}
           {e.sessions.length > 1 ? (
             <section aria-labelledby="event-program" className="mb-4">
               <h2 id="event-program" className="h4">

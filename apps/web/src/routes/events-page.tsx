@@ -10,6 +10,7 @@ import { useReferenceData } from '../features/catalogue/reference-data.tsx';
 import { eventOrganizations } from '../features/events/event-roles.ts';
 import '../features/events/event-messages.ts';
 import '../features/news/news-messages.ts';
+import '../features/matchmaking/matchmaking-messages.ts';
 
 /** /eventi: the network's shared calendar of events and training. */
 export function EventsPage() {
@@ -32,6 +33,7 @@ export function EventsPage() {
       <p className="lead">{t('events.lead')}</p>
       <p className="d-flex flex-wrap gap-3">
         <Link to="/newsletter">{t('news.subscribe_cta')}</Link>
+        <Link to="/incontri">{t('mm.list.title')}</Link>
         <a href={EVENTS_ICS_FEED} type="text/calendar">
           {t('events.feed_ics')}
         </a>

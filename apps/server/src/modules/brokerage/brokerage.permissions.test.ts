@@ -288,6 +288,27 @@ const CASES: Case[] = [
     expect: all(403, { anonymous: 401, owner: 200 }),
   },
   {
+    route: 'GET /api/v1/matchmaking',
+    setup: async () => ({ url: '/api/v1/matchmaking?upcoming=true' }),
+    expect: all(200),
+  },
+  {
+    route: 'GET /api/v1/matchmaking/:id/mine',
+    // Everyone signed in gets an answer: their registration and requests, or an empty one.
+    setup: async () => ({ url: `/api/v1/matchmaking/${(await day()).day}/mine` }),
+    expect: all(200, { anonymous: 401 }),
+  },
+  {
+    route: 'GET /api/v1/matchmaking/:id/schedule',
+    setup: async () => ({ url: `/api/v1/matchmaking/${(await day()).day}/schedule` }),
+    expect: all(403, { anonymous: 401, staff: 200, admin: 200 }),
+  },
+  {
+    route: 'GET /api/v1/matchmaking/:id/agenda.pdf',
+    setup: async () => ({ url: `/api/v1/matchmaking/${(await day()).day}/agenda.pdf` }),
+    expect: all(403, { anonymous: 401, owner: 200 }),
+  },
+  {
     route: 'POST /api/v1/matchmaking-meetings/:id/rating',
     setup: async () => ({
       url: `/api/v1/matchmaking-meetings/${(await day(true)).meeting}/rating`,

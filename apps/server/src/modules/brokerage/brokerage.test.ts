@@ -293,8 +293,14 @@ describe('brokerage between companies', () => {
     expect(map.statusCode).toBe(200);
     expect(map.json().edges).toEqual(
       expect.arrayContaining([
-        { from: w.owner.id, to: w.partner.id, kind: 'partner-in', source: 'agreement' },
-        { from: w.owner.id, to: w.partner.id, kind: 'introduction', source: 'introduction' },
+        {
+          id: expect.any(String),
+          from: w.owner.id,
+          to: w.partner.id,
+          kind: 'partner-in',
+          source: 'agreement',
+        },
+        { id: null, from: w.owner.id, to: w.partner.id, kind: 'introduction', source: 'introduction' },
       ]),
     );
     expect(map.json().steps.find((s: { code: string }) => s.code === 'C17.22').gap).toBe(false);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import {
   matchmakingDays,
@@ -13,7 +13,13 @@ import {
 
 type Conn = Db | Tx;
 export type DayRow = typeof matchmakingDays.$inferSelect;
-export type ProfileRow = typeof matchmakingProfiles.$inferSelect & { name: string; organizationName: string | null };
+export type RequestRow = typeof meetingRequests.$inferSelect;
+export type ProfileRow = typeof matchmakingProfiles.$inferSelect & {
+  name: string;
+  organizationName: string | null;
+  organizationKind: string | null;
+  filiere: string[];
+};
 
 export async function insertDay(tx: Conn, row: typeof matchmakingDays.$inferInsert) {
   const [r] = await tx.insert(matchmakingDays).values(row).returning();
@@ -23,6 +29,24 @@ export async function findDay(tx: Conn, id: string, lock = false) {
   const q = tx.select().from(matchmakingDays).where(eq(matchmakingDays.id, id));
   const rows = lock ? await q.for('update') : await q;
   return rows[0] ?? null;
+}
+/** The days, soonest first: those of an event, or those from a date on. */
+export async function listDays(tx: Conn, f: { event?: string; from?: string }) {
+  const rows = await tx
+    .select({
+      row: matchmakingDays,
+      participants: sql<number>`(select count(*)::int from matchmaking_profiles p where p.day_id = "matchmaking_days"."id")`,
+    })
+    .from(matchmakingDays)
+    .where(
+      and(
+        f.event ? eq(matchmakingDays.eventId, f.event) : undefined,
+        f.from ? gte(matchmakingDays.day, f.from) : undefined,
+      ),
+    )
+    .orderBy(f.from ? asc(matchmakingDays.day) : desc(matchmakingDays.day), asc(matchmakingDays.id))
+    .limit(200);
+  return rows;
 }
 export async function participantCount(tx: Conn, dayId: string) {
   const [r] = await tx
@@ -39,13 +63,23 @@ const profileColumns = {
   row: matchmakingProfiles,
   name: users.name,
   organizationName: organizations.name,
+  organizationKind: organizations.kind,
+  filiere: organizations.filiere,
 };
 type ProfileSelect = {
   row: typeof matchmakingProfiles.$inferSelect;
   name: string | null;
   organizationName: string | null;
+  organizationKind: string | null;
+  filiere: string[] | null;
 };
-const flat = (r: ProfileSelect): ProfileRow => ({ ...r.row, name: r.name ?? '', organizationName: r.organizationName });
+const flat = (r: ProfileSelect): ProfileRow => ({
+  ...r.row,
+  name: r.name ?? '',
+  organizationName: r.organizationName,
+  organizationKind: r.organizationKind,
+  filiere: r.filiere ?? [],
+});
 
 export async function upsertProfile(tx: Conn, row: typeof matchmakingProfiles.$inferInsert) {
   const [r] = await tx
@@ -93,12 +127,28 @@ export async function findRequest(tx: Conn, id: string, lock = false) {
 export async function decideRequest(tx: Conn, id: string, state: 'accepted' | 'declined', at: Date) {
   await tx.update(meetingRequests).set({ state, decidedAt: at }).where(eq(meetingRequests.id, id));
 }
-export function requestsOf(tx: Conn, dayId: string, state?: 'accepted') {
+export function requestsOf(tx: Conn, dayId: string, state?: 'accepted' | 'requested') {
   return tx
     .select()
     .from(meetingRequests)
     .where(and(eq(meetingRequests.dayId, dayId), state ? eq(meetingRequests.state, state) : undefined))
     .orderBy(asc(meetingRequests.id));
+}
+/** A day's meetings with their two people (the organiser's grid). */
+export function meetingsOf(tx: Conn, dayId: string) {
+  return tx
+    .select({
+      id: matchmakingMeetings.id,
+      request: matchmakingMeetings.requestId,
+      slot: matchmakingMeetings.slot,
+      table: matchmakingMeetings.tableNo,
+      a: meetingRequests.fromProfileId,
+      b: meetingRequests.toProfileId,
+    })
+    .from(matchmakingMeetings)
+    .innerJoin(meetingRequests, eq(meetingRequests.id, matchmakingMeetings.requestId))
+    .where(eq(matchmakingMeetings.dayId, dayId))
+    .orderBy(asc(matchmakingMeetings.slot), asc(matchmakingMeetings.tableNo));
 }
 
 /** Replaces a day's agenda: its meetings and their seats (the unique indexes refuse any double booking). */

@@ -3,19 +3,25 @@ import { Type } from 'typebox';
 import {
   AgendaView,
   MatchmakingDayCreate,
+  MatchmakingDayList,
+  MatchmakingDayQuery,
   MatchmakingDayView,
+  MatchmakingMine,
   MeetingRequestCreate,
   MeetingRequestView,
   ParticipantCreate,
   ParticipantList,
   ParticipantView,
   RatingCreate,
+  ScheduleGrid,
   ScheduleView,
 } from '@clock/contracts';
 import type { Actor } from '../../core/actor.ts';
 import { IdParam, problems } from '../../core/http.ts';
 import type { BrokerageDeps } from './opportunities.service.ts';
 import * as mm from './matchmaking.service.ts';
+import * as views from './matchmaking-views.service.ts';
+import { agendaPdf } from './agenda-pdf.service.ts';
 
 /** Matchmaking days: participants, 1:1 meeting requests, the automatic schedule, agendas and ratings. */
 export const matchmakingRoutes: FastifyPluginAsyncTypebox<{ deps: BrokerageDeps }> = async (app, { deps }) => {
@@ -35,6 +41,44 @@ export const matchmakingRoutes: FastifyPluginAsyncTypebox<{ deps: BrokerageDeps 
       },
     },
     async (req, reply) => reply.status(201).send(await mm.createDay(deps, ctx(req), req.body)),
+  );
+  app.get(
+    '/matchmaking',
+    {
+      schema: {
+        tags,
+        summary: 'Matchmaking days: those of an event (`event`), the coming ones (`upcoming`), or all',
+        querystring: MatchmakingDayQuery,
+        response: { 200: MatchmakingDayList, ...problems(400) },
+      },
+    },
+    async (req) => views.listDays(deps, req.query),
+  );
+  app.get(
+    '/matchmaking/:id/mine',
+    {
+      schema: {
+        tags,
+        summary: 'Your place in the day: your registration, whether you organise it, your meeting requests',
+        description: 'The organiser sees every request of the day; a person who is neither gets an empty answer.',
+        params: IdParam,
+        response: { 200: MatchmakingMine, ...problems(401, 404) },
+      },
+    },
+    async (req) => views.mine(deps, req.actor, req.params.id),
+  );
+  app.get(
+    '/matchmaking/:id/schedule',
+    {
+      schema: {
+        tags,
+        summary:
+          "The organiser's grid: slots × tables, requests not placed and why, empty agendas, unanswered requests",
+        params: IdParam,
+        response: { 200: ScheduleGrid, ...problems(401, 403, 404) },
+      },
+    },
+    async (req) => views.grid(deps, req.actor, req.params.id),
   );
   app.get(
     '/matchmaking/:id',
@@ -140,6 +184,24 @@ export const matchmakingRoutes: FastifyPluginAsyncTypebox<{ deps: BrokerageDeps 
         .type('text/calendar; charset=utf-8')
         .header('cache-control', 'private, no-store')
         .send(await mm.agendaIcs(deps, req.actor, req.params.id)),
+  );
+  app.get(
+    '/matchmaking/:id/agenda.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'Your agenda as a PDF to print',
+        params: IdParam,
+        querystring: Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('it'), Type.Literal('en')])) }),
+        produces: ['application/pdf'],
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type('application/pdf')
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', 'attachment; filename="agenda.pdf"')
+        .send(await agendaPdf(deps, req.actor, req.params.id, req.query.lang ?? 'it')),
   );
   app.post(
     '/matchmaking-meetings/:id/rating',

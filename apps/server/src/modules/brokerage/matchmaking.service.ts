@@ -20,12 +20,12 @@ const localized = (l: LocalizedText | undefined): LocalizedText | null => {
   return Object.keys(out).length ? out : null;
 };
 
-async function dayOr404(tx: Db | Tx, id: string, lock = false) {
+export async function dayOr404(tx: Db | Tx, id: string, lock = false) {
   const d = UUID.test(id) ? await repo.findDay(tx, id, lock) : null;
   if (!d) throw new AppError('NOT_FOUND', `No matchmaking day with id "${id}"`);
   return d;
 }
-const presentDay = (d: repo.DayRow, participants: number) => ({
+export const presentDay = (d: repo.DayRow, participants: number) => ({
   id: d.id,
   reference: dayRef(d.number),
   title: d.title,
@@ -122,10 +122,13 @@ export async function register(deps: BrokerageDeps, ctx: Ctx, id: string, body: 
     return presentProfile((await repo.profilesOf(tx, id, [profileId]))[0]!);
   });
 }
-const presentProfile = (p: repo.ProfileRow) => ({
+export const presentProfile = (p: repo.ProfileRow) => ({
   id: p.id,
   name: p.name,
   organization: p.organizationName,
+  organizationId: p.organizationId ?? null,
+  organizationKind: p.organizationKind,
+  filiere: p.filiere,
   offers: p.offers ?? null,
   seeks: p.seeks ?? null,
   unavailableSlots: p.unavailableSlots,

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { brokerageWorld } from '../../test/brokerage.ts';
 import { PASSWORD, signInHeaders, uniqueEmail } from '../../test/factories.ts';
 import { createUser } from '../identity/identity.service.ts';
+import { readPdfText } from '../../test/pdf.ts';
 
 // A matchmaking day through the API: registration with unavailable slots, requests accepted and declined, the
 // organiser's schedule, each person's agenda (JSON and iCalendar) and ratings; and the database refusing a double
@@ -106,6 +107,55 @@ describe('a matchmaking day', () => {
         .meetings.map((m: { request: string; slot: number; table: number }) => [m.request, m.slot, m.table])
         .sort(),
     );
+  });
+
+  it('shows each person their place, the organiser the grid, and prints the agenda as a PDF', async () => {
+    const list = await as(w.H.owner, 'GET', '/api/v1/matchmaking?upcoming=true');
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items.find((d: { id: string }) => d.id === dayId)).toMatchObject({ participants: 6 });
+
+    const mine = (await as(people[1]!.headers, 'GET', `/api/v1/matchmaking/${dayId}/mine`)).json();
+    expect(mine.organiser).toBe(false);
+    expect(mine.profile.id).toBe(people[1]!.profile);
+    expect(mine.requests.length).toBeGreaterThan(0);
+    for (const r of mine.requests) expect([r.from.id, r.to.id]).toContain(people[1]!.profile);
+    const stranger = (await as(w.H.otherStaff, 'GET', `/api/v1/matchmaking/${dayId}/mine`)).json();
+    expect(stranger).toEqual({ profile: null, organiser: false, requests: [] });
+    const organiser = (await as(w.H.staff, 'GET', `/api/v1/matchmaking/${dayId}/mine`)).json();
+    expect(organiser.organiser).toBe(true);
+    expect(organiser.requests.length).toBe(12);
+
+    expect((await as(people[1]!.headers, 'GET', `/api/v1/matchmaking/${dayId}/schedule`)).statusCode).toBe(403);
+    const g = await as(w.H.staff, 'GET', `/api/v1/matchmaking/${dayId}/schedule`);
+    expect(g.statusCode, g.body).toBe(200);
+    const grid = g.json();
+    expect(grid.slots).toHaveLength(4);
+    expect(grid.slots[0].start).toMatch(/T09:30:00/);
+    const cells = new Set<string>();
+    const seats = new Set<string>();
+    for (const m of grid.meetings) {
+      expect(cells.has(`${m.slot}/${m.table}`)).toBe(false);
+      cells.add(`${m.slot}/${m.table}`);
+      for (const p of [m.a.id, m.b.id]) {
+        expect(seats.has(`${p}@${m.slot}`)).toBe(false);
+        seats.add(`${p}@${m.slot}`);
+      }
+    }
+    const accepted = organiser.requests.filter((r: { state: string }) => r.state === 'accepted').length;
+    expect(grid.meetings.length + grid.unplaced.length).toBe(accepted);
+    for (const u of grid.unplaced) expect(['no-common-slot', 'people-busy', 'tables-full']).toContain(u.reason);
+    expect(grid.unanswered).toEqual([]);
+
+    const a = (await as(people[1]!.headers, 'GET', `/api/v1/matchmaking/${dayId}/agenda`)).json();
+    expect(a.items.length).toBeGreaterThan(0);
+    const pdf = await as(people[1]!.headers, 'GET', `/api/v1/matchmaking/${dayId}/agenda.pdf?lang=en`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const { text } = await readPdfText(pdf.rawPayload);
+    expect(text).toContain('Paper B2B meetings');
+    expect(text).toContain('Agenda of Partecipante 1');
+    for (const m of a.items) expect(text).toContain(m.with.name);
+    expect((await as(w.H.staff, 'GET', `/api/v1/matchmaking/${dayId}/agenda.pdf`)).statusCode).toBe(403);
   });
 
   it('refuses a double booking in the database itself', async () => {

@@ -131,8 +131,14 @@ export async function filieraMap(deps: BrokerageDeps, actor: Actor, code: string
       }))
       .sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name)),
     edges: [
-      ...relations.map((r) => ({ from: r.fromOrganizationId, to: r.toOrganizationId, kind: r.kind, source: r.source })),
-      ...intros.map((i) => ({ from: i.from, to: i.to, kind: 'introduction', source: 'introduction' })),
+      ...relations.map((r) => ({
+        id: r.id,
+        from: r.fromOrganizationId,
+        to: r.toOrganizationId,
+        kind: r.kind,
+        source: r.source,
+      })),
+      ...intros.map((i) => ({ id: null, from: i.from, to: i.to, kind: 'introduction', source: 'introduction' })),
     ],
     steps: steps.map((s) => ({ ...s, label: labels.get(s.code) ?? { it: s.code, en: s.code } })),
   };

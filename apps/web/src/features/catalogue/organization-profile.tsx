@@ -7,6 +7,7 @@ import { organizationKindLabel } from './record-kinds.ts';
 import { TermChips } from './term-label.tsx';
 import { OrganizationCounts } from './organization-counts.tsx';
 import { hasDistinctFullName } from './record-text.ts';
+import { FilieraMapLinks } from '../filiere/filiera-map-links.tsx';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -77,6 +78,7 @@ export function OrganizationProfile({ organization }: { organization: Organizati
               {organization.filiere?.length ? (
                 <Field label={t('facet.filiera')}>
                   <TermChips facet="filiera" codes={organization.filiere} linkToSearch />
+                  <FilieraMapLinks codes={organization.filiere} />
                 </Field>
               ) : null}
               {organization.s3?.length ? (

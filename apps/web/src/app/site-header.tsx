@@ -26,6 +26,7 @@ const NAV: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: '/notizie', label: 'nav.news' },
   { to: '/azioni', label: 'nav.joint_actions' },
   { to: '/opportunita', label: 'nav.opportunities' },
+  // On a desktop the search box above the menu leads to the same page, so the entry shows in the phone menu only.
   { to: '/cerca', label: 'nav.search' },
   { to: '/chi-siamo', label: 'nav.about' },
 ];
@@ -184,7 +185,7 @@ export function SiteHeader() {
                       <ul className="navbar-nav">
                         <CatalogueMenu />
                         {nav.map((item) => (
-                          <li key={item.to} className="nav-item">
+                          <li key={item.to} className={item.to === '/cerca' ? 'nav-item d-lg-none' : 'nav-item'}>
                             <NavLink
                               to={item.to}
                               end={

@@ -37,6 +37,17 @@ export interface AnalysisSettings {
   feedback: boolean;
   /** Instrument nouns (spettrometro, climatic chamber, rig…) as cues that the problem asks for equipment. */
   equipmentCues: boolean;
+  /**
+   * A word the general vocabularies do not list as written is translated through its base form when it is a regular
+   * plural (cricche → cricca, bulloni → bullone, cracks → crack): they list lemmas only. Off: exact forms only.
+   */
+  translateInflected: boolean;
+  /** Weight of a word's translation through the general vocabularies (its concepts count 1.5 times this). */
+  translationWeight: number;
+  /** Multiplier of equipment records when the problem asks for an instrument (`equipmentCues`). */
+  equipmentBoost: number;
+  /** Weight of the feedback ranking. */
+  feedbackWeight: number;
 }
 
 /** The settings in force. */
@@ -53,6 +64,10 @@ export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
   linkWeight: 0.5,
   feedback: true,
   equipmentCues: true,
+  translateInflected: true,
+  translationWeight: 0.45,
+  equipmentBoost: 1.25,
+  feedbackWeight: 0.25,
 };
 
 /** The value of each setting before it existed: what "off" means in the ablation. */
@@ -69,6 +84,10 @@ export const LEGACY_ANALYSIS: Readonly<AnalysisSettings> = {
   linkWeight: 0.85,
   feedback: false,
   equipmentCues: false,
+  translateInflected: false,
+  translationWeight: 0.45,
+  equipmentBoost: 1.25,
+  feedbackWeight: 0.25,
 };
 
 /** The switches an ablation turns off one at a time (the coordination exponent of search is 1 either way). */
@@ -83,6 +102,7 @@ export const ABLATION_SWITCHES = [
   'linkWeight',
   'feedback',
   'equipmentCues',
+  'translateInflected',
 ] as const satisfies readonly (keyof AnalysisSettings)[];
 export type AblationSwitch = (typeof ABLATION_SWITCHES)[number];
 

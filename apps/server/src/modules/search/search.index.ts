@@ -141,7 +141,6 @@ const K1 = 1.2;
 const B = 0.75;
 const CONCEPT_WEIGHT = 1.2;
 const ANCESTOR_WEIGHT = 0.5;
-const TRANSLATION_WEIGHT = 0.45;
 const CORRECTION_WEIGHT = 0.9;
 
 /** "C17.12" → C, C17, C17.1, C17.12: a filter on a division finds its classes. */
@@ -480,6 +479,7 @@ export class SearchIndex {
     }
     // General vocabularies translate what the glossary missed (single words and pairs).
     if (this.translator) {
+      const TRANSLATION_WEIGHT = analysisSettings().translationWeight;
       for (let i = 0; i < raw.length; i++) {
         const u = units[i];
         if (!u || covered.has(i)) continue;

@@ -42,7 +42,11 @@ export interface AnalysisSettings {
    * plural (cricche → cricca, bulloni → bullone, cracks → crack): they list lemmas only. Off: exact forms only.
    */
   translateInflected: boolean;
-  /** Weight of a word's translation through the general vocabularies (its concepts count 1.5 times this). */
+  /**
+   * Weight of a word's translation through the general vocabularies (a concept the translation names counts 1.5 times
+   * this, at most as much as a concept found in the text). 1: a translated word counts as the word itself, since in a
+   * bilingual network the language a record happens to be written in says nothing about its relevance.
+   */
   translationWeight: number;
   /** Multiplier of equipment records when the problem asks for an instrument (`equipmentCues`). */
   equipmentBoost: number;
@@ -65,7 +69,7 @@ export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
   feedback: true,
   equipmentCues: true,
   translateInflected: true,
-  translationWeight: 0.45,
+  translationWeight: 1,
   equipmentBoost: 1.25,
   feedbackWeight: 0.25,
 };
@@ -103,6 +107,7 @@ export const ABLATION_SWITCHES = [
   'feedback',
   'equipmentCues',
   'translateInflected',
+  'translationWeight',
 ] as const satisfies readonly (keyof AnalysisSettings)[];
 export type AblationSwitch = (typeof ABLATION_SWITCHES)[number];
 

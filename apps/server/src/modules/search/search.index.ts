@@ -480,6 +480,8 @@ export class SearchIndex {
     // General vocabularies translate what the glossary missed (single words and pairs).
     if (this.translator) {
       const TRANSLATION_WEIGHT = analysisSettings().translationWeight;
+      // A concept reached through a translation counts 1.5 times the translated word, never more than one in the text.
+      const translatedConcept = Math.min(TRANSLATION_WEIGHT * 1.5, CONCEPT_WEIGHT);
       for (let i = 0; i < raw.length; i++) {
         const u = units[i];
         if (!u || covered.has(i)) continue;
@@ -493,7 +495,7 @@ export class SearchIndex {
             for (const label of this.translator.translate(p, from)) {
               const toks = analyse(label, to);
               for (const hit of this.glossary.find(toks, to, false)) {
-                pushAlt(u.alts, `c:${hit.concept}`, TRANSLATION_WEIGHT * 1.5);
+                pushAlt(u.alts, `c:${hit.concept}`, translatedConcept);
               }
               const content = toks.filter((x) => !x.stop);
               for (const tok of content) {

@@ -277,6 +277,12 @@ describe('language-aware analysis (issue: conflation and corrections)', () => {
       configureAnalysis({ translateInflected: true });
     }
   });
+  it('counts a word translated through the general vocabularies as the word itself', () => {
+    const { index } = build([doc({ en: 'Wheel testing' })], g, t);
+    // "ruote" is no glossary term, and the vocabularies list only its singular: ruota → wheel.
+    const unit = index.parse('ruote rumorose', 'it').units.find((u) => u.label === 'ruote')!;
+    expect(unit.alts).toEqual(expect.arrayContaining([{ term: `en:${stem('wheel', 'en')}`, weight: 1 }]));
+  });
   it('takes no concept from a generic word alone, and keeps any-order matches within a narrow window', () => {
     const gl = new Glossary();
     gl.generic.add('design');

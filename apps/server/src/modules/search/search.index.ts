@@ -139,7 +139,8 @@ export type Facets = Record<FacetName, { value: string; count: number }[]>;
 
 const K1 = 1.2;
 const B = 0.75;
-const CONCEPT_WEIGHT = 1.2;
+/** Weight of a glossary concept found in the text itself (only such concepts become a problem's aspects). */
+export const CONCEPT_WEIGHT = 1.2;
 const ANCESTOR_WEIGHT = 0.5;
 const CORRECTION_WEIGHT = 0.9;
 
@@ -480,8 +481,9 @@ export class SearchIndex {
     // General vocabularies translate what the glossary missed (single words and pairs).
     if (this.translator) {
       const TRANSLATION_WEIGHT = analysisSettings().translationWeight;
-      // A concept reached through a translation counts 1.5 times the translated word, never more than one in the text.
-      const translatedConcept = Math.min(TRANSLATION_WEIGHT * 1.5, CONCEPT_WEIGHT);
+      // A concept reached through a translation counts 1.5 times the translated word, at most as much as a word of the
+      // text: always less than a concept found in the text, and never an aspect of the problem.
+      const translatedConcept = Math.min(TRANSLATION_WEIGHT * 1.5, 1);
       for (let i = 0; i < raw.length; i++) {
         const u = units[i];
         if (!u || covered.has(i)) continue;

@@ -1,7 +1,7 @@
-import { analysisSettings } from '../search/analysis.policy.ts';
+import { analysisSettings, CONCEPT_WEIGHT } from '../search/analysis.policy.ts';
 import { TEXT_LIMITS } from '../search/budget.rules.ts';
 import type { Glossary } from '../search/concepts.ts';
-import { CONCEPT_WEIGHT, type ParsedQuery, type QueryUnit } from '../search/search.index.ts';
+import type { ParsedQuery, QueryUnit } from '../search/search.index.ts';
 import { tokenize } from '../search/text.rules.ts';
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TEXT_LIMITS } from '../search/budget.rules.ts';
 import { Glossary, Translator } from '../search/concepts.ts';
-import { CONCEPT_WEIGHT, SearchIndex, type ParsedQuery, type QueryUnit } from '../search/search.index.ts';
+import { CONCEPT_WEIGHT } from '../search/analysis.policy.ts';
+import { SearchIndex, type ParsedQuery, type QueryUnit } from '../search/search.index.ts';
 import { isStopWordAny, tokenize } from '../search/text.rules.ts';
 import {
   addClauseAspects,

@@ -54,6 +54,9 @@ export interface AnalysisSettings {
   feedbackWeight: number;
 }
 
+/** Weight of a glossary concept found in the text itself (only such concepts become a problem's aspects). */
+export const CONCEPT_WEIGHT = 1.2;
+
 /** The settings in force. */
 export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
   languageAware: true,

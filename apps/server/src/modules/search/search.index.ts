@@ -1,4 +1,4 @@
-import { analysisSettings } from './analysis.policy.ts';
+import { analysisSettings, CONCEPT_WEIGHT } from './analysis.policy.ts';
 import { TEXT_LIMITS, WorkBudget } from './budget.rules.ts';
 import { analyse, type AnalysedToken, type Glossary, type Translator } from './concepts.ts';
 import {
@@ -139,8 +139,6 @@ export type Facets = Record<FacetName, { value: string; count: number }[]>;
 
 const K1 = 1.2;
 const B = 0.75;
-/** Weight of a glossary concept found in the text itself (only such concepts become a problem's aspects). */
-export const CONCEPT_WEIGHT = 1.2;
 const ANCESTOR_WEIGHT = 0.5;
 const CORRECTION_WEIGHT = 0.9;
 

@@ -43,11 +43,9 @@ const INSTRUMENT_WORDS =
   /\b(spettromet\w*|spettrofotomet\w*|microscop\w*|cromatograf\w*|diffrattomet\w*|calorimet\w*|reomet\w*|viscosimet\w*|durometr\w*|profilomet\w*|tomograf\w*|termocamer\w*|dinamomet\w*|analizzator\w*|camer[ae] climatic\w*|camer[ae] a nebbia|camer[ae] di prova|camer[ae] anecoic\w*|forn[oi] (da laboratorio|di prova)|pressa|presse|estrusor\w*|stampant\w* 3d|scanner|banc[oh]i? (di )?prova|impiant\w* pilota|linea pilota|galleria del vento|spectromet\w*|spectrophotomet\w*|microscope\w*|chromatograph\w*|diffractomet\w*|calorimet\w*|rheomet\w*|viscomet\w*|tomograph\w*|thermal camera\w*|analy[sz]er\w*|tester\w*|test rig\w*|rig|rigs|test bench\w*|test stand\w*|climatic chamber\w*|test chamber\w*|anechoic chamber\w*|furnace\w*|extruder\w*|3d printer\w*|pilot plant\w*|pilot line\w*|wind tunnel\w*|hours? on (a|an|the|your)|time on (a|an|the|your))\b/i;
 /** How much a wanted record type (equipment, expert) counts. */
 const TYPE_BOOST = 1.15;
-const CUED_TYPE_BOOST = 1.25;
 /** Records whose concepts feed back into the problem's query, the concepts kept, and their weight. */
 const FEEDBACK_RECORDS = 3;
 const FEEDBACK_MIN_SHARE = 2;
-const FEEDBACK_WEIGHT = 0.25;
 const EXPERT_WORDS = /\b(espert\w*|consulent\w*|ricercator\w*|expert\w*|consultant\w*|researcher\w*|specialist\w*)\b/i;
 
 /** One alternative per term, with its best weight. */
@@ -175,12 +173,12 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
         shared: undefined,
         units: fed.map((c) => ({ label: c, alts: [{ term: `c:${c}`, weight: 1 }] })),
       });
-      for (const [key, { doc, score }] of ranked) consider(key, doc).score += FEEDBACK_WEIGHT * score;
+      for (const [key, { doc, score }] of ranked) consider(key, doc).score += settings.feedbackWeight * score;
     }
   }
   const wantsEquipment = EQUIPMENT_WORDS.test(text) || (settings.equipmentCues && INSTRUMENT_WORDS.test(text));
   const wantsExpert = EXPERT_WORDS.test(text);
-  const typeBoost = settings.equipmentCues ? CUED_TYPE_BOOST : TYPE_BOOST;
+  const typeBoost = settings.equipmentCues ? settings.equipmentBoost : TYPE_BOOST;
   for (const c of combined.values()) {
     let boost = 1;
     if (wantsEquipment && c.doc.type === 'equipment') boost *= typeBoost;

@@ -1,4 +1,4 @@
-import { analysisSettings } from '../search/analysis.policy.ts';
+import { analysisSettings, CONCEPT_WEIGHT } from '../search/analysis.policy.ts';
 import { TEXT_LIMITS } from '../search/budget.rules.ts';
 import type { Glossary } from '../search/concepts.ts';
 import type { ParsedQuery, QueryUnit } from '../search/search.index.ts';
@@ -40,7 +40,8 @@ export function splitIntoAspects(
   const unitsOf = new Map<string, Set<number>>();
   parsed.units.forEach((u, i) => {
     for (const a of u.alts) {
-      if (!a.term.startsWith('c:') || a.weight < 1) continue; // translations-only concepts are too weak to be aspects
+      // Only concepts found in the text are aspects (one reached through a translation of a word is not named by the text).
+      if (!a.term.startsWith('c:') || a.weight < CONCEPT_WEIGHT) continue;
       const id = a.term.slice(2);
       if (!unitsOf.has(id)) unitsOf.set(id, new Set());
       unitsOf.get(id)!.add(i);
@@ -301,7 +302,9 @@ export function addClauseAspects(
     const concepts = [
       ...new Set(
         idx.flatMap((i) =>
-          parsed.units[i]!.alts.filter((a) => a.term.startsWith('c:') && a.weight >= 1).map((a) => a.term.slice(2)),
+          parsed.units[i]!.alts.filter((a) => a.term.startsWith('c:') && a.weight >= CONCEPT_WEIGHT).map((a) =>
+            a.term.slice(2),
+          ),
         ),
       ),
     ];
@@ -309,7 +312,7 @@ export function addClauseAspects(
     const units: QueryUnit[] = idx.map((i) => {
       const u = parsed.units[i]!;
       const alts = u.alts.map((a) => ({ ...a }));
-      if (alts.some((a) => a.term.startsWith('c:') && a.weight >= 1)) {
+      if (alts.some((a) => a.term.startsWith('c:') && a.weight >= CONCEPT_WEIGHT)) {
         for (const r of related)
           if (!alts.some((a) => a.term === `c:${r}`))
             alts.push({ term: `c:${r}`, weight: analysisSettings().linkWeight });

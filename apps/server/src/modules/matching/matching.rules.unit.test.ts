@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TEXT_LIMITS } from '../search/budget.rules.ts';
-import { Glossary } from '../search/concepts.ts';
-import type { ParsedQuery, QueryUnit } from '../search/search.index.ts';
+import { Glossary, Translator } from '../search/concepts.ts';
+import { CONCEPT_WEIGHT } from '../search/analysis.policy.ts';
+import { SearchIndex, type ParsedQuery, type QueryUnit } from '../search/search.index.ts';
 import { isStopWordAny, tokenize } from '../search/text.rules.ts';
 import {
   addClauseAspects,
@@ -62,6 +63,19 @@ describe('clause aspect names', () => {
       expect(label.split(' ').length).toBeLessThanOrEqual(9);
       expect(text).toContain(label);
     }
+  });
+});
+
+describe('concept aspects', () => {
+  it('come only from concepts the text names, never from one reached through a translation of a word', () => {
+    const index = new SearchIndex(Glossary.load(), Translator.load());
+    // "cerniere" is no glossary term; WordNet's translations of it (zip, slide fastener) reach a glossary concept.
+    const parsed = index.parse('cerniere rumorose', 'it');
+    const reached = parsed.units[0]!.alts.filter((a) => a.term.startsWith('c:'));
+    expect(reached.length).toBeGreaterThan(0);
+    expect(reached.every((a) => a.weight < CONCEPT_WEIGHT)).toBe(true);
+    const aspects = splitIntoAspects(parsed, index.glossary, 'it');
+    expect(aspects.flatMap((a) => a.concepts)).toEqual([]);
   });
 });
 

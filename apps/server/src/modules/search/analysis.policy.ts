@@ -37,7 +37,25 @@ export interface AnalysisSettings {
   feedback: boolean;
   /** Instrument nouns (spettrometro, climatic chamber, rig…) as cues that the problem asks for equipment. */
   equipmentCues: boolean;
+  /**
+   * A word the general vocabularies do not list as written is translated through its base form when it is a regular
+   * plural (cricche → cricca, bulloni → bullone, cracks → crack): they list lemmas only. Off: exact forms only.
+   */
+  translateInflected: boolean;
+  /**
+   * Weight of a word's translation through the general vocabularies (a concept the translation names counts 1.5 times
+   * this, at most as much as a concept found in the text). 1: a translated word counts as the word itself, since in a
+   * bilingual network the language a record happens to be written in says nothing about its relevance.
+   */
+  translationWeight: number;
+  /** Multiplier of equipment records when the problem asks for an instrument (`equipmentCues`). */
+  equipmentBoost: number;
+  /** Weight of the feedback ranking. */
+  feedbackWeight: number;
 }
+
+/** Weight of a glossary concept found in the text itself (only such concepts become a problem's aspects). */
+export const CONCEPT_WEIGHT = 1.2;
 
 /** The settings in force. */
 export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
@@ -53,6 +71,10 @@ export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
   linkWeight: 0.5,
   feedback: true,
   equipmentCues: true,
+  translateInflected: true,
+  translationWeight: 1,
+  equipmentBoost: 1.25,
+  feedbackWeight: 0.25,
 };
 
 /** The value of each setting before it existed: what "off" means in the ablation. */
@@ -69,6 +91,10 @@ export const LEGACY_ANALYSIS: Readonly<AnalysisSettings> = {
   linkWeight: 0.85,
   feedback: false,
   equipmentCues: false,
+  translateInflected: false,
+  translationWeight: 0.45,
+  equipmentBoost: 1.25,
+  feedbackWeight: 0.25,
 };
 
 /** The switches an ablation turns off one at a time (the coordination exponent of search is 1 either way). */
@@ -83,6 +109,8 @@ export const ABLATION_SWITCHES = [
   'linkWeight',
   'feedback',
   'equipmentCues',
+  'translateInflected',
+  'translationWeight',
 ] as const satisfies readonly (keyof AnalysisSettings)[];
 export type AblationSwitch = (typeof ABLATION_SWITCHES)[number];
 

@@ -339,6 +339,25 @@ const IT_ENDINGS =
     .sort((a, b) => b.length - a.length);
 const IT_LEMMA_ENDINGS = ['are', 'ere', 'ire', 'o', 'a', 'e', 'i', 'co', 'go', 'ca', 'ga'];
 
+/**
+ * The singulars a noun or adjective could be a regular plural of, most likely first: Italian -i → -o/-e/-a
+ * (bulloni → bullone), -e → -a (cricche → cricca), -chi/-ghi → -co/-go; English -ies → -y, -es/-s → ''.
+ */
+function pluralBases(folded: string, lang: Lang): string[] {
+  if (folded.length < 4) return [];
+  if (lang === 'en') {
+    if (folded.endsWith('ies')) return [`${folded.slice(0, -3)}y`];
+    if (folded.endsWith('ss') || !folded.endsWith('s')) return [];
+    return folded.endsWith('es') ? [folded.slice(0, -1), folded.slice(0, -2)] : [folded.slice(0, -1)];
+  }
+  const root = folded.slice(0, -1);
+  if (/(ch|gh)i$/.test(folded)) return [`${folded.slice(0, -2)}o`, `${root}e`];
+  if (/(ch|gh)e$/.test(folded)) return [`${folded.slice(0, -2)}a`];
+  if (folded.endsWith('i')) return [`${root}o`, `${root}e`, `${root}a`];
+  if (folded.endsWith('e')) return [`${root}a`];
+  return [];
+}
+
 /** Base forms a word could be a regular inflection of (bounded: a few dozen strings). */
 function lemmaCandidates(folded: string, lang: Lang): string[] {
   const out: string[] = [];
@@ -524,6 +543,17 @@ export class Translator {
 
   /** Labels in the other language for a folded word or phrase in `from`: thesaurus labels, else WordNet's. */
   translate(folded: string, from: Lang): string[] {
+    const exact = this.translateForm(folded, from);
+    if (exact.length || !analysisSettings().translateInflected || folded.includes(' ')) return exact;
+    for (const base of pluralBases(folded, from)) {
+      const t = this.translateForm(base, from);
+      if (t.length) return t;
+    }
+    return [];
+  }
+
+  /** Labels in the other language for exactly this form: the core dictionary, else the thesauri, else WordNet. */
+  private translateForm(folded: string, from: Lang): string[] {
     const core = (from === 'it' ? this.coreIt2en : this.coreEn2it).get(folded);
     if (core?.length) return core;
     const thesaurus = (from === 'it' ? this.it2en : this.en2it).get(folded);

@@ -1,4 +1,4 @@
-import { analysisSettings } from './analysis.policy.ts';
+import { analysisSettings, CONCEPT_WEIGHT } from './analysis.policy.ts';
 import { TEXT_LIMITS, WorkBudget } from './budget.rules.ts';
 import { analyse, type AnalysedToken, type Glossary, type Translator } from './concepts.ts';
 import {
@@ -139,9 +139,7 @@ export type Facets = Record<FacetName, { value: string; count: number }[]>;
 
 const K1 = 1.2;
 const B = 0.75;
-const CONCEPT_WEIGHT = 1.2;
 const ANCESTOR_WEIGHT = 0.5;
-const TRANSLATION_WEIGHT = 0.45;
 const CORRECTION_WEIGHT = 0.9;
 
 /** "C17.12" → C, C17, C17.1, C17.12: a filter on a division finds its classes. */
@@ -480,6 +478,10 @@ export class SearchIndex {
     }
     // General vocabularies translate what the glossary missed (single words and pairs).
     if (this.translator) {
+      const TRANSLATION_WEIGHT = analysisSettings().translationWeight;
+      // A concept reached through a translation counts 1.5 times the translated word, at most as much as a word of the
+      // text: always less than a concept found in the text, and never an aspect of the problem.
+      const translatedConcept = Math.min(TRANSLATION_WEIGHT * 1.5, 1);
       for (let i = 0; i < raw.length; i++) {
         const u = units[i];
         if (!u || covered.has(i)) continue;
@@ -493,7 +495,7 @@ export class SearchIndex {
             for (const label of this.translator.translate(p, from)) {
               const toks = analyse(label, to);
               for (const hit of this.glossary.find(toks, to, false)) {
-                pushAlt(u.alts, `c:${hit.concept}`, TRANSLATION_WEIGHT * 1.5);
+                pushAlt(u.alts, `c:${hit.concept}`, translatedConcept);
               }
               const content = toks.filter((x) => !x.stop);
               for (const tok of content) {

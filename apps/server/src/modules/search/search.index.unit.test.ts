@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { configureAnalysis } from './analysis.policy.ts';
 import { analyse, Glossary, Translator } from './concepts.ts';
 import { SearchIndex, sectorAncestors, type DocInput } from './search.index.ts';
 import { highlight, markable, markedPhrases } from './search.snippet.ts';
@@ -264,6 +265,23 @@ describe('language-aware analysis (issue: conflation and corrections)', () => {
     // A symptom worded as a verb in the glossary matches its conjugations.
     gl.add({ id: 'cracking', it: ['si crepa'], en: ['cracks'], abbr: [], broader: [], related: [] });
     expect(found('le staffe si crepano', 'it')).toEqual(['cracking']);
+  });
+  it('translates a plural through its singular, which is all the general vocabularies list', () => {
+    expect(t.translate('bullone', 'it')).toContain('bolt');
+    expect(t.translate('bulloni', 'it')).toContain('bolt');
+    expect(t.translate('bolts', 'en')).toContain('bullone');
+    configureAnalysis({ translateInflected: false });
+    try {
+      expect(t.translate('bulloni', 'it')).toEqual([]);
+    } finally {
+      configureAnalysis({ translateInflected: true });
+    }
+  });
+  it('counts a word translated through the general vocabularies as the word itself', () => {
+    const { index } = build([doc({ en: 'Wheel testing' })], g, t);
+    // "ruote" is no glossary term, and the vocabularies list only its singular: ruota → wheel.
+    const unit = index.parse('ruote rumorose', 'it').units.find((u) => u.label === 'ruote')!;
+    expect(unit.alts).toEqual(expect.arrayContaining([{ term: `en:${stem('wheel', 'en')}`, weight: 1 }]));
   });
   it('takes no concept from a generic word alone, and keeps any-order matches within a narrow window', () => {
     const gl = new Glossary();

@@ -59,7 +59,10 @@ const W = 560;
 const H = 220;
 const M = { top: 24, right: 12, bottom: 36, left: 12 };
 
-/** Values per period as columns, the target of each period as a dark line across its column; no data as "—". */
+/**
+ * Values per period as columns, the target of each period as a dark line across its column; no data as "—" (with the
+ * words beside it when the column is wide enough for them not to run into the next one).
+ */
 export function SeriesChart({
   points,
   format,
@@ -107,7 +110,7 @@ export function SeriesChart({
                 textAnchor="middle"
                 className="gov-value"
               >
-                {p.value === null ? `— ${t('gov.chart.no_data')}` : format(p.value)}
+                {p.value === null ? (bw >= 90 ? `— ${t('gov.chart.no_data')}` : '—') : format(p.value)}
               </text>
               <text x={x0 + bw / 2} y={innerH + 22} textAnchor="middle" className="gov-label">
                 {p.label}

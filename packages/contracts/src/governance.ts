@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Lang, Localized, PageQuery, Paged } from './common.ts';
+import { ReportSections } from './governance-reports.ts';
 
 /**
  * Governance of the protocol: the protocol itself, objectives, KPIs (computed from the platform's data or entered by
@@ -357,6 +358,8 @@ export const Report = Type.Object({
   contentHash: Type.Union([Type.String(), Type.Null()]),
   assembledAt: Type.String(),
   signedAt: Type.Union([Type.String(), Type.Null()]),
+  /** The joint actions and nucleus meetings of the period (governance-reports.ts). */
+  sections: ReportSections,
 });
 export type Report = Static<typeof Report>;
 export const ReportList = Paged(

@@ -13,3 +13,4 @@ export * from './actions.ts';
 export * from './brokerage.ts';
 export * from './opendata.ts';
 export * from './governance.ts';
+export * from './governance-reports.ts';

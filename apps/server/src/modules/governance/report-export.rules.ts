@@ -4,8 +4,8 @@ import type { Report } from '@clock/contracts';
 
 /**
  * A verification report as a PDF for the Region's records (A4: title, period, signatures with dates, the content
- * hash, the KPI table with targets and RAG statuses, bar charts of value against target, objectives, comments,
- * conclusions) and as CSV (one row per KPI and per objective).
+ * hash, the KPI table with targets and RAG statuses, bar charts of value against target, objectives, the joint
+ * actions and nucleus meetings of the period, comments, conclusions) and as CSV (one row per KPI and per objective).
  */
 type Lang = 'it' | 'en';
 const WORDS = {
@@ -37,6 +37,22 @@ const WORDS = {
     page: 'Pagina',
     assembled: 'Dati assemblati il',
     none: 'Nessuno.',
+    actions: 'Azioni congiunte del periodo',
+    actionCounts: (a: number, b: number, c: number) => `In tempo: ${a} · in ritardo: ${b} · concluse: ${c}`,
+    action: 'Azione',
+    lead: 'Capofila e partner',
+    progress: 'Avanz.',
+    standing: 'Andamento',
+    standings: { 'on-time': 'in tempo', late: 'in ritardo', closed: 'conclusa' },
+    closedLate: 'conclusa in ritardo',
+    meetings: 'Riunioni del nucleo nel periodo',
+    decisions: 'Decisioni',
+    meetingActions: 'Azioni assegnate',
+    open: 'aperta',
+    done: 'svolta',
+    overdue: 'scaduta',
+    due: 'entro il',
+    noOwner: 'senza responsabile',
   },
   en: {
     title: 'Periodic verification of the activities',
@@ -66,6 +82,22 @@ const WORDS = {
     page: 'Page',
     assembled: 'Data assembled on',
     none: 'None.',
+    actions: 'Joint actions in the period',
+    actionCounts: (a: number, b: number, c: number) => `On time: ${a} · late: ${b} · closed: ${c}`,
+    action: 'Action',
+    lead: 'Lead and partners',
+    progress: 'Progress',
+    standing: 'Standing',
+    standings: { 'on-time': 'on time', late: 'late', closed: 'closed' },
+    closedLate: 'closed late',
+    meetings: 'Nucleus meetings in the period',
+    decisions: 'Decisions',
+    meetingActions: 'Action items',
+    open: 'open',
+    done: 'done',
+    overdue: 'overdue',
+    due: 'due',
+    noOwner: 'no owner',
   },
 };
 const COLOURS = { green: '#008055', amber: '#a66300', red: '#cc334d', none: '#5c6f82' } as const;
@@ -121,15 +153,16 @@ export function reportPdf(r: Report, lang: Lang = 'it'): Promise<Buffer> {
     doc.text(`${s.position}. ${s.organization} (${s.role}) — ${s.signer ? `${s.signer}, ${s.signedAt}` : w.unsigned}`);
 
   heading(w.kpis);
-  const cols = [width * 0.52, width * 0.16, width * 0.16, width * 0.16];
-  const row = (cells: string[], bold = false, colour?: string) => {
+  const kpiCols = [width * 0.52, width * 0.16, width * 0.16, width * 0.16];
+  /** A table row; `colour` paints the last cell (the status). */
+  const row = (cells: string[], bold = false, colour?: string, cols = kpiCols) => {
     if (doc.y > doc.page.height - 90) doc.addPage();
     const y = doc.y;
     let x = left;
     let h = 0;
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
     cells.forEach((c, i) => {
-      doc.fillColor(i === 3 && colour ? colour : '#1a1a1a').text(c, x + 2, y, { width: cols[i]! - 4 });
+      doc.fillColor(i === cells.length - 1 && colour ? colour : '#1a1a1a').text(c, x + 2, y, { width: cols[i]! - 4 });
       h = Math.max(h, doc.y - y);
       x += cols[i]!;
     });
@@ -208,6 +241,56 @@ export function reportPdf(r: Report, lang: Lang = 'it'): Promise<Buffer> {
     doc.moveDown(0.4);
   }
 
+  const actions = r.sections.actions;
+  if (actions) {
+    heading(w.actions);
+    doc.text(w.actionCounts(actions.counts.onTime, actions.counts.late, actions.counts.closed)).moveDown(0.3);
+    const cols = [width * 0.4, width * 0.34, width * 0.1, width * 0.16];
+    row([w.action, w.lead, w.progress, w.standing], true, undefined, cols);
+    for (const a of actions.items)
+      row(
+        [
+          `${a.ref} ${text(a.title, lang)} (${a.start} – ${a.end})`,
+          [a.lead.name, ...a.partners.map((p) => p.name)].join(', '),
+          a.progress === null ? '—' : `${Math.round(a.progress)} %`,
+          a.standing === 'closed' && a.onTime === false ? w.closedLate : w.standings[a.standing],
+        ],
+        false,
+        a.standing === 'late' || a.onTime === false ? COLOURS.red : COLOURS.green,
+        cols,
+      );
+    if (!actions.items.length) doc.text(w.none);
+  }
+  const meetings = r.sections.meetings;
+  if (meetings) {
+    heading(w.meetings);
+    if (!meetings.items.length) doc.text(w.none);
+    for (const m of meetings.items) {
+      if (doc.y > doc.page.height - 110) doc.addPage();
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(10)
+        .text(`${m.ref} — ${m.startsAt.slice(0, 10)}`, left);
+      doc.font('Helvetica').fontSize(9);
+      if (m.decisions.length) {
+        doc.font('Helvetica-Oblique').text(w.decisions).font('Helvetica');
+        doc.list(m.decisions, { bulletRadius: 1.5, textIndent: 10, indent: 6 });
+      }
+      if (m.actions.length) {
+        doc.font('Helvetica-Oblique').text(w.meetingActions).font('Helvetica');
+        doc.list(
+          m.actions.map(
+            (a) =>
+              `${a.text} — ${a.owner ?? w.noOwner}${a.due ? `, ${w.due} ${a.due}` : ''} (${a.open ? (a.overdue ? w.overdue : w.open) : w.done})`,
+          ),
+          { bulletRadius: 1.5, textIndent: 10, indent: 6 },
+        );
+      }
+      doc.x = left;
+      doc.fontSize(10).moveDown(0.5);
+    }
+  }
+
   heading(w.comments);
   if (!r.comments.length) doc.text(w.none);
   for (const c of r.comments) {
@@ -238,7 +321,11 @@ export function reportPdf(r: Report, lang: Lang = 'it'): Promise<Buffer> {
   return done;
 }
 
-/** CSV: one row per KPI, then one per objective (RFC 4180, a header row). */
+/**
+ * CSV: one row per KPI, per objective, per joint action (progress as value, standing as status, lead and partners as
+ * comment), per meeting decision (its day as comment) and per meeting action item (due day as target, owner as
+ * comment). RFC 4180, a header row.
+ */
 export function reportCsv(r: Report): string {
   const rows: (string | number)[][] = [];
   for (const k of r.kpis)
@@ -265,6 +352,33 @@ export function reportCsv(r: Report): string {
       o.status,
       o.override ? o.override.comment : '',
     ]);
+  for (const a of r.sections.actions?.items ?? [])
+    rows.push([
+      'action',
+      a.ref,
+      a.title.it ?? a.title.en ?? '',
+      a.progress ?? '',
+      '%',
+      '',
+      '',
+      a.standing,
+      [a.lead.name, ...a.partners.map((p) => p.name)].join('; '),
+    ]);
+  for (const m of r.sections.meetings?.items ?? []) {
+    for (const d of m.decisions) rows.push(['decision', m.ref, d, '', '', '', '', '', m.startsAt.slice(0, 10)]);
+    for (const a of m.actions)
+      rows.push([
+        'meeting-action',
+        m.ref,
+        a.text,
+        '',
+        '',
+        a.due ?? '',
+        '',
+        a.open ? (a.overdue ? 'overdue' : 'open') : 'done',
+        a.owner ?? '',
+      ]);
+  }
   return stringify(rows, {
     header: true,
     columns: ['kind', 'code', 'label', 'value', 'unit', 'target', 'baseline', 'status', 'comment'],

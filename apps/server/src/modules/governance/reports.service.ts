@@ -4,6 +4,7 @@ import type { Actor } from '../../core/actor.ts';
 import { AppError, type FieldProblem } from '../../core/errors.ts';
 import { formatInstant } from '../../core/calendar.ts';
 import { recordAudit } from '../identity/identity.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import * as repo from './reports.repo.ts';
 import { computeKpis, periodOrProblem } from './kpis.service.ts';
 import { objectivesOverlapping } from './objectives.service.ts';
@@ -12,6 +13,8 @@ import { objectiveStatus, type Period, type Rag } from './kpis.rules.ts';
 import { canonicalJson, decideSignature, sha256 } from './reports.rules.ts';
 import { nucleusCentres, requireFullReader, requireSteer } from './governance.policy.ts';
 import type { Ctx } from './objectives.service.ts';
+import { actionsSection } from '../actions/action-report.service.ts';
+import { meetingsSection } from '../meetings/meeting-report.service.ts';
 
 /**
  * Periodic verification reports (issue 12 §5): assembled from live KPIs and objectives as a draft, commented by each
@@ -22,11 +25,11 @@ import type { Ctx } from './objectives.service.ts';
 /** A part of the snapshot another module contributes (assembled for the report's period). */
 export interface ReportSection {
   key: string;
-  assemble(db: Db | Tx, period: Period): Promise<unknown>;
+  assemble(db: Db | Tx, period: Period, now: Date): Promise<unknown>;
 }
 export const REPORT_SECTIONS: ReportSection[] = [
-  // MERGE (actions module): { key: 'actions', assemble: joint actions active in the period, on time / late / closed }
-  // MERGE (meetings module): { key: 'meetings', assemble: nucleus meetings held in the period, decisions, open actions }
+  { key: 'actions', assemble: (db, period, now) => actionsSection(db, period, now) },
+  { key: 'meetings', assemble: (db, period, now) => meetingsSection(db, period, now) },
 ];
 
 export interface SnapshotObjective {
@@ -94,7 +97,7 @@ export async function assemble(
     };
   });
   const sections: Record<string, unknown> = {};
-  for (const s of REPORT_SECTIONS) sections[s.key] = await s.assemble(db, period);
+  for (const s of REPORT_SECTIONS) sections[s.key] = await s.assemble(db, period, now);
   return {
     assembledAt: formatInstant(now.getTime()),
     period: { from: period.from, to: period.to },
@@ -173,6 +176,7 @@ export async function presentReport(db: Db, r: repo.ReportRow): Promise<Report> 
         : null,
     contentHash: r.contentHash,
     assembledAt: snap.assembledAt,
+    sections: (snap.sections ?? {}) as Report['sections'],
     signedAt: r.signedAt ? formatInstant(r.signedAt.getTime()) : null,
   };
 }
@@ -216,7 +220,27 @@ export async function reportForExport(db: Db, actor: Actor, id: string) {
   return { row, report: await presentReport(db, row) };
 }
 
-export async function createReport(db: Db, ctx: Ctx, b: { from: string; to: string }, now = new Date()) {
+/** The report's next signer(s) are told it awaits their signature (decision 015: through the notifications module). */
+async function tellNextSigner(tx: Tx, ctx: ReportCtx, r: repo.ReportRow) {
+  const next = (await repo.signaturesOf(tx, r.id)).find((s) => !s.signedAt);
+  if (!next || !ctx.publicUrl) return;
+  await notify(tx, ctx.publicUrl, {
+    subject: {
+      kind: 'verification-report',
+      id: r.id,
+      reference: ref(r),
+      visibility: 'private',
+      path: `/verifiche/${r.id}`,
+    },
+    event: { kind: 'report-signature-awaited', params: { from: r.periodFrom, to: r.periodTo } },
+    audience: await repo.slotHolders(tx, next),
+    accessTo: () => true,
+    except: ctx.actor.kind === 'member' ? ctx.actor.userId : null,
+  });
+}
+export type ReportCtx = Ctx & { publicUrl?: string };
+
+export async function createReport(db: Db, ctx: ReportCtx, b: { from: string; to: string }, now = new Date()) {
   const actor = requireSteer(ctx.actor, null);
   const period = periodOrProblem(b.from, b.to, '/body');
   const existing = await repo.latestForPeriod(db, period.from, period.to);
@@ -237,6 +261,7 @@ export async function createReport(db: Db, ctx: Ctx, b: { from: string; to: stri
       createdBy: actor.userId,
     });
     await repo.insertSlots(tx, slotsOf(r.id, protocol));
+    await tellNextSigner(tx, ctx, r);
     await recordAudit(tx, actor, {
       action: 'report-create',
       entityType: 'verification-report',
@@ -326,7 +351,7 @@ export async function editReport(db: Db, ctx: Ctx, id: string, b: ReportEdit, no
   return presentReport(db, (await repo.findReport(db, id))!);
 }
 
-export async function signReport(db: Db, ctx: Ctx, id: string, now = new Date()) {
+export async function signReport(db: Db, ctx: ReportCtx, id: string, now = new Date()) {
   await reportOr404(db, id);
   if (ctx.actor.kind !== 'member') throw new AppError('UNAUTHENTICATED', 'Sign in first');
   const actor = ctx.actor;
@@ -341,7 +366,10 @@ export async function signReport(db: Db, ctx: Ctx, id: string, now = new Date())
     if (d.last) {
       const hash = await contentHashOf(tx, r);
       await repo.updateReport(tx, id, { state: 'signed', contentHash: hash, signedAt: now });
-    } else if (r.state === 'draft') await repo.updateReport(tx, id, { state: 'signing' });
+    } else {
+      if (r.state === 'draft') await repo.updateReport(tx, id, { state: 'signing' });
+      await tellNextSigner(tx, ctx, r);
+    }
     await recordAudit(tx, actor, {
       action: 'report-sign',
       entityType: 'verification-report',
@@ -367,7 +395,7 @@ export async function recomputeHash(db: Db, id: string): Promise<string> {
   return contentHashOf(db, await reportOr404(db, id));
 }
 
-export async function reopenReport(db: Db, ctx: Ctx, id: string, reason: string, now = new Date()) {
+export async function reopenReport(db: Db, ctx: ReportCtx, id: string, reason: string, now = new Date()) {
   const before = await reportOr404(db, id);
   const actor = requireSteer(ctx.actor, null);
   if (before.state !== 'signed')
@@ -402,6 +430,7 @@ export async function reopenReport(db: Db, ctx: Ctx, id: string, reason: string,
       slots.map((s) => ({ reportId: next.id, position: s.position, organizationId: s.organizationId, role: s.role })),
     );
     await repo.markReopened(tx, r.id);
+    await tellNextSigner(tx, ctx, next);
     await recordAudit(tx, actor, {
       action: 'report-reopen',
       entityType: 'verification-report',

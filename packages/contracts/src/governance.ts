@@ -328,6 +328,16 @@ export const ReportObjective = Type.Object({
   computedStatus: RagStatus,
   status: RagStatus,
   override: Type.Union([Type.Object({ status: Type.String(), comment: Type.String() }), Type.Null()]),
+  /** Its KPIs as assembled for its scope (the network, or its centre): value, pro-rata target, status. */
+  values: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      value: Type.Union([Type.Number(), Type.Null()]),
+      unit: Type.String(),
+      target: Type.Union([Type.Number(), Type.Null()]),
+      status: RagStatus,
+    }),
+  ),
 });
 export const Report = Type.Object({
   id: Type.String(),

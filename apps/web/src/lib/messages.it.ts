@@ -3,6 +3,7 @@ import type { newsIt } from '../features/news/news-messages.it.ts';
 import type { eventsIt } from '../features/events/event-messages.it.ts';
 import type { actionsIt } from '../features/actions/action-messages.it.ts';
 import type { brokerageIt } from '../features/brokerage/brokerage-messages.it.ts';
+import type { reportsIt } from '../features/governance-reports/report-messages.it.ts';
 import { companiesIt } from './messages.companies.it.ts';
 /**
  * Italian, the default language: the source of truth for the keys. messages.en.ts must have exactly these keys.
@@ -1108,6 +1109,7 @@ export type MessageKey =
   | keyof typeof newsIt
   | keyof typeof eventsIt
   | keyof typeof actionsIt
-  | keyof typeof brokerageIt;
+  | keyof typeof brokerageIt
+  | keyof typeof reportsIt;
 /** A dictionary with exactly the Italian keys of the first download: the English one is checked against it. */
 export type Messages = { readonly [K in keyof typeof it]: string };

@@ -114,12 +114,12 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ db: Db; now?: () => Date
       },
     },
     async (req, reply) => {
-      const { report: r } = await reports.reportForExport(db, req.actor, req.params.id);
+      const { report: r, names } = await reports.reportForExport(db, req.actor, req.params.id);
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${r.reference}-r${r.revision}.pdf"`)
         .header('cache-control', 'private, no-store')
-        .send(await reportPdf(r, req.query.lang ?? 'it'));
+        .send(await reportPdf(r, req.query.lang ?? 'it', names));
     },
   );
   app.get(

@@ -8,7 +8,7 @@ import { notify } from '../notifications/notifications.service.ts';
 import * as repo from './reports.repo.ts';
 import { computeKpis, periodOrProblem } from './kpis.service.ts';
 import { objectivesOverlapping } from './objectives.service.ts';
-import { protocolFor } from './protocols.service.ts';
+import { getProtocol, protocolFor } from './protocols.service.ts';
 import { objectiveStatus, type Period, type Rag } from './kpis.rules.ts';
 import { canonicalJson, decideSignature, sha256 } from './reports.rules.ts';
 import { nucleusCentres, requireFullReader, requireSteer } from './governance.policy.ts';
@@ -149,7 +149,7 @@ export async function presentReport(db: Db, r: repo.ReportRow): Promise<Report> 
     conclusions: r.conclusions,
     adjustments: r.adjustments,
     kpis: snap.kpis,
-    objectives: snap.objectives.map(({ values: _values, ...o }) => {
+    objectives: snap.objectives.map((o) => {
       const ov = r.overrides.find((x) => x.objective === o.id);
       return {
         ...o,
@@ -213,11 +213,13 @@ export async function getReport(db: Db, actor: Actor, id: string) {
   requireFullReader(actor);
   return presentReport(db, await reportOr404(db, id));
 }
-/** The stored row and its presentation, for the exports. */
+/** The stored row, its presentation and the parties' names, for the exports. */
 export async function reportForExport(db: Db, actor: Actor, id: string) {
   requireFullReader(actor);
   const row = await reportOr404(db, id);
-  return { row, report: await presentReport(db, row) };
+  const protocol = await getProtocol(db, row.protocolId);
+  const names = Object.fromEntries(protocol.parties.map((p) => [p.organization, p.name]));
+  return { row, report: await presentReport(db, row), names };
 }
 
 /** The report's next signer(s) are told it awaits their signature (decision 015: through the notifications module). */

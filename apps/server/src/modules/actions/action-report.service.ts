@@ -15,7 +15,8 @@ export async function actionsSection(
   now: Date = new Date(),
 ): Promise<ReportActionsSection> {
   const today = localDay(now.getTime());
-  const asOf = period.to < today ? period.to : today;
+  // The earlier of the two days (ISO days compare as strings).
+  const asOf = [period.to, today].sort()[0]!;
   const rows = (await repo.listActions(db, { all: true, network: true, organizations: [] }, {})).filter(
     ({ a }) => a.state !== 'cancelled' && a.startDate <= period.to && a.endDate >= period.from,
   );

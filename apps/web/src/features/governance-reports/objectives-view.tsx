@@ -15,7 +15,8 @@ import {
   type Protocol,
 } from './report-api.ts';
 import { ScrollTable, useKpiFormat, useProtocols } from './report-bits.tsx';
-import { ObjectiveForm, TargetForm, ValueForm } from './objective-forms.tsx';
+import { ObjectiveForm } from './objective-form.tsx';
+import { TargetForm, ValueForm } from './kpi-entry-forms.tsx';
 import './report-messages.ts';
 
 /** The protocol itself: parties in signing order, signature, term and renewals. */

@@ -5,13 +5,13 @@ import { clearApiCache, useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { localErrors } from '../../lib/form-errors.ts';
-import { TextField } from '../../components/ui/form-fields.tsx';
 import { ErrorSummary } from '../../components/ui/error-summary.tsx';
 import { LoadingState } from '../../components/ui/loading-state.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
 import { useSession } from '../identity/session.tsx';
 import { canSteer, halfYears, reportEndpoints, type Paged, type Report, type ReportSummary } from './report-api.ts';
 import { ReportProblem, ScrollTable } from './report-bits.tsx';
+import { PeriodFields, periodChecks } from './form-parts.tsx';
 import './report-messages.ts';
 
 const FIELDS = ['from', 'to'];
@@ -96,16 +96,7 @@ function NewReportForm({ taken }: { taken: Set<string> }) {
         clearApiCache();
         navigate(`/verifiche/${created.id}`, { state: { said: t('report.created', { ref: created.reference }) } });
       },
-      custom
-        ? localErrors(
-            [
-              ['from', !from, t('report.new.from_required')],
-              ['to', !to, t('report.new.to_required')],
-              ['to', !!from && !!to && to < from, t('report.new.to_before_from')],
-            ],
-            FIELDS,
-          )
-        : undefined,
+      custom ? localErrors(periodChecks(t, from, to), FIELDS) : undefined,
     );
   };
   return (
@@ -161,30 +152,14 @@ function NewReportForm({ taken }: { taken: Set<string> }) {
         </div>
       </fieldset>
       {custom ? (
-        <div className="row">
-          <div className="col-sm-6">
-            <TextField
-              id="report-from"
-              type="date"
-              label={t('report.new.from')}
-              value={from}
-              onChange={setFrom}
-              error={submit.errors.byField.from}
-              required
-            />
-          </div>
-          <div className="col-sm-6">
-            <TextField
-              id="report-to"
-              type="date"
-              label={t('report.new.to')}
-              value={to}
-              onChange={setTo}
-              error={submit.errors.byField.to}
-              required
-            />
-          </div>
-        </div>
+        <PeriodFields
+          prefix="report"
+          from={from}
+          to={to}
+          setFrom={setFrom}
+          setTo={setTo}
+          errors={submit.errors.byField}
+        />
       ) : null}
       <button type="submit" className="btn btn-primary" disabled={submit.busy}>
         {submit.busy ? t('report.new.assembling') : t('report.new.create')}

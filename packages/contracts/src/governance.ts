@@ -373,6 +373,10 @@ export const Report = Type.Object({
 });
 export type Report = Static<typeof Report>;
 export const ReportList = Paged(
-  Type.Pick(Report, ['id', 'reference', 'from', 'to', 'revision', 'state', 'contentHash', 'signedAt']),
+  Type.Object({
+    ...Type.Pick(Report, ['id', 'reference', 'from', 'to', 'revision', 'state', 'contentHash', 'signedAt']).properties,
+    /** Signatures given so far, out of how many. */
+    signatures: Type.Object({ given: Type.Integer(), of: Type.Integer() }),
+  }),
 );
 export const ReportListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });

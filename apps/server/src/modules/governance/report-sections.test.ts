@@ -142,5 +142,8 @@ describe('the sections of a verification report', () => {
       expect((await inject('POST', `/api/v1/reports/${reportId}/sign`, net.nucleus[c])).statusCode).toBe(200);
     expect(await awaited(net.h.region!)).toBe(1);
     expect(await awaited(net.nucleus[c1]!)).toBe(1);
+    // The list says how far the signing has gone.
+    const list = (await inject('GET', '/api/v1/reports', net.h.region)).json();
+    expect(list.items.find((r: { id: string }) => r.id === reportId).signatures).toEqual({ given: 6, of: 7 });
   });
 });

@@ -192,8 +192,9 @@ export async function listReports(db: Db, actor: Actor, q: { page?: number; limi
   const page = q.page ?? 1;
   const limit = q.limit ?? 20;
   const { items, total } = await repo.listReports(db, limit, (page - 1) * limit);
+  const slots = await Promise.all(items.map((r) => repo.signaturesOf(db, r.id)));
   return {
-    items: items.map((r) => ({
+    items: items.map((r, i) => ({
       id: r.id,
       reference: ref(r),
       from: r.periodFrom,
@@ -202,6 +203,7 @@ export async function listReports(db: Db, actor: Actor, q: { page?: number; limi
       state: r.state,
       contentHash: r.contentHash,
       signedAt: r.signedAt ? formatInstant(r.signedAt.getTime()) : null,
+      signatures: { given: slots[i]!.filter((x) => x.signedAt).length, of: slots[i]!.length },
     })),
     total,
     page,

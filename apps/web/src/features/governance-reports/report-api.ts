@@ -34,6 +34,7 @@ export interface ReportSummary {
   state: Report['state'];
   contentHash: string | null;
   signedAt: string | null;
+  signatures: { given: number; of: number };
 }
 export interface Paged<T> {
   items: T[];

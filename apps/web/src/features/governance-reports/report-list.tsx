@@ -19,7 +19,7 @@ const todayInRome = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Eu
 
 /** The verification reports, newest first, and (for the nucleus) the form that prepares a new one from live data. */
 export function ReportListView() {
-  const { t, formatDate, formatDateTime } = useI18n();
+  const { t, formatDate, formatDateTime, formatNumber } = useI18n();
   const { user } = useSession();
   const list = useApi<Paged<ReportSummary>>(reportEndpoints.reports(), { fresh: true });
   if (list.error?.status === 403) return <p className="alert alert-info">{t('report.list.forbidden')}</p>;
@@ -38,6 +38,7 @@ export function ReportListView() {
                 <th scope="col">{t('report.col.period')}</th>
                 <th scope="col">{t('report.col.revision')}</th>
                 <th scope="col">{t('report.col.state')}</th>
+                <th scope="col">{t('report.col.signatures')}</th>
                 <th scope="col">{t('report.col.signed')}</th>
               </tr>
             </thead>
@@ -53,6 +54,12 @@ export function ReportListView() {
                     <span className={`badge ${r.state === 'signed' ? 'bg-success' : 'bg-secondary'}`}>
                       {t(`report.state.${r.state}`)}
                     </span>
+                  </td>
+                  <td>
+                    {t('report.signatures_of', {
+                      given: formatNumber(r.signatures.given),
+                      of: formatNumber(r.signatures.of),
+                    })}
                   </td>
                   <td>
                     {r.signedAt ? formatDateTime(r.signedAt) : '—'}

@@ -16,6 +16,8 @@ export const reportsEn: { readonly [K in keyof typeof reportsIt]: string } = {
   'report.col.period': 'Period',
   'report.col.revision': 'Revision',
   'report.col.state': 'State',
+  'report.col.signatures': 'Signatures',
+  'report.signatures_of': '{given} of {of}',
   'report.col.signed': 'Signed on',
   'report.col.kpi': 'Indicator',
   'report.col.value': 'Value',

@@ -16,6 +16,8 @@ export const reportsIt = {
   'report.col.period': 'Periodo',
   'report.col.revision': 'Revisione',
   'report.col.state': 'Stato',
+  'report.col.signatures': 'Firme',
+  'report.signatures_of': '{given} su {of}',
   'report.col.signed': 'Firmata il',
   'report.col.kpi': 'Indicatore',
   'report.col.value': 'Valore',

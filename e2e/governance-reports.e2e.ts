@@ -200,6 +200,31 @@ describe('a periodic verification', () => {
   });
 });
 
+describe('a signed verification', () => {
+  it('is reopened by the nucleus with a reason, as a new revision to sign again', async () => {
+    const { page, problems, close } = await openPage(stack, { lang: 'it' });
+    try {
+      await signInAs(page, NUCLEUS[2]!);
+      await page.goto(`/verifiche/${reportId}`);
+      await settled(page);
+      await page.getByRole('button', { name: 'Riapri come nuova revisione' }).click();
+      // The reason is required: refused before sending.
+      await expect.poll(() => page.locator('.field-invalid').count()).toBeGreaterThan(0);
+      await page.getByLabel('Motivo della riapertura').fill('Il dato delle ore prenotate va corretto.');
+      await page.getByRole('button', { name: 'Riapri come nuova revisione' }).click();
+      await page.waitForURL((u) => /\/verifiche\/[0-9a-f-]{36}$/.test(u.pathname) && !u.pathname.endsWith(reportId));
+      await settled(page);
+      await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Revisione 2 creata');
+      expect(await page.getByText('riaperta perché: Il dato delle ore prenotate va corretto.').count()).toBe(1);
+      expect(await page.getByTestId('content-hash').count()).toBe(0);
+      await expectAccessible(page);
+      expect(unexpected(problems, [])).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('the objectives', () => {
   for (const lang of ['it', 'en'] as const)
     it(`show the protocol and refuse "N/A" for a number (${lang})`, async () => {

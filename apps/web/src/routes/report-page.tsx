@@ -20,6 +20,11 @@ export function ReportPage() {
   const [report, setReport] = useState<Report | undefined>(undefined);
   const [said, setSaid] = useState((location.state as { said?: string } | null)?.said ?? '');
   useEffect(() => setReport(loaded.data), [loaded.data]);
+  // Reopening moves to the new revision on the same page: its sentence comes with the navigation.
+  useEffect(() => {
+    const next = (location.state as { said?: string } | null)?.said;
+    if (next) setSaid(next);
+  }, [location.state]);
   const shown = report?.id === id ? report : loaded.data;
   const title = shown ? t('report.title', { ref: shown.reference }) : t('report.list.title');
   return (

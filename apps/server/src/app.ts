@@ -237,7 +237,7 @@ export async function buildApp({
       await v1.register(meetingsRoutes, { deps: { db, publicUrl: config.publicUrl } });
       await v1.register(brokerageRoutes, { deps: { db, publicUrl: config.publicUrl, search: searchService } });
       await v1.register(changesRoutes, { db, publicUrl: config.publicUrl });
-      await v1.register(governanceRoutes, { db });
+      await v1.register(governanceRoutes, { db, publicUrl: config.publicUrl });
     },
     { prefix: '/api/v1' },
   );

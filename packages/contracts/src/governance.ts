@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Lang, Localized, PageQuery, Paged } from './common.ts';
+import { ReportSections } from './governance-reports.ts';
 
 /**
  * Governance of the protocol: the protocol itself, objectives, KPIs (computed from the platform's data or entered by
@@ -327,6 +328,16 @@ export const ReportObjective = Type.Object({
   computedStatus: RagStatus,
   status: RagStatus,
   override: Type.Union([Type.Object({ status: Type.String(), comment: Type.String() }), Type.Null()]),
+  /** Its KPIs as assembled for its scope (the network, or its centre): value, pro-rata target, status. */
+  values: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      value: Type.Union([Type.Number(), Type.Null()]),
+      unit: Type.String(),
+      target: Type.Union([Type.Number(), Type.Null()]),
+      status: RagStatus,
+    }),
+  ),
 });
 export const Report = Type.Object({
   id: Type.String(),
@@ -357,9 +368,15 @@ export const Report = Type.Object({
   contentHash: Type.Union([Type.String(), Type.Null()]),
   assembledAt: Type.String(),
   signedAt: Type.Union([Type.String(), Type.Null()]),
+  /** The joint actions and nucleus meetings of the period (governance-reports.ts). */
+  sections: ReportSections,
 });
 export type Report = Static<typeof Report>;
 export const ReportList = Paged(
-  Type.Pick(Report, ['id', 'reference', 'from', 'to', 'revision', 'state', 'contentHash', 'signedAt']),
+  Type.Object({
+    ...Type.Pick(Report, ['id', 'reference', 'from', 'to', 'revision', 'state', 'contentHash', 'signedAt']).properties,
+    /** Signatures given so far, out of how many. */
+    signatures: Type.Object({ given: Type.Integer(), of: Type.Integer() }),
+  }),
 );
 export const ReportListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });

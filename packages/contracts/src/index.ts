@@ -15,3 +15,4 @@ export * from './opendata.ts';
 export * from './governance.ts';
 export * from './governance-dashboard.ts';
 export * from './matchmaking.ts';
+export * from './governance-reports.ts';

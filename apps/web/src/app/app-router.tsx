@@ -142,6 +142,9 @@ const ActionEditPage = lazy(() =>
 );
 const NucleusPage = lazy(() => import('../routes/nucleus-page.tsx').then((m) => ({ default: m.NucleusPage })));
 const MeetingPage = lazy(() => import('../routes/meeting-page.tsx').then((m) => ({ default: m.MeetingPage })));
+const ReportsPage = lazy(() => import('../routes/reports-page.tsx').then((m) => ({ default: m.ReportsPage })));
+const ReportPage = lazy(() => import('../routes/report-page.tsx').then((m) => ({ default: m.ReportPage })));
+const ObjectivesPage = lazy(() => import('../routes/objectives-page.tsx').then((m) => ({ default: m.ObjectivesPage })));
 const AdminPage = lazy(() => import('../routes/admin-page.tsx').then((m) => ({ default: m.AdminPage })));
 const AdminPeoplePage = lazy(() =>
   import('../routes/admin-people-page.tsx').then((m) => ({ default: m.AdminPeoplePage })),
@@ -200,6 +203,9 @@ export const routes: RouteObject[] = [
           { path: 'azioni/:id/modifica', element: <ActionEditPage /> },
           { path: 'nucleo', element: <NucleusPage /> },
           { path: 'nucleo/riunioni/:id', element: <MeetingPage /> },
+          { path: 'verifiche', element: <ReportsPage /> },
+          { path: 'verifiche/:id', element: <ReportPage /> },
+          { path: 'obiettivi', element: <ObjectivesPage /> },
           { path: 'opportunita', element: <OpportunitiesPage /> },
           { path: 'opportunita/nuova', element: <OpportunityEditPage /> },
           { path: 'opportunita/mie', element: <MyOpportunitiesPage /> },

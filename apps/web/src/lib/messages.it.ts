@@ -7,6 +7,7 @@ import type { governanceIt } from '../features/governance/governance-messages.it
 import type { governanceNavIt } from '../features/governance/governance-nav-messages.it.ts';
 import type { matchmakingIt } from '../features/matchmaking/matchmaking-messages.it.ts';
 import type { filieraIt } from '../features/filiere/filiera-messages.it.ts';
+import type { reportsIt } from '../features/governance-reports/report-messages.it.ts';
 import { companiesIt } from './messages.companies.it.ts';
 /**
  * Italian, the default language: the source of truth for the keys. messages.en.ts must have exactly these keys.
@@ -1116,6 +1117,7 @@ export type MessageKey =
   | keyof typeof governanceIt
   | keyof typeof governanceNavIt
   | keyof typeof matchmakingIt
-  | keyof typeof filieraIt;
+  | keyof typeof filieraIt
+  | keyof typeof reportsIt;
 /** A dictionary with exactly the Italian keys of the first download: the English one is checked against it. */
 export type Messages = { readonly [K in keyof typeof it]: string };

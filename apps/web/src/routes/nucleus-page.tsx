@@ -4,6 +4,8 @@ import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
 import { RequireSignIn } from '../features/identity/require-sign-in.tsx';
 import { MeetingListView } from '../features/actions/meeting-list.tsx';
 import '../features/actions/action-messages.ts';
+import '../features/governance-reports/report-messages.ts';
+import { Link } from 'react-router';
 
 /** /nucleo: the coordination nucleus's meetings (its members, the Region, administrators). */
 export function NucleusPage() {
@@ -18,6 +20,17 @@ export function NucleusPage() {
       />
       <PageHeading documentTitle={t('meeting.list.title')}>{t('meeting.list.title')}</PageHeading>
       <p className="lead">{t('meeting.list.lead')}</p>
+      <ul className="list-inline">
+        <li className="list-inline-item">
+          <Link to="/verifiche">{t('report.list.title')}</Link>
+        </li>
+        <li className="list-inline-item">
+          <Link to="/obiettivi">{t('objectives.title')}</Link>
+        </li>
+        <li className="list-inline-item">
+          <Link to="/azioni">{t('action.list.title')}</Link>
+        </li>
+      </ul>
       <MeetingListView />
     </RequireSignIn>
   );

@@ -6,9 +6,12 @@ import { objectivesRoutes } from './objectives.routes.ts';
 import { reportsRoutes } from './reports.routes.ts';
 
 /** The governance module's routes (protocol, objectives, KPIs, S3 coverage, verification reports). */
-export const governanceRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+export const governanceRoutes: FastifyPluginAsyncTypebox<{ db: Db; publicUrl?: string }> = async (
+  app,
+  { db, publicUrl },
+) => {
   await app.register(kpisRoutes, { db });
   await app.register(objectivesRoutes, { db });
-  await app.register(reportsRoutes, { db });
+  await app.register(reportsRoutes, { db, publicUrl });
   await app.register(demandBreakdownRoutes, { db });
 };

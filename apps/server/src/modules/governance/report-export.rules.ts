@@ -1,90 +1,18 @@
 import PDFDocument from 'pdfkit';
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '@clock/contracts';
+import { COLOURS, day, fmt, instant, text, WORDS, type Lang } from './report-export-words.rules.ts';
 
 /**
  * A verification report as a PDF for the Region's records (A4: title, period, signatures with dates, the content
- * hash, the KPI table with targets and RAG statuses, bar charts of value against target, objectives, comments,
- * conclusions) and as CSV (one row per KPI and per objective).
+ * hash, the KPI table with targets and RAG statuses, bar charts of value against target, objectives, the joint
+ * actions and nucleus meetings of the period, comments, conclusions) and as CSV (one row per KPI and per objective).
  */
-type Lang = 'it' | 'en';
-const WORDS = {
-  it: {
-    title: 'Verifica periodica delle attività',
-    subtitle: 'Protocollo d’intesa CL.O.C.K. — Regione Toscana e centri di trasferimento tecnologico',
-    period: 'Periodo',
-    revision: 'Revisione',
-    state: 'Stato',
-    states: { draft: 'bozza', signing: 'in firma', signed: 'firmato', reopened: 'riaperto' },
-    hash: 'Impronta SHA-256 del contenuto firmato',
-    noHash: 'non ancora firmato da tutti',
-    kpis: 'Indicatori',
-    kpi: 'Indicatore',
-    value: 'Valore',
-    target: 'Obiettivo',
-    status: 'Stato',
-    statuses: { green: 'in linea', amber: 'attenzione', red: 'critico', none: '—' },
-    chart: 'Valore rispetto all’obiettivo pro rata (linee a 70 % e 90 %)',
-    objectives: 'Obiettivi',
-    network: 'Rete',
-    override: 'Stato modificato dal nucleo',
-    comments: 'Osservazioni dei centri',
-    conclusions: 'Conclusioni del nucleo',
-    adjustments: 'Adeguamenti proposti alla Regione',
-    signatures: 'Firme',
-    unsigned: 'da firmare',
-    reopened: 'Riaperto per',
-    page: 'Pagina',
-    assembled: 'Dati assemblati il',
-    none: 'Nessuno.',
-  },
-  en: {
-    title: 'Periodic verification of the activities',
-    subtitle: 'CL.O.C.K. memorandum of understanding — Regione Toscana and the technology-transfer centres',
-    period: 'Period',
-    revision: 'Revision',
-    state: 'State',
-    states: { draft: 'draft', signing: 'being signed', signed: 'signed', reopened: 'reopened' },
-    hash: 'SHA-256 fingerprint of the signed content',
-    noHash: 'not yet signed by everyone',
-    kpis: 'Indicators',
-    kpi: 'Indicator',
-    value: 'Value',
-    target: 'Target',
-    status: 'Status',
-    statuses: { green: 'on track', amber: 'at risk', red: 'off track', none: '—' },
-    chart: 'Value against the pro-rata target (lines at 70 % and 90 %)',
-    objectives: 'Objectives',
-    network: 'Network',
-    override: 'Status set by the nucleus',
-    comments: "Centres' comments",
-    conclusions: "The nucleus's conclusions",
-    adjustments: 'Adjustments proposed to the Region',
-    signatures: 'Signatures',
-    unsigned: 'to be signed',
-    reopened: 'Reopened because',
-    page: 'Page',
-    assembled: 'Data assembled on',
-    none: 'None.',
-  },
-};
-const COLOURS = { green: '#008055', amber: '#a66300', red: '#cc334d', none: '#5c6f82' } as const;
-const UNITS: Record<Lang, Record<string, string>> = {
-  it: { hours: 'ore', 'working days': 'gg lavorativi', EUR: '€', rating: '/ 5' },
-  en: { EUR: '€', rating: '/ 5' },
-};
-function fmt(v: number | null, unit: string, kind: string, lang: Lang): string {
-  if (v === null) return '—';
-  if (kind === 'boolean') return v ? (lang === 'it' ? 'sì' : 'yes') : 'no';
-  const n = Number.isInteger(v) ? String(v) : v.toFixed(2);
-  const number = lang === 'it' ? n.replace('.', ',') : n;
-  if (unit === 'count') return number;
-  return `${number} ${unit === '%' ? '%' : (UNITS[lang][unit] ?? unit)}`;
-}
-const text = (t: { it?: string; en?: string }, lang: Lang) => t[lang] ?? t.it ?? t.en ?? '';
 
-export function reportPdf(r: Report, lang: Lang = 'it'): Promise<Buffer> {
+/** `names`: the parties' names by organisation id (the report carries ids). */
+export function reportPdf(r: Report, lang: Lang = 'it', names: Record<string, string> = {}): Promise<Buffer> {
   const w = WORDS[lang];
+  const nameOf = (id: string) => names[id] ?? id;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 56, right: 56 },
@@ -106,9 +34,15 @@ export function reportPdf(r: Report, lang: Lang = 'it'): Promise<Buffer> {
   doc.font('Helvetica-Bold').fontSize(18).fillColor('#003366').text(`${w.title} — ${r.reference}`);
   doc.font('Helvetica').fontSize(10).fillColor('#333333').text(w.subtitle).moveDown(0.6);
   doc.fillColor('#1a1a1a').fontSize(11);
-  doc.text(`${w.period}: ${r.from} – ${r.to}    ${w.revision}: ${r.revision}    ${w.state}: ${w.states[r.state]}`);
+  doc.text(
+    `${w.period}: ${day(r.from, lang)} – ${day(r.to, lang)}    ${w.revision}: ${r.revision}    ${w.state}: ${w.states[r.state]}`,
+  );
   if (r.reopenReason) doc.text(`${w.reopened}: ${r.reopenReason}`);
-  doc.fontSize(9).fillColor('#5c6f82').text(`${w.assembled} ${r.assembledAt}`).moveDown(0.4);
+  doc
+    .fontSize(9)
+    .fillColor('#5c6f82')
+    .text(`${w.assembled} ${instant(r.assembledAt, lang)}`)
+    .moveDown(0.4);
   doc.fontSize(9).fillColor('#1a1a1a').font('Helvetica-Bold').text(w.hash);
   doc
     .font('Courier')
@@ -118,18 +52,23 @@ export function reportPdf(r: Report, lang: Lang = 'it'): Promise<Buffer> {
 
   heading(w.signatures);
   for (const s of r.signatures)
-    doc.text(`${s.position}. ${s.organization} (${s.role}) — ${s.signer ? `${s.signer}, ${s.signedAt}` : w.unsigned}`);
+    doc.text(
+      `${s.position}. ${nameOf(s.organization)}${s.role === 'region' ? ` (${w.region})` : ''} — ${
+        s.signer && s.signedAt ? `${s.signer}, ${instant(s.signedAt, lang)}` : w.unsigned
+      }`,
+    );
 
   heading(w.kpis);
-  const cols = [width * 0.52, width * 0.16, width * 0.16, width * 0.16];
-  const row = (cells: string[], bold = false, colour?: string) => {
+  const kpiCols = [width * 0.52, width * 0.16, width * 0.16, width * 0.16];
+  /** A table row; `colour` paints the last cell (the status). */
+  const row = (cells: string[], bold = false, colour?: string, cols = kpiCols) => {
     if (doc.y > doc.page.height - 90) doc.addPage();
     const y = doc.y;
     let x = left;
     let h = 0;
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
     cells.forEach((c, i) => {
-      doc.fillColor(i === 3 && colour ? colour : '#1a1a1a').text(c, x + 2, y, { width: cols[i]! - 4 });
+      doc.fillColor(i === cells.length - 1 && colour ? colour : '#1a1a1a').text(c, x + 2, y, { width: cols[i]! - 4 });
       h = Math.max(h, doc.y - y);
       x += cols[i]!;
     });
@@ -196,9 +135,20 @@ export function reportPdf(r: Report, lang: Lang = 'it'): Promise<Buffer> {
     doc
       .font('Helvetica-Bold')
       .fillColor(COLOURS[o.status])
-      .text(`${o.reference} · ${o.organization ?? w.network} · ${w.statuses[o.status]}`, left);
+      .text(`${o.reference} · ${o.organization ? nameOf(o.organization) : w.network} · ${w.statuses[o.status]}`, left);
     doc.font('Helvetica').fillColor('#1a1a1a').text(text(o.text, lang));
-    if (o.kpis.length) doc.fontSize(8.5).fillColor('#5c6f82').text(o.kpis.join(', ')).fontSize(10);
+    for (const v of o.values) {
+      const k = r.kpis.find((x) => x.code === v.code);
+      const kind = k?.kind ?? 'count';
+      doc
+        .fontSize(8.5)
+        .fillColor('#333333')
+        .text(
+          `– ${k ? text(k.labels, lang) : v.code}: ${fmt(v.value, v.unit, kind, lang)} (${w.target.toLowerCase()} ${fmt(v.target, v.unit, kind, lang)}) — ${w.statuses[v.status]}`,
+          { indent: 8 },
+        );
+    }
+    doc.fontSize(10);
     if (o.override)
       doc
         .fontSize(9)
@@ -208,10 +158,60 @@ export function reportPdf(r: Report, lang: Lang = 'it'): Promise<Buffer> {
     doc.moveDown(0.4);
   }
 
+  const actions = r.sections.actions;
+  if (actions) {
+    heading(w.actions);
+    doc.text(w.actionCounts(actions.counts.onTime, actions.counts.late, actions.counts.closed)).moveDown(0.3);
+    const cols = [width * 0.4, width * 0.34, width * 0.1, width * 0.16];
+    row([w.action, w.lead, w.progress, w.standing], true, undefined, cols);
+    for (const a of actions.items)
+      row(
+        [
+          `${a.ref} ${text(a.title, lang)} (${day(a.start, lang)} – ${day(a.end, lang)})`,
+          [a.lead.name, ...a.partners.map((p) => p.name)].join(', '),
+          a.progress === null ? '—' : `${Math.round(a.progress)} %`,
+          a.standing === 'closed' && a.onTime === false ? w.closedLate : w.standings[a.standing],
+        ],
+        false,
+        a.standing === 'late' || a.onTime === false ? COLOURS.red : COLOURS.green,
+        cols,
+      );
+    if (!actions.items.length) doc.text(w.none);
+  }
+  const meetings = r.sections.meetings;
+  if (meetings) {
+    heading(w.meetings);
+    if (!meetings.items.length) doc.text(w.none);
+    for (const m of meetings.items) {
+      if (doc.y > doc.page.height - 110) doc.addPage();
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(10)
+        .text(`${m.ref} — ${m.startsAt.slice(0, 10)}`, left);
+      doc.font('Helvetica').fontSize(9);
+      if (m.decisions.length) {
+        doc.font('Helvetica-Oblique').text(w.decisions).font('Helvetica');
+        doc.list(m.decisions, { bulletRadius: 1.5, textIndent: 10, indent: 6 });
+      }
+      if (m.actions.length) {
+        doc.font('Helvetica-Oblique').text(w.meetingActions).font('Helvetica');
+        doc.list(
+          m.actions.map(
+            (a) =>
+              `${a.text} — ${a.owner ?? w.noOwner}${a.due ? `, ${w.due} ${day(a.due, lang)}` : ''} (${a.open ? (a.overdue ? w.overdue : w.open) : w.done})`,
+          ),
+          { bulletRadius: 1.5, textIndent: 10, indent: 6 },
+        );
+      }
+      doc.x = left;
+      doc.fontSize(10).moveDown(0.5);
+    }
+  }
+
   heading(w.comments);
   if (!r.comments.length) doc.text(w.none);
   for (const c of r.comments) {
-    doc.font('Helvetica-Bold').text(`${c.organization} — ${c.author}`, left);
+    doc.font('Helvetica-Bold').text(`${nameOf(c.organization)} — ${c.author}`, left);
     doc.font('Helvetica').text(c.comment).moveDown(0.3);
   }
   heading(w.conclusions);
@@ -224,21 +224,27 @@ export function reportPdf(r: Report, lang: Lang = 'it'): Promise<Buffer> {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor('#5c6f82')
-      .text(`${r.reference} · ${r.from} – ${r.to} · ${w.page} ${i + 1}/${range.count}`, left, doc.page.height - 36, {
+    doc.font('Helvetica').fontSize(8).fillColor('#5c6f82');
+    doc.text(
+      `${r.reference} · ${day(r.from, lang)} – ${day(r.to, lang)} · ${w.page} ${i + 1}/${range.count}`,
+      left,
+      doc.page.height - 36,
+      {
         width,
         align: 'center',
-      });
+      },
+    );
     doc.page.margins.bottom = bottom;
   }
   doc.end();
   return done;
 }
 
-/** CSV: one row per KPI, then one per objective (RFC 4180, a header row). */
+/**
+ * CSV: one row per KPI, per objective, per joint action (progress as value, standing as status, lead and partners as
+ * comment), per meeting decision (its day as comment) and per meeting action item (due day as target, owner as
+ * comment). RFC 4180, a header row.
+ */
 export function reportCsv(r: Report): string {
   const rows: (string | number)[][] = [];
   for (const k of r.kpis)
@@ -265,6 +271,33 @@ export function reportCsv(r: Report): string {
       o.status,
       o.override ? o.override.comment : '',
     ]);
+  for (const a of r.sections.actions?.items ?? [])
+    rows.push([
+      'action',
+      a.ref,
+      a.title.it ?? a.title.en ?? '',
+      a.progress ?? '',
+      '%',
+      '',
+      '',
+      a.standing,
+      [a.lead.name, ...a.partners.map((p) => p.name)].join('; '),
+    ]);
+  for (const m of r.sections.meetings?.items ?? []) {
+    for (const d of m.decisions) rows.push(['decision', m.ref, d, '', '', '', '', '', m.startsAt.slice(0, 10)]);
+    for (const a of m.actions)
+      rows.push([
+        'meeting-action',
+        m.ref,
+        a.text,
+        '',
+        '',
+        a.due ?? '',
+        '',
+        a.open ? (a.overdue ? 'overdue' : 'open') : 'done',
+        a.owner ?? '',
+      ]);
+  }
   return stringify(rows, {
     header: true,
     columns: ['kind', 'code', 'label', 'value', 'unit', 'target', 'baseline', 'status', 'comment'],

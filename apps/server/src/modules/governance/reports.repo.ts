@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { reportComments, reportSignatures, users, verificationReports } from '../../db/schema/index.ts';
+import { memberships, reportComments, reportSignatures, users, verificationReports } from '../../db/schema/index.ts';
 
 type Conn = Db | Tx;
 export type ReportRow = typeof verificationReports.$inferSelect;
@@ -105,4 +105,20 @@ export async function sign(
 export async function userName(db: Conn, id: string | null) {
   if (!id) return null;
   return (await db.select({ name: users.name }).from(users).where(eq(users.id, id)))[0]?.name ?? null;
+}
+
+/** Who may hold a signature slot, as the notifications module wants them: the centre's nucleus member, or the Region's officers. */
+export async function slotHolders(db: Conn, slot: Pick<SignatureRow, 'organizationId' | 'role'>) {
+  const person = { id: users.id, email: users.email, locale: users.locale, notificationEmail: users.notificationEmail };
+  const live = and(isNull(users.deletedAt), isNull(users.disabledAt));
+  if (slot.role === 'region')
+    return db
+      .select(person)
+      .from(users)
+      .where(and(eq(users.platformRole, 'region'), live));
+  return db
+    .select(person)
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(memberships.organizationId, slot.organizationId), eq(memberships.role, 'nucleus'), live));
 }

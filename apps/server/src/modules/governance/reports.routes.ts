@@ -10,15 +10,16 @@ import { reportCsv, reportPdf } from './report-export.rules.ts';
  * Verification reports. Creating one is the `governance-network` rule; editing, signing and reopening depend on the
  * report's state and the signer's turn (rule `report`, tested in reports.test.ts).
  */
-export const reportsRoutes: FastifyPluginAsyncTypebox<{ db: Db; now?: () => Date }> = async (
+export const reportsRoutes: FastifyPluginAsyncTypebox<{ db: Db; now?: () => Date; publicUrl?: string }> = async (
   app,
-  { db, now = () => new Date() },
+  { db, now = () => new Date(), publicUrl },
 ) => {
   const tags = ['governance'];
   const report = { permission: 'report' as const };
   const ctx = (req: { actor: import('../../core/actor.ts').Actor; id: string }) => ({
     actor: req.actor,
     requestId: req.id,
+    publicUrl,
   });
 
   app.get(
@@ -113,12 +114,12 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ db: Db; now?: () => Date
       },
     },
     async (req, reply) => {
-      const { report: r } = await reports.reportForExport(db, req.actor, req.params.id);
+      const { report: r, names } = await reports.reportForExport(db, req.actor, req.params.id);
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${r.reference}-r${r.revision}.pdf"`)
         .header('cache-control', 'private, no-store')
-        .send(await reportPdf(r, req.query.lang ?? 'it'));
+        .send(await reportPdf(r, req.query.lang ?? 'it', names));
     },
   );
   app.get(

@@ -4,14 +4,17 @@ import type { Actor } from '../../core/actor.ts';
 import { AppError, type FieldProblem } from '../../core/errors.ts';
 import { formatInstant } from '../../core/calendar.ts';
 import { recordAudit } from '../identity/identity.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import * as repo from './reports.repo.ts';
 import { computeKpis, periodOrProblem } from './kpis.service.ts';
 import { objectivesOverlapping } from './objectives.service.ts';
-import { protocolFor } from './protocols.service.ts';
+import { getProtocol, protocolFor } from './protocols.service.ts';
 import { objectiveStatus, type Period, type Rag } from './kpis.rules.ts';
 import { canonicalJson, decideSignature, sha256 } from './reports.rules.ts';
 import { nucleusCentres, requireFullReader, requireSteer } from './governance.policy.ts';
 import type { Ctx } from './objectives.service.ts';
+import { actionsSection } from '../actions/action-report.service.ts';
+import { meetingsSection } from '../meetings/meeting-report.service.ts';
 
 /**
  * Periodic verification reports (issue 12 §5): assembled from live KPIs and objectives as a draft, commented by each
@@ -22,11 +25,11 @@ import type { Ctx } from './objectives.service.ts';
 /** A part of the snapshot another module contributes (assembled for the report's period). */
 export interface ReportSection {
   key: string;
-  assemble(db: Db | Tx, period: Period): Promise<unknown>;
+  assemble(db: Db | Tx, period: Period, now: Date): Promise<unknown>;
 }
 export const REPORT_SECTIONS: ReportSection[] = [
-  // MERGE (actions module): { key: 'actions', assemble: joint actions active in the period, on time / late / closed }
-  // MERGE (meetings module): { key: 'meetings', assemble: nucleus meetings held in the period, decisions, open actions }
+  { key: 'actions', assemble: (db, period, now) => actionsSection(db, period, now) },
+  { key: 'meetings', assemble: (db, period, now) => meetingsSection(db, period, now) },
 ];
 
 export interface SnapshotObjective {
@@ -94,7 +97,7 @@ export async function assemble(
     };
   });
   const sections: Record<string, unknown> = {};
-  for (const s of REPORT_SECTIONS) sections[s.key] = await s.assemble(db, period);
+  for (const s of REPORT_SECTIONS) sections[s.key] = await s.assemble(db, period, now);
   return {
     assembledAt: formatInstant(now.getTime()),
     period: { from: period.from, to: period.to },
@@ -146,7 +149,7 @@ export async function presentReport(db: Db, r: repo.ReportRow): Promise<Report> 
     conclusions: r.conclusions,
     adjustments: r.adjustments,
     kpis: snap.kpis,
-    objectives: snap.objectives.map(({ values: _values, ...o }) => {
+    objectives: snap.objectives.map((o) => {
       const ov = r.overrides.find((x) => x.objective === o.id);
       return {
         ...o,
@@ -173,6 +176,7 @@ export async function presentReport(db: Db, r: repo.ReportRow): Promise<Report> 
         : null,
     contentHash: r.contentHash,
     assembledAt: snap.assembledAt,
+    sections: (snap.sections ?? {}) as Report['sections'],
     signedAt: r.signedAt ? formatInstant(r.signedAt.getTime()) : null,
   };
 }
@@ -188,8 +192,9 @@ export async function listReports(db: Db, actor: Actor, q: { page?: number; limi
   const page = q.page ?? 1;
   const limit = q.limit ?? 20;
   const { items, total } = await repo.listReports(db, limit, (page - 1) * limit);
+  const slots = await Promise.all(items.map((r) => repo.signaturesOf(db, r.id)));
   return {
-    items: items.map((r) => ({
+    items: items.map((r, i) => ({
       id: r.id,
       reference: ref(r),
       from: r.periodFrom,
@@ -198,6 +203,7 @@ export async function listReports(db: Db, actor: Actor, q: { page?: number; limi
       state: r.state,
       contentHash: r.contentHash,
       signedAt: r.signedAt ? formatInstant(r.signedAt.getTime()) : null,
+      signatures: { given: slots[i]!.filter((x) => x.signedAt).length, of: slots[i]!.length },
     })),
     total,
     page,
@@ -209,14 +215,36 @@ export async function getReport(db: Db, actor: Actor, id: string) {
   requireFullReader(actor);
   return presentReport(db, await reportOr404(db, id));
 }
-/** The stored row and its presentation, for the exports. */
+/** The stored row, its presentation and the parties' names, for the exports. */
 export async function reportForExport(db: Db, actor: Actor, id: string) {
   requireFullReader(actor);
   const row = await reportOr404(db, id);
-  return { row, report: await presentReport(db, row) };
+  const protocol = await getProtocol(db, row.protocolId);
+  const names = Object.fromEntries(protocol.parties.map((p) => [p.organization, p.name]));
+  return { row, report: await presentReport(db, row), names };
 }
 
-export async function createReport(db: Db, ctx: Ctx, b: { from: string; to: string }, now = new Date()) {
+/** The report's next signer(s) are told it awaits their signature (decision 015: through the notifications module). */
+async function tellNextSigner(tx: Tx, ctx: ReportCtx, r: repo.ReportRow) {
+  const next = (await repo.signaturesOf(tx, r.id)).find((s) => !s.signedAt);
+  if (!next || !ctx.publicUrl) return;
+  await notify(tx, ctx.publicUrl, {
+    subject: {
+      kind: 'verification-report',
+      id: r.id,
+      reference: ref(r),
+      visibility: 'private',
+      path: `/verifiche/${r.id}`,
+    },
+    event: { kind: 'report-signature-awaited', params: { from: r.periodFrom, to: r.periodTo } },
+    audience: await repo.slotHolders(tx, next),
+    accessTo: () => true,
+    except: ctx.actor.kind === 'member' ? ctx.actor.userId : null,
+  });
+}
+export type ReportCtx = Ctx & { publicUrl?: string };
+
+export async function createReport(db: Db, ctx: ReportCtx, b: { from: string; to: string }, now = new Date()) {
   const actor = requireSteer(ctx.actor, null);
   const period = periodOrProblem(b.from, b.to, '/body');
   const existing = await repo.latestForPeriod(db, period.from, period.to);
@@ -237,6 +265,7 @@ export async function createReport(db: Db, ctx: Ctx, b: { from: string; to: stri
       createdBy: actor.userId,
     });
     await repo.insertSlots(tx, slotsOf(r.id, protocol));
+    await tellNextSigner(tx, ctx, r);
     await recordAudit(tx, actor, {
       action: 'report-create',
       entityType: 'verification-report',
@@ -326,7 +355,7 @@ export async function editReport(db: Db, ctx: Ctx, id: string, b: ReportEdit, no
   return presentReport(db, (await repo.findReport(db, id))!);
 }
 
-export async function signReport(db: Db, ctx: Ctx, id: string, now = new Date()) {
+export async function signReport(db: Db, ctx: ReportCtx, id: string, now = new Date()) {
   await reportOr404(db, id);
   if (ctx.actor.kind !== 'member') throw new AppError('UNAUTHENTICATED', 'Sign in first');
   const actor = ctx.actor;
@@ -341,7 +370,10 @@ export async function signReport(db: Db, ctx: Ctx, id: string, now = new Date())
     if (d.last) {
       const hash = await contentHashOf(tx, r);
       await repo.updateReport(tx, id, { state: 'signed', contentHash: hash, signedAt: now });
-    } else if (r.state === 'draft') await repo.updateReport(tx, id, { state: 'signing' });
+    } else {
+      if (r.state === 'draft') await repo.updateReport(tx, id, { state: 'signing' });
+      await tellNextSigner(tx, ctx, r);
+    }
     await recordAudit(tx, actor, {
       action: 'report-sign',
       entityType: 'verification-report',
@@ -367,7 +399,7 @@ export async function recomputeHash(db: Db, id: string): Promise<string> {
   return contentHashOf(db, await reportOr404(db, id));
 }
 
-export async function reopenReport(db: Db, ctx: Ctx, id: string, reason: string, now = new Date()) {
+export async function reopenReport(db: Db, ctx: ReportCtx, id: string, reason: string, now = new Date()) {
   const before = await reportOr404(db, id);
   const actor = requireSteer(ctx.actor, null);
   if (before.state !== 'signed')
@@ -402,6 +434,7 @@ export async function reopenReport(db: Db, ctx: Ctx, id: string, reason: string,
       slots.map((s) => ({ reportId: next.id, position: s.position, organizationId: s.organizationId, role: s.role })),
     );
     await repo.markReopened(tx, r.id);
+    await tellNextSigner(tx, ctx, next);
     await recordAudit(tx, actor, {
       action: 'report-reopen',
       entityType: 'verification-report',

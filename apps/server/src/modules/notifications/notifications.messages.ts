@@ -214,6 +214,14 @@ Object.assign(LINES, {
   },
 });
 
+// Verification reports: the period.
+Object.assign(LINES, {
+  'report-signature-awaited': {
+    it: (p: P) => `La verifica periodica ${p.ref} (${date(p.from, 'it')} – ${date(p.to, 'it')}) attende la tua firma.`,
+    en: (p: P) => `Periodic verification ${p.ref} (${date(p.from, 'en')} – ${date(p.to, 'en')}) awaits your signature.`,
+  },
+});
+
 // Brokerage: an opportunity's reference and title (an anonymous one never reaches these lines: it is confidential).
 const comment = (p: P, lang: Lang) =>
   p.comment ? (lang === 'it' ? ` Commento: ${p.comment}` : ` Comment: ${p.comment}`) : '';

@@ -18,3 +18,16 @@ describe('notification e-mails', () => {
     });
   }
 });
+
+describe('a verification report awaiting a signature', () => {
+  it('names the report and its period, and links to it', () => {
+    const params = { ref: 'V-0003', path: '/verifiche/abc', from: '2025-07-01', to: '2025-12-31' };
+    const it_ = eventMail('report-signature-awaited', params, 'it', 'https://clock.example', null);
+    expect(it_.body).toContain('La verifica periodica V-0003');
+    expect(it_.body).toContain('attende la tua firma');
+    expect(it_.body).toContain('https://clock.example/verifiche/abc');
+    const en = eventMail('report-signature-awaited', params, 'en', 'https://clock.example', null);
+    expect(en.body).toContain('Periodic verification V-0003');
+    expect(en.body).toContain('2025');
+  });
+});

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { canAdminister } from '../admin/admin-api.ts';
 import { canCoordinate } from '../requests/request-roles.ts';
+import '../governance-reports/report-nav-messages.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Icon } from '../../components/ui/icon.tsx';
 import { useSession } from './session.tsx';
@@ -107,6 +108,11 @@ export function AccountControl() {
           {canCoordinate(session.user) ? (
             <li>
               <Link to="/nucleo">{t('nav.nucleus_meetings')}</Link>
+            </li>
+          ) : null}
+          {canCoordinate(session.user) ? (
+            <li>
+              <Link to="/verifiche">{t('nav.reports')}</Link>
             </li>
           ) : null}
           {canAdminister(session.user) ? (

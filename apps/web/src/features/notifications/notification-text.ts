@@ -2,6 +2,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.it.ts';
 import type { NotificationView } from '../requests/request-api.ts';
 import { stateLabel } from '../requests/request-bits.tsx';
+import '../governance-reports/report-nav-messages.ts';
 
 const KINDS = [
   'request-received',
@@ -24,6 +25,7 @@ const KINDS = [
   'action-partner-added',
   'action-milestone-due',
   'meeting-action-assigned',
+  'report-signature-awaited',
 ];
 
 /** Tells other parts of the page (the header's count) that notifications were read. */

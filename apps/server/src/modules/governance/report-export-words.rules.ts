@@ -1,0 +1,125 @@
+/**
+ * The words and number formats of the verification report's PDF, in Italian and English (report-export.rules.ts).
+ */
+export type Lang = 'it' | 'en';
+export const WORDS = {
+  it: {
+    title: 'Verifica periodica delle attività',
+    subtitle: 'Protocollo d’intesa CL.O.C.K. — Regione Toscana e centri di trasferimento tecnologico',
+    period: 'Periodo',
+    revision: 'Revisione',
+    state: 'Stato',
+    states: { draft: 'bozza', signing: 'in firma', signed: 'firmato', reopened: 'riaperto' },
+    hash: 'Impronta SHA-256 del contenuto firmato',
+    noHash: 'non ancora firmato da tutti',
+    kpis: 'Indicatori',
+    kpi: 'Indicatore',
+    value: 'Valore',
+    target: 'Obiettivo',
+    status: 'Stato',
+    statuses: { green: 'in linea', amber: 'attenzione', red: 'critico', none: '—' },
+    chart: 'Valore rispetto all’obiettivo pro rata (linee a 70 % e 90 %)',
+    objectives: 'Obiettivi',
+    network: 'Rete',
+    override: 'Stato modificato dal nucleo',
+    comments: 'Osservazioni dei centri',
+    conclusions: 'Conclusioni del nucleo',
+    adjustments: 'Adeguamenti proposti alla Regione',
+    signatures: 'Firme',
+    unsigned: 'da firmare',
+    reopened: 'Riaperto per',
+    page: 'Pagina',
+    assembled: 'Dati assemblati il',
+    none: 'Nessuno.',
+    actions: 'Azioni congiunte del periodo',
+    actionCounts: (a: number, b: number, c: number) => `In tempo: ${a} · in ritardo: ${b} · concluse: ${c}`,
+    action: 'Azione',
+    lead: 'Capofila e partner',
+    progress: 'Avanz.',
+    standing: 'Andamento',
+    standings: { 'on-time': 'in tempo', late: 'in ritardo', closed: 'conclusa' },
+    closedLate: 'conclusa in ritardo',
+    meetings: 'Riunioni del nucleo nel periodo',
+    decisions: 'Decisioni',
+    meetingActions: 'Azioni assegnate',
+    open: 'aperta',
+    done: 'svolta',
+    overdue: 'scaduta',
+    due: 'entro il',
+    noOwner: 'senza responsabile',
+    region: 'Regione',
+  },
+  en: {
+    title: 'Periodic verification of the activities',
+    subtitle: 'CL.O.C.K. memorandum of understanding — Regione Toscana and the technology-transfer centres',
+    period: 'Period',
+    revision: 'Revision',
+    state: 'State',
+    states: { draft: 'draft', signing: 'being signed', signed: 'signed', reopened: 'reopened' },
+    hash: 'SHA-256 fingerprint of the signed content',
+    noHash: 'not yet signed by everyone',
+    kpis: 'Indicators',
+    kpi: 'Indicator',
+    value: 'Value',
+    target: 'Target',
+    status: 'Status',
+    statuses: { green: 'on track', amber: 'at risk', red: 'off track', none: '—' },
+    chart: 'Value against the pro-rata target (lines at 70 % and 90 %)',
+    objectives: 'Objectives',
+    network: 'Network',
+    override: 'Status set by the nucleus',
+    comments: "Centres' comments",
+    conclusions: "The nucleus's conclusions",
+    adjustments: 'Adjustments proposed to the Region',
+    signatures: 'Signatures',
+    unsigned: 'to be signed',
+    reopened: 'Reopened because',
+    page: 'Page',
+    assembled: 'Data assembled on',
+    none: 'None.',
+    actions: 'Joint actions in the period',
+    actionCounts: (a: number, b: number, c: number) => `On time: ${a} · late: ${b} · closed: ${c}`,
+    action: 'Action',
+    lead: 'Lead and partners',
+    progress: 'Progress',
+    standing: 'Standing',
+    standings: { 'on-time': 'on time', late: 'late', closed: 'closed' },
+    closedLate: 'closed late',
+    meetings: 'Nucleus meetings in the period',
+    decisions: 'Decisions',
+    meetingActions: 'Action items',
+    open: 'open',
+    done: 'done',
+    overdue: 'overdue',
+    due: 'due',
+    noOwner: 'no owner',
+    region: 'Region',
+  },
+};
+export const COLOURS = { green: '#008055', amber: '#a66300', red: '#cc334d', none: '#5c6f82' } as const;
+const UNITS: Record<Lang, Record<string, string>> = {
+  it: { hours: 'ore', 'working days': 'gg lavorativi', EUR: '€', rating: '/ 5' },
+  en: { EUR: '€', rating: '/ 5' },
+};
+export function fmt(v: number | null, unit: string, kind: string, lang: Lang): string {
+  if (v === null) return '—';
+  if (kind === 'boolean') return v ? (lang === 'it' ? 'sì' : 'yes') : 'no';
+  const n = Number.isInteger(v) ? String(v) : v.toFixed(2);
+  const number = lang === 'it' ? n.replace('.', ',') : n;
+  if (unit === 'count') return number;
+  return `${number} ${unit === '%' ? '%' : (UNITS[lang][unit] ?? unit)}`;
+}
+export const text = (t: { it?: string; en?: string }, lang: Lang) => t[lang] ?? t.it ?? t.en ?? '';
+/** A day as people read it: "1 gennaio 2026" / "1 January 2026". */
+export function day(iso: string, lang: Lang): string {
+  const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+  return new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+}
+/** An instant in Europe/Rome: "12/07/2026, 10:00". */
+export function instant(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Europe/Rome',
+  }).format(new Date(iso));
+}

@@ -106,7 +106,7 @@ export class SearchEngine {
     const index = this.index;
     const budget = new WorkBudget();
     const query = index.parse(p.q ?? '', p.lang ?? null, budget);
-    const result = index.search(query, p, (d) => network || d.visibility === 'public', (p.page - 1) * p.limit, p.limit);
+    const result = index.search(query, p, network ? 'network' : 'public', (p.page - 1) * p.limit, p.limit);
     return {
       total: result.total,
       page: p.page,

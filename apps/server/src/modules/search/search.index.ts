@@ -12,6 +12,7 @@ import {
   tokenize,
   type Lang,
 } from './text.rules.ts';
+import { FlatLists, TopK } from './search.lists.ts';
 
 /**
  * The catalogue's documents, plus the brokerage's (`opportunity`, `company`: a company profile's offers and seeks),
@@ -135,6 +136,15 @@ export interface RankedDoc {
   matched: number;
 }
 export type FacetName = 'type' | 'organization' | 'sector' | 'filiera' | 's3';
+/**
+ * Who is asking, for `SearchIndex.search`: `'public'` sees public documents only, `'network'` public and network
+ * documents (read from a per-document byte, no call per document). A function decides document by document.
+ */
+export type Visibility = 'public' | 'network' | ((d: DocInput) => boolean);
+/** Per-document visibility classes (bit positions in an audience's mask). */
+const VIS_PUBLIC = 0;
+const VIS_NETWORK = 1;
+const AUDIENCE_MASK = { public: 1 << VIS_PUBLIC, network: (1 << VIS_PUBLIC) | (1 << VIS_NETWORK) } as const;
 export type Facets = Record<FacetName, { value: string; count: number }[]>;
 
 const K1 = 1.2;
@@ -167,10 +177,14 @@ export class SearchIndex {
   private docAlive = new Uint8Array(1024);
   private docType = new Int32Array(1024);
   private docOrg = new Int32Array(1024);
-  private docSectors: number[][] = [];
-  private docFiliere: number[][] = [];
-  private docS3: number[][] = [];
-  private docSectorSet: Set<string>[] = [];
+  private docVisibility = new Uint8Array(1024);
+  // Facet values per document (sector divisions, filiere, S3 areas) as dictionary ids, and every sector code with its
+  // ancestors (what a sector filter matches) as ids of `sectorCodes`.
+  private docSectors = new FlatLists();
+  private docFiliere = new FlatLists();
+  private docS3 = new FlatLists();
+  private docSectorCodes = new FlatLists();
+  private sectorCodes = new Dictionary();
   private dict: Record<FacetName, Dictionary> = {
     type: new Dictionary(),
     organization: new Dictionary(),
@@ -192,7 +206,9 @@ export class SearchIndex {
   private sharedScore = new Float32Array(0);
   private matchedSharing = new Uint8Array(0);
   /** Scores of shared alternatives by query object, valid while `version` (bumped by every change) is unchanged. */
-  private sharedCache = new WeakMap<QueryAlt[], { version: number; docs: number[]; scores: Float32Array }>();
+  private sharedCache = new WeakMap<QueryAlt[], { version: number; docs: Int32Array; scores: Float32Array }>();
+  private touched = new Int32Array(0);
+  private unitTouched = new Int32Array(0);
   private version = 0;
 
   constructor(
@@ -251,10 +267,11 @@ export class SearchIndex {
     this.docAlive[docNo] = 1;
     this.docType[docNo] = this.dict.type.id(input.type);
     this.docOrg[docNo] = this.dict.organization.id(input.organization);
-    this.docSectors[docNo] = [...new Set(input.sectors.map(sectorDivision))].map((v) => this.dict.sector.id(v));
-    this.docFiliere[docNo] = [...new Set(input.filiere)].map((v) => this.dict.filiera.id(v));
-    this.docS3[docNo] = [...new Set(input.s3)].map((v) => this.dict.s3.id(v));
-    this.docSectorSet[docNo] = new Set(input.sectors.flatMap(sectorAncestors));
+    this.docVisibility[docNo] = input.visibility === 'public' ? VIS_PUBLIC : VIS_NETWORK;
+    this.docSectors.push(input.sectors.map((v) => this.dict.sector.id(sectorDivision(v))));
+    this.docFiliere.push(input.filiere.map((v) => this.dict.filiera.id(v)));
+    this.docS3.push(input.s3.map((v) => this.dict.s3.id(v)));
+    this.docSectorCodes.push(input.sectors.flatMap(sectorAncestors).map((v) => this.sectorCodes.id(v)));
     this.byKey.set(key, docNo);
     for (const [term, tf] of terms) {
       let p = this.postings.get(term);
@@ -271,6 +288,7 @@ export class SearchIndex {
   /** Frees the slack left by building (call after a bulk load; later changes still work). */
   compact(): void {
     for (const p of this.postings.values()) p.trim();
+    for (const l of [this.docSectors, this.docFiliere, this.docS3, this.docSectorCodes]) l.trim();
   }
 
   remove(type: DocType, id: string): void {
@@ -298,6 +316,7 @@ export class SearchIndex {
     this.docAlive = grow(this.docAlive, (k) => new Uint8Array(k));
     this.docType = grow(this.docType, (k) => new Int32Array(k));
     this.docOrg = grow(this.docOrg, (k) => new Int32Array(k));
+    this.docVisibility = grow(this.docVisibility, (k) => new Uint8Array(k));
   }
 
   get(type: DocType, id: string): DocInput | null {
@@ -525,17 +544,98 @@ export class SearchIndex {
       this.matchedUnits = new Uint8Array(size);
       this.sharedScore = new Float32Array(size);
       this.matchedSharing = new Uint8Array(size);
+      this.touched = new Int32Array(size);
+      this.unitTouched = new Int32Array(size);
     }
+  }
+
+  /**
+   * Scores every posting of `alt` into `into` (the best alternative wins); documents touched for the first time are
+   * appended to `list` from position `count`. Returns the new count.
+   */
+  private scan(alt: QueryAlt, into: Float32Array, list: Int32Array, count: number, N: number, avgdl: number): number {
+    const p = this.postings.get(alt.term);
+    if (!p) return count;
+    const { docAlive, docLength } = this;
+    const { docs, tf: tfs } = p;
+    const idf = Math.log(1 + (N - p.n + 0.5) / (p.n + 0.5));
+    const w = alt.weight * idf;
+    for (let i = 0; i < p.n; i++) {
+      const d = docs[i]!;
+      if (!docAlive[d]) continue;
+      const tf = tfs[i]!;
+      const s = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * docLength[d]!) / avgdl));
+      const old = into[d]!;
+      if (old === 0) list[count++] = d;
+      if (s > old) into[d] = s;
+    }
+    return count;
+  }
+
+  /**
+   * Scores the documents a query matches: each unit scores a document by its best alternative term, a document's
+   * total is the sum over units. Leaves the totals in `total`, the number of units matched in `matchedUnits`, and
+   * returns how many documents it wrote to `touched`.
+   */
+  private score(query: ParsedQuery, N: number, avgdl: number): number {
+    const { scratch, total, matchedUnits, sharedScore, matchedSharing, touched, unitTouched } = this;
+    let nTouched = 0;
+    let sharedTouched: Int32Array = unitTouched.subarray(0, 0);
+    if (query.shared?.length) {
+      // Matching sends one problem's context words with several aspects: their scores are computed once.
+      const cached = this.sharedCache.get(query.shared);
+      if (cached && cached.version === this.version) {
+        sharedTouched = cached.docs;
+        for (let i = 0; i < sharedTouched.length; i++) sharedScore[sharedTouched[i]!] = cached.scores[i]!;
+      } else {
+        let n = 0;
+        for (const alt of query.shared) n = this.scan(alt, sharedScore, unitTouched, n, N, avgdl);
+        sharedTouched = unitTouched.slice(0, n);
+        const scores = new Float32Array(n);
+        for (let i = 0; i < n; i++) scores[i] = sharedScore[sharedTouched[i]!]!;
+        this.sharedCache.set(query.shared, { version: this.version, docs: sharedTouched, scores });
+      }
+    }
+    let sharing = 0;
+    for (const unit of query.units) {
+      let n = 0;
+      for (const alt of unit.alts) n = this.scan(alt, scratch, unitTouched, n, N, avgdl);
+      const shares = unit.shares !== false;
+      if (shares) sharing++;
+      for (let i = 0; i < n; i++) {
+        const d = unitTouched[i]!;
+        if (matchedUnits[d] === 0) touched[nTouched++] = d;
+        total[d]! += shares ? Math.max(scratch[d]!, sharedScore[d]!) : scratch[d]!;
+        matchedUnits[d]! += 1;
+        if (shares) matchedSharing[d]! += 1;
+        scratch[d] = 0;
+      }
+    }
+    // A shared alternative matches every sharing unit whose own alternatives did not.
+    for (let i = 0; i < sharedTouched.length; i++) {
+      const d = sharedTouched[i]!;
+      if (matchedUnits[d] === 0) touched[nTouched++] = d;
+      const extra = sharing - matchedSharing[d]!;
+      total[d]! += extra * sharedScore[d]!;
+      matchedUnits[d]! += extra;
+      sharedScore[d] = 0;
+    }
+    for (let i = 0; i < nTouched; i++) matchedSharing[touched[i]!] = 0;
+    return nTouched;
   }
 
   /**
    * Ranks documents for a parsed query: each unit scores a document by its best alternative term; a document's score
    * is the sum over units, scaled by the share of units it matches. An empty query lists every document.
+   *
+   * Every visible document that passes the filters is counted (`total`, and the facets, where each facet counts the
+   * documents passing every other filter); only the page is ranked in full. One pass over the matching documents,
+   * reading typed arrays only: a function `visible` is the one call per document left.
    */
   search(
     query: ParsedQuery,
     filters: SearchFilters,
-    visible: (d: DocInput) => boolean,
+    visible: Visibility,
     offset: number,
     limit: number,
     options: SearchOptions = {},
@@ -543,151 +643,92 @@ export class SearchIndex {
     this.ensureScratch();
     const avgdl = this.aliveCount ? this.totalLength / this.aliveCount : 1;
     const N = Math.max(1, this.aliveCount);
-    const touched: number[] = [];
     const browse = query.units.length === 0;
-    if (!browse) {
-      const { scratch, total, matchedUnits, docAlive, docLength, sharedScore } = this;
-      // Scores of every posting of `alt` into `into` (best alternative wins); newly touched documents go to `list`.
-      const scan = (alt: QueryAlt, into: Float32Array, list: number[]) => {
-        const p = this.postings.get(alt.term);
-        if (!p) return;
-        const idf = Math.log(1 + (N - p.n + 0.5) / (p.n + 0.5));
-        const w = alt.weight * idf;
-        for (let i = 0; i < p.n; i++) {
-          const d = p.docs[i]!;
-          if (!docAlive[d]) continue;
-          const tf = p.tf[i]!;
-          const s = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * docLength[d]!) / avgdl));
-          if (into[d] === 0) list.push(d);
-          if (s > into[d]!) into[d] = s;
-        }
-      };
-      let sharedTouched: number[] = [];
-      if (query.shared?.length) {
-        // Matching sends one problem's context words with several aspects: their scores are computed once.
-        const cached = this.sharedCache.get(query.shared);
-        if (cached && cached.version === this.version) {
-          sharedTouched = cached.docs;
-          for (let i = 0; i < cached.docs.length; i++) sharedScore[cached.docs[i]!] = cached.scores[i]!;
-        } else {
-          for (const alt of query.shared) scan(alt, sharedScore, sharedTouched);
-          this.sharedCache.set(query.shared, {
-            version: this.version,
-            docs: sharedTouched,
-            scores: Float32Array.from(sharedTouched, (d) => sharedScore[d]!),
-          });
-        }
-      }
-      const { matchedSharing } = this;
-      let sharing = 0;
-      for (const unit of query.units) {
-        const unitTouched: number[] = [];
-        for (const alt of unit.alts) scan(alt, scratch, unitTouched);
-        const shares = unit.shares !== false;
-        if (shares) sharing++;
-        for (const d of unitTouched) {
-          if (matchedUnits[d] === 0) touched.push(d);
-          total[d]! += shares ? Math.max(scratch[d]!, sharedScore[d]!) : scratch[d]!;
-          matchedUnits[d]! += 1;
-          if (shares) matchedSharing[d]! += 1;
-          scratch[d] = 0;
-        }
-      }
-      // A shared alternative matches every sharing unit whose own alternatives did not.
-      for (const d of sharedTouched) {
-        if (matchedUnits[d] === 0) touched.push(d);
-        const extra = sharing - matchedSharing[d]!;
-        total[d]! += extra * sharedScore[d]!;
-        matchedUnits[d]! += extra;
-        sharedScore[d] = 0;
-      }
-      for (const d of touched) matchedSharing[d] = 0;
-    }
-    const candidates = browse ? this.docs.map((_, i) => i) : touched;
-    // Filters as dictionary ids (-2: a value no document has, so nothing passes).
-    const want = (f: FacetName, v: string | undefined) =>
-      v === undefined || v === '' ? -1 : (this.dict[f].ids.get(v) ?? -2);
-    const fType = want('type', filters.type);
-    const fOrg = want('organization', filters.organization);
-    const fFiliera = want('filiera', filters.filiera);
-    const fS3 = want('s3', filters.s3);
-    const fSector = filters.sector ? filters.sector.toUpperCase() : null;
+    const nCandidates = browse ? this.docs.length : this.score(query, N, avgdl);
+    const { touched, total: totals, matchedUnits, docAlive, docVisibility, docType, docOrg, docs } = this;
+    // Filters as dictionary ids (-1: no filter; -2: a value no document has, so nothing passes).
+    const want = (dict: Dictionary, v: string | undefined) =>
+      v === undefined || v === '' ? -1 : (dict.ids.get(v) ?? -2);
+    const fType = want(this.dict.type, filters.type);
+    const fOrg = want(this.dict.organization, filters.organization);
+    const fFiliera = want(this.dict.filiera, filters.filiera);
+    const fS3 = want(this.dict.s3, filters.s3);
+    const fSector = want(this.sectorCodes, filters.sector ? filters.sector.toUpperCase() : undefined);
+    const filtering = fType !== -1 || fOrg !== -1 || fFiliera !== -1 || fS3 !== -1 || fSector !== -1;
+    const mask = typeof visible === 'function' ? 0 : AUDIENCE_MASK[visible];
+    const visibleFn = typeof visible === 'function' ? visible : null;
     const rankOnly = options.rankOnly === true;
     const counting = !rankOnly;
-    const counts = {} as Record<FacetName, Int32Array>;
-    for (const f of FACETS) counts[f] = new Int32Array(counting ? this.dict[f].values.length : 0);
+    const cType = new Int32Array(counting ? this.dict.type.values.length : 0);
+    const cOrg = new Int32Array(counting ? this.dict.organization.values.length : 0);
+    const cSector = new Int32Array(counting ? this.dict.sector.values.length : 0);
+    const cFiliera = new Int32Array(counting ? this.dict.filiera.values.length : 0);
+    const cS3 = new Int32Array(counting ? this.dict.s3.values.length : 0);
+    const sectors = this.docSectors,
+      filiere = this.docFiliere,
+      s3s = this.docS3;
     const units = query.units.length;
     const coordination = options.coordination ?? analysisSettings().searchCoordination;
-    // Top (offset + limit) by score in a min-heap; everything that passes the filters is counted.
+    // Top (offset + limit) by score in a min-heap: the root is the worst kept (lowest score, then highest number).
     const k = offset + limit;
-    const heapD: number[] = [];
-    const heapS: number[] = [];
-    let total = 0;
-    const worse = (i: number, j: number) => heapS[i]! < heapS[j]! || (heapS[i] === heapS[j] && heapD[i]! > heapD[j]!);
-    const swap = (i: number, j: number) => {
-      [heapD[i], heapD[j]] = [heapD[j]!, heapD[i]!];
-      [heapS[i], heapS[j]] = [heapS[j]!, heapS[i]!];
-    };
-    const siftDown = (i: number) => {
-      for (;;) {
-        const l = 2 * i + 1,
-          r = l + 1;
-        let m = i;
-        if (l < heapD.length && worse(l, m)) m = l;
-        if (r < heapD.length && worse(r, m)) m = r;
-        if (m === i) return;
-        swap(i, m);
-        i = m;
-      }
-    };
-    const offer = (d: number, score: number) => {
-      if (heapD.length < k) {
-        heapD.push(d);
-        heapS.push(score);
-        for (let i = heapD.length - 1; i > 0; ) {
-          const p = (i - 1) >> 1;
-          if (!worse(i, p)) break;
-          swap(i, p);
-          i = p;
-        }
-      } else if (k > 0 && (score > heapS[0]! || (score === heapS[0] && d < heapD[0]!))) {
-        heapD[0] = d;
-        heapS[0] = score;
-        siftDown(0);
-      }
-    };
-    const has = (list: number[], v: number) => v === -1 || list.includes(v);
-    for (const d of candidates) {
+    const heap = new TopK(k, Math.min(nCandidates, 1024));
+    let count = 0;
+    for (let i = 0; i < nCandidates; i++) {
+      const d = browse ? i : touched[i]!;
       let score = 0;
       if (!browse) {
-        const share = this.matchedUnits[d]! / units;
-        score = this.total[d]! * (coordination === 1 ? share : share ** coordination);
-        this.total[d] = 0;
-        this.matchedUnits[d] = 0;
+        const share = matchedUnits[d]! / units;
+        score = totals[d]! * (coordination === 1 ? share : share ** coordination);
+        totals[d] = 0;
+        matchedUnits[d] = 0;
       }
+      const enters = heap.admits(d, score);
       // Ranking only: a document that cannot enter the page is not even checked for visibility.
-      if (rankOnly && heapD.length >= k && (score < heapS[0]! || (score === heapS[0] && d > heapD[0]!))) continue;
-      if (!this.docAlive[d] || !visible(this.docs[d]!)) continue;
-      const okType = fType === -1 || this.docType[d] === fType;
-      const okOrg = fOrg === -1 || this.docOrg[d] === fOrg;
-      const okSector = !fSector || this.docSectorSet[d]!.has(fSector);
-      const okFiliera = has(this.docFiliere[d]!, fFiliera);
-      const okS3 = has(this.docS3[d]!, fS3);
+      if (rankOnly && !enters) continue;
+      if (!docAlive[d]) continue;
+      if (visibleFn ? !visibleFn(docs[d]!) : ((mask >> docVisibility[d]!) & 1) === 0) continue;
+      if (!filtering) {
+        // No filter: every facet counts every document (the usual case, kept free of the checks below).
+        if (counting) {
+          cType[docType[d]!]!++;
+          cOrg[docOrg[d]!]!++;
+          for (let j = sectors.offsets[d]!, e = sectors.offsets[d + 1]!; j < e; j++) cSector[sectors.values[j]!]!++;
+          for (let j = filiere.offsets[d]!, e = filiere.offsets[d + 1]!; j < e; j++) cFiliera[filiere.values[j]!]!++;
+          for (let j = s3s.offsets[d]!, e = s3s.offsets[d + 1]!; j < e; j++) cS3[s3s.values[j]!]!++;
+        }
+        count++;
+        if (enters) heap.add(d, score);
+        continue;
+      }
+      const okType = fType === -1 || docType[d] === fType;
+      const okOrg = fOrg === -1 || docOrg[d] === fOrg;
+      const okSector = fSector === -1 || this.docSectorCodes.has(d, fSector);
+      const okFiliera = fFiliera === -1 || filiere.has(d, fFiliera);
+      const okS3 = fS3 === -1 || s3s.has(d, fS3);
       // Each facet counts the documents that pass every other filter.
       if (counting) {
-        if (okOrg && okSector && okFiliera && okS3) counts.type[this.docType[d]!]!++;
-        if (okType && okSector && okFiliera && okS3) counts.organization[this.docOrg[d]!]!++;
-        if (okType && okOrg && okFiliera && okS3) for (const v of this.docSectors[d]!) counts.sector[v]!++;
-        if (okType && okOrg && okSector && okS3) for (const v of this.docFiliere[d]!) counts.filiera[v]!++;
-        if (okType && okOrg && okSector && okFiliera) for (const v of this.docS3[d]!) counts.s3[v]!++;
+        if (okOrg && okSector && okFiliera && okS3) cType[docType[d]!]!++;
+        if (okType && okSector && okFiliera && okS3) cOrg[docOrg[d]!]!++;
+        if (okType && okOrg && okFiliera && okS3)
+          for (let j = sectors.offsets[d]!, e = sectors.offsets[d + 1]!; j < e; j++) cSector[sectors.values[j]!]!++;
+        if (okType && okOrg && okSector && okS3)
+          for (let j = filiere.offsets[d]!, e = filiere.offsets[d + 1]!; j < e; j++) cFiliera[filiere.values[j]!]!++;
+        if (okType && okOrg && okSector && okFiliera)
+          for (let j = s3s.offsets[d]!, e = s3s.offsets[d + 1]!; j < e; j++) cS3[s3s.values[j]!]!++;
       }
       if (okType && okOrg && okSector && okFiliera && okS3) {
-        total++;
-        offer(d, score);
+        count++;
+        if (enters) heap.add(d, score);
       }
     }
-    const order = heapD.map((d, i) => ({ d, score: heapS[i]! }));
-    order.sort((a, b) => b.score - a.score || a.d - b.d);
+    const order = heap.sorted();
+    const counts: Record<FacetName, Int32Array> = {
+      type: cType,
+      organization: cOrg,
+      sector: cSector,
+      filiera: cFiliera,
+      s3: cS3,
+    };
     const facets = {} as Facets;
     for (const f of FACETS) {
       const rows: { value: string; count: number }[] = [];
@@ -697,7 +738,7 @@ export class SearchIndex {
       facets[f] = rows.slice(0, MAX_FACET_VALUES);
     }
     const page = order.slice(offset, offset + limit).map((r) => ({ doc: this.docs[r.d]!, score: r.score }));
-    return { total: rankOnly ? page.length : total, hits: page, facets };
+    return { total: rankOnly ? page.length : count, hits: page, facets };
   }
 }
 

@@ -92,13 +92,15 @@ try {
     for (const o of orgRows) index.upsert(organizationDoc(o));
     for (const r of offerRows) index.upsert(offerDoc(r, orgs.get(r.organizationId)));
     for (const e of expertRows) index.upsert(expertDoc(e, orgs.get(e.organizationId)));
-    console.log(`index build (${index.size} documents): ${ms(t)}; heap +${MiB(heapNow() - heap0)}`);
+    console.log(
+      `index build (${index.size} documents): ${ms(t)}; heap used ${MiB(heapNow())} (rows and index; ${MiB(heap0)} before)`,
+    );
     t = performance.now();
     index.correct('zzzzzzzz');
     console.log(`typo-correction tables (built on the first unknown word): ${ms(t)}`);
 
     console.log(
-      `index heap with typo tables: ${MiB(heapNow() - heap0)}; process RSS ${MiB(process.memoryUsage.rss())} (with the database)`,
+      `heap used with the typo tables: ${MiB(heapNow())}; process RSS ${MiB(process.memoryUsage.rss())} (with the database)`,
     );
 
     // The engine the analysis thread runs, over the index just built, here in-process.

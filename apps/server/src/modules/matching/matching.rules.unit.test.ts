@@ -70,7 +70,7 @@ describe('concept aspects', () => {
   it('come only from concepts the text names, never from one reached through a translation of a word', () => {
     const index = new SearchIndex(Glossary.load(), Translator.load());
     // "cerniere" is no glossary term; WordNet's translations of it (zip, slide fastener) reach a glossary concept.
-    const parsed = index.parse('cerniere rumorose', 'it');
+    const parsed = index.parse('cerniere grandi', 'it');
     const reached = parsed.units[0]!.alts.filter((a) => a.term.startsWith('c:'));
     expect(reached.length).toBeGreaterThan(0);
     expect(reached.every((a) => a.weight < CONCEPT_WEIGHT)).toBe(true);

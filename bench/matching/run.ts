@@ -82,6 +82,7 @@ interface Figures {
   orgNdcg5: number;
   coverage: number | null;
   bridged: boolean | null;
+  bridgedByLinks: boolean | null;
 }
 interface RunResult {
   config: string;
@@ -105,6 +106,7 @@ function score(p: Problem, a: Answer, set: LabelledSet, specific: Set<string> | 
     orgNdcg5: organizationNdcgAt5(a.organizations, p.organizations),
     coverage: p.kind === 'multi-aspect' ? teamCoverage(a.team, p.aspects, ownerOf) : null,
     bridged: specific ? bridged(p, a.concepts, set.catalogue, specific) : null,
+    bridgedByLinks: specific ? bridged(p, a.concepts, set.catalogue, specific, true) : null,
   };
 }
 
@@ -308,7 +310,17 @@ function extras(s: SetRun): void {
     `  real words corrected in ${s.set.control.length} clean control texts (${words} words): ${run.corrected.length}${s.set.showTexts && run.corrected.length ? ` (${run.corrected.map((c) => `${c.from}→${c.to}`).join(', ')})` : ''}`,
   );
   const bridges = figs.map((f) => f.bridged).filter((v): v is boolean => v !== null);
-  console.log(`  bridge rate (a specific concept shared with a grade-3 record): ${pct(mean(bridges.map(Number)))}`);
+  const byLinks = figs.map((f) => f.bridgedByLinks).filter((v): v is boolean => v !== null);
+  const kindRate = (kind: string) => {
+    const known = s.set.problems
+      .filter((p) => p.kind === kind)
+      .map((p) => run.engine.get(p.id)?.bridgedByLinks)
+      .filter((v): v is boolean => typeof v === 'boolean');
+    return `${kind} ${known.filter(Boolean).length}/${known.length}`;
+  };
+  console.log(
+    `  bridge rate (a specific concept shared with a grade-3 record): ${pct(mean(bridges.map(Number)))}; through one glossary link too: ${pct(mean(byLinks.map(Number)))} (${kindRate('symptom')}, ${kindRate('synonym')}, ${kindRate('equipment')})`,
+  );
   console.log(
     `  time per problem (in-process, after a warm-up): mean ${mean(run.times).toFixed(1)} ms, p95 ${percentile(run.times, 95).toFixed(1)} ms`,
   );

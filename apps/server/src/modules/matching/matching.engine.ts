@@ -3,7 +3,14 @@ import type { DocInput, ParsedQuery, QueryAlt } from '../search/search.index.ts'
 import { analysisSettings } from '../search/analysis.policy.ts';
 import { WorkBudget } from '../search/budget.rules.ts';
 import { guessLanguage, type Lang } from '../search/text.rules.ts';
-import { addClauseAspects, composeTeams, splitIntoAspects, type Aspect, type OrgCoverage } from './matching.rules.ts';
+import {
+  addClauseAspects,
+  composeTeams,
+  splitIntoAspects,
+  TEAM_WEIGHTS,
+  type Aspect,
+  type OrgCoverage,
+} from './matching.rules.ts';
 
 export interface MatchInput {
   text: string;
@@ -26,13 +33,6 @@ const COVER_THRESHOLD = 0.35;
  */
 const CLAUSE_WEIGHT = 0.5;
 const CLAUSE_RANK_WEIGHT = 0.5;
-/**
- * Team value, in aspects' worth: each partner after the first costs 0.2; each member adds up to 0.5 for its relevance to
- * the whole problem (its organisation score over the best one's), because the organisation ranking is the strongest
- * signal of who is needed when the aspects are missed or noisy.
- */
-const PARTNER_COST = 0.2;
-const RELEVANCE_WEIGHT = 0.5;
 const EQUIPMENT_WORDS =
   /\b(strument\w*|macchin\w*|attrezzatur\w*|apparecchi\w*|banco prova|prenot\w*|equipment|instrument\w*|machine\w*|apparatus|facility|book(ing)?)\b/i;
 /**
@@ -227,8 +227,7 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
     allowed ? orgs.filter((o) => allowed.has(o.id)) : orgs,
     {
       coverThreshold: COVER_THRESHOLD,
-      partnerCost: PARTNER_COST,
-      relevanceWeight: RELEVANCE_WEIGHT,
+      ...TEAM_WEIGHTS,
       weights: Object.fromEntries(aspects.map((a) => [a.label, a.kind === 'clause' ? CLAUSE_WEIGHT : 1])),
     },
   );

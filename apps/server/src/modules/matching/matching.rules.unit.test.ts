@@ -10,6 +10,7 @@ import {
   clauseUnits,
   composeTeams,
   splitIntoAspects,
+  TEAM_WEIGHTS,
   type OrgCoverage,
 } from './matching.rules.ts';
 
@@ -70,7 +71,7 @@ describe('concept aspects', () => {
   it('come only from concepts the text names, never from one reached through a translation of a word', () => {
     const index = new SearchIndex(Glossary.load(), Translator.load());
     // "cerniere" is no glossary term; WordNet's translations of it (zip, slide fastener) reach a glossary concept.
-    const parsed = index.parse('cerniere rumorose', 'it');
+    const parsed = index.parse('cerniere grandi', 'it');
     const reached = parsed.units[0]!.alts.filter((a) => a.term.startsWith('c:'));
     expect(reached.length).toBeGreaterThan(0);
     expect(reached.every((a) => a.weight < CONCEPT_WEIGHT)).toBe(true);
@@ -140,6 +141,21 @@ describe('composing teams', () => {
     const orgs = [org('one', 3, { a: 1, b: 1 }), org('other', 1, { a: 0.4 })];
     const [best] = composeTeams(['a', 'b'], orgs, { relevanceWeight: 0, partnerCost: 0.2 });
     expect(best!.organizations).toEqual(['one']);
+  });
+
+  it("prefers a partner the ranking puts high and that covers a need over one that covers only the text's context", () => {
+    // Clause aspects (weight 0.5) are parts of the text no concept names, often context; with translations at full
+    // weight many organisations "cover" them. The engine's weights let the organisation ranking decide.
+    const aspects = ['need-a', 'need-b', 'c1', 'c2', 'c3', 'c4'];
+    const weights = { c1: 0.5, c2: 0.5, c3: 0.5, c4: 0.5 };
+    const orgs = [
+      org('lead', 1, { 'need-a': 1, c1: 0.4, c2: 0.4, c3: 0.4, c4: 0.4 }),
+      org('ranked-second', 0.8, { 'need-b': 0.36 }),
+      org('context-only', 0.2, { c1: 1, c2: 1, c3: 1, c4: 1 }),
+    ];
+    const [best] = composeTeams(aspects, orgs, { ...TEAM_WEIGHTS, weights, maxSize: 2 });
+    expect(best!.organizations).toEqual(['lead', 'ranked-second']);
+    expect(best!.missing).toEqual([]);
   });
 
   it('lists what no team member covers', () => {

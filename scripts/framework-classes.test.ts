@@ -16,7 +16,9 @@ const WEB = path.join(ROOT, 'apps/web/src');
 /** Framework classes the app uses on purpose to hide something, each with where and why. */
 const ALLOWED: Record<string, string> = {
   'd-none': 'responsive display utilities (d-none d-lg-block): the header search shows on large screens only',
-  'd-lg-none': 'responsive display utilities: the mobile menu button hides on large screens',
+  'd-lg-none':
+    "responsive display utilities: the mobile menu button and the menu's search entry (the header's search box replaces it) hide on large screens",
+  'd-md-none': 'responsive display utilities: the S3 heat map reads as a list per centre below the medium breakpoint',
   'custom-navbar-toggler': "the header's menu button, shown by the framework below the large breakpoint",
   'visually-hidden': 'text for screen readers only, by design',
 };

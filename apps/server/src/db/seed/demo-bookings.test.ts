@@ -75,8 +75,8 @@ describe('the demo bookings', () => {
       start: string;
       end: string;
       actualStart: string;
-      amountCents: number | null;
-      userCategory: string;
+      category: string;
+      price: { amountCents: number } | null;
     }[] = [];
     for (let page = 1; ; page++) {
       const res = (

@@ -67,6 +67,7 @@ export const governanceIt = {
   'gov.records.kind.event-registration': 'iscrizioni agli eventi',
   'gov.records.empty': 'Nessun record nel periodo.',
   'gov.records.not_computed': 'Questo indicatore è inserito a mano: non conta record della piattaforma.',
+  'gov.records.confidential': 'richiesta riservata: solo il numero',
   'gov.records.no_page': 'senza pagina propria',
   'gov.records.shown': 'Mostrati i primi {shown} di {total}.',
 

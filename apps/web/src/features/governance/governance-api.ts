@@ -1,13 +1,5 @@
 import { apiUrl } from '../../lib/api.ts';
-import type {
-  DemandBreakdown,
-  Kpi,
-  KpiDefinition,
-  KpiList,
-  KpiRecords,
-  Protocol,
-  S3Coverage,
-} from '@clock/contracts';
+import type { DemandBreakdown, Kpi, KpiDefinition, KpiList, KpiRecords, Protocol, S3Coverage } from '@clock/contracts';
 
 export type { DemandBreakdown, Kpi, KpiList, KpiRecords, S3Coverage };
 export interface ProtocolList {

@@ -8,7 +8,7 @@ import { periodSpans } from './governance-series.ts';
 import { useApiAll } from './use-api-all.ts';
 import { periodQuery, type DashboardPeriod } from './use-dashboard-period.ts';
 import { ScrollBox, StatusBadge, useKpiFormat, useUnitLabel } from './kpi-bits.tsx';
-import { ChartFrame, SeriesChart } from './charts.tsx';
+import { ChartFrame, SeriesChart, YesNoChart } from './charts.tsx';
 import './governance-messages.ts';
 
 /**
@@ -174,7 +174,13 @@ export function KpiHistory({
         </table>
       }
     >
-      {(ids) => <SeriesChart points={series} ids={ids} format={(n) => format(n, kpi.unit)} />}
+      {(ids) =>
+        kpi.kind === 'boolean' ? (
+          <YesNoChart points={series} ids={ids} />
+        ) : (
+          <SeriesChart points={series} ids={ids} format={(n) => format(n, kpi.unit)} />
+        )
+      }
     </ChartFrame>
   );
 }

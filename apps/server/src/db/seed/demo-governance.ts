@@ -430,17 +430,27 @@ export async function seedDemoGovernance(tx: Tx, now = new Date()) {
       });
       q++;
     }
+  // The review of the offer against the S3, per half-year that has ended: postponed once (no), then held.
   const lastYear = years[0]!;
-  await gov.upsertValue(tx, {
-    kpiCode: 'network.s3-alignment-review',
-    periodFrom: `${lastYear}-01-01`,
-    periodTo: `${lastYear}-12-31`,
-    organizationId: null,
-    booleanValue: true,
-    evidenceUrl: `${EVIDENCE}/verbale-nucleo-riesame-s3-${lastYear}.pdf`,
-    note: 'Verbale del nucleo con il riesame della mappa S3',
-    enteredBy: region.id,
-  });
+  for (const [from, to, held] of [
+    [`${lastYear}-01-01`, `${lastYear}-06-30`, false],
+    [`${lastYear}-07-01`, `${lastYear}-12-31`, true],
+    [`${thisYear}-01-01`, `${thisYear}-06-30`, true],
+  ] as const) {
+    if (to >= today) continue;
+    await gov.upsertValue(tx, {
+      kpiCode: 'network.s3-alignment-review',
+      periodFrom: from,
+      periodTo: to,
+      organizationId: null,
+      booleanValue: held,
+      evidenceUrl: `${EVIDENCE}/verbale-nucleo-riesame-s3-${from.slice(0, 7)}.pdf`,
+      note: held
+        ? 'Verbale del nucleo con il riesame della mappa S3'
+        : 'Riesame rinviato al semestre successivo (verbale del nucleo)',
+      enteredBy: region.id,
+    });
+  }
 
   // The last half-year's report, signed by everyone; the current half-year's so far, being signed.
   const current = halfOf(today);

@@ -136,7 +136,7 @@ const YN_H = 150;
 
 /**
  * A yes/no KPI per period as a row of marks, one per period: a filled disc with a tick for «sì», an open ring with a
- * cross for «no», a dash for no data, each with its word under it (a column of heights says nothing about a yes/no);
+ * cross for «no», a dashed empty ring for no data, each with its word («—» for no data) under it (a column of heights says nothing about a yes/no);
  * a period whose target is «sì» has its word in bold.
  */
 export function YesNoChart({ points, ids }: { points: SeriesPoint[]; ids: ChartIds }) {
@@ -154,11 +154,7 @@ export function YesNoChart({ points, ids }: { points: SeriesPoint[]; ids: ChartI
           const d = r * 0.45;
           return (
             <g key={p.label} className={`gov-yn gov-yn-${state}`}>
-              {state === 'none' ? (
-                <Line from={{ x: cx - r / 2, y: cy }} to={{ x: cx + r / 2, y: cy }} className="gov-yn-dash" />
-              ) : (
-                <circle cx={cx} cy={cy} r={r} className="gov-yn-mark" />
-              )}
+              <circle cx={cx} cy={cy} r={r} className="gov-yn-mark" />
               {state === 'yes' && (
                 <polyline
                   points={`${cx - d},${cy} ${cx - d / 3},${cy + d * 0.7} ${cx + d},${cy - d * 0.6}`}

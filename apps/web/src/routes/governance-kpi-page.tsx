@@ -113,6 +113,14 @@ function RecordTable({ records }: { records: KpiRecords }) {
     ? t(`gov.records.kind.${records.recordType}` as MessageKey)
     : records.recordType;
   const shown = records.items.slice(0, SHOWN);
+  // Registrations are read by event: one line per event with how many of its registrations were counted.
+  const rows: { id: string; count: number }[] = [];
+  for (const id of shown) {
+    const page = records.labels[id]?.page;
+    const last = rows.at(-1);
+    if (page && last && records.labels[last.id]?.page === page) last.count++;
+    else rows.push({ id, count: 1 });
+  }
   return (
     <>
       <p>{t('gov.records.type', { type })}</p>
@@ -120,7 +128,7 @@ function RecordTable({ records }: { records: KpiRecords }) {
         <p>{t('gov.records.shown', { shown: formatNumber(shown.length), total: formatNumber(records.total) })}</p>
       )}
       <ol className="gov-records">
-        {shown.map((id) => {
+        {rows.map(({ id, count }) => {
           const label = records.labels[id];
           const title = label?.title ? pick(label.title)?.text : undefined;
           // A confidential request the reader may not open: its number, no link.
@@ -134,7 +142,13 @@ function RecordTable({ records }: { records: KpiRecords }) {
           return (
             <li key={id}>
               {href ? <Link to={href}>{name}</Link> : <code>{name}</code>}
-              {label?.day && <span className="small text-muted"> · {formatDate(label.day)}</span>}
+              {label?.day && <span className="small text-muted text-nowrap"> · {formatDate(label.day)}</span>}
+              {label?.page && (
+                <span className="small text-nowrap">
+                  {' '}
+                  · {t('gov.records.registrations', { count: formatNumber(count) })}
+                </span>
+              )}
               {!href && (
                 <span className="small text-muted">
                   {' '}

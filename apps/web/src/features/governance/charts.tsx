@@ -112,10 +112,11 @@ export function SeriesChart({
                   className="gov-target"
                 />
               )}
-              {/* Above the bar and above its target line, so neither hides the number. */}
+              {/* Just above its bar; above the target line too when the line runs close over the bar (a target far
+                  above, as for a "less is better" KPI, would otherwise carry the value and read as the target). */}
               <text
                 x={x0 + bw / 2}
-                y={Math.min(yv, p.target === null ? yv : y(p.target)) - 8}
+                y={(p.target !== null && y(p.target) <= yv && yv - y(p.target) < 22 ? y(p.target) : yv) - 8}
                 textAnchor="middle"
                 className="gov-value"
               >

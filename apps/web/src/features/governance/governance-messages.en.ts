@@ -69,6 +69,7 @@ export const governanceEn: { readonly [K in keyof typeof governanceIt]: string }
   'gov.records.empty': 'No records in the period.',
   'gov.records.not_computed': "This indicator is entered by hand: it counts none of the platform's records.",
   'gov.records.confidential': 'confidential request: its number only',
+  'gov.records.registrations': 'registrations counted: {count}',
   'gov.records.no_page': 'no page of its own',
   'gov.records.shown': 'Showing the first {shown} of {total}.',
 

@@ -68,6 +68,7 @@ export const governanceIt = {
   'gov.records.empty': 'Nessun record nel periodo.',
   'gov.records.not_computed': 'Questo indicatore è inserito a mano: non conta record della piattaforma.',
   'gov.records.confidential': 'richiesta riservata: solo il numero',
+  'gov.records.registrations': 'iscrizioni contate: {count}',
   'gov.records.no_page': 'senza pagina propria',
   'gov.records.shown': 'Mostrati i primi {shown} di {total}.',
 

@@ -30,6 +30,7 @@ export const governanceEn: { readonly [K in keyof typeof governanceIt]: string }
   'gov.kpi.period': 'Period',
   'gov.kpi.records': 'Records counted',
   'gov.kpi.records_link': 'See the {count} records counted',
+  'gov.kpi.manual_many': 'Entered by hand · evidence: {count}',
   'gov.kpi.manual': 'Entered by hand with evidence',
   'gov.kpi.evidence': 'Evidence',
   'gov.kpi.history': '"{label}" over time',

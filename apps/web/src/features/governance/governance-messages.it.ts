@@ -28,6 +28,7 @@ export const governanceIt = {
   'gov.kpi.period': 'Periodo',
   'gov.kpi.records': 'Record contati',
   'gov.kpi.records_link': 'Vedi i {count} record contati',
+  'gov.kpi.manual_many': 'Inserito a mano · evidenze: {count}',
   'gov.kpi.manual': 'Inserito a mano con evidenza',
   'gov.kpi.evidence': 'Evidenza',
   'gov.kpi.history': 'Andamento di «{label}»',

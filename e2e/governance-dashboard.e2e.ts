@@ -21,6 +21,7 @@ const WORDS = {
     gaps: 'Celle scoperte',
     overlaps: 'Sovrapposizioni tra centri',
     statuses: /In linea|Attenzione|In ritardo|Senza obiettivo o dati/,
+    yesNo: /^(sì|no|—)$/,
   },
   en: {
     email: 'E-mail address',
@@ -34,6 +35,7 @@ const WORDS = {
     gaps: 'Cells nobody covers',
     overlaps: 'Overlaps between centres',
     statuses: /On track|At risk|Off track|No target or no data/,
+    yesNo: /^(yes|no|—)$/,
   },
 } as const;
 
@@ -77,6 +79,13 @@ async function dashboardJourney(lang: 'it' | 'en', email: string) {
     const charts = page.locator('figure.gov-chart');
     expect(await charts.count()).toBeGreaterThan(5);
     expect(await charts.first().locator('svg[role="img"]').count()).toBe(1);
+    // A yes/no KPI is a row of marks with their words, not columns.
+    const yesNo = charts.locator('svg.gov-svg-yesno');
+    expect(await yesNo.count()).toBeGreaterThan(0);
+    expect(await yesNo.first().locator('.gov-bar').count()).toBe(0);
+    const words = await yesNo.first().locator('.gov-value').allTextContents();
+    expect(words.length).toBeGreaterThan(0);
+    expect(words.every((x) => w.yesNo.test(x))).toBe(true);
     await expectAccessible(page);
 
     // Another period: the last half-year of last year.

@@ -12,7 +12,7 @@ import { ReportSections } from './governance-reports.ts';
  *   POST  /protocols                         ProtocolCreate → 201 Protocol                (Region, admin)
  *   POST  /protocols/:id/renewals            RenewalCreate → 201 Protocol                 (Region, admin)
  *   GET   /kpis?from=&to=[&organization=]    KpiList (aggregates; see docs/permissions.md for who counts what)
- *   GET   /kpis/:code/records?from=&to=      KpiRecords (the ids counted; nucleus, Region, admin)
+ *   GET   /kpis/:code/records?from=&to=      KpiRecords (the ids counted, the first 500 named; nucleus, Region, admin)
  *   GET   /kpi-definitions                   KpiDefinitionList
  *   POST  /kpi-definitions                   KpiDefinitionCreate → 201 (manual KPIs)     (nucleus, Region, admin)
  *   GET   /kpi-targets?kpi=&organization=    KpiTargetList
@@ -103,12 +103,26 @@ export const KpiList = Type.Object({
   items: Type.Array(Kpi),
 });
 export type KpiList = Static<typeof KpiList>;
+/** A readable name for a record a KPI counted (its page is the record's, or `page`'s: a registration's event). */
+export const KpiRecordLabel = Type.Object({
+  /** R-0012, A-0003, E-0004, B-0033, IN-0002. */
+  ref: Type.String(),
+  /** Absent when the reader may not see it (a confidential request for the Region): the number alone. */
+  title: Type.Optional(Text),
+  day: Type.Optional(Type.String({ format: 'date' })),
+  page: Type.Optional(Type.String()),
+});
+export type KpiRecordLabel = Static<typeof KpiRecordLabel>;
+
 export const KpiRecords = Type.Object({
   code: Type.String(),
   recordType: Type.String(),
   items: Type.Array(Type.String()),
   total: Type.Integer(),
+  /** Names of the first 500 records by id (requests, actions, events, registrations, bookings, introductions). */
+  labels: Type.Record(Type.String(), KpiRecordLabel),
 });
+export type KpiRecords = Static<typeof KpiRecords>;
 
 export const KpiDefinition = Type.Object({
   code: Type.String(),

@@ -68,11 +68,12 @@ function remember(key: string, compute: () => number): number {
 /** The instant of a local wall-clock time: `minute` minutes after local midnight of `day` (past 1440: later days). */
 export function zonedTime(day: string, minute: number): number {
   return remember(`${day}|${minute}`, () => {
-    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
     const extraDays = Math.floor(minute / 1440);
     const rest = minute - extraDays * 1440;
+    // The later day by the calendar (the 30th plus two days is the 1st or 2nd of the next month, not the 32nd).
+    const [y, m, d] = addDays(day, extraDays).split('-').map(Number) as [number, number, number];
     return DateTime.fromObject(
-      { year: y, month: m, day: d + extraDays, hour: Math.floor(rest / 60), minute: rest % 60 },
+      { year: y, month: m, day: d, hour: Math.floor(rest / 60), minute: rest % 60 },
       { zone: ZONE },
     ).toMillis();
   });

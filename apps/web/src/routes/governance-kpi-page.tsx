@@ -18,7 +18,6 @@ import {
 } from '../features/governance/governance-api.ts';
 import { periodQuery, useDashboardPeriod } from '../features/governance/use-dashboard-period.ts';
 import { StatusBadge, useKpiFormat } from '../features/governance/kpi-bits.tsx';
-import { useRecordLabels } from '../features/governance/record-labels.ts';
 import '../features/governance/governance-messages.ts';
 
 const SHOWN = 500;
@@ -107,14 +106,21 @@ function KpiRecordsView() {
 }
 
 function RecordTable({ records }: { records: KpiRecords }) {
-  const { t, formatNumber } = useI18n();
-  const labels = useRecordLabels(records.recordType);
+  const { t, formatNumber, formatDate, pick } = useI18n();
   if (!records.total) return <p>{t('gov.records.empty')}</p>;
   const known = ['request', 'action', 'event', 'booking', 'company', 'introduction', 'event-registration'];
   const type = known.includes(records.recordType)
     ? t(`gov.records.kind.${records.recordType}` as MessageKey)
     : records.recordType;
   const shown = records.items.slice(0, SHOWN);
+  // Registrations are read by event: one line per event with how many of its registrations were counted.
+  const rows: { id: string; count: number }[] = [];
+  for (const id of shown) {
+    const page = records.labels[id]?.page;
+    const last = rows.at(-1);
+    if (page && last && records.labels[last.id]?.page === page) last.count++;
+    else rows.push({ id, count: 1 });
+  }
   return (
     <>
       <p>{t('gov.records.type', { type })}</p>
@@ -122,17 +128,32 @@ function RecordTable({ records }: { records: KpiRecords }) {
         <p>{t('gov.records.shown', { shown: formatNumber(shown.length), total: formatNumber(records.total) })}</p>
       )}
       <ol className="gov-records">
-        {shown.map((id) => {
-          const href = kpiRecordHref(records.recordType, id);
-          const name = labels.get(id) ?? (id.startsWith('name:') ? id.slice(5) : id);
+        {rows.map(({ id, count }) => {
+          const label = records.labels[id];
+          const title = label?.title ? pick(label.title)?.text : undefined;
+          // A confidential request the reader may not open: its number, no link.
+          const hidden = records.recordType === 'request' && !!label && !title;
+          const href = hidden ? null : kpiRecordHref(records.recordType, label?.page ?? id);
+          const name = label
+            ? [label.ref, title].filter(Boolean).join(' — ')
+            : id.startsWith('name:')
+              ? id.slice(5)
+              : id;
           return (
             <li key={id}>
-              {href ? (
-                <Link to={href}>{name}</Link>
-              ) : (
-                <>
-                  <code>{name}</code> <span className="small text-muted">({t('gov.records.no_page')})</span>
-                </>
+              {href ? <Link to={href}>{name}</Link> : <code>{name}</code>}
+              {label?.day && <span className="small text-muted text-nowrap"> · {formatDate(label.day)}</span>}
+              {label?.page && (
+                <span className="small text-nowrap">
+                  {' '}
+                  · {t('gov.records.registrations', { count: formatNumber(count) })}
+                </span>
+              )}
+              {!href && (
+                <span className="small text-muted">
+                  {' '}
+                  ({t(hidden ? 'gov.records.confidential' : 'gov.records.no_page')})
+                </span>
               )}
             </li>
           );

@@ -56,9 +56,10 @@ describe('the demo bookings', () => {
     expect(queue.total).toBeGreaterThanOrEqual(3);
     const admin = await signInHeaders(app, 'elena.ferri@clock.example.org', 'clock-demo');
     const all = (await app.inject({ url: '/api/v1/bookings?scope=centre&limit=200', headers: admin })).json();
-    expect(all.total).toBeGreaterThanOrEqual(15);
-    expect(all.items.some((b: { state: string }) => b.state === 'requested')).toBe(true);
-    expect(all.items.every((b: { start: string }) => Date.parse(b.start) > Date.now())).toBe(true);
+    const coming = all.items.filter((b: { state: string }) => b.state !== 'completed');
+    expect(coming.length).toBeGreaterThanOrEqual(15);
+    expect(coming.some((b: { state: string }) => b.state === 'requested')).toBe(true);
+    expect(coming.every((b: { start: string }) => Date.parse(b.start) > Date.now())).toBe(true);
     const closures = (await app.inject({ url: '/api/v1/closures?organization=tls' })).json().items;
     expect(closures.length).toBeGreaterThanOrEqual(2);
     const marta = await signInHeaders(app, 'marta.vannucci@arbia-therapeutics.example.org', 'clock-demo');
@@ -66,5 +67,52 @@ describe('the demo bookings', () => {
     expect(mine.some((g: { valid: boolean }) => g.valid)).toBe(true);
     const slots = (await app.inject({ url: '/api/v1/slots?minutes=120', headers: marta })).json().items;
     expect(new Set(slots.map((s: { organization: string }) => s.organization)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('has two years of completed bookings by outside users, which the bookings KPIs count', async () => {
+    const admin = await signInHeaders(app, 'elena.ferri@clock.example.org', 'clock-demo');
+    const done: {
+      start: string;
+      end: string;
+      actualStart: string;
+      category: string;
+      price: { amountCents: number } | null;
+    }[] = [];
+    for (let page = 1; ; page++) {
+      const res = (
+        await app.inject({
+          url: `/api/v1/bookings?scope=centre&state=completed&limit=200&page=${page}`,
+          headers: admin,
+        })
+      ).json();
+      done.push(...res.items);
+      if (done.length >= res.total) break;
+    }
+    const day = 86_400_000;
+    const oldest = Math.min(...done.map((b) => Date.parse(b.start)));
+    // Thirteen regular users of twelve instruments, every six weeks to eight months, over 730 days.
+    expect(done.length).toBeGreaterThanOrEqual(100);
+    expect(oldest).toBeGreaterThan(Date.now() - 731 * day);
+    expect(oldest).toBeLessThan(Date.now() - 700 * day);
+    expect(done.every((b) => Date.parse(b.end) < Date.now() && b.actualStart === b.start)).toBe(true);
+    expect(done.every((b) => b.category !== 'centre-staff' && b.price!.amountCents > 0)).toBe(true);
+
+    // The last twelve months as the KPIs count them: the hours and revenue of the completed bookings started then.
+    const region = await signInHeaders(app, 'giovanni.bartoli@regione.example.org', 'clock-demo');
+    const to = new Date().toISOString().slice(0, 10);
+    const from = new Date(Date.now() - 364 * day).toISOString().slice(0, 10);
+    const kpis = (await app.inject({ url: `/api/v1/kpis?from=${from}&to=${to}`, headers: region })).json().items as {
+      code: string;
+      value: number | null;
+    }[];
+    const inYear = done.filter((b) => b.start.slice(0, 10) >= from);
+    const hours = inYear.reduce((s, b) => s + (Date.parse(b.end) - Date.parse(b.start)) / 3_600_000, 0);
+    const euros = inYear.reduce((s, b) => s + b.price!.amountCents / 100, 0);
+    const value = (code: string) => kpis.find((k) => k.code === code)?.value;
+    expect(value('bookings.outside-hours')).toBeCloseTo(hours, 1);
+    expect(value('bookings.revenue')).toBeCloseTo(euros, 1);
+    // Of the order of the network's yearly targets (300 hours, 12,000 euros).
+    expect(hours).toBeGreaterThan(250);
+    expect(euros).toBeGreaterThan(9000);
   });
 });

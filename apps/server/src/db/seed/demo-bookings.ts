@@ -2,13 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Tx } from '../client.ts';
 import type { LocalizedText, UserCategoryValue, TariffUnitValue } from '../schema/index.ts';
-import { addDays, localDay, startOfDay, zonedTime } from '../../core/calendar.ts';
+import { addDays, localDay, startOfDay } from '../../core/calendar.ts';
 import * as bookingsRepo from '../../modules/bookings/bookings.repo.ts';
 import * as policyRepo from '../../modules/bookings/policy.repo.ts';
 import * as qualRepo from '../../modules/bookings/qualifications.repo.ts';
-import { canBook } from '../../modules/bookings/bookings.rules.ts';
-import { loadCalendars, policyOf } from '../../modules/bookings/bookings.service.ts';
-import { priceQuote, userCategory } from '../../modules/bookings/tariffs.rules.ts';
+import { bookingContext, minuteOf, placeDemoBooking, type DemoBooking } from './demo-booking-place.ts';
 
 interface DemoPolicy {
   approval: 'automatic' | 'manual';
@@ -37,27 +35,22 @@ interface DemoBookings {
   >;
   closures: { organizations: 'all' | string[]; from: string; to: string; reason: LocalizedText }[];
   grants: { qualification: string; email: string }[];
-  bookings: {
-    equipment: string;
-    email: string;
-    inDays: number;
-    start: string;
-    minutes: number;
-    purpose: string;
-    samples?: number;
-    state?: 'requested';
-  }[];
+  bookings: (DemoBooking & { inDays: number; state?: 'requested' })[];
+  /** Completed bookings of the last two years: each repeated every `everyDays` from `offsetDays` into the history. */
+  history: (DemoBooking & { everyDays: number; offsetDays: number })[];
 }
 
 const CENTRES = ['lucense', 'asev', 'cosvig', 'cptm', 'navigo', 'tls'];
-const minuteOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+/** How far back the demo's completed bookings go (the opening hours and tariffs hold from a month before). */
+const HISTORY_DAYS = 730;
 
 /**
  * Equipment sharing in the demo network (demo/bookings.json): for each centre a self-service instrument, one with
  * manual approval and one that needs a qualification (NAVIGO, which has no laboratory, offers visits to its MOSE
  * demonstrator), opening hours, tariffs for every category, the summer and Christmas closures of this year and the
- * next, qualifications granted to some demo people, and bookings in the coming weeks — each one checked by the
- * booking rule and moved to the next day the rule accepts. Runs inside the demo's transaction; loads once.
+ * next (and of the two years before), qualifications granted to some demo people, bookings in the coming weeks and
+ * two years of completed bookings by the companies that use the instruments regularly — each one checked by the
+ * booking rule (as of when it was booked) and moved to the next day the rule accepts. Runs inside the demo's transaction; loads once.
  */
 export async function seedDemoBookings(tx: Tx, demoDir: string, now = new Date()) {
   const file = JSON.parse(fs.readFileSync(path.join(demoDir, 'bookings.json'), 'utf8')) as DemoBookings;
@@ -73,6 +66,7 @@ export async function seedDemoBookings(tx: Tx, demoDir: string, now = new Date()
   )
     return;
   const today = localDay(now.getTime());
+  const since = addDays(today, -HISTORY_DAYS - 30);
 
   const qualificationIds = new Map<string, string>();
   for (const [key, q] of Object.entries(file.qualifications)) {
@@ -111,7 +105,7 @@ export async function seedDemoBookings(tx: Tx, demoDir: string, now = new Date()
       id,
       e.rules.map((r) => ({
         rrule: r.rrule,
-        startDate: '2026-01-01',
+        startDate: since,
         startMinute: minuteOf(r.startTime),
         minutes: r.minutes,
         assisted: r.assisted,
@@ -120,7 +114,7 @@ export async function seedDemoBookings(tx: Tx, demoDir: string, now = new Date()
     await policyRepo.replaceTariffs(
       tx,
       id,
-      new Date(now.getTime() - 86_400_000),
+      new Date(`${since}T00:00:00Z`),
       Object.entries(e.tariffs).flatMap(([category, units]) =>
         Object.entries(units).map(([unit, amountCents]) => ({
           category: category as UserCategoryValue,
@@ -132,7 +126,7 @@ export async function seedDemoBookings(tx: Tx, demoDir: string, now = new Date()
   }
 
   const year = Number(today.slice(0, 4));
-  for (const y of [year, year + 1])
+  for (const y of [year - 2, year - 1, year, year + 1])
     for (const c of file.closures) {
       const from = `${y}-${c.from}`;
       const to = c.to < c.from ? `${y + 1}-${c.to}` : `${y}-${c.to}`;
@@ -162,62 +156,16 @@ export async function seedDemoBookings(tx: Tx, demoDir: string, now = new Date()
     });
   }
 
-  const policies = await bookingsRepo.policiesOf(tx, Object.keys(file.equipment));
-  const tariffs = await policyRepo.tariffsOf(tx, Object.keys(file.equipment), true);
-  for (const b of file.bookings) {
-    const row = policies.find((p) => p.equipmentId === b.equipment);
-    const user = await qualRepo.findUserByEmail(tx, b.email);
-    if (!row || !user) continue;
-    const orgId = (await bookingsRepo.membershipsOf(tx, user.id))[0] ?? null;
-    const [org] = orgId ? await bookingsRepo.organizationFacts(tx, [orgId]) : [];
-    const policy = policyOf(row);
-    // The first day from `inDays` on that the rule accepts (weekends, holidays and closures move it on).
-    for (let shift = 0; shift < 14; shift++) {
-      const day = addDays(today, b.inDays + shift);
-      const x = { start: zonedTime(day, minuteOf(b.start)), end: zonedTime(day, minuteOf(b.start) + b.minutes) };
-      const cal = (await loadCalendars(tx, [row], x.start, x.end)).get(row.equipmentId)!;
-      const verdict = canBook(policy, cal, { qualified: true }, x, now.getTime());
-      if (!verdict.ok) continue;
-      const category = userCategory(row.organizationId, org ?? null);
-      const price = priceQuote(
-        tariffs
-          .filter((t) => t.equipmentId === row.equipmentId)
-          .map((t) => ({ ...t, validFrom: t.validFrom.getTime(), validTo: t.validTo?.getTime() ?? null })),
-        category,
-        b.minutes,
-        b.samples,
-        now.getTime(),
-      );
-      const state = b.state ?? (policy.approval === 'automatic' ? 'confirmed' : 'requested');
-      const id = await bookingsRepo.insertBooking(tx, {
-        equipmentId: row.equipmentId,
-        ownerOrganizationId: row.organizationId,
-        bookerUserId: user.id,
-        bookerOrganizationId: org?.id ?? null,
-        userCategory: category,
-        start: x.start,
-        end: x.end,
-        blockedStart: x.start - policy.bufferBeforeMinutes * 60_000,
-        blockedEnd: x.end + policy.bufferAfterMinutes * 60_000,
-        state,
-        assisted: verdict.assisted,
-        purpose: b.purpose,
-        samples: b.samples ?? null,
-        quote: price as Record<string, unknown> | null,
-        tariffId: price?.tariff ?? null,
-        amountCents: price?.amountCents ?? null,
-        expiresAt: state === 'requested' ? new Date(Math.min(now.getTime() + 336 * 3_600_000, x.start)) : null,
-        decidedAt: state === 'confirmed' ? now : null,
-        createdAt: now,
+  const ctx = await bookingContext(tx, Object.keys(file.equipment));
+  for (const b of file.bookings)
+    await placeDemoBooking(tx, ctx, b, addDays(today, b.inDays), () => now.getTime(), { state: b.state ?? 'auto' });
+
+  // Two years of history: the regular users came back every few weeks, booked ten days ahead and used what they booked.
+  const day = 86_400_000;
+  for (const h of file.history)
+    for (let ago = HISTORY_DAYS - h.offsetDays; ago > 1; ago -= h.everyDays)
+      await placeDemoBooking(tx, ctx, h, addDays(today, -ago), (start) => start - 10 * day, {
+        state: 'completed',
+        before: now.getTime() - day,
       });
-      await bookingsRepo.insertEvent(tx, {
-        bookingId: id,
-        at: now,
-        actorUserId: user.id,
-        kind: 'booked',
-        toState: state,
-      });
-      break;
-    }
-  }
 }

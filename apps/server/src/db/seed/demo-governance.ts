@@ -107,55 +107,76 @@ const OWN_CELLS: [string, string[], string[]][] = [
   ['competence', ['asev-sme-rd-projects'], ['s3-advanced-manufacturing', 's3-smart-enterprise']],
 ];
 
-/** Past requests the network handled over the two years before the current ones, so the KPIs have a history. */
-const PAST: { company: string; centres: (typeof CENTRES)[number][]; title: string; filiera: string }[] = [
+/** Past requests the network handled over the two years before the current ones, so the KPIs have a history; the
+ * sector is the company's ATECO 2007 class for the work asked about. */
+const PAST: {
+  company: string;
+  centres: (typeof CENTRES)[number][];
+  title: string;
+  sector: string;
+  filiera: string;
+}[] = [
   {
     company: 'cartiera-brancoli',
     centres: ['lucense'],
     title: 'Riduzione delle fibre vergini nel tissue',
+    sector: 'C17.12',
     filiera: 'carta',
   },
   {
     company: 'cantiere-burlamacco',
     centres: ['navigo', 'cptm'],
     title: 'Prove su laminati per scafi',
+    sector: 'C30.12',
     filiera: 'nautica',
   },
-  { company: 'pietre-del-frigido', centres: ['cosvig'], title: 'Recupero dei fanghi di segagione', filiera: 'lapideo' },
+  {
+    company: 'pietre-del-frigido',
+    centres: ['cosvig'],
+    title: 'Recupero dei fanghi di segagione',
+    sector: 'C23.70',
+    filiera: 'lapideo',
+  },
   {
     company: 'cantina-colle-sorbaio',
     centres: ['cosvig', 'tls'],
     title: 'Calore geotermico per la cantina',
+    sector: 'C11.02',
     filiera: 'agroalimentare',
   },
   {
     company: 'arbia-therapeutics',
     centres: ['tls'],
     title: 'Validazione di un dispositivo diagnostico',
+    sector: 'C32.50',
     filiera: 'scienze-della-vita',
   },
   {
     company: 'conceria-usciana',
     centres: ['asev', 'lucense'],
     title: 'Tracciabilità delle pelli con RFID',
+    sector: 'C15.11',
     filiera: 'moda',
   },
   {
     company: 'cristallerie-badia',
     centres: ['asev'],
     title: 'Rivestimenti antigraffio per il cristallo',
+    sector: 'C23.13',
     filiera: 'vetro',
   },
   {
     company: 'mobilificio-staggia',
     centres: ['lucense', 'navigo'],
     title: 'Digitalizzazione del reparto verniciatura',
+    sector: 'C31.09',
     filiera: 'legno-arredo',
   },
   {
     company: 'calzaturificio-segromigno',
     centres: ['lucense'],
     title: 'Suole da materiali riciclati',
+    sector: 'C15.20',
     filiera: 'moda',
   },
 ];
@@ -175,11 +196,11 @@ async function seedPastRequests(tx: Tx, now: Date) {
     const closed = opened + (45 + (i % 5) * 10) * day;
     const confidentiality = i % 5 === 2 ? 'confidential' : i % 3 === 0 ? 'public' : 'network';
     const res =
-      (await tx.execute(sql`insert into requests (title, summary, description, confidentiality, state, filiera,
+      (await tx.execute(sql`insert into requests (title, summary, description, confidentiality, state, sector, filiera,
         company_organization_id, company_name, submitted_at, state_changed_at, first_response_at, opened_at, closed_at,
         outcome, rating, decline_reason)
       select ${p.title}, ${p.title}, ${`${p.title}: richiesta gestita dalla rete.`}, ${confidentiality},
-        ${declined ? 'declined' : 'closed'}, ${p.filiera}, o.id, o.name, to_timestamp(${submitted / 1000}),
+        ${declined ? 'declined' : 'closed'}, ${p.sector}, ${p.filiera}, o.id, o.name, to_timestamp(${submitted / 1000}),
         to_timestamp(${(declined ? answered : closed) / 1000}), to_timestamp(${answered / 1000}),
         ${declined ? null : new Date(opened).toISOString()}::timestamptz, to_timestamp(${(declined ? answered : closed) / 1000}),
         ${declined ? null : 'Risultati consegnati e discussi con l’impresa.'}, ${declined ? null : 3 + (i % 3)},
@@ -409,17 +430,27 @@ export async function seedDemoGovernance(tx: Tx, now = new Date()) {
       });
       q++;
     }
+  // The review of the offer against the S3, per half-year that has ended: postponed once (no), then held.
   const lastYear = years[0]!;
-  await gov.upsertValue(tx, {
-    kpiCode: 'network.s3-alignment-review',
-    periodFrom: `${lastYear}-01-01`,
-    periodTo: `${lastYear}-12-31`,
-    organizationId: null,
-    booleanValue: true,
-    evidenceUrl: `${EVIDENCE}/verbale-nucleo-riesame-s3-${lastYear}.pdf`,
-    note: 'Verbale del nucleo con il riesame della mappa S3',
-    enteredBy: region.id,
-  });
+  for (const [from, to, held] of [
+    [`${lastYear}-01-01`, `${lastYear}-06-30`, false],
+    [`${lastYear}-07-01`, `${lastYear}-12-31`, true],
+    [`${thisYear}-01-01`, `${thisYear}-06-30`, true],
+  ] as const) {
+    if (to >= today) continue;
+    await gov.upsertValue(tx, {
+      kpiCode: 'network.s3-alignment-review',
+      periodFrom: from,
+      periodTo: to,
+      organizationId: null,
+      booleanValue: held,
+      evidenceUrl: `${EVIDENCE}/verbale-nucleo-riesame-s3-${from.slice(0, 7)}.pdf`,
+      note: held
+        ? 'Verbale del nucleo con il riesame della mappa S3'
+        : 'Riesame rinviato al semestre successivo (verbale del nucleo)',
+      enteredBy: region.id,
+    });
+  }
 
   // The last half-year's report, signed by everyone; the current half-year's so far, being signed.
   const current = halfOf(today);

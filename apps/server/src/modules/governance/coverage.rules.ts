@@ -61,7 +61,7 @@ export function cellsOf(s3: readonly string[]): [string, string][] {
   return [...out.values()];
 }
 
-/** A record as the coverage map reads it, from any source (offers; joint actions and events at merge). */
+/** A record as the coverage map reads it, from any source (offers, joint actions; events at merge). */
 export interface S3Record {
   type: string;
   id: string;
@@ -69,6 +69,8 @@ export interface S3Record {
   s3: string[];
   title: LocalizedText | null;
   text: LocalizedText[];
+  /** Work centres do together (a joint action): counts for coverage and gaps, not for the overlaps between centres. */
+  collaboration?: boolean;
 }
 
 /**

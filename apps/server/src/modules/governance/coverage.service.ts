@@ -1,6 +1,7 @@
 import type { S3Coverage } from '@clock/contracts';
 import type { Db } from '../../db/client.ts';
 import * as repo from './coverage.repo.ts';
+import { ACTION_S3_SOURCE } from '../actions/action-s3.service.ts';
 import {
   addInto,
   cellCode,
@@ -17,9 +18,10 @@ import {
 } from './coverage.rules.ts';
 
 /**
- * Where each centre stands on the S3 matrix. The records come from `S3_SOURCES`: the centres' offer today; joint
- * actions and events plug in with one line each at merge (their module's service exports an `S3Source`). Every record
- * source is public, so everyone reads the same map.
+ * Where each centre stands on the S3 matrix. The records come from `S3_SOURCES`: the centres' offer and the public
+ * joint actions (for each centre taking part); events plug in with one line at merge (their module's service exports
+ * an `S3Source`). Every record source is public, so everyone reads the same map. A source's records marked
+ * `collaboration` count for coverage and gaps but not for the overlaps between centres.
  */
 export interface S3Source {
   kind: string;
@@ -75,7 +77,7 @@ const OFFERS: S3Source = {
 
 export const S3_SOURCES: S3Source[] = [
   OFFERS,
-  // joint actions (actions module): ACTION_S3_SOURCE — `joint_actions.s3`, the lead and partners as organisations
+  ACTION_S3_SOURCE,
   // events (dissemination module): EVENT_S3_SOURCE — `events.s3`, the organisers
 ];
 
@@ -161,10 +163,10 @@ export function computeCoverage(records: S3Record[]): S3Coverage {
     const cells = cellsOf(record.s3);
     if (!cells.length) continue;
     const tf = analysedTerms(record);
-    for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    if (!record.collaboration) for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
     analysed.push({ record, cells, tf });
   }
-  const n = analysed.length;
+  const n = analysed.filter((a) => !a.record.collaboration).length;
   const idf = (t: string) => Math.log(1 + n / (df.get(t) ?? 1));
   // cell → organisation → records
   const byCell = new Map<string, Map<string, Analysed[]>>();
@@ -199,24 +201,31 @@ export function computeCoverage(records: S3Record[]): S3Coverage {
       const names = [...orgs.keys()].sort();
       for (const o of names)
         cells.push({ priority: p.code, area: ar.code, organization: o, records: orgs.get(o)!.length });
+      // Overlaps are measured on each centre's own offer there: joint work is collaboration, not duplication.
+      const own = new Map(
+        names
+          .map((o) => [o, orgs.get(o)!.filter((a) => !a.record.collaboration)] as const)
+          .filter(([, rs]) => rs.length > 0),
+      );
+      const offering = [...own.keys()];
       const centroids = new Map<string, { v: Vector; n: number }>();
-      for (const o of names) {
+      for (const o of offering) {
         const c: Vector = new Map();
-        for (const a of orgs.get(o)!) {
+        for (const a of own.get(o)!) {
           const x = vectorOf(a);
           if (x.n) addInto(c, x.v, 1 / x.n);
         }
         centroids.set(o, { v: c, n: norm(c) });
       }
-      for (let i = 0; i < names.length; i++)
-        for (let j = i + 1; j < names.length; j++) {
-          const a = centroids.get(names[i]!)!;
-          const b = centroids.get(names[j]!)!;
+      for (let i = 0; i < offering.length; i++)
+        for (let j = i + 1; j < offering.length; j++) {
+          const a = centroids.get(offering[i]!)!;
+          const b = centroids.get(offering[j]!)!;
           if (cosine(a.v, b.v, a.n, b.n) < OVERLAP.screen) continue;
-          const { similarity, records } = overlapOf(orgs.get(names[i]!)!, orgs.get(names[j]!)!, a, b, vectorOf);
+          const { similarity, records } = overlapOf(own.get(offering[i]!)!, own.get(offering[j]!)!, a, b, vectorOf);
           if (similarity < OVERLAP.threshold) continue;
           overlaps.push({
-            organizations: [names[i]!, names[j]!],
+            organizations: [offering[i]!, offering[j]!],
             priority: p.code,
             area: ar.code,
             similarity: Math.round(similarity * 1000) / 1000,

@@ -68,6 +68,14 @@ describe('GET /demand', () => {
     expect(d.total).toBe((total as unknown as { rows: { n: number }[] }).rows[0]!.n);
     expect(d.total).toBeGreaterThan(0);
     expect(d.byFiliera.some((g) => g.confidential > 0)).toBe(true);
+    // Every demo request names its sector (an ATECO class of the taxonomy): none is counted as "not stated".
+    expect(d.bySector.some((g) => g.key === null)).toBe(false);
+    const unknown = await database.db.execute(
+      sql`select count(*)::int as n from requests r
+        where not exists (select 1 from taxonomy_terms t where t.scheme = 'sector' and t.code = r.sector)`,
+    );
+    expect((unknown as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+    expect(d.bySector.length).toBeGreaterThanOrEqual(9);
     // largest first
     expect(d.bySector.map((g) => g.requests)).toEqual([...d.bySector.map((g) => g.requests)].sort((a, b) => b - a));
   });

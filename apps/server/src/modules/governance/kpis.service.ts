@@ -1,6 +1,7 @@
 import type { Kpi, KpiList, PeriodQuery } from '@clock/contracts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { Actor } from '../../core/actor.ts';
+import { labelRecords } from './record-labels.service.ts';
 import { AppError } from '../../core/errors.ts';
 import * as repo from './governance.repo.ts';
 import { COMPUTED_KPIS, computedKpi, type KpiScope } from './kpis.registry.ts';
@@ -132,7 +133,10 @@ export async function listKpis(db: Db, actor: Actor, q: PeriodQuery): Promise<Kp
   return { from: period.from, to: period.to, organization, scope: full ? 'full' : 'public', items };
 }
 
-/** The ids a computed KPI counted (the nucleus, the Region and administrators only: ids of confidential requests). */
+/**
+ * The ids a computed KPI counted (the nucleus, the Region and administrators only: ids of confidential requests),
+ * the first ones named (`labelRecords`).
+ */
 export async function kpiRecords(
   db: Db,
   actor: Actor,
@@ -145,5 +149,6 @@ export async function kpiRecords(
   const period = periodOrProblem(q.from, q.to);
   const organization = await organizationOr404(db, q.organization);
   const r = await k.compute(period, { organization, includeConfidential: true }, db);
-  return { code, recordType: k.recordType, items: r.records, total: r.records.length };
+  const labels = await labelRecords(db, actor, k.recordType, r.records);
+  return { code, recordType: k.recordType, items: r.records, total: r.records.length, labels };
 }

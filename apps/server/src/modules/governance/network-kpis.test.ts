@@ -60,4 +60,58 @@ describe('the network KPIs', () => {
     });
     expect(records.json().total).toBe(attended.rows[0]!.n);
   });
+
+  it('name the records they count, and keep a confidential request a number for whoever may not see it', async () => {
+    const region = await signInHeaders(app, 'giovanni.bartoli@regione.example.org', 'clock-demo');
+    const nucleus = await signInHeaders(app, 'chiara.lombardi@lucense.example.org', 'clock-demo');
+    const from = new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date().toISOString().slice(0, 10);
+    const read = async (code: string, headers: Record<string, string>) => {
+      const r = await app.inject({ url: `/api/v1/kpis/${code}/records?from=${from}&to=${to}`, headers });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as {
+        items: string[];
+        labels: Record<string, { ref: string; title?: { it?: string; en?: string }; day?: string; page?: string }>;
+      };
+    };
+    for (const [code, ref] of [
+      ['bookings.outside-hours', /^B-\d{4}$/],
+      ['events.held', /^E-\d{4}$/],
+      ['events.participants', /^E-\d{4}$/],
+      ['introductions.made', /^IN-\d{4}$/],
+      ['actions.on-time', /^A-\d{4}$/],
+    ] as const) {
+      const r = await read(code, region);
+      expect(r.items.length, code).toBeGreaterThan(0);
+      for (const id of r.items.slice(0, 500)) {
+        expect(r.labels[id]?.ref, code).toMatch(ref);
+        // Titles in the language they were written in (some instruments are named in English only).
+        expect(r.labels[id]?.title?.it ?? r.labels[id]?.title?.en, code).toBeTruthy();
+        expect(r.labels[id]?.day, code).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+    }
+    // A registration opens on its event's page.
+    const participants = await read('events.participants', region);
+    const first = participants.items[0]!;
+    const event = await rows<{ event_id: string }>(sql`select event_id from event_registrations where id = ${first}`);
+    expect(participants.labels[first]!.page).toBe(event.rows[0]!.event_id);
+
+    // Requests: the nucleus reads every title; the Region reads a confidential one as its number only.
+    const confidential = await rows<{ id: string; title: string }>(
+      sql`select id::text, title from requests where confidentiality = 'confidential'`,
+    );
+    expect(confidential.rows.length).toBeGreaterThan(0);
+    const secret = new Set(confidential.rows.map((c) => c.id));
+    const asRegion = await read('requests.received', region);
+    const asNucleus = await read('requests.received', nucleus);
+    expect(asRegion.items).toEqual(asNucleus.items);
+    const counted = asRegion.items.filter((id) => secret.has(id));
+    expect(counted.length).toBeGreaterThan(0);
+    for (const id of asRegion.items) {
+      expect(asRegion.labels[id]?.ref).toMatch(/^R-\d{4}$/);
+      expect(asNucleus.labels[id]?.title?.it).toBeTruthy();
+      if (secret.has(id)) expect(asRegion.labels[id]!.title).toBeUndefined();
+      else expect(asRegion.labels[id]!.title?.it).toBe(asNucleus.labels[id]!.title?.it);
+    }
+  });
 });

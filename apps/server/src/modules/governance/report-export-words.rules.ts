@@ -101,11 +101,19 @@ const UNITS: Record<Lang, Record<string, string>> = {
   it: { hours: 'ore', 'working days': 'gg lavorativi', EUR: '€', rating: '/ 5' },
   en: { EUR: '€', rating: '/ 5' },
 };
+/** Decimals worth reading per unit: whole euros, tenths of hours, percentages and counts; ratings and days as kept. */
+const DECIMALS: Record<string, number> = { EUR: 0, hours: 1, '%': 1, count: 1 };
+/**
+ * A KPI value in words: thousands grouped (12.500 €, 1,250 h), a pro-rata target rounded as the value is read
+ * (5.951 €, not 5950,68 €), "—" for no data, sì/no for a yes/no KPI.
+ */
 export function fmt(v: number | null, unit: string, kind: string, lang: Lang): string {
   if (v === null) return '—';
   if (kind === 'boolean') return v ? (lang === 'it' ? 'sì' : 'yes') : 'no';
-  const n = Number.isInteger(v) ? String(v) : v.toFixed(2);
-  const number = lang === 'it' ? n.replace('.', ',') : n;
+  const number = new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', {
+    maximumFractionDigits: DECIMALS[unit] ?? 2,
+    useGrouping: 'always' as unknown as boolean,
+  }).format(v);
   if (unit === 'count') return number;
   return `${number} ${unit === '%' ? '%' : (UNITS[lang][unit] ?? unit)}`;
 }
@@ -115,11 +123,17 @@ export function day(iso: string, lang: Lang): string {
   const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
   return new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(d);
 }
-/** An instant in Europe/Rome: "12/07/2026, 10:00". */
+/** An instant in Europe/Rome, as the days are written: "12 luglio 2026, 10:00" / "12 July 2026, 10:00". */
 export function instant(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', {
-    dateStyle: 'short',
-    timeStyle: 'short',
+  const d = new Date(iso);
+  const time = new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone: 'Europe/Rome',
-  }).format(new Date(iso));
+  }).format(d);
+  const date = new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', {
+    dateStyle: 'long',
+    timeZone: 'Europe/Rome',
+  }).format(d);
+  return `${date}, ${time}`;
 }

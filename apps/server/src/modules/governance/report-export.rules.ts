@@ -94,7 +94,8 @@ export function reportPdf(r: Report, lang: Lang = 'it', names: Record<string, st
       COLOURS[k.status],
     );
 
-  const charted = r.kpis.filter((k) => k.target !== null && k.target !== 0 && k.value !== null);
+  // A yes/no KPI has no share of its target to draw (the table says sì or no).
+  const charted = r.kpis.filter((k) => k.kind !== 'boolean' && k.target !== null && k.target !== 0 && k.value !== null);
   if (charted.length) {
     heading(w.chart);
     const labelW = width * 0.42;
@@ -187,7 +188,7 @@ export function reportPdf(r: Report, lang: Lang = 'it', names: Record<string, st
       doc
         .font('Helvetica-Bold')
         .fontSize(10)
-        .text(`${m.ref} — ${m.startsAt.slice(0, 10)}`, left);
+        .text(`${m.ref} — ${instant(m.startsAt, lang)}`, left);
       doc.font('Helvetica').fontSize(9);
       if (m.decisions.length) {
         doc.font('Helvetica-Oblique').text(w.decisions).font('Helvetica');

@@ -49,6 +49,22 @@ export function ChartFrame({ title, summary, table, children, headingLevel = 3 }
   );
 }
 
+/** A chart's SVG: an image named by its title and described by its summary, drawn in a fixed coordinate space. */
+function ChartSvg(p: { className: string; width: number; height: number; ids: ChartIds; children: ReactNode }) {
+  return (
+    <svg
+      className={p.className}
+      viewBox={`0 0 ${p.width} ${p.height}`}
+      role="img"
+      aria-labelledby={p.ids.title}
+      aria-describedby={p.ids.summary}
+    >
+      <title>{p.ids.name}</title>
+      {p.children}
+    </svg>
+  );
+}
+
 export interface SeriesPoint {
   label: string;
   value: number | null;
@@ -80,14 +96,7 @@ export function SeriesChart({
   const y = scaleLinear<number>({ domain: [0, top * 1.1], range: [innerH, 0] });
   const bw = x.bandwidth();
   return (
-    <svg
-      className="gov-svg gov-svg-series"
-      viewBox={`0 0 ${W} ${H}`}
-      role="img"
-      aria-labelledby={ids.title}
-      aria-describedby={ids.summary}
-    >
-      <title>{ids.name}</title>
+    <ChartSvg className="gov-svg gov-svg-series" width={W} height={H} ids={ids}>
       <Group left={M.left} top={M.top}>
         <Line from={{ x: 0, y: innerH }} to={{ x: innerW, y: innerH }} className="gov-axis" />
         {points.map((p) => {
@@ -103,10 +112,11 @@ export function SeriesChart({
                   className="gov-target"
                 />
               )}
-              {/* Above the bar and above its target line, so neither hides the number. */}
+              {/* Just above its bar; above the target line too when the line runs close over the bar (a target far
+                  above, as for a "less is better" KPI, would otherwise carry the value and read as the target). */}
               <text
                 x={x0 + bw / 2}
-                y={Math.min(yv, p.target === null ? yv : y(p.target)) - 8}
+                y={(p.target !== null && y(p.target) <= yv && yv - y(p.target) < 22 ? y(p.target) : yv) - 8}
                 textAnchor="middle"
                 className="gov-value"
               >
@@ -119,7 +129,61 @@ export function SeriesChart({
           );
         })}
       </Group>
-    </svg>
+    </ChartSvg>
+  );
+}
+
+const YN_H = 150;
+
+/**
+ * A yes/no KPI per period as a row of marks, one per period: a filled disc with a tick for «sì», an open ring with a
+ * cross for «no», a dashed empty ring for no data, each with its word («—» for no data) under it (a column of heights says nothing about a yes/no);
+ * a period whose target is «sì» has its word in bold.
+ */
+export function YesNoChart({ points, ids }: { points: SeriesPoint[]; ids: ChartIds }) {
+  const { t } = useI18n();
+  const innerW = W - M.left - M.right;
+  const x = scaleBand<string>({ domain: points.map((p) => p.label), range: [0, innerW], padding: 0.3 });
+  const r = Math.max(8, Math.min(22, x.bandwidth() / 2 - 2));
+  const cy = 44;
+  return (
+    <ChartSvg className="gov-svg gov-svg-series gov-svg-yesno" width={W} height={YN_H} ids={ids}>
+      <Group left={M.left} top={M.top - 8}>
+        {points.map((p) => {
+          const cx = (x(p.label) ?? 0) + x.bandwidth() / 2;
+          const state = p.value === null ? 'none' : p.value >= 1 ? 'yes' : 'no';
+          const d = r * 0.45;
+          return (
+            <g key={p.label} className={`gov-yn gov-yn-${state}`}>
+              <circle cx={cx} cy={cy} r={r} className="gov-yn-mark" />
+              {state === 'yes' && (
+                <polyline
+                  points={`${cx - d},${cy} ${cx - d / 3},${cy + d * 0.7} ${cx + d},${cy - d * 0.6}`}
+                  className="gov-yn-glyph"
+                />
+              )}
+              {state === 'no' && (
+                <path
+                  d={`M${cx - d * 0.7},${cy - d * 0.7} L${cx + d * 0.7},${cy + d * 0.7} M${cx + d * 0.7},${cy - d * 0.7} L${cx - d * 0.7},${cy + d * 0.7}`}
+                  className="gov-yn-glyph"
+                />
+              )}
+              <text
+                x={cx}
+                y={cy + r + 22}
+                textAnchor="middle"
+                className={`gov-value${p.target !== null && p.target >= 1 ? ' gov-yn-expected' : ''}`}
+              >
+                {state === 'none' ? '—' : t(state === 'yes' ? 'gov.yes' : 'gov.no')}
+              </text>
+              <text x={cx} y={cy + r + 48} textAnchor="middle" className="gov-label">
+                {p.label}
+              </text>
+            </g>
+          );
+        })}
+      </Group>
+    </ChartSvg>
   );
 }
 
@@ -141,14 +205,7 @@ export function HBarChart({ data, ids }: { data: BarDatum[]; ids: ChartIds }) {
   const x = scaleLinear<number>({ domain: [0, max], range: [0, BAR_W - LABEL_W - 40] });
   const short = (s: string) => (s.length > 24 ? `${s.slice(0, 23)}…` : s);
   return (
-    <svg
-      className="gov-svg gov-svg-bars"
-      viewBox={`0 0 ${BAR_W} ${height}`}
-      role="img"
-      aria-labelledby={ids.title}
-      aria-describedby={ids.summary}
-    >
-      <title>{ids.name}</title>
+    <ChartSvg className="gov-svg gov-svg-bars" width={BAR_W} height={height} ids={ids}>
       {data.map((d, i) => (
         <Group key={d.key} top={i * ROW + 4}>
           <text x={LABEL_W - 8} y={ROW / 2 + 4} textAnchor="end" className="gov-label">
@@ -160,6 +217,6 @@ export function HBarChart({ data, ids }: { data: BarDatum[]; ids: ChartIds }) {
           </text>
         </Group>
       ))}
-    </svg>
+    </ChartSvg>
   );
 }

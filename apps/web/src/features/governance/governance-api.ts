@@ -1,18 +1,12 @@
 import { apiUrl } from '../../lib/api.ts';
-import type { DemandBreakdown, Kpi, KpiDefinition, KpiList, Protocol, S3Coverage } from '@clock/contracts';
+import type { DemandBreakdown, Kpi, KpiDefinition, KpiList, KpiRecords, Protocol, S3Coverage } from '@clock/contracts';
 
-export type { DemandBreakdown, Kpi, KpiList, S3Coverage };
+export type { DemandBreakdown, Kpi, KpiList, KpiRecords, S3Coverage };
 export interface ProtocolList {
   items: Protocol[];
 }
 export interface KpiDefinitionList {
   items: KpiDefinition[];
-}
-export interface KpiRecords {
-  code: string;
-  recordType: string;
-  items: string[];
-  total: number;
 }
 
 /** The governance API the dashboard and the public summary read (docs/permissions.md, "Governance"). */
@@ -28,7 +22,10 @@ export const governanceEndpoints = {
   definitions: () => apiUrl('/kpi-definitions'),
 };
 
-/** Where a record a KPI counted is shown (requests, actions, events, organisations); null when it has no page. */
+/**
+ * Where a record a KPI counted is shown (requests, actions, events and a registration's event, bookings, organisations,
+ * the introductions list); null when it has no page.
+ */
 export function kpiRecordHref(recordType: string, id: string): string | null {
   const e = encodeURIComponent(id);
   switch (recordType) {
@@ -38,8 +35,12 @@ export function kpiRecordHref(recordType: string, id: string): string | null {
       return `/azioni/${e}`;
     case 'event':
       return `/eventi/${e}`;
+    case 'event-registration': // the id of its event (the records' labels give it)
+      return `/eventi/${e}`;
     case 'booking':
       return `/prenotazioni/${e}`;
+    case 'introduction':
+      return '/introduzioni';
     case 'company':
     case 'organization':
       return id.startsWith('name:') ? null : `/organizzazioni/${e}`;

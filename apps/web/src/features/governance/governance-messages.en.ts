@@ -30,6 +30,7 @@ export const governanceEn: { readonly [K in keyof typeof governanceIt]: string }
   'gov.kpi.period': 'Period',
   'gov.kpi.records': 'Records counted',
   'gov.kpi.records_link': 'See the {count} records counted',
+  'gov.kpi.manual_many': 'Entered by hand · evidence: {count}',
   'gov.kpi.manual': 'Entered by hand with evidence',
   'gov.kpi.evidence': 'Evidence',
   'gov.kpi.history': '"{label}" over time',
@@ -68,12 +69,14 @@ export const governanceEn: { readonly [K in keyof typeof governanceIt]: string }
   'gov.records.kind.event-registration': 'event registrations',
   'gov.records.empty': 'No records in the period.',
   'gov.records.not_computed': "This indicator is entered by hand: it counts none of the platform's records.",
+  'gov.records.confidential': 'confidential request: its number only',
+  'gov.records.registrations': 'registrations counted: {count}',
   'gov.records.no_page': 'no page of its own',
   'gov.records.shown': 'Showing the first {shown} of {total}.',
 
   'gov.coverage.title': 'Coverage of the S3 2021–2027',
   'gov.coverage.lead':
-    "The centres' records (competences, services, equipment) per technology priority and application area of the regional smart specialisation strategy.",
+    "The centres' records (competences, services, equipment and the public joint actions each takes part in) per technology priority and application area of the regional smart specialisation strategy.",
   'gov.coverage.summary':
     '{covered} cells covered of {cells}; {gaps} with no centre; {overlaps} overlaps between centres.',
   'gov.coverage.cell': 'Priority × area',
@@ -85,11 +88,11 @@ export const governanceEn: { readonly [K in keyof typeof governanceIt]: string }
   'gov.coverage.legend':
     'Darker = more of the centre\'s records in the cell; "—" = none. The number is always written.',
   'gov.gaps.title': 'Cells nobody covers',
-  'gov.gaps.lead': 'Combinations of the S3 where no centre of the network offers anything.',
+  'gov.gaps.lead': 'Combinations of the S3 where no centre of the network offers anything or runs a joint action.',
   'gov.gaps.empty': 'No uncovered cell.',
   'gov.overlaps.title': 'Overlaps between centres',
   'gov.overlaps.lead':
-    'Pairs of centres with a largely similar offer in the same cell (text similarity, threshold {threshold}), with the records that overlap.',
+    'Pairs of centres with a largely similar offer in the same cell (text similarity, threshold {threshold}), with the records that overlap. Joint actions are collaboration, not duplication: they are left out.',
   'gov.overlaps.empty': 'No overlap above the threshold.',
   'gov.overlaps.similarity': 'similarity {value}',
 
@@ -118,7 +121,7 @@ export const governanceEn: { readonly [K in keyof typeof governanceIt]: string }
   'results.history': 'Year by year',
   'results.coverage': 'The network and the regional S3',
   'results.coverage_text':
-    'The centres offer competences, services and equipment in {covered} of the {cells} combinations of technology priorities and application areas of the S3 2021–2027.',
+    'The centres offer competences, services and equipment, or run joint actions, in {covered} of the {cells} combinations of technology priorities and application areas of the S3 2021–2027.',
   'results.coverage_by_priority': 'Cells covered per technology priority',
   'results.cells_covered': 'Cells covered',
   'results.cells_total': 'Cells',

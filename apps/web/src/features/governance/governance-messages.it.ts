@@ -28,6 +28,7 @@ export const governanceIt = {
   'gov.kpi.period': 'Periodo',
   'gov.kpi.records': 'Record contati',
   'gov.kpi.records_link': 'Vedi i {count} record contati',
+  'gov.kpi.manual_many': 'Inserito a mano · evidenze: {count}',
   'gov.kpi.manual': 'Inserito a mano con evidenza',
   'gov.kpi.evidence': 'Evidenza',
   'gov.kpi.history': 'Andamento di «{label}»',
@@ -67,12 +68,14 @@ export const governanceIt = {
   'gov.records.kind.event-registration': 'iscrizioni agli eventi',
   'gov.records.empty': 'Nessun record nel periodo.',
   'gov.records.not_computed': 'Questo indicatore è inserito a mano: non conta record della piattaforma.',
+  'gov.records.confidential': 'richiesta riservata: solo il numero',
+  'gov.records.registrations': 'iscrizioni contate: {count}',
   'gov.records.no_page': 'senza pagina propria',
   'gov.records.shown': 'Mostrati i primi {shown} di {total}.',
 
   'gov.coverage.title': 'Copertura della S3 2021–2027',
   'gov.coverage.lead':
-    'Record dei centri (competenze, servizi, attrezzature) per priorità tecnologica e ambito applicativo della strategia di specializzazione intelligente regionale.',
+    'Record dei centri (competenze, servizi, attrezzature e le azioni congiunte pubbliche a cui ciascuno partecipa) per priorità tecnologica e ambito applicativo della strategia di specializzazione intelligente regionale.',
   'gov.coverage.summary':
     '{covered} celle coperte su {cells}; {gaps} senza nessun centro; {overlaps} sovrapposizioni tra centri.',
   'gov.coverage.cell': 'Priorità × ambito',
@@ -84,11 +87,11 @@ export const governanceIt = {
   'gov.coverage.legend':
     'Più scuro = più record del centro nella cella; «—» = nessun record. Il numero è sempre scritto.',
   'gov.gaps.title': 'Celle scoperte',
-  'gov.gaps.lead': 'Combinazioni della S3 in cui nessun centro della rete offre qualcosa.',
+  'gov.gaps.lead': 'Combinazioni della S3 in cui nessun centro della rete offre qualcosa o svolge un’azione congiunta.',
   'gov.gaps.empty': 'Nessuna cella scoperta.',
   'gov.overlaps.title': 'Sovrapposizioni tra centri',
   'gov.overlaps.lead':
-    'Coppie di centri con offerta in gran parte simile nella stessa cella (somiglianza dei testi, soglia {threshold}), con i record che si sovrappongono.',
+    'Coppie di centri con offerta in gran parte simile nella stessa cella (somiglianza dei testi, soglia {threshold}), con i record che si sovrappongono. Le azioni congiunte sono collaborazione, non duplicazione: non sono contate.',
   'gov.overlaps.empty': 'Nessuna sovrapposizione sopra la soglia.',
   'gov.overlaps.similarity': 'somiglianza {value}',
 
@@ -117,7 +120,7 @@ export const governanceIt = {
   'results.history': 'Anno per anno',
   'results.coverage': 'La rete e la S3 regionale',
   'results.coverage_text':
-    'I centri offrono competenze, servizi e attrezzature in {covered} delle {cells} combinazioni di priorità tecnologiche e ambiti applicativi della S3 2021–2027.',
+    'I centri offrono competenze, servizi e attrezzature, o svolgono azioni congiunte, in {covered} delle {cells} combinazioni di priorità tecnologiche e ambiti applicativi della S3 2021–2027.',
   'results.coverage_by_priority': 'Celle coperte per priorità tecnologica',
   'results.cells_covered': 'Celle coperte',
   'results.cells_total': 'Celle',

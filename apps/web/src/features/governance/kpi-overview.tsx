@@ -8,7 +8,7 @@ import { periodSpans } from './governance-series.ts';
 import { useApiAll } from './use-api-all.ts';
 import { periodQuery, type DashboardPeriod } from './use-dashboard-period.ts';
 import { ScrollBox, StatusBadge, useKpiFormat, useUnitLabel } from './kpi-bits.tsx';
-import { ChartFrame, SeriesChart } from './charts.tsx';
+import { ChartFrame, SeriesChart, YesNoChart } from './charts.tsx';
 import './governance-messages.ts';
 
 /**
@@ -95,14 +95,7 @@ export function KpiTable({ list, period }: { list: KpiList; period?: DashboardPe
                       {t('gov.kpi.records_link', { count: formatNumber(k.records ?? 0) })}
                     </Link>
                   ) : (
-                    <span className="small">
-                      {t('gov.kpi.manual')}
-                      {k.evidence?.map((url, i) => (
-                        <a key={url} href={url} className="ms-2" rel="noopener noreferrer">
-                          {t('gov.kpi.evidence')} {i + 1}
-                        </a>
-                      ))}
-                    </span>
+                    <EvidenceLinks urls={k.evidence ?? []} />
                   )}
                 </td>
               )}
@@ -174,7 +167,42 @@ export function KpiHistory({
         </table>
       }
     >
-      {(ids) => <SeriesChart points={series} ids={ids} format={(n) => format(n, kpi.unit)} />}
+      {(ids) =>
+        kpi.kind === 'boolean' ? (
+          <YesNoChart points={series} ids={ids} />
+        ) : (
+          <SeriesChart points={series} ids={ids} format={(n) => format(n, kpi.unit)} />
+        )
+      }
     </ChartFrame>
+  );
+}
+
+/**
+ * A manual KPI's evidence: one link inline; several folded under one line (a period's quarters each have theirs, and
+ * seven links side by side made the row as tall as a screen on a phone).
+ */
+function EvidenceLinks({ urls }: { urls: string[] }) {
+  const { t, formatNumber } = useI18n();
+  const links = urls.map((url, i) => (
+    <a key={url} href={url} rel="noopener noreferrer">
+      {t('gov.kpi.evidence')} {i + 1}
+    </a>
+  ));
+  if (urls.length < 2)
+    return (
+      <span className="small">
+        {t('gov.kpi.manual')} {links}
+      </span>
+    );
+  return (
+    <details className="small gov-evidence">
+      <summary>{t('gov.kpi.manual_many', { count: formatNumber(urls.length) })}</summary>
+      <ul className="list-unstyled mb-0">
+        {links.map((a) => (
+          <li key={a.key}>{a}</li>
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -455,7 +455,9 @@ export async function seedDemoGovernance(tx: Tx, now = new Date()) {
   // The last half-year's report, signed by everyone; the current half-year's so far, being signed.
   const current = halfOf(today);
   const previous = halfOf(addDays(current.from, -1));
-  const signedReport = await draftReport(tx, previous.from, previous.to, region.id, now);
+  // Assembled a few days after its half-year ended, before the first signature (12 days after).
+  const assembledOn = new Date(zonedTime(addDays(previous.to, 5), 9 * 60));
+  const signedReport = await draftReport(tx, previous.from, previous.to, region.id, assembledOn);
   const comments: Record<(typeof CENTRES)[number], string> = {
     lucense: 'Le richieste della filiera cartaria sono arrivate soprattutto tramite il Centro Qualità Carta.',
     asev: 'Due proposte congiunte sui materiali avanzati sono in valutazione.',

@@ -112,14 +112,20 @@ export function MilestonesSection({ action, onChange }: Part) {
       () => setTitle(''),
     );
   };
+  // What the person just ticked shows at once while the server records it (a box that stays as it was until the
+  // answer arrives reads as a click that did nothing); a refusal puts it back and says why.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
   const toggle = async (id: string, done: boolean) => {
     setFailure(null);
+    setPending((p) => ({ ...p, [id]: done }));
     try {
       const next = await sendJson<Action>('PATCH', actionEndpoints.milestone(id), { done });
       clearApiCache();
       onChange(next, t('action.milestone.saved'));
     } catch (error) {
       setFailure(error as ApiError);
+    } finally {
+      setPending(({ [id]: _, ...rest }) => rest);
     }
   };
   return (
@@ -145,7 +151,8 @@ export function MilestonesSection({ action, onChange }: Part) {
                     id={`milestone-${m.id}`}
                     type="checkbox"
                     className="form-check-input"
-                    checked={!!m.doneAt}
+                    checked={pending[m.id] ?? !!m.doneAt}
+                    aria-busy={m.id in pending}
                     onChange={(e) => toggle(m.id, e.target.checked)}
                   />
                   <label className="form-check-label" htmlFor={`milestone-${m.id}`}>

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { useI18n } from '../lib/i18n.tsx';
-import { useApi } from '../lib/use-api.ts';
+import { useEditedRecord } from '../lib/use-edited-record.ts';
 import { PageHeading } from '../components/ui/page-heading.tsx';
 import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
 import { LoadingState } from '../components/ui/loading-state.tsx';
 import { ProblemAlert } from '../components/ui/problem-alert.tsx';
+import { StatusLine } from '../components/ui/status-line.tsx';
 import { actionEndpoints, type Action } from '../features/actions/action-api.ts';
 import { ActionDetail } from '../features/actions/action-detail.tsx';
 import '../features/actions/action-messages.ts';
@@ -14,13 +14,7 @@ import '../features/actions/action-messages.ts';
 export function ActionPage() {
   const { t, pick } = useI18n();
   const { id = '' } = useParams();
-  const loaded = useApi<Action>(actionEndpoints.action(id), { fresh: true });
-  const [action, setAction] = useState<Action | undefined>(undefined);
-  const [said, setSaid] = useState('');
-  useEffect(() => {
-    setAction(loaded.data);
-  }, [loaded.data]);
-  const shown = action ?? loaded.data;
+  const { loaded, shown, said, changed } = useEditedRecord<Action>(actionEndpoints.action(id), id);
   const name = shown ? `${shown.ref} ${pick(shown.title)?.text ?? ''}` : t('action.list.title');
   return (
     <>
@@ -34,20 +28,10 @@ export function ActionPage() {
       <PageHeading documentTitle={name} ready={!!shown || !!loaded.error}>
         {name}
       </PageHeading>
-      <div role="status" className={said ? 'alert alert-success' : 'visually-hidden'}>
-        {said}
-      </div>
+      <StatusLine said={said} />
       {loaded.error ? <ProblemAlert error={loaded.error} onRetry={loaded.reload} /> : null}
       {!shown && !loaded.error ? <LoadingState /> : null}
-      {shown ? (
-        <ActionDetail
-          action={shown}
-          onChange={(next, message) => {
-            setAction(next);
-            setSaid(message);
-          }}
-        />
-      ) : null}
+      {shown ? <ActionDetail action={shown} onChange={changed} /> : null}
     </>
   );
 }

@@ -7,6 +7,7 @@ import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
 import { PendingPage } from '../components/ui/pending-page.tsx';
 import { LoadingState } from '../components/ui/loading-state.tsx';
 import { SelectField } from '../components/ui/form-fields.tsx';
+import { StatusLine } from '../components/ui/status-line.tsx';
 import { useReferenceData } from '../features/catalogue/reference-data.tsx';
 import { useSession } from '../features/identity/session.tsx';
 import { filieraEndpoints, type FilieraMap } from '../features/filiere/filiera-api.ts';
@@ -79,9 +80,7 @@ export function FilieraMapPage() {
           />
         </div>
       ) : null}
-      <p role="status" className={said ? 'alert alert-success' : 'visually-hidden'}>
-        {said}
-      </p>
+      <StatusLine said={said} />
       <ul className="filiera-counts">
         <li>{t('fil.count.companies', { n: companies.length })}</li>
         <li>{t('fil.count.centres', { n: centres.length })}</li>

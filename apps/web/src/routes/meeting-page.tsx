@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useI18n } from '../lib/i18n.tsx';
-import { useApi } from '../lib/use-api.ts';
+import { useEditedRecord } from '../lib/use-edited-record.ts';
 import { PageHeading } from '../components/ui/page-heading.tsx';
 import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
 import { LoadingState } from '../components/ui/loading-state.tsx';
 import { ProblemAlert } from '../components/ui/problem-alert.tsx';
+import { StatusLine } from '../components/ui/status-line.tsx';
 import { RequireSignIn } from '../features/identity/require-sign-in.tsx';
 import { actionEndpoints, type Meeting } from '../features/actions/action-api.ts';
 import { MeetingDetail } from '../features/actions/meeting-detail.tsx';
@@ -15,12 +15,7 @@ import '../features/actions/action-messages.ts';
 export function MeetingPage() {
   const { t, formatDateTime } = useI18n();
   const { id = '' } = useParams();
-  const location = useLocation();
-  const loaded = useApi<Meeting>(actionEndpoints.meeting(id), { fresh: true });
-  const [meeting, setMeeting] = useState<Meeting | undefined>(undefined);
-  const [said, setSaid] = useState((location.state as { said?: string } | null)?.said ?? '');
-  useEffect(() => setMeeting(loaded.data), [loaded.data]);
-  const shown = meeting ?? loaded.data;
+  const { loaded, shown, said, changed } = useEditedRecord<Meeting>(actionEndpoints.meeting(id), id);
   const title = shown ? t('meeting.title', { ref: shown.ref }) : t('meeting.list.title');
   return (
     <RequireSignIn>
@@ -34,9 +29,7 @@ export function MeetingPage() {
       <PageHeading documentTitle={title} ready={!!shown || !!loaded.error}>
         {title}
       </PageHeading>
-      <div role="status" className={said ? 'alert alert-success' : 'visually-hidden'}>
-        {said}
-      </div>
+      <StatusLine said={said} />
       {loaded.error ? <ProblemAlert error={loaded.error} onRetry={loaded.reload} /> : null}
       {!shown && !loaded.error ? <LoadingState /> : null}
       {shown ? (
@@ -54,13 +47,7 @@ export function MeetingPage() {
             ) : null}{' '}
             <span className="badge bg-secondary">{t(`meeting.state.${shown.state}`)}</span>
           </p>
-          <MeetingDetail
-            meeting={shown}
-            onChange={(next, message) => {
-              setMeeting(next);
-              setSaid(message);
-            }}
-          />
+          <MeetingDetail meeting={shown} onChange={changed} />
         </>
       ) : null}
     </RequireSignIn>

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useI18n } from '../lib/i18n.tsx';
-import { useApi } from '../lib/use-api.ts';
+import { useEditedRecord } from '../lib/use-edited-record.ts';
 import { PageHeading } from '../components/ui/page-heading.tsx';
 import { Breadcrumbs } from '../components/ui/breadcrumbs.tsx';
 import { LoadingState } from '../components/ui/loading-state.tsx';
 import { ProblemAlert } from '../components/ui/problem-alert.tsx';
+import { StatusLine } from '../components/ui/status-line.tsx';
 import { RequireSignIn } from '../features/identity/require-sign-in.tsx';
 import { reportEndpoints, type Report } from '../features/governance-reports/report-api.ts';
 import { ReportView } from '../features/governance-reports/report-view.tsx';
@@ -15,17 +15,8 @@ import '../features/governance-reports/report-messages.ts';
 export function ReportPage() {
   const { t } = useI18n();
   const { id = '' } = useParams();
-  const location = useLocation();
-  const loaded = useApi<Report>(reportEndpoints.report(id), { fresh: true });
-  const [report, setReport] = useState<Report | undefined>(undefined);
-  const [said, setSaid] = useState((location.state as { said?: string } | null)?.said ?? '');
-  useEffect(() => setReport(loaded.data), [loaded.data]);
-  // Reopening moves to the new revision on the same page: its sentence comes with the navigation.
-  useEffect(() => {
-    const next = (location.state as { said?: string } | null)?.said;
-    if (next) setSaid(next);
-  }, [location.state]);
-  const shown = report?.id === id ? report : loaded.data;
+  // Reopening moves to the new revision on this same page; its sentence comes with the navigation.
+  const { loaded, shown, said, changed } = useEditedRecord<Report>(reportEndpoints.report(id), id);
   const title = shown ? t('report.title', { ref: shown.reference }) : t('report.list.title');
   return (
     <RequireSignIn>
@@ -39,20 +30,10 @@ export function ReportPage() {
       <PageHeading documentTitle={title} ready={!!shown || !!loaded.error}>
         {title}
       </PageHeading>
-      <div role="status" className={said ? 'alert alert-success' : 'visually-hidden'}>
-        {said}
-      </div>
+      <StatusLine said={said} />
       {loaded.error ? <ProblemAlert error={loaded.error} onRetry={loaded.reload} /> : null}
       {!shown && !loaded.error ? <LoadingState /> : null}
-      {shown ? (
-        <ReportView
-          report={shown}
-          onChange={(next, message) => {
-            setReport(next);
-            setSaid(message);
-          }}
-        />
-      ) : null}
+      {shown ? <ReportView report={shown} onChange={changed} /> : null}
     </RequireSignIn>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { Submit } from '../../lib/use-submit.ts';
 import { SelectField, TextField } from '../../components/ui/form-fields.tsx';
+import { StatusLine } from '../../components/ui/status-line.tsx';
 import { ErrorSummary, type SummaryField } from '../../components/ui/error-summary.tsx';
 import { useSession } from '../identity/session.tsx';
 import { nucleusCentresOf, type KpiDefinition, type Protocol } from './report-api.ts';
@@ -100,9 +101,7 @@ export function FormHead({
         {title}
       </h2>
       {children}
-      <div role="status" className={said ? 'alert alert-success' : 'visually-hidden'}>
-        {said}
-      </div>
+      <StatusLine said={said} />
       <ErrorSummary items={submit.errors.items} attempt={submit.attempt} fields={fields} />
       {submit.failure ? <ReportProblem error={submit.failure} /> : null}
     </>

@@ -4,6 +4,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { useApi } from '../../lib/use-api.ts';
 import { LoadingState } from '../../components/ui/loading-state.tsx';
 import { ProblemAlert } from '../../components/ui/problem-alert.tsx';
+import { StatusLine } from '../../components/ui/status-line.tsx';
 import { clock, matchmakingEndpoints, type Grid, type MeetingRequest, type Participant } from './matchmaking-api.ts';
 import { personLine, RequestState } from './matchmaking-bits.tsx';
 import { useAction } from './use-action.ts';
@@ -76,9 +77,7 @@ export function OrganiserPanel({
             : t('mm.org.never')}
         </span>
       </div>
-      <p role="status" className={said ? 'alert alert-success' : 'visually-hidden'}>
-        {said}
-      </p>
+      <StatusLine said={said} />
       {failure ? <ProblemAlert error={failure} /> : null}
       {grid.error ? <ProblemAlert error={grid.error} onRetry={grid.reload} /> : null}
       {!grid.data ? (

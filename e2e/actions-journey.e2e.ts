@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { arrive, expectAccessible, openPage, settled, startStack, type Stack, unexpected } from './fixtures.ts';
+import {
+  arrive,
+  expectAccessible,
+  openPage,
+  settled,
+  startStack,
+  type Stack,
+  unexpected,
+  signInWithForm,
+} from './fixtures.ts';
 
 // Joint actions and the nucleus at work, with the demo network: the public sees public actions with their progress;
 // a centre's staff member opens an action, adds a milestone and marks it done (Italian, and the list at phone width);
@@ -9,11 +18,6 @@ import { arrive, expectAccessible, openPage, settled, startStack, type Stack, un
 // Axe on every page.
 let stack: Stack;
 let demo: { password: string };
-
-const WORDS = {
-  it: { email: 'Indirizzo e-mail', signIn: 'Accedi' },
-  en: { email: 'E-mail address', signIn: 'Sign in' },
-} as const;
 
 beforeAll(async () => {
   stack = await startStack();
@@ -24,14 +28,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page, lang: 'it' | 'en', email: string, returnTo: string) {
-  await page.goto(`/accedi?torna=${encodeURIComponent(returnTo)}`);
-  await settled(page);
-  const main = page.getByRole('main');
-  await main.getByLabel(WORDS[lang].email).fill(email);
-  await main.getByLabel('Password', { exact: true }).fill(demo.password);
-  await main.getByRole('button', { name: WORDS[lang].signIn, exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/accedi'));
-  await settled(page);
+  await signInWithForm(page, lang, email, demo.password, returnTo);
 }
 
 describe('joint actions (Italian)', () => {

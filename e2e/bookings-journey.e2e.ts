@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { arrive, expectAccessible, openPage, settled, startStack, type Stack, unexpected } from './fixtures.ts';
+import {
+  arrive,
+  expectAccessible,
+  openPage,
+  settled,
+  startStack,
+  type Stack,
+  unexpected,
+  signInWithForm,
+} from './fixtures.ts';
 
 // Equipment sharing with the demo network: a newcomer books a self-service instrument from its page (Italian); a
 // company asks for an instrument that needs approval and the centre's staff approve it (English); a person without
@@ -27,8 +36,6 @@ interface EquipmentRecord {
 
 const WORDS = {
   it: {
-    email: 'Indirizzo e-mail',
-    signIn: 'Accedi',
     panel: 'Prenota questa attrezzatura',
     nextWeek: 'Settimana successiva',
     choose: /^Scegli /,
@@ -57,8 +64,6 @@ const WORDS = {
     day: 'Giorno',
   },
   en: {
-    email: 'E-mail address',
-    signIn: 'Sign in',
     panel: 'Book this equipment',
     nextWeek: 'Next week',
     choose: /^Choose /,
@@ -133,14 +138,7 @@ function account(test: (a: DemoInfo['accounts'][number]) => boolean) {
 }
 
 async function signIn(page: Page, lang: Lang, email: string, returnTo: string) {
-  await page.goto(`/accedi?torna=${encodeURIComponent(returnTo)}`);
-  await settled(page);
-  const main = page.getByRole('main');
-  await main.getByLabel(WORDS[lang].email).fill(email);
-  await main.getByLabel('Password', { exact: true }).fill(demo.password);
-  await main.getByRole('button', { name: WORDS[lang].signIn, exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/accedi'));
-  await settled(page);
+  await signInWithForm(page, lang, email, demo.password, returnTo);
 }
 
 /** Opens the booking form on the first free time of next week (clear of any notice the instrument asks for). */

@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { followUp } from '../apps/server/src/modules/brokerage/followup.service.ts';
-import { arrive, expectAccessible, openPage, settled, startStack, type Stack, unexpected } from './fixtures.ts';
+import {
+  arrive,
+  expectAccessible,
+  openPage,
+  settled,
+  startStack,
+  type Stack,
+  unexpected,
+  signInWithForm,
+} from './fixtures.ts';
 
 // Issue 15's "done when", in the browser: a marble company writes an anonymous technology request (its first text
 // holds an e-mail address and is refused next to the field), Lucense reviews it with the rubric and publishes it, a
@@ -18,10 +27,6 @@ const OWNER = 'massimo.tonelli@pietre-del-frigido.example.org';
 const OWNER_NAME = /Pietre del Frigido/i;
 const STAFF = 'sara.pieri@lucense.example.org';
 const PARTNER = 'tommaso.landi@cristallerie-badia.example.org';
-const UI = {
-  it: { email: 'Indirizzo e-mail', signIn: 'Accedi' },
-  en: { email: 'E-mail address', signIn: 'Sign in' },
-} as const;
 
 let stack: Stack;
 let password = '';
@@ -35,14 +40,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page, lang: 'it' | 'en', email: string, returnTo: string) {
-  await page.goto(`/accedi?torna=${encodeURIComponent(returnTo)}`);
-  await settled(page);
-  const main = page.getByRole('main');
-  await main.getByLabel(UI[lang].email).fill(email);
-  await main.getByLabel('Password', { exact: true }).fill(password);
-  await main.getByRole('button', { name: UI[lang].signIn, exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/accedi'));
-  await settled(page);
+  await signInWithForm(page, lang, email, password, returnTo);
 }
 
 /** Opens a page as a person, in a language, optionally on a phone 390 px wide. */

@@ -162,6 +162,29 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /** Console lines the journey provokes on purpose (the browser logs each 4xx answer); any other is a failure. */
+const SIGN_IN_WORDS = {
+  it: { email: 'Indirizzo e-mail', signIn: 'Accedi' },
+  en: { email: 'E-mail address', signIn: 'Sign in' },
+} as const;
+
+/** Signs in through the sign-in form, as a person does, and waits for the page it returns to. */
+export async function signInWithForm(
+  page: Page,
+  lang: 'it' | 'en',
+  email: string,
+  password: string,
+  returnTo: string,
+): Promise<void> {
+  await page.goto(`/accedi?torna=${encodeURIComponent(returnTo)}`);
+  await settled(page);
+  const main = page.getByRole('main');
+  await main.getByLabel(SIGN_IN_WORDS[lang].email).fill(email);
+  await main.getByLabel('Password', { exact: true }).fill(password);
+  await main.getByRole('button', { name: SIGN_IN_WORDS[lang].signIn, exact: true }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/accedi'));
+  await settled(page);
+}
+
 export function unexpected(problems: string[], expected: RegExp[]): string[] {
   const left = [...expected];
   return problems.filter((p) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { arrive, expectAccessible, openPage, settled, startStack, type Stack } from './fixtures.ts';
+import { arrive, expectAccessible, openPage, settled, startStack, type Stack, signInWithForm } from './fixtures.ts';
 
 // The protocol's dashboard and the network's public results, on the demo network: the Region (Italian) and a nucleus
 // member (English) open the dashboard, change the period, read KPIs with targets and statuses in words, open the
@@ -10,8 +10,6 @@ let stack: Stack;
 
 const WORDS = {
   it: {
-    email: 'Indirizzo e-mail',
-    signIn: 'Accedi',
     dashboard: 'Cruscotto',
     heading: 'Cruscotto del protocollo',
     from: 'Dal',
@@ -24,8 +22,6 @@ const WORDS = {
     yesNo: /^(sì|no|—)$/,
   },
   en: {
-    email: 'E-mail address',
-    signIn: 'Sign in',
     dashboard: 'Dashboard',
     heading: 'Protocol dashboard',
     from: 'From',
@@ -47,14 +43,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page, lang: 'it' | 'en', email: string, returnTo: string) {
-  await page.goto(`/accedi?torna=${encodeURIComponent(returnTo)}`);
-  await settled(page);
-  const main = page.getByRole('main');
-  await main.getByLabel(WORDS[lang].email).fill(email);
-  await main.getByLabel('Password', { exact: true }).fill('clock-demo');
-  await main.getByRole('button', { name: WORDS[lang].signIn, exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/accedi'));
-  await settled(page);
+  await signInWithForm(page, lang, email, 'clock-demo', returnTo);
 }
 
 async function dashboardJourney(lang: 'it' | 'en', email: string) {

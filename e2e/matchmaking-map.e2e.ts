@@ -3,7 +3,16 @@ import type { Page } from 'playwright-core';
 import ICAL from 'ical.js';
 import { sql } from 'drizzle-orm';
 import { readPdfText } from '../apps/server/src/test/pdf.ts';
-import { arrive, expectAccessible, openPage, settled, startStack, type Stack, unexpected } from './fixtures.ts';
+import {
+  arrive,
+  expectAccessible,
+  openPage,
+  settled,
+  startStack,
+  type Stack,
+  unexpected,
+  signInWithForm,
+} from './fixtures.ts';
 
 // Issue 15's matchmaking day and filiera map in the demo network: a participant asks another for a 1:1 meeting, the
 // other accepts, the organiser makes the schedule and sees the grid, both find the meeting in their agenda (web,
@@ -29,14 +38,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page, lang: 'it' | 'en', email: string, returnTo: string) {
-  await page.goto(`/accedi?torna=${encodeURIComponent(returnTo)}`);
-  await settled(page);
-  const main = page.getByRole('main');
-  await main.getByLabel(lang === 'it' ? 'Indirizzo e-mail' : 'E-mail address').fill(email);
-  await main.getByLabel('Password', { exact: true }).fill(password);
-  await main.getByRole('button', { name: lang === 'it' ? 'Accedi' : 'Sign in', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/accedi'));
-  await settled(page);
+  await signInWithForm(page, lang, email, password, returnTo);
 }
 
 /** Signs in a fresh browser as `email` on `url`, runs `steps`, and checks there was no unexpected console error. */

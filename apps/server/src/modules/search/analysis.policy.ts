@@ -48,6 +48,11 @@ export interface AnalysisSettings {
    * bilingual network the language a record happens to be written in says nothing about its relevance.
    */
   translationWeight: number;
+  /**
+   * A symptom verb or adjective next to an object noun names its symptom concept ("la vernice si stacca" → paint peeling,
+   * "swollen pouches" → food spoilage; `glossary/symptom-cues.tsv`), in queries. Off: glossary phrases only.
+   */
+  symptomCues: boolean;
   /** Multiplier of equipment records when the problem asks for an instrument (`equipmentCues`). */
   equipmentBoost: number;
   /** Weight of the feedback ranking. */
@@ -73,6 +78,7 @@ export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
   equipmentCues: true,
   translateInflected: true,
   translationWeight: 1,
+  symptomCues: true,
   equipmentBoost: 1.25,
   feedbackWeight: 0.25,
 };
@@ -93,6 +99,7 @@ export const LEGACY_ANALYSIS: Readonly<AnalysisSettings> = {
   equipmentCues: false,
   translateInflected: false,
   translationWeight: 0.45,
+  symptomCues: false,
   equipmentBoost: 1.25,
   feedbackWeight: 0.25,
 };
@@ -111,6 +118,7 @@ export const ABLATION_SWITCHES = [
   'equipmentCues',
   'translateInflected',
   'translationWeight',
+  'symptomCues',
 ] as const satisfies readonly (keyof AnalysisSettings)[];
 export type AblationSwitch = (typeof ABLATION_SWITCHES)[number];
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analysisSettings } from './analysis.policy.ts';
+import { findSymptoms, parseSymptomCues, type SymptomCue } from './symptoms.rules.ts';
 import { fold, isStopWord, stem, tokenize, type Lang } from './text.rules.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -109,6 +110,8 @@ export class Glossary {
   readonly stems = new Set<string>();
   /** Folded word → its accented spellings in the glossary ("qualita" → "qualità"). */
   readonly accented = new Map<string, Set<string>>();
+  /** Symptom verbs and adjectives next to an object noun (`symptom-cues.tsv`, `symptoms.rules.ts`). */
+  symptomCues: SymptomCue[] = [];
 
   static load(dir = GLOSSARY_DIR): Glossary {
     const g = new Glossary();
@@ -138,6 +141,9 @@ export class Glossary {
           g.concepts.get(from)!.related.push({ to, kind: kind ?? 'related' });
       }
     }
+    const cues = path.join(dir, 'symptom-cues.tsv');
+    if (fs.existsSync(cues))
+      g.symptomCues = parseSymptomCues(fs.readFileSync(cues, 'utf8')).filter((c) => g.concepts.has(c.concept));
     return g;
   }
 
@@ -277,6 +283,17 @@ export class Glossary {
           found.add(ref.concept);
         }
       }
+      // A symptom verb or adjective next to the kind of object that suffers it ("la vernice si stacca").
+      if (analysisSettings().symptomCues)
+        for (const h of findSymptoms(
+          content.map((x) => x.t.folded),
+          this.symptomCues,
+        )) {
+          if (found.has(h.concept)) continue;
+          const [a, b] = [content[Math.min(h.cue, h.object)]!, content[Math.max(h.cue, h.object)]!];
+          hits.push({ concept: h.concept, from: a.i, to: b.i, via: `${a.t.surface} … ${b.t.surface}` });
+          found.add(h.concept);
+        }
     }
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;

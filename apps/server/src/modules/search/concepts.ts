@@ -354,13 +354,14 @@ const IT_ENDINGS =
   'erebbero arebbero irebbero eranno iranno avamo avate avano evamo evate evano ivamo ivate ivano assero essero issero arono erono irono eremmo iremmo ereste ireste erebbe irebbe iamo ando endo ammo emmo immo asti esti isti aste este iste erai irai erei irei ante ente anti enti ato ata ati ate uto uta uti ute ito ita iti ite ano ono ino ava eva iva avo evo ivo ai ei ii ò è ì a e i o'
     .split(' ')
     .sort((a, b) => b.length - a.length);
-const IT_LEMMA_ENDINGS = ['are', 'ere', 'ire', 'o', 'a', 'e', 'i', 'co', 'go', 'ca', 'ga'];
+const IT_LEMMA_ENDINGS = ['are', 'ere', 'ire', 'o', 'a', 'e', 'i', 'io', 'co', 'go', 'ca', 'ga'];
 
 /**
  * The singulars a noun or adjective could be a regular plural of, most likely first: Italian -i → -o/-e/-a
- * (bulloni → bullone), -e → -a (cricche → cricca), -chi/-ghi → -co/-go; English -ies → -y, -es/-s → ''.
+ * (bulloni → bullone), -i → -io (maglifici → maglificio), -e → -a (cricche → cricca), -chi/-ghi → -co/-go; English
+ * -ies → -y, -es/-s → ''.
  */
-function pluralBases(folded: string, lang: Lang): string[] {
+export function pluralBases(folded: string, lang: Lang): string[] {
   if (folded.length < 4) return [];
   if (lang === 'en') {
     if (folded.endsWith('ies')) return [`${folded.slice(0, -3)}y`];
@@ -370,7 +371,7 @@ function pluralBases(folded: string, lang: Lang): string[] {
   const root = folded.slice(0, -1);
   if (/(ch|gh)i$/.test(folded)) return [`${folded.slice(0, -2)}o`, `${root}e`];
   if (/(ch|gh)e$/.test(folded)) return [`${folded.slice(0, -2)}a`];
-  if (folded.endsWith('i')) return [`${root}o`, `${root}e`, `${root}a`];
+  if (folded.endsWith('i')) return [`${root}o`, `${root}e`, `${root}a`, `${folded}o`];
   if (folded.endsWith('e')) return [`${root}a`];
   return [];
 }

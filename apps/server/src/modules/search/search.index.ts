@@ -1,6 +1,6 @@
 import { analysisSettings, CONCEPT_WEIGHT } from './analysis.policy.ts';
 import { TEXT_LIMITS, WorkBudget } from './budget.rules.ts';
-import { analyse, type AnalysedToken, type Glossary, type Translator } from './concepts.ts';
+import { analyse, pluralBases, type AnalysedToken, type Glossary, type Translator } from './concepts.ts';
 import {
   compoundParts,
   editDistance,
@@ -8,6 +8,7 @@ import {
   guessLanguage,
   isStopWord,
   LANGS,
+  looksIntended,
   stem,
   tokenize,
   type Lang,
@@ -395,6 +396,9 @@ export class SearchIndex {
    */
   private known(surface: string, folded: string): boolean {
     if (this.vocabulary.has(folded) || this.glossary.words.has(folded) || this.translator?.knows(folded)) return true;
+    // The plural of a word of the catalogue or glossary (maglifici: maglificio), whose stem may differ from it.
+    const known = (b: string) => this.vocabulary.has(b) || this.glossary.words.has(b);
+    if (analysisSettings().realWords && LANGS.some((l) => pluralBases(folded, l).some(known))) return true;
     if (analysisSettings().realWords && this.translator?.isRealWord(surface)) return true;
     return LANGS.some((l) => {
       const term = `${l}:${stem(surface, l)}`;
@@ -422,7 +426,8 @@ export class SearchIndex {
     const corrections: { from: string; to: string }[] = [];
     // Each distinct word is looked at once (null: known, or no correction found or tried).
     const corrected = new Map<string, string | null>();
-    const correction = (t: { surface: string; folded: string }): string | null => {
+    const realWords = analysisSettings().realWords;
+    const correction = (t: { surface: string; folded: string; start: number; end: number }): string | null => {
       let fix = corrected.get(t.surface);
       if (fix !== undefined) return fix;
       fix = null;
@@ -432,7 +437,8 @@ export class SearchIndex {
         !/\d/.test(t.folded) &&
         budget.corrections < TEXT_LIMITS.corrections &&
         budget.left() &&
-        !this.known(t.surface, t.folded)
+        !this.known(t.surface, t.folded) &&
+        !(realWords && looksIntended(q, t.start, t.end))
       ) {
         fix = this.correct(t.folded, budget);
         if (fix) corrections.push({ from: t.surface, to: fix });

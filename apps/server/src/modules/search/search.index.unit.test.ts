@@ -3,7 +3,7 @@ import { configureAnalysis } from './analysis.policy.ts';
 import { analyse, Glossary, Translator } from './concepts.ts';
 import { SearchIndex, sectorAncestors, type DocInput } from './search.index.ts';
 import { highlight, markable, markedPhrases } from './search.snippet.ts';
-import { editDistance, fold, stem } from './text.rules.ts';
+import { editDistance, fold, looksIntended, stem } from './text.rules.ts';
 
 // A tiny glossary written for the test, so these tests do not depend on the shipped one.
 function testGlossary(): Glossary {
@@ -240,6 +240,16 @@ describe('language-aware analysis (issue: conflation and corrections)', () => {
       expect(index.parse(q).corrections, q).toEqual([]);
     // A typo is still corrected towards the catalogue's words.
     expect(index.parse('giunti saldatti').corrections).toEqual([{ from: 'saldatti', to: 'saldati' }]);
+  });
+  it('never corrects a plural whose singular is a catalogue word, a name, or a word ending in an accent', () => {
+    const { index } = build([doc({ it: 'Maglificio e laboratorio tessile a Forlimpopoli' })], g, t);
+    // maglifici: the plural of maglificio, with another stem; Forlì: a name (capital inside the sentence); però: an accent.
+    for (const q of ['i maglifici della zona', 'due aziende di Forlì e di Cantù', 'il filato però si rompe'])
+      expect(index.parse(q).corrections, q).toEqual([]);
+    expect(looksIntended('a Forlì', 2, 7)).toBe(true);
+    expect(looksIntended('Maglifcio a Carpi', 0, 9)).toBe(false);
+    expect(looksIntended('Siamo a Carpi. Maglifcio', 15, 24)).toBe(false);
+    expect(looksIntended('prove ISO', 6, 9)).toBe(false);
   });
   it('stems a word in its own language only (the other language is reached by translation and concepts)', () => {
     const { index } = build([doc({ it: 'Prove di fatica' })], g, t);

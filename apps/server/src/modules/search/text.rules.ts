@@ -149,6 +149,19 @@ export function editDistance(a: string, b: string, max = 2, work?: { editCells: 
   return Math.min(prev[m]!, FAR);
 }
 
+/**
+ * Whether a word of a text reads as a name or as a word no typo produces, so typo correction leaves it alone: written
+ * with a capital inside a sentence (Forlì, Modena, Brembo), or ending in an accented vowel (città, Forlì, Cantù: a slip
+ * of the keyboard drops accents, it does not add them).
+ */
+export function looksIntended(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end);
+  if (/[àèéìíòóù]$/i.test(word)) return true;
+  if (!/^\p{Lu}/u.test(word) || /^[\p{Lu}\d-]+$/u.test(word)) return false;
+  const before = text.slice(0, start).trimEnd();
+  return before !== '' && !/[.!?:;\n]$/.test(before);
+}
+
 /** Guesses the language of a short text from stop words and accents; null when unsure. */
 export function guessLanguage(text: string): Lang | null {
   let it = 0,

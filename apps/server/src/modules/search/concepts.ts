@@ -52,6 +52,12 @@ export function analyse(text: string, lang: Lang): AnalysedToken[] {
 
 const phraseKey = (lang: Lang, stems: string[]) => `${lang}|${stems.join(' ')}`;
 
+/** Inflection cores (see `inflectionCore`) of a verb's forms: participles, gerunds and the nouns of the action. */
+const VERB_FORMS: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(['ed', 'ing']),
+  it: new Set(['at', 'it', 'ut', 'azion', 'ament', 'ur']),
+};
+
 /**
  * What is left of a word once its stem is taken off, reduced to what inflection does not change: Italian nouns and
  * adjectives change their last vowel (fatica/fatiche, saldatura/saldature), English ones add -s/-es. A verb's ending
@@ -100,7 +106,10 @@ export class Glossary {
   /** The same phrases by their exact (folded) words: the other language of a text matches only these. */
   private surfacePhrases = new Map<string, string[]>();
   private surfaceStarts = new Map<string, number[]>();
-  /** Per language-tagged stem, the inflection cores of the glossary words with that stem (see `inflectionCore`). */
+  /**
+   * Per language-tagged stem and concept, the inflection cores of that concept's words with that stem (see
+   * `inflectionCore`): "machines" inflects "machine vibration" but not "machining", "hard" not "hardness".
+   */
   private cores = new Map<string, Set<string>>();
   /** Words too broad to name a concept alone (`generic-words.txt`): a term that is only one of them names none. */
   readonly generic = new Set<string>();
@@ -163,7 +172,7 @@ export class Glossary {
         const verbal = lang === 'it' && all.some((t) => t.folded === 'si' || t.folded === 'fa');
         for (const t of toks) {
           const core = verbal ? '*' : inflectionCore(t.folded, t.stem, lang);
-          const k = `${lang}|${t.stem}`;
+          const k = `${lang}|${t.stem}|${c.id}`;
           if (core !== null) {
             const set = this.cores.get(k) ?? new Set<string>();
             set.add(core);
@@ -225,11 +234,14 @@ export class Glossary {
     const content = tokens.map((t, i) => ({ t, i })).filter((x) => !x.t.stop);
     const { stemGuard, narrowWindows } = analysisSettings();
     // A word matches a glossary word of the same stem only as one of its inflections (fatica, fatiche; not faticano).
-    const inflects = (t: AnalysedToken) => {
+    // A verb's forms stand for each other (cracked, cracking; criccato, criccatura), never for a noun's.
+    const verbForms = VERB_FORMS[lang];
+    const inflects = (t: AnalysedToken, concept: string) => {
       if (!stemGuard) return true;
       const core = inflectionCore(t.folded, t.stem, lang);
-      const cores = this.cores.get(`${lang}|${t.stem}`);
-      return core === null || !cores || cores.has(core) || cores.has('*');
+      const cores = this.cores.get(`${lang}|${t.stem}|${concept}`);
+      if (core === null || !cores || cores.has(core) || cores.has('*')) return true;
+      return verbForms.has(core) && [...cores].some((c) => verbForms.has(c));
     };
     const word = (t: AnalysedToken) => (exact ? t.folded : t.stem);
     const starts = exact ? this.surfaceStarts : this.startLengths;
@@ -246,8 +258,9 @@ export class Glossary {
             slice.map((x) => word(x.t)),
           ),
         );
-        if (ids && (exact || slice.every((x) => inflects(x.t)))) {
-          for (const concept of ids)
+        const matched = ids?.filter((concept) => exact || slice.every((x) => inflects(x.t, concept)));
+        if (matched?.length) {
+          for (const concept of matched)
             hits.push({
               concept,
               from: slice[0]!.i,
@@ -269,7 +282,7 @@ export class Glossary {
           const n = ref.stems.length;
           const lo = Math.max(0, s - n - (narrowWindows ? 0 : 1));
           const window = content.slice(lo, s + n + (narrowWindows ? 1 : 2));
-          const at = ref.stems.map((st) => window.findIndex((x) => x.t.stem === st && inflects(x.t)));
+          const at = ref.stems.map((st) => window.findIndex((x) => x.t.stem === st && inflects(x.t, ref.concept)));
           if (at.some((k) => k < 0)) continue;
           if (narrowWindows && Math.max(...at) - Math.min(...at) > n) continue;
           const positions = at.map((k) => window[k]!);

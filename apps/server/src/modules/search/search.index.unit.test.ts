@@ -275,6 +275,14 @@ describe('language-aware analysis (issue: conflation and corrections)', () => {
     // A symptom worded as a verb in the glossary matches its conjugations.
     gl.add({ id: 'cracking', it: ['si crepa'], en: ['cracks'], abbr: [], broader: [], related: [] });
     expect(found('le staffe si crepano', 'it')).toEqual(['cracking']);
+    // Each concept's own words decide: another concept's "hard anodising" does not make "hard" an inflection of
+    // "hardness"; a verb's forms stand for each other (cracked for cracking), not for a noun's.
+    gl.add({ id: 'hardness', it: [], en: ['hardness'], abbr: [], broader: [], related: [] });
+    gl.add({ id: 'anodising', it: [], en: ['hard anodising'], abbr: [], broader: [], related: [] });
+    gl.add({ id: 'concrete-degradation', it: [], en: ['concrete cracking'], abbr: [], broader: [], related: [] });
+    expect(found('a hard white crust', 'en')).toEqual([]);
+    expect(found('hard anodising', 'en')).toEqual(['anodising']);
+    expect(found('the concrete cracked', 'en')).toEqual(['concrete-degradation']);
   });
   it('translates a plural through its singular, which is all the general vocabularies list', () => {
     expect(t.translate('bullone', 'it')).toContain('bolt');

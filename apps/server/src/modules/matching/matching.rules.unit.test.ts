@@ -78,6 +78,22 @@ describe('concept aspects', () => {
     const aspects = splitIntoAspects(parsed, index.glossary, 'it');
     expect(aspects.flatMap((a) => a.concepts)).toEqual([]);
   });
+  it('name a symptom worded freely by its concept label', () => {
+    const index = new SearchIndex(Glossary.load(), Translator.load());
+    const labels = (text: string, lang: 'it' | 'en') =>
+      splitIntoAspects(index.parse(text, lang), index.glossary, lang).map((a) => a.label);
+    // A symptom verb next to the kind of object that suffers it (glossary/symptom-cues.tsv).
+    expect(labels('dopo un inverno la vernice del cancello si stacca a scaglie', 'it')).toContain(
+      index.glossary.label('paint-peeling', 'it'),
+    );
+    expect(labels('the brass contacts tarnish within a month', 'en')).toContain(
+      index.glossary.label('corrosion', 'en'),
+    );
+    // "hard" is no inflection of "hardness" (another concept's "hard anodising" does not make it one).
+    expect(labels('a hard white crust builds up in the heat exchanger', 'en')).not.toContain(
+      index.glossary.label('hardness', 'en'),
+    );
+  });
 });
 
 describe('bounded aspects', () => {

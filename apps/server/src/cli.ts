@@ -143,6 +143,8 @@ export async function main(argv: string[]): Promise<number> {
       const r = await withDatabase(config, 'clock restore', (d) =>
         restoreBackup(d, source, { force: values.force === true }),
       );
+      // A search index snapshot of what was there before is of no use (a start would notice and rebuild anyway).
+      if (config.search.snapshotFile) fs.rmSync(config.search.snapshotFile, { force: true });
       console.log(`Restored ${r.rows} rows of ${Object.keys(r.tables).length} tables.`);
       return 0;
     }

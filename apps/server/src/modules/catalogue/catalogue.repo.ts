@@ -400,6 +400,14 @@ export function expertsChangedAfter(tx: Conn, snapshot: string | null) {
     .from(experts)
     .where(snapshot === null ? undefined : notSeenBy(sql`${experts.changeXid}`, snapshot));
 }
+/** How many catalogue records are live (not retired): what a complete index of the catalogue holds. */
+export async function liveCatalogueCount(tx: Conn): Promise<number> {
+  const res = await tx.execute(sql`select
+    (select count(*) from organizations where retired_at is null) +
+    (select count(*) from offers where retired_at is null) +
+    (select count(*) from experts where retired_at is null) as n`);
+  return Number((res as unknown as { rows: { n: string | number }[] }).rows[0]!.n);
+}
 /** Which database this is (its cluster's system identifier and its name), to tell a copy of the index made elsewhere. */
 export async function databaseIdentity(tx: Conn): Promise<string> {
   const res = await tx.execute(

@@ -155,6 +155,10 @@ export function allOrganizations(db: Db) {
   return repo.organizationsChangedAfter(db, null);
 }
 
+/** How many live records a complete index of the catalogue holds. */
+export function liveCatalogueCount(db: Db): Promise<number> {
+  return repo.liveCatalogueCount(db);
+}
 /** Which database this is (to tell an index snapshot written for another one). */
 export function databaseIdentity(db: Db): Promise<string> {
   return repo.databaseIdentity(db);

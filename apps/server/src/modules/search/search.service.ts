@@ -9,6 +9,7 @@ import {
   catalogueChangesSince,
   catalogueFullLoad,
   databaseIdentity,
+  liveCatalogueCount,
   markerFits,
   searchCatalogueText,
   type CatalogueMarker,
@@ -257,8 +258,15 @@ export class SearchService {
       if (this.worker !== worker) return;
       // Caught up with everything committed since the snapshot before saying ready.
       await this.catchUp(worker);
-      if (this.worker === worker && !this.loaded) this.becomeReady(this.documents);
-      return;
+      if (this.worker !== worker) return;
+      // Rows removed without a trace (a restore with --force truncates the tables) leave the count behind.
+      const live = await liveCatalogueCount(this.db);
+      if (live === this.documents) {
+        if (!this.loaded) this.becomeReady(this.documents);
+        return;
+      }
+      this.log(`search index snapshot holds ${this.documents} records, the catalogue ${live}: building again`);
+      return this.fullLoad(worker);
     }
     if (this.worker !== worker) return;
     if (!this.sentFull) return this.fullLoad(worker);
@@ -316,7 +324,9 @@ export class SearchService {
         const batch: IndexBatch = { full: true, first, final, upserts, removals: [] };
         if (final) batch.marker = load.marker;
         first = false;
-        this.send(worker, batch);
+        const { applied } = this.send(worker, batch);
+        // Ready with the last chunk (the thread says so too, unless it already had a restored index).
+        if (final) void applied.then(() => this.worker === worker && !this.loaded && this.becomeReady(this.documents));
         if (this.inFlight.length >= 2) await this.inFlight.shift();
       };
       await send(load.organizations.filter((o) => !o.retiredAt).map(organizationDoc), false);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '../../core/actor.ts';
 import type { Database } from '../../db/client.ts';
@@ -148,6 +149,21 @@ describe('a restart with the index snapshot', () => {
     expect(otherAnalysis.messages.some((m) => m.includes('another analysis'))).toBe(true);
     expect(await ids(otherAnalysis.s, 'verniciatura')).toEqual(['snap-0']);
     await otherAnalysis.s.close();
+  });
+
+  it('is built again when records vanished without a trace (a restore that truncated the tables)', async () => {
+    const file = path.join(dir, 'vanished.snapshot');
+    const writer = service(file);
+    await writer.s.ready();
+    await writer.s.save();
+    await writer.s.close();
+    await database.db.execute(sql`delete from offers where id = 'snap-2'`);
+    const after = service(file);
+    await after.s.ready();
+    expect(after.messages.some((m) => m.includes('building again'))).toBe(true);
+    expect(await ids(after.s, 'scafi')).not.toContain('snap-2');
+    expect(after.s.status().documents).toBe(30);
+    await after.s.close();
   });
 
   it('is never taken from another database', async () => {

@@ -58,11 +58,12 @@ port.on('message', (m: Request) => {
           queued--;
         });
     } else if (m.kind === 'save' || m.kind === 'restore') {
-      // After every batch already queued, so the file holds them (or they apply on top of what it held).
+      // After every batch already queued, so the file holds them (or they apply on top of what it held); batches that
+      // come meanwhile queue behind it (queued > 0), so the index does not change while it is written.
       queued++;
       chain = chain
-        .then(() => {
-          const result = m.kind === 'save' ? engine.save(m.file, m.database) : engine.restore(m.file, m.database);
+        .then(async () => {
+          const result = m.kind === 'save' ? await engine.save(m.file, m.database) : engine.restore(m.file, m.database);
           send({ kind: 'reply', id: m.id, ok: true, result });
         })
         .catch((e) => fail(m.id, e))

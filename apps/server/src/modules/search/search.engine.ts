@@ -126,9 +126,9 @@ export class SearchEngine {
 
   /**
    * Writes the index to a snapshot file, unless it is incomplete (a full load under way), has no marker, or has not
-   * changed since the last snapshot written or read.
+   * changed since the last snapshot written or read. No change may be applied until it resolves.
    */
-  save(file: string, database: string): SnapshotResult {
+  async save(file: string, database: string): Promise<SnapshotResult> {
     const start = performance.now();
     const index = this.index;
     const result = (done: boolean, extra: Partial<SnapshotResult> = {}): SnapshotResult => ({
@@ -141,7 +141,12 @@ export class SearchEngine {
       return result(false, { reason: 'no complete index to write' });
     if (this.saved?.index === index && this.saved.changes === index.changes)
       return result(false, { reason: 'unchanged since the last snapshot' });
-    const bytes = writeSnapshot(file, { database, marker: this.marker, documents: index.size }, index.toSnapshot());
+    // The thread answers queries while it writes; index changes wait behind the write (see the analysis thread).
+    const bytes = await writeSnapshot(
+      file,
+      { database, marker: this.marker, documents: index.size },
+      index.toSnapshot(),
+    );
     this.saved = { index, changes: index.changes };
     return result(true, { bytes });
   }

@@ -117,12 +117,19 @@ class Writer {
   }
 }
 
-/** Writes a snapshot atomically (temporary file, flush, rename). Returns the bytes written. */
-export function writeSnapshot(
+/** Bytes written between two yields to the event loop (queries are answered meanwhile). */
+const YIELD_EVERY = 4 << 20;
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Writes a snapshot atomically (temporary file, flush, rename), yielding to the event loop every few MiB so that the
+ * thread keeps answering queries; the caller must not change the content meanwhile. Returns the bytes written.
+ */
+export async function writeSnapshot(
   file: string,
   header: Omit<SnapshotHeader, 'format' | 'sections' | 'written' | 'analysis'>,
   content: SnapshotContent,
-): number {
+): Promise<number> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}-${threadId}.tmp`;
   const fd = fs.openSync(tmp, 'w', 0o600);
@@ -130,18 +137,26 @@ export function writeSnapshot(
     const w = new Writer(fd);
     w.write(MAGIC);
     const sections: Section[] = [];
-    const section = (name: string, kind: Kind, parts: Uint8Array[]) => {
+    let sinceYield = 0;
+    const section = async (name: string, kind: Kind, parts: Uint8Array[]) => {
       w.pad();
       const hash = crypto.createHash('sha256');
       const offset = w.offset;
-      for (const p of parts) w.write(p, hash);
+      for (const p of parts) {
+        w.write(p, hash);
+        sinceYield += p.length;
+        if (sinceYield >= YIELD_EVERY) {
+          sinceYield = 0;
+          await yieldToEvents();
+        }
+      }
       sections.push({ name, kind, offset, bytes: w.offset - offset, sha256: hash.digest('hex') });
     };
     for (const [name, value] of Object.entries(content.json))
-      section(name, 'json', [Buffer.from(JSON.stringify(value), 'utf8')]);
+      await section(name, 'json', [Buffer.from(JSON.stringify(value), 'utf8')]);
     for (const [name, value] of Object.entries(content.arrays)) {
       const parts = Array.isArray(value) ? value : [value];
-      section(name, parts.length ? kindOf(parts[0]!) : 'u8', parts.map(bytesOf));
+      await section(name, parts.length ? kindOf(parts[0]!) : 'u8', parts.map(bytesOf));
     }
     const full: SnapshotHeader = {
       format: SNAPSHOT_FORMAT,

@@ -70,10 +70,10 @@ const answers = (e: SearchEngine) =>
   queries.flatMap((q) => [e.search({ ...q, page: 1, limit: 20 }, false), e.search({ ...q, page: 2, limit: 5 }, true)]);
 
 describe('the index snapshot', () => {
-  it('gives the same answers after a round trip, and after further changes to both', () => {
+  it('gives the same answers after a round trip, and after further changes to both', async () => {
     const built = engineWith();
     const file = path.join(dir, 'round-trip');
-    const saved = built.save(file, DB);
+    const saved = await built.save(file, DB);
     expect(saved).toMatchObject({ done: true, documents: 299 });
     expect(readSnapshotHeader(file)).toMatchObject({ marker: 'm2', database: DB, documents: 299 });
     const restored = base.sibling();
@@ -94,19 +94,19 @@ describe('the index snapshot', () => {
     // Unchanged since it was read: nothing to write.
     const again = base.sibling();
     again.restore(file, DB);
-    expect(again.save(file, DB)).toMatchObject({ done: false });
+    expect(await again.save(file, DB)).toMatchObject({ done: false });
   });
 
-  it('is not written while incomplete or without a marker', () => {
+  it('is not written while incomplete or without a marker', async () => {
     const e = base.sibling();
     e.applyNow({ full: true, first: true, final: false, upserts: docs(0, 10), removals: [] });
-    expect(e.save(path.join(dir, 'never'), DB).done).toBe(false);
+    expect((await e.save(path.join(dir, 'never'), DB)).done).toBe(false);
     expect(fs.existsSync(path.join(dir, 'never'))).toBe(false);
   });
 
-  it('is refused when missing, truncated, corrupt, of another format, analysis or database', () => {
+  it('is refused when missing, truncated, corrupt, of another format, analysis or database', async () => {
     const file = path.join(dir, 'checked');
-    engineWith().save(file, DB);
+    await engineWith().save(file, DB);
     const bytes = fs.readFileSync(file);
     const refused = (content: Buffer | null, database = DB) => {
       const f = path.join(dir, `variant-${Math.random()}`);
@@ -137,21 +137,21 @@ describe('the index snapshot', () => {
     expect(base.sibling().restore(file, DB).done).toBe(true);
   });
 
-  it('is replaced whole: a failed write leaves the previous file', () => {
+  it('is replaced whole: a failed write leaves the previous file', async () => {
     const file = path.join(dir, 'atomic');
-    engineWith().save(file, DB);
+    await engineWith().save(file, DB);
     const before = fs.readFileSync(file);
     const e = engineWith();
     e.applyNow({ full: false, first: true, final: true, upserts: docs(500, 5), removals: [], marker: 'm3' });
     // A directory where the temporary file would go: the write fails before the rename.
     fs.mkdirSync(`${file}.${process.pid}-${threadId}.tmp`, { recursive: true });
     try {
-      expect(() => e.save(file, DB)).toThrow();
+      await expect(e.save(file, DB)).rejects.toThrow();
     } finally {
       fs.rmSync(`${file}.${process.pid}-${threadId}.tmp`, { recursive: true, force: true });
     }
     expect(fs.readFileSync(file).equals(before)).toBe(true);
-    expect(e.save(file, DB).done).toBe(true);
+    expect((await e.save(file, DB)).done).toBe(true);
     expect(readSnapshotHeader(file)?.marker).toBe('m3');
   });
 });

@@ -131,6 +131,7 @@ export async function writeSnapshot(
   content: SnapshotContent,
 ): Promise<number> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  removeStaleTemporaries(file);
   const tmp = `${file}.${process.pid}-${threadId}.tmp`;
   const fd = fs.openSync(tmp, 'w', 0o600);
   try {
@@ -184,6 +185,21 @@ export async function writeSnapshot(
     }
     fs.rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+/** Deletes temporary files left by a process that died while writing (`<file>.<pid>-<thread>.tmp`). */
+function removeStaleTemporaries(file: string) {
+  const base = `${path.basename(file)}.`;
+  for (const name of fs.readdirSync(path.dirname(file))) {
+    const m = name.startsWith(base) ? /^(\d+)-\d+\.tmp$/.exec(name.slice(base.length)) : null;
+    if (!m || Number(m[1]) === process.pid) continue;
+    try {
+      process.kill(Number(m[1]), 0);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ESRCH')
+        fs.rmSync(path.join(path.dirname(file), name), { force: true });
+    }
   }
 }
 

@@ -151,7 +151,11 @@ describe('the index snapshot', () => {
       fs.rmSync(`${file}.${process.pid}-${threadId}.tmp`, { recursive: true, force: true });
     }
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+    // What a process killed while writing left behind goes with the next write.
+    const dead = `${file}.999999999-1.tmp`;
+    fs.writeFileSync(dead, 'partial');
     expect((await e.save(file, DB)).done).toBe(true);
+    expect(fs.existsSync(dead)).toBe(false);
     expect(readSnapshotHeader(file)?.marker).toBe('m3');
   });
 });

@@ -289,6 +289,18 @@ interface ServeResult {
   single: LatencyStats;
   concurrent: LatencyStats;
   byCategory: Map<QueryCategory, LatencyStats>;
+  /**
+   * A second start on the same database after the first server stopped cleanly (SIGTERM): a server with a search index
+   * snapshot (decision 026) loads it; `snapshotMiB` is that file's size, if one was written.
+   */
+  restart: {
+    listenMs: number;
+    readyMs: number;
+    readyCpuMs: number;
+    ready: { rss: number; hwm: number } | null;
+    cold: { label: string; ms: number }[];
+    snapshotMiB: number | null;
+  } | null;
 }
 
 function stats(samples: number[], errors: number, seconds: number, bytes: number): LatencyStats {
@@ -499,17 +511,7 @@ async function serveAndMeasure(
     const pid = child.pid!;
     const ready = procMemory(pid);
     const readyCpuMs = procCpuMs(pid);
-    // Cold requests: the first plain query, then the first misspelt one (typo correction builds its tables lazily).
-    const cold: { label: string; ms: number }[] = [];
-    for (const category of ['phrase', 'typo'] as const) {
-      const q = queries.find((x) => x.category === category)!;
-      const t = performance.now();
-      const res = await fetch(`${url}/api/v1/search?${new URLSearchParams(q.params).toString()}`, {
-        signal: AbortSignal.timeout(120_000),
-      });
-      await res.arrayBuffer();
-      cold.push({ label: `first ${category} query (${res.status})`, ms: performance.now() - t });
-    }
+    const cold = await coldQueries(url, queries);
     let cursor = 0;
     const warm = await load(url, queries, cursor, 1, 100, 30, alive);
     cursor += warm.used;
@@ -538,10 +540,49 @@ async function serveAndMeasure(
       byCategory: concurrent.byCategory,
       singleCpuMsPerRequest: (cpuB - cpuA) / Math.max(1, single.used),
       concurrentCpuMsPerRequest: (cpuC - cpuB) / Math.max(1, concurrent.used),
+      restart: null,
     };
   } finally {
     await stopChild(child);
   }
+}
+
+/** Cold requests: the first plain query, then the first misspelt one (typo correction builds its tables lazily). */
+async function coldQueries(url: string, queries: BenchQuery[]) {
+  const cold: { label: string; ms: number }[] = [];
+  for (const category of ['phrase', 'typo'] as const) {
+    const q = queries.find((x) => x.category === category)!;
+    const t = performance.now();
+    const res = await fetch(`${url}/api/v1/search?${new URLSearchParams(q.params).toString()}`, {
+      signal: AbortSignal.timeout(120_000),
+    });
+    await res.arrayBuffer();
+    cold.push({ label: `first ${category} query (${res.status})`, ms: performance.now() - t });
+  }
+  return cold;
+}
+
+/** Serves, measures, stops cleanly, then starts again on the same database and measures the start and cold queries. */
+async function serveTwice(
+  env: Record<string, string>,
+  label: string,
+  queries: BenchQuery[],
+  code: Code = HEAD,
+  snapshotFile: string | null = null,
+): Promise<ServeResult> {
+  const first = await withRetry(() => serveAndMeasure(env, label, queries, code));
+  const snapshotMiB = snapshotFile && fs.existsSync(snapshotFile) ? MiB(fs.statSync(snapshotFile).size) : null;
+  log(`  ${label}: restarting${snapshotMiB === null ? '' : ` (index snapshot ${fmt(snapshotMiB)} MiB)`}`);
+  const { child, url, listenMs, readyMs } = await startChild(env, `${label}-restart`, code, queries);
+  try {
+    const ready = procMemory(child.pid!);
+    const readyCpuMs = procCpuMs(child.pid!);
+    const cold = await coldQueries(url, queries);
+    first.restart = { listenMs, readyMs, readyCpuMs, ready, cold, snapshotMiB };
+  } finally {
+    await stopChild(child);
+  }
+  return first;
 }
 
 class ServerExited extends Error {}
@@ -672,6 +713,29 @@ function printSize(r: SizeResult) {
   );
   add(`${c}: server CPU per request`, (x) => `${fmt(x.serve.concurrentCpuMsPerRequest)} ms`);
   add(`${c}: mean response size`, (x) => `${fmt(x.serve.concurrent.avgKiB)} KiB`);
+  const again = (f: (r: NonNullable<ServeResult['restart']>) => string) => (x: Run) =>
+    x.serve.restart ? f(x.serve.restart) : 'n/a';
+  add(
+    'restart: index snapshot',
+    again((r) => (r.snapshotMiB === null ? 'none' : `${fmt(r.snapshotMiB)} MiB`)),
+  );
+  add(
+    'restart: time to answer / index ready',
+    again((r) => `${fmt(r.listenMs / 1000)} / ${fmt(r.readyMs / 1000)} s`),
+  );
+  add(
+    'restart: server CPU until ready',
+    again((r) => `${fmt(r.readyCpuMs / 1000)} s`),
+  );
+  add(
+    'restart: RSS / peak when ready',
+    again((r) => `${fmtInt(MiB(r.ready?.rss ?? NaN))} / ${fmtInt(MiB(r.ready?.hwm ?? NaN))} MiB`),
+  );
+  for (let i = 0; i < 2; i++)
+    add(
+      `restart cold: ${r.runs[0]?.serve.cold[i]?.label ?? ''}`,
+      again((x) => `${fmt(x.cold[i]?.ms ?? NaN)} ms`),
+    );
   console.log(table(rows, ['', ...r.runs.map((x) => `${x.backend} ${x.code}`), 'target']));
 
   for (const run of r.runs) {
@@ -736,9 +800,7 @@ async function main() {
           backend: 'PGlite',
           code: base.label,
           imp,
-          serve: await withRetry(() =>
-            serveAndMeasure({ CLOCK_DATA_DIR: baseDir }, `${size}-pglite-base`, queries, base),
-          ),
+          serve: await serveTwice({ CLOCK_DATA_DIR: baseDir }, `${size}-pglite-base`, queries, base),
         });
         fs.rmSync(baseDir, { recursive: true, force: true });
       }
@@ -747,7 +809,13 @@ async function main() {
         backend: 'PGlite',
         code: HEAD.label,
         imp,
-        serve: await withRetry(() => serveAndMeasure({ CLOCK_DATA_DIR: dataDir }, `${size}-pglite`, queries)),
+        serve: await serveTwice(
+          { CLOCK_DATA_DIR: dataDir },
+          `${size}-pglite`,
+          queries,
+          HEAD,
+          path.join(dataDir, 'search-index.snapshot'),
+        ),
       });
 
       if (PG_URL) {

@@ -3,10 +3,12 @@
  * checked for identical answers (a hand-run check next to `bench/search-breakdown.ts`; it uses only the engine's API,
  * so the same file runs against an older checkout):
  *
- *   tsx bench/search-answers.ts --data DIR/pglite [--queries 1000] [--seed 1] > answers.txt
+ *   tsx bench/search-answers.ts --data DIR/pglite [--queries 1000] [--seed 1] [--order seq] > answers.txt
  *
  * Each query is asked anonymously and as a network member, then again with a filter on the first value of each facet
- * of its answer (so every filter path is taken), and every tenth query's text is also sent to matching.
+ * of its answer (so every filter path is taken), and every tenth query's text is also sent to matching. `--order seq`
+ * indexes records in the order they were first written (the server's full load since decision 026) instead of the
+ * order the table returns them in.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -23,6 +25,7 @@ const { values } = parseArgs({
     data: { type: 'string' },
     seed: { type: 'string', default: '1' },
     queries: { type: 'string', default: '1000' },
+    order: { type: 'string' },
   },
 });
 if (!values.data) throw new Error('give --data DIR');
@@ -32,6 +35,10 @@ try {
   const orgRows = await repo.organizationsChangedAfter(db, null);
   const offerRows = await repo.offersChangedAfter(db, null);
   const expertRows = await repo.expertsChangedAfter(db, null);
+  if (values.order === 'seq') {
+    offerRows.sort((a, b) => a.seq - b.seq);
+    expertRows.sort((a, b) => a.seq - b.seq);
+  }
   const orgs = new Map(orgRows.map((o) => [o.id, o]));
   const engine = new SearchEngine();
   engine.applyNow({

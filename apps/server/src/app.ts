@@ -87,7 +87,8 @@ export async function buildApp({
   const db = database.db;
   const mail = mailer ?? createMailer(config.mail, (m) => app.log.info(m));
   app.addHook('onClose', async () => mail.close());
-  const searchService = search ?? new SearchService(db);
+  const searchService =
+    search ?? new SearchService(db, { snapshotFile: config.search.snapshotFile, log: (m) => app.log.info(m) });
   app.addHook('onClose', async () => searchService.close());
   if (waitForSearchIndex) await searchService.ready();
   app.decorate('searchService', searchService);

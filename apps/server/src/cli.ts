@@ -62,6 +62,8 @@ Environment:
   CLOCK_SEED       demo (default) or none: what serve loads into an empty database
   PORT, HOST       where serve listens (default 3000, 0.0.0.0)
   LOG_LEVEL        fatal|error|warn|info|debug|trace|silent (default info)
+  CLOCK_INDEX_SNAPSHOT  on (default) or off: keep the search index in CLOCK_DATA_DIR/search-index.snapshot, so a
+                   restart loads it instead of analysing the whole catalogue (PostgreSQL: only with CLOCK_DATA_DIR set)
 `;
 
 async function withDatabase<T>(config: Config, command: string, fn: (d: Database) => Promise<T>): Promise<T> {
@@ -141,6 +143,8 @@ export async function main(argv: string[]): Promise<number> {
       const r = await withDatabase(config, 'clock restore', (d) =>
         restoreBackup(d, source, { force: values.force === true }),
       );
+      // A search index snapshot of what was there before is of no use (a start would notice and rebuild anyway).
+      if (config.search.snapshotFile) fs.rmSync(config.search.snapshotFile, { force: true });
       console.log(`Restored ${r.rows} rows of ${Object.keys(r.tables).length} tables.`);
       return 0;
     }

@@ -23,6 +23,11 @@ export interface Config {
    * 404 per address (past it, the address is refused until the window ends). 0 turns a limit off.
    */
   rateLimit: RateLimitConfig;
+  /**
+   * The search index's snapshot file (decision 026), in the data directory; null: none (an in-memory database,
+   * PostgreSQL without CLOCK_DATA_DIR, or CLOCK_INDEX_SNAPSHOT=off).
+   */
+  search: { snapshotFile: string | null };
 }
 
 export interface RateLimitConfig {
@@ -39,6 +44,9 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
+
+/** The search index's snapshot, beside the embedded database's files. */
+export const SEARCH_SNAPSHOT_FILE = 'search-index.snapshot';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -114,6 +122,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const metricsRaw = env.CLOCK_METRICS || 'off';
   if (!['on', 'off'].includes(metricsRaw)) problems.push(`CLOCK_METRICS must be on or off (got "${metricsRaw}")`);
 
+  const snapshotRaw = env.CLOCK_INDEX_SNAPSHOT || 'on';
+  if (!['on', 'off'].includes(snapshotRaw))
+    problems.push(`CLOCK_INDEX_SNAPSHOT must be on or off (got "${snapshotRaw}")`);
+  const snapshotDir =
+    database.kind === 'pglite' ? database.dataDir : env.CLOCK_DATA_DIR ? path.resolve(cwd, env.CLOCK_DATA_DIR) : null;
+  const snapshotFile = snapshotRaw === 'on' && snapshotDir ? path.join(snapshotDir, SEARCH_SNAPSHOT_FILE) : null;
+
   if (problems.length) throw new ConfigError(problems);
   return {
     http: { port, host, bodyLimitBytes, trustProxy: trustProxyRaw === 'true' },
@@ -127,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     worker: { intervalMs: workerIntervalMs, digestHour },
     metrics: { enabled: metricsRaw === 'on', token: env.CLOCK_METRICS_TOKEN || null },
     rateLimit,
+    search: { snapshotFile },
   };
 }

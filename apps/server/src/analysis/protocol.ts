@@ -2,7 +2,7 @@ import type { SearchResponse } from '@clock/contracts';
 import type { FieldProblem } from '../core/errors.ts';
 import type { AmongResult, MatchInput, MatchResult } from '../modules/matching/matching.engine.ts';
 import type { AnalysisSettings } from '../modules/search/analysis.policy.ts';
-import type { IndexBatch, SearchParams } from '../modules/search/search.engine.ts';
+import type { IndexBatch, SearchParams, SnapshotResult } from '../modules/search/search.engine.ts';
 import type { DocInput } from '../modules/search/search.index.ts';
 
 /**
@@ -11,12 +11,18 @@ import type { DocInput } from '../modules/search/search.index.ts';
  */
 export type Call =
   | { kind: 'apply'; batch: IndexBatch }
+  /** Writes the index to a snapshot file once every batch sent before is applied (decision 026). */
+  | { kind: 'save'; file: string; database: string }
+  /** Replaces the index with a snapshot file, once every batch sent before is applied; it does not say `ready`. */
+  | { kind: 'restore'; file: string; database: string }
   | { kind: 'search'; params: SearchParams; network: boolean }
   | { kind: 'match'; input: MatchInput; network: boolean }
   | { kind: 'among'; mode: 'search' | 'match'; input: MatchInput; candidates: DocInput[] };
 
 export interface Results {
   apply: { documents: number };
+  save: SnapshotResult;
+  restore: SnapshotResult & { marker?: string };
   search: SearchResponse;
   match: MatchResult;
   among: AmongResult;

@@ -57,6 +57,19 @@ port.on('message', (m: Request) => {
         .finally(() => {
           queued--;
         });
+    } else if (m.kind === 'save' || m.kind === 'restore') {
+      // After every batch already queued, so the file holds them (or they apply on top of what it held); batches that
+      // come meanwhile queue behind it (queued > 0), so the index does not change while it is written.
+      queued++;
+      chain = chain
+        .then(async () => {
+          const result = m.kind === 'save' ? await engine.save(m.file, m.database) : engine.restore(m.file, m.database);
+          send({ kind: 'reply', id: m.id, ok: true, result });
+        })
+        .catch((e) => fail(m.id, e))
+        .finally(() => {
+          queued--;
+        });
     } else if (m.kind === 'search') {
       send({ kind: 'reply', id: m.id, ok: true, result: engine.search(m.params, m.network) });
     } else if (m.kind === 'match') {

@@ -101,11 +101,23 @@ function withCommitHooks(db: Db): Db {
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /**
+ * The embedded database's buffer pool. PostgreSQL's default, 128 MB, is written over when the database starts, inside
+ * WASM memory that never shrinks: about 100 MiB of the server's resident memory before any query (decision 026).
+ * The operating system's page cache keeps the data files anyway, and large tables are scanned through a small ring
+ * buffer whatever the pool's size.
+ */
+const PGLITE_SHARED_BUFFERS = '32MB';
+
+/**
  * Opens an embedded PGlite with the extensions the migrations need (btree_gist, for the bookings' exclusion
  * constraint). Every PGlite the application, the tests or the benchmarks open goes through here.
  */
 export function createPglite(options: PGliteOptions = {}): Promise<PGlite> {
-  return PGlite.create({ ...options, extensions: { ...options.extensions, btree_gist } });
+  return PGlite.create({
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+    ...options,
+    extensions: { ...options.extensions, btree_gist },
+  });
 }
 
 /** Opens the configured database (locking an embedded data directory). Throws DataDirLockedError. */

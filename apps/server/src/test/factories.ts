@@ -17,6 +17,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     metrics: { enabled: false, token: null },
     // Limits far above what any test sends; rate-limit.test.ts sets low ones.
     rateLimit: { windowSeconds: 60, anonymous: 1_000_000, member: 1_000_000, notFound: 1_000_000 },
+    search: { snapshotFile: null },
     ...overrides,
   };
 }

@@ -126,6 +126,8 @@ export const offers = pgTable(
     index('offers_revision_idx').on(t.revision),
     index('offers_change_xid_idx').on(t.changeXid),
     index('offers_type_seq_idx').on(t.type, t.seq),
+    // A full load of the search index reads the offers page by page in this order.
+    index('offers_seq_idx').on(t.seq),
   ],
 );
 

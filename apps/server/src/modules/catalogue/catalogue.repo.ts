@@ -173,11 +173,15 @@ export function pageOrganizations(tx: Conn, afterSeq: number, limit: number) {
     .orderBy(asc(organizations.seq))
     .limit(limit);
 }
-export function pageOffers(tx: Conn, type: OfferType, afterSeq: number, limit: number) {
+/**
+ * A page of the live offers (of one type, or all: a full load of the search index, on the offers_seq index) in the
+ * order they were first written, after `afterSeq` (keyset pagination).
+ */
+export function pageOffers(tx: Conn, type: OfferType | null, afterSeq: number, limit: number) {
   return tx
     .select()
     .from(offers)
-    .where(and(eq(offers.type, type), isNull(offers.retiredAt), gt(offers.seq, afterSeq)))
+    .where(and(type ? eq(offers.type, type) : undefined, isNull(offers.retiredAt), gt(offers.seq, afterSeq)))
     .orderBy(asc(offers.seq))
     .limit(limit);
 }
@@ -395,6 +399,28 @@ export function expertsChangedAfter(tx: Conn, snapshot: string | null) {
     .select()
     .from(experts)
     .where(snapshot === null ? undefined : notSeenBy(sql`${experts.changeXid}`, snapshot));
+}
+/** How many catalogue records are live (not retired): what a complete index of the catalogue holds. */
+export async function liveCatalogueCount(tx: Conn): Promise<number> {
+  const res = await tx.execute(sql`select
+    (select count(*) from organizations where retired_at is null) +
+    (select count(*) from offers where retired_at is null) +
+    (select count(*) from experts where retired_at is null) as n`);
+  return Number((res as unknown as { rows: { n: string | number }[] }).rows[0]!.n);
+}
+/** Which database this is (its cluster's system identifier and its name), to tell a copy of the index made elsewhere. */
+export async function databaseIdentity(tx: Conn): Promise<string> {
+  const res = await tx.execute(
+    sql`select (select system_identifier::text from pg_control_system()) || '/' || current_database() as s`,
+  );
+  return (res as unknown as { rows: { s: string }[] }).rows[0]!.s;
+}
+/** Whether a marker (a snapshot taken earlier) can come from this database: none of its transactions is in the future. */
+export async function markerIsPast(tx: Conn, snapshot: string): Promise<boolean> {
+  const res = await tx.execute(
+    sql`select pg_snapshot_xmax(${snapshot}::pg_snapshot) <= pg_snapshot_xmax(pg_current_snapshot()) as ok`,
+  );
+  return (res as unknown as { rows: { ok: boolean }[] }).rows[0]!.ok === true;
 }
 /** The snapshot this statement (or this repeatable-read transaction) reads with. */
 export async function currentSnapshot(tx: Conn): Promise<string> {

@@ -96,16 +96,15 @@ export async function catalogueChangesSince(db: Db, marker: CatalogueMarker | nu
     const probe = await repo.catalogueChangedAfter(db, marker);
     if (!probe.changed) return { marker: probe.snapshot, ...NO_CHANGES };
   }
+  // A first load needs everything: the caller reads it page by page (`catalogueFullLoad`).
+  if (marker === null) return { marker: null, ...NO_CHANGES, full: true };
   // One repeatable-read transaction: the rows and the new marker come from the same snapshot.
   return db.transaction(
     async (tx) => {
       const snapshot = await repo.currentSnapshot(tx);
       const organizations = await repo.organizationsChangedAfter(tx, marker);
-      if (marker === null || organizations.length > 50) {
-        const offers = await repo.offersChangedAfter(tx, null);
-        const experts = await repo.expertsChangedAfter(tx, null);
-        return { marker: snapshot, organizations, offers, experts, full: true };
-      }
+      // Many organisations changed at once (an import): a full reload, read page by page by the caller.
+      if (organizations.length > 50) return { marker: null, ...NO_CHANGES, full: true };
       const ids = organizations.map((o) => o.id);
       const changedOffers = await repo.offersChangedAfter(tx, marker);
       const changedExperts = await repo.expertsChangedAfter(tx, marker);
@@ -117,6 +116,60 @@ export async function catalogueChangesSince(db: Db, marker: CatalogueMarker | nu
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
+}
+
+/** Rows of a full load read in one statement: a few MiB of decoded rows at a time. */
+const FULL_LOAD_PAGE = 2000;
+
+/**
+ * The whole live catalogue for a full load of an index kept in memory, page by page (keyset pagination in the order
+ * records were first written), so that neither the embedded database's memory nor the caller's ever holds all of it,
+ * and other statements (sign-in, health) run between pages. `marker` is taken before the first page: a change
+ * committed after it may also be in a page, and comes back once more from `catalogueChangesSince(marker)` (applying
+ * a record twice gives the same index); a change it saw as committed is in the pages.
+ */
+export async function catalogueFullLoad(db: Db) {
+  const marker: CatalogueMarker = await repo.currentSnapshot(db);
+  const organizations = await allOrganizations(db);
+  async function* pages(): AsyncGenerator<{ offers: OfferPage; experts: ExpertPage }> {
+    for (let after = 0; ; ) {
+      const offers = await repo.pageOffers(db, null, after, FULL_LOAD_PAGE);
+      if (!offers.length) break;
+      after = offers[offers.length - 1]!.seq;
+      yield { offers, experts: [] };
+    }
+    for (let after = 0; ; ) {
+      const experts = await repo.pageExperts(db, after, FULL_LOAD_PAGE);
+      if (!experts.length) break;
+      after = experts[experts.length - 1]!.seq;
+      yield { offers: [], experts };
+    }
+  }
+  return { marker, organizations, pages: pages() };
+}
+type OfferPage = Awaited<ReturnType<typeof repo.pageOffers>>;
+type ExpertPage = Awaited<ReturnType<typeof repo.pageExperts>>;
+
+/** Every organisation, retired ones too (records inherit from their organisation in an index kept in memory). */
+export function allOrganizations(db: Db) {
+  return repo.organizationsChangedAfter(db, null);
+}
+
+/** How many live records a complete index of the catalogue holds. */
+export function liveCatalogueCount(db: Db): Promise<number> {
+  return repo.liveCatalogueCount(db);
+}
+/** Which database this is (to tell an index snapshot written for another one). */
+export function databaseIdentity(db: Db): Promise<string> {
+  return repo.databaseIdentity(db);
+}
+/**
+ * Whether an index snapshot written for `written` at `marker` can be caught up from here: the same database, and a
+ * marker this database has passed (not one from a restored older copy, whose later transactions it never saw).
+ */
+export async function markerFits(db: Db, database: string, written: string, marker: CatalogueMarker) {
+  if (written !== database) return false;
+  return repo.markerIsPast(db, marker).catch(() => false);
 }
 
 /**

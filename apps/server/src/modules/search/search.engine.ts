@@ -2,6 +2,7 @@ import type { SearchResponse } from '@clock/contracts';
 import { Glossary, Translator } from './concepts.ts';
 import { SearchIndex, type DocInput, type DocType, type Localized, type ParsedQuery } from './search.index.ts';
 import { WorkBudget } from './budget.rules.ts';
+import { readSnapshot, SnapshotRefused, writeSnapshot } from './search.snapshot.ts';
 import { highlightMarkable, markable, markedPhrases, queryTerms, type MarkableText } from './search.snippet.ts';
 import type { Lang } from './text.rules.ts';
 
@@ -28,6 +29,21 @@ export interface IndexBatch {
   final: boolean;
   upserts: DocInput[];
   removals: { type: DocType; id: string }[];
+  /**
+   * The catalogue marker the index is consistent with once this batch is applied (an incremental batch, the last batch
+   * of a full load): what a snapshot of the index records.
+   */
+  marker?: string;
+}
+
+/** What `save` and `restore` did, for the main thread's log and the benchmarks. */
+export interface SnapshotResult {
+  done: boolean;
+  documents: number;
+  bytes?: number;
+  ms: number;
+  /** Why nothing was written or loaded. */
+  reason?: string;
 }
 
 export const pick = (l: Localized | null | undefined, lang: Lang): { text: string; lang: Lang } => {
@@ -52,6 +68,10 @@ export class SearchEngine {
   private staging: SearchIndex | null = null;
   /** True once a full load has been applied: before that, the index is incomplete. */
   loaded = false;
+  /** The catalogue marker the index is consistent with (null: unknown, so never written to a snapshot). */
+  marker: string | null = null;
+  /** The index and its change count at the last snapshot written or read. */
+  private saved: { index: SearchIndex; changes: number } | null = null;
   /** Analysed texts by language and text, least recently used first (a Map keeps insertion order). */
   private analysed = { it: new Map<string, MarkableText>(), en: new Map<string, MarkableText>() };
 
@@ -94,11 +114,65 @@ export class SearchEngine {
   }
 
   private finish(batch: IndexBatch) {
-    if (!batch.full || !batch.final || !this.staging) return;
-    this.staging.compact();
-    this.index = this.staging;
-    this.staging = null;
-    this.loaded = true;
+    if (batch.full && !batch.final) return;
+    if (batch.full && this.staging) {
+      this.staging.compact();
+      this.index = this.staging;
+      this.staging = null;
+      this.loaded = true;
+    }
+    if (batch.marker !== undefined) this.marker = batch.marker;
+  }
+
+  /**
+   * Writes the index to a snapshot file, unless it is incomplete (a full load under way), has no marker, or has not
+   * changed since the last snapshot written or read. No change may be applied until it resolves.
+   */
+  async save(file: string, database: string): Promise<SnapshotResult> {
+    const start = performance.now();
+    const index = this.index;
+    const result = (done: boolean, extra: Partial<SnapshotResult> = {}): SnapshotResult => ({
+      done,
+      documents: index.size,
+      ms: Math.round(performance.now() - start),
+      ...extra,
+    });
+    if (!this.loaded || this.staging || this.marker === null)
+      return result(false, { reason: 'no complete index to write' });
+    if (this.saved?.index === index && this.saved.changes === index.changes)
+      return result(false, { reason: 'unchanged since the last snapshot' });
+    // The thread answers queries while it writes; index changes wait behind the write (see the analysis thread).
+    const bytes = await writeSnapshot(
+      file,
+      { database, marker: this.marker, documents: index.size },
+      index.toSnapshot(),
+    );
+    this.saved = { index, changes: index.changes };
+    return result(true, { bytes });
+  }
+
+  /**
+   * Replaces the index with a snapshot written by this analysis for this database (no text analysed). Refuses, and
+   * leaves the engine as it was, when the file is missing, another format or analysis, or corrupt.
+   */
+  restore(file: string, database: string): SnapshotResult & { marker?: string } {
+    const start = performance.now();
+    try {
+      const { header, json, arrays } = readSnapshot(file, database);
+      const index = SearchIndex.fromSnapshot(this.glossary, this.translator, json, arrays);
+      this.index = index;
+      this.staging = null;
+      this.loaded = true;
+      this.marker = header.marker;
+      this.saved = { index, changes: index.changes };
+      return { done: true, documents: index.size, ms: Math.round(performance.now() - start), marker: header.marker };
+    } catch (e) {
+      const reason =
+        e instanceof SnapshotRefused || (e as NodeJS.ErrnoException).code === 'ENOENT'
+          ? (e as Error).message
+          : `unreadable: ${(e as Error).message}`;
+      return { done: false, documents: 0, ms: Math.round(performance.now() - start), reason };
+    }
   }
 
   search(p: SearchParams, network: boolean): SearchResponse {

@@ -14,6 +14,7 @@ import {
   type Lang,
 } from './text.rules.ts';
 import { FlatLists, TopK } from './search.lists.ts';
+import { SnapshotRefused, type SnapshotContent, type TypedArray } from './search.snapshot.ts';
 
 /**
  * The catalogue's documents, plus the brokerage's (`opportunity`, `company`: a company profile's offers and seeks),
@@ -44,10 +45,31 @@ export interface DocInput {
   s3: string[];
 }
 
+/** Kept documents per JSON section of a snapshot (a few MiB of text each, parsed one at a time). */
+const DOC_CHUNK = 5000;
+type DocTuple = [DocType, string, string, DocInput['visibility'], Localized, Localized, string[], string[], string[]];
+/** The JSON part of a snapshot besides the documents. */
+interface SnapshotMeta {
+  documents: number;
+  totalLength: number;
+  aliveCount: number;
+  terms: string[];
+  dicts: Record<FacetName, string[]>;
+  sectorCodes: string[];
+  vocabulary: [string, number][];
+  accented: [string, string[]][];
+}
+
 /** Facet values as small integers, so counting is an array increment. */
 class Dictionary {
   ids = new Map<string, number>();
   values: string[] = [];
+  static of(values: string[]): Dictionary {
+    const d = new Dictionary();
+    for (const v of values) d.id(v);
+    if (d.values.length !== values.length) throw new SnapshotRefused('a dictionary repeats a value');
+    return d;
+  }
   id(v: string): number {
     let n = this.ids.get(v);
     if (n === undefined) {
@@ -63,9 +85,17 @@ const FACETS = ['type', 'organization', 'sector', 'filiera', 's3'] as const;
 const MAX_FACET_VALUES = 100;
 
 class Postings {
-  docs = new Int32Array(4);
-  tf = new Float32Array(4);
+  docs: Int32Array = new Int32Array(4);
+  tf: Float32Array = new Float32Array(4);
   n = 0;
+  /** Postings read from a snapshot: views into its arrays (the first `add` copies them into arrays of their own). */
+  static view(docs: Int32Array, tf: Float32Array): Postings {
+    const p = new Postings();
+    p.docs = docs;
+    p.tf = tf;
+    p.n = docs.length;
+    return p;
+  }
   /** Drops the unused tail of the arrays (they grow by doubling while the index is built). */
   trim() {
     if (this.docs.length > this.n) {
@@ -75,10 +105,10 @@ class Postings {
   }
   add(doc: number, tf: number) {
     if (this.n === this.docs.length) {
-      const d = new Int32Array(this.n * 2);
+      const d = new Int32Array(Math.max(4, this.n * 2));
       d.set(this.docs);
       this.docs = d;
-      const t = new Float32Array(this.n * 2);
+      const t = new Float32Array(Math.max(4, this.n * 2));
       t.set(this.tf);
       this.tf = t;
     }
@@ -303,6 +333,125 @@ export class SearchIndex {
       this.aliveCount--;
     }
     this.byKey.delete(key);
+  }
+
+  /** Changes applied so far (upserts and removals): a snapshot is rewritten only when this moved. */
+  get changes(): number {
+    return this.version;
+  }
+
+  /**
+   * Everything the index holds, for a snapshot file (`search.snapshot.ts`, decision 026): typed arrays as they are
+   * (views, no copies), the kept documents as tuples in chunks, the dictionaries and word tables as JSON. The typo
+   * tables are left out: they are built on the first unknown word, as after a build.
+   */
+  toSnapshot(): SnapshotContent {
+    const n = this.docs.length;
+    const json: Record<string, unknown> = {};
+    for (let from = 0, c = 0; from < n; from += DOC_CHUNK, c++)
+      json[`docs.${c}`] = this.docs
+        .slice(from, from + DOC_CHUNK)
+        .map(
+          (d): DocTuple => [d.type, d.id, d.organization, d.visibility, d.title, d.summary, d.sectors, d.filiere, d.s3],
+        );
+    const terms: string[] = [];
+    const counts = new Int32Array(this.postings.size);
+    const docs: Int32Array[] = [];
+    const tfs: Float32Array[] = [];
+    for (const [term, p] of this.postings) {
+      counts[terms.length] = p.n;
+      terms.push(term);
+      docs.push(p.docs.subarray(0, p.n));
+      tfs.push(p.tf.subarray(0, p.n));
+    }
+    const meta: SnapshotMeta = {
+      documents: n,
+      totalLength: this.totalLength,
+      aliveCount: this.aliveCount,
+      terms,
+      dicts: Object.fromEntries(FACETS.map((f) => [f, this.dict[f].values])) as Record<FacetName, string[]>,
+      sectorCodes: this.sectorCodes.values,
+      vocabulary: [...this.vocabulary],
+      accented: [...this.accented].map(([k, v]) => [k, [...v]]),
+    };
+    json.meta = meta;
+    const arrays: SnapshotContent['arrays'] = {
+      docLength: this.docLength.subarray(0, n),
+      docAlive: this.docAlive.subarray(0, n),
+      docType: this.docType.subarray(0, n),
+      docOrg: this.docOrg.subarray(0, n),
+      docVisibility: this.docVisibility.subarray(0, n),
+      postingCounts: counts,
+      postingDocs: docs,
+      postingTf: tfs,
+    };
+    for (const [name, l] of this.lists()) {
+      arrays[`${name}.offsets`] = l.offsets.subarray(0, n + 1);
+      arrays[`${name}.values`] = l.values.subarray(0, l.offsets[n]!);
+    }
+    return { json, arrays };
+  }
+
+  /** An index as `toSnapshot` left it (the same answers to every query). Throws `SnapshotRefused` on a mismatch. */
+  static fromSnapshot(
+    glossary: Glossary,
+    translator: Translator | null,
+    json: Record<string, unknown>,
+    arrays: Record<string, TypedArray>,
+  ): SearchIndex {
+    const ix = new SearchIndex(glossary, translator);
+    const meta = json.meta as SnapshotMeta;
+    const n = meta.documents;
+    for (let c = 0; json[`docs.${c}`]; c++)
+      for (const [type, id, organization, visibility, title, summary, sectors, filiere, s3] of json[
+        `docs.${c}`
+      ] as DocTuple[])
+        ix.docs.push({ type, id, organization, visibility, title, summary, fields: NO_FIELDS, sectors, filiere, s3 });
+    const array = <T extends TypedArray>(name: string, make: new (n: number) => T, length?: number): T => {
+      const a = arrays[name];
+      if (!(a instanceof make) || (length !== undefined && a.length !== length))
+        throw new SnapshotRefused(`array ${name} is missing or has the wrong length`);
+      return a as T;
+    };
+    if (ix.docs.length !== n) throw new SnapshotRefused('the documents do not match their count');
+    ix.docLength = array('docLength', Float32Array, n);
+    ix.docAlive = array('docAlive', Uint8Array, n);
+    ix.docType = array('docType', Int32Array, n);
+    ix.docOrg = array('docOrg', Int32Array, n);
+    ix.docVisibility = array('docVisibility', Uint8Array, n);
+    for (const [name, l] of ix.lists()) {
+      l.offsets = array(`${name}.offsets`, Int32Array, n + 1);
+      l.values = array(`${name}.values`, Int32Array, l.offsets[n]);
+      l.length = n;
+    }
+    for (const f of FACETS) ix.dict[f] = Dictionary.of(meta.dicts[f]);
+    ix.sectorCodes = Dictionary.of(meta.sectorCodes);
+    for (let d = 0; d < n; d++) if (ix.docAlive[d]) ix.byKey.set(`${ix.docs[d]!.type}:${ix.docs[d]!.id}`, d);
+    const counts = array('postingCounts', Int32Array, meta.terms.length);
+    const docs = array('postingDocs', Int32Array);
+    const tfs = array('postingTf', Float32Array, docs.length);
+    let at = 0;
+    for (let i = 0; i < meta.terms.length; i++) {
+      const c = counts[i]!;
+      if (c <= 0 || at + c > docs.length) throw new SnapshotRefused('the postings do not match their counts');
+      ix.postings.set(meta.terms[i]!, Postings.view(docs.subarray(at, at + c), tfs.subarray(at, at + c)));
+      at += c;
+    }
+    if (at !== docs.length) throw new SnapshotRefused('the postings do not match their counts');
+    ix.totalLength = meta.totalLength;
+    ix.aliveCount = meta.aliveCount;
+    ix.vocabulary = new Map(meta.vocabulary);
+    ix.accented = new Map(meta.accented.map(([k, v]) => [k, new Set(v)]));
+    return ix;
+  }
+
+  private lists(): [string, FlatLists][] {
+    return [
+      ['sectors', this.docSectors],
+      ['filiere', this.docFiliere],
+      ['s3', this.docS3],
+      ['sectorCodes', this.docSectorCodes],
+    ];
   }
 
   private growTo(n: number) {

@@ -1,0 +1,1 @@
+CREATE INDEX "offers_seq_idx" ON "offers" USING btree ("seq");

@@ -9,6 +9,8 @@ export interface Session {
   user: Me | null;
   memberships: Membership[];
   csrfToken: string | null;
+  /** A sign-out is under way: nothing that needs the session should be asked for any more. */
+  ending: boolean;
   /** Signs in with e-mail and password; throws ApiError (401 wrong, 403 not verified, 429 wait `retryAfter`). */
   signIn: (email: string, password: string) => Promise<Me>;
   /**
@@ -56,6 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<Me | null>(null);
   const [status, setStatus] = useState<SessionStatus>(() => (readHint() ? 'loading' : 'signed-out'));
   const [checks, setChecks] = useState(0);
+  const [ending, setEnding] = useState(false);
 
   const adopt = useCallback((me: Me) => {
     setCsrfToken(me.csrfToken);
@@ -123,16 +126,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(
     async (leave?: () => unknown) => {
+      setEnding(true);
       try {
-        await sendJson('POST', endpoints.logout());
-      } catch (error) {
-        // An already-ended session is signed out all the same; a network failure is not.
-        if (!(error instanceof ApiError) || error.kind === 'network') throw error;
-      }
-      try {
-        await leave?.();
+        try {
+          await sendJson('POST', endpoints.logout());
+        } catch (error) {
+          // An already-ended session is signed out all the same; a network failure is not.
+          if (!(error instanceof ApiError) || error.kind === 'network') throw error;
+        }
+        try {
+          await leave?.();
+        } finally {
+          forget();
+        }
       } finally {
-        forget();
+        setEnding(false);
       }
     },
     [forget],
@@ -144,12 +152,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       user,
       memberships: user?.memberships ?? [],
       csrfToken: user?.csrfToken ?? null,
+      ending,
       signIn,
       signOut,
       adopt,
       forget,
     }),
-    [status, user, signIn, signOut, adopt, forget],
+    [status, user, ending, signIn, signOut, adopt, forget],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

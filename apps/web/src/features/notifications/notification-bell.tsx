@@ -12,7 +12,7 @@ const REFRESH_MS = 120_000;
 /** The header's link to the notifications, with the unread count (in words for screen readers). Signed-in only. */
 export function NotificationBell() {
   const { t, tp } = useI18n();
-  const { status } = useSession();
+  const { status, ending } = useSession();
   const { pathname } = useLocation();
   const [unread, setUnread] = useState(0);
   const [checks, setChecks] = useState(0);
@@ -24,9 +24,10 @@ export function NotificationBell() {
   }, []);
 
   // Looked at again after every page change and every few minutes: others' actions on requests notify this person.
-  // The short wait lets a sign-out (which leaves the page first) finish, so no request goes out with an ended session.
+  // Not while a sign-out is under way: it leaves the page before it forgets the account, and a look then would go out
+  // with an ended session (a 401 in the console, however long the sign-out takes).
   useEffect(() => {
-    if (status !== 'signed-in') return;
+    if (status !== 'signed-in' || ending) return;
     const controller = new AbortController();
     const look = () =>
       getJson<NotificationList>(requestEndpoints.notifications(1), controller.signal).then(
@@ -40,7 +41,7 @@ export function NotificationBell() {
       window.clearInterval(every);
       controller.abort();
     };
-  }, [status, pathname, checks]);
+  }, [status, ending, pathname, checks]);
 
   if (status !== 'signed-in') return null;
   return (

@@ -13,6 +13,7 @@ import {
   type Lang,
 } from './text.rules.ts';
 import { FlatLists, TopK } from './search.lists.ts';
+import { orderShared, type SharedMatches } from './search.shared.ts';
 
 /**
  * The catalogue's documents, plus the brokerage's (`opportunity`, `company`: a company profile's offers and seeks),
@@ -124,6 +125,8 @@ export interface SearchFilters {
  */
 export interface SearchOptions {
   rankOnly?: boolean;
+  /** Documents of this type are left out (matching ranks records, never organisations). */
+  exceptType?: DocType;
   /**
    * Exponent of the share of query units a document matches, which scales its score (1: the share itself, 0: none).
    * Search defaults to `searchCoordination`; matching passes `matchingCoordination` (long texts).
@@ -206,7 +209,14 @@ export class SearchIndex {
   private sharedScore = new Float32Array(0);
   private matchedSharing = new Uint8Array(0);
   /** Scores of shared alternatives by query object, valid while `version` (bumped by every change) is unchanged. */
-  private sharedCache = new WeakMap<QueryAlt[], { version: number; docs: Int32Array; scores: Float32Array }>();
+  private sharedCache = new WeakMap<QueryAlt[], { version: number; matches: SharedMatches }>();
+  /**
+   * The shared matches whose scores `sharedScore` holds now: they stay there between rankings, since one problem's
+   * aspects send the same list one after the other (every other entry of `sharedScore` is 0).
+   */
+  private sharedLoaded: SharedMatches | null = null;
+  /** Units of the last scored query that take shared alternatives. */
+  private sharing = 0;
   private touched = new Int32Array(0);
   private unitTouched = new Int32Array(0);
   private version = 0;
@@ -546,6 +556,7 @@ export class SearchIndex {
       this.matchedSharing = new Uint8Array(size);
       this.touched = new Int32Array(size);
       this.unitTouched = new Int32Array(size);
+      this.sharedLoaded = null;
     }
   }
 
@@ -573,52 +584,76 @@ export class SearchIndex {
   }
 
   /**
+   * Writes the scores of a list of shared alternatives into `sharedScore` (scanned once per list while the index is
+   * unchanged), clearing the list written before.
+   */
+  private loadShared(shared: QueryAlt[], N: number, avgdl: number): SharedMatches {
+    const cached = this.sharedCache.get(shared);
+    const valid = cached && cached.version === this.version ? cached.matches : null;
+    if (valid && valid === this.sharedLoaded) return valid;
+    const { sharedScore } = this;
+    const old = this.sharedLoaded;
+    if (old) for (let i = 0; i < old.docs.length; i++) sharedScore[old.docs[i]!] = 0;
+    let matches = valid;
+    if (matches) for (let i = 0; i < matches.docs.length; i++) sharedScore[matches.docs[i]!] = matches.scores[i]!;
+    else {
+      let n = 0;
+      for (const alt of shared) n = this.scan(alt, sharedScore, this.unitTouched, n, N, avgdl);
+      const docs = this.unitTouched.slice(0, n);
+      const scores = new Float32Array(n);
+      for (let i = 0; i < n; i++) scores[i] = sharedScore[docs[i]!]!;
+      matches = orderShared(docs, scores);
+      this.sharedCache.set(shared, { version: this.version, matches });
+    }
+    this.sharedLoaded = matches;
+    return matches;
+  }
+
+  /**
    * Scores the documents a query matches: each unit scores a document by its best alternative term, a document's
    * total is the sum over units. Leaves the totals in `total`, the number of units matched in `matchedUnits`, and
-   * returns how many documents it wrote to `touched`.
+   * returns how many documents it wrote to `touched`. With `unitsOnly`, documents matched by shared alternatives alone
+   * are left out of `touched` (the caller ranks them from `sharedLoaded`: they all score `sharing` × their shared score).
    */
-  private score(query: ParsedQuery, N: number, avgdl: number): number {
+  private score(query: ParsedQuery, N: number, avgdl: number, unitsOnly = false): number {
     const { scratch, total, matchedUnits, sharedScore, matchedSharing, touched, unitTouched } = this;
     let nTouched = 0;
-    let sharedTouched: Int32Array = unitTouched.subarray(0, 0);
-    if (query.shared?.length) {
-      // Matching sends one problem's context words with several aspects: their scores are computed once.
-      const cached = this.sharedCache.get(query.shared);
-      if (cached && cached.version === this.version) {
-        sharedTouched = cached.docs;
-        for (let i = 0; i < sharedTouched.length; i++) sharedScore[sharedTouched[i]!] = cached.scores[i]!;
-      } else {
-        let n = 0;
-        for (const alt of query.shared) n = this.scan(alt, sharedScore, unitTouched, n, N, avgdl);
-        sharedTouched = unitTouched.slice(0, n);
-        const scores = new Float32Array(n);
-        for (let i = 0; i < n; i++) scores[i] = sharedScore[sharedTouched[i]!]!;
-        this.sharedCache.set(query.shared, { version: this.version, docs: sharedTouched, scores });
-      }
-    }
+    // Matching sends one problem's context words with several aspects: their scores are computed once.
+    const shared = query.shared?.length ? this.loadShared(query.shared, N, avgdl) : null;
     let sharing = 0;
     for (const unit of query.units) {
       let n = 0;
       for (const alt of unit.alts) n = this.scan(alt, scratch, unitTouched, n, N, avgdl);
       const shares = unit.shares !== false;
       if (shares) sharing++;
+      const best = shares && shared !== null;
       for (let i = 0; i < n; i++) {
         const d = unitTouched[i]!;
         if (matchedUnits[d] === 0) touched[nTouched++] = d;
-        total[d]! += shares ? Math.max(scratch[d]!, sharedScore[d]!) : scratch[d]!;
+        total[d]! += best ? Math.max(scratch[d]!, sharedScore[d]!) : scratch[d]!;
         matchedUnits[d]! += 1;
         if (shares) matchedSharing[d]! += 1;
         scratch[d] = 0;
       }
     }
-    // A shared alternative matches every sharing unit whose own alternatives did not.
-    for (let i = 0; i < sharedTouched.length; i++) {
-      const d = sharedTouched[i]!;
-      if (matchedUnits[d] === 0) touched[nTouched++] = d;
-      const extra = sharing - matchedSharing[d]!;
-      total[d]! += extra * sharedScore[d]!;
-      matchedUnits[d]! += extra;
-      sharedScore[d] = 0;
+    this.sharing = sharing;
+    if (shared && unitsOnly) {
+      // A shared alternative matches every sharing unit whose own alternatives did not (scores are positive).
+      for (let i = 0; i < nTouched; i++) {
+        const d = touched[i]!;
+        if (sharedScore[d]! === 0) continue;
+        const extra = sharing - matchedSharing[d]!;
+        total[d]! += extra * sharedScore[d]!;
+        matchedUnits[d]! += extra;
+      }
+    } else if (shared) {
+      for (let i = 0; i < shared.docs.length; i++) {
+        const d = shared.docs[i]!;
+        if (matchedUnits[d] === 0) touched[nTouched++] = d;
+        const extra = sharing - matchedSharing[d]!;
+        total[d]! += extra * sharedScore[d]!;
+        matchedUnits[d]! += extra;
+      }
     }
     for (let i = 0; i < nTouched; i++) matchedSharing[touched[i]!] = 0;
     return nTouched;
@@ -644,8 +679,7 @@ export class SearchIndex {
     const avgdl = this.aliveCount ? this.totalLength / this.aliveCount : 1;
     const N = Math.max(1, this.aliveCount);
     const browse = query.units.length === 0;
-    const nCandidates = browse ? this.docs.length : this.score(query, N, avgdl);
-    const { touched, total: totals, matchedUnits, docAlive, docVisibility, docType, docOrg, docs } = this;
+    const rankOnly = options.rankOnly === true;
     // Filters as dictionary ids (-1: no filter; -2: a value no document has, so nothing passes).
     const want = (dict: Dictionary, v: string | undefined) =>
       v === undefined || v === '' ? -1 : (dict.ids.get(v) ?? -2);
@@ -655,10 +689,15 @@ export class SearchIndex {
     const fS3 = want(this.dict.s3, filters.s3);
     const fSector = want(this.sectorCodes, filters.sector ? filters.sector.toUpperCase() : undefined);
     const filtering = fType !== -1 || fOrg !== -1 || fFiliera !== -1 || fS3 !== -1 || fSector !== -1;
+    // Ranking only, unfiltered, with shared alternatives: the documents they alone match are ranked after the loop.
+    const deferShared = rankOnly && !filtering && !browse && (query.shared?.length ?? 0) > 0;
+    const nCandidates = browse ? this.docs.length : this.score(query, N, avgdl, deferShared);
+    const sharedOnly = deferShared ? this.sharedLoaded : null;
+    const { touched, total: totals, matchedUnits, docAlive, docVisibility, docType, docOrg, docs } = this;
     const mask = typeof visible === 'function' ? 0 : AUDIENCE_MASK[visible];
     const visibleFn = typeof visible === 'function' ? visible : null;
-    const rankOnly = options.rankOnly === true;
     const counting = !rankOnly;
+    const except = options.exceptType === undefined ? -1 : (this.dict.type.ids.get(options.exceptType) ?? -1);
     const cType = new Int32Array(counting ? this.dict.type.values.length : 0);
     const cOrg = new Int32Array(counting ? this.dict.organization.values.length : 0);
     const cSector = new Int32Array(counting ? this.dict.sector.values.length : 0);
@@ -669,6 +708,12 @@ export class SearchIndex {
       s3s = this.docS3;
     const units = query.units.length;
     const coordination = options.coordination ?? analysisSettings().searchCoordination;
+    // The coordination factor by number of units matched (`matchedUnits` holds a byte).
+    const coord = new Float64Array(browse ? 0 : 256);
+    for (let m = 0; m < coord.length; m++) {
+      const share = m / units;
+      coord[m] = coordination === 1 ? share : share ** coordination;
+    }
     // Top (offset + limit) by score in a min-heap: the root is the worst kept (lowest score, then highest number).
     const k = offset + limit;
     const heap = new TopK(k, Math.min(nCandidates, 1024));
@@ -677,16 +722,16 @@ export class SearchIndex {
       const d = browse ? i : touched[i]!;
       let score = 0;
       if (!browse) {
-        const share = matchedUnits[d]! / units;
-        score = totals[d]! * (coordination === 1 ? share : share ** coordination);
+        score = totals[d]! * coord[matchedUnits[d]!]!;
         totals[d] = 0;
-        matchedUnits[d] = 0;
+        if (!sharedOnly) matchedUnits[d] = 0;
       }
       const enters = heap.admits(d, score);
       // Ranking only: a document that cannot enter the page is not even checked for visibility.
       if (rankOnly && !enters) continue;
       if (!docAlive[d]) continue;
       if (visibleFn ? !visibleFn(docs[d]!) : ((mask >> docVisibility[d]!) & 1) === 0) continue;
+      if (docType[d] === except) continue;
       if (!filtering) {
         // No filter: every facet counts every document (the usual case, kept free of the checks below).
         if (counting) {
@@ -720,6 +765,28 @@ export class SearchIndex {
         count++;
         if (enters) heap.add(d, score);
       }
+    }
+    if (sharedOnly) {
+      // Documents matched by shared alternatives alone (a unit matched the others, ranked above): each scores its
+      // shared score times `sharing`, times the same coordination factor, so walking them best first stops at the
+      // first one that cannot enter. Ranking only, so no filters or counts apply.
+      const { docs: sDocs, scores: sScores, order: sOrder, head, headMin } = sharedOnly;
+      const sharing = this.sharing;
+      const factor = coord[sharing & 0xff]!;
+      for (let j = 0; j < sOrder.length; j++) {
+        // Past the sorted head, nothing scores above its lowest.
+        if (j === head && Math.fround(sharing * headMin) * factor < heap.floor()) break;
+        const i = sOrder[j]!;
+        const d = sDocs[i]!;
+        if (matchedUnits[d] !== 0) continue;
+        const score = Math.fround(sharing * sScores[i]!) * factor;
+        if (j < head && score < heap.floor()) break;
+        if (!heap.admits(d, score) || !docAlive[d]) continue;
+        if (visibleFn ? !visibleFn(docs[d]!) : ((mask >> docVisibility[d]!) & 1) === 0) continue;
+        if (docType[d] === except) continue;
+        heap.add(d, score);
+      }
+      for (let i = 0; i < nCandidates; i++) matchedUnits[touched[i]!] = 0;
     }
     const order = heap.sorted();
     const counts: Record<FacetName, Int32Array> = {

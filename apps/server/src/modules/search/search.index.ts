@@ -218,6 +218,9 @@ export class SearchIndex {
   /** Units of the last scored query that take shared alternatives. */
   private sharing = 0;
   private touched = new Int32Array(0);
+  /** BM25's length normalisation per document, `K1 × (1 − B + B × length / avgdl)`, for `normFor`. */
+  private docNorm = new Float64Array(0);
+  private normFor = { version: -1, avgdl: 0 };
   private unitTouched = new Int32Array(0);
   private version = 0;
 
@@ -560,14 +563,24 @@ export class SearchIndex {
     }
   }
 
+  /** Computes `docNorm` for the index as it is (once per change: every change moves the average length). */
+  private ensureNorm(avgdl: number) {
+    if (this.normFor.version === this.version && this.normFor.avgdl === avgdl) return;
+    const n = this.docs.length;
+    if (this.docNorm.length < n) this.docNorm = new Float64Array(Math.max(1024, n));
+    const { docNorm, docLength } = this;
+    for (let d = 0; d < n; d++) docNorm[d] = K1 * (1 - B + (B * docLength[d]!) / avgdl);
+    this.normFor = { version: this.version, avgdl };
+  }
+
   /**
    * Scores every posting of `alt` into `into` (the best alternative wins); documents touched for the first time are
    * appended to `list` from position `count`. Returns the new count.
    */
-  private scan(alt: QueryAlt, into: Float32Array, list: Int32Array, count: number, N: number, avgdl: number): number {
+  private scan(alt: QueryAlt, into: Float32Array, list: Int32Array, count: number, N: number): number {
     const p = this.postings.get(alt.term);
     if (!p) return count;
-    const { docAlive, docLength } = this;
+    const { docAlive, docNorm } = this;
     const { docs, tf: tfs } = p;
     const idf = Math.log(1 + (N - p.n + 0.5) / (p.n + 0.5));
     const w = alt.weight * idf;
@@ -575,7 +588,7 @@ export class SearchIndex {
       const d = docs[i]!;
       if (!docAlive[d]) continue;
       const tf = tfs[i]!;
-      const s = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * docLength[d]!) / avgdl));
+      const s = (w * tf * (K1 + 1)) / (tf + docNorm[d]!);
       const old = into[d]!;
       if (old === 0) list[count++] = d;
       if (s > old) into[d] = s;
@@ -587,7 +600,7 @@ export class SearchIndex {
    * Writes the scores of a list of shared alternatives into `sharedScore` (scanned once per list while the index is
    * unchanged), clearing the list written before.
    */
-  private loadShared(shared: QueryAlt[], N: number, avgdl: number): SharedMatches {
+  private loadShared(shared: QueryAlt[], N: number): SharedMatches {
     const cached = this.sharedCache.get(shared);
     const valid = cached && cached.version === this.version ? cached.matches : null;
     if (valid && valid === this.sharedLoaded) return valid;
@@ -598,7 +611,7 @@ export class SearchIndex {
     if (matches) for (let i = 0; i < matches.docs.length; i++) sharedScore[matches.docs[i]!] = matches.scores[i]!;
     else {
       let n = 0;
-      for (const alt of shared) n = this.scan(alt, sharedScore, this.unitTouched, n, N, avgdl);
+      for (const alt of shared) n = this.scan(alt, sharedScore, this.unitTouched, n, N);
       const docs = this.unitTouched.slice(0, n);
       const scores = new Float32Array(n);
       for (let i = 0; i < n; i++) scores[i] = sharedScore[docs[i]!]!;
@@ -615,15 +628,15 @@ export class SearchIndex {
    * returns how many documents it wrote to `touched`. With `unitsOnly`, documents matched by shared alternatives alone
    * are left out of `touched` (the caller ranks them from `sharedLoaded`: they all score `sharing` × their shared score).
    */
-  private score(query: ParsedQuery, N: number, avgdl: number, unitsOnly = false): number {
+  private score(query: ParsedQuery, N: number, unitsOnly = false): number {
     const { scratch, total, matchedUnits, sharedScore, matchedSharing, touched, unitTouched } = this;
     let nTouched = 0;
     // Matching sends one problem's context words with several aspects: their scores are computed once.
-    const shared = query.shared?.length ? this.loadShared(query.shared, N, avgdl) : null;
+    const shared = query.shared?.length ? this.loadShared(query.shared, N) : null;
     let sharing = 0;
     for (const unit of query.units) {
       let n = 0;
-      for (const alt of unit.alts) n = this.scan(alt, scratch, unitTouched, n, N, avgdl);
+      for (const alt of unit.alts) n = this.scan(alt, scratch, unitTouched, n, N);
       const shares = unit.shares !== false;
       if (shares) sharing++;
       const best = shares && shared !== null;
@@ -679,6 +692,7 @@ export class SearchIndex {
     const avgdl = this.aliveCount ? this.totalLength / this.aliveCount : 1;
     const N = Math.max(1, this.aliveCount);
     const browse = query.units.length === 0;
+    if (!browse) this.ensureNorm(avgdl);
     const rankOnly = options.rankOnly === true;
     // Filters as dictionary ids (-1: no filter; -2: a value no document has, so nothing passes).
     const want = (dict: Dictionary, v: string | undefined) =>
@@ -691,7 +705,7 @@ export class SearchIndex {
     const filtering = fType !== -1 || fOrg !== -1 || fFiliera !== -1 || fS3 !== -1 || fSector !== -1;
     // Ranking only, unfiltered, with shared alternatives: the documents they alone match are ranked after the loop.
     const deferShared = rankOnly && !filtering && !browse && (query.shared?.length ?? 0) > 0;
-    const nCandidates = browse ? this.docs.length : this.score(query, N, avgdl, deferShared);
+    const nCandidates = browse ? this.docs.length : this.score(query, N, deferShared);
     const sharedOnly = deferShared ? this.sharedLoaded : null;
     const { touched, total: totals, matchedUnits, docAlive, docVisibility, docType, docOrg, docs } = this;
     const mask = typeof visible === 'function' ? 0 : AUDIENCE_MASK[visible];

@@ -208,13 +208,15 @@ export class SearchIndex {
   private matchedUnits = new Uint8Array(0);
   private sharedScore = new Float32Array(0);
   private matchedSharing = new Uint8Array(0);
-  /** Scores of shared alternatives by query object, valid while `version` (bumped by every change) is unchanged. */
-  private sharedCache = new WeakMap<QueryAlt[], { version: number; matches: SharedMatches }>();
   /**
-   * The shared matches whose scores `sharedScore` holds now: they stay there between rankings, since one problem's
-   * aspects send the same list one after the other (every other entry of `sharedScore` is 0).
+   * The matches of the last list of shared alternatives scored (`alts`, while `version`, bumped by every change, is
+   * unchanged), whose scores `sharedScore` holds (every other entry is 0): one problem's aspects send the same list one
+   * after the other, so it is scanned once. Its arrays are buffers reused for the next list.
    */
-  private sharedLoaded: SharedMatches | null = null;
+  private sharedLoaded: (SharedMatches & { alts: QueryAlt[]; version: number }) | null = null;
+  private sharedDocs = new Int32Array(0);
+  private sharedScores = new Float32Array(0);
+  private sharedOrder = new Int32Array(0);
   /** Units of the last scored query that take shared alternatives. */
   private sharing = 0;
   private touched = new Int32Array(0);
@@ -559,6 +561,9 @@ export class SearchIndex {
       this.matchedSharing = new Uint8Array(size);
       this.touched = new Int32Array(size);
       this.unitTouched = new Int32Array(size);
+      this.sharedDocs = new Int32Array(size);
+      this.sharedScores = new Float32Array(size);
+      this.sharedOrder = new Int32Array(size);
       this.sharedLoaded = null;
     }
   }
@@ -598,28 +603,18 @@ export class SearchIndex {
 
   /**
    * Writes the scores of a list of shared alternatives into `sharedScore` (scanned once per list while the index is
-   * unchanged), clearing the list written before.
+   * unchanged and no other list came in between), clearing the list written before.
    */
-  private loadShared(shared: QueryAlt[], N: number): SharedMatches {
-    const cached = this.sharedCache.get(shared);
-    const valid = cached && cached.version === this.version ? cached.matches : null;
-    if (valid && valid === this.sharedLoaded) return valid;
-    const { sharedScore } = this;
-    const old = this.sharedLoaded;
-    if (old) for (let i = 0; i < old.docs.length; i++) sharedScore[old.docs[i]!] = 0;
-    let matches = valid;
-    if (matches) for (let i = 0; i < matches.docs.length; i++) sharedScore[matches.docs[i]!] = matches.scores[i]!;
-    else {
-      let n = 0;
-      for (const alt of shared) n = this.scan(alt, sharedScore, this.unitTouched, n, N);
-      const docs = this.unitTouched.slice(0, n);
-      const scores = new Float32Array(n);
-      for (let i = 0; i < n; i++) scores[i] = sharedScore[docs[i]!]!;
-      matches = orderShared(docs, scores);
-      this.sharedCache.set(shared, { version: this.version, matches });
-    }
-    this.sharedLoaded = matches;
-    return matches;
+  private loadShared(alts: QueryAlt[], N: number): SharedMatches {
+    const loaded = this.sharedLoaded;
+    if (loaded && loaded.alts === alts && loaded.version === this.version) return loaded;
+    const { sharedScore, sharedDocs: docs, sharedScores: scores, sharedOrder: order } = this;
+    if (loaded) for (let i = 0; i < loaded.n; i++) sharedScore[docs[i]!] = 0;
+    let n = 0;
+    for (const alt of alts) n = this.scan(alt, sharedScore, docs, n, N);
+    for (let i = 0; i < n; i++) scores[i] = sharedScore[docs[i]!]!;
+    this.sharedLoaded = { alts, version: this.version, n, docs, scores, order, ...orderShared(scores, n, order) };
+    return this.sharedLoaded;
   }
 
   /**
@@ -660,7 +655,7 @@ export class SearchIndex {
         matchedUnits[d]! += extra;
       }
     } else if (shared) {
-      for (let i = 0; i < shared.docs.length; i++) {
+      for (let i = 0; i < shared.n; i++) {
         const d = shared.docs[i]!;
         if (matchedUnits[d] === 0) touched[nTouched++] = d;
         const extra = sharing - matchedSharing[d]!;
@@ -787,7 +782,7 @@ export class SearchIndex {
       const { docs: sDocs, scores: sScores, order: sOrder, head, headMin } = sharedOnly;
       const sharing = this.sharing;
       const factor = coord[sharing & 0xff]!;
-      for (let j = 0; j < sOrder.length; j++) {
+      for (let j = 0; j < sharedOnly.n; j++) {
         // Past the sorted head, nothing scores above its lowest.
         if (j === head && Math.fround(sharing * headMin) * factor < heap.floor()) break;
         const i = sOrder[j]!;

@@ -16,17 +16,19 @@ describe('orderShared', () => {
       [50, 8],
       [2000, 100],
     ] as const) {
-      const docs = Int32Array.from({ length: n }, (_, i) => i * 3 + 1);
-      const scores = Float32Array.from({ length: n }, () => Math.floor(random() * 20) / 8);
-      const m = orderShared(docs, scores, head);
-      expect(m.docs).toBe(docs);
+      // Buffers longer than the list, as the index keeps them; scores with many ties.
+      const scores = Float32Array.from({ length: n + 7 }, (_, i) => (i < n ? Math.floor(random() * 20) / 8 : 99));
+      const order = new Int32Array(n + 7).fill(-1);
+      const m = orderShared(scores, n, order, head);
       expect(m.head).toBe(Math.min(n, head));
-      // A permutation of the positions.
-      expect([...m.order].sort((x, y) => x - y)).toEqual(Array.from({ length: n }, (_, i) => i));
-      const headScores = [...m.order.subarray(0, m.head)].map((i) => scores[i]!);
+      const used = [...order.subarray(0, n)];
+      // A permutation of the positions 0 .. n, nothing written past them.
+      expect([...used].sort((x, y) => x - y)).toEqual(Array.from({ length: n }, (_, i) => i));
+      expect([...order.subarray(n)]).toEqual(Array(7).fill(-1));
+      const headScores = used.slice(0, m.head).map((i) => scores[i]!);
       expect(headScores).toEqual([...headScores].sort((x, y) => y - x));
       expect(m.headMin).toBe(m.head ? headScores[m.head - 1] : 0);
-      for (const i of m.order.subarray(m.head)) expect(scores[i]!).toBeLessThanOrEqual(m.headMin);
+      for (const i of used.slice(m.head)) expect(scores[i]!).toBeLessThanOrEqual(m.headMin);
     }
   });
 });

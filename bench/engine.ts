@@ -5,24 +5,25 @@
 import type { Db } from '../apps/server/src/db/client.ts';
 import * as repo from '../apps/server/src/modules/catalogue/catalogue.repo.ts';
 import { SearchEngine } from '../apps/server/src/modules/search/search.engine.ts';
+import type { DocInput } from '../apps/server/src/modules/search/search.index.ts';
 import { expertDoc, offerDoc, organizationDoc } from '../apps/server/src/modules/search/search.service.ts';
 
-export async function engineFromCatalogue(db: Db): Promise<{ engine: SearchEngine; organizationIds: string[] }> {
+/** Every document of the catalogue, as a full load sends them to the analysis thread. */
+export async function catalogueDocuments(db: Db): Promise<DocInput[]> {
   const orgRows = await repo.organizationsChangedAfter(db, null);
   const offerRows = await repo.offersChangedAfter(db, null);
   const expertRows = await repo.expertsChangedAfter(db, null);
   const orgs = new Map(orgRows.map((o) => [o.id, o]));
+  return [
+    ...orgRows.map((o) => organizationDoc(o)),
+    ...offerRows.map((r) => offerDoc(r, orgs.get(r.organizationId))),
+    ...expertRows.map((e) => expertDoc(e, orgs.get(e.organizationId))),
+  ];
+}
+
+export async function engineFromCatalogue(db: Db): Promise<{ engine: SearchEngine; organizationIds: string[] }> {
+  const upserts = await catalogueDocuments(db);
   const engine = new SearchEngine();
-  engine.applyNow({
-    full: true,
-    first: true,
-    final: true,
-    removals: [],
-    upserts: [
-      ...orgRows.map((o) => organizationDoc(o)),
-      ...offerRows.map((r) => offerDoc(r, orgs.get(r.organizationId))),
-      ...expertRows.map((e) => expertDoc(e, orgs.get(e.organizationId))),
-    ],
-  });
-  return { engine, organizationIds: orgRows.map((o) => o.id) };
+  engine.applyNow({ full: true, first: true, final: true, removals: [], upserts });
+  return { engine, organizationIds: upserts.filter((d) => d.type === 'organization').map((d) => d.id) };
 }

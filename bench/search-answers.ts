@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../apps/server/src/db/client.ts';
 import { matchOnIndex } from '../apps/server/src/modules/matching/matching.engine.ts';
-import { SearchEngine } from '../apps/server/src/modules/search/search.engine.ts';
+import type { SearchEngine } from '../apps/server/src/modules/search/search.engine.ts';
 import { engineFromCatalogue } from './engine.ts';
 import { generateQueries } from './generate.ts';
 

@@ -14,10 +14,9 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../apps/server/src/db/client.ts';
-import * as repo from '../apps/server/src/modules/catalogue/catalogue.repo.ts';
 import { matchOnIndex } from '../apps/server/src/modules/matching/matching.engine.ts';
-import { SearchEngine } from '../apps/server/src/modules/search/search.engine.ts';
-import { expertDoc, offerDoc, organizationDoc } from '../apps/server/src/modules/search/search.service.ts';
+import type { SearchEngine } from '../apps/server/src/modules/search/search.engine.ts';
+import { engineFromCatalogue } from './engine.ts';
 import { generateQueries } from './generate.ts';
 
 const { values } = parseArgs({
@@ -31,31 +30,11 @@ const { values } = parseArgs({
 if (!values.data) throw new Error('give --data DIR');
 const database = await openDatabase({ kind: 'pglite', dataDir: path.resolve(values.data) }, 'clock bench');
 try {
-  const db = database.db;
-  const orgRows = await repo.organizationsChangedAfter(db, null);
-  const offerRows = await repo.offersChangedAfter(db, null);
-  const expertRows = await repo.expertsChangedAfter(db, null);
-  if (values.order === 'seq') {
-    offerRows.sort((a, b) => a.seq - b.seq);
-    expertRows.sort((a, b) => a.seq - b.seq);
-  }
-  const orgs = new Map(orgRows.map((o) => [o.id, o]));
-  const engine = new SearchEngine();
-  engine.applyNow({
-    full: true,
-    first: true,
-    final: true,
-    removals: [],
-    upserts: [
-      ...orgRows.map((o) => organizationDoc(o)),
-      ...offerRows.map((r) => offerDoc(r, orgs.get(r.organizationId))),
-      ...expertRows.map((e) => expertDoc(e, orgs.get(e.organizationId))),
-    ],
-  });
+  const { engine, organizationIds } = await engineFromCatalogue(database.db, values.order);
   const queries = generateQueries({
     seed: Number(values.seed),
     count: Number(values.queries),
-    organizationIds: orgRows.map((o) => o.id),
+    organizationIds,
   });
   const all = createHash('sha256');
   const line = (label: string, answer: unknown) => {

@@ -16,6 +16,7 @@
  *   npm run bench:matching:scale -- --data /tmp/m100k  # keep the imported database there, and reuse it next time
  *   npm run bench:matching:scale -- --clients 4        # also 4 concurrent callers (after the one-at-a-time round)
  *   npm run bench:matching:scale -- --base HEAD~1      # the base revision's own scale.ts on a copy of the same database
+ *                                                      # (with the same --rounds and --clients)
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/matching/scale.ts   # CPU profile (bench/profile-summary.ts)
  *
  * Timings are wall-clock times of in-process `app.inject` calls: they vary with the load of the machine.
@@ -183,6 +184,7 @@ async function main(): Promise<number> {
             samples.push({ id: p.id, kind: p.kind, ...(await ask(p.text, p.lang, p.sector, p.filiera)) });
         }
         const times = samples.map((s) => s.ms);
+        let concurrentLine = '';
         const p95 = percentile(times, 95);
         console.log(
           `\nCatalogue: ${summary.total.toLocaleString('en-GB')} generated records (${RECORDS.toLocaleString('en-GB')} offers, ${summary.experts.toLocaleString('en-GB')} experts, ${summary.organizations.toLocaleString('en-GB')} organisations; ${summary.records.toLocaleString('en-GB')} imported) + the demo network (${catalogue.records.size} records)`,
@@ -228,21 +230,22 @@ async function main(): Promise<number> {
           );
           const wall = performance.now() - t0;
           const c = process.cpuUsage(c0);
-          console.log(
-            `\n${CLIENTS} concurrent callers (${concurrent.length} calls): p50 ${f1(percentile(concurrent, 50))} ms, p95 ${f1(percentile(concurrent, 95))} ms, max ${f1(Math.max(...concurrent))} ms; ${f1(concurrent.length / (wall / 1000))} calls/s; CPU of the process per call ${f1((c.user + c.system) / 1000 / concurrent.length)} ms`,
-          );
+          concurrentLine = `${CLIENTS} concurrent callers (${concurrent.length} calls): p50 ${f1(percentile(concurrent, 50))} ms, p95 ${f1(percentile(concurrent, 95))} ms, max ${f1(Math.max(...concurrent))} ms; ${f1(concurrent.length / (wall / 1000))} calls/s; CPU of the process per call ${f1((c.user + c.system) / 1000 / concurrent.length)} ms`;
+          console.log(`\n${concurrentLine}`);
         }
         if (baseRun) {
           const pick = (re: RegExp) => re.exec(baseRun.output)?.[1] ?? 'n/a';
-          console.log(`\nSide by side (one caller; the base ran first, on a copy of the same database):`);
+          console.log(`\nSide by side (the base ran first, on a copy of the same database):`);
           console.log(`  base ${baseRun.rev}: ${pick(/^(Time per problem.*)$/m)}`);
           console.log(`  base ${baseRun.rev}: ${pick(/^(CPU time of this process per problem.*)$/m)}`);
+          if (CLIENTS > 1) console.log(`  base ${baseRun.rev}: ${pick(/^(\d+ concurrent callers.*)$/m)}`);
           console.log(
             `  this: Time per problem (${samples.length} calls): p50 ${f1(percentile(times, 50))} ms, p95 ${f1(p95)} ms, max ${f1(Math.max(...times))} ms, mean ${f1(mean(times))} ms`,
           );
           console.log(
             `  this: CPU time of this process per problem: p50 ${f1(percentile(cpu, 50))} ms, p95 ${f1(percentile(cpu, 95))} ms, max ${f1(Math.max(...cpu))} ms`,
           );
+          if (concurrentLine) console.log(`  this: ${concurrentLine}`);
         }
         console.log(
           `\nLoad average at end: ${os
@@ -262,7 +265,10 @@ async function main(): Promise<number> {
   return 0;
 }
 
-/** Runs the base revision's own bench/matching/scale.ts on a copy of the imported database; returns its output, also echoed. */
+/**
+ * Runs the base revision's own bench/matching/scale.ts on a copy of the imported database, with the same rounds and
+ * callers; returns its output, also echoed.
+ */
 function runBase(rev: string, dir: string): string {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const base = checkoutBase(root, rev);
@@ -283,6 +289,8 @@ function runBase(rev: string, dir: string): string {
         String(SEED),
         '--rounds',
         String(ROUNDS),
+        '--clients',
+        String(CLIENTS),
       ],
       { cwd: base.dir, encoding: 'utf8', maxBuffer: 64 << 20 },
     );

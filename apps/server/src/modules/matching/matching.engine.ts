@@ -66,7 +66,6 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
   const index = search.index;
   const lang: Lang = input.lang ?? guessLanguage(text) ?? 'it';
   const limit = input.limit ?? 10;
-  const visible = (d: DocInput) => (network || d.visibility === 'public') && d.type !== 'organization';
   const parsed = index.parse(text, input.lang ?? null, budget);
   const conceptAspects = splitIntoAspects(parsed, index.glossary, lang, budget);
   const translator = index.translator;
@@ -82,7 +81,12 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
 
   const settings = analysisSettings();
   const rank = (q: ParsedQuery) => {
-    const r = index.search(q, {}, visible, 0, 200, { rankOnly: true, coordination: settings.matchingCoordination });
+    // Records the caller may see (organisations are ranked from their records, not as documents).
+    const r = index.search(q, {}, network ? 'network' : 'public', 0, 200, {
+      rankOnly: true,
+      exceptType: 'organization',
+      coordination: settings.matchingCoordination,
+    });
     const max = r.hits[0]?.score ?? 1;
     return new Map(r.hits.map((h) => [`${h.doc.type}:${h.doc.id}`, { doc: h.doc, score: h.score / max }]));
   };

@@ -15,6 +15,7 @@ import {
 } from './text.rules.ts';
 import { FlatLists, TopK } from './search.lists.ts';
 import { SnapshotRefused, type SnapshotContent, type TypedArray } from './search.snapshot.ts';
+import { orderShared, type SharedMatches } from './search.shared.ts';
 
 /**
  * The catalogue's documents, plus the brokerage's (`opportunity`, `company`: a company profile's offers and seeks),
@@ -155,6 +156,8 @@ export interface SearchFilters {
  */
 export interface SearchOptions {
   rankOnly?: boolean;
+  /** Documents of this type are left out (matching ranks records, never organisations). */
+  exceptType?: DocType;
   /**
    * Exponent of the share of query units a document matches, which scales its score (1: the share itself, 0: none).
    * Search defaults to `searchCoordination`; matching passes `matchingCoordination` (long texts).
@@ -236,9 +239,21 @@ export class SearchIndex {
   private matchedUnits = new Uint8Array(0);
   private sharedScore = new Float32Array(0);
   private matchedSharing = new Uint8Array(0);
-  /** Scores of shared alternatives by query object, valid while `version` (bumped by every change) is unchanged. */
-  private sharedCache = new WeakMap<QueryAlt[], { version: number; docs: Int32Array; scores: Float32Array }>();
+  /**
+   * The matches of the last list of shared alternatives scored (`alts`, while `version`, bumped by every change, is
+   * unchanged), whose scores `sharedScore` holds (every other entry is 0): one problem's aspects send the same list one
+   * after the other, so it is scanned once. Its arrays are buffers reused for the next list.
+   */
+  private sharedLoaded: (SharedMatches & { alts: QueryAlt[]; version: number }) | null = null;
+  private sharedDocs = new Int32Array(0);
+  private sharedScores = new Float32Array(0);
+  private sharedOrder = new Int32Array(0);
+  /** Units of the last scored query that take shared alternatives. */
+  private sharing = 0;
   private touched = new Int32Array(0);
+  /** BM25's length normalisation per document, `K1 × (1 − B + B × length / avgdl)`, for `normFor`. */
+  private docNorm = new Float64Array(0);
+  private normFor = { version: -1, avgdl: 0 };
   private unitTouched = new Int32Array(0);
   private version = 0;
 
@@ -701,17 +716,31 @@ export class SearchIndex {
       this.matchedSharing = new Uint8Array(size);
       this.touched = new Int32Array(size);
       this.unitTouched = new Int32Array(size);
+      this.sharedDocs = new Int32Array(size);
+      this.sharedScores = new Float32Array(size);
+      this.sharedOrder = new Int32Array(size);
+      this.sharedLoaded = null;
     }
+  }
+
+  /** Computes `docNorm` for the index as it is (once per change: every change moves the average length). */
+  private ensureNorm(avgdl: number) {
+    if (this.normFor.version === this.version && this.normFor.avgdl === avgdl) return;
+    const n = this.docs.length;
+    if (this.docNorm.length < n) this.docNorm = new Float64Array(Math.max(1024, n));
+    const { docNorm, docLength } = this;
+    for (let d = 0; d < n; d++) docNorm[d] = K1 * (1 - B + (B * docLength[d]!) / avgdl);
+    this.normFor = { version: this.version, avgdl };
   }
 
   /**
    * Scores every posting of `alt` into `into` (the best alternative wins); documents touched for the first time are
    * appended to `list` from position `count`. Returns the new count.
    */
-  private scan(alt: QueryAlt, into: Float32Array, list: Int32Array, count: number, N: number, avgdl: number): number {
+  private scan(alt: QueryAlt, into: Float32Array, list: Int32Array, count: number, N: number): number {
     const p = this.postings.get(alt.term);
     if (!p) return count;
-    const { docAlive, docLength } = this;
+    const { docAlive, docNorm } = this;
     const { docs, tf: tfs } = p;
     const idf = Math.log(1 + (N - p.n + 0.5) / (p.n + 0.5));
     const w = alt.weight * idf;
@@ -719,7 +748,7 @@ export class SearchIndex {
       const d = docs[i]!;
       if (!docAlive[d]) continue;
       const tf = tfs[i]!;
-      const s = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * docLength[d]!) / avgdl));
+      const s = (w * tf * (K1 + 1)) / (tf + docNorm[d]!);
       const old = into[d]!;
       if (old === 0) list[count++] = d;
       if (s > old) into[d] = s;
@@ -728,52 +757,66 @@ export class SearchIndex {
   }
 
   /**
+   * Writes the scores of a list of shared alternatives into `sharedScore` (scanned once per list while the index is
+   * unchanged and no other list came in between), clearing the list written before.
+   */
+  private loadShared(alts: QueryAlt[], N: number): SharedMatches {
+    const loaded = this.sharedLoaded;
+    if (loaded && loaded.alts === alts && loaded.version === this.version) return loaded;
+    const { sharedScore, sharedDocs: docs, sharedScores: scores, sharedOrder: order } = this;
+    if (loaded) for (let i = 0; i < loaded.n; i++) sharedScore[docs[i]!] = 0;
+    let n = 0;
+    for (const alt of alts) n = this.scan(alt, sharedScore, docs, n, N);
+    for (let i = 0; i < n; i++) scores[i] = sharedScore[docs[i]!]!;
+    this.sharedLoaded = { alts, version: this.version, n, docs, scores, order, ...orderShared(scores, n, order) };
+    return this.sharedLoaded;
+  }
+
+  /**
    * Scores the documents a query matches: each unit scores a document by its best alternative term, a document's
    * total is the sum over units. Leaves the totals in `total`, the number of units matched in `matchedUnits`, and
-   * returns how many documents it wrote to `touched`.
+   * returns how many documents it wrote to `touched`. With `unitsOnly`, documents matched by shared alternatives alone
+   * are left out of `touched` (the caller ranks them from `sharedLoaded`: they all score `sharing` × their shared score).
    */
-  private score(query: ParsedQuery, N: number, avgdl: number): number {
+  private score(query: ParsedQuery, N: number, unitsOnly = false): number {
     const { scratch, total, matchedUnits, sharedScore, matchedSharing, touched, unitTouched } = this;
     let nTouched = 0;
-    let sharedTouched: Int32Array = unitTouched.subarray(0, 0);
-    if (query.shared?.length) {
-      // Matching sends one problem's context words with several aspects: their scores are computed once.
-      const cached = this.sharedCache.get(query.shared);
-      if (cached && cached.version === this.version) {
-        sharedTouched = cached.docs;
-        for (let i = 0; i < sharedTouched.length; i++) sharedScore[sharedTouched[i]!] = cached.scores[i]!;
-      } else {
-        let n = 0;
-        for (const alt of query.shared) n = this.scan(alt, sharedScore, unitTouched, n, N, avgdl);
-        sharedTouched = unitTouched.slice(0, n);
-        const scores = new Float32Array(n);
-        for (let i = 0; i < n; i++) scores[i] = sharedScore[sharedTouched[i]!]!;
-        this.sharedCache.set(query.shared, { version: this.version, docs: sharedTouched, scores });
-      }
-    }
+    // Matching sends one problem's context words with several aspects: their scores are computed once.
+    const shared = query.shared?.length ? this.loadShared(query.shared, N) : null;
     let sharing = 0;
     for (const unit of query.units) {
       let n = 0;
-      for (const alt of unit.alts) n = this.scan(alt, scratch, unitTouched, n, N, avgdl);
+      for (const alt of unit.alts) n = this.scan(alt, scratch, unitTouched, n, N);
       const shares = unit.shares !== false;
       if (shares) sharing++;
+      const best = shares && shared !== null;
       for (let i = 0; i < n; i++) {
         const d = unitTouched[i]!;
         if (matchedUnits[d] === 0) touched[nTouched++] = d;
-        total[d]! += shares ? Math.max(scratch[d]!, sharedScore[d]!) : scratch[d]!;
+        total[d]! += best ? Math.max(scratch[d]!, sharedScore[d]!) : scratch[d]!;
         matchedUnits[d]! += 1;
         if (shares) matchedSharing[d]! += 1;
         scratch[d] = 0;
       }
     }
-    // A shared alternative matches every sharing unit whose own alternatives did not.
-    for (let i = 0; i < sharedTouched.length; i++) {
-      const d = sharedTouched[i]!;
-      if (matchedUnits[d] === 0) touched[nTouched++] = d;
-      const extra = sharing - matchedSharing[d]!;
-      total[d]! += extra * sharedScore[d]!;
-      matchedUnits[d]! += extra;
-      sharedScore[d] = 0;
+    this.sharing = sharing;
+    if (shared && unitsOnly) {
+      // A shared alternative matches every sharing unit whose own alternatives did not (scores are positive).
+      for (let i = 0; i < nTouched; i++) {
+        const d = touched[i]!;
+        if (sharedScore[d]! === 0) continue;
+        const extra = sharing - matchedSharing[d]!;
+        total[d]! += extra * sharedScore[d]!;
+        matchedUnits[d]! += extra;
+      }
+    } else if (shared) {
+      for (let i = 0; i < shared.n; i++) {
+        const d = shared.docs[i]!;
+        if (matchedUnits[d] === 0) touched[nTouched++] = d;
+        const extra = sharing - matchedSharing[d]!;
+        total[d]! += extra * sharedScore[d]!;
+        matchedUnits[d]! += extra;
+      }
     }
     for (let i = 0; i < nTouched; i++) matchedSharing[touched[i]!] = 0;
     return nTouched;
@@ -799,8 +842,8 @@ export class SearchIndex {
     const avgdl = this.aliveCount ? this.totalLength / this.aliveCount : 1;
     const N = Math.max(1, this.aliveCount);
     const browse = query.units.length === 0;
-    const nCandidates = browse ? this.docs.length : this.score(query, N, avgdl);
-    const { touched, total: totals, matchedUnits, docAlive, docVisibility, docType, docOrg, docs } = this;
+    if (!browse) this.ensureNorm(avgdl);
+    const rankOnly = options.rankOnly === true;
     // Filters as dictionary ids (-1: no filter; -2: a value no document has, so nothing passes).
     const want = (dict: Dictionary, v: string | undefined) =>
       v === undefined || v === '' ? -1 : (dict.ids.get(v) ?? -2);
@@ -810,10 +853,15 @@ export class SearchIndex {
     const fS3 = want(this.dict.s3, filters.s3);
     const fSector = want(this.sectorCodes, filters.sector ? filters.sector.toUpperCase() : undefined);
     const filtering = fType !== -1 || fOrg !== -1 || fFiliera !== -1 || fS3 !== -1 || fSector !== -1;
+    // Ranking only, unfiltered, with shared alternatives: the documents they alone match are ranked after the loop.
+    const deferShared = rankOnly && !filtering && !browse && (query.shared?.length ?? 0) > 0;
+    const nCandidates = browse ? this.docs.length : this.score(query, N, deferShared);
+    const sharedOnly = deferShared ? this.sharedLoaded : null;
+    const { touched, total: totals, matchedUnits, docAlive, docVisibility, docType, docOrg, docs } = this;
     const mask = typeof visible === 'function' ? 0 : AUDIENCE_MASK[visible];
     const visibleFn = typeof visible === 'function' ? visible : null;
-    const rankOnly = options.rankOnly === true;
     const counting = !rankOnly;
+    const except = options.exceptType === undefined ? -1 : (this.dict.type.ids.get(options.exceptType) ?? -1);
     const cType = new Int32Array(counting ? this.dict.type.values.length : 0);
     const cOrg = new Int32Array(counting ? this.dict.organization.values.length : 0);
     const cSector = new Int32Array(counting ? this.dict.sector.values.length : 0);
@@ -824,6 +872,12 @@ export class SearchIndex {
       s3s = this.docS3;
     const units = query.units.length;
     const coordination = options.coordination ?? analysisSettings().searchCoordination;
+    // The coordination factor by number of units matched (`matchedUnits` holds a byte).
+    const coord = new Float64Array(browse ? 0 : 256);
+    for (let m = 0; m < coord.length; m++) {
+      const share = m / units;
+      coord[m] = coordination === 1 ? share : share ** coordination;
+    }
     // Top (offset + limit) by score in a min-heap: the root is the worst kept (lowest score, then highest number).
     const k = offset + limit;
     const heap = new TopK(k, Math.min(nCandidates, 1024));
@@ -832,16 +886,16 @@ export class SearchIndex {
       const d = browse ? i : touched[i]!;
       let score = 0;
       if (!browse) {
-        const share = matchedUnits[d]! / units;
-        score = totals[d]! * (coordination === 1 ? share : share ** coordination);
+        score = totals[d]! * coord[matchedUnits[d]!]!;
         totals[d] = 0;
-        matchedUnits[d] = 0;
+        if (!sharedOnly) matchedUnits[d] = 0;
       }
       const enters = heap.admits(d, score);
       // Ranking only: a document that cannot enter the page is not even checked for visibility.
       if (rankOnly && !enters) continue;
       if (!docAlive[d]) continue;
       if (visibleFn ? !visibleFn(docs[d]!) : ((mask >> docVisibility[d]!) & 1) === 0) continue;
+      if (docType[d] === except) continue;
       if (!filtering) {
         // No filter: every facet counts every document (the usual case, kept free of the checks below).
         if (counting) {
@@ -875,6 +929,28 @@ export class SearchIndex {
         count++;
         if (enters) heap.add(d, score);
       }
+    }
+    if (sharedOnly) {
+      // Documents matched by shared alternatives alone (a unit matched the others, ranked above): each scores its
+      // shared score times `sharing`, times the same coordination factor, so walking them best first stops at the
+      // first one that cannot enter. Ranking only, so no filters or counts apply.
+      const { docs: sDocs, scores: sScores, order: sOrder, head, headMin } = sharedOnly;
+      const sharing = this.sharing;
+      const factor = coord[sharing & 0xff]!;
+      for (let j = 0; j < sharedOnly.n; j++) {
+        // Past the sorted head, nothing scores above its lowest.
+        if (j === head && Math.fround(sharing * headMin) * factor < heap.floor()) break;
+        const i = sOrder[j]!;
+        const d = sDocs[i]!;
+        if (matchedUnits[d] !== 0) continue;
+        const score = Math.fround(sharing * sScores[i]!) * factor;
+        if (j < head && score < heap.floor()) break;
+        if (!heap.admits(d, score) || !docAlive[d]) continue;
+        if (visibleFn ? !visibleFn(docs[d]!) : ((mask >> docVisibility[d]!) & 1) === 0) continue;
+        if (docType[d] === except) continue;
+        heap.add(d, score);
+      }
+      for (let i = 0; i < nCandidates; i++) matchedUnits[touched[i]!] = 0;
     }
     const order = heap.sorted();
     const counts: Record<FacetName, Int32Array> = {

@@ -196,6 +196,48 @@ describe('search', () => {
     );
     expect(only.facets.type).toEqual([]);
   });
+  it('ranks documents matched by shared alternatives alone best first and stops early, with the same answers', () => {
+    // More documents than the sorted head of shared matches, with ties, hidden ones and organisations among them.
+    const ix = new SearchIndex(testGlossary(), null);
+    const words = ['acciaio', 'cantieri', 'inox', 'navali', 'telai', 'formazione'];
+    for (let i = 0; i < 3000; i++) {
+      const picked = words.filter((_, w) => (i * (w + 3)) % (w + 2) === 0);
+      const text = [...(i % 7 === 0 ? ['saldatura'] : []), ...(i % 11 === 0 ? ['giunti'] : []), ...picked].join(' ');
+      ix.upsert(
+        doc({
+          id: `s${i}`,
+          it: text || 'vuoto',
+          visibility: i % 3 === 0 ? 'network' : 'public',
+          type: i % 13 === 0 ? 'organization' : 'service',
+        }),
+      );
+    }
+    const context = (text: string) =>
+      ix.parse(text).units.flatMap((u) => u.alts.map((a) => ({ term: a.term, weight: a.weight * 0.35 })));
+    const q = ix.parse('saldatura giunti');
+    const a = { ...q, shared: context('acciaio cantieri inox') };
+    const b = { ...q, shared: context('navali telai') };
+    const plain = ix.parse('acciaio navali');
+    const notSharing = { ...a, units: a.units.map((u, i) => ({ ...u, shares: i === 0 })) };
+    const hits = (x: typeof q, audience: 'public' | 'network', limit: number, rankOnly: boolean) =>
+      ix
+        .search(x, {}, audience, 0, limit, { rankOnly, exceptType: 'organization' })
+        .hits.map((h) => `${h.doc.id} ${h.score}`);
+    const check = () => {
+      for (const x of [a, b, plain, a, notSharing])
+        for (const audience of ['public', 'network'] as const)
+          for (const limit of [1, 20, 200, 2500]) {
+            const ranked = hits(x, audience, limit, true);
+            expect(ranked).toEqual(hits(x, audience, limit, false));
+            expect(ranked.length).toBe(Math.min(limit, hits(x, audience, 5000, false).length));
+          }
+    };
+    check();
+    // A change to the index makes the shared scores computed before stale.
+    ix.upsert(doc({ id: 's5', it: 'acciaio acciaio saldatura giunti', visibility: 'public' }));
+    check();
+    expect(hits(a, 'public', 20, true).some((h) => h.startsWith('s5 '))).toBe(true);
+  });
   it('lists the phrases a snippet would mark, from a text analysed once', () => {
     const q = index.parse('welding <b>');
     const text = 'Controllo delle saldature & dei <giunti>, saldature ad arco';

@@ -94,6 +94,11 @@ export class TopK {
     return score > s0 || (score === s0 && d < this.docs[0]!);
   }
 
+  /** The score a document must reach to enter: the worst kept score once `k` are kept, -Infinity before. */
+  floor(): number {
+    return this.size < this.k ? -Infinity : this.k === 0 ? Infinity : this.scores[0]!;
+  }
+
   /** Keeps a document that `admits` accepted (replacing the worst kept when full). */
   add(d: number, score: number): void {
     const { docs, scores } = this;

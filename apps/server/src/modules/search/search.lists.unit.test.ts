@@ -62,4 +62,16 @@ describe('TopK', () => {
     expect(top.admits(9, 1.5)).toBe(true);
     expect(new TopK(0).admits(1, 100)).toBe(false);
   });
+
+  it('tells the score a document must reach once full', () => {
+    const top = new TopK(2);
+    expect(top.floor()).toBe(-Infinity);
+    top.add(5, 1);
+    expect(top.floor()).toBe(-Infinity);
+    top.add(3, 2);
+    expect(top.floor()).toBe(1);
+    top.add(4, 3);
+    expect(top.floor()).toBe(2);
+    expect(new TopK(0).floor()).toBe(Infinity);
+  });
 });

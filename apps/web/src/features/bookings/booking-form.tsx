@@ -25,14 +25,16 @@ const FIELDS = ['organization', 'start', 'end', 'purpose'] as const;
  */
 export function startChoices(interval: DayInterval, terms: BookingPolicy, now = Date.now()): string[] {
   const step = Math.max(5, terms.slotMinutes || 30);
-  const [h, m] = romeClock(interval.start).split(':').map(Number);
+  // A free time cut by the notice starts at "now + notice", seconds included: count from the next whole minute.
+  const from = addMinutes(new Date(Math.ceil(Date.parse(interval.start) / 60_000) * 60_000).toISOString(), 0);
+  const [h, m] = romeClock(from).split(':').map(Number);
   const sinceMidnight = (h ?? 0) * 60 + (m ?? 0);
   const first = Math.ceil(sinceMidnight / step) * step - sinceMidnight;
   const earliest = now + (terms.leadHours ?? 0) * 3_600_000;
-  const room = minutesBetween(interval.start, interval.end);
+  const room = minutesBetween(from, interval.end);
   const out: string[] = [];
   for (let at = first; at + Math.max(terms.minMinutes, step) <= room; at += step) {
-    const start = addMinutes(interval.start, at);
+    const start = addMinutes(from, at);
     if (Date.parse(start) >= earliest) out.push(start);
   }
   return out;

@@ -81,6 +81,15 @@ describe('the booking form choices', () => {
     expect(startChoices(gap, policy, before)).toEqual([]);
   });
 
+  it('starts on whole steps when the notice cuts the free time at an instant with seconds', () => {
+    // Saturday 09:35:12.345 in Rome with 48 hours' notice: Monday's free time begins at that same odd instant.
+    const now = Date.parse('2026-12-05T08:35:12.345Z');
+    const cut = { ...interval, start: new Date(now + 48 * 3_600_000).toISOString() };
+    const starts = startChoices(cut, { ...policy, leadHours: 48 } as BookingPolicy, now);
+    expect(starts.map(romeClock)).toEqual(['10:00', '10:30']);
+    for (const s of starts) expect(Date.parse(s) % 60_000).toBe(0);
+  });
+
   it('offers lengths from the minimum to the maximum within the free time', () => {
     expect(durationChoices(interval, policy, interval.start)).toEqual([60, 90, 120]);
     expect(durationChoices(interval, policy, romeInstant('2026-12-07', '10:00'))).toEqual([60, 90]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   arrive,
   expectAccessible,
@@ -142,6 +142,9 @@ async function signIn(page: Page, lang: Lang, email: string, returnTo: string) {
 }
 
 /** Opens the booking form on the first free time of next week (clear of any notice the instrument asks for). */
+/** What the booking form says after "confirm": its success panel, or its error summary (so a failure reads why). */
+const outcome = (form: Locator) => form.locator('.success-panel, .error-summary').first().textContent();
+
 async function chooseFreeTime(page: Page, lang: Lang, keyboard = false) {
   const panel = page.getByRole('region', { name: WORDS[lang].panel });
   await panel.getByRole('button', { name: WORDS[lang].nextWeek }).click();
@@ -181,7 +184,7 @@ describe('booking from an equipment page (Italian)', () => {
       await expectAccessible(page);
       await form.getByLabel(WORDS.it.purpose).fill('Prove di trazione su provini in alluminio.');
       await form.getByRole('button', { name: WORDS.it.confirm }).click();
-      await expect.poll(() => form.locator('.success-panel').textContent()).toContain(WORDS.it.confirmed);
+      await expect.poll(() => outcome(form)).toContain(WORDS.it.confirmed);
       await expectAccessible(page);
 
       await page.goto('/prenotazioni');
@@ -265,7 +268,7 @@ describe('a request that needs approval (English)', () => {
       const form = await chooseFreeTime(page, 'en');
       await form.getByLabel(WORDS.en.purpose).fill('Climatic ageing of a packaging sample.');
       await form.getByRole('button', { name: WORDS.en.request }).click();
-      await expect.poll(() => form.locator('.success-panel').textContent()).toContain(WORDS.en.requested);
+      await expect.poll(() => outcome(form)).toContain(WORDS.en.requested);
       await expectAccessible(page);
 
       await signIn(centre.page, 'en', staff.email, `/prenotazioni/centro?organizzazione=${equipment.organization}`);

@@ -42,6 +42,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
           env: { TZ: 'Europe/Rome' },
           testTimeout: 240_000,
           hookTimeout: 180_000,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { loadConfig } from '../apps/server/src/config.ts';
@@ -32,9 +32,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** With `postgresUrl` (a server's admin URL) the stack runs on a fresh PostgreSQL database, dropped at the end. */
+/**
+ * The stack runs on a copy of the run's embedded data directory with the demo loaded (e2e/global-setup.ts). With
+ * `postgresUrl` (a server's admin URL) it runs instead on a fresh, empty PostgreSQL database, dropped at the end: the
+ * server migrates it and loads the demo itself, as on a first start.
+ */
 export async function startStack(opts: { postgresUrl?: string } = {}): Promise<Stack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clock-e2e-'));
+  if (!opts.postgresUrl) fs.cpSync(inject('e2eDataDir'), path.join(dir, 'data'), { recursive: true });
   const smtp = await startSmtp();
   const port = await freePort();
   let dropDatabase = async () => {};

@@ -2,10 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mail, Mailer } from './core/mailer.ts';
 import type { Database } from './db/client.ts';
-import { seedDemo } from './db/seed/demo.ts';
 import { createUser } from './modules/identity/identity.service.ts';
 import { notify } from './modules/notifications/notifications.service.ts';
-import { freshDatabase, openAgain } from './test/db.ts';
+import { freshDemoDatabase, openAgain } from './test/db.ts';
 import { runJobsOnce } from './worker.ts';
 
 // `clock jobs run` started three times at once (cron overlapping itself, or beside a server's worker): every
@@ -13,9 +12,8 @@ import { runJobsOnce } from './worker.ts';
 let database: Database;
 const others: Database[] = [];
 beforeAll(async () => {
-  database = await freshDatabase();
+  database = await freshDemoDatabase();
   for (let i = 0; i < 3; i++) others.push(await openAgain(database));
-  await seedDemo(database.db);
 });
 afterAll(async () => {
   for (const d of others) await d.close();

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.ts';
 import { signInHeaders, testConfig } from '../../test/factories.ts';
-import { freshDatabase } from '../../test/db.ts';
+import { freshDemoDatabase } from '../../test/db.ts';
 import type { Database } from '../client.ts';
-import { seedDemo } from './demo.ts';
 import { actionsOnTimeBetween } from '../../modules/actions/action-kpis.service.ts';
 import { addDays, localDay } from '../../core/calendar.ts';
 
@@ -13,8 +12,7 @@ let database: Database;
 let app: FastifyInstance;
 let nucleus: Record<string, string> = {};
 beforeAll(async () => {
-  database = await freshDatabase();
-  await seedDemo(database.db);
+  database = await freshDemoDatabase();
   app = await buildApp({ config: testConfig(), database, logger: false });
   const demo = (await app.inject({ url: '/api/v1/demo' })).json();
   nucleus = await signInHeaders(app, 'chiara.lombardi@lucense.example.org', demo.password);

@@ -2,17 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.ts';
 import { signInHeaders, testConfig } from '../../test/factories.ts';
-import { freshDatabase } from '../../test/db.ts';
+import { freshDemoDatabase } from '../../test/db.ts';
 import type { Database } from '../client.ts';
-import { seedDemo } from './demo.ts';
 
 // Equipment sharing in the demo network, read through the API as visitors and demo people would.
 let database: Database;
 let app: FastifyInstance;
 const CENTRES = ['lucense', 'asev', 'cosvig', 'cptm', 'navigo', 'tls'];
 beforeAll(async () => {
-  database = await freshDatabase();
-  await seedDemo(database.db);
+  database = await freshDemoDatabase();
   app = await buildApp({ config: testConfig(), database, logger: false });
 });
 afterAll(async () => {

@@ -3,17 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../../app.ts';
 import { signInHeaders, testConfig } from '../../test/factories.ts';
-import { freshDatabase } from '../../test/db.ts';
+import { freshDemoDatabase } from '../../test/db.ts';
 import type { Database } from '../client.ts';
-import { seedDemo } from './demo.ts';
 import { agreementsBetween, introductionsBetween } from '../../modules/brokerage/introductions.service.ts';
 
 // The brokerage in the demo network, read through the API as visitors and demo people would.
 let database: Database;
 let app: FastifyInstance;
 beforeAll(async () => {
-  database = await freshDatabase();
-  await seedDemo(database.db);
+  database = await freshDemoDatabase();
   app = await buildApp({ config: testConfig(), database, logger: false });
 }, 120_000);
 afterAll(async () => {

@@ -3,16 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../../app.ts';
 import { signInHeaders, testConfig } from '../../test/factories.ts';
-import { freshDatabase } from '../../test/db.ts';
+import { freshDemoDatabase } from '../../test/db.ts';
 import type { Database } from '../client.ts';
-import { seedDemo } from './demo.ts';
 
 // The demo's year of events, read through the API as visitors and demo people would.
 let database: Database;
 let app: FastifyInstance;
 beforeAll(async () => {
-  database = await freshDatabase();
-  await seedDemo(database.db);
+  database = await freshDemoDatabase();
   app = await buildApp({ config: testConfig(), database, logger: false });
 });
 afterAll(async () => {

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.ts';
 import { signInHeaders, testConfig } from '../../test/factories.ts';
-import { freshDatabase } from '../../test/db.ts';
+import { freshDemoDatabase } from '../../test/db.ts';
 import type { Database } from '../client.ts';
-import { seedDemo } from './demo.ts';
 import { recomputeHash } from '../../modules/governance/reports.service.ts';
 
 // The protocol's loop in the demo network, read through the API as the Region and the nucleus would.
@@ -14,8 +13,7 @@ let app: FastifyInstance;
 let region: Record<string, string>;
 let nucleus: Record<string, string>;
 beforeAll(async () => {
-  database = await freshDatabase();
-  await seedDemo(database.db);
+  database = await freshDemoDatabase();
   app = await buildApp({ config: testConfig(), database, logger: false });
   region = await signInHeaders(app, 'giovanni.bartoli@regione.example.org', 'clock-demo');
   nucleus = await signInHeaders(app, 'chiara.lombardi@lucense.example.org', 'clock-demo');

@@ -3,19 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../../app.ts';
 import { testConfig } from '../../test/factories.ts';
-import { freshDatabase } from '../../test/db.ts';
+import { freshDemoDatabase } from '../../test/db.ts';
 import type { Database } from '../client.ts';
 import { sendNewsletters } from '../../modules/news/newsletter.service.ts';
-import { loadSectorTaxonomy } from './reference.ts';
-import { seedDemo } from './demo.ts';
 
 // The demo's news desk as a visitor reads it, and the newsletter its subscribers would get next.
 let database: Database;
 let app: FastifyInstance;
 beforeAll(async () => {
-  database = await freshDatabase();
-  await loadSectorTaxonomy(database.db);
-  await seedDemo(database.db);
+  database = await freshDemoDatabase();
   app = await buildApp({ config: testConfig(), database, logger: false });
 });
 afterAll(async () => {

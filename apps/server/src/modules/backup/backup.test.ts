@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPglite, wrapPglite, type Database } from '../../db/client.ts';
 import { loadSectorTaxonomy } from '../../db/seed/reference.ts';
 import { seedDemo } from '../../db/seed/demo.ts';
-import { freshDatabase } from '../../test/db.ts';
+import { freshDatabase, freshDemoDatabase } from '../../test/db.ts';
 import { runJobsOnce } from '../../worker.ts';
 import { exportBundle } from '../catalogue/bundle.service.ts';
 import { createApiToken, createUser, openSession, recordAudit } from '../identity/identity.service.ts';
@@ -15,7 +15,7 @@ import { restoreBackup, writeBackup } from './backup.service.ts';
 let source: Database;
 let target: Database;
 beforeAll(async () => {
-  [source, target] = await Promise.all([freshDatabase(), freshDatabase()]);
+  [source, target] = await Promise.all([freshDemoDatabase(), freshDatabase()]);
   await fill(source);
 });
 afterAll(async () => {
@@ -23,8 +23,8 @@ afterAll(async () => {
   await target.close();
 });
 
+/** Adds to a database holding the demo network what it does not load: accounts, a session, a token, an audit row. */
 async function fill(d: Database) {
-  await seedDemo(d.db);
   const admin = await createUser(d.db, {
     email: 'admin@example.org',
     name: 'Admin',
@@ -186,6 +186,7 @@ describe('clock backup and restore', () => {
       try {
         await embedded.migrate();
         await loadSectorTaxonomy(embedded.db);
+        await seedDemo(embedded.db);
         await fill(embedded);
         const fresh = await freshDatabase();
         try {

@@ -4,8 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { DemandBreakdown, DemandGroup } from '@clock/contracts';
 import { buildApp } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
-import { seedDemo } from '../../db/seed/demo.ts';
-import { freshDatabase } from '../../test/db.ts';
+import { freshDemoDatabase } from '../../test/db.ts';
 import { signInHeaders, testConfig } from '../../test/factories.ts';
 
 // Demand by filiera, sector and province on the demo's two years of requests, against the rows it counts: everything
@@ -13,8 +12,7 @@ import { signInHeaders, testConfig } from '../../test/factories.ts';
 let database: Database;
 let app: FastifyInstance;
 beforeAll(async () => {
-  database = await freshDatabase();
-  await seedDemo(database.db);
+  database = await freshDemoDatabase();
   app = await buildApp({ config: testConfig(), database, logger: false });
 });
 afterAll(async () => {

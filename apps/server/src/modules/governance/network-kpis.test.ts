@@ -3,8 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
-import { seedDemo } from '../../db/seed/demo.ts';
-import { freshDatabase } from '../../test/db.ts';
+import { freshDemoDatabase } from '../../test/db.ts';
 import { signInHeaders, testConfig } from '../../test/factories.ts';
 
 // The KPIs of the other parts of the protocol, read on the demo network as the Region reads them, against the rows
@@ -12,8 +11,7 @@ import { signInHeaders, testConfig } from '../../test/factories.ts';
 let database: Database;
 let app: FastifyInstance;
 beforeAll(async () => {
-  database = await freshDatabase();
-  await seedDemo(database.db);
+  database = await freshDemoDatabase();
   app = await buildApp({ config: testConfig(), database, logger: false });
 });
 afterAll(async () => {

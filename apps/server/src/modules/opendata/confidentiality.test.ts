@@ -3,8 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
-import { seedDemo } from '../../db/seed/demo.ts';
-import { freshDatabase } from '../../test/db.ts';
+import { freshDemoDatabase } from '../../test/db.ts';
 import { testConfig } from '../../test/factories.ts';
 import { DATASETS } from './datasets.service.ts';
 
@@ -72,8 +71,7 @@ const NEWS = ['draftNews', 'withdrawnNews'];
 const NEVER_PUBLIC = ['confidential', 'network', 'notOpened', 'draftEvent', 'networkEvent', 'draftNews'];
 
 beforeAll(async () => {
-  database = await freshDatabase();
-  await seedDemo(database.db);
+  database = await freshDemoDatabase();
   app = await buildApp({ config: testConfig({ publicUrl: 'http://clock.example.org' }), database, logger: false });
   await insertRequest('confidential', { confidentiality: 'confidential', opened: true });
   await insertRequest('network', { confidentiality: 'network', opened: true });

@@ -10,8 +10,7 @@ import jsonld from 'jsonld';
 import SHACLValidator from 'rdf-validate-shacl';
 import { buildApp } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
-import { seedDemo } from '../../db/seed/demo.ts';
-import { freshDatabase } from '../../test/db.ts';
+import { freshDemoDatabase } from '../../test/db.ts';
 import { testConfig } from '../../test/factories.ts';
 import { DATASETS } from './datasets.service.ts';
 
@@ -23,8 +22,7 @@ let database: Database;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  database = await freshDatabase();
-  await seedDemo(database.db);
+  database = await freshDemoDatabase();
   app = await buildApp({ config: testConfig({ publicUrl: BASE }), database, logger: false });
 });
 afterAll(async () => {

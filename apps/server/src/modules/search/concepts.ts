@@ -86,10 +86,10 @@ export class Glossary {
   /** The same phrases by their exact (folded) words: the other language of a text matches only these. */
   private surfacePhrases = new PhraseTable();
   /**
-   * Per language-tagged stem and concept, the inflection cores of that concept's words with that stem (see
+   * Per language, stem and concept, the inflection cores of that concept's words with that stem (see
    * `inflectionCore`): "machines" inflects "machine vibration" but not "machining", "hard" not "hardness".
    */
-  private cores = new Map<string, Set<string>>();
+  private cores: Record<Lang, Map<string, Map<string, Set<string>>>> = { it: new Map(), en: new Map() };
   /** Words too broad to name a concept alone (`generic-words.txt`): a term that is only one of them names none. */
   readonly generic = new Set<string>();
   /** Every folded surface word of every term, for typo correction. */
@@ -151,11 +151,15 @@ export class Glossary {
         const verbal = lang === 'it' && all.some((t) => t.folded === 'si' || t.folded === 'fa');
         for (const t of toks) {
           const core = verbal ? '*' : inflectionCore(t.folded, t.stem, lang);
-          const k = `${lang}|${t.stem}|${c.id}`;
           if (core !== null) {
-            const set = this.cores.get(k) ?? new Set<string>();
+            let byConcept = this.cores[lang].get(t.stem);
+            if (!byConcept) {
+              byConcept = new Map();
+              this.cores[lang].set(t.stem, byConcept);
+            }
+            const set = byConcept.get(c.id) ?? new Set<string>();
             set.add(core);
-            this.cores.set(k, set);
+            byConcept.set(c.id, set);
           }
         }
         this.surfacePhrases.add(
@@ -212,11 +216,13 @@ export class Glossary {
     // A word matches a glossary word of the same stem only as one of its inflections (fatica, fatiche; not faticano).
     // A verb's forms stand for each other (cracked, cracking; criccato, criccatura), never for a noun's.
     const verbForms = VERB_FORMS[lang];
+    const coresOf = this.cores[lang];
     const inflects = (t: AnalysedToken, concept: string) => {
       if (!stemGuard) return true;
+      const cores = coresOf.get(t.stem)?.get(concept);
+      if (!cores) return true;
       const core = inflectionCore(t.folded, t.stem, lang);
-      const cores = this.cores.get(`${lang}|${t.stem}|${concept}`);
-      if (core === null || !cores || cores.has(core) || cores.has('*')) return true;
+      if (core === null || cores.has(core) || cores.has('*')) return true;
       return verbForms.has(core) && [...cores].some((c) => verbForms.has(c));
     };
     const word = exact ? (x: { t: AnalysedToken }) => x.t.folded : (x: { t: AnalysedToken }) => x.t.stem;

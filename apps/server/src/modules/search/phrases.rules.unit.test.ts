@@ -47,7 +47,19 @@ describe('fold', () => {
         .normalize('NFD')
         .replace(/[\u0300-\u036f]/g, '')
         .toLowerCase();
-    for (const s of ['ICP-MS', 'Qualità', 'perché', 'Forlì', 'abc123', 'e\u0301', '', 'Ǆ', 'İstanbul', 'ß'])
+    for (const s of [
+      'a\tb\u0000',
+      'ICP-MS',
+      'Qualità',
+      'perché',
+      'Forlì',
+      'abc123',
+      'e\u0301',
+      '',
+      'Ǆ',
+      'İstanbul',
+      'ß',
+    ])
       expect(fold(s)).toBe(slow(s));
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analysisSettings } from './analysis.policy.ts';
+import { PhraseTable, phraseAt } from './phrases.rules.ts';
 import { findSymptoms, parseSymptomCues, type SymptomCue } from './symptoms.rules.ts';
 import { fold, isStopWord, stem, tokenize, type Lang } from './text.rules.ts';
 
@@ -39,18 +40,19 @@ export interface AnalysedToken {
 
 /** Tokenises and stems a text in one language, keeping stop words flagged (needed for offsets and highlighting). */
 export function analyse(text: string, lang: Lang): AnalysedToken[] {
-  return tokenize(text).map((t) => ({
-    surface: t.surface,
-    folded: t.folded,
-    stem: stem(t.surface, lang),
-    start: t.start,
-    end: t.end,
-    stop: isStopWord(t.folded, lang),
-    upper: /^[A-Z0-9-]{2,}$/.test(text.slice(t.start, t.end)) && /[A-Z]/.test(text.slice(t.start, t.end)),
-  }));
+  return tokenize(text).map((t) => {
+    const written = text.slice(t.start, t.end);
+    return {
+      surface: t.surface,
+      folded: t.folded,
+      stem: stem(t.surface, lang),
+      start: t.start,
+      end: t.end,
+      stop: isStopWord(t.folded, lang),
+      upper: /^[A-Z0-9-]{2,}$/.test(written) && /[A-Z]/.test(written),
+    };
+  });
 }
-
-const phraseKey = (lang: Lang, stems: string[]) => `${lang}|${stems.join(' ')}`;
 
 /** Inflection cores (see `inflectionCore`) of a verb's forms: participles, gerunds and the nouns of the action. */
 const VERB_FORMS: Record<Lang, ReadonlySet<string>> = {
@@ -69,48 +71,25 @@ function inflectionCore(folded: string, stemmed: string, lang: Lang): string | n
   return lang === 'it' ? rest.replace(/h?[aeio]$/, '') : rest.replace(/(es|s|e)$/, '');
 }
 
-/** Files a term's words (stems or exact forms) under its phrase key and notes its length under its first word. */
-function indexPhrase(
-  phrases: Map<string, string[]>,
-  starts: Map<string, number[]>,
-  lang: Lang,
-  concept: string,
-  words: string[],
-): void {
-  const key = phraseKey(lang, words);
-  const list = phrases.get(key) ?? [];
-  if (!list.includes(concept)) list.push(concept);
-  phrases.set(key, list);
-  const startKey = `${lang}|${words[0]}`;
-  const lens = starts.get(startKey) ?? [];
-  if (!lens.includes(words.length)) {
-    lens.push(words.length);
-    lens.sort((a, b) => b - a);
-  }
-  starts.set(startKey, lens);
-}
-
 /**
  * The bilingual concept glossary: finds concepts in Italian or English text (by stemmed phrases and acronyms) and
  * walks their broader and related links.
  */
 export class Glossary {
   readonly concepts = new Map<string, Concept>();
-  private phrases = new Map<string, string[]>();
+  /** Terms by their stems, filed under their first stem (most words of a text start none, and are skipped at once). */
+  private phrases = new PhraseTable();
   private abbrs = new Map<string, string[]>();
   private maxLen = 1;
-  /** Lengths (longest first) of the phrases starting with each stem: most words start none, and are skipped at once. */
-  private startLengths = new Map<string, number[]>();
   /** Multi-word terms by each of their stems, for matching words in another order or with words between (queries). */
   private termsByStem = new Map<string, { concept: string; stems: string[] }[]>();
   /** The same phrases by their exact (folded) words: the other language of a text matches only these. */
-  private surfacePhrases = new Map<string, string[]>();
-  private surfaceStarts = new Map<string, number[]>();
+  private surfacePhrases = new PhraseTable();
   /**
-   * Per language-tagged stem and concept, the inflection cores of that concept's words with that stem (see
+   * Per language, stem and concept, the inflection cores of that concept's words with that stem (see
    * `inflectionCore`): "machines" inflects "machine vibration" but not "machining", "hard" not "hardness".
    */
-  private cores = new Map<string, Set<string>>();
+  private cores: Record<Lang, Map<string, Map<string, Set<string>>>> = { it: new Map(), en: new Map() };
   /** Words too broad to name a concept alone (`generic-words.txt`): a term that is only one of them names none. */
   readonly generic = new Set<string>();
   /** Every folded surface word of every term, for typo correction. */
@@ -172,19 +151,21 @@ export class Glossary {
         const verbal = lang === 'it' && all.some((t) => t.folded === 'si' || t.folded === 'fa');
         for (const t of toks) {
           const core = verbal ? '*' : inflectionCore(t.folded, t.stem, lang);
-          const k = `${lang}|${t.stem}|${c.id}`;
           if (core !== null) {
-            const set = this.cores.get(k) ?? new Set<string>();
+            let byConcept = this.cores[lang].get(t.stem);
+            if (!byConcept) {
+              byConcept = new Map();
+              this.cores[lang].set(t.stem, byConcept);
+            }
+            const set = byConcept.get(c.id) ?? new Set<string>();
             set.add(core);
-            this.cores.set(k, set);
+            byConcept.set(c.id, set);
           }
         }
-        indexPhrase(
-          this.surfacePhrases,
-          this.surfaceStarts,
+        this.surfacePhrases.add(
           lang,
-          c.id,
           toks.map((t) => t.folded),
+          c.id,
         );
         for (const t of toks) {
           this.words.add(t.folded);
@@ -204,12 +185,10 @@ export class Glossary {
             this.termsByStem.set(k, refs);
           }
         }
-        indexPhrase(
-          this.phrases,
-          this.startLengths,
+        this.phrases.add(
           lang,
-          c.id,
           toks.map((t) => t.stem),
+          c.id,
         );
         this.maxLen = Math.max(this.maxLen, toks.length);
       }
@@ -231,35 +210,32 @@ export class Glossary {
    */
   find(tokens: AnalysedToken[], lang: Lang, lenientAcronyms: boolean, exact = false): ConceptHit[] {
     const hits: ConceptHit[] = [];
-    const content = tokens.map((t, i) => ({ t, i })).filter((x) => !x.t.stop);
+    const content: { t: AnalysedToken; i: number }[] = [];
+    for (let i = 0; i < tokens.length; i++) if (!tokens[i]!.stop) content.push({ t: tokens[i]!, i });
     const { stemGuard, narrowWindows } = analysisSettings();
     // A word matches a glossary word of the same stem only as one of its inflections (fatica, fatiche; not faticano).
     // A verb's forms stand for each other (cracked, cracking; criccato, criccatura), never for a noun's.
     const verbForms = VERB_FORMS[lang];
+    const coresOf = this.cores[lang];
     const inflects = (t: AnalysedToken, concept: string) => {
       if (!stemGuard) return true;
+      const cores = coresOf.get(t.stem)?.get(concept);
+      if (!cores) return true;
       const core = inflectionCore(t.folded, t.stem, lang);
-      const cores = this.cores.get(`${lang}|${t.stem}|${concept}`);
-      if (core === null || !cores || cores.has(core) || cores.has('*')) return true;
+      if (core === null || cores.has(core) || cores.has('*')) return true;
       return verbForms.has(core) && [...cores].some((c) => verbForms.has(c));
     };
-    const word = (t: AnalysedToken) => (exact ? t.folded : t.stem);
-    const starts = exact ? this.surfaceStarts : this.startLengths;
+    const word = exact ? (x: { t: AnalysedToken }) => x.t.folded : (x: { t: AnalysedToken }) => x.t.stem;
     const phrases = exact ? this.surfacePhrases : this.phrases;
     for (let s = 0; s < content.length; s++) {
-      const lens = starts.get(`${lang}|${word(content[s]!.t)}`);
-      if (!lens) continue;
-      for (const len of lens) {
-        if (s + len > content.length) continue;
+      const candidates = phrases.startingWith(lang, word(content[s]!));
+      if (!candidates) continue;
+      for (const phrase of candidates) {
+        if (!phraseAt(phrase, content, s, word)) continue;
+        const len = phrase.words.length;
         const slice = content.slice(s, s + len);
-        const ids = phrases.get(
-          phraseKey(
-            lang,
-            slice.map((x) => word(x.t)),
-          ),
-        );
-        const matched = ids?.filter((concept) => exact || slice.every((x) => inflects(x.t, concept)));
-        if (matched?.length) {
+        const matched = phrase.concepts.filter((concept) => exact || slice.every((x) => inflects(x.t, concept)));
+        if (matched.length) {
           for (const concept of matched)
             hits.push({
               concept,
@@ -310,6 +286,9 @@ export class Glossary {
     }
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
+      // Only a word in capitals, or any content word with `lenientAcronyms`, can be an acronym: the rest are skipped
+      // before their key is built.
+      if (!t.upper && !(lenientAcronyms && !t.stop)) continue;
       const key = t.folded.replace(/[^a-z0-9]/g, '');
       const ids = this.abbrs.get(key);
       if (!ids) continue;

@@ -4,8 +4,13 @@ import { TEXT_LIMITS } from './budget.rules.ts';
 export type Lang = 'it' | 'en';
 export const LANGS: readonly Lang[] = ['it', 'en'];
 
+/** Any character other than printable ASCII (space to tilde). */
+const NOT_PLAIN = /[^ -~]/;
+
 /** Lower-cases and strips diacritics: "Qualità" → "qualita". */
 export function fold(s: string): string {
+  // Printable ASCII has nothing to decompose or strip (most words of a catalogue): lower-casing is all there is.
+  if (!NOT_PLAIN.test(s)) return s.toLowerCase();
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -149,8 +149,9 @@ export const eventSessions = pgTable(
 
 /**
  * A person's registration: a user, or an e-mail address confirmed by a link. Tokens are kept hashed (SHA-256), as
- * one_time_tokens are: `confirm_token_hash` for the confirmation link, `manage_token_hash` for cancelling and the
- * certificate without an account. At most one live registration per event and e-mail address.
+ * one_time_tokens are: `confirm_token_hash` for the confirmation link, `manage_token_hash` for reading, cancelling and the
+ * certificate without an account, `certificate_token_hash` for reading and the certificate only (made when attendance
+ * is met and mailed with the certificate's link, so the first link keeps working). At most one live registration per event and e-mail address.
  */
 export const eventRegistrations = pgTable(
   'event_registrations',
@@ -179,6 +180,7 @@ export const eventRegistrations = pgTable(
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
     /** Verification code printed on the attendance certificate. */
     certificateCode: text('certificate_code'),
+    certificateTokenHash: text('certificate_token_hash').unique(),
   },
   (t) => [
     check('event_registrations_state_check', sql`${t.state} in (${list(REGISTRATION_STATES)})`),

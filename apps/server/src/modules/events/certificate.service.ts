@@ -5,7 +5,7 @@ import * as repo from './events.repo.ts';
 import { isOrganizer } from './events.rules.ts';
 import { sessionLine } from './events.mail.rules.ts';
 import { loadEvent, type EventDeps } from './events.service.ts';
-import { sha256 } from './registrations.service.ts';
+import { tokenOpens } from './registrations.service.ts';
 import { eventUrl } from './ics.rules.ts';
 
 /**
@@ -21,7 +21,7 @@ export async function certificatePdf(deps: EventDeps, actor: Actor, id: string, 
   if (!r) throw new AppError('NOT_FOUND', `No registration with id "${id}"`);
   const e = (await loadEvent(deps.db, r.eventId))!;
   const owner = actor.kind === 'member' && actor.userId !== null && actor.userId === r.userId;
-  const byToken = !!token && sha256(token) === r.manageTokenHash;
+  const byToken = tokenOpens(r, token, 'read');
   if (!owner && !byToken && !isOrganizer(actor, e.facts.organizers))
     throw new AppError('NOT_FOUND', `No registration with id "${id}"`);
   if (r.state !== 'attended' || !r.certificateCode)

@@ -104,7 +104,13 @@ export function mailText(kind: MailKind, lang: 'it' | 'en', f: MailFacts): { sub
   if (f.online && kind !== 'event-cancelled') lines.push(`${L('Collegamento', 'Online link')}: ${f.online}`);
   lines.push(f.eventUrl);
   if (f.manageUrl && kind !== 'event-cancelled' && kind !== 'registration-cancelled' && kind !== 'confirm-address')
-    lines.push('', L('Per vedere o annullare la tua iscrizione:', 'To see or cancel your registration:'), f.manageUrl);
+    lines.push(
+      '',
+      kind === 'attended'
+        ? L('Per vedere la tua iscrizione:', 'To see your registration:')
+        : L('Per vedere o annullare la tua iscrizione:', 'To see or cancel your registration:'),
+      f.manageUrl,
+    );
   lines.push('', '— CL.O.C.K.');
   return { subject, body: lines.join('\n') };
 }

@@ -65,7 +65,8 @@ export async function mailRegistrant(
   } = {},
 ) {
   const lang = r.lang === 'en' ? 'en' : 'it';
-  // A registrant without an account reaches their registration by its token, known only when it is made (or renewed).
+  // A registrant without an account reaches their registration by a token, known only when it is made (the manage
+  // token when registering or confirming, the read-only certificate token when attendance is met).
   const links = extra.manageToken || r.userId ? registrationLinks(publicUrl, r.id, extra.manageToken ?? null) : null;
   const text = mailText(kind, lang, {
     name: r.name,

@@ -480,6 +480,39 @@ describe('events', () => {
     expect((await req('GET', `/api/v1/event-registrations/${ID.regWaiting}/certificate`, 'other')).statusCode).toBe(
       404,
     );
+
+    // Present at the second session too, the visitor is mailed the certificate's link with a read-only token of its
+    // own, and the link to see the registration mailed when it was confirmed keeps working.
+    const mark = (present: boolean) =>
+      req('PUT', `/api/v1/events/${ID.course}/attendance`, 'staff', {
+        session: sessions[1]!.id,
+        items: [{ registration: ID.regVisitor, present }],
+      });
+    expect((await mark(true)).statusCode).toBe(200);
+    const attendedMail = (await mailsTo('visitatrice@example.org')).at(-1)!;
+    expect(attendedMail.subject).toMatch(/Attestato di partecipazione/);
+    expect(attendedMail.body).toContain('Per vedere la tua iscrizione:');
+    const certToken = tokenIn(attendedMail.body, '/certificate')!;
+    expect(certToken).toBeTruthy();
+    expect(certToken).not.toBe(ID.visitorToken);
+    for (const t of [ID.visitorToken, certToken]) {
+      const seen = await req('GET', `/api/v1/event-registrations/${ID.regVisitor}?token=${t}`, 'anonymous');
+      expect(seen.statusCode, seen.body).toBe(200);
+      expect(seen.json()).toMatchObject({ state: 'attended', certificate: true });
+      const cert = await app.inject({
+        url: `/api/v1/event-registrations/${ID.regVisitor}/certificate?token=${t}`,
+        headers: { accept: 'application/pdf' },
+      });
+      expect(cert.statusCode).toBe(200);
+      expect((await readPdfText(cert.rawPayload)).text).toContain('Lucia Verdi');
+    }
+    // The certificate's token only reads: it cannot cancel (whatever the state).
+    const cancelByCert = await req('POST', `/api/v1/event-registrations/${ID.regVisitor}/cancel`, 'anonymous', {
+      token: certToken,
+    });
+    expect(cancelByCert.statusCode).toBe(404);
+    // Back to one session of two: the registration is confirmed again, as the indicators below expect.
+    expect((await mark(false)).statusCode).toBe(200);
   });
 
   it('counts participation for the indicators, traceable to the registrations', async () => {

@@ -125,14 +125,15 @@ export async function recordAttendance(deps: EventDeps, ctx: Ctx, eventId: strin
       // Attended: present at the share of sessions the event requires (at least one).
       const met = attendanceMet(n, e.sessions.length, e.row.attendanceRequired);
       if (met && r.state === 'confirmed') {
-        // A new manage token goes with the certificate's link (the first one is stored only hashed).
-        const manage = r.userId ? null : crypto.randomBytes(32).toString('base64url');
+        // The manage token is stored only hashed, so the certificate's link carries a token of its own that reads the
+        // registration and its certificate; the manage link mailed before keeps working.
+        const certificate = r.userId ? null : crypto.randomBytes(32).toString('base64url');
         const updated = await repo.updateRegistration(tx, id, {
           state: 'attended',
           certificateCode: r.certificateCode ?? crypto.randomBytes(6).toString('hex').toUpperCase(),
-          ...(manage ? { manageTokenHash: sha256(manage) } : {}),
+          ...(certificate ? { certificateTokenHash: sha256(certificate) } : {}),
         });
-        await mailRegistrant(tx, deps.publicUrl, e, updated, 'attended', now, { manageToken: manage });
+        await mailRegistrant(tx, deps.publicUrl, e, updated, 'attended', now, { manageToken: certificate });
       } else if (!met && r.state === 'attended') await repo.updateRegistration(tx, id, { state: 'confirmed' });
       if (met && e.row.grantsQualificationId && r.userId)
         await grantForAttendance(

@@ -231,23 +231,40 @@ export async function confirmRegistration(deps: EventDeps, ctx: Ctx, token: stri
   return one(deps, found.id);
 }
 
+/** What a registrant's token is used for: reading (and the certificate) or managing (cancelling). */
+export type TokenUse = 'read' | 'manage';
+
+const sameHash = (token: string, hash: string | null) => {
+  if (!hash) return false;
+  const a = Buffer.from(sha256(token));
+  const b = Buffer.from(hash);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+};
+
+/** The manage token does everything; the certificate's token (mailed once attendance is met) only reads. */
+export const tokenOpens = (
+  r: { manageTokenHash: string; certificateTokenHash: string | null },
+  token: string | undefined,
+  to: TokenUse,
+) => !!token && (sameHash(token, r.manageTokenHash) || (to === 'read' && sameHash(token, r.certificateTokenHash)));
+
 /**
  * Who may read or cancel a registration: its owner (signed in), whoever holds its token, the event's organisers.
  * Others 404 (a registration's existence is not told).
  */
-async function accessible(deps: EventDeps, actor: Actor, id: string, token?: string) {
+async function accessible(deps: EventDeps, actor: Actor, id: string, token: string | undefined, to: TokenUse) {
   const r = UUID.test(id) ? await repo.findRegistration(deps.db, id) : null;
   if (!r) throw new AppError('NOT_FOUND', `No registration with id "${id}"`);
   const e = (await loadEvent(deps.db, r.eventId))!;
   const owner = actor.kind === 'member' && actor.userId !== null && actor.userId === r.userId;
-  const byToken = !!token && crypto.timingSafeEqual(Buffer.from(sha256(token)), Buffer.from(r.manageTokenHash));
+  const byToken = tokenOpens(r, token, to);
   const organizer = isOrganizer(actor, e.facts.organizers);
   if (!owner && !byToken && !organizer) throw new AppError('NOT_FOUND', `No registration with id "${id}"`);
   return { r, e, organizer, registrant: owner || byToken };
 }
 
 export async function getRegistration(deps: EventDeps, actor: Actor, id: string, token?: string) {
-  await accessible(deps, actor, id, token);
+  await accessible(deps, actor, id, token, 'read');
   return one(deps, id);
 }
 
@@ -255,7 +272,7 @@ const CANCELLABLE: RegistrationState[] = ['pending-confirmation', 'confirmed', '
 
 export async function cancelRegistration(deps: EventDeps, ctx: Ctx, id: string, token?: string) {
   const now = nowOf(deps);
-  const { e: e0 } = await accessible(deps, ctx.actor, id, token);
+  const { e: e0 } = await accessible(deps, ctx.actor, id, token, 'manage');
   await deps.db.transaction(async (tx) => {
     const e = (await loadEvent(tx, e0.row.id, true))!;
     const r = (await repo.findRegistration(tx, id))!;

@@ -63,6 +63,42 @@ async function as(
 const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe('a matchmaking day', () => {
+  it('is organised by a centre through the form; a company is told it cannot', async () => {
+    await as(SARA, '/incontri', async (page) => {
+      await arrive(page, /\/incontri$/, 'Giornate di incontri B2B');
+      await page.getByRole('link', { name: 'Organizza una giornata di incontri' }).click();
+      await arrive(page, /\/incontri\/nuova$/, 'Nuova giornata di incontri B2B');
+      await expectAccessible(page);
+      const main = page.getByRole('main');
+      await main.getByLabel('Tavoli').fill('0');
+      await main.getByRole('button', { name: 'Crea la giornata' }).click();
+      const summary = page.getByRole('alert').first();
+      await expect.poll(() => summary.textContent()).toContain('Scrivi un titolo in italiano o in inglese.');
+      expect(await summary.textContent()).toContain('I tavoli vanno da 1 a 500.');
+      await expectAccessible(page);
+      await main.getByLabel('Titolo in italiano').fill('Incontri B2B della filiera cartaria');
+      await main.getByLabel('Tavoli').fill('8');
+      await main.getByLabel('Turni').fill('10');
+      await main.getByRole('button', { name: 'Crea la giornata' }).click();
+      await arrive(page, /\/incontri\/[0-9a-f-]{36}$/, 'Incontri B2B della filiera cartaria');
+      expect(await page.getByRole('main').textContent()).toMatch(/09:30/);
+    });
+    await as(
+      FEDERICO,
+      '/incontri/nuova',
+      async (page) => {
+        await arrive(page, /\/incontri\/nuova$/, 'New B2B matchmaking day');
+        expect(await page.getByRole('main').textContent()).toContain(
+          'Only the staff of a network centre organise a matchmaking day.',
+        );
+        expect(await page.getByRole('button', { name: 'Create the day' }).count()).toBe(0);
+        await expectAccessible(page);
+        expect(await noSideways(page)).toBe(true);
+      },
+      { lang: 'en', mobile: true },
+    );
+  });
+
   it('is linked from its event and listed with the others', async () => {
     const rows = (await stack.database.db.execute(
       sql`select id from events where kind = 'matchmaking' order by id limit 1`,

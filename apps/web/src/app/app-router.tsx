@@ -159,6 +159,9 @@ const MatchmakingDaysPage = lazy(() =>
 const MatchmakingDayPage = lazy(() =>
   import('../routes/matchmaking-day-page.tsx').then((m) => ({ default: m.MatchmakingDayPage })),
 );
+const MatchmakingDayNewPage = lazy(() =>
+  import('../routes/matchmaking-day-new-page.tsx').then((m) => ({ default: m.MatchmakingDayNewPage })),
+);
 const FilieraMapPage = lazy(() =>
   import('../routes/filiera-map-page.tsx').then((m) => ({ default: m.FilieraMapPage })),
 );
@@ -214,6 +217,7 @@ export const routes: RouteObject[] = [
           { path: 'introduzioni', element: <IntroductionsPage /> },
           { path: 'opportunita/:id', element: <OpportunityPage /> },
           { path: 'incontri', element: <MatchmakingDaysPage /> },
+          { path: 'incontri/nuova', element: <MatchmakingDayNewPage /> },
           { path: 'incontri/:id', element: <MatchmakingDayPage /> },
           { path: 'filiere/:code/mappa', element: <FilieraMapPage /> },
           { path: 'esperti', element: <RecordListPage type="expert" /> },

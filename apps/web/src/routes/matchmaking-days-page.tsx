@@ -13,6 +13,9 @@ import {
   type MatchmakingDay,
 } from '../features/matchmaking/matchmaking-api.ts';
 import { useOrganizationName } from '../features/catalogue/organization-name.tsx';
+import { useReferenceData } from '../features/catalogue/reference-data.tsx';
+import { useSession } from '../features/identity/session.tsx';
+import { matchmakingOrganizers } from '../features/matchmaking/matchmaking-roles.ts';
 import '../features/matchmaking/matchmaking-messages.ts';
 import '../features/matchmaking/matchmaking.css';
 
@@ -20,6 +23,9 @@ import '../features/matchmaking/matchmaking.css';
 export function MatchmakingDaysPage() {
   const { t, tp, pick, lang } = useI18n();
   const orgName = useOrganizationName();
+  const { user } = useSession();
+  const { organizations } = useReferenceData();
+  const organiser = matchmakingOrganizers(user, organizations).length > 0;
   const list = useApi<{ items: MatchmakingDay[] }>(matchmakingEndpoints.list());
   const today = new Date().toISOString().slice(0, 10);
   const items = list.data?.items ?? [];
@@ -55,6 +61,13 @@ export function MatchmakingDaysPage() {
       />
       <PageHeading documentTitle={t('mm.list.title')}>{t('mm.list.title')}</PageHeading>
       <p className="lead">{t('mm.list.intro')}</p>
+      {organiser ? (
+        <p>
+          <Link className="btn btn-outline-primary" to="/incontri/nuova">
+            {t('mm.new.link')}
+          </Link>
+        </p>
+      ) : null}
       {list.error ? (
         <ProblemAlert error={list.error} onRetry={list.reload} />
       ) : !list.data ? (

@@ -71,6 +71,7 @@ export interface Grid {
 
 const day = (id: string) => `/matchmaking/${encodeURIComponent(id)}`;
 export const matchmakingEndpoints = {
+  create: () => apiUrl('/matchmaking'),
   list: (p: { event?: string; upcoming?: boolean } = {}) =>
     apiUrl('/matchmaking', { event: p.event, upcoming: p.upcoming ? 'true' : undefined }),
   one: (id: string) => apiUrl(day(id)),

@@ -15,6 +15,8 @@
  *          --off a,b       run with these analysis settings turned back to their previous behaviour.
  *          --with k=v,k=v  run with these analysis settings set to these values (numbers or true/false).
  *          --ablate        also run once with each setting off, and print the ablation table.
+ *          --variant k=v   also run with these settings (comma-separated; repeatable), paired with the first run in the
+ *                          ablation table: several candidate changes measured side by side in one run.
  *          --aspects N     also print the aspect names the engine gives the first N problems of each set (names only).
  */
 import fs from 'node:fs';
@@ -53,6 +55,7 @@ const { values: opts } = parseArgs({
     off: { type: 'string' },
     with: { type: 'string' },
     ablate: { type: 'boolean' },
+    variant: { type: 'string', multiple: true },
     aspects: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -230,6 +233,7 @@ function baseline(set: LabelledSet): Baseline {
 // Printing
 
 const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–');
+const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '–');
 const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(0)}%` : '–');
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -327,14 +331,16 @@ function extras(s: SetRun): void {
 }
 
 function ablationTable(all: SetRun[]): void {
-  console.log('\nAblation: each setting back to its previous behaviour, one at a time (Δ nDCG@10 vs current, 95% CI)');
+  console.log(
+    '\nAblation: each setting back to its previous behaviour, one at a time, and the --variant runs (Δ nDCG@10 vs the first run, 95% CI)',
+  );
   for (const s of all) {
     const base = s.runs[0]!;
     const kinds = groupsOf(s.set)
       .map(([g]) => g)
       .filter((g) => !g.startsWith('lang'));
     console.log(`\n${s.set.name}`);
-    const widths = [26, ...kinds.map(() => 9), 22, 7, 6];
+    const widths = [26, ...kinds.map(() => 9), 25, 7, 6];
     const line = (cells: string[]) =>
       console.log(cells.map((c, i) => (i === 0 ? pad(c, widths[i]!) : lpad(c, widths[i]!))).join(' '));
     line(['config', ...kinds.map((k) => k.slice(0, 9)), 'Δ overall [95% CI]', 'team', 'fixes']);
@@ -349,7 +355,7 @@ function ablationTable(all: SetRun[]): void {
       const [lo, hi] = pairedDifferenceCi(a, b);
       const d = mean(a) - mean(b);
       cells.push(
-        run === base ? '–' : `${d >= 0 ? '+' : ''}${f2(d)} [${f2(lo)}…${f2(hi)}]`,
+        run === base ? '–' : `${d >= 0 ? '+' : ''}${f3(d)} [${f3(lo)}…${f3(hi)}]`,
         pct(mean([...run.engine.values()].map((f) => f.coverage).filter((v): v is number => v !== null))),
         String(run.corrected.length),
       );
@@ -393,15 +399,18 @@ function worst(s: SetRun, catalogue: Catalogue): void {
 // Main
 
 async function main(): Promise<number> {
-  const given = Object.fromEntries(
-    (opts.with ?? '')
-      .split(',')
-      .filter(Boolean)
-      .map((kv) => {
-        const [k, v] = kv.split('=');
-        return [k, v === 'true' ? true : v === 'false' ? false : Number(v)];
-      }),
-  ) as Partial<AnalysisSettings>;
+  const settingsOf = (list: string) =>
+    Object.fromEntries(
+      list
+        .split(',')
+        .filter(Boolean)
+        .map((kv) => {
+          const [k, v] = kv.split('=');
+          if (!k || !(k in DEFAULT_ANALYSIS)) throw new Error(`unknown analysis setting "${k}"`);
+          return [k, v === 'true' ? true : v === 'false' ? false : Number(v)];
+        }),
+    ) as Partial<AnalysisSettings>;
+  const given = settingsOf(opts.with ?? '');
   const base = { ...(opts.off ? withLegacy(opts.off.split(',').filter(Boolean)) : {}), ...given };
   const named = [opts.off ? `off: ${opts.off}` : '', opts.with ? `with ${opts.with}` : ''].filter(Boolean).join('; ');
   const configs: { name: string; analysis: Partial<AnalysisSettings> }[] = [
@@ -411,6 +420,7 @@ async function main(): Promise<number> {
     for (const sw of ABLATION_SWITCHES) configs.push({ name: `${sw} off`, analysis: { ...base, ...withLegacy([sw]) } });
     configs.push({ name: 'all off (previous engine)', analysis: withLegacy([...ABLATION_SWITCHES]) });
   }
+  for (const v of opts.variant ?? []) configs.push({ name: v, analysis: { ...base, ...settingsOf(v) } });
   const sets: LabelledSet[] = [];
   for (const make of [demoSet, secondSet]) {
     const s = make();
@@ -442,7 +452,7 @@ async function main(): Promise<number> {
   );
   mainTable(all);
   for (const s of all) extras(s);
-  if (opts.ablate) ablationTable(all);
+  if (opts.ablate || opts.variant?.length) ablationTable(all);
   if (opts.aspects)
     for (const s of all) {
       console.log(`\nAspects as the engine names them (${s.set.name}, first ${opts.aspects} problems):`);

@@ -6,6 +6,7 @@ import { guessLanguage, type Lang } from '../search/text.rules.ts';
 import {
   addClauseAspects,
   composeTeams,
+  isSymptomAspect,
   splitIntoAspects,
   TEAM_WEIGHTS,
   type Aspect,
@@ -120,11 +121,14 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
 
   // `reach`: the record's best score on the whole problem or on any one aspect — what an organisation brings to a team,
   // where a partner is wanted precisely for a secondary aspect.
-  const combined = new Map<string, { doc: DocInput; score: number; reach: number; aspects: Record<string, number> }>();
+  const combined = new Map<
+    string,
+    { doc: DocInput; score: number; reach: number; bonus: number; floor: number; aspects: Record<string, number> }
+  >();
   const consider = (key: string, doc: DocInput) => {
     let c = combined.get(key);
     if (!c) {
-      c = { doc, score: 0, reach: 0, aspects: {} };
+      c = { doc, score: 0, reach: 0, bonus: 0, floor: 0, aspects: {} };
       combined.set(key, c);
     }
     return c;
@@ -137,25 +141,35 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
   // Fusion. Blend: the whole problem's score plus a bounded bonus for the record's best aspect, so a spurious or minor
   // aspect cannot lift a record that scores weakly on the problem as a whole. Legacy: the maximum over each aspect's
   // ranking normalised to its own best record.
-  const bonus = new Map<string, number>();
+  // In a problem naming a symptom and what suffers it (a material, a process, a product), the records of those other
+  // concept aspects keep a floor (`symptomFloor`): on the whole problem the symptom's words, and the tests and services
+  // it links to, outweigh the records of the material or process, which are often what the problem needs.
+  const symptoms =
+    settings.blend && settings.symptomFloor > 0
+      ? new Set(perAspect.filter((p) => isSymptomAspect(p.aspect, index.glossary)).map((p) => p.aspect))
+      : new Set<Aspect>();
+  const floor = settings.symptomFloor * (1 + settings.blendWeight);
   for (const { aspect, ranked } of perAspect) {
+    const f =
+      aspect.kind === 'clause'
+        ? conceptAspects.length > 1
+          ? CLAUSE_RANK_WEIGHT
+          : 0
+        : conceptAspects.length > 1
+          ? 0.95
+          : 1;
+    const floored = symptoms.size > 0 && aspect.kind === 'concept' && !symptoms.has(aspect);
     for (const [key, { doc, score }] of ranked) {
       const c = consider(key, doc);
       c.aspects[aspect.label] = score;
-      const f =
-        aspect.kind === 'clause'
-          ? conceptAspects.length > 1
-            ? CLAUSE_RANK_WEIGHT
-            : 0
-          : conceptAspects.length > 1
-            ? 0.95
-            : 1;
       c.reach = Math.max(c.reach, f * score);
-      if (settings.blend) bonus.set(key, Math.max(bonus.get(key) ?? 0, f * score));
-      else c.score = c.reach;
+      if (!settings.blend) c.score = c.reach;
+      c.bonus = Math.max(c.bonus, f * score);
+      if (floored) c.floor = Math.max(c.floor, floor * f * score);
     }
   }
-  if (settings.blend) for (const [key, b] of bonus) combined.get(key)!.score += settings.blendWeight * b;
+  if (settings.blend)
+    for (const c of combined.values()) c.score = Math.max(c.score + settings.blendWeight * c.bonus, c.floor);
   // Pseudo-relevance feedback: glossary concepts that several of the first records share, and the problem does not
   // name, rank the records once more; that ranking adds a small share.
   if (settings.feedback && budget.left()) {

@@ -24,6 +24,18 @@ export interface Truncation {
 
 const CONTEXT_WEIGHT = 0.35;
 
+/** The roots of the glossary's problem concepts: what goes wrong (degradation, defects, a plant's troubles). */
+const SYMPTOM_ROOTS = new Set(['material-degradation', 'product-defects', 'industrial-problems']);
+
+/** Whether an aspect names only symptoms (concepts under a problem root), not a material, process or service. */
+export function isSymptomAspect(aspect: Aspect, glossary: Glossary): boolean {
+  return (
+    aspect.kind === 'concept' &&
+    aspect.concepts.length > 0 &&
+    aspect.concepts.every((c) => SYMPTOM_ROOTS.has(c) || glossary.ancestors(c, 4).some((a) => SYMPTOM_ROOTS.has(a)))
+  );
+}
+
 /**
  * Breaks a parsed problem into aspects: each glossary concept named in the text is an aspect, unless a more specific
  * concept covers the same words or it is the broader concept of another one found; concepts linked in the glossary

@@ -28,6 +28,13 @@ export interface AnalysisSettings {
    */
   blend: boolean;
   blendWeight: number;
+  /**
+   * In a problem that names a symptom (a concept under the glossary's degradation, defect or plant-problem roots) and
+   * another concept (the material, process or product that suffers it), a record scores at least this share of
+   * (1 + `blendWeight`) × its score on that other concept aspect: as under the maximum, that aspect's best records stay
+   * near the top instead of below the tests and services the symptom links to. 0: no floor.
+   */
+  symptomFloor: number;
   /** Exponent of the share of query words a document matches, for search (short queries) and matching (long texts). */
   searchCoordination: number;
   matchingCoordination: number;
@@ -71,6 +78,7 @@ export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
   stemGuard: true,
   blend: true,
   blendWeight: 0.5,
+  symptomFloor: 0.8,
   searchCoordination: 1,
   matchingCoordination: 0,
   linkWeight: 0.5,
@@ -92,6 +100,7 @@ export const LEGACY_ANALYSIS: Readonly<AnalysisSettings> = {
   stemGuard: false,
   blend: false,
   blendWeight: 0.5,
+  symptomFloor: 0,
   searchCoordination: 1,
   matchingCoordination: 1,
   linkWeight: 0.85,
@@ -112,6 +121,7 @@ export const ABLATION_SWITCHES = [
   'narrowWindows',
   'stemGuard',
   'blend',
+  'symptomFloor',
   'matchingCoordination',
   'linkWeight',
   'feedback',

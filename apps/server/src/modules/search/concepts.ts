@@ -418,6 +418,8 @@ export class Translator {
    */
   private words = { it: new Set<string>(), en: new Set<string>() };
   private stems = { it: new Set<string>(), en: new Set<string>() };
+  /** The words of Italian place names (folded): a town typed in lower case without its accent (forli) is no typo. */
+  private places = new Set<string>();
   /** Parts of speech of WordNet's single-word lemmas: bits NOUN, VERB, ADJECTIVE, ADVERB. */
   private pos = { it: new Map<string, number>(), en: new Map<string, number>() };
 
@@ -436,7 +438,7 @@ export class Translator {
    */
   isRealWord(surface: string): boolean {
     const f = fold(surface);
-    if (this.words.it.has(f) || this.words.en.has(f)) return true;
+    if (this.words.it.has(f) || this.words.en.has(f) || this.places.has(f)) return true;
     if (this.stems.it.has(stem(surface, 'it')) || this.stems.en.has(stem(surface, 'en'))) return true;
     return (
       lemmaCandidates(f, 'it').some((w) => this.words.it.has(w)) ||
@@ -496,6 +498,11 @@ export class Translator {
         for (const e of enl) for (const i of itl.slice(0, 2)) t.pair(new Map(), t.coreEn2it, i, e, 4);
       }
     }
+    const places = path.join(DICTIONARY_DIR, 'place-names.txt');
+    if (fs.existsSync(places))
+      for (const line of fs.readFileSync(places, 'utf8').split('\n'))
+        if (line.trim() && !line.startsWith('#'))
+          for (const w of tokenize(line)) if (w.folded.length >= 3) t.places.add(w.folded);
     // Thesaurus labels first: they are domain terms; WordNet after, limited to its first synsets per word.
     const labels = (it: string | undefined, en: string | undefined) => {
       if (it) t.noteWords(clean(it), 'it');

@@ -293,6 +293,13 @@ describe('language-aware analysis (issue: conflation and corrections)', () => {
     expect(looksIntended('Siamo a Carpi. Maglifcio', 15, 24)).toBe(false);
     expect(looksIntended('prove ISO', 6, 9)).toBe(false);
   });
+  it('never corrects an Italian place name typed in lower case without its accent', () => {
+    const { index } = build([doc({ it: 'Mole per affilare e canto corale, precisione' })], g, t);
+    // imola and cantu (Cantù) are one edit from words of the catalogue (mola, canto), and no word of any vocabulary.
+    for (const q of ['aziende di imola e di cantu', 'un mobilificio a cantu cerca mole'])
+      expect(index.parse(q).corrections, q).toEqual([]);
+    expect(index.parse('mole di precisone').corrections).toEqual([{ from: 'precisone', to: 'precisione' }]);
+  });
   it('stems a word in its own language only (the other language is reached by translation and concepts)', () => {
     const { index } = build([doc({ it: 'Prove di fatica' })], g, t);
     const terms = (q: string, word: string) =>

@@ -55,12 +55,12 @@ export function labelSlots(aspects: readonly { label: string }[]) {
   });
   return {
     /** The score under the label of aspect `i` (0 when no aspect with that label holds the record). */
-    score(values: Float64Array, i: number): number {
+    score(values: ArrayLike<number>, i: number): number {
       for (const j of same[i]!) if (values[j] !== ABSENT) return values[j]!;
       return 0;
     },
     /** The scores as an object by label, its keys in the order they were first written. */
-    record(values: Float64Array): Record<string, number> {
+    record(values: ArrayLike<number>): Record<string, number> {
       const out: Record<string, number> = {};
       for (let i = 0; i < aspects.length; i++) if (values[i] !== ABSENT) out[aspects[i]!.label] = values[i]!;
       return out;

@@ -57,7 +57,7 @@ interface Combined {
   /** The best of `f × score` over the aspects' rankings that hold the record (0 when none does). */
   bonus: number;
   /** By aspect position: the record's score in that aspect's ranking (`ABSENT` when the ranking does not hold it). */
-  aspects: Float64Array;
+  aspects: number[];
 }
 
 /** One alternative per term, with its best weight. */
@@ -144,7 +144,7 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
   const consider = (doc: DocInput) => {
     let c = combined.get(doc);
     if (!c) {
-      c = { doc, score: 0, reach: 0, bonus: 0, aspects: new Float64Array(aspects.length).fill(ABSENT) };
+      c = { doc, score: 0, reach: 0, bonus: 0, aspects: new Array<number>(aspects.length).fill(ABSENT) };
       combined.set(doc, c);
     }
     return c;
@@ -214,11 +214,17 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
     c.score *= boost;
     c.reach *= boost;
   }
-  const ranked = [...combined.values()].sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));
+  const byScore = (a: Combined, b: Combined) => b.score - a.score || a.doc.id.localeCompare(b.doc.id);
+  const ranked =
+    Number.isInteger(limit) && limit >= 0
+      ? firstSorted(combined.values(), limit, byScore)
+      : [...combined.values()].sort(byScore).slice(0, limit);
 
-  // Organisations: best record plus decaying weight of the next ones (by reach), and which aspects they cover.
-  const byOrg = new Map<string, typeof ranked>();
-  for (const r of [...ranked].sort((a, b) => b.reach - a.reach || a.doc.id.localeCompare(b.doc.id))) {
+  // Organisations: best record plus decaying weight of the next ones (by reach), and which aspects they cover. (Records
+  // by reach, ties in score order: one stable sort by both gives the order of a sort by reach of the sorted records.)
+  const byOrg = new Map<string, Combined[]>();
+  const byReach = (a: Combined, b: Combined) => b.reach - a.reach || a.doc.id.localeCompare(b.doc.id);
+  for (const r of [...combined.values()].sort((a, b) => byReach(a, b) || byScore(a, b))) {
     const list = byOrg.get(r.doc.organization) ?? [];
     list.push(r);
     byOrg.set(r.doc.organization, list);
@@ -272,7 +278,7 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
         .ranked.slice(0, 3)
         .map((r) => r.doc.id),
     })),
-    results: ranked.slice(0, limit).map((r) => ({
+    results: ranked.map((r) => ({
       id: r.doc.id,
       type: r.doc.type,
       organization: r.doc.organization,

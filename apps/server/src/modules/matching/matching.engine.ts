@@ -54,7 +54,7 @@ interface Combined {
   doc: DocInput;
   score: number;
   reach: number;
-  /** The best of `f × score` over the aspects' rankings that hold the record (0 when none does). */
+  /** The best of `f × score` over the aspects' rankings that hold the record (`ABSENT` when none does). */
   bonus: number;
   /** By aspect position: the record's score in that aspect's ranking (`ABSENT` when the ranking does not hold it). */
   aspects: number[];
@@ -139,12 +139,12 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
   // `reach`: the record's best score on the whole problem or on any one aspect — what an organisation brings to a team,
   // where a partner is wanted precisely for a secondary aspect.
   // (Keyed by the index's document objects: one per record while the index is unchanged. `aspects[i]` is the score in
-  // the ranking of `aspects[i]`, `ABSENT` where that ranking does not hold the record; `bonus` is 0 where none holds it.)
+  // the ranking of `aspects[i]`, `ABSENT` where that ranking does not hold the record, as `bonus` where none does.)
   const combined = new Map<DocInput, Combined>();
   const consider = (doc: DocInput) => {
     let c = combined.get(doc);
     if (!c) {
-      c = { doc, score: 0, reach: 0, bonus: 0, aspects: new Array<number>(aspects.length).fill(ABSENT) };
+      c = { doc, score: 0, reach: 0, bonus: ABSENT, aspects: new Array<number>(aspects.length).fill(ABSENT) };
       combined.set(doc, c);
     }
     return c;
@@ -171,12 +171,12 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
             ? 0.95
             : 1;
       c.reach = Math.max(c.reach, f * score);
-      if (settings.blend) c.bonus = Math.max(c.bonus, f * score);
+      if (settings.blend) c.bonus = Math.max(c.bonus === ABSENT ? 0 : c.bonus, f * score);
       else c.score = c.reach;
     }
   }
-  // (A record no aspect holds gains `blendWeight × 0`, which leaves its score as it is.)
-  if (settings.blend) for (const c of combined.values()) c.score += settings.blendWeight * c.bonus;
+  if (settings.blend)
+    for (const c of combined.values()) if (c.bonus !== ABSENT) c.score += settings.blendWeight * c.bonus;
   // Pseudo-relevance feedback: glossary concepts that several of the first records share, and the problem does not
   // name, rank the records once more; that ranking adds a small share.
   if (settings.feedback && budget.left()) {

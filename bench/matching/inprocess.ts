@@ -2,7 +2,7 @@
  * Matching at scale without HTTP or threads: a hand-run diagnostic next to `npm run bench:matching:scale`, for CPU
  * profiles and for checking that two revisions give the same answers.
  *
- *   tsx bench/matching/inprocess.ts --data DIR/pglite [--rounds 3] [--answers FILE] [--base REV]
+ *   tsx bench/matching/inprocess.ts --data DIR/pglite [--rounds 3] [--answers FILE] [--base REV] [--set second]
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/matching/inprocess.ts --data DIR/pglite
  *
  * DIR is a database kept by `npm run bench:matching:scale -- --data DIR` (unlocked: no server on it). Builds the index
@@ -16,6 +16,9 @@
  * the same documents, in the same process, and matches every problem with both engines one after the other (which goes
  * first alternates), so that the load of the machine weighs on both alike; it prints both revisions' CPU times and
  * counts the answers that differ in any byte.
+ *
+ * `--set second` matches the problem texts of the second labelled set (bench/matching/second/) instead, on the same
+ * catalogue: their labels do not apply there, but their answers are as good a check of identical rankings.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -29,6 +32,7 @@ import { checkoutBase, type BaseCheckout } from '../base.ts';
 import { catalogueDocuments, engineFromCatalogue } from '../engine.ts';
 import { mean, percentile } from './metrics.ts';
 import { loadCatalogue, loadProblems } from './problems.ts';
+import { SECOND_DIR } from './sets.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,11 +40,15 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '1' },
     answers: { type: 'string' },
     base: { type: 'string' },
+    set: { type: 'string', default: 'demo' },
   },
 });
 if (!values.data) throw new Error('give --data DIR');
 const rounds = Math.max(1, Number(values.rounds));
-const { problems } = loadProblems(loadCatalogue());
+const { problems } =
+  values.set === 'second'
+    ? loadProblems(loadCatalogue(path.join(SECOND_DIR, 'bundle.json')), path.join(SECOND_DIR, 'problems.json'))
+    : loadProblems(loadCatalogue());
 const f1 = (n: number) => n.toFixed(1);
 const summary = (cpu: number[]) =>
   `p50 ${f1(percentile(cpu, 50))} ms, p95 ${f1(percentile(cpu, 95))} ms, max ${f1(Math.max(...cpu))} ms, mean ${f1(mean(cpu))} ms`;

@@ -12,6 +12,7 @@ import {
   type Aspect,
   type OrgCoverage,
 } from './matching.rules.ts';
+import { ABSENT, firstSorted, labelSlots } from './fusion.rules.ts';
 
 export interface MatchInput {
   text: string;
@@ -48,6 +49,19 @@ const TYPE_BOOST = 1.15;
 const FEEDBACK_RECORDS = 3;
 const FEEDBACK_MIN_SHARE = 2;
 const EXPERT_WORDS = /\b(espert\w*|consulent\w*|ricercator\w*|expert\w*|consultant\w*|researcher\w*|specialist\w*)\b/i;
+
+/** A record in a matching's fusion of its rankings. */
+interface Combined {
+  doc: DocInput;
+  score: number;
+  reach: number;
+  /** The best of `f × score` over the aspects' rankings that hold the record (`ABSENT` when none does). */
+  bonus: number;
+  /** The symptom floor (0 where none applies): the score never falls below it. */
+  floor: number;
+  /** By aspect position: the record's score in that aspect's ranking (`ABSENT` when the ranking does not hold it). */
+  aspects: number[];
+}
 
 /** One alternative per term, with its best weight. */
 function bestOf(alts: QueryAlt[]): QueryAlt[] {
@@ -89,52 +103,57 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
       coordination: settings.matchingCoordination,
     });
     const max = r.hits[0]?.score ?? 1;
-    return new Map(r.hits.map((h) => [`${h.doc.type}:${h.doc.id}`, { doc: h.doc, score: h.score / max }]));
+    // Each document once (the index's own object for it, the same in every ranking of this problem), best first.
+    return r.hits.map((h) => ({ doc: h.doc, score: h.score / max }));
   };
   // The whole problem, plus each aspect on its own so secondary aspects keep their best records near the top.
   // (Words an aspect spans also reach its related services and, at a lower weight, the context words, which are the
   // same for every concept aspect.)
-  let full = new Map<string, { doc: DocInput; score: number }>();
+  let whole: ParsedQuery;
   if (conceptAspects.length > 1) {
     // The alternatives each word carries in the aspects that span it (by label, gathered in one pass).
     const spansOf = new Map<string, QueryAlt[]>();
     for (const a of conceptAspects)
       for (const x of a.query.units) spansOf.set(x.label, [...(spansOf.get(x.label) ?? []), ...x.alts]);
-    full = rank({
+    whole = {
       ...parsed,
       shared: conceptAspects[0]!.query.shared,
       units: parsed.units.map((u) => {
         const spans = spansOf.get(u.label);
         return { ...u, alts: spans ? bestOf([...u.alts, ...spans]) : u.alts, shares: spans !== undefined };
       }),
-    });
-  } else full = rank({ ...parsed, units: conceptAspects[0]!.query.units, shared: conceptAspects[0]!.query.shared });
-  // Each aspect is ranked while time is left (the first ones are the first named in the text).
+    };
+  } else whole = { ...parsed, units: conceptAspects[0]!.query.units, shared: conceptAspects[0]!.query.shared };
+  const full = rank(whole);
+  // Each aspect is ranked while time is left (the first ones are the first named in the text). A ranking reads only a
+  // query's units and shared alternatives: an aspect with the whole problem's (a problem with one concept aspect)
+  // has the whole problem's ranking, which is not computed again.
   const rankedAspects: { aspect: Aspect; ranked: ReturnType<typeof rank> }[] = [];
   for (const a of allAspects) {
     if (!budget.left()) break;
-    rankedAspects.push({ aspect: a, ranked: rank(a.query) });
+    const same = a.query.units === whole.units && a.query.shared === whole.shared;
+    rankedAspects.push({ aspect: a, ranked: same ? full : rank(a.query) });
   }
   // A clause aspect that matches nothing in the catalogue is dropped (it is context, or words the network does not know).
-  const perAspect = rankedAspects.filter((p) => p.aspect.kind === 'concept' || p.ranked.size > 0);
+  const perAspect = rankedAspects.filter((p) => p.aspect.kind === 'concept' || p.ranked.length > 0);
   const aspects = perAspect.map((p) => p.aspect);
+  const labels = labelSlots(aspects);
 
   // `reach`: the record's best score on the whole problem or on any one aspect — what an organisation brings to a team,
   // where a partner is wanted precisely for a secondary aspect.
-  const combined = new Map<
-    string,
-    { doc: DocInput; score: number; reach: number; bonus: number; floor: number; aspects: Record<string, number> }
-  >();
-  const consider = (key: string, doc: DocInput) => {
-    let c = combined.get(key);
+  // (Keyed by the index's document objects: one per record while the index is unchanged. `aspects[i]` is the score in
+  // the ranking of `aspects[i]`, `ABSENT` where that ranking does not hold the record, as `bonus` where none does.)
+  const combined = new Map<DocInput, Combined>();
+  const consider = (doc: DocInput) => {
+    let c = combined.get(doc);
     if (!c) {
-      c = { doc, score: 0, reach: 0, bonus: 0, floor: 0, aspects: {} };
-      combined.set(key, c);
+      c = { doc, score: 0, reach: 0, bonus: ABSENT, floor: 0, aspects: new Array<number>(aspects.length).fill(ABSENT) };
+      combined.set(doc, c);
     }
     return c;
   };
-  for (const [key, { doc, score }] of full) {
-    const c = consider(key, doc);
+  for (const { doc, score } of full) {
+    const c = consider(doc);
     c.score = score;
     c.reach = score;
   }
@@ -149,7 +168,8 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
       ? new Set(perAspect.filter((p) => isSymptomAspect(p.aspect, index.glossary)).map((p) => p.aspect))
       : new Set<Aspect>();
   const floor = settings.symptomFloor * (1 + settings.blendWeight);
-  for (const { aspect, ranked } of perAspect) {
+  for (let i = 0; i < perAspect.length; i++) {
+    const { aspect, ranked } = perAspect[i]!;
     const f =
       aspect.kind === 'clause'
         ? conceptAspects.length > 1
@@ -159,21 +179,24 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
           ? 0.95
           : 1;
     const floored = symptoms.size > 0 && aspect.kind === 'concept' && !symptoms.has(aspect);
-    for (const [key, { doc, score }] of ranked) {
-      const c = consider(key, doc);
-      c.aspects[aspect.label] = score;
+    for (const { doc, score } of ranked) {
+      const c = consider(doc);
+      c.aspects[i] = score;
       c.reach = Math.max(c.reach, f * score);
-      if (!settings.blend) c.score = c.reach;
-      c.bonus = Math.max(c.bonus, f * score);
+      if (settings.blend) c.bonus = Math.max(c.bonus === ABSENT ? 0 : c.bonus, f * score);
+      else c.score = c.reach;
       if (floored) c.floor = Math.max(c.floor, floor * f * score);
     }
   }
   if (settings.blend)
-    for (const c of combined.values()) c.score = Math.max(c.score + settings.blendWeight * c.bonus, c.floor);
+    for (const c of combined.values()) {
+      if (c.bonus !== ABSENT) c.score += settings.blendWeight * c.bonus;
+      if (c.floor > c.score) c.score = c.floor;
+    }
   // Pseudo-relevance feedback: glossary concepts that several of the first records share, and the problem does not
   // name, rank the records once more; that ranking adds a small share.
   if (settings.feedback && budget.left()) {
-    const top = [...combined.values()].sort((a, b) => b.score - a.score).slice(0, FEEDBACK_RECORDS);
+    const top = firstSorted(combined.values(), FEEDBACK_RECORDS, (a, b) => b.score - a.score);
     const named = new Set(parsed.concepts);
     const count = new Map<string, number>();
     for (const r of top) {
@@ -191,7 +214,7 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
         shared: undefined,
         units: fed.map((c) => ({ label: c, alts: [{ term: `c:${c}`, weight: 1 }] })),
       });
-      for (const [key, { doc, score }] of ranked) consider(key, doc).score += settings.feedbackWeight * score;
+      for (const { doc, score } of ranked) consider(doc).score += settings.feedbackWeight * score;
     }
   }
   const wantsEquipment = EQUIPMENT_WORDS.test(text) || (settings.equipmentCues && INSTRUMENT_WORDS.test(text));
@@ -207,11 +230,17 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
     c.score *= boost;
     c.reach *= boost;
   }
-  const ranked = [...combined.values()].sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));
+  const byScore = (a: Combined, b: Combined) => b.score - a.score || a.doc.id.localeCompare(b.doc.id);
+  const ranked =
+    Number.isInteger(limit) && limit >= 0
+      ? firstSorted(combined.values(), limit, byScore)
+      : [...combined.values()].sort(byScore).slice(0, limit);
 
-  // Organisations: best record plus decaying weight of the next ones (by reach), and which aspects they cover.
-  const byOrg = new Map<string, typeof ranked>();
-  for (const r of [...ranked].sort((a, b) => b.reach - a.reach || a.doc.id.localeCompare(b.doc.id))) {
+  // Organisations: best record plus decaying weight of the next ones (by reach), and which aspects they cover. (Records
+  // by reach, ties in score order: one stable sort by both gives the order of a sort by reach of the sorted records.)
+  const byOrg = new Map<string, Combined[]>();
+  const byReach = (a: Combined, b: Combined) => b.reach - a.reach || a.doc.id.localeCompare(b.doc.id);
+  for (const r of [...combined.values()].sort((a, b) => byReach(a, b) || byScore(a, b))) {
     const list = byOrg.get(r.doc.organization) ?? [];
     list.push(r);
     byOrg.set(r.doc.organization, list);
@@ -219,7 +248,11 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
   const orgs: OrgCoverage[] = [...byOrg]
     .map(([id, list]) => {
       const strength: Record<string, number> = {};
-      for (const a of aspects) strength[a.label] = Math.max(0, ...list.map((r) => r.aspects[a.label] ?? 0));
+      for (let i = 0; i < aspects.length; i++) {
+        let best = 0;
+        for (const r of list) best = Math.max(best, labels.score(r.aspects, i));
+        strength[aspects[i]!.label] = best;
+      }
       const covers = aspects.filter((a) => strength[a.label]! >= COVER_THRESHOLD).map((a) => a.label);
       const score =
         list.slice(0, 5).reduce((s, r, i) => s + r.reach * 0.5 ** i, 0) +
@@ -256,17 +289,18 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
       kind: a.kind,
       concepts: a.concepts,
       words: a.words,
-      best: perAspect.find((p) => p.aspect === a)!.ranked.size
-        ? [...perAspect.find((p) => p.aspect === a)!.ranked.values()].slice(0, 3).map((r) => r.doc.id)
-        : [],
+      best: perAspect
+        .find((p) => p.aspect === a)!
+        .ranked.slice(0, 3)
+        .map((r) => r.doc.id),
     })),
-    results: ranked.slice(0, limit).map((r) => ({
+    results: ranked.map((r) => ({
       id: r.doc.id,
       type: r.doc.type,
       organization: r.doc.organization,
       title: r.doc.title[lang] ?? r.doc.title[lang === 'it' ? 'en' : 'it'] ?? r.doc.id,
       score: Math.round(r.score * 1000) / 1000,
-      aspects: Object.entries(r.aspects)
+      aspects: Object.entries(labels.record(r.aspects))
         .filter(([, s]) => s >= COVER_THRESHOLD)
         .map(([label]) => label),
       // Explanations while time is left (a result without one is still ranked).

@@ -3,6 +3,7 @@ import { TEXT_LIMITS } from '../search/budget.rules.ts';
 import type { Glossary } from '../search/concepts.ts';
 import type { ParsedQuery, QueryUnit } from '../search/search.index.ts';
 import { tokenize } from '../search/text.rules.ts';
+import { FirstSorted } from './fusion.rules.ts';
 
 /**
  * One aspect of a problem: the words of the text it spans, the concepts it names, and its query. `concept` aspects
@@ -432,7 +433,11 @@ export function composeTeams(aspects: string[], orgs: OrgCoverage[], options: Te
   if (!candidates.length) return [];
   const maxScore = Math.max(...candidates.map((o) => o.score), 1e-9);
   const strength = candidates.map((o) => aspects.map((a) => o.strength[a] ?? 0));
-  const found: { members: number[]; value: number }[] = [];
+  // The best `maxTeams`, in the order a stable sort of every team visited would give (by value, then fewer members).
+  const found = new FirstSorted<{ members: number[]; value: number }>(
+    maxTeams,
+    (a, b) => b.value - a.value || a.members.length - b.members.length,
+  );
   const best = new Float64Array(aspects.length);
   const visit = (members: number[]) => {
     best.fill(0);
@@ -441,10 +446,9 @@ export function composeTeams(aspects: string[], orgs: OrgCoverage[], options: Te
     let v = 0;
     for (let a = 0; a < aspects.length; a++) v += w[a]! * (best[a]! + (best[a]! >= coverThreshold ? 0.5 : 0));
     const relevance = members.reduce((s, m) => s + candidates[m]!.score / maxScore, 0);
-    found.push({
-      members: [...members],
-      value: (v + relevanceWeight * relevance - partnerCost * (members.length - 1)) / totalW,
-    });
+    const value = (v + relevanceWeight * relevance - partnerCost * (members.length - 1)) / totalW;
+    // (`members` is the walk's working list: a team kept gets a copy.)
+    found.offer({ members, value }, (t) => ({ members: [...t.members], value: t.value }));
   };
   const walk = (from: number, members: number[]) => {
     if (members.length) visit(members);
@@ -456,8 +460,7 @@ export function composeTeams(aspects: string[], orgs: OrgCoverage[], options: Te
     }
   };
   walk(0, []);
-  found.sort((a, b) => b.value - a.value || a.members.length - b.members.length);
-  return found.slice(0, maxTeams).map(({ members, value }) => {
+  return found.items.map(({ members, value }) => {
     const team = members.map((m) => candidates[m]!).sort((a, b) => b.score - a.score);
     const covered = (a: string) => team.some((o) => (o.strength[a] ?? 0) >= coverThreshold);
     return {

@@ -357,6 +357,8 @@ export async function upsertTaxonomyTerms(
       .onConflictDoUpdate({
         target: [taxonomyTerms.scheme, taxonomyTerms.code],
         set: { label: sql`excluded.label`, parentCode: sql`excluded.parent_code` },
+        // Unchanged terms (every start loads the reference taxonomies again) are left as they are: no new row versions.
+        setWhere: sql`${taxonomyTerms.label} is distinct from excluded.label or ${taxonomyTerms.parentCode} is distinct from excluded.parent_code`,
       });
   }
 }

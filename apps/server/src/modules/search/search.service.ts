@@ -336,6 +336,9 @@ export class SearchService {
         const docs = page.offers.map((r) => offerDoc(r, this.orgs.get(r.organizationId)));
         for (const e of page.experts) docs.push(expertDoc(e, this.orgs.get(e.organizationId)));
         await send(docs, false);
+        // The embedded database answers in microtasks: without a turn of the event loop, requests that arrived
+        // during this page (a search answered from the database, a sign-in) would wait behind the next one.
+        await new Promise((resolve) => setImmediate(resolve));
       }
       if (this.worker !== worker) return;
       this.marker = load.marker;

@@ -53,12 +53,15 @@ const { values: opts } = parseArgs({
     seconds: { type: 'string', default: '30' },
     profile: { type: 'string' },
     base: { type: 'string' },
+    data: { type: 'string' },
+    'startup-only': { type: 'boolean' },
+    'search-every': { type: 'string', default: '1000' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (opts.help) {
   console.log(
-    'Usage: npm run bench -- [--sizes 10000,100000] [--seed 1] [--clients 4] [--requests 2000] [--seconds 30] [--profile DIR] [--base REV]',
+    'Usage: npm run bench -- [--sizes 10000,100000] [--seed 1] [--clients 4] [--requests 2000] [--seconds 30] [--profile DIR] [--base REV] [--data DIR] [--startup-only] [--search-every 1000]',
   );
   process.exit(0);
 }
@@ -75,6 +78,13 @@ const SECONDS = int('seconds', opts.seconds, 1);
 const PROFILE_DIR = opts.profile ? path.resolve(opts.profile) : null;
 const PG_URL = process.env.CLOCK_BENCH_POSTGRES_URL || null;
 const BASE_REV = opts.base ?? null;
+/** Keeps the generated bundle and the imported embedded database here, and reuses them (one size only). */
+const DATA_DIR = opts.data ? path.resolve(opts.data) : null;
+if (DATA_DIR && SIZES.length !== 1) throw new Error('--data keeps one catalogue: give a single --sizes');
+/** Only the first start of each server (no snapshot): first answer, searches while the index builds, index ready. */
+const STARTUP_ONLY = opts['startup-only'] === true;
+/** Milliseconds between two searches while the index builds (0: none, to time the build alone). */
+const SEARCH_EVERY_MS = int('search-every', opts['search-every'], 0);
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Clean-up of everything this run creates, even on failure or Ctrl-C
@@ -277,8 +287,11 @@ interface ServeResult {
   listenMs: number;
   /** From spawn until the search index is built (health says so; a server without that field is ready when it answers). */
   readyMs: number;
-  /** One search sent as soon as the server answered, before its index was built (null if the index was already ready). */
-  early: { ms: number; degraded: boolean; status: number } | null;
+  /**
+   * Searches sent while the index was being built (one a second at most, from the query mix, the first as soon as the
+   * server answered); null if the index was already ready when it first answered.
+   */
+  early: EarlySearches | null;
   /** Server CPU time (user + system) until ready, and per request in each load phase. */
   readyCpuMs: number;
   singleCpuMsPerRequest: number;
@@ -302,6 +315,18 @@ interface ServeResult {
     snapshotMiB: number | null;
   } | null;
 }
+
+interface EarlySearches {
+  /** Latency of each search, in order, and its query kind. */
+  ms: number[];
+  kinds: QueryCategory[];
+  degraded: number;
+  /** Answers other than 200. */
+  failed: number;
+}
+
+/** Searches while the index builds: the query kinds a visitor types, in turn (no browse: it has no words). */
+const EARLY_KINDS: QueryCategory[] = ['phrase', 'word', 'typo', 'long', 'facet', 'no-accent', 'acronym'];
 
 function stats(samples: number[], errors: number, seconds: number, bytes: number): LatencyStats {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -383,6 +408,9 @@ async function startChild(
   let url: string | null = null;
   let listenMs: number | null = null;
   let early: ServeResult['early'] = null;
+  let nextSearch = 0;
+  const earlyQueries = EARLY_KINDS.flatMap((k) => queries.filter((q) => q.category === k).slice(0, 20));
+  earlyQueries.sort((a, b) => queries.indexOf(a) - queries.indexOf(b));
   while (performance.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${out}`);
@@ -396,15 +424,21 @@ async function startChild(
           listenMs ??= now - started;
           if (body.search?.ready !== false)
             return { child, url, listenMs, readyMs: now - started, early, output: () => out };
-          if (!early) {
-            // One search while the index is being built: answered from the database.
-            const q = queries.find((x) => x.category === 'phrase')!;
+          if (SEARCH_EVERY_MS > 0 && now >= nextSearch) {
+            // A search while the index is being built (answered from the database), at most one a second.
+            early ??= { ms: [], kinds: [], degraded: 0, failed: 0 };
+            const q = earlyQueries[early.ms.length % earlyQueries.length]!;
+            nextSearch = now + SEARCH_EVERY_MS;
             const t = performance.now();
             const r = await fetch(`${url}/api/v1/search?${new URLSearchParams(q.params).toString()}`, {
               signal: AbortSignal.timeout(60_000),
             });
             const answer = (await r.json().catch(() => ({}))) as { degraded?: boolean };
-            early = { ms: performance.now() - t, degraded: answer.degraded === true, status: r.status };
+            early.ms.push(performance.now() - t);
+            early.kinds.push(q.category);
+            if (answer.degraded === true) early.degraded++;
+            if (r.status !== 200) early.failed++;
+            continue;
           }
         }
       } catch {
@@ -585,6 +619,46 @@ async function serveTwice(
   return first;
 }
 
+/** A first start only: until the index is ready (with the searches meanwhile), then stopped. */
+async function startOnly(
+  env: Record<string, string>,
+  label: string,
+  queries: BenchQuery[],
+  code: Code,
+): Promise<ServeResult> {
+  log(`  ${label}: first start`);
+  const { child, listenMs, readyMs, early } = await startChild(env, label, code, queries);
+  try {
+    const none = stats([], 0, 0, 0);
+    return {
+      listenMs,
+      readyMs,
+      early,
+      readyCpuMs: procCpuMs(child.pid!),
+      ready: procMemory(child.pid!),
+      afterLoad: null,
+      cold: [],
+      single: none,
+      concurrent: none,
+      byCategory: new Map(),
+      singleCpuMsPerRequest: NaN,
+      concurrentCpuMsPerRequest: NaN,
+      restart: null,
+    };
+  } finally {
+    await stopChild(child);
+  }
+}
+
+/** What `--data DIR` keeps beside the bundle and the database (imported.json). */
+interface Kept {
+  size: number;
+  seed: number;
+  bundle: BundleSummary;
+  genMs: number;
+  imp: ImportResult;
+}
+
 class ServerExited extends Error {}
 
 /** Measures again (once) when the server was stopped from outside during a measurement, e.g. by another user's tools. */
@@ -659,6 +733,33 @@ function table(rows: string[][], header: string[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+function earlyLine(e: EarlySearches | null): string {
+  if (!e?.ms.length) return 'n/a';
+  const sorted = [...e.ms].sort((a, b) => a - b);
+  const marks = `${e.degraded === e.ms.length ? 'degraded' : `${e.degraded} degraded`}${e.failed ? `, ${e.failed} failed` : ''}`;
+  const median = fmtInt(percentile(sorted, 0.5));
+  const slowest = e.ms.indexOf(sorted[sorted.length - 1]!);
+  return `${e.ms.length}: ${median} / ${fmtInt(e.ms[slowest]!)} ms (${e.kinds[slowest]}; first ${fmtInt(e.ms[0]!)} ms), ${marks}`;
+}
+
+function printStartup(r: SizeResult) {
+  console.log(
+    `\n=== ${fmtInt(r.size)} offers: first start of each server (no index snapshot), load average ${machine().load}`,
+  );
+  const rows: string[][] = [];
+  const add = (name: string, f: (x: Run) => string) => rows.push([name, ...r.runs.map(f)]);
+  add('import (importBundle), when imported', (x) => `${fmt(x.imp.importMs / 1000)} s`);
+  add('server: time to answer (health 200)', (x) => `${fmt(x.serve.listenMs / 1000)} s`);
+  add('searches while the index builds: n, p50 / max', (x) => earlyLine(x.serve.early));
+  add('server: time to index ready', (x) => `${fmt(x.serve.readyMs / 1000)} s`);
+  add('server CPU time until ready', (x) => `${fmt(x.serve.readyCpuMs / 1000)} s`);
+  add(
+    'server RSS / peak when ready',
+    (x) => `${fmtInt(MiB(x.serve.ready?.rss ?? NaN))} / ${fmtInt(MiB(x.serve.ready?.hwm ?? NaN))} MiB`,
+  );
+  console.log(table(rows, ['', ...r.runs.map((x) => `${x.backend} ${x.code}`)]));
+}
+
 function printSize(r: SizeResult) {
   const b = r.bundle;
   console.log(
@@ -681,11 +782,7 @@ function printSize(r: SizeResult) {
   add('importing process peak RSS', (x) => `${fmtInt(x.imp.peakRssMiB)} MiB`);
   add('database size on disk', (x) => (x.imp.storeMiB === null ? 'n/a' : `${fmtInt(x.imp.storeMiB)} MiB`));
   add('server: time to answer (health 200)', (x) => `${fmt(x.serve.listenMs / 1000)} s`);
-  add('search while the index builds', (x) =>
-    x.serve.early
-      ? `${fmt(x.serve.early.ms)} ms${x.serve.early.degraded ? ' degraded' : ''} (${x.serve.early.status})`
-      : 'n/a',
-  );
+  add('searches while the index builds: n, p50 / max', (x) => earlyLine(x.serve.early));
   add('server: time to index ready', (x) => `${fmt(x.serve.readyMs / 1000)} s`);
   add('server CPU time until ready', (x) => `${fmt(x.serve.readyCpuMs / 1000)} s`);
   add('server RSS when ready (index built)', (x) => `${fmtInt(MiB(x.serve.ready?.rss ?? NaN))} MiB`);
@@ -770,55 +867,90 @@ async function main() {
     );
   const results: SizeResult[] = [];
   for (const size of SIZES) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clock-bench-'));
-    tempDirs.add(dir);
+    const dir = DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'clock-bench-'));
+    if (!DATA_DIR) tempDirs.add(dir);
     try {
+      fs.mkdirSync(dir, { recursive: true });
       const file = path.join(dir, 'bundle.json');
-      log(`${size} offers: generating ${file}`);
-      const g0 = performance.now();
-      const bundle = await generateBundleFile(file, { records: size, seed: SEED });
-      const genMs = performance.now() - g0;
+      const dataDir = path.join(dir, 'pglite');
+      const keptFile = path.join(dir, 'imported.json');
+      const kept = DATA_DIR && fs.existsSync(keptFile) ? (JSON.parse(fs.readFileSync(keptFile, 'utf8')) as Kept) : null;
+      if (kept && (kept.size !== size || kept.seed !== SEED))
+        throw new Error(`${dir} holds ${kept.size} offers (seed ${kept.seed}); use another --data directory`);
+      let bundle: BundleSummary;
+      let genMs: number;
+      let imp: ImportResult;
+      if (kept) {
+        ({ bundle, genMs, imp } = kept);
+        // Migrations added since the import apply to the kept database, before any server starts on a copy.
+        log(`${size} offers: reusing ${dataDir}; applying any new migrations`);
+        const database = await openDatabase({ kind: 'pglite', dataDir }, 'clock bench');
+        try {
+          const t0 = performance.now();
+          await prepareDatabase(database, 'none');
+          log(`  migrations and reference data: ${fmt((performance.now() - t0) / 1000)} s`);
+        } finally {
+          await database.close();
+        }
+      } else {
+        log(`${size} offers: generating ${file}`);
+        const g0 = performance.now();
+        bundle = await generateBundleFile(file, { records: size, seed: SEED });
+        genMs = performance.now() - g0;
+        log(`${size} offers: importing into PGlite`);
+        const database = await openDatabase({ kind: 'pglite', dataDir }, 'clock bench');
+        try {
+          imp = await runImport(database, file, `${size}-pglite`);
+        } finally {
+          await database.close();
+        }
+        imp.storeMiB = MiB(dirSize(dataDir));
+        if (DATA_DIR)
+          fs.writeFileSync(keptFile, JSON.stringify({ size, seed: SEED, bundle, genMs, imp } satisfies Kept));
+      }
       const queries = generateQueries({ seed: SEED, count: 5000, organizationIds: bundle.organizationIds });
       const runs: Run[] = [];
-
-      log(`${size} offers: importing into PGlite`);
-      const dataDir = path.join(dir, 'pglite');
-      const database = await openDatabase({ kind: 'pglite', dataDir }, 'clock bench');
-      let imp: ImportResult;
-      try {
-        imp = await runImport(database, file, `${size}-pglite`);
-      } finally {
-        await database.close();
-      }
-      imp.storeMiB = MiB(dirSize(dataDir));
+      // Each server starts on its own copy of the imported database (the original one, without --data).
+      const copyFor = (name: string) => {
+        if (!DATA_DIR && name === 'this') return dataDir;
+        const copy = path.join(dir, `pglite-${name}`);
+        fs.rmSync(copy, { recursive: true, force: true });
+        fs.cpSync(dataDir, copy, { recursive: true });
+        return copy;
+      };
+      const done = (copy: string) => copy !== dataDir && fs.rmSync(copy, { recursive: true, force: true });
+      const serve = STARTUP_ONLY
+        ? (env: Record<string, string>, label: string, code: Code) => startOnly(env, label, queries, code)
+        : (env: Record<string, string>, label: string, code: Code, snapshot: string | null) =>
+            serveTwice(env, label, queries, code, snapshot);
       if (base) {
         // The base server starts on an identical copy, before this one touches its own.
-        const baseDir = path.join(dir, 'pglite-base');
-        fs.cpSync(dataDir, baseDir, { recursive: true });
+        const baseDir = copyFor('base');
         log(`${size} offers: PGlite import ${fmt(imp.importMs / 1000)} s; starting the base server`);
         runs.push({
           backend: 'PGlite',
           code: base.label,
           imp,
-          serve: await serveTwice({ CLOCK_DATA_DIR: baseDir }, `${size}-pglite-base`, queries, base),
+          serve: await serve({ CLOCK_DATA_DIR: baseDir }, `${size}-pglite-base`, base, null),
         });
-        fs.rmSync(baseDir, { recursive: true, force: true });
+        done(baseDir);
       }
       log(`${size} offers: PGlite import ${fmt(imp.importMs / 1000)} s; starting the server`);
+      const thisDir = copyFor('this');
       runs.push({
         backend: 'PGlite',
         code: HEAD.label,
         imp,
-        serve: await serveTwice(
-          { CLOCK_DATA_DIR: dataDir },
+        serve: await serve(
+          { CLOCK_DATA_DIR: thisDir },
           `${size}-pglite`,
-          queries,
           HEAD,
-          path.join(dataDir, 'search-index.snapshot'),
+          path.join(thisDir, 'search-index.snapshot'),
         ),
       });
+      done(thisDir);
 
-      if (PG_URL) {
+      if (PG_URL && !STARTUP_ONLY) {
         await withPostgresDatabase(size, async (url) => {
           log(`${size} offers: importing into PostgreSQL`);
           const pgDb = await openDatabase({ kind: 'postgres', url }, 'clock bench');
@@ -849,11 +981,18 @@ async function main() {
       }
       const r = { size, bundle, genMs, runs };
       results.push(r);
-      printSize(r);
+      if (STARTUP_ONLY) printStartup(r);
+      else printSize(r);
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
-      tempDirs.delete(dir);
+      if (!DATA_DIR) {
+        fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+        tempDirs.delete(dir);
+      }
     }
+  }
+  if (STARTUP_ONLY) {
+    console.log(`Load average at end: ${machine().load}`);
+    return;
   }
 
   console.log('\n=== Summary');

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { prepareDatabase } from './db/prepare.ts';
@@ -18,11 +17,16 @@ export async function startServer(
   config: Config,
   { handleSignals = true, logger = true } = {},
 ): Promise<RunningServer> {
+  // The HTTP application's modules load while the database opens and migrates (about a third of the time before
+  // the server listens); a failure to load them is reported after the database's, if any.
+  const appModule = import('./app.ts');
+  appModule.catch(() => {});
   const database = await openDatabase(config.database, 'clock serve');
   let app: FastifyInstance;
   try {
     await prepareDatabase(database, config.seed, (m) => console.log(m));
     // Listens first, then builds the search index in the background (searches answer from the database meanwhile).
+    const { buildApp } = await appModule;
     app = await buildApp({ config, database, logger, waitForSearchIndex: false });
     await app.listen({ port: config.http.port, host: config.http.host });
     app.searchService.start();

@@ -1,4 +1,5 @@
 import AjvCompiler from '@fastify/ajv-compiler';
+import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { AppError, type FieldProblem } from './errors.ts';
 import { frameworkErrors } from './problem.ts';
@@ -24,7 +25,68 @@ function buildValidator(...[externalSchemas, serverOptions]: Parameters<Validato
     }) as typeof serverOptions;
   const textParts = pool(externalSchemas, options('array'));
   const body = pool(externalSchemas, options(false));
-  return (route: Parameters<ReturnType<ValidatorPool>>[0]) => (route.httpPart === 'body' ? body : textParts)(route);
+  return (route: Parameters<ReturnType<ValidatorPool>>[0]) => {
+    const compile = () => (route.httpPart === 'body' ? body : textParts)(route);
+    let validator: ReturnType<typeof compile> | null = null;
+    const later = deferCompilation(() => {
+      validator ??= compile();
+    });
+    // Fastify reads `errors` after a call that returned false, and passes the parent object (to let Ajv coerce a
+    // root value) to a function with a `schemaEnv`, which every Ajv function has.
+    const validate = Object.assign(
+      (data: unknown, context?: object) => {
+        later();
+        const result = (validator as (data: unknown, context?: object) => unknown)(data, context);
+        validate.errors = (validator as { errors?: unknown }).errors ?? null;
+        return result;
+      },
+      { errors: null as unknown, schemaEnv: {} },
+    );
+    return validate as unknown as ReturnType<typeof compile>;
+  };
+}
+
+/** Compilations of route schemas not done yet (`compileDeferredSchemas`). */
+const pendingCompilations = new Set<() => void>();
+
+/**
+ * Registers a route schema's compilation to run on the route's first use (or `compileDeferredSchemas`) instead of
+ * while the server starts: compiling every validator (Ajv) and response serializer (fast-json-stringify) of every
+ * route cost about 1.8 s of CPU before the server could listen, for routes few of which are called in its first
+ * minutes. Returns the function that compiles it now (once).
+ */
+function deferCompilation(compile: () => void): () => void {
+  let done = false;
+  const now = () => {
+    if (done) return;
+    compile();
+    done = true;
+    pendingCompilations.delete(now);
+  };
+  pendingCompilations.add(now);
+  return now;
+}
+
+/** Compiles every route schema still waiting for its first use (tests: every schema of every route compiles). */
+export function compileDeferredSchemas(): number {
+  const pending = [...pendingCompilations];
+  for (const compile of pending) compile();
+  return pending.length;
+}
+
+/** The response serializers, compiled on first use like the validators. */
+function buildSerializer(...args: Parameters<ReturnType<typeof SerializerSelector>>) {
+  const compilerFor = SerializerSelector()(...args);
+  return (route: Parameters<typeof compilerFor>[0]) => {
+    let serialize: ReturnType<typeof compilerFor> | null = null;
+    const later = deferCompilation(() => {
+      serialize ??= compilerFor(route);
+    });
+    return ((data: unknown) => {
+      later();
+      return serialize!(data);
+    }) as ReturnType<typeof compilerFor>;
+  };
 }
 
 type Query = Record<string, string | string[]>;
@@ -100,7 +162,7 @@ export function requestParsingOptions(): Pick<
 > {
   return {
     frameworkErrors,
-    schemaController: { compilersFactory: { buildValidator } },
+    schemaController: { compilersFactory: { buildValidator, buildSerializer } },
     routerOptions: { querystringParser: parseQuery },
   };
 }

@@ -1,4 +1,5 @@
 import type { bookingsIt } from '../features/bookings/booking-messages.it.ts';
+import type { searchIt } from '../features/search/search-messages.it.ts';
 import type { newsIt } from '../features/news/news-messages.it.ts';
 import type { eventsIt } from '../features/events/event-messages.it.ts';
 import type { actionsIt } from '../features/actions/action-messages.it.ts';
@@ -1118,6 +1119,7 @@ export type MessageKey =
   | keyof typeof governanceNavIt
   | keyof typeof matchmakingIt
   | keyof typeof filieraIt
-  | keyof typeof reportsIt;
+  | keyof typeof reportsIt
+  | keyof typeof searchIt;
 /** A dictionary with exactly the Italian keys of the first download: the English one is checked against it. */
 export type Messages = { readonly [K in keyof typeof it]: string };

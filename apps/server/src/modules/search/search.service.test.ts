@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
 import { buildApp } from '../../app.ts';
 import { ANONYMOUS, type Actor } from '../../core/actor.ts';
 import type { Database } from '../../db/client.ts';
 import { importBundle } from '../catalogue/bundle.service.ts';
+import { catalogueTextQuery } from '../catalogue/catalogue.repo.ts';
 import { freshDatabase } from '../../test/db.ts';
 import { buildExpert, buildOffer, buildOrganization, bundleStream, testConfig } from '../../test/factories.ts';
 import { SearchService } from './search.service.ts';
+import { degradedPrefixes } from './degraded.rules.ts';
 
 // The index lives in the analysis thread: the event loop answers while it works, and before it is built searches
 // are answered from the database.
@@ -25,6 +28,15 @@ const hidden = buildExpert(centre.id, {
   expertise: { it: 'riciclo della vetroresina' },
   publicProfile: false,
 });
+
+const member: Actor = {
+  kind: 'member',
+  userId: null,
+  tokenId: null,
+  platformRole: null,
+  memberships: [{ organization: 'centro', role: 'centre-staff' }],
+  csrfToken: null,
+};
 
 beforeAll(async () => {
   database = await freshDatabase();
@@ -81,14 +93,6 @@ describe('search before the index is built', () => {
       const anonymous = await search.search(ANONYMOUS, { q: 'vetroresina', page: 1, limit: 10 });
       expect(anonymous.degraded).toBe(true);
       expect(anonymous.hits.map((h) => h.id)).toEqual([recycling.id]);
-      const member: Actor = {
-        kind: 'member',
-        userId: null,
-        tokenId: null,
-        platformRole: null,
-        memberships: [{ organization: 'centro', role: 'centre-staff' }],
-        csrfToken: null,
-      };
       const network = await search.search(member, { q: 'vetroresina', page: 1, limit: 10 });
       expect(network.hits.map((h) => h.id).sort()).toEqual([recycling.id, hidden.id].sort());
       const services = await search.search(ANONYMOUS, { type: 'service', page: 1, limit: 10 });
@@ -97,6 +101,76 @@ describe('search before the index is built', () => {
       expect(none).toMatchObject({ total: 0, hits: [] });
     } finally {
       await search.close();
+    }
+  });
+});
+
+describe('answers from the database while the index is built', () => {
+  it("finds a word's other forms, each word as the prefix of its stem", async () => {
+    const search = new SearchService(database.db);
+    try {
+      const r = await search.search(ANONYMOUS, { q: 'Riciclare le vetroresine', page: 1, limit: 10 });
+      expect(r.degraded).toBe(true);
+      expect(r.hits.map((h) => h.id)).toEqual([recycling.id]);
+      const en = await search.search(ANONYMOUS, { q: 'energy audit shipyard', lang: 'en', page: 1, limit: 10 });
+      expect(en.hits.map((h) => h.id)).toEqual([audit.id]);
+      expect(en.hits[0]).toMatchObject({ title: 'Energy audits for shipyards', lang: 'en', score: 0 });
+    } finally {
+      await search.close();
+    }
+  });
+
+  it('never shows a confidential profile to someone outside the network', async () => {
+    const search = new SearchService(database.db);
+    try {
+      for (const q of ['Esperta Riservata', 'riservat', 'riciclo vetroresina esperta']) {
+        const anonymous = await search.search(ANONYMOUS, { q, page: 1, limit: 10 });
+        expect(anonymous.degraded).toBe(true);
+        expect(anonymous.hits.map((h) => h.id)).not.toContain(hidden.id);
+      }
+      const none = await search.search(ANONYMOUS, { q: 'riservata', type: 'expert', page: 1, limit: 10 });
+      expect(none).toMatchObject({ total: 0, hits: [] });
+      const seen = await search.search(member, { q: 'riservata', type: 'expert', page: 1, limit: 10 });
+      expect(seen).toMatchObject({ total: 1, hits: [{ id: hidden.id, type: 'expert' }] });
+    } finally {
+      await search.close();
+    }
+  });
+
+  it("reads every table through its text index (the query's plan), not row by row", async () => {
+    // On a few rows reading the table is cheaper and the planner would do so: forbidden here, so the plan shows
+    // whether an index can answer the statement at all (its expressions must be the indexes' own).
+    const query = catalogueTextQuery(degradedPrefixes('riciclo vetroresina'), {}, true, 0, 10);
+    const plan = await database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      await tx.execute(sql`set local enable_indexscan = off`);
+      const result = await tx.execute(sql`explain ${query}`);
+      return (result as unknown as { rows: Record<string, string>[] }).rows.map((r) => Object.values(r)[0]).join('\n');
+    });
+    for (const index of ['organizations_search_idx', 'offers_search_idx', 'experts_search_idx'])
+      expect(plan).toContain(index);
+  });
+});
+
+describe('matching while the index is built', () => {
+  it('answers 503 problem+json with Retry-After, and health says the index is not ready', async () => {
+    // A service whose index is never started: the state of a server in its first minutes.
+    const search = new SearchService(database.db);
+    const app = await buildApp({ config: testConfig(), database, search, logger: false, waitForSearchIndex: false });
+    try {
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/matching',
+        payload: { text: 'Vogliamo riciclare la vetroresina degli scafi' },
+      });
+      expect(r.statusCode).toBe(503);
+      expect(r.headers['content-type']).toContain('application/problem+json');
+      expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+      expect(r.json()).toMatchObject({ status: 503 });
+      const health = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(health.json()).toMatchObject({ search: { ready: false } });
+    } finally {
+      await app.close();
     }
   });
 });

@@ -20,7 +20,8 @@ import { pick, type IndexBatch, type SearchParams } from './search.engine.ts';
 import type { DocInput, Localized } from './search.index.ts';
 import { plainSnippet } from './search.snippet.ts';
 import { readSnapshotHeader } from './search.snapshot.ts';
-import { isStopWordAny, tokenize, type Lang } from './text.rules.ts';
+import type { Lang } from './text.rules.ts';
+import { degradedPrefixes } from './degraded.rules.ts';
 
 type OrgRow = Awaited<ReturnType<typeof repo.getOrganization>> & {};
 type OfferRow = Awaited<ReturnType<typeof repo.getOffer>> & {};
@@ -335,6 +336,9 @@ export class SearchService {
         const docs = page.offers.map((r) => offerDoc(r, this.orgs.get(r.organizationId)));
         for (const e of page.experts) docs.push(expertDoc(e, this.orgs.get(e.organizationId)));
         await send(docs, false);
+        // The embedded database answers in microtasks: without a turn of the event loop, requests that arrived
+        // during this page (a search answered from the database, a sign-in) would wait behind the next one.
+        await new Promise((resolve) => setImmediate(resolve));
       }
       if (this.worker !== worker) return;
       this.marker = load.marker;
@@ -440,16 +444,13 @@ export class SearchService {
     return this.worker!.call({ kind: 'among', mode, input, candidates });
   }
 
-  /** While the index is built: every query word in the title, description or keywords (SQL), newest import last. */
+  /**
+   * While the index is built: the records holding every query word (as a prefix cut to its stem) in their text, found
+   * through the database's text indexes; organisations first, then in import order, with no facets.
+   */
   private async searchDatabase(network: boolean, p: SearchParams): Promise<SearchResponse> {
     const lang: Lang = p.lang ?? 'it';
-    const words = [
-      ...new Set(
-        tokenize(p.q ?? '')
-          .map((t) => t.surface)
-          .filter((w) => w.length > 1 && !isStopWordAny(w)),
-      ),
-    ].slice(0, 8);
+    const words = degradedPrefixes(p.q ?? '');
     const { total, rows } = await searchCatalogueText(this.db, words, p, network, (p.page - 1) * p.limit, p.limit);
     return {
       total,

@@ -1,6 +1,7 @@
 import type { ApiError } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.it.ts';
+import '../../features/search/search-messages.ts';
 
 /** The reader-facing sentence for an API failure. */
 export function problemMessageKey(error: ApiError): MessageKey {
@@ -8,6 +9,8 @@ export function problemMessageKey(error: ApiError): MessageKey {
   if (error.status === 404) return 'error.not_found';
   if (error.status === 429) return 'error.rate_limited';
   if (error.status === 400 || error.status === 422) return 'error.invalid_request';
+  // Matching while the search index is being built after a start (Retry-After): not a failure.
+  if (error.status === 503 && error.problem?.code === 'UNAVAILABLE') return 'error.unavailable';
   if (error.status >= 500) return 'error.server';
   if (error.kind === 'invalid-response') return 'error.invalid_response';
   return 'error.generic';

@@ -16,6 +16,7 @@ import { ActiveFilters } from './active-filters.tsx';
 import { SearchResults } from './search-results.tsx';
 import { InterpretationLine } from './interpretation-line.tsx';
 import { FACETS, hasCriteria, readSearchState, SEARCH_PAGE_SIZE, type FacetName } from './search-state.ts';
+import './search-messages.ts';
 
 /** The search page's body: query, facets, active filters, results and pages, all kept in the URL. */
 export function SearchView() {
@@ -88,6 +89,16 @@ export function SearchView() {
       ) : null}
 
       {result.error ? <ProblemAlert error={result.error} onRetry={result.reload} /> : null}
+
+      {shown?.degraded ? (
+        <div className="alert alert-warning search-provisional" role="note">
+          <h2 className="h5 alert-heading">{t('search.provisional.title')}</h2>
+          <p>{t('search.provisional.body')}</p>
+          <button type="button" className="btn btn-outline-primary btn-sm" onClick={result.reload}>
+            {t('search.provisional.refresh')}
+          </button>
+        </div>
+      ) : null}
 
       {criteria ? (
         <>

@@ -1,0 +1,2 @@
+ALTER TABLE "event_registrations" ADD COLUMN "certificate_token_hash" text;--> statement-breakpoint
+ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_certificate_token_hash_unique" UNIQUE("certificate_token_hash");

@@ -178,6 +178,36 @@ function procCpuMs(pid: number): number {
   }
 }
 
+/** The JavaScript heaps of a server's two threads (used / total bytes), from its `/metrics`; null where not reported. */
+interface Heaps {
+  main: { used: number; total: number } | null;
+  analysis: { used: number; total: number } | null;
+  /** The machine's 1-minute load average when they were read. */
+  load: number;
+}
+async function serverHeaps(url: string): Promise<Heaps> {
+  const load = os.loadavg()[0]!;
+  try {
+    const text = await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
+    const value = (name: string) => {
+      const v = Number(new RegExp(`^${name.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1]);
+      return Number.isFinite(v) ? v : null;
+    };
+    const pair = (used: number | null, total: number | null) =>
+      used === null || total === null ? null : { used, total };
+    return {
+      main: pair(value('clock_nodejs_heap_size_used_bytes'), value('clock_nodejs_heap_size_total_bytes')),
+      analysis: pair(
+        value('clock_analysis_thread_heap_bytes{space="used"}'),
+        value('clock_analysis_thread_heap_bytes{space="total"}'),
+      ),
+      load,
+    };
+  } catch {
+    return { main: null, analysis: null, load };
+  }
+}
+
 function dirSize(dir: string): number {
   let total = 0;
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -298,6 +328,8 @@ interface ServeResult {
   concurrentCpuMsPerRequest: number;
   ready: { rss: number; hwm: number } | null;
   afterLoad: { rss: number; hwm: number } | null;
+  heapsReady: Heaps;
+  heapsAfterLoad: Heaps;
   cold: { label: string; ms: number }[];
   single: LatencyStats;
   concurrent: LatencyStats;
@@ -311,6 +343,7 @@ interface ServeResult {
     readyMs: number;
     readyCpuMs: number;
     ready: { rss: number; hwm: number } | null;
+    heaps: Heaps;
     cold: { label: string; ms: number }[];
     snapshotMiB: number | null;
   } | null;
@@ -382,12 +415,14 @@ async function startChild(
     'CLOCK_SEED',
     'LOG_LEVEL',
     'CLOCK_WEB_DIST',
+    'CLOCK_METRICS_TOKEN',
     'NODE_OPTIONS',
   ])
     delete childEnv[k];
   Object.assign(
     childEnv,
-    { PORT: '0', HOST: '127.0.0.1', CLOCK_SEED: 'none', LOG_LEVEL: 'warn', CLOCK_WEB_DIST: '' },
+    // Metrics on: the heaps of both threads are read from /metrics.
+    { PORT: '0', HOST: '127.0.0.1', CLOCK_SEED: 'none', LOG_LEVEL: 'warn', CLOCK_WEB_DIST: '', CLOCK_METRICS: 'on' },
     env,
   );
   const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, `server-${label}`)}`] : [];
@@ -545,6 +580,7 @@ async function serveAndMeasure(
     const pid = child.pid!;
     const ready = procMemory(pid);
     const readyCpuMs = procCpuMs(pid);
+    const heapsReady = await serverHeaps(url);
     const cold = await coldQueries(url, queries);
     let cursor = 0;
     const warm = await load(url, queries, cursor, 1, 100, 30, alive);
@@ -561,6 +597,7 @@ async function serveAndMeasure(
     const cpuC = procCpuMs(pid);
     checkAlive();
     const afterLoad = procMemory(pid);
+    const heapsAfterLoad = await serverHeaps(url);
     return {
       listenMs,
       readyMs,
@@ -568,6 +605,8 @@ async function serveAndMeasure(
       readyCpuMs,
       ready,
       afterLoad,
+      heapsReady,
+      heapsAfterLoad,
       cold,
       single: single.overall,
       concurrent: concurrent.overall,
@@ -611,8 +650,9 @@ async function serveTwice(
   try {
     const ready = procMemory(child.pid!);
     const readyCpuMs = procCpuMs(child.pid!);
+    const heaps = await serverHeaps(url);
     const cold = await coldQueries(url, queries);
-    first.restart = { listenMs, readyMs, readyCpuMs, ready, cold, snapshotMiB };
+    first.restart = { listenMs, readyMs, readyCpuMs, ready, heaps, cold, snapshotMiB };
   } finally {
     await stopChild(child);
   }
@@ -627,15 +667,20 @@ async function startOnly(
   code: Code,
 ): Promise<ServeResult> {
   log(`  ${label}: first start`);
-  const { child, listenMs, readyMs, early } = await startChild(env, label, code, queries);
+  const { child, url, listenMs, readyMs, early } = await startChild(env, label, code, queries);
   try {
     const none = stats([], 0, 0, 0);
+    const readyCpuMs = procCpuMs(child.pid!);
+    const ready = procMemory(child.pid!);
+    const heapsReady = await serverHeaps(url);
     return {
       listenMs,
       readyMs,
       early,
-      readyCpuMs: procCpuMs(child.pid!),
-      ready: procMemory(child.pid!),
+      readyCpuMs,
+      ready,
+      heapsReady,
+      heapsAfterLoad: { main: null, analysis: null, load: heapsReady.load },
       afterLoad: null,
       cold: [],
       single: none,
@@ -760,6 +805,13 @@ function printStartup(r: SizeResult) {
   console.log(table(rows, ['', ...r.runs.map((x) => `${x.backend} ${x.code}`)]));
 }
 
+/** "main 120 / 180, analysis 90 / 110 MiB (load 9.5)": each thread's heap used / total, and the load average. */
+function fmtHeaps(h: Heaps): string {
+  const one = (x: { used: number; total: number } | null) =>
+    x ? `${fmtInt(MiB(x.used))} / ${fmtInt(MiB(x.total))}` : 'n/a';
+  return `main ${one(h.main)}, analysis ${one(h.analysis)} MiB (load ${fmt(h.load)})`;
+}
+
 function printSize(r: SizeResult) {
   const b = r.bundle;
   console.log(
@@ -789,6 +841,8 @@ function printSize(r: SizeResult) {
   add('server peak RSS (VmHWM) at ready', (x) => `${fmtInt(MiB(x.serve.ready?.hwm ?? NaN))} MiB`);
   add('server RSS after load', (x) => `${fmtInt(MiB(x.serve.afterLoad?.rss ?? NaN))} MiB`);
   add('server peak RSS after load', (x) => `${fmtInt(MiB(x.serve.afterLoad?.hwm ?? NaN))} MiB`);
+  add('JS heaps used / total when ready', (x) => fmtHeaps(x.serve.heapsReady));
+  add('JS heaps used / total after load', (x) => fmtHeaps(x.serve.heapsAfterLoad));
   for (let i = 0; i < 2; i++)
     add(`cold: ${r.runs[0]?.serve.cold[i]?.label ?? ''}`, (x) => `${fmt(x.serve.cold[i]?.ms ?? NaN)} ms`);
   add('1 client: p50 / p95', (x) => `${fmt(x.serve.single.p50)} / ${fmt(x.serve.single.p95)} ms`);
@@ -827,6 +881,10 @@ function printSize(r: SizeResult) {
   add(
     'restart: RSS / peak when ready',
     again((r) => `${fmtInt(MiB(r.ready?.rss ?? NaN))} / ${fmtInt(MiB(r.ready?.hwm ?? NaN))} MiB`),
+  );
+  add(
+    'restart: JS heaps used / total when ready',
+    again((r) => fmtHeaps(r.heaps)),
   );
   for (let i = 0; i < 2; i++)
     add(

@@ -113,7 +113,9 @@ export async function buildApp({
   app.decorate('routeTable', routes);
 
   const searchStatus = () => searchService.status();
-  const metrics = config.metrics.enabled ? new Metrics({ db, search: searchStatus }) : null;
+  const metrics = config.metrics.enabled
+    ? new Metrics({ db, search: searchStatus, analysisMemory: () => searchService.threadMemory() })
+    : null;
   if (metrics) {
     app.addHook('onResponse', async (req, reply) => {
       metrics.observe(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);

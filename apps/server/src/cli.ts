@@ -14,6 +14,7 @@ import {
   type OperationIO,
   type OperationRequest,
 } from './cli-operations.ts';
+import { tuneServerHeap } from './core/heap.ts';
 import { channelPath, sendToServer } from './admin-channel.ts';
 
 // Heavy modules (database, HTTP server, search vocabularies) load only for the command that needs them.
@@ -117,6 +118,7 @@ export async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'serve': {
+      tuneServerHeap();
       const server = await (await load.server()).startServer(config);
       console.log(`CL.O.C.K. is running at ${server.url}`);
       return -1; // keep running

@@ -17,7 +17,16 @@ export type Call =
   | { kind: 'restore'; file: string; database: string }
   | { kind: 'search'; params: SearchParams; network: boolean }
   | { kind: 'match'; input: MatchInput; network: boolean }
-  | { kind: 'among'; mode: 'search' | 'match'; input: MatchInput; candidates: DocInput[] };
+  | { kind: 'among'; mode: 'search' | 'match'; input: MatchInput; candidates: DocInput[] }
+  /** The thread's own JavaScript heap (`v8.getHeapStatistics()`), answered at once: for metrics and benchmarks. */
+  | { kind: 'memory' };
+
+/** One thread's JavaScript heap, in bytes (`v8.getHeapStatistics()`: used, reserved, external). */
+export interface ThreadMemory {
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+}
 
 export interface Results {
   apply: { documents: number };
@@ -26,6 +35,7 @@ export interface Results {
   search: SearchResponse;
   match: MatchResult;
   among: AmongResult;
+  memory: ThreadMemory;
 }
 
 export type Request = Call & { id: number };

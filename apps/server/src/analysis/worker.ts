@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../core/errors.ts';
 import { matchAmong, matchOnIndex } from '../modules/matching/matching.engine.ts';
@@ -77,6 +78,10 @@ port.on('message', (m: Request) => {
       send({ kind: 'reply', id: m.id, ok: true, result: matchOnIndex(engine, m.input, m.network) });
     } else if (m.kind === 'among') {
       send({ kind: 'reply', id: m.id, ok: true, result: matchAmong(engine, m.mode, m.input, m.candidates) });
+    } else if (m.kind === 'memory') {
+      const h = v8.getHeapStatistics();
+      const result = { heapUsed: h.used_heap_size, heapTotal: h.total_heap_size, external: h.external_memory };
+      send({ kind: 'reply', id: m.id, ok: true, result });
     }
   } catch (e) {
     fail(m.id, e);

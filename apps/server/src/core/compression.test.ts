@@ -2,6 +2,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
+import { chooseEncoding } from './compression.ts';
 import type { Database } from '../db/client.ts';
 import { freshDatabase } from '../test/db.ts';
 import { testConfig } from '../test/factories.ts';
@@ -35,6 +36,32 @@ describe('compression of API answers', () => {
     const gz = await app.inject({ method: 'GET', url: '/test/long', headers: { 'accept-encoding': 'gzip' } });
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(JSON.parse(zlib.gunzipSync(gz.rawPayload).toString())).toEqual(LONG);
+  });
+
+  it('compresses an answer held in memory in one go, with the encoding the client weighs higher', async () => {
+    const body = JSON.stringify(LONG);
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['br;q=0.5, gzip', 'gzip'],
+      ['gzip;q=0, br;q=0', undefined],
+      ['*', 'br'],
+      ['identity', undefined],
+    ] as const) {
+      const r = await app.inject({ method: 'GET', url: '/test/long', headers: { 'accept-encoding': accept } });
+      expect(r.headers['content-encoding'], accept).toBe(encoding);
+      expect(Number(r.headers['content-length']), accept).toBe(r.rawPayload.length);
+      const plain =
+        encoding === 'br'
+          ? zlib.brotliDecompressSync(r.rawPayload)
+          : encoding === 'gzip'
+            ? zlib.gunzipSync(r.rawPayload)
+            : r.rawPayload;
+      expect(plain.toString(), accept).toBe(body);
+      if (encoding) expect(r.headers.vary).toMatch(/accept-encoding/i);
+    }
+    expect(chooseEncoding(undefined)).toBeNull();
+    expect(chooseEncoding('deflate')).toBeNull();
+    expect(chooseEncoding('GZIP;q=0.8, *;q=0.1')).toBe('gzip');
   });
 
   it('leaves small answers, writes and answers to requests with credentials uncompressed', async () => {

@@ -103,8 +103,8 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
       coordination: settings.matchingCoordination,
     });
     const max = r.hits[0]?.score ?? 1;
-    // Each document once (the index's own object for it, the same in every ranking of this problem), best first.
-    return r.hits.map((h) => ({ doc: h.doc, score: h.score / max }));
+    // Each document once, with its number in the index (the same in every ranking of this problem), best first.
+    return r.hits.map((h) => ({ doc: h.doc, ref: h.ref, score: h.score / max }));
   };
   // The whole problem, plus each aspect on its own so secondary aspects keep their best records near the top.
   // (Words an aspect spans also reach its related services and, at a lower weight, the context words, which are the
@@ -141,19 +141,19 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
 
   // `reach`: the record's best score on the whole problem or on any one aspect — what an organisation brings to a team,
   // where a partner is wanted precisely for a secondary aspect.
-  // (Keyed by the index's document objects: one per record while the index is unchanged. `aspects[i]` is the score in
+  // (Keyed by the document's number in the index: one per record while the index is unchanged. `aspects[i]` is the score in
   // the ranking of `aspects[i]`, `ABSENT` where that ranking does not hold the record, as `bonus` where none does.)
-  const combined = new Map<DocInput, Combined>();
-  const consider = (doc: DocInput) => {
-    let c = combined.get(doc);
+  const combined = new Map<number, Combined>();
+  const consider = (doc: DocInput, ref: number) => {
+    let c = combined.get(ref);
     if (!c) {
       c = { doc, score: 0, reach: 0, bonus: ABSENT, floor: 0, aspects: new Array<number>(aspects.length).fill(ABSENT) };
-      combined.set(doc, c);
+      combined.set(ref, c);
     }
     return c;
   };
-  for (const { doc, score } of full) {
-    const c = consider(doc);
+  for (const { doc, ref, score } of full) {
+    const c = consider(doc, ref);
     c.score = score;
     c.reach = score;
   }
@@ -179,8 +179,8 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
           ? 0.95
           : 1;
     const floored = symptoms.size > 0 && aspect.kind === 'concept' && !symptoms.has(aspect);
-    for (const { doc, score } of ranked) {
-      const c = consider(doc);
+    for (const { doc, ref, score } of ranked) {
+      const c = consider(doc, ref);
       c.aspects[i] = score;
       c.reach = Math.max(c.reach, f * score);
       if (settings.blend) c.bonus = Math.max(c.bonus === ABSENT ? 0 : c.bonus, f * score);
@@ -214,7 +214,7 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
         shared: undefined,
         units: fed.map((c) => ({ label: c, alts: [{ term: `c:${c}`, weight: 1 }] })),
       });
-      for (const { doc, score } of ranked) consider(doc).score += settings.feedbackWeight * score;
+      for (const { doc, ref, score } of ranked) consider(doc, ref).score += settings.feedbackWeight * score;
     }
   }
   const wantsEquipment = EQUIPMENT_WORDS.test(text) || (settings.equipmentCues && INSTRUMENT_WORDS.test(text));

@@ -52,8 +52,6 @@ export const pick = (l: Localized | null | undefined, lang: Lang): { text: strin
   return { text: l?.[other] ?? '', lang: l?.[other] ? other : lang };
 };
 
-/** Texts kept analysed for snippets and explanations (the records shown most often): about 6 KiB each. */
-const ANALYSED_TEXTS = 2000;
 /** Documents indexed between two yields to the event loop while a full index is built in the background. */
 const SLICE = 250;
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -72,8 +70,6 @@ export class SearchEngine {
   marker: string | null = null;
   /** The index and its change count at the last snapshot written or read. */
   private saved: { index: SearchIndex; changes: number } | null = null;
-  /** Analysed texts by language and text, least recently used first (a Map keeps insertion order). */
-  private analysed = { it: new Map<string, MarkableText>(), en: new Map<string, MarkableText>() };
 
   constructor(
     readonly glossary: Glossary = Glossary.load(),
@@ -208,19 +204,14 @@ export class SearchEngine {
   }
 
   /**
-   * A text analysed (tokens, stems, concepts) for marking the matches of any query in it; the most recently used
-   * texts are kept, since the same records come back in many answers.
+   * A text analysed (tokens, stems, concepts) for marking the matches of one or more queries in it. Not kept between
+   * calls: a cache of the 2,000 texts used last answered about a fifth of the look-ups at 10,000 offers, and every
+   * entry lived long enough to reach the old generation of the thread's heap before it was dropped, so the heap grew
+   * under load by hundreds of MiB of such entries and spent more CPU collecting them than the cache saved
+   * (docs/benchmarks.md, "Memory at 100,000 offers").
    */
   markable(text: string, lang: Lang): MarkableText {
-    const cache = this.analysed[lang];
-    let m = cache.get(text);
-    if (m) cache.delete(text);
-    else {
-      m = markable(text, lang, this.glossary);
-      if (cache.size >= ANALYSED_TEXTS / 2) cache.delete(cache.keys().next().value!);
-    }
-    cache.set(text, m);
-    return m;
+    return markable(text, lang, this.glossary);
   }
 
   /** The phrases of an analysed text that a query matches, as `highlight` would mark them. */

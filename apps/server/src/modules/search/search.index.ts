@@ -13,7 +13,8 @@ import {
   tokenize,
   type Lang,
 } from './text.rules.ts';
-import { FlatLists, TopK } from './search.lists.ts';
+import { DocStore } from './search.docstore.ts';
+import { Dictionary, FlatLists, TopK } from './search.lists.ts';
 import { SnapshotRefused, type SnapshotContent, type TypedArray } from './search.snapshot.ts';
 import { orderShared, type SharedMatches } from './search.shared.ts';
 
@@ -46,9 +47,6 @@ export interface DocInput {
   s3: string[];
 }
 
-/** Kept documents per JSON section of a snapshot (a few MiB of text each, parsed one at a time). */
-const DOC_CHUNK = 5000;
-type DocTuple = [DocType, string, string, DocInput['visibility'], Localized, Localized, string[], string[], string[]];
 /** The JSON part of a snapshot besides the documents. */
 interface SnapshotMeta {
   documents: number;
@@ -61,27 +59,6 @@ interface SnapshotMeta {
   accented: [string, string[]][];
 }
 
-/** Facet values as small integers, so counting is an array increment. */
-class Dictionary {
-  ids = new Map<string, number>();
-  values: string[] = [];
-  static of(values: string[]): Dictionary {
-    const d = new Dictionary();
-    for (const v of values) d.id(v);
-    if (d.values.length !== values.length) throw new SnapshotRefused('a dictionary repeats a value');
-    return d;
-  }
-  id(v: string): number {
-    let n = this.ids.get(v);
-    if (n === undefined) {
-      n = this.values.length;
-      this.values.push(v);
-      this.ids.set(v, n);
-    }
-    return n;
-  }
-}
-const NO_FIELDS: DocField[] = [];
 const FACETS = ['type', 'organization', 'sector', 'filiera', 's3'] as const;
 const MAX_FACET_VALUES = 100;
 
@@ -205,7 +182,8 @@ const sectorDivision = (code: string) => sectorAncestors(code).slice(0, 2).pop()
  * words, and translation through general vocabularies for words the glossary does not know.
  */
 export class SearchIndex {
-  private docs: DocInput[] = [];
+  /** What answers show of each document, by number (`search.docstore.ts`). */
+  private docs = new DocStore();
   // Per-document data read in the hot loops lives in typed arrays (documents as objects made scoring 20× slower).
   private docLength = new Float32Array(1024);
   private docAlive = new Uint8Array(1024);
@@ -297,18 +275,7 @@ export class SearchIndex {
     const docNo = this.docs.length;
     this.growTo(docNo + 1);
     // The fields' texts are needed only to build the postings: the kept document holds what results show.
-    this.docs.push({
-      type: input.type,
-      id: input.id,
-      organization: input.organization,
-      visibility: input.visibility,
-      title: input.title,
-      summary: input.summary,
-      fields: NO_FIELDS,
-      sectors: input.sectors,
-      filiere: input.filiere,
-      s3: input.s3,
-    });
+    this.docs.push(input);
     this.docLength[docNo] = length;
     this.docAlive[docNo] = 1;
     this.docType[docNo] = this.dict.type.id(input.type);
@@ -335,6 +302,7 @@ export class SearchIndex {
   compact(): void {
     for (const p of this.postings.values()) p.trim();
     for (const l of [this.docSectors, this.docFiliere, this.docS3, this.docSectorCodes]) l.trim();
+    this.docs.trim();
   }
 
   remove(type: DocType, id: string): void {
@@ -362,13 +330,8 @@ export class SearchIndex {
    */
   toSnapshot(): SnapshotContent {
     const n = this.docs.length;
-    const json: Record<string, unknown> = {};
-    for (let from = 0, c = 0; from < n; from += DOC_CHUNK, c++)
-      json[`docs.${c}`] = this.docs
-        .slice(from, from + DOC_CHUNK)
-        .map(
-          (d): DocTuple => [d.type, d.id, d.organization, d.visibility, d.title, d.summary, d.sectors, d.filiere, d.s3],
-        );
+    const store = this.docs.toSnapshot();
+    const json: Record<string, unknown> = { ...store.json };
     const terms: string[] = [];
     const counts = new Int32Array(this.postings.size);
     const docs: Int32Array[] = [];
@@ -391,6 +354,7 @@ export class SearchIndex {
     };
     json.meta = meta;
     const arrays: SnapshotContent['arrays'] = {
+      ...store.arrays,
       docLength: this.docLength.subarray(0, n),
       docAlive: this.docAlive.subarray(0, n),
       docType: this.docType.subarray(0, n),
@@ -417,11 +381,7 @@ export class SearchIndex {
     const ix = new SearchIndex(glossary, translator);
     const meta = json.meta as SnapshotMeta;
     const n = meta.documents;
-    for (let c = 0; json[`docs.${c}`]; c++)
-      for (const [type, id, organization, visibility, title, summary, sectors, filiere, s3] of json[
-        `docs.${c}`
-      ] as DocTuple[])
-        ix.docs.push({ type, id, organization, visibility, title, summary, fields: NO_FIELDS, sectors, filiere, s3 });
+    ix.docs = DocStore.fromSnapshot(json, arrays);
     const array = <T extends TypedArray>(name: string, make: new (n: number) => T, length?: number): T => {
       const a = arrays[name];
       if (!(a instanceof make) || (length !== undefined && a.length !== length))
@@ -441,7 +401,7 @@ export class SearchIndex {
     }
     for (const f of FACETS) ix.dict[f] = Dictionary.of(meta.dicts[f]);
     ix.sectorCodes = Dictionary.of(meta.sectorCodes);
-    for (let d = 0; d < n; d++) if (ix.docAlive[d]) ix.byKey.set(`${ix.docs[d]!.type}:${ix.docs[d]!.id}`, d);
+    for (let d = 0; d < n; d++) if (ix.docAlive[d]) ix.byKey.set(ix.docs.key(d), d);
     const counts = array('postingCounts', Int32Array, meta.terms.length);
     const docs = array('postingDocs', Int32Array);
     const tfs = array('postingTf', Float32Array, docs.length);
@@ -486,7 +446,7 @@ export class SearchIndex {
 
   get(type: DocType, id: string): DocInput | null {
     const n = this.byKey.get(`${type}:${id}`);
-    return n === undefined || !this.docAlive[n] ? null : this.docs[n]!;
+    return n === undefined || !this.docAlive[n] ? null : this.docs.get(n);
   }
 
   private noteWord(t: AnalysedToken) {
@@ -894,7 +854,7 @@ export class SearchIndex {
       // Ranking only: a document that cannot enter the page is not even checked for visibility.
       if (rankOnly && !enters) continue;
       if (!docAlive[d]) continue;
-      if (visibleFn ? !visibleFn(docs[d]!) : ((mask >> docVisibility[d]!) & 1) === 0) continue;
+      if (visibleFn ? !visibleFn(docs.get(d)) : ((mask >> docVisibility[d]!) & 1) === 0) continue;
       if (docType[d] === except) continue;
       if (!filtering) {
         // No filter: every facet counts every document (the usual case, kept free of the checks below).
@@ -946,7 +906,7 @@ export class SearchIndex {
         const score = Math.fround(sharing * sScores[i]!) * factor;
         if (j < head && score < heap.floor()) break;
         if (!heap.admits(d, score) || !docAlive[d]) continue;
-        if (visibleFn ? !visibleFn(docs[d]!) : ((mask >> docVisibility[d]!) & 1) === 0) continue;
+        if (visibleFn ? !visibleFn(docs.get(d)) : ((mask >> docVisibility[d]!) & 1) === 0) continue;
         if (docType[d] === except) continue;
         heap.add(d, score);
       }
@@ -968,7 +928,11 @@ export class SearchIndex {
       rows.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
       facets[f] = rows.slice(0, MAX_FACET_VALUES);
     }
-    const page = order.slice(offset, offset + limit).map((r) => ({ doc: this.docs[r.d]!, score: r.score }));
+    // `ref`: the document's number in the index, the same for a record in every search while the index is unchanged
+    // (each `doc` is decoded anew from the compact store).
+    const page = order
+      .slice(offset, offset + limit)
+      .map((r) => ({ doc: this.docs.get(r.d), ref: r.d, score: r.score }));
     return { total: rankOnly ? page.length : count, hits: page, facets };
   }
 }

@@ -1,3 +1,26 @@
+import { SnapshotRefused } from './search.snapshot.ts';
+
+/** Strings as small integers in the order first seen (facet values, so counting is an array increment). */
+export class Dictionary {
+  ids = new Map<string, number>();
+  values: string[] = [];
+  static of(values: string[]): Dictionary {
+    const d = new Dictionary();
+    for (const v of values) d.id(v);
+    if (d.values.length !== values.length) throw new SnapshotRefused('a dictionary repeats a value');
+    return d;
+  }
+  id(v: string): number {
+    let n = this.ids.get(v);
+    if (n === undefined) {
+      n = this.values.length;
+      this.values.push(v);
+      this.ids.set(v, n);
+    }
+    return n;
+  }
+}
+
 /**
  * One short list of small integers per document, all in two typed arrays (compressed sparse rows): the values of
  * document `d` are `values[start(d) .. end(d))`. Documents are appended in order and never rewritten (the index gives a

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { canSeeNetworkContent, type Actor } from '../../core/actor.ts';
 import { AppError } from '../../core/errors.ts';
 import { AnalysisWorker } from '../../analysis/client.ts';
-import type { WorkerSettings } from '../../analysis/protocol.ts';
+import type { ThreadMemory, WorkerSettings } from '../../analysis/protocol.ts';
 import {
   allOrganizations,
   catalogueChangesSince,
@@ -228,6 +228,11 @@ export class SearchService {
 
   status(): IndexStatus {
     return { ready: this.loaded, documents: this.documents };
+  }
+
+  /** The analysis thread's JavaScript heap (null when it is not running), for the metrics. */
+  async threadMemory(): Promise<ThreadMemory | null> {
+    return this.worker ? this.worker.call({ kind: 'memory' }).catch(() => null) : null;
   }
 
   /**

@@ -17,7 +17,7 @@ import { DICTIONARY_DIR, GLOSSARY_DIR } from './concepts.ts';
  * Layout: `MAGIC`, the sections (each 8-byte aligned), the header as JSON, its length (u32 LE), `MAGIC` again. The
  * file is written to a temporary name, flushed and renamed, so a reader sees an old whole file or a new whole file.
  */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 const MAGIC = Buffer.from('CLOCKIX1', 'latin1');
 const TRAILER = 4 + MAGIC.length;
 
@@ -56,6 +56,7 @@ const ANALYSIS_SOURCES = [
   'analysis.policy.ts',
   'budget.rules.ts',
   'concepts.ts',
+  'search.docstore.ts',
   'search.index.ts',
   'search.lists.ts',
   'search.snapshot.ts',

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { configureAnalysis } from './analysis.policy.ts';
 import { SearchEngine, type SearchParams } from './search.engine.ts';
 import type { DocInput } from './search.index.ts';
-import { readSnapshotHeader } from './search.snapshot.ts';
+import { readSnapshotHeader, SNAPSHOT_FORMAT } from './search.snapshot.ts';
 
 // A snapshot of the index must answer every query exactly as the index it was written from, and anything but a whole
 // file written by the same analysis for the same database must be refused (the server then builds from the database).
@@ -123,8 +123,11 @@ describe('the index snapshot', () => {
     flipped[Math.floor(bytes.length / 3)]! ^= 0xff;
     expect(refused(flipped).reason).toMatch(/corrupt|unreadable|section/);
     const text = bytes.toString('latin1');
-    const otherFormat = Buffer.from(text.replace('{"format":1,', '{"format":9,'), 'latin1');
+    const otherFormat = Buffer.from(text.replace(`{"format":${SNAPSHOT_FORMAT},`, '{"format":9,'), 'latin1');
     expect(refused(otherFormat).done).toBe(false);
+    // A file of the format before the kept documents were stored as bytes (2) is rebuilt, never misread.
+    const previous = Buffer.from(text.replace(`{"format":${SNAPSHOT_FORMAT},`, '{"format":1,'), 'latin1');
+    expect(refused(previous).reason).toMatch(/format 1/);
     expect(refused(bytes, 'another-database').reason).toMatch(/another database/);
     const before = configureAnalysis().translationWeight;
     try {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { ThreadMemory } from '../../analysis/protocol.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from './system.repo.ts';
 
@@ -56,7 +57,12 @@ export class Metrics {
   readonly registry = new Registry();
   private readonly latency: Histogram<'method' | 'route' | 'status'>;
 
-  constructor(deps: { db: Db; search: () => { documents: number } }) {
+  constructor(deps: {
+    db: Db;
+    search: () => { documents: number };
+    /** The analysis thread's heap (the main thread's is in Node's default metrics). */
+    analysisMemory?: () => Promise<ThreadMemory | null>;
+  }) {
     collectDefaultMetrics({ register: this.registry, prefix: 'clock_' });
     this.latency = new Histogram({
       name: 'clock_http_request_duration_seconds',
@@ -84,6 +90,21 @@ export class Metrics {
         this.set(deps.search().documents);
       },
     });
+    const analysisMemory = deps.analysisMemory;
+    if (analysisMemory)
+      new Gauge({
+        name: 'clock_analysis_thread_heap_bytes',
+        help: "The analysis thread's JavaScript heap: used, total (reserved) and external (typed arrays)",
+        labelNames: ['space'],
+        registers: [this.registry],
+        async collect() {
+          const m = await analysisMemory();
+          if (!m) return;
+          this.set({ space: 'used' }, m.heapUsed);
+          this.set({ space: 'total' }, m.heapTotal);
+          this.set({ space: 'external' }, m.external);
+        },
+      });
   }
 
   /** Records one answered request; `route` is the route's pattern (never the raw URL, so labels stay few). */

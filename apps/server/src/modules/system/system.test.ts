@@ -84,6 +84,10 @@ describe('/metrics', () => {
     expect(r.body).toMatch(/clock_mail_outbox_queued\{state="all"\} \d+/);
     expect(r.body).toMatch(/clock_search_index_documents 3/);
     expect(r.body).toContain('clock_process_resident_memory_bytes');
+    // Both threads' heaps: the main thread's in Node's own metrics, the analysis thread's read from it.
+    expect(r.body).toMatch(/clock_nodejs_heap_size_used_bytes \d+/);
+    for (const space of ['used', 'total', 'external'])
+      expect(r.body).toMatch(new RegExp(`clock_analysis_thread_heap_bytes\\{space="${space}"\\} [1-9]\\d*`));
   });
 
   it('is not there unless switched on', async () => {

@@ -1,6 +1,7 @@
 import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../core/errors.ts';
+import { collectGarbageNow } from '../core/heap.ts';
 import { matchAmong, matchOnIndex } from '../modules/matching/matching.engine.ts';
 import { configureAnalysis } from '../modules/search/analysis.policy.ts';
 import { SearchEngine } from '../modules/search/search.engine.ts';
@@ -52,7 +53,11 @@ port.on('message', (m: Request) => {
       chain = chain
         .then(() => engine.applyInSlices(m.batch))
         .then(
-          () => applied(m.id, wasLoaded),
+          () => {
+            applied(m.id, wasLoaded);
+            // A whole index built: what the build discarded is freed now rather than at some later collection.
+            if (m.batch.full && m.batch.final) collectGarbageNow();
+          },
           (e) => fail(m.id, e),
         )
         .finally(() => {
@@ -66,6 +71,8 @@ port.on('message', (m: Request) => {
         .then(async () => {
           const result = m.kind === 'save' ? await engine.save(m.file, m.database) : engine.restore(m.file, m.database);
           send({ kind: 'reply', id: m.id, ok: true, result });
+          // Writing or reading the whole index leaves its buffers behind (see above).
+          collectGarbageNow();
         })
         .catch((e) => fail(m.id, e))
         .finally(() => {

@@ -1,4 +1,5 @@
 import v8 from 'node:v8';
+import vm from 'node:vm';
 
 /**
  * How far V8 lets a JavaScript heap grow past what its last full collection kept before it collects again, in percent
@@ -20,4 +21,28 @@ export const ANALYSIS_YOUNG_GENERATION_MB = 12;
  */
 export function tuneServerHeap(): void {
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
+let fullCollection: (() => void) | null | undefined;
+
+/**
+ * Runs a full garbage collection of the calling thread's heap now, and says whether it could. For the analysis thread
+ * right after it built or loaded a whole index, or wrote its snapshot: the build's discarded buffers (postings grown
+ * by doubling, then copied to their size) are memory outside the JavaScript heap that V8 frees only at its next full
+ * collection, which an idle server may not run for a long time (decision 029). V8's `gc` is reached as
+ * jest-leak-detector reaches it: the flag set for a moment, and the function taken from a new context's global.
+ */
+export function collectGarbageNow(): boolean {
+  if (fullCollection === undefined) {
+    try {
+      v8.setFlagsFromString('--expose-gc');
+      fullCollection = vm.runInNewContext('gc') as () => void;
+    } catch {
+      fullCollection = null;
+    } finally {
+      v8.setFlagsFromString('--no-expose-gc');
+    }
+  }
+  fullCollection?.();
+  return !!fullCollection;
 }

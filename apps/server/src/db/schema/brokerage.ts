@@ -42,6 +42,7 @@ import {
 } from '@clock/contracts';
 import { organizations, type LocalizedText } from './catalogue.ts';
 import { users } from './identity.ts';
+import { events } from './events.ts';
 
 const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','));
 const orgRef = () => ({ onUpdate: 'cascade' as const });
@@ -272,15 +273,17 @@ export const companyRelations = pgTable(
 
 /**
  * A day of 1:1 meetings: `slots` consecutive slots of `slot_minutes` from `start_time` (Europe/Rome) at `tables`
- * tables. `event_id` names the dissemination module's event of kind `matchmaking` when there is one (no foreign key:
- * that table belongs to another module).
+ * tables. `event_id` names the event the day belongs to (usually of kind `matchmaking`), one its organiser runs (checked by
+ * the service). Events are cancelled, not deleted; should one be deleted all the same, the day keeps its
+ * participants, agenda and ratings and only loses the link (`on delete set null`, in the database since migration
+ * links_between_modules).
  */
 export const matchmakingDays = pgTable(
   'matchmaking_days',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     number: serial('number').notNull(),
-    eventId: uuid('event_id'),
+    eventId: uuid('event_id').references(() => events.id, { onDelete: 'set null' }),
     organizerId: text('organizer_id')
       .notNull()
       .references(() => organizations.id, orgRef()),
@@ -302,6 +305,7 @@ export const matchmakingDays = pgTable(
     ),
     check('matchmaking_days_start_check', sql`${t.startTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
     check('matchmaking_days_title_check', bilingual(t.title)),
+    index('matchmaking_days_event_idx').on(t.eventId),
   ],
 );
 

@@ -18,6 +18,7 @@ import {
 } from '@clock/contracts';
 import type { Actor } from '../../core/actor.ts';
 import { IdParam, problems } from '../../core/http.ts';
+import { schemaFailure } from '../../core/problem.ts';
 import type { BrokerageDeps } from './opportunities.service.ts';
 import * as mm from './matchmaking.service.ts';
 import * as views from './matchmaking-views.service.ts';
@@ -33,14 +34,22 @@ export const matchmakingRoutes: FastifyPluginAsyncTypebox<{ deps: BrokerageDeps 
     '/matchmaking',
     {
       config,
+      // The schema's problems join the service's own (the event, the organiser) in one answer.
+      attachValidation: true,
       schema: {
         tags,
         summary: "A centre's staff organise a matchmaking day (slots × tables)",
+        description:
+          '`eventId`, when given, must be an event the organising centre runs (lead or co-organiser) that is not cancelled.',
         body: MatchmakingDayCreate,
         response: { 201: MatchmakingDayView, ...problems(400, 401, 403) },
       },
     },
-    async (req, reply) => reply.status(201).send(await mm.createDay(deps, ctx(req), req.body)),
+    async (req, reply) => {
+      const invalid = schemaFailure(req.validationError, req.body);
+      const body = (req.validationError ? invalid.clean : req.body) as Partial<typeof req.body>;
+      return reply.status(201).send(await mm.createDay(deps, ctx(req), body, invalid.problems));
+    },
   );
   app.get(
     '/matchmaking',

@@ -3,11 +3,13 @@ import { DateTime } from 'luxon';
 import type { MatchmakingDayCreate, ParticipantCreate } from '@clock/contracts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { Actor } from '../../core/actor.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, mergeProblems, type FieldProblem } from '../../core/errors.ts';
 import { ZONE } from '../../core/calendar.ts';
 import type { LocalizedText } from '../../db/schema/index.ts';
 import { recordAudit } from '../identity/identity.service.ts';
+import { loadEvent } from '../events/events.service.ts';
 import * as repo from './matchmaking.repo.ts';
+import { eventLinkProblem } from './matchmaking.rules.ts';
 import { organizationOf } from './opportunities.repo.ts';
 import { dayRef, staffOf } from './opportunities.rules.ts';
 import { schedule } from './scheduler.rules.ts';
@@ -45,29 +47,45 @@ export function slotTimes(d: Pick<repo.DayRow, 'day' | 'startTime' | 'slotMinute
   return { start, end: start.plus({ minutes: d.slotMinutes }) };
 }
 
-/** A centre's staff organise a matchmaking day (standalone, or the matchmaking of an event). */
-export async function createDay(deps: BrokerageDeps, ctx: Ctx, body: MatchmakingDayCreate) {
+/**
+ * A centre's staff organise a matchmaking day (standalone, or the matchmaking of an event the centre runs). Every
+ * invalid field is named in one answer: the schema's (`schemaProblems`, the body then holds only the fields that
+ * passed) with the title, the organiser and the event checked here.
+ */
+export async function createDay(
+  deps: BrokerageDeps,
+  ctx: Ctx,
+  body: Partial<MatchmakingDayCreate>,
+  schemaProblems: FieldProblem[] = [],
+) {
   const me = requirePerson(ctx.actor);
-  if (!staffOf(me, body.organizer)) throw new AppError('FORBIDDEN', "Only a centre's staff organise a matchmaking day");
-  const title = localized(body.title);
-  if (!title)
-    throw new AppError('VALIDATION_FAILED', 'Give the day a title', [
-      { pointer: '/body/title', message: 'needs a text in Italian or English' },
-    ]);
+  if (body.organizer !== undefined && !staffOf(me, body.organizer))
+    throw new AppError('FORBIDDEN', "Only a centre's staff organise a matchmaking day");
   return deps.db.transaction(async (tx) => {
-    const org = await organizationOf(tx, body.organizer);
-    if (org?.kind !== 'centre')
-      throw new AppError('VALIDATION_FAILED', 'The organiser is a centre', [
-        { pointer: '/body/organizer', message: 'must be one of the network centres' },
-      ]);
+    const problems: FieldProblem[] = [];
+    const title = localized(body.title);
+    if (body.title !== undefined && !title)
+      problems.push({ pointer: '/body/title', message: 'needs a text in Italian or English' });
+    if (body.organizer !== undefined) {
+      if ((await organizationOf(tx, body.organizer))?.kind !== 'centre')
+        problems.push({ pointer: '/body/organizer', message: 'must be one of the network centres' });
+      if (body.eventId !== undefined) {
+        const e = await loadEvent(tx, body.eventId);
+        const facts = e && { state: e.row.state, organizers: e.organizers.map((o) => o.organizationId) };
+        const wrong = eventLinkProblem(facts, body.organizer);
+        if (wrong) problems.push(wrong);
+      }
+    }
+    const all = mergeProblems(schemaProblems, problems);
+    if (all.length || !title) throw new AppError('VALIDATION_FAILED', 'The matchmaking day has invalid fields', all);
     const d = await repo.insertDay(tx, {
-      organizerId: body.organizer,
+      organizerId: body.organizer!,
       title,
-      day: body.day,
-      startTime: body.startTime,
-      slotMinutes: body.slotMinutes,
-      slots: body.slots,
-      tables: body.tables,
+      day: body.day!,
+      startTime: body.startTime!,
+      slotMinutes: body.slotMinutes!,
+      slots: body.slots!,
+      tables: body.tables!,
       filiere: body.filiere ?? [],
       eventId: body.eventId ?? null,
       createdBy: me.userId,
@@ -76,7 +94,7 @@ export async function createDay(deps: BrokerageDeps, ctx: Ctx, body: Matchmaking
       action: 'matchmaking.create',
       entityType: 'matchmaking_day',
       entityId: d.id,
-      organizationId: body.organizer,
+      organizationId: d.organizerId,
       before: null,
       after: d,
       requestId: ctx.requestId,

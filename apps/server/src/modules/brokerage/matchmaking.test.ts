@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { brokerageWorld } from '../../test/brokerage.ts';
 import { PASSWORD, signInHeaders, uniqueEmail } from '../../test/factories.ts';
@@ -221,5 +222,102 @@ describe('a matchmaking day', () => {
     expect((await as(people[1]!.headers, 'GET', `/api/v1/matchmaking/${dayId}/agenda`)).json().items[0].rated).toBe(
       true,
     );
+  });
+});
+
+describe('the event a matchmaking day belongs to', () => {
+  const inDays = (d: number) => new Date(Date.now() + d * 86_400_000);
+  /** An event made through the events API by `who`, led by `lead` (with co-organisers). */
+  async function event(who: Record<string, string>, lead: string, co: string[] = []) {
+    const start = inDays(25);
+    const r = await as(who, 'POST', '/api/v1/events', {
+      kind: 'matchmaking',
+      title: { it: 'Incontri tra imprese' },
+      summary: { it: 'Una mattina di incontri uno a uno' },
+      mode: 'online',
+      onlineUrl: 'https://meet.example.org/b2b',
+      language: 'it',
+      visibility: 'public',
+      organizers: [
+        { organization: lead, role: 'lead' },
+        ...co.map((organization) => ({ organization, role: 'co-organizer' })),
+      ],
+      sessions: [{ start: start.toISOString(), end: new Date(start.getTime() + 4 * 3_600_000).toISOString() }],
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json().id as string;
+  }
+  const dayBody = (eventId?: string) => ({
+    organizer: w.centre.id,
+    title: { it: 'Incontri B2B' },
+    day: inDays(25).toISOString().slice(0, 10),
+    startTime: '09:30',
+    slotMinutes: 20,
+    slots: 6,
+    tables: 3,
+    ...(eventId ? { eventId } : {}),
+  });
+  const pointers = (body: string) => (JSON.parse(body).errors as { pointer: string }[]).map((e) => e.pointer).sort();
+  const days = async () =>
+    (
+      (await w.database.db.execute(sql`select count(*)::int as n from matchmaking_days`)) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows[0]!.n;
+
+  it('refuses an unknown event, naming it with the other invalid fields', async () => {
+    const before = await days();
+    const unknown = await as(w.H.staff, 'POST', '/api/v1/matchmaking', dayBody(crypto.randomUUID()));
+    expect(unknown.statusCode, unknown.body).toBe(400);
+    expect(unknown.headers['content-type']).toMatch(/problem\+json/);
+    expect(pointers(unknown.body)).toEqual(['/body/eventId']);
+    const many = await as(w.H.staff, 'POST', '/api/v1/matchmaking', {
+      ...dayBody(crypto.randomUUID()),
+      title: { it: '  ' },
+      tables: 0,
+    });
+    expect(many.statusCode, many.body).toBe(400);
+    expect(pointers(many.body)).toEqual(['/body/eventId', '/body/tables', '/body/title']);
+    expect(await days()).toBe(before);
+  });
+
+  it("refuses another centre's event and a cancelled one; takes the centre's own, led or co-organised", async () => {
+    const theirs = await event(w.H.otherStaff, w.otherCentre.id);
+    const foreign = await as(w.H.staff, 'POST', '/api/v1/matchmaking', dayBody(theirs));
+    expect(foreign.statusCode, foreign.body).toBe(400);
+    expect(pointers(foreign.body)).toEqual(['/body/eventId']);
+    // An administrator may organise for any centre, but not link the day to an event its centre does not run.
+    expect((await as(w.H.admin, 'POST', '/api/v1/matchmaking', dayBody(theirs))).statusCode).toBe(400);
+
+    const ours = await event(w.H.staff, w.centre.id);
+    const d = await as(w.H.staff, 'POST', '/api/v1/matchmaking', dayBody(ours));
+    expect(d.statusCode, d.body).toBe(201);
+    expect(d.json().eventId).toBe(ours);
+    const listed = (await as(w.H.anonymous, 'GET', `/api/v1/matchmaking?event=${ours}`)).json().items;
+    expect(listed.map((x: { id: string }) => x.id)).toEqual([d.json().id]);
+
+    const shared = await event(w.H.otherStaff, w.otherCentre.id, [w.centre.id]);
+    expect((await as(w.H.staff, 'POST', '/api/v1/matchmaking', dayBody(shared))).statusCode).toBe(201);
+
+    const cancelled = await event(w.H.staff, w.centre.id);
+    expect(
+      (await as(w.H.staff, 'POST', `/api/v1/events/${cancelled}/cancel`, { reason: 'Sala non disponibile' }))
+        .statusCode,
+    ).toBe(200);
+    const late = await as(w.H.staff, 'POST', '/api/v1/matchmaking', dayBody(cancelled));
+    expect(late.statusCode, late.body).toBe(400);
+    expect(pointers(late.body)).toEqual(['/body/eventId']);
+  });
+
+  it('outlives its event: a deleted event only clears the link', async () => {
+    const ours = await event(w.H.staff, w.centre.id);
+    const d = (await as(w.H.staff, 'POST', '/api/v1/matchmaking', dayBody(ours))).json();
+    await expect(
+      w.database.db.execute(sql`update matchmaking_days set event_id = ${crypto.randomUUID()} where id = ${d.id}`),
+    ).rejects.toThrow();
+    await w.database.db.execute(sql`delete from events where id = ${ours}`);
+    const after = await as(w.H.anonymous, 'GET', `/api/v1/matchmaking/${d.id}`);
+    expect(after.statusCode).toBe(200);
+    expect(after.json().eventId).toBeNull();
   });
 });

@@ -100,15 +100,16 @@ describe('a matchmaking day', () => {
   });
 
   it('is linked from its event and listed with the others', async () => {
-    const rows = (await stack.database.db.execute(
-      sql`select id from events where kind = 'matchmaking' order by id limit 1`,
-    )) as unknown as { rows: { id: string }[] };
-    const eventId = rows.rows[0]!.id;
-    await stack.database.db.execute(sql`update matchmaking_days set event_id = ${eventId} where id = ${dayId}`);
+    // The demo links the day to NAVIGO's B2B event of the same day: each page leads to the other.
+    const day = (await (await fetch(`${stack.baseUrl}/api/v1/matchmaking/${dayId}`)).json()) as { eventId: string };
+    const eventId = day.eventId;
+    expect(eventId).toBeTruthy();
     const { page, problems, close } = await openPage(stack, { lang: 'it' });
     try {
       await page.goto(`/eventi/${eventId}`);
       await settled(page);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Refit sostenibile');
+      await expectAccessible(page);
       await page.getByRole('link', { name: 'Giornata B2B della nautica: refit sostenibile' }).click();
       await arrive(page, new RegExp(`/incontri/${dayId}$`), /Giornata B2B della nautica/);
       expect(await page.getByRole('link', { name: 'Programma dell’evento' }).getAttribute('href')).toBe(

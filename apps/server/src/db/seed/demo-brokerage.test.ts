@@ -70,4 +70,20 @@ describe('the demo brokerage', () => {
       (await app.inject({ url: `/api/v1/matchmaking/${dayId}/participants`, headers: staff })).json().items.length,
     ).toBe(8);
   });
+
+  it("belongs to the organiser's nautical B2B event of the same day, which lists it", async () => {
+    const day = (await app.inject({ url: '/api/v1/matchmaking' })).json().items[0];
+    expect(day.eventId).toBeTruthy();
+    const event = (await app.inject({ url: `/api/v1/events/${day.eventId}` })).json();
+    expect(event).toMatchObject({ kind: 'matchmaking', state: 'published' });
+    expect(event.organizers.map((o: { id: string }) => o.id)).toContain(day.organizer);
+    expect(event.filiere).toContain('nautica');
+    // The same day in Italy, and the rounds within the event's hours.
+    expect(event.start.slice(0, 10)).toBe(day.day);
+    const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+    expect(minutes(day.startTime)).toBeGreaterThanOrEqual(minutes(event.start.slice(11, 16)));
+    expect(minutes(day.startTime) + day.slots * day.slotMinutes).toBeLessThanOrEqual(minutes(event.end.slice(11, 16)));
+    const listed = (await app.inject({ url: `/api/v1/matchmaking?event=${day.eventId}` })).json().items;
+    expect(listed.map((d: { id: string }) => d.id)).toEqual([day.id]);
+  });
 });

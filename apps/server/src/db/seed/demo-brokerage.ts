@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Tx } from '../client.ts';
+import { addDays, localDay, zonedTime } from '../../core/calendar.ts';
 import type { CompanySize, LocalizedText } from '../schema/index.ts';
 import type {
   AgreementKind,
@@ -20,6 +21,7 @@ import * as opps from '../../modules/brokerage/opportunities.repo.ts';
 import * as intros from '../../modules/brokerage/introductions.repo.ts';
 import * as relations from '../../modules/brokerage/relations.repo.ts';
 import * as mm from '../../modules/brokerage/matchmaking.repo.ts';
+import * as events from '../../modules/events/events.repo.ts';
 import { anonymityProblems } from '../../modules/brokerage/anonymity.rules.ts';
 import { daysAfter, monthsAfter } from '../../modules/brokerage/opportunities.rules.ts';
 import { schedule } from '../../modules/brokerage/scheduler.rules.ts';
@@ -99,8 +101,8 @@ const staffEmail: Record<string, string> = {
  * profiles (and profiles for the demo companies that had none), twenty opportunities across the five kinds and the
  * Tuscan filiere (some anonymous — each checked by the anonymity rule), interests and introductions at every stage
  * with outcomes asked at 3 and 6 months and two agreements confirmed by the centres, company relations for the paper
- * and nautical filiera maps, and one matchmaking day with its agenda. Dates count back from `now`. Runs inside the
- * demo's transaction; loads once.
+ * and nautical filiera maps, and one matchmaking day with its agenda (linked to its event, demo-events.ts). Dates
+ * count back from `now`. Runs inside the demo's transaction, after the events; loads once.
  */
 export async function seedDemoBrokerage(tx: Tx, demoDir: string, now = new Date()) {
   const file = path.join(demoDir, 'brokerage.json');
@@ -268,10 +270,28 @@ export async function seedDemoBrokerage(tx: Tx, demoDir: string, now = new Date(
     });
 
   const m = data.matchmaking;
+  // The day (Italian calendar, as the demo events count their days) belongs to the organiser's matchmaking event of
+  // that day when the demo events have one (demo-events.ts).
+  const date = addDays(localDay(now.getTime()), m.inDays);
+  const {
+    rows: [event],
+  } = await events.listEvents(
+    tx,
+    {
+      organization: m.organizer,
+      kind: 'matchmaking',
+      from: zonedTime(date, 0),
+      to: zonedTime(addDays(date, 1), 0),
+      network: true,
+      draftsOf: 'all',
+    },
+    { offset: 0, limit: 1 },
+  );
   const day = await mm.insertDay(tx, {
     organizerId: m.organizer,
+    eventId: event?.id ?? null,
     title: m.title,
-    day: daysAfter(now, m.inDays).toISOString().slice(0, 10),
+    day: date,
     startTime: m.startTime,
     slotMinutes: m.slotMinutes,
     slots: m.slots,

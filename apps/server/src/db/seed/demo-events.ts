@@ -343,6 +343,26 @@ const EVENTS: DemoEvent[] = [
     state: 'draft',
     registrants: 0,
   },
+  // Last in the list so that the events above keep their numbers and registrants. The demo's matchmaking day
+  // (demo-brokerage.ts) belongs to this event: same organiser, same day.
+  {
+    lead: 'navigo',
+    co: ['cptm'],
+    kind: 'matchmaking',
+    title: {
+      it: 'Refit sostenibile: cantieri e fornitori a confronto',
+      en: 'Sustainable refit: yards and suppliers meet',
+    },
+    summary: {
+      it: 'Una mattina in Darsena di incontri uno a uno tra cantieri, imprese del refit e fornitori: materiali più leggeri, propulsione più efficiente, sensori a bordo e meno scarti di lavorazione, con i tecnici di NAVIGO e del Polo Magona.',
+      en: 'A morning at the Darsena of one-to-one meetings between yards, refit firms and suppliers: lighter materials, more efficient propulsion, sensors on board and less production scrap, with NAVIGO and the Magona technology park.',
+    },
+    sessions: [[21, '09:00', 300]],
+    filiere: ['nautica', 'portualita'],
+    s3: ['s3-advanced-manufacturing', 's3-ecological-transition'],
+    capacity: 60,
+    registrants: 6,
+  },
 ];
 
 const VISITORS = [

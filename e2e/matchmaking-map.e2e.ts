@@ -71,11 +71,17 @@ describe('a matchmaking day', () => {
       await expectAccessible(page);
       const main = page.getByRole('main');
       await main.getByLabel('Tavoli').fill('0');
+      const day = main.getByLabel('Giorno');
+      const planned = await day.inputValue();
+      await day.fill('');
       await main.getByRole('button', { name: 'Crea la giornata' }).click();
       const summary = page.getByRole('alert').first();
       await expect.poll(() => summary.textContent()).toContain('Scrivi un titolo in italiano o in inglese.');
       expect(await summary.textContent()).toContain('I tavoli vanno da 1 a 500.');
+      // The date field shows the browser's own format: the message asks for the day without naming one.
+      expect(await summary.textContent()).toContain('Indica il giorno degli incontri.');
       await expectAccessible(page);
+      await day.fill(planned);
       await main.getByLabel('Titolo in italiano').fill('Incontri B2B della filiera cartaria');
       await main.getByLabel('Tavoli').fill('8');
       await main.getByLabel('Turni').fill('10');

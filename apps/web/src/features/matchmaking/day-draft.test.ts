@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayDraftErrors, dayOfDraft, firstDraft } from './day-draft.ts';
+import { matchmakingEn } from './matchmaking-messages.en.ts';
+import { matchmakingIt } from './matchmaking-messages.it.ts';
 
 describe('the form to organise a matchmaking day', () => {
   const ok = { ...firstDraft('lucense', new Date('2026-12-05T10:00:00Z')), titleIt: 'Incontri B2B della carta' };
@@ -32,6 +34,17 @@ describe('the form to organise a matchmaking day', () => {
     expect(dayDraftErrors({ ...ok, titleIt: '', titleEn: 'Paper B2B day' })).toEqual([]);
     expect(dayDraftErrors({ ...ok, slotMinutes: '240', slots: '96', tables: '500' })).toEqual([]);
     expect(dayDraftErrors({ ...ok, slots: '97' }).map(([f]) => f)).toEqual(['slots']);
+  });
+
+  it('asks for the day without naming a format: the browser shows its own in the date field', () => {
+    for (const day of ['', '2026-02-30x', '05/12/2026']) {
+      const [[field, key]] = dayDraftErrors({ ...ok, day }) as [[string, keyof typeof matchmakingIt]];
+      expect(field).toBe('day');
+      for (const text of [matchmakingIt[key], matchmakingEn[key]])
+        expect(text).not.toMatch(/[gdmay]{2}\/|\/[mgdya]{2}/i);
+    }
+    expect(matchmakingIt['mm.new.error.day']).toBe('Indica il giorno degli incontri.');
+    expect(matchmakingEn['mm.new.error.day']).toBe('Give the day of the meetings.');
   });
 
   it('sends numbers, trimmed titles and only the optional parts given', () => {

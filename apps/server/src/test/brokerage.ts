@@ -102,3 +102,37 @@ export const techRequest = (owner: string, centre: string) => ({
   filiere: ['carta'],
   sectors: ['C17.22'],
 });
+
+/**
+ * An event of kind matchmaking in 25 days, made through the events API by the person of `headers`, led by `lead`
+ * (with co-organisers): what a matchmaking day may belong to.
+ */
+export async function matchmakingEvent(
+  app: FastifyInstance,
+  headers: Record<string, string>,
+  lead: string,
+  co: string[] = [],
+) {
+  const start = new Date(Date.now() + 25 * 86_400_000);
+  const r = await app.inject({
+    method: 'POST',
+    url: '/api/v1/events',
+    headers,
+    payload: {
+      kind: 'matchmaking',
+      title: { it: 'Incontri tra imprese' },
+      summary: { it: 'Una mattina di incontri uno a uno' },
+      mode: 'online',
+      onlineUrl: 'https://meet.example.org/b2b',
+      language: 'it',
+      visibility: 'public',
+      organizers: [
+        { organization: lead, role: 'lead' },
+        ...co.map((organization) => ({ organization, role: 'co-organizer' })),
+      ],
+      sessions: [{ start: start.toISOString(), end: new Date(start.getTime() + 4 * 3_600_000).toISOString() }],
+    },
+  });
+  if (r.statusCode !== 201) throw new Error(`POST /api/v1/events: ${r.statusCode} ${r.body}`);
+  return r.json().id as string;
+}

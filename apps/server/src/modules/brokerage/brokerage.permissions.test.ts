@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { brokerageWorld, techRequest } from '../../test/brokerage.ts';
+import { brokerageWorld, matchmakingEvent, techRequest } from '../../test/brokerage.ts';
 import { followUp } from './followup.service.ts';
 
 // The brokerage's permission matrix: every route (reads too) × every part — no one signed in, the opportunity's
@@ -225,6 +225,7 @@ const CASES: Case[] = [
     expect: all(200, { anonymous: 401 }),
   },
   {
+    // With the event it belongs to, one the organising centre runs.
     route: 'POST /api/v1/matchmaking',
     setup: async () => ({
       url: '/api/v1/matchmaking',
@@ -236,6 +237,7 @@ const CASES: Case[] = [
         slotMinutes: 15,
         slots: 8,
         tables: 4,
+        eventId: await matchmakingEvent(w.app, w.H.staff, w.centre.id),
       },
     }),
     expect: all(403, { anonymous: 401, staff: 201, admin: 201 }),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { brokerageWorld } from '../../test/brokerage.ts';
+import { brokerageWorld, matchmakingEvent } from '../../test/brokerage.ts';
 import { PASSWORD, signInHeaders, uniqueEmail } from '../../test/factories.ts';
 import { createUser } from '../identity/identity.service.ts';
 import { readPdfText } from '../../test/pdf.ts';
@@ -227,26 +227,8 @@ describe('a matchmaking day', () => {
 
 describe('the event a matchmaking day belongs to', () => {
   const inDays = (d: number) => new Date(Date.now() + d * 86_400_000);
-  /** An event made through the events API by `who`, led by `lead` (with co-organisers). */
-  async function event(who: Record<string, string>, lead: string, co: string[] = []) {
-    const start = inDays(25);
-    const r = await as(who, 'POST', '/api/v1/events', {
-      kind: 'matchmaking',
-      title: { it: 'Incontri tra imprese' },
-      summary: { it: 'Una mattina di incontri uno a uno' },
-      mode: 'online',
-      onlineUrl: 'https://meet.example.org/b2b',
-      language: 'it',
-      visibility: 'public',
-      organizers: [
-        { organization: lead, role: 'lead' },
-        ...co.map((organization) => ({ organization, role: 'co-organizer' })),
-      ],
-      sessions: [{ start: start.toISOString(), end: new Date(start.getTime() + 4 * 3_600_000).toISOString() }],
-    });
-    expect(r.statusCode, r.body).toBe(201);
-    return r.json().id as string;
-  }
+  const event = (who: Record<string, string>, lead: string, co: string[] = []) =>
+    matchmakingEvent(w.app, who, lead, co);
   const dayBody = (eventId?: string) => ({
     organizer: w.centre.id,
     title: { it: 'Incontri B2B' },

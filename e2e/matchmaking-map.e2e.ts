@@ -118,9 +118,8 @@ describe('a matchmaking day', () => {
       await expectAccessible(page);
       await page.getByRole('link', { name: 'Giornata B2B della nautica: refit sostenibile' }).click();
       await arrive(page, new RegExp(`/incontri/${dayId}$`), /Giornata B2B della nautica/);
-      expect(await page.getByRole('link', { name: 'Programma dell’evento' }).getAttribute('href')).toBe(
-        `/eventi/${eventId}`,
-      );
+      const back = page.getByRole('link', { name: 'Refit sostenibile: cantieri e fornitori a confronto' });
+      expect(await back.getAttribute('href')).toBe(`/eventi/${eventId}`);
       await expectAccessible(page);
       await page.goto('/incontri');
       await settled(page);

@@ -15,6 +15,7 @@ import {
   type MatchmakingDay,
   type Mine,
 } from '../features/matchmaking/matchmaking-api.ts';
+import { eventEndpoints, type EventDetail } from '../features/events/event-api.ts';
 import { ParticipantForm } from '../features/matchmaking/participant-form.tsx';
 import { ParticipantBrowser } from '../features/matchmaking/participant-browser.tsx';
 import { MyRequests } from '../features/matchmaking/my-requests.tsx';
@@ -35,6 +36,8 @@ export function MatchmakingDayPage() {
   const { t, pick, lang } = useI18n();
   const { user } = useSession();
   const day = useApi<MatchmakingDay>(matchmakingEndpoints.one(id));
+  // The event the day belongs to, for its name (hidden when the reader may not see it, e.g. a draft).
+  const event = useApi<EventDetail>(day.data?.eventId ? eventEndpoints.one(day.data.eventId) : null);
   const mine = useApi<Mine>(user ? matchmakingEndpoints.mine(id) : null, { fresh: true });
   const kept = useKept(mine.data, id);
   const crumbs = [
@@ -46,6 +49,7 @@ export function MatchmakingDayPage() {
   const d = day.data;
   const title = pick(d.title);
   const m = kept;
+  const eventTitle = pick(event.data?.title);
   return (
     <>
       <Breadcrumbs items={[...crumbs, { key: 'current', label: title?.text ?? d.reference }]} />
@@ -66,11 +70,13 @@ export function MatchmakingDayPage() {
         </dd>
         <dt>{t('mm.day.participants')}</dt>
         <dd>{d.participants}</dd>
-        {d.eventId ? (
+        {d.eventId && event.error?.status !== 404 ? (
           <>
             <dt>{t('mm.day.event')}</dt>
             <dd>
-              <Link to={`/eventi/${d.eventId}`}>{t('mm.day.event_link')}</Link>
+              <Link to={`/eventi/${d.eventId}`} lang={eventTitle?.isFallback ? eventTitle.lang : undefined}>
+                {eventTitle?.text ?? t('mm.day.event_link')}
+              </Link>
             </dd>
           </>
         ) : null}

@@ -47,6 +47,13 @@ describe('the form to organise a matchmaking day', () => {
     expect(matchmakingEn['mm.new.error.day']).toBe('Give the day of the meetings.');
   });
 
+  it('asks for the start time without naming a format either: a time field may show a 12-hour clock', () => {
+    const [[field, key]] = dayDraftErrors({ ...ok, startTime: '' }) as [[string, keyof typeof matchmakingIt]];
+    expect(field).toBe('startTime');
+    expect(matchmakingIt[key]).toBe('Indica l’ora di inizio del primo turno.');
+    expect(matchmakingEn[key]).toBe('Give the start time of the first round.');
+  });
+
   it('sends numbers, trimmed titles and only the optional parts given', () => {
     expect(dayOfDraft({ ...ok, titleEn: ' Paper day ' })).toEqual({
       organizer: 'lucense',

@@ -142,7 +142,7 @@ export const matchmakingEn: { readonly [K in keyof typeof matchmakingIt]: string
   'mm.new.error.organizer': 'Choose the organising centre.',
   'mm.new.error.title': 'Write a title in Italian or English.',
   'mm.new.error.day': 'Give the day of the meetings.',
-  'mm.new.error.startTime': 'Write the start time as 09:30.',
+  'mm.new.error.startTime': 'Give the start time of the first round.',
   'mm.new.error.slotMinutes': 'A meeting lasts from 5 to 240 minutes.',
   'mm.new.error.slots': 'Rounds go from 1 to 96.',
   'mm.new.error.tables': 'Tables go from 1 to 500.',

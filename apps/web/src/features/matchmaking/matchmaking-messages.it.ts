@@ -140,7 +140,7 @@ export const matchmakingIt = {
   'mm.new.error.organizer': 'Scegli il centro che organizza.',
   'mm.new.error.title': 'Scrivi un titolo in italiano o in inglese.',
   'mm.new.error.day': 'Indica il giorno degli incontri.',
-  'mm.new.error.startTime': 'Scrivi l’ora di inizio come 09:30.',
+  'mm.new.error.startTime': 'Indica l’ora di inizio del primo turno.',
   'mm.new.error.slotMinutes': 'La durata di un incontro va da 5 a 240 minuti.',
   'mm.new.error.slots': 'I turni vanno da 1 a 96.',
   'mm.new.error.tables': 'I tavoli vanno da 1 a 500.',

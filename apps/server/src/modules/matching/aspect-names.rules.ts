@@ -45,7 +45,7 @@ const BREAKS = new Set(
     'instead maybe perhaps soon often always never quite rather whether which who whose what where when why how ' +
     'quasi gratis circa sotto sopra dentro fuori insieme indietro oltre troppo troppa troppi troppe quanto quanta ' +
     'quanti quante primo prima primi prime secondo seconda terzo terza first second third back longer shorter ' +
-    'better worse straight onto senza rispetto ourselves myself themselves yourself yourselves itself helps helped don doesn didn isn aren wasn weren won couldn shouldn wouldn haven hasn re ve ll'
+    'ce better worse straight onto senza rispetto ourselves myself themselves yourself yourselves itself helps helped don doesn didn isn aren wasn weren won couldn shouldn wouldn haven hasn re ve ll'
   ).split(' '),
 );
 /**
@@ -101,9 +101,15 @@ type Tag = 'N' | 'A' | 'P' | 'L' | 'D' | 'X';
  * few of them: an ending says more than a sense count.
  */
 const IT_VERB =
-  /(iamo|iate|emmo|ebbe|ebbero|ono|ano|are|ere|ire|ando|endo|ava|eva|iva|avano|evano|ivano|ai|ei|rono|(ar|er|ir|and|end)(lo|la|li|le|ne|ci|si|mi|ti|vi|gli|glielo|gliela))$/;
+  /(iamo|iate|emmo|ebbe|ebbero|ono|ano|are|ere|ire|ando|endo|ava|eva|iva|avano|evano|ivano|ai|ei|rono|r(emo|ete|anno)|(ar|er|ir|and|end)(lo|la|li|le|ne|ci|si|mi|ti|vi|gli|glielo|gliela))$/;
 /** Italian past participles, which follow a noun as adjectives do (giunti saldati, barche consegnate). */
 const IT_PARTICIPLE = /(at|ut|it)[oaie]$/;
+/** Forms of avere and essere before a participle. */
+const IT_AUXILIARIES = new Set(
+  'ho hai ha abbiamo avete hanno avuto e sono siamo siete stato stata stati state sia siano essere avere'.split(' '),
+);
+/** Italian participle endings, regular and irregular (parlato, scritto, messo). */
+const IT_PARTICIPLE_FORM = /(at|ut|it|tt|ss|st|rs)[oaie]$/;
 /** Irregular Italian participles (perso, rimasto, messo). */
 const IT_IRREGULAR_PARTICIPLE =
   /^(pers|rimast|mess|pres|vist|scritt|chiest|rispost|success|venut|fatt|dett|rott|mort|nat|stat|spent|vint|most|accadut)[oaie]$/;
@@ -180,7 +186,8 @@ export function tagWord(folded: string, lang: Lang, classes: WordClasses, capita
   if (!exact && folded.endsWith('ly') && folded.length > 4) return 'X';
   if (!senses) return 'N';
   const [n, v, a, r] = senses;
-  if (v > n && v >= a && v >= r) return /(ed|en|ing)$/.test(folded) ? 'P' : 'X';
+  // (A plural of a word that is also a noun is read as a noun: "fine cracks".)
+  if (v > n && v >= a && v >= r && !(n > 0 && /[^s]s$/.test(folded))) return /(ed|en|ing)$/.test(folded) ? 'P' : 'X';
   if (r > n && r > a) return 'X';
   return a > n ? 'A' : 'N';
 }
@@ -196,7 +203,13 @@ function verbOf(folded: string, classes: WordClasses): boolean {
  * modifier only right before a noun ("heat sealing trials", not "launching grated cheese").
  */
 function inContext(tags: Tag[], tokens: Token[], starts: boolean[], lang: Lang): Tag[] {
-  if (lang !== 'en') return tags;
+  if (lang === 'it')
+    // After a form of avere or essere a participle is one even where WordNet lists a noun ("ho parlato", "è scritto").
+    return tags.map((tag, i) =>
+      tag === 'N' && i > 0 && IT_AUXILIARIES.has(tokens[i - 1]!.folded) && IT_PARTICIPLE_FORM.test(tokens[i]!.folded)
+        ? 'P'
+        : tag,
+    );
   return tags
     .map((tag, i) => {
       const before = tokens[i - 1]?.folded;
@@ -276,9 +289,12 @@ export function nounPhrases(
     }
     // A phrase opening on a quantity or a generic noun ("migliaia di tonnellate di bucce", "part of the work") is
     // named from what follows it.
+    const next = groups[groups.length - 1]![1] + 1;
     const quantity = (g: [number, number]) =>
       tokens.slice(g[0], g[1] + 1).every((t, k) => tags[g[0] + k] !== 'N' || QUANTITIES.has(t.folded));
     while (groups.length > 1 && quantity(groups[0]!)) groups.shift();
+    // ... and one closing on them ("manager for a couple of years") ends before them.
+    while (groups.length > 1 && quantity(groups[groups.length - 1]!)) groups.pop();
     let first = groups[0]![0];
     let last = groups[groups.length - 1]![1];
     const contentIn = (a: number, b: number) =>
@@ -299,17 +315,14 @@ export function nounPhrases(
         nouns,
         words: contentIn(first, last),
       });
-    i = groups[groups.length - 1]![1] + 1;
+    i = next;
   }
   return out;
 }
 
 function tagOf(t: Token, span: string, lang: Lang, classes: WordClasses, content: ReadonlySet<string>): Tag {
-  if (!content.has(t.surface)) {
-    if (LINKS.has(t.folded)) return 'L';
-    if (ARTICLES.has(t.folded)) return 'D';
-    return 'X';
-  }
+  if (LINKS.has(t.folded) && !(lang === 'en' && ARTICLES.has(t.folded))) return 'L';
+  if (!content.has(t.surface)) return ARTICLES.has(t.folded) ? 'D' : 'X';
   const written = span.slice(t.start, t.end);
   const capitals = written.length >= 2 && written === written.toUpperCase() && /\p{L}/u.test(written);
   return tagWord(t.folded, lang, classes, capitals);

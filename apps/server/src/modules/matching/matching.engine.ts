@@ -91,7 +91,8 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
     index.glossary,
     true,
     budget,
-    translator ? (w) => translator.namesThing(w) : undefined,
+    translator ?? undefined,
+    lang,
   );
 
   const settings = analysisSettings();
@@ -138,6 +139,11 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
   const perAspect = rankedAspects.filter((p) => p.aspect.kind === 'concept' || p.ranked.length > 0);
   const aspects = perAspect.map((p) => p.aspect);
   const labels = labelSlots(aspects);
+  // What is shown, claimed and covered by teams: every aspect but the unnamed clauses (which still rank).
+  const shown = aspects.filter((a) => !a.unnamed);
+  const shownAt = aspects.flatMap((a, i) => (a.unnamed ? [] : [i]));
+  const shownLabels = new Set(shown.map((a) => a.label));
+  const strengthShown = (label: string) => shownLabels.has(label);
 
   // `reach`: the record's best score on the whole problem or on any one aspect — what an organisation brings to a team,
   // where a partner is wanted precisely for a secondary aspect.
@@ -248,15 +254,15 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
   const orgs: OrgCoverage[] = [...byOrg]
     .map(([id, list]) => {
       const strength: Record<string, number> = {};
-      for (let i = 0; i < aspects.length; i++) {
+      for (const i of shownAt) {
         let best = 0;
         for (const r of list) best = Math.max(best, labels.score(r.aspects, i));
         strength[aspects[i]!.label] = best;
       }
-      const covers = aspects.filter((a) => strength[a.label]! >= COVER_THRESHOLD).map((a) => a.label);
+      const covers = shown.filter((a) => strength[a.label]! >= COVER_THRESHOLD).map((a) => a.label);
       const score =
         list.slice(0, 5).reduce((s, r, i) => s + r.reach * 0.5 ** i, 0) +
-        0.25 * aspects.filter((a) => a.kind === 'concept' && strength[a.label]! >= COVER_THRESHOLD).length;
+        0.25 * shown.filter((a) => a.kind === 'concept' && strength[a.label]! >= COVER_THRESHOLD).length;
       return { id, score: Math.round(score * 1000) / 1000, covers, strength };
     })
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
@@ -274,17 +280,17 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
   // Teams hold only organisations the request may be opened to (its tier).
   const allowed = input.teamOrganizations ? new Set(input.teamOrganizations) : null;
   const teams = composeTeams(
-    aspects.map((a) => a.label),
+    shown.map((a) => a.label),
     allowed ? orgs.filter((o) => allowed.has(o.id)) : orgs,
     {
       coverThreshold: COVER_THRESHOLD,
       ...TEAM_WEIGHTS,
-      weights: Object.fromEntries(aspects.map((a) => [a.label, a.kind === 'clause' ? CLAUSE_WEIGHT : 1])),
+      weights: Object.fromEntries(shown.map((a) => [a.label, a.kind === 'clause' ? CLAUSE_WEIGHT : 1])),
     },
   );
   return {
     lang,
-    aspects: aspects.map((a) => ({
+    aspects: shown.map((a) => ({
       label: a.label,
       kind: a.kind,
       concepts: a.concepts,
@@ -301,10 +307,10 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
       title: r.doc.title[lang] ?? r.doc.title[lang === 'it' ? 'en' : 'it'] ?? r.doc.id,
       score: Math.round(r.score * 1000) / 1000,
       aspects: Object.entries(labels.record(r.aspects))
-        .filter(([, s]) => s >= COVER_THRESHOLD)
+        .filter(([label, s]) => s >= COVER_THRESHOLD && strengthShown(label))
         .map(([label]) => label),
       // Explanations while time is left (a result without one is still ranked).
-      why: budget.left() ? explain(search, r.doc, aspects, parsed, terms) : [],
+      why: budget.left() ? explain(search, r.doc, shown, parsed, terms) : [],
     })),
     organizations: orgs.slice(0, 20).map(({ id, score, covers }) => ({ id, score, covers })),
     teams,

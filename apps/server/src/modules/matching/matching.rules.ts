@@ -2,7 +2,8 @@ import { analysisSettings, CONCEPT_WEIGHT } from '../search/analysis.policy.ts';
 import { TEXT_LIMITS } from '../search/budget.rules.ts';
 import type { Glossary } from '../search/concepts.ts';
 import type { ParsedQuery, QueryUnit } from '../search/search.index.ts';
-import { tokenize } from '../search/text.rules.ts';
+import { tokenize, type Lang } from '../search/text.rules.ts';
+import { clauseName, nameKey, type WordClasses } from './aspect-names.rules.ts';
 import { FirstSorted } from './fusion.rules.ts';
 
 /**
@@ -16,6 +17,8 @@ export interface Aspect {
   concepts: string[];
   words: string[];
   query: ParsedQuery;
+  /** A clause aspect with no name (no noun phrase of its own): it ranks, but is not shown, claimed or covered by teams. */
+  unnamed?: true;
 }
 
 /** Told when a limit left part of the text out of the aspects (`TEXT_LIMITS.aspects`). */
@@ -154,6 +157,8 @@ const CLAUSE_END = /(?<![.!?;:])[.!?;:]+(?=\s|$)|\n+|\s[–—]\s|\s-\s/g;
 const MIN_CLAUSE_WORDS = 2;
 /** Pieces between commas shorter than this (content words) stay with the piece before them. */
 const MIN_PIECE_WORDS = 3;
+/** Without WordNet (tests of the structure): every word a noun, no place names. */
+const NO_CLASSES: WordClasses = { senses: () => null, lemmas: () => [], singulars: () => [], isPlace: () => false };
 
 /** A clause of the text: the indices of its content words in the parsed units, and where it lies in the text. */
 export interface Clause {
@@ -215,79 +220,14 @@ export function clauseUnits(text: string, units: QueryUnit[], commas = true): Cl
   return out;
 }
 
-/** Words that join the words of a noun phrase ("prove di fatica", "testing of welded joints"). */
-const LINKS = new Set(
-  'di del della dello dei degli delle dell da dal dalla dai in nel nella nei per con su sul sulla sui a al alla ai agli alle of for in on with from by'.split(
-    ' ',
-  ),
-);
-/**
- * Words that end a noun phrase: verbs of asking and wanting, quantities (three goals, less steam), single letters
- * (the "s" of "it's"), and Italian finite, infinitive and gerund endings (cerchiamo, vorremmo, capire, rompono,
- * usando); participles stay, they are adjectives too (giunti saldati).
- */
-const PHRASE_BREAK =
-  /^(need|needs|needed|want|wants|would|like|looking|look|find|help|know|make|keep|get|try|trying|seems?|serve|servono|vorrei|grazie|thanks|.|one|two|three|four|five|six|seven|eight|nine|ten|next|last|less|more|much|many|due|tre|quattro|cinque|sette|otto|nove|dieci|meno)$|(iamo|emmo|ebbe|ono|ano|are|ere|ire|ando|endo)$/;
-const MAX_PHRASE_WORDS = 5;
-
-/**
- * The name of a clause aspect: the longest run of the clause's content words joined only by linking words ("prove di
- * fatica sui giunti saldati", "burst strength of board"), at most five content words, as written in the text — a short,
- * complete phrase, never a sentence cut off with "…". Runs stop at stop words other than links, at verb-like words
- * and at words that cannot name a thing (`namesThing`: only a verb or an adverb in WordNet); of runs as long, the later
- * one is taken.
- */
-export function clauseLabel(
-  text: string,
-  c: Clause,
-  content: ReadonlySet<string>,
-  namesThing: (word: string) => boolean = () => true,
-): string {
-  if (c.start < 0) return '';
-  const tokens = tokenize(text.slice(c.start, c.end));
-  let best: { from: number; to: number; n: number } | null = null;
-  let from = -1,
-    last = -1,
-    n = 0;
-  const close = () => {
-    // The longest run; of equal ones the later (the object of a request follows its verb).
-    if (from >= 0 && last >= from && (!best || n >= best.n)) best = { from, to: last, n };
-    from = -1;
-    last = -1;
-    n = 0;
-  };
-  const clause = text.slice(c.start, c.end);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    // A phrase does not run across punctuation (a comma, a bracket), only across spaces and apostrophes.
-    if (i > 0 && !/^[\s'’]*$/.test(clause.slice(tokens[i - 1]!.end, t.start))) close();
-    const isContent =
-      content.has(t.surface) && !PHRASE_BREAK.test(t.folded) && !/^\d+$/.test(t.folded) && namesThing(t.surface);
-    if (isContent) {
-      if (from < 0) from = i;
-      if (n === MAX_PHRASE_WORDS) {
-        close();
-        from = i;
-      }
-      last = i;
-      n++;
-    } else if (!(from >= 0 && LINKS.has(t.folded) && last === i - 1)) close();
-  }
-  close();
-  const b = best as { from: number; to: number; n: number } | null;
-  if (!b) return '';
-  return text
-    .slice(c.start + tokens[b.from]!.start, c.start + tokens[b.to]!.end)
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /**
  * Adds an aspect for each clause of the text with at least two content words that no concept aspect spans: needs the
  * glossary does not name ("find a cheaper way to deal with the wet sludge", "someone to improve the catalyst") still
  * get their own ranking, so the team composer sees them. A clause aspect's query is its own words (with the concepts
- * and related services they carry); its label is the clause itself. Clauses past `TEXT_LIMITS.aspects` aspects in all
- * are left out (and `truncation` says so).
+ * and related services they carry); its name is a noun phrase of the clause (`clauseName`). A clause with no such
+ * phrase ("perso tutta", "the problem comes back") still ranks, but is `unnamed`: it is not shown, claimed or covered
+ * by teams. Clauses past `TEXT_LIMITS.aspects` aspects in all are left out (and `truncation` says so). A problem with
+ * no concept and no clause aspect keeps its one whole-text aspect, named by its best noun phrase.
  */
 export function addClauseAspects(
   text: string,
@@ -296,13 +236,14 @@ export function addClauseAspects(
   glossary: Glossary,
   commas = true,
   truncation: Truncation = { truncated: false },
-  namesThing?: (word: string) => boolean,
+  classes: WordClasses = NO_CLASSES,
+  lang: Lang = parsed.lang ?? 'it',
 ): Aspect[] {
   if (parsed.units.length === 0) return aspects;
   const concept = aspects.filter((a) => a.kind === 'concept' && a.concepts.length);
   const spanned = new Set(concept.flatMap((a) => a.query.units.map((u) => u.label)));
   const out = [...concept];
-  const labels = new Set(out.map((a) => a.label));
+  const labels = new Set(out.map((a) => nameKey(a.label)));
   const contentWords = new Set(parsed.units.map((u) => u.label));
   for (const clause of clauseUnits(text, parsed.units, commas)) {
     const idx = clause.units;
@@ -332,25 +273,25 @@ export function addClauseAspects(
       }
       return { label: u.label, alts };
     });
-    const base =
-      clauseLabel(text, clause, contentWords, namesThing) ||
-      own
-        .slice(0, MAX_PHRASE_WORDS)
-        .map((i) => parsed.units[i]!.label)
-        .join(' ');
-    let label = base;
-    for (let n = 2; labels.has(label); n++) label = `${base} (${n})`;
-    labels.add(label);
+    const name = clauseName(text, clause, lang, classes, contentWords, spanned, labels);
+    if (name) labels.add(nameKey(name));
     out.push({
       id: '',
       kind: 'clause',
-      label,
+      // An unnamed aspect keeps a label of its own for the fusion (never shown).
+      label: name ?? `\u0000${out.length}`,
+      ...(name ? {} : { unnamed: true }),
       concepts,
       words: idx.map((i) => parsed.units[i]!.label),
       query: { ...parsed, units, concepts: [...concepts, ...related] },
     });
   }
-  if (!out.length) return aspects;
+  if (!out.length) {
+    // No concept and no clause aspect: the whole text is the one aspect, named by its best noun phrase.
+    if (aspects.length !== 1 || aspects[0]!.concepts.length) return aspects;
+    const whole = clauseName(text, { start: 0, end: text.length }, lang, classes, contentWords, new Set(), new Set());
+    return whole ? [{ ...aspects[0]!, label: whole }] : aspects;
+  }
   return out.map((a, n) => ({ ...a, id: `a${n + 1}` }));
 }
 

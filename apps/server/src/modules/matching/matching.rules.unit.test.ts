@@ -3,10 +3,9 @@ import { TEXT_LIMITS } from '../search/budget.rules.ts';
 import { Glossary, Translator } from '../search/concepts.ts';
 import { CONCEPT_WEIGHT } from '../search/analysis.policy.ts';
 import { SearchIndex, type ParsedQuery, type QueryUnit } from '../search/search.index.ts';
-import { isStopWordAny, tokenize } from '../search/text.rules.ts';
+import { tokenize } from '../search/text.rules.ts';
 import {
   addClauseAspects,
-  clauseLabel,
   clauseUnits,
   composeTeams,
   splitIntoAspects,
@@ -41,29 +40,24 @@ describe('clauses of a problem', () => {
   });
 });
 
-describe('clause aspect names', () => {
-  const name = (text: string) => {
-    const units = tokenize(text)
-      .filter((t) => !isStopWordAny(t.folded))
-      .map((t) => ({ label: t.surface, alts: [] }));
-    const [clause] = clauseUnits(text, units);
-    return clauseLabel(text, clause!, new Set(units.map((u) => u.label)));
-  };
-  it('names a clause by a short complete phrase of its words, never a cut fragment', () => {
-    expect(name('Dopo 200.000 cicli compaiono cricche vicino ai fori dei bulloni della staffa saldata')).toBe(
-      'cricche vicino ai fori dei bulloni della staffa',
+describe('clause aspects without a name', () => {
+  it('still rank, but are marked unnamed so they are not shown, claimed or covered by teams', () => {
+    const index = new SearchIndex(Glossary.load(), Translator.load());
+    const text = 'Il gelcoat della murata ha perso tutta la brillantezza. Ha perso tutto, davvero tutto.';
+    const parsed = index.parse(text, 'it');
+    const aspects = addClauseAspects(
+      text,
+      parsed,
+      splitIntoAspects(parsed, index.glossary, 'it'),
+      index.glossary,
+      true,
+      undefined,
+      index.translator!,
+      'it',
     );
-    expect(name('find a cheaper way to deal with the wet sludge')).toBe('wet sludge');
-    expect(name('pezzi da competizione (piastre forcella, forcellini)')).toBe('piastre forcella');
-    for (const text of [
-      'Vorremmo capire perché le vernici delle barche si staccano dopo un inverno passato in mare aperto con il sale',
-      'We would like someone to improve the catalyst performance of the reforming unit in our plant near Livorno',
-    ]) {
-      const label = name(text);
-      expect(label).not.toMatch(/…$/);
-      expect(label.split(' ').length).toBeLessThanOrEqual(9);
-      expect(text).toContain(label);
-    }
+    const shown = aspects.filter((a) => !a.unnamed).map((a) => a.label);
+    expect(shown).toContain('gelcoat della murata');
+    expect(shown.some((l) => /perso|tutto/.test(l))).toBe(false);
   });
 });
 

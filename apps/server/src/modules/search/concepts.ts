@@ -340,6 +340,14 @@ const POS_BITS: Record<string, number> = {
   r: POS_ADVERB,
 };
 const LANG_ORDER: readonly Lang[] = ['it', 'en'];
+/** Where each part of speech's count of senses sits in a packed number (one byte each, at most 255). */
+const POS_SHIFT: Record<number, number> = { [POS_NOUN]: 0, [POS_VERB]: 8, [POS_ADJECTIVE]: 16, [POS_ADVERB]: 24 };
+function sensesOf(packed: number, bit: number): number {
+  return Math.floor(packed / 2 ** POS_SHIFT[bit]!) % 256;
+}
+function addSense(packed: number, bit: number): number {
+  return bit && sensesOf(packed, bit) < 255 ? packed + 2 ** POS_SHIFT[bit]! : packed;
+}
 
 /** Regular inflectional endings, longest first, and what a lemma ends with instead. */
 const IT_ENDINGS =
@@ -420,7 +428,10 @@ export class Translator {
   private stems = { it: new Set<string>(), en: new Set<string>() };
   /** The words of Italian place names (folded): a town typed in lower case without its accent (forli) is no typo. */
   private places = new Set<string>();
-  /** Parts of speech of WordNet's single-word lemmas: bits NOUN, VERB, ADJECTIVE, ADVERB. */
+  /**
+   * Parts of speech of WordNet's single-word lemmas: how many senses each has as noun, verb, adjective and adverb,
+   * packed one byte each (`POS_SHIFT`).
+   */
   private pos = { it: new Map<string, number>(), en: new Map<string, number>() };
 
   /** Notes the words of a lemma or label as real words of a language. */
@@ -456,9 +467,39 @@ export class Translator {
     for (const lang of LANG_ORDER) {
       const map = this.pos[lang];
       const forms = [f, ...lemmaCandidates(f, lang)];
-      for (const w of forms) known |= map.get(w) ?? 0;
+      for (const w of forms) {
+        const packed = map.get(w) ?? 0;
+        for (const bit of [POS_NOUN, POS_VERB, POS_ADJECTIVE, POS_ADVERB]) if (sensesOf(packed, bit)) known |= bit;
+      }
     }
     return known === 0 || (known & (POS_NOUN | POS_ADJECTIVE)) !== 0;
+  }
+
+  /** How many WordNet senses a word form (folded) has as noun, verb, adjective and adverb in a language, or null. */
+  senses(folded: string, lang: Lang): [number, number, number, number] | null {
+    const packed = this.pos[lang].get(folded);
+    if (packed === undefined) return null;
+    return [POS_NOUN, POS_VERB, POS_ADJECTIVE, POS_ADVERB].map((bit) => sensesOf(packed, bit)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+  }
+
+  /** The lemmas a word could be a regular inflection of: a noun's singular first, then other inflections. */
+  lemmas(folded: string, lang: Lang): string[] {
+    return [...pluralBases(folded, lang), ...lemmaCandidates(folded, lang)];
+  }
+
+  /** The singulars a word could be the regular plural of. */
+  singulars(folded: string, lang: Lang): string[] {
+    return pluralBases(folded, lang);
+  }
+
+  /** Whether a folded word is part of an Italian place name. */
+  isPlace(folded: string): boolean {
+    return this.places.has(folded);
   }
 
   /** Whether a word (or an inflection of it, with `inflected`) is a real word of this language. */
@@ -515,11 +556,11 @@ export class Translator {
       const bit = POS_BITS[synset?.slice(-1) ?? ''] ?? 0;
       for (const i of its?.split('|') ?? []) {
         t.noteWords(clean(i), 'it');
-        if (!i.includes('_')) t.pos.it.set(fold(i), (t.pos.it.get(fold(i)) ?? 0) | bit);
+        if (!i.includes('_')) t.pos.it.set(fold(i), addSense(t.pos.it.get(fold(i)) ?? 0, bit));
       }
       for (const e of ens?.split('|') ?? []) {
         t.noteWords(clean(e), 'en');
-        if (!e.includes('_')) t.pos.en.set(fold(e), (t.pos.en.get(fold(e)) ?? 0) | bit);
+        if (!e.includes('_')) t.pos.en.set(fold(e), addSense(t.pos.en.get(fold(e)) ?? 0, bit));
       }
       if (!its || !ens) return;
       const itl = its.split('|').slice(0, 2).map(clean);

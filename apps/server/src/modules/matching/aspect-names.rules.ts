@@ -75,7 +75,7 @@ const GENERIC_NOUNS = new Set(
     'ragazzi guys dipendenti employees staff gradi degrees area aree zona zone region regione kilo kilos chilo chili ' +
     'tonne tonnes ton tons tonnellata tonnellate litre litres liter liters litro litri metre metres meter meters ' +
     'metro metri percent cento pezzi prodotto prodotti product products term mano tuscany italy europe toscana ' +
-    'italia europa'
+    'italia europa management direzione gestione'
   ).split(' '),
 );
 /** Nouns of quantity, measure, part and time that open a phrase naming something else ("migliaia di tonnellate di", "months in"). */

@@ -92,8 +92,11 @@ const MAX_PHRASE_WORDS = 5;
 /** How far before a clause its sentence's earlier words are read for context (characters). */
 const LOOK_BEHIND = 60;
 
-/** A word's role in a noun phrase: noun, adjective, participle or gerund (a modifier), link, article, or a break. */
-type Tag = 'N' | 'A' | 'P' | 'L' | 'D' | 'X';
+/**
+ * A word's role in a noun phrase: noun, adjective, participle or gerund (a modifier), link, article, a break, or a word
+ * that is a verb unless an article or a link comes before it (Italian "sonda": sondare's third person, or a probe).
+ */
+type Tag = 'N' | 'A' | 'P' | 'L' | 'D' | 'X' | 'V';
 
 /**
  * Italian verb forms by their endings: finite (cerchiamo, rompono, vorremmo, faceva), infinitive and gerund (capire,
@@ -104,6 +107,14 @@ const IT_VERB =
   /(iamo|iate|emmo|ebbe|ebbero|ono|ano|are|ere|ire|ando|endo|ava|eva|iva|avano|evano|ivano|ai|ei|rono|r(emo|ete|anno)|(ar|er|ir|and|end)(lo|la|li|le|ne|ci|si|mi|ti|vi|gli|glielo|gliela))$/;
 /** Italian past participles, which follow a noun as adjectives do (giunti saldati, barche consegnate). */
 const IT_PARTICIPLE = /(at|ut|it)[oaie]$/;
+/** Italian determiners and ordinals: a noun follows them ("ogni verifica", "la prima sonda"). */
+const IT_DETERMINERS = new Set(
+  (
+    'qualche alcuni alcune alcuna alcuno ogni ciascun ciascuna tutta tutte tutti tutto prima primo primi prime ' +
+    'secondo seconda nuova nuovo altro altra altri altre stesso stessa questa questo quella quello nostra nostro ' +
+    'vostra vostro sua suo'
+  ).split(' '),
+);
 /** Forms of avere and essere before a participle. */
 const IT_AUXILIARIES = new Set(
   'ho hai ha abbiamo avete hanno avuto e sono siamo siete stato stata stati state sia siano essere avere'.split(' '),
@@ -170,7 +181,7 @@ export function tagWord(folded: string, lang: Lang, classes: WordClasses, capita
     // A participle (consegnate, saldati), unless it is a noun's plural (risultati).
     if (IT_PARTICIPLE.test(folded) && !noun) return 'P';
     if (IT_VERB.test(folded) || folded.endsWith('mente') || folded.endsWith('urre')) return 'X';
-    if (!noun && verbOf(folded, classes)) return 'X';
+    if (!noun && verbOf(folded, classes)) return 'V';
     const senses = (noun && classes.senses(noun, 'it')) ?? exact ?? classes.senses(folded, 'en');
     if (!senses) return IT_ADJECTIVE.test(folded) ? 'A' : 'N';
     return senses[2] > senses[0] ? 'A' : 'N';
@@ -204,12 +215,20 @@ function verbOf(folded: string, classes: WordClasses): boolean {
  */
 function inContext(tags: Tag[], tokens: Token[], starts: boolean[], lang: Lang): Tag[] {
   if (lang === 'it')
-    // After a form of avere or essere a participle is one even where WordNet lists a noun ("ho parlato", "è scritto").
-    return tags.map((tag, i) =>
-      tag === 'N' && i > 0 && IT_AUXILIARIES.has(tokens[i - 1]!.folded) && IT_PARTICIPLE_FORM.test(tokens[i]!.folded)
-        ? 'P'
-        : tag,
-    );
+    return tags.map((tag, i) => {
+      const before = tokens[i - 1]?.folded;
+      // After a form of avere or essere a participle is one even where WordNet lists a noun ("ho parlato", "è scritto").
+      if (tag === 'N' && before && IT_AUXILIARIES.has(before) && IT_PARTICIPLE_FORM.test(tokens[i]!.folded)) return 'P';
+      // After an article, a link, a quantifier or an adjective a word is a noun ("sulla prima sonda", "la verifica").
+      if (tag === 'V')
+        return tags[i - 1] === 'D' ||
+          tags[i - 1] === 'L' ||
+          tags[i - 1] === 'A' ||
+          (before && IT_DETERMINERS.has(before))
+          ? 'N'
+          : 'X';
+      return tag;
+    });
   return tags
     .map((tag, i) => {
       const before = tokens[i - 1]?.folded;

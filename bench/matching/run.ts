@@ -1,17 +1,17 @@
 /**
  * Quality benchmark of the matching engine (`npm run bench:matching`, or `npx tsx bench/matching/run.ts`).
  *
- * For each labelled set — the demo network (bench/matching/problems.json) and, when present, the second set
- * (bench/matching/second/, another region's catalogue loaded with the platform's bundle import) — it loads the
+ * For each labelled set — the demo network (bench/matching/problems.json) and, when present, the blind sets
+ * (bench/matching/second/ and third/, other regions' catalogues loaded with the platform's bundle import) — it loads the
  * catalogue into a fresh in-memory database and an in-process app, sends every problem to POST /api/v1/matching and
  * compares the answers with the judgements: nDCG@10 (with a bootstrap 95 % interval) and recall@10 of records, nDCG@5 of
  * organisations, the aspect coverage of the best team on multi-aspect problems; the hit@10 of GET /api/v1/search on the
  * set's keyword queries; the words "corrected" in its clean control texts; the bridge rate (problems sharing a specific
  * glossary concept with a grade-3 record). A plain BM25 baseline runs on the same problems and queries. Writes nothing.
  *
- * Options: --all           also print one line per problem (demo set only: the second set's problems stay unread).
+ * Options: --all           also print one line per problem (demo set only: the blind sets' problems stay unread).
  *          --json FILE     also write the per-problem figures as JSON (outside the repository).
- *          --set NAME      only this set (demo or second).
+ *          --set NAME      only this set (demo, second or third).
  *          --off a,b       run with these analysis settings turned back to their previous behaviour.
  *          --with k=v,k=v  run with these analysis settings set to these values (numbers or true/false).
  *          --ablate        also run once with each setting off, and print the ablation table.
@@ -42,7 +42,7 @@ import {
   teamCoverage,
 } from './metrics.ts';
 import type { Catalogue, Problem } from './problems.ts';
-import { demoSet, openApp, openDatabase, secondSet, type LabelledSet } from './sets.ts';
+import { demoSet, openApp, openDatabase, secondSet, thirdSet, type LabelledSet } from './sets.ts';
 
 const LIMIT = 20;
 const TARGETS = { ndcg: 0.7, ratio: 2.5, crossLanguage: 0.6, equipment: 0.75, coverage: 0.95 };
@@ -62,7 +62,7 @@ const { values: opts } = parseArgs({
 });
 if (opts.help) {
   console.log(
-    `Usage: npm run bench:matching [-- --all] [-- --json FILE] [-- --set demo|second] [-- --off a,b] [-- --with k=v] [-- --ablate]\nSettings: ${ABLATION_SWITCHES.join(', ')}`,
+    `Usage: npm run bench:matching [-- --all] [-- --json FILE] [-- --set demo|second|third] [-- --off a,b] [-- --with k=v] [-- --ablate]\nSettings: ${ABLATION_SWITCHES.join(', ')}`,
   );
   process.exit(0);
 }
@@ -422,7 +422,7 @@ async function main(): Promise<number> {
   }
   for (const v of opts.variant ?? []) configs.push({ name: v, analysis: { ...base, ...settingsOf(v) } });
   const sets: LabelledSet[] = [];
-  for (const make of [demoSet, secondSet]) {
+  for (const make of [demoSet, secondSet, thirdSet]) {
     const s = make();
     if (typeof s === 'string') console.log(`!! ${s}`);
     else if (!opts.set || opts.set === s.name) sets.push(s);

@@ -1,7 +1,7 @@
 /**
  * The labelled sets of the matching benchmark and how each one's catalogue is loaded into a fresh in-memory database:
- * the demo network (its own seed) and, when present, the second set (bench/matching/second/, another region's
- * catalogue written and graded by someone who never read the engine), loaded with the platform's bundle import.
+ * the demo network (its own seed) and, when present, the blind sets (bench/matching/second/ and third/, other regions'
+ * catalogues written and graded by people who never read the engine), loaded with the platform's bundle import.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import { BUNDLE_FILE, loadCatalogue, loadProblems, type Catalogue, type Lang, ty
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 export const SECOND_DIR = path.join(HERE, 'second');
+export const THIRD_DIR = path.join(HERE, 'third');
 
 /** A keyword query of the search box, with the records a person would expect in the first ten. */
 export interface KeywordQuery {
@@ -74,14 +75,25 @@ export function demoSet(): LabelledSet | string {
   });
 }
 
-/** The second set, or a sentence saying why it is not there. */
-export function secondSet(): LabelledSet | string {
-  const bundle = path.join(SECOND_DIR, 'bundle.json');
-  if (!fs.existsSync(bundle) || !fs.existsSync(path.join(SECOND_DIR, 'problems.json')))
-    return 'second set: bench/matching/second/{bundle,problems}.json not found, skipped';
-  return build('second', bundle, SECOND_DIR, false, async (database) => {
+/** A blind set (a directory with the catalogue as a bundle and its labels), or a sentence saying why it is not there. */
+function blindSet(name: string, dir: string): LabelledSet | string {
+  const bundle = path.join(dir, 'bundle.json');
+  const where = `bench/matching/${path.basename(dir)}`;
+  if (!fs.existsSync(bundle) || !fs.existsSync(path.join(dir, 'problems.json')))
+    return `${name} set: ${where}/{bundle,problems}.json not found, skipped`;
+  return build(name, bundle, dir, false, async (database) => {
     await importBundle(database.db, Readable.from([fs.readFileSync(bundle, 'utf8')]));
   });
+}
+
+/** The second set (Emilia-Romagna), or a sentence saying why it is not there. */
+export function secondSet(): LabelledSet | string {
+  return blindSet('second', SECOND_DIR);
+}
+
+/** The third set (Piemonte), written blind after the second had been used to choose settings. */
+export function thirdSet(): LabelledSet | string {
+  return blindSet('third', THIRD_DIR);
 }
 
 /** A fresh in-memory database holding the set's catalogue. */

@@ -253,8 +253,22 @@ function inContext(tags: Tag[], tokens: Token[], starts: boolean[], lang: Lang):
       tag !== 'X' && tokens[i]!.folded.endsWith('ing') && i > 0 && tagged[i - 1] === 'X' && tags[i - 1] !== 'X'
         ? 'X'
         : tag,
+    )
+    .map((tag, i, tagged) =>
+      // A plural noun heads its phrase (noun modifiers are singular): a lone word after it, before anything but a
+      // noun, is its verb ("neighbours complain", "fuzz balls form", "people walk on it").
+      (tag === 'N' || tag === 'A') &&
+      i > 0 &&
+      tagged[i - 1] === 'N' &&
+      EN_PLURAL.test(tokens[i - 1]!.folded) &&
+      !'NAP'.includes(tagged[i + 1] ?? 'X')
+        ? 'X'
+        : tag,
     );
 }
+
+/** English plural nouns: -s (not -ss, -us, -is) and the irregular ones. */
+const EN_PLURAL = /^(?:.{2,}[^sui]s|people|children|men|women)$/;
 
 /** A noun phrase of a text: its span, its nouns, and how many content words it has. */
 export interface NounPhrase {

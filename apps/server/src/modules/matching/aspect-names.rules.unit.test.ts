@@ -46,6 +46,9 @@ describe('noun phrases', () => {
     expect(phrases('We run a tissue mill near Lucca', 'en')).toEqual(['tissue mill', 'Lucca']);
     expect(phrases('Management set three goals for next year', 'en')).not.toContain('Management set');
     expect(phrases('Two: stop drawing so much fresh water from our wells', 'en')).toContain('fresh water');
+    // A plural noun heads its phrase: the word after it is its verb.
+    expect(phrases('the neighbours complain about the noise', 'en')).toEqual(['neighbours', 'noise']);
+    expect(phrases('little fuzz balls form after a few washes', 'en')).toContain('little fuzz balls');
   });
   it('never ends an English phrase on a modifier, nor runs a phrase across punctuation', () => {
     for (const p of phrases('the battery pack designed, tested and shipped', 'en')) expect(p).not.toMatch(/designed$/);

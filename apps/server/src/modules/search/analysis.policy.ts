@@ -23,6 +23,12 @@ export interface AnalysisSettings {
   /** A glossary word matches only its own inflections (a noun's plural, not a verb sharing its stem: fatica ≠ faticano). */
   stemGuard: boolean;
   /**
+   * With `stemGuard`, an Italian text word matches a glossary noun of the same stem only within its inflection class
+   * (-o/-i, -a/-e, -e/-i: modo is no form of moda, prove is one of prova); a glossary word WordNet knows only as an
+   * adjective agrees in any gender. Off: any final vowel.
+   */
+  nounClasses: boolean;
+  /**
    * Fusion of the per-aspect rankings with the whole-problem ranking: the whole problem's score plus a bounded bonus
    * (`blendWeight` × the best aspect score). Off: the maximum over separately normalised rankings.
    */
@@ -76,6 +82,7 @@ export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
   conceptPrecision: true,
   narrowWindows: true,
   stemGuard: true,
+  nounClasses: true,
   blend: true,
   blendWeight: 0.5,
   symptomFloor: 0.8,
@@ -98,6 +105,7 @@ export const LEGACY_ANALYSIS: Readonly<AnalysisSettings> = {
   conceptPrecision: false,
   narrowWindows: false,
   stemGuard: false,
+  nounClasses: false,
   blend: false,
   blendWeight: 0.5,
   symptomFloor: 0,
@@ -120,6 +128,7 @@ export const ABLATION_SWITCHES = [
   'conceptPrecision',
   'narrowWindows',
   'stemGuard',
+  'nounClasses',
   'blend',
   'symptomFloor',
   'matchingCoordination',

@@ -41,6 +41,16 @@ export interface AnalysisSettings {
    * near the top instead of below the tests and services the symptom links to. 0: no floor.
    */
   symptomFloor: number;
+  /**
+   * An agreement vote from reciprocal rank fusion, `k` (0: off), added to the blend: a record gains
+   * `rankFusionWeight` × (1 + `blendWeight`) × (k + 1) / 2 × (1/(k + its rank on the whole problem) + 1/(k + its best
+   * rank on any aspect, clause aspects included)), so the first in both gains as much as the blend's best scores. The
+   * blend keeps each ranking's score margins (a record far ahead on the whole problem stays first); the vote lifts
+   * records near the top of both, where the whole problem's scores are flat (everyday wording, no decisive word).
+   * Not on a problem under the symptom floor (`symptomFloor`), whose fusion the floor decides.
+   */
+  rankFusion: number;
+  rankFusionWeight: number;
   /** Exponent of the share of query words a document matches, for search (short queries) and matching (long texts). */
   searchCoordination: number;
   matchingCoordination: number;
@@ -86,6 +96,8 @@ export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
   blend: true,
   blendWeight: 0.5,
   symptomFloor: 0.8,
+  rankFusion: 60,
+  rankFusionWeight: 1,
   searchCoordination: 1,
   matchingCoordination: 0,
   linkWeight: 0.5,
@@ -109,6 +121,8 @@ export const LEGACY_ANALYSIS: Readonly<AnalysisSettings> = {
   blend: false,
   blendWeight: 0.5,
   symptomFloor: 0,
+  rankFusion: 0,
+  rankFusionWeight: 1,
   searchCoordination: 1,
   matchingCoordination: 1,
   linkWeight: 0.85,
@@ -131,6 +145,7 @@ export const ABLATION_SWITCHES = [
   'nounClasses',
   'blend',
   'symptomFloor',
+  'rankFusion',
   'matchingCoordination',
   'linkWeight',
   'feedback',

@@ -87,7 +87,9 @@ export function rankVotes(
     });
   const half = (k + 1) / 2;
   const votes = new Map<number, number>();
-  whole.forEach((h, i) => votes.set(h.ref, half * (1 / (k + i + 1) + (byAspect.get(h.ref) ?? 0))));
+  whole.forEach((h, i) => {
+    votes.set(h.ref, half * (1 / (k + i + 1) + (byAspect.get(h.ref) ?? 0)));
+  });
   for (const [ref, v] of byAspect) if (!votes.has(ref)) votes.set(ref, half * v);
   return votes;
 }

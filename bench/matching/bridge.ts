@@ -6,12 +6,13 @@
  * problem's concepts reach through one glossary link (tested-by, solved-by, related): a symptom the records never name
  * bridges when it links to the test or service they do name.
  */
-import { analyse, Glossary } from '../../apps/server/src/modules/search/concepts.ts';
+import { analyse, Glossary, Translator } from '../../apps/server/src/modules/search/concepts.ts';
 import type { Catalogue, Problem } from './problems.ts';
 
 const SPECIFIC_SHARE = 0.05;
 const recordConcepts = new WeakMap<Catalogue, Map<string, Set<string>>>();
 let linksOf: ((concept: string) => string[]) | null = null;
+let translator: Translator | null = null;
 
 function conceptsOfRecords(catalogue: Catalogue, glossary: Glossary): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
@@ -27,6 +28,9 @@ function conceptsOfRecords(catalogue: Catalogue, glossary: Glossary): Map<string
 /** The specific concepts of the catalogue (computed with the analysis settings in force). */
 export function specificConcepts(catalogue: Catalogue): Set<string> {
   const glossary = Glossary.load();
+  // The engine's glossary knows the parts of speech (an adjective agrees in any gender): so does this one.
+  translator ??= Translator.load();
+  glossary.useParts(translator);
   linksOf = (c) => glossary.concepts.get(c)?.related.map((r) => r.to) ?? [];
   const byRecord = conceptsOfRecords(catalogue, glossary);
   recordConcepts.set(catalogue, byRecord);

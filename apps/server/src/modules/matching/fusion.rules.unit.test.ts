@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ABSENT, FirstSorted, firstSorted, labelSlots } from './fusion.rules.ts';
+import { ABSENT, FirstSorted, firstSorted, labelSlots, rankVotes } from './fusion.rules.ts';
 
 let seed = 7;
 const random = () => {
@@ -60,5 +60,27 @@ describe('labelSlots', () => {
       expect(Object.entries(slots.record(values))).toEqual(Object.entries(written));
       for (let i = 0; i < aspects.length; i++) expect(slots.score(values, i)).toBe(written[aspects[i]!.label] ?? 0);
     }
+  });
+});
+
+describe('rankVotes', () => {
+  const refs = (...ids: number[]) => ids.map((ref) => ({ ref }));
+  it('gives 1 to the first of both rankings and counts each document once per side, by its best aspect rank', () => {
+    const k = 60;
+    const v = rankVotes(refs(1, 2, 3), [refs(2, 3, 4), refs(3)], k);
+    expect(v.get(1)).toBeCloseTo(61 / 2 / 61, 12);
+    expect(v.get(2)).toBeCloseTo((61 / 2) * (1 / 62 + 1 / 61), 12);
+    // Document 3 is first on the second aspect: its best aspect rank counts, not the sum over aspects.
+    expect(v.get(3)).toBeCloseTo((61 / 2) * (1 / 63 + 1 / 61), 12);
+    // Only on an aspect.
+    expect(v.get(4)).toBeCloseTo((61 / 2) * (1 / 63), 12);
+    expect(rankVotes(refs(5), [refs(5)], k).get(5)).toBeCloseTo(1, 12);
+  });
+  it('says mostly whether a document is near the top of both rankings', () => {
+    const whole = refs(...Array.from({ length: 30 }, (_, i) => i + 1));
+    // Document 1 leads the whole problem but no aspect holds it; document 8 is eighth there and first on an aspect.
+    const v = rankVotes(whole, [refs(8, 9)], 60);
+    expect(v.get(8)!).toBeGreaterThan(v.get(1)!);
+    expect(v.get(1)! - v.get(10)!).toBeLessThan(0.1);
   });
 });

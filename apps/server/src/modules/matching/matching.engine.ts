@@ -12,7 +12,7 @@ import {
   type Aspect,
   type OrgCoverage,
 } from './matching.rules.ts';
-import { ABSENT, firstSorted, labelSlots } from './fusion.rules.ts';
+import { ABSENT, firstSorted, labelSlots, rankVotes } from './fusion.rules.ts';
 
 export interface MatchInput {
   text: string;
@@ -199,6 +199,21 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
       if (c.bonus !== ABSENT) c.score += settings.blendWeight * c.bonus;
       if (c.floor > c.score) c.score = c.floor;
     }
+  // Agreement vote (`rankFusion`): reciprocal rank fusion of the whole problem's ranking and the record's best aspect
+  // ranking (clause aspects too), added to the blend. Replacing the blend with it lifted problems in everyday wording but
+  // cost those whose right record leads the whole problem by a margin no aspect ranking shows (the cross-language ones).
+  // A problem under the symptom floor keeps the floor's fusion: the vote would lift the tests the symptom links to,
+  // near the top of the whole problem and of the symptom aspect, back above the material's or process's best records.
+  const floored = perAspect.some((p) => symptoms.size > 0 && p.aspect.kind === 'concept' && !symptoms.has(p.aspect));
+  if (settings.rankFusion > 0 && !floored) {
+    const weight = settings.rankFusionWeight * (1 + settings.blendWeight);
+    const votes = rankVotes(
+      full,
+      perAspect.map((p) => p.ranked),
+      settings.rankFusion,
+    );
+    for (const [ref, v] of votes) combined.get(ref)!.score += weight * v;
+  }
   // Pseudo-relevance feedback: glossary concepts that several of the first records share, and the problem does not
   // name, rank the records once more; that ranking adds a small share.
   if (settings.feedback && budget.left()) {

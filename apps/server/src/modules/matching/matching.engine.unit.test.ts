@@ -98,6 +98,19 @@ describe('fusion of the aspects of a problem naming a symptom', () => {
     for (const t of tests) expect(floored.indexOf(kilnTrials.id)).toBeLessThan(floored.indexOf(t.id));
   });
 
+  it('keeps the record that leads the whole problem first when the rank vote is added', () => {
+    const plain = 'We need kiln firing trials for new ceramic glazes on our tiles.';
+    const first = (k: number) => {
+      configureAnalysis({ rankFusion: k });
+      return matchOnIndex(engine, { text: plain, lang: 'en', limit: 10 }, false).results.map((r) => r.id);
+    };
+    const without = first(0);
+    const voted = first(DEFAULT_ANALYSIS.rankFusion);
+    expect(DEFAULT_ANALYSIS.rankFusion).toBeGreaterThan(0);
+    expect(voted[0]).toBe(without[0]);
+    expect(new Set(voted)).toEqual(new Set(without));
+  });
+
   it('adds no floor when the problem names no symptom', () => {
     const plain = 'We need kiln firing trials for new ceramic glazes on our tiles.';
     const ids = (floor: number) => {

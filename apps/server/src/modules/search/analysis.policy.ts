@@ -23,6 +23,12 @@ export interface AnalysisSettings {
   /** A glossary word matches only its own inflections (a noun's plural, not a verb sharing its stem: fatica ≠ faticano). */
   stemGuard: boolean;
   /**
+   * With `stemGuard`, an Italian text word matches a glossary noun of the same stem only within its inflection class
+   * (-o/-i, -a/-e, -e/-i: modo is no form of moda, prove is one of prova); a glossary word WordNet knows only as an
+   * adjective agrees in any gender. Off: any final vowel.
+   */
+  nounClasses: boolean;
+  /**
    * Fusion of the per-aspect rankings with the whole-problem ranking: the whole problem's score plus a bounded bonus
    * (`blendWeight` × the best aspect score). Off: the maximum over separately normalised rankings.
    */
@@ -35,6 +41,16 @@ export interface AnalysisSettings {
    * near the top instead of below the tests and services the symptom links to. 0: no floor.
    */
   symptomFloor: number;
+  /**
+   * An agreement vote from reciprocal rank fusion, `k` (0: off), added to the blend: a record gains
+   * `rankFusionWeight` × (1 + `blendWeight`) × (k + 1) / 2 × (1/(k + its rank on the whole problem) + 1/(k + its best
+   * rank on any aspect, clause aspects included)), so the first in both gains as much as the blend's best scores. The
+   * blend keeps each ranking's score margins (a record far ahead on the whole problem stays first); the vote lifts
+   * records near the top of both, where the whole problem's scores are flat (everyday wording, no decisive word).
+   * Not on a problem under the symptom floor (`symptomFloor`), whose fusion the floor decides.
+   */
+  rankFusion: number;
+  rankFusionWeight: number;
   /** Exponent of the share of query words a document matches, for search (short queries) and matching (long texts). */
   searchCoordination: number;
   matchingCoordination: number;
@@ -76,9 +92,12 @@ export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
   conceptPrecision: true,
   narrowWindows: true,
   stemGuard: true,
+  nounClasses: true,
   blend: true,
   blendWeight: 0.5,
   symptomFloor: 0.8,
+  rankFusion: 60,
+  rankFusionWeight: 1,
   searchCoordination: 1,
   matchingCoordination: 0,
   linkWeight: 0.5,
@@ -98,9 +117,12 @@ export const LEGACY_ANALYSIS: Readonly<AnalysisSettings> = {
   conceptPrecision: false,
   narrowWindows: false,
   stemGuard: false,
+  nounClasses: false,
   blend: false,
   blendWeight: 0.5,
   symptomFloor: 0,
+  rankFusion: 0,
+  rankFusionWeight: 1,
   searchCoordination: 1,
   matchingCoordination: 1,
   linkWeight: 0.85,
@@ -120,8 +142,10 @@ export const ABLATION_SWITCHES = [
   'conceptPrecision',
   'narrowWindows',
   'stemGuard',
+  'nounClasses',
   'blend',
   'symptomFloor',
+  'rankFusion',
   'matchingCoordination',
   'linkWeight',
   'feedback',

@@ -72,6 +72,42 @@ function inflectionCore(folded: string, stemmed: string, lang: Lang): string | n
 }
 
 /**
+ * The final vowels an Italian noun takes within its inflection class, from the final vowel of one of its forms:
+ * -o/-i (modo, modi), -a/-e (moda, mode; prova, prove) and -i for -ma and -ista (sistema, sistemi; artista, artisti),
+ * -e/-i (parete, pareti); a form in -e may also be the plural of an -a noun, one in -i of any class. Empty when the
+ * word ends in no plain vowel (laser, città): nothing to compare. Stems conflate nouns of different gender (modo and
+ * moda both stem to "mod"); their classes keep them apart. Words in -ico/-ica are left whole as well: a discipline in
+ * -ica and its adjective or practitioner in -ico are one family (chimica, chimico; logistica, logistico; meccanica,
+ * meccanici), which WordNet's Italian lemmas mostly do not record as adjectives.
+ */
+export function nounEndings(folded: string): string {
+  if (/ich?[aeio]$/.test(folded)) return '';
+  switch (folded.at(-1)) {
+    case 'o':
+      return 'oi';
+    case 'a':
+      return /(ma|ista)$/.test(folded) ? 'aei' : 'ae';
+    case 'e':
+      return 'eia';
+    case 'i':
+      return /(mi|isti)$/.test(folded) ? 'ioea' : 'ioe';
+    default:
+      return '';
+  }
+}
+
+/** What knows the parts of speech of words (the general vocabularies' WordNet): see `Translator.isOnlyAdjective`. */
+export interface PartsOfSpeech {
+  isOnlyAdjective(folded: string, lang: Lang): boolean;
+}
+
+/** A glossary word's inflection core (see `inflectionCore`; `*` for a verb-worded term's any form) and the word. */
+interface CoreOf {
+  core: string;
+  word: string;
+}
+
+/**
  * The bilingual concept glossary: finds concepts in Italian or English text (by stemmed phrases and acronyms) and
  * walks their broader and related links.
  */
@@ -89,7 +125,11 @@ export class Glossary {
    * Per language, stem and concept, the inflection cores of that concept's words with that stem (see
    * `inflectionCore`): "machines" inflects "machine vibration" but not "machining", "hard" not "hardness".
    */
-  private cores: Record<Lang, Map<string, Map<string, Set<string>>>> = { it: new Map(), en: new Map() };
+  private cores: Record<Lang, Map<string, Map<string, CoreOf[]>>> = { it: new Map(), en: new Map() };
+  /** Parts of speech of the general vocabularies, when loaded: an adjective agrees with its noun, in any gender. */
+  private parts: PartsOfSpeech | null = null;
+  /** Italian glossary word → the final vowels of the forms it stands for (`nounEndings`; empty: any). */
+  private endings = new Map<string, string>();
   /** Words too broad to name a concept alone (`generic-words.txt`): a term that is only one of them names none. */
   readonly generic = new Set<string>();
   /** Every folded surface word of every term, for typo correction. */
@@ -157,9 +197,9 @@ export class Glossary {
               byConcept = new Map();
               this.cores[lang].set(t.stem, byConcept);
             }
-            const set = byConcept.get(c.id) ?? new Set<string>();
-            set.add(core);
-            byConcept.set(c.id, set);
+            const list = byConcept.get(c.id) ?? [];
+            if (!list.some((e) => e.core === core && e.word === t.folded)) list.push({ core, word: t.folded });
+            byConcept.set(c.id, list);
           }
         }
         this.surfacePhrases.add(
@@ -203,6 +243,30 @@ export class Glossary {
     }
   }
 
+  /** Uses these parts of speech to tell a glossary adjective (any gender) from a noun (its own class). */
+  useParts(parts: PartsOfSpeech): void {
+    if (this.parts === parts) return;
+    this.parts = parts;
+    this.endings.clear();
+  }
+
+  /**
+   * Whether an Italian text word may be a form of a glossary word of the same stem and inflection core: a noun's
+   * forms keep its class (modo is no form of moda, prove is one of prova); an adjective (a word WordNet knows only as
+   * one) agrees with its noun in any gender (distruttiva, distruttivo), and an adjective of the text still names the
+   * noun it comes from (logistico, logistica; chimico, chimica).
+   */
+  private sameClass(word: string, text: string): boolean {
+    const last = text.at(-1)!;
+    if (!'aeio'.includes(last)) return true;
+    let ends = this.endings.get(word);
+    if (ends === undefined) {
+      ends = this.parts?.isOnlyAdjective(word, 'it') ? '' : nounEndings(word);
+      this.endings.set(word, ends);
+    }
+    return ends === '' || ends.includes(last) || !!this.parts?.isOnlyAdjective(text, 'it');
+  }
+
   /**
    * Concepts named in an analysed text: the longest glossary phrase starting at each word, plus acronyms.
    * `lenientAcronyms` accepts lower-case acronyms (queries are typed in lower case); in documents an acronym of two
@@ -212,18 +276,22 @@ export class Glossary {
     const hits: ConceptHit[] = [];
     const content: { t: AnalysedToken; i: number }[] = [];
     for (let i = 0; i < tokens.length; i++) if (!tokens[i]!.stop) content.push({ t: tokens[i]!, i });
-    const { stemGuard, narrowWindows } = analysisSettings();
-    // A word matches a glossary word of the same stem only as one of its inflections (fatica, fatiche; not faticano).
-    // A verb's forms stand for each other (cracked, cracking; criccato, criccatura), never for a noun's.
+    const { stemGuard, narrowWindows, nounClasses } = analysisSettings();
+    // A word matches a glossary word of the same stem only as one of its inflections (fatica, fatiche; not faticano),
+    // and in Italian only within its noun class (modo is no form of moda). A verb's forms stand for each other
+    // (cracked, cracking; criccato, criccatura), never for a noun's.
     const verbForms = VERB_FORMS[lang];
     const coresOf = this.cores[lang];
+    const classes = nounClasses && lang === 'it';
     const inflects = (t: AnalysedToken, concept: string) => {
       if (!stemGuard) return true;
       const cores = coresOf.get(t.stem)?.get(concept);
       if (!cores) return true;
       const core = inflectionCore(t.folded, t.stem, lang);
-      if (core === null || cores.has(core) || cores.has('*')) return true;
-      return verbForms.has(core) && [...cores].some((c) => verbForms.has(c));
+      if (core === null) return true;
+      for (const e of cores)
+        if (e.core === '*' || (e.core === core && (!classes || this.sameClass(e.word, t.folded)))) return true;
+      return verbForms.has(core) && cores.some((e) => verbForms.has(e.core));
     };
     const word = exact ? (x: { t: AnalysedToken }) => x.t.folded : (x: { t: AnalysedToken }) => x.t.stem;
     const phrases = exact ? this.surfacePhrases : this.phrases;
@@ -500,6 +568,20 @@ export class Translator {
   /** Whether a folded word is part of an Italian place name. */
   isPlace(folded: string): boolean {
     return this.places.has(folded);
+  }
+
+  /**
+   * Whether WordNet knows a word only as an adjective: the word itself when it is a lemma, else its masculine singular
+   * (distruttive → distruttivo, chimiche → chimico).
+   */
+  isOnlyAdjective(folded: string, lang: Lang): boolean {
+    const map = this.pos[lang];
+    let bits = map.get(folded);
+    if (bits === undefined && lang === 'it' && /[aei]$/.test(folded)) {
+      const root = folded.replace(/(?<=[cg])h?[aei]$|[aei]$/, '');
+      bits = map.get(`${root}o`) ?? map.get(`${root}e`);
+    }
+    return bits !== undefined && sensesOf(bits, POS_ADJECTIVE) > 0 && sensesOf(bits, POS_NOUN) === 0;
   }
 
   /** Whether a word (or an inflection of it, with `inflected`) is a real word of this language. */

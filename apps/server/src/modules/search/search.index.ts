@@ -238,7 +238,9 @@ export class SearchIndex {
   constructor(
     readonly glossary: Glossary,
     readonly translator: Translator | null,
-  ) {}
+  ) {
+    if (translator) glossary.useParts(translator);
+  }
 
   get size(): number {
     return this.aliveCount;

@@ -333,6 +333,44 @@ describe('language-aware analysis (issue: conflation and corrections)', () => {
     expect(found('hard anodising', 'en')).toEqual(['anodising']);
     expect(found('the concrete cracked', 'en')).toEqual(['concrete-degradation']);
   });
+  it('keeps an Italian noun to its own inflection class, and lets an adjective agree in any gender', () => {
+    const gl = new Glossary();
+    gl.useParts(t);
+    gl.add({ id: 'fashion', it: ['moda'], en: [], abbr: [], broader: [], related: [] });
+    gl.add({ id: 'testing', it: ['prova'], en: [], abbr: [], broader: [], related: [] });
+    gl.add({ id: 'systems', it: ['sistema'], en: [], abbr: [], broader: [], related: [] });
+    gl.add({ id: 'destructive', it: ['distruttivo'], en: [], abbr: [], broader: [], related: [] });
+    const found = (text: string) => gl.find(analyse(text, 'it'), 'it', true).map((h) => h.concept);
+    // modo (way) and moda (fashion) share the stem "mod"; an -o noun is no form of an -a noun.
+    expect(found("c'è un modo di riciclarli")).toEqual([]);
+    expect(found('i modi di riciclarli')).toEqual([]);
+    expect(found('la moda e le mode')).toEqual(['fashion', 'fashion']);
+    expect(found('prove e prova')).toEqual(['testing', 'testing']);
+    // A discipline in -ica and its adjective in -ico are one family.
+    gl.add({ id: 'logistics', it: ['logistica'], en: [], abbr: [], broader: [], related: [] });
+    expect(found('un gestionale logistico')).toEqual(['logistics']);
+    // -ma nouns take -i in the plural.
+    expect(found('sistemi di controllo')).toEqual(['systems']);
+    // "distruttivo" is only an adjective in WordNet: it agrees with its noun in any gender.
+    expect(found('analisi distruttiva')).toEqual(['destructive']);
+    expect(found('analisi distruttive')).toEqual(['destructive']);
+    // Without the parts of speech a word is taken for a noun; with the setting off any final vowel matches, as before.
+    const bare = new Glossary();
+    bare.add({ id: 'destructive', it: ['distruttivo'], en: [], abbr: [], broader: [], related: [] });
+    expect(bare.find(analyse('analisi distruttiva', 'it'), 'it', true)).toEqual([]);
+    configureAnalysis({ nounClasses: false });
+    try {
+      expect(found("c'è un modo di riciclarli")).toEqual(['fashion']);
+    } finally {
+      configureAnalysis({ nounClasses: true });
+    }
+  });
+  it('tells a glossary adjective from a noun by WordNet, in its masculine singular when inflected', () => {
+    expect(t.isOnlyAdjective('distruttivo', 'it')).toBe(true);
+    expect(t.isOnlyAdjective('distruttiva', 'it')).toBe(true);
+    expect(t.isOnlyAdjective('moda', 'it')).toBe(false);
+    expect(t.isOnlyAdjective('prova', 'it')).toBe(false);
+  });
   it('translates a plural through its singular, which is all the general vocabularies list', () => {
     expect(t.translate('bullone', 'it')).toContain('bolt');
     expect(t.translate('bulloni', 'it')).toContain('bolt');

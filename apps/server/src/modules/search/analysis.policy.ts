@@ -14,6 +14,12 @@ export interface AnalysisSettings {
   /** Typo correction leaves alone any word whose stem is a real word's stem in either language (WordNet lemmas). */
   realWords: boolean;
   /**
+   * With `realWords`, also the classes of real words the vocabularies miss as written (`real-words.rules.ts`,
+   * `dictionary/english-forms.txt`): irregular English forms and function words, regular derivations (findable,
+   * submitter, resize, ridisegno), instruments beside their technique, hyphenated compounds of known parts.
+   */
+  wordClasses: boolean;
+  /**
    * Concept-detection precision: a glossary term that is a single generic word (glossary/generic-words.txt), or that
    * reduces to one once function words are removed ("design for all"), names no concept.
    */
@@ -89,6 +95,7 @@ export const CONCEPT_WEIGHT = 1.2;
 export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
   languageAware: true,
   realWords: true,
+  wordClasses: true,
   conceptPrecision: true,
   narrowWindows: true,
   stemGuard: true,
@@ -114,6 +121,7 @@ export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
 export const LEGACY_ANALYSIS: Readonly<AnalysisSettings> = {
   languageAware: false,
   realWords: false,
+  wordClasses: false,
   conceptPrecision: false,
   narrowWindows: false,
   stemGuard: false,
@@ -139,6 +147,7 @@ export const LEGACY_ANALYSIS: Readonly<AnalysisSettings> = {
 export const ABLATION_SWITCHES = [
   'languageAware',
   'realWords',
+  'wordClasses',
   'conceptPrecision',
   'narrowWindows',
   'stemGuard',

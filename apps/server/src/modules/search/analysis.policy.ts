@@ -67,6 +67,11 @@ export interface AnalysisSettings {
   /** Instrument nouns (spettrometro, climatic chamber, rig…) as cues that the problem asks for equipment. */
   equipmentCues: boolean;
   /**
+   * With `equipmentCues`, an instrument noun is a cue only in a text that asks for access to equipment (hours, days or
+   * time on it, access, renting, booking, "usare", "utilizzare"): a request for time on an instrument, not a mention.
+   */
+  instrumentAccess: boolean;
+  /**
    * A word the general vocabularies do not list as written is translated through its base form when it is a regular
    * plural (cricche → cricca, bulloni → bullone, cracks → crack): they list lemmas only. Off: exact forms only.
    */
@@ -110,10 +115,11 @@ export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
   linkWeight: 0.5,
   feedback: true,
   equipmentCues: true,
+  instrumentAccess: true,
   translateInflected: true,
   translationWeight: 1,
   symptomCues: true,
-  equipmentBoost: 1.25,
+  equipmentBoost: 1.15,
   feedbackWeight: 0.25,
 };
 
@@ -136,6 +142,7 @@ export const LEGACY_ANALYSIS: Readonly<AnalysisSettings> = {
   linkWeight: 0.85,
   feedback: false,
   equipmentCues: false,
+  instrumentAccess: false,
   translateInflected: false,
   translationWeight: 0.45,
   symptomCues: false,
@@ -159,6 +166,7 @@ export const ABLATION_SWITCHES = [
   'linkWeight',
   'feedback',
   'equipmentCues',
+  'instrumentAccess',
   'translateInflected',
   'translationWeight',
   'symptomCues',

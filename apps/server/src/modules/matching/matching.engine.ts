@@ -243,9 +243,7 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
   }
   const wantsEquipment =
     EQUIPMENT_WORDS.test(text) ||
-    (settings.equipmentCues &&
-      INSTRUMENT_WORDS.test(text) &&
-      (!settings.instrumentAccess || ACCESS_WORDS.test(text)));
+    (settings.equipmentCues && INSTRUMENT_WORDS.test(text) && (!settings.instrumentAccess || ACCESS_WORDS.test(text)));
   const wantsExpert = EXPERT_WORDS.test(text);
   const typeBoost = settings.equipmentCues ? settings.equipmentBoost : TYPE_BOOST;
   for (const c of combined.values()) {

@@ -55,6 +55,9 @@ const IT_PREFIXES = [
   'co',
 ];
 
+/** A doubled consonant before a suffix (submitter → submit). */
+const DOUBLED = /([bdgklmnprt])\1(?:able|ible|er|ers|or|ors)$/;
+
 /**
  * Words a correctly spelled English word could be derived from by a regular suffix or prefix, or an irregular plural:
  * find+able, submit+t+er, simple+r, half → halves, re+size. Each candidate has at least three letters.
@@ -62,7 +65,7 @@ const IT_PREFIXES = [
 export function englishDerivationBases(folded: string): string[] {
   const out: string[] = [];
   const rules: [RegExp, string][] = [
-    [/([bdgklmnprt])\1(?:able|ible|er|ers|or|ors)$/, '$1'],
+    [DOUBLED, '$1'],
     [/(?:able|ible)$/, ''],
     [/(?:able|ible)$/, 'e'],
     [/iable$/, 'y'],
@@ -79,7 +82,16 @@ export function englishDerivationBases(folded: string): string[] {
     [/(?:ves)$/, 'fe'],
   ];
   for (const [re, to] of rules) if (re.test(folded)) out.push(folded.replace(re, to));
-  for (const p of EN_PREFIXES) if (folded.startsWith(p)) out.push(folded.slice(p.length));
+  // A doubled consonant before a suffix follows a stressed final syllable (submitter, controller), never a short word
+  // (grammer is no form of gram).
+  if (DOUBLED.test(folded) && folded.replace(DOUBLED, '$1').length < 5) out.splice(0, 1);
+  for (const p of EN_PREFIXES) {
+    if (!folded.startsWith(p)) continue;
+    const base = folded.slice(p.length);
+    // "in" becomes "im" before b, m and p (impact, imbalance): "inpact" is a typo, not a word.
+    if (p === 'in' && /^[bmp]/.test(base)) continue;
+    out.push(base);
+  }
   return out.filter((w) => w.length >= 3);
 }
 

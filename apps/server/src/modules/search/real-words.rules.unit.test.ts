@@ -16,7 +16,10 @@ describe('classes of real words (pure rules)', () => {
     expect(englishDerivationBases('simpler')).toContain('simple');
     expect(englishDerivationBases('halves')).toContain('half');
     expect(englishDerivationBases('resize')).toContain('size');
-    expect(englishDerivationBases('inbox')).toContain('box');
+    expect(englishDerivationBases('inline')).toContain('line');
+    // Common misspellings are no derivations: a doubled consonant after a short word, "in" before p.
+    expect(englishDerivationBases('grammer')).not.toContain('gram');
+    expect(englishDerivationBases('inpact')).not.toContain('pact');
   });
   it('finds the bases of Italian prefixed words', () => {
     expect(italianPrefixBases('ridisegno')).toContain('disegno');
@@ -67,7 +70,7 @@ describe('typo correction leaves the classes of real words alone (wordClasses)',
     'irregular English forms': 'it was shown that we chose a loom and woken staff who began early',
     'English function words': 'pending approval, throughout the year',
     'common verbs missing from WordNet': 'records created and data we parse while creating them',
-    'English derivations': 'findable and simpler, a submitter may resize and preset the inbox',
+    'English derivations': 'findable and simpler, a submitter may resize and preset it inline',
     'irregular plurals': 'two halves of a mould',
     'instrument beside its technique': 'a spectrophotometer for colour',
     'hyphenated compounds': 'boat-building, shared-memory and a turn-key micro-reti plant',

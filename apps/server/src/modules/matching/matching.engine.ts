@@ -43,6 +43,9 @@ const EQUIPMENT_WORDS =
  */
 const INSTRUMENT_WORDS =
   /\b(spettromet\w*|spettrofotomet\w*|microscop\w*|cromatograf\w*|diffrattomet\w*|calorimet\w*|reomet\w*|viscosimet\w*|durometr\w*|profilomet\w*|tomograf\w*|termocamer\w*|dinamomet\w*|analizzator\w*|camer[ae] climatic\w*|camer[ae] a nebbia|camer[ae] di prova|camer[ae] anecoic\w*|forn[oi] (da laboratorio|di prova)|pressa|presse|estrusor\w*|stampant\w* 3d|scanner|banc[oh]i? (di )?prova|impiant\w* pilota|linea pilota|galleria del vento|spectromet\w*|spectrophotomet\w*|microscope\w*|chromatograph\w*|diffractomet\w*|calorimet\w*|rheomet\w*|viscomet\w*|tomograph\w*|thermal camera\w*|analy[sz]er\w*|tester\w*|test rig\w*|rig|rigs|test bench\w*|test stand\w*|climatic chamber\w*|test chamber\w*|anechoic chamber\w*|furnace\w*|extruder\w*|3d printer\w*|pilot plant\w*|pilot line\w*|wind tunnel\w*|hours? on (a|an|the|your)|time on (a|an|the|your))\b/i;
+/** Words of a request for access to an instrument (`instrumentAccess`): time on it, renting, booking, using it. */
+const ACCESS_WORDS =
+  /\b(ore|giornat\w*|tempo|accesso|accedere|noleggi\w*|affitt\w*|prenot\w*|usare|utilizzare|hours?|days?|time|access|rent\w*|hire|hiring|book\w*|slots?)\b/i;
 /** How much a wanted record type (equipment, expert) counts. */
 const TYPE_BOOST = 1.15;
 /** Records whose concepts feed back into the problem's query, the concepts kept, and their weight. */
@@ -238,7 +241,9 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
       for (const { doc, ref, score } of ranked) consider(doc, ref).score += settings.feedbackWeight * score;
     }
   }
-  const wantsEquipment = EQUIPMENT_WORDS.test(text) || (settings.equipmentCues && INSTRUMENT_WORDS.test(text));
+  const wantsEquipment =
+    EQUIPMENT_WORDS.test(text) ||
+    (settings.equipmentCues && INSTRUMENT_WORDS.test(text) && (!settings.instrumentAccess || ACCESS_WORDS.test(text)));
   const wantsExpert = EXPERT_WORDS.test(text);
   const typeBoost = settings.equipmentCues ? settings.equipmentBoost : TYPE_BOOST;
   for (const c of combined.values()) {

@@ -120,3 +120,30 @@ describe('fusion of the aspects of a problem naming a symptom', () => {
     expect(ids(DEFAULT_ANALYSIS.symptomFloor)).toEqual(ids(0));
   });
 });
+
+describe('an instrument named in a problem (equipmentCues, instrumentAccess)', () => {
+  afterEach(() => configureAnalysis(DEFAULT_ANALYSIS));
+  const engine = new SearchEngine(glossary(), null);
+  const spectrometer = doc('equipment', 'colour-lab', 'Spectrometer for colour measurement of samples');
+  engine.applyNow({
+    upserts: [spectrometer, doc('service', 'colour-lab', 'Colour measurement of samples and colour matching')],
+    removals: [],
+    full: true,
+    first: true,
+    final: true,
+  });
+  const score = (text: string) =>
+    matchOnIndex(engine, { text, lang: 'en', limit: 10 }, false).results.find((r) => r.id === spectrometer.id)!.score;
+
+  it('asks for equipment when the text asks for time on the instrument, not when it only mentions one', () => {
+    const access = 'We need a few hours on a spectrometer for the colour measurement of our samples';
+    const mention = 'Our spectrometer says the colour of our samples drifts; we need colour measurement';
+    const on = { access: score(access), mention: score(mention) };
+    configureAnalysis({ instrumentAccess: false });
+    // Without the access condition any instrument noun boosts equipment; with it, only a request for time on one.
+    expect(score(access)).toBeCloseTo(on.access, 6);
+    expect(score(mention)).toBeGreaterThan(on.mention);
+    configureAnalysis({ equipmentCues: false });
+    expect(score(access)).toBeLessThan(on.access);
+  });
+});

@@ -14,6 +14,12 @@ export interface AnalysisSettings {
   /** Typo correction leaves alone any word whose stem is a real word's stem in either language (WordNet lemmas). */
   realWords: boolean;
   /**
+   * With `realWords`, also the classes of real words the vocabularies miss as written (`real-words.rules.ts`,
+   * `dictionary/english-forms.txt`): irregular English forms and function words, regular derivations (findable,
+   * submitter, resize, ridisegno), instruments beside their technique, hyphenated compounds of known parts.
+   */
+  wordClasses: boolean;
+  /**
    * Concept-detection precision: a glossary term that is a single generic word (glossary/generic-words.txt), or that
    * reduces to one once function words are removed ("design for all"), names no concept.
    */
@@ -61,6 +67,11 @@ export interface AnalysisSettings {
   /** Instrument nouns (spettrometro, climatic chamber, rig…) as cues that the problem asks for equipment. */
   equipmentCues: boolean;
   /**
+   * With `equipmentCues`, an instrument noun is a cue only in a text that asks for access to equipment (hours, days or
+   * time on it, access, renting, booking, "usare", "utilizzare"): a request for time on an instrument, not a mention.
+   */
+  instrumentAccess: boolean;
+  /**
    * A word the general vocabularies do not list as written is translated through its base form when it is a regular
    * plural (cricche → cricca, bulloni → bullone, cracks → crack): they list lemmas only. Off: exact forms only.
    */
@@ -89,6 +100,7 @@ export const CONCEPT_WEIGHT = 1.2;
 export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
   languageAware: true,
   realWords: true,
+  wordClasses: true,
   conceptPrecision: true,
   narrowWindows: true,
   stemGuard: true,
@@ -103,10 +115,11 @@ export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
   linkWeight: 0.5,
   feedback: true,
   equipmentCues: true,
+  instrumentAccess: true,
   translateInflected: true,
   translationWeight: 1,
   symptomCues: true,
-  equipmentBoost: 1.25,
+  equipmentBoost: 1.15,
   feedbackWeight: 0.25,
 };
 
@@ -114,6 +127,7 @@ export const DEFAULT_ANALYSIS: Readonly<AnalysisSettings> = {
 export const LEGACY_ANALYSIS: Readonly<AnalysisSettings> = {
   languageAware: false,
   realWords: false,
+  wordClasses: false,
   conceptPrecision: false,
   narrowWindows: false,
   stemGuard: false,
@@ -128,6 +142,7 @@ export const LEGACY_ANALYSIS: Readonly<AnalysisSettings> = {
   linkWeight: 0.85,
   feedback: false,
   equipmentCues: false,
+  instrumentAccess: false,
   translateInflected: false,
   translationWeight: 0.45,
   symptomCues: false,
@@ -139,6 +154,7 @@ export const LEGACY_ANALYSIS: Readonly<AnalysisSettings> = {
 export const ABLATION_SWITCHES = [
   'languageAware',
   'realWords',
+  'wordClasses',
   'conceptPrecision',
   'narrowWindows',
   'stemGuard',
@@ -150,6 +166,7 @@ export const ABLATION_SWITCHES = [
   'linkWeight',
   'feedback',
   'equipmentCues',
+  'instrumentAccess',
   'translateInflected',
   'translationWeight',
   'symptomCues',

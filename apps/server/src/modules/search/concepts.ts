@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analysisSettings } from './analysis.policy.ts';
 import { PhraseTable, phraseAt } from './phrases.rules.ts';
+import { englishDerivationBases, instrumentSiblings, italianPrefixBases } from './real-words.rules.ts';
 import { findSymptoms, parseSymptomCues, type SymptomCue } from './symptoms.rules.ts';
 import { fold, isStopWord, stem, tokenize, type Lang } from './text.rules.ts';
 
@@ -494,6 +495,8 @@ export class Translator {
    */
   private words = { it: new Set<string>(), en: new Set<string>() };
   private stems = { it: new Set<string>(), en: new Set<string>() };
+  /** Irregular English forms and function words (`dictionary/english-forms.txt`), folded. */
+  private forms = new Set<string>();
   /** The words of Italian place names (folded): a town typed in lower case without its accent (forli) is no typo. */
   private places = new Set<string>();
   /**
@@ -519,10 +522,28 @@ export class Translator {
     const f = fold(surface);
     if (this.words.it.has(f) || this.words.en.has(f) || this.places.has(f)) return true;
     if (this.stems.it.has(stem(surface, 'it')) || this.stems.en.has(stem(surface, 'en'))) return true;
-    return (
+    if (
       lemmaCandidates(f, 'it').some((w) => this.words.it.has(w)) ||
       lemmaCandidates(f, 'en').some((w) => this.words.en.has(w))
-    );
+    )
+      return true;
+    return analysisSettings().wordClasses && (this.forms.has(f) || this.isDerived(f));
+  }
+
+  /**
+   * Whether a word is a regular derivation of a real word (`real-words.rules.ts`): an English suffix or prefix
+   * (findable, submitter, simpler, resize), an irregular plural (halves), an Italian prefix (ridisegno), or an
+   * instrument beside its technique (spectrophotometer, microscopy).
+   */
+  private isDerived(f: string): boolean {
+    const en = (w: string) =>
+      this.words.en.has(w) ||
+      this.forms.has(w) ||
+      lemmaCandidates(w, 'en').some((l) => this.words.en.has(l) && l.length >= 3);
+    const it = (w: string) => this.words.it.has(w) || lemmaCandidates(w, 'it').some((l) => this.words.it.has(l));
+    if (lemmaCandidates(f, 'en').some((l) => this.forms.has(l)) || englishDerivationBases(f).some(en)) return true;
+    if (italianPrefixBases(f).some(it)) return true;
+    return instrumentSiblings(f).some((w) => en(w) || it(w));
   }
 
   /**
@@ -621,6 +642,10 @@ export class Translator {
         for (const e of enl) for (const i of itl.slice(0, 2)) t.pair(new Map(), t.coreEn2it, i, e, 4);
       }
     }
+    const forms = path.join(DICTIONARY_DIR, 'english-forms.txt');
+    if (fs.existsSync(forms))
+      for (const line of fs.readFileSync(forms, 'utf8').split('\n'))
+        if (line.trim() && !line.startsWith('#')) for (const w of tokenize(line)) t.forms.add(w.folded);
     const places = path.join(DICTIONARY_DIR, 'place-names.txt');
     if (fs.existsSync(places))
       for (const line of fs.readFileSync(places, 'utf8').split('\n'))

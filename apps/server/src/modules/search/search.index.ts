@@ -15,8 +15,12 @@ import {
 } from './text.rules.ts';
 import { DocStore } from './search.docstore.ts';
 import { Dictionary, FlatLists, TopK } from './search.lists.ts';
+import { instrumentSiblings, isCompoundOfKnownParts } from './real-words.rules.ts';
 import { SnapshotRefused, type SnapshotContent, type TypedArray } from './search.snapshot.ts';
 import { orderShared, type SharedMatches } from './search.shared.ts';
+
+/** Typo correction looks only at words of at least this many letters. */
+const CORRECTABLE_MIN = 5;
 
 /**
  * The catalogue's documents, plus the brokerage's (`opportunity`, `company`: a company profile's offers and seeks),
@@ -525,7 +529,18 @@ export class SearchIndex {
     // The plural of a word of the catalogue or glossary (maglifici: maglificio), whose stem may differ from it.
     const known = (b: string) => this.vocabulary.has(b) || this.glossary.words.has(b);
     if (analysisSettings().realWords && LANGS.some((l) => pluralBases(folded, l).some(known))) return true;
+    // An instrument beside its technique (spectrophotometer: spectrophotometry), either one a word of the catalogue.
+    if (analysisSettings().realWords && analysisSettings().wordClasses && instrumentSiblings(folded).some(known))
+      return true;
     if (analysisSettings().realWords && this.translator?.isRealWord(surface)) return true;
+    // A compound of known parts (boat-building, gc-ms, micro-reti): each part is looked at on its own.
+    const parts = compoundParts(folded);
+    if (
+      analysisSettings().realWords &&
+      analysisSettings().wordClasses &&
+      isCompoundOfKnownParts(parts, (p) => this.known(p, p), CORRECTABLE_MIN)
+    )
+      return true;
     return LANGS.some((l) => {
       const term = `${l}:${stem(surface, l)}`;
       return this.postings.has(term) || this.glossary.stems.has(term);
@@ -558,7 +573,7 @@ export class SearchIndex {
       if (fix !== undefined) return fix;
       fix = null;
       if (
-        t.folded.length >= 5 &&
+        t.folded.length >= CORRECTABLE_MIN &&
         t.folded.length <= TEXT_LIMITS.correctableChars &&
         !/\d/.test(t.folded) &&
         budget.corrections < TEXT_LIMITS.corrections &&

@@ -155,6 +155,8 @@ const EN_AFTER_VERB = new Set(
     'nine ten anything something nothing everything'
   ).split(' '),
 );
+/** Words after an article that open a time or quantity phrase, not an object ("a few weeks", "a little later"). */
+const ADVERBIAL_OPENERS = new Set('few little bit while'.split(' '));
 /** English articles and possessives: the word after one is a noun or its modifier. */
 const EN_DETERMINERS = new Set('the a an our their your my his her its'.split(' '));
 /** Words that open a clause after an "-ing" verb ("showing that", "finding out whether"). */
@@ -229,6 +231,10 @@ function inContext(tags: Tag[], tokens: Token[], starts: boolean[], lang: Lang):
           : 'X';
       return tag;
     });
+  // An article opening a time or quantity phrase ("cracks a few weeks later") is no verb's object.
+  const adverbial = (k: number) =>
+    ARTICLES.has(tokens[k]?.folded ?? '') &&
+    (QUANTITIES.has(tokens[k + 1]?.folded ?? '') || ADVERBIAL_OPENERS.has(tokens[k + 1]?.folded ?? ''));
   return tags
     .map((tag, i) => {
       const before = tokens[i - 1]?.folded;
@@ -236,12 +242,24 @@ function inContext(tags: Tag[], tokens: Token[], starts: boolean[], lang: Lang):
       // After an article or a possessive a word is no verb ("the wet sludge").
       if (tag === 'X' && before && EN_DETERMINERS.has(before) && !BREAKS.has(folded) && !VERB_FORMS.has(folded))
         return /^\d/.test(folded) ? tag : tags[i + 1] === 'N' ? 'A' : 'N';
+      // A plural after a modifier ends a noun phrase ("a network of fine cracks"), unless an object follows it.
+      if (
+        tag === 'X' &&
+        (tags[i - 1] === 'A' || tags[i - 1] === 'N') &&
+        !(before && EN_BEFORE_VERB.has(before)) &&
+        /[^s]s$/.test(folded) &&
+        !BREAKS.has(folded) &&
+        !VERB_FORMS.has(folded) &&
+        !(tokens[i + 1] && EN_AFTER_VERB.has(tokens[i + 1]!.folded)) &&
+        tags[i + 1] !== 'N'
+      )
+        return 'N';
       if (tag !== 'N' && tag !== 'P' && tag !== 'A') return tag;
       const after = tokens[i + 1]?.folded;
       if (before && EN_BEFORE_VERB.has(before)) return 'X';
       // A sentence opening on a verb: "stop drawing water", "find a partner".
       if (starts[i] && (tags[i + 1] === 'P' || (after && EN_AFTER_VERB.has(after)))) return 'X';
-      if (after && EN_AFTER_VERB.has(after) && tag !== 'A') return 'X';
+      if (after && EN_AFTER_VERB.has(after) && tag !== 'A' && !adverbial(i + 1)) return 'X';
       const ing = tokens[i]!.folded.endsWith('ing');
       if (ing && ((after && EN_CLAUSE_OPENERS.has(after)) || (starts[i - 1] && tags[i - 1] === 'X'))) return 'X';
       if (starts[i] && tokens[i + 1]?.folded.endsWith('ing')) return 'X';

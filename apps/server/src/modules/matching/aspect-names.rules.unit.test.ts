@@ -49,6 +49,9 @@ describe('noun phrases', () => {
     // A plural noun heads its phrase: the word after it is its verb.
     expect(phrases('the neighbours complain about the noise', 'en')).toEqual(['neighbours', 'noise']);
     expect(phrases('little fuzz balls form after a few washes', 'en')).toContain('little fuzz balls');
+    expect(phrases('the glaze developed a network of fine cracks a few weeks later', 'en')).toContain(
+      'network of fine cracks',
+    );
   });
   it('never ends an English phrase on a modifier, nor runs a phrase across punctuation', () => {
     for (const p of phrases('the battery pack designed, tested and shipped', 'en')) expect(p).not.toMatch(/designed$/);

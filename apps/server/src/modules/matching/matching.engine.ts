@@ -146,7 +146,6 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
   const shown = aspects.filter((a) => !a.unnamed);
   const shownAt = aspects.flatMap((a, i) => (a.unnamed ? [] : [i]));
   const shownLabels = new Set(shown.map((a) => a.label));
-  const strengthShown = (label: string) => shownLabels.has(label);
 
   // `reach`: the record's best score on the whole problem or on any one aspect — what an organisation brings to a team,
   // where a partner is wanted precisely for a secondary aspect.
@@ -327,7 +326,7 @@ export function matchOnIndex(search: SearchEngine, input: MatchInput, network: b
       title: r.doc.title[lang] ?? r.doc.title[lang === 'it' ? 'en' : 'it'] ?? r.doc.id,
       score: Math.round(r.score * 1000) / 1000,
       aspects: Object.entries(labels.record(r.aspects))
-        .filter(([label, s]) => s >= COVER_THRESHOLD && strengthShown(label))
+        .filter(([label, s]) => s >= COVER_THRESHOLD && shownLabels.has(label))
         .map(([label]) => label),
       // Explanations while time is left (a result without one is still ranked).
       why: budget.left() ? explain(search, r.doc, shown, parsed, terms) : [],

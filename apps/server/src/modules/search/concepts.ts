@@ -408,7 +408,6 @@ const POS_BITS: Record<string, number> = {
   s: POS_ADJECTIVE,
   r: POS_ADVERB,
 };
-const LANG_ORDER: readonly Lang[] = ['it', 'en'];
 /** Where each part of speech's count of senses sits in a packed number (one byte each, at most 255). */
 const POS_SHIFT: Record<number, number> = { [POS_NOUN]: 0, [POS_VERB]: 8, [POS_ADJECTIVE]: 16, [POS_ADVERB]: 24 };
 function sensesOf(packed: number, bit: number): number {
@@ -544,24 +543,6 @@ export class Translator {
     if (lemmaCandidates(f, 'en').some((l) => this.forms.has(l)) || englishDerivationBases(f).some(en)) return true;
     if (italianPrefixBases(f).some(it)) return true;
     return instrumentSiblings(f).some((w) => en(w) || it(w));
-  }
-
-  /**
-   * Whether a word can name a thing (a noun or an adjective, or a word WordNet does not know: names, jargon), as
-   * opposed to a word that is only a verb or only an adverb in both languages (set, comes, reach, maybe).
-   */
-  namesThing(surface: string): boolean {
-    const f = fold(surface);
-    let known = 0;
-    for (const lang of LANG_ORDER) {
-      const map = this.pos[lang];
-      const forms = [f, ...lemmaCandidates(f, lang)];
-      for (const w of forms) {
-        const packed = map.get(w) ?? 0;
-        for (const bit of [POS_NOUN, POS_VERB, POS_ADJECTIVE, POS_ADVERB]) if (sensesOf(packed, bit)) known |= bit;
-      }
-    }
-    return known === 0 || (known & (POS_NOUN | POS_ADJECTIVE)) !== 0;
   }
 
   /** How many WordNet senses a word form (folded) has as noun, verb, adjective and adverb in a language, or null. */

@@ -5,6 +5,7 @@ import { SearchEngine } from '../search/search.engine.ts';
 import type { DocInput } from '../search/search.index.ts';
 import { matchOnIndex } from './matching.engine.ts';
 import { isSymptomAspect } from './matching.rules.ts';
+import { englishDocs } from '../../test/search-docs.ts';
 
 // A glossary written for the test: a symptom (under the degradation root) linked to the tests that find it, and the
 // materials that suffer it.
@@ -29,21 +30,8 @@ function glossary(): Glossary {
   return g;
 }
 
-let n = 0;
-function doc(type: DocInput['type'], organization: string, en: string): DocInput {
-  return {
-    type,
-    id: `r${++n}`,
-    organization,
-    visibility: 'public',
-    title: { en },
-    summary: { en },
-    fields: [{ text: en, lang: 'en', weight: 1 }],
-    sectors: [],
-    filiere: [],
-    s3: [],
-  };
-}
+const englishDoc = englishDocs();
+const doc = (type: DocInput['type'], organization: string, en: string) => englishDoc(en, { type, organization });
 
 describe('fusion of the aspects of a problem naming a symptom', () => {
   afterEach(() => configureAnalysis(DEFAULT_ANALYSIS));

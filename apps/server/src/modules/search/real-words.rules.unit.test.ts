@@ -7,7 +7,8 @@ import {
   isCompoundOfKnownParts,
   italianPrefixBases,
 } from './real-words.rules.ts';
-import { SearchIndex, type DocInput } from './search.index.ts';
+import { SearchIndex } from './search.index.ts';
+import { englishDocs } from '../../test/search-docs.ts';
 
 describe('classes of real words (pure rules)', () => {
   it('finds the bases of English derivations and irregular plurals', () => {
@@ -46,19 +47,7 @@ describe('classes of real words (pure rules)', () => {
 describe('typo correction leaves the classes of real words alone (wordClasses)', () => {
   const g = Glossary.load();
   const t = Translator.load();
-  let n = 0;
-  const doc = (en: string): DocInput => ({
-    type: 'service',
-    id: `r${++n}`,
-    organization: 'org',
-    visibility: 'public',
-    title: { en },
-    summary: { en },
-    fields: [{ text: en, lang: 'en', weight: 1 }],
-    sectors: [],
-    filiere: [],
-    s3: [],
-  });
+  const doc = englishDocs();
   const index = new SearchIndex(g, t);
   for (const text of [
     'Bending tests on treated valves, show rooms and the throughput of a sampler',

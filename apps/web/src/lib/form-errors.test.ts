@@ -41,6 +41,10 @@ describe('translateFieldMessage', () => {
     ['must be <= -2', t('form.error.max', { max: '-2' })],
     ['must be integer', en['form.error.integer']],
     ['must match format "email"', en['form.error.email']],
+    ['must be an event the organising centre runs', en['form.error.own_event']],
+    ['must not be a cancelled event', en['form.error.cancelled_event']],
+    ['must be one of the network centres', en['form.error.network_centre']],
+    ['needs a text in Italian or English', en['form.error.one_language']],
   ])('%s', (message, text) => {
     expect(translateFieldMessage(message, t).text).toBe(text);
   });

@@ -57,6 +57,13 @@ export function translateFieldMessage(message: string, t: T): FieldMessage {
   if (/^is already the lead$/.test(m)) return { text: t('request.error.already_lead') };
   if (/^a confidential request is opened only to the centres named/.test(m))
     return { text: t('request.action.open.centres_required') };
+  // The matchmaking days' rules (brokerage/matchmaking.service.ts, matchmaking.rules.ts).
+  if (/^needs a text in Italian or English$/.test(m)) return { text: t('form.error.one_language') };
+  if (/^must be one of the network centres$/.test(m)) return { text: t('form.error.network_centre') };
+  if (/^must be an event the organising centre runs$/.test(m)) return { text: t('form.error.own_event') };
+  if (/^must not be a cancelled event$/.test(m)) return { text: t('form.error.cancelled_event') };
+  if (/^must be a participant of this day$/.test(m)) return { text: t('form.error.day_participant') };
+  if (/^must be another participant$/.test(m)) return { text: t('form.error.other_participant') };
   const oneOf = /^must be (?:one|equal to one) of(?: the allowed values)?:? ?(.*)$/.exec(m);
   if (oneOf) {
     return { text: oneOf[1] ? t('form.error.one_of', { values: oneOf[1] }) : t('form.error.one_of_short') };

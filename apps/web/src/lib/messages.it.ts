@@ -391,6 +391,11 @@ export const it = {
   'form.error.url': 'Scrivi un indirizzo web completo, per esempio https://www.esempio.it.',
   'form.error.taken': 'Questo identificativo è già in uso.',
   'form.error.registered': 'Esiste già un account con questo indirizzo.',
+  'form.error.network_centre': 'Scegli uno dei centri della rete.',
+  'form.error.own_event': 'Scegli un evento organizzato dal centro che organizza gli incontri.',
+  'form.error.cancelled_event': 'Questo evento è stato annullato: scegline un altro.',
+  'form.error.day_participant': 'Scegli un partecipante di questa giornata.',
+  'form.error.other_participant': 'Scegli un altro partecipante, non te stesso.',
   'form.error.not_allowed': 'Questo campo non è previsto per questo tipo di scheda.',
   'form.error.province': 'Scrivi la sigla della provincia in due lettere maiuscole, per esempio LU.',
   'form.error.identifier':

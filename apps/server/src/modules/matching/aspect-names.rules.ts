@@ -171,7 +171,8 @@ export function tagWord(folded: string, lang: Lang, classes: WordClasses, capita
   if (capitals) return 'N';
   const exact = classes.senses(folded, lang);
   if (lang === 'it') {
-    if (IT_IRREGULAR_PARTICIPLE.test(folded) && !(exact && exact[0] > exact[2] && folded !== 'fatto')) return 'P';
+    // (One WordNet lists mostly as a noun stays one here, "fatto"; after avere or essere it is a participle, below.)
+    if (IT_IRREGULAR_PARTICIPLE.test(folded) && !(exact && exact[0] > exact[2])) return 'P';
     // A form WordNet lists as a noun or adjective is one (cantiere, cava, saldato); other forms by their ending.
     if (exact && exact[0] + exact[2] > 0) return exact[2] > exact[0] ? 'A' : 'N';
     // A noun's plural (bulloni → bullone); else a third person (parla, soffia) of a verb WordNet knows.
